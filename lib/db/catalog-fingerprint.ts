@@ -1,0 +1,19 @@
+// A comparable description of a database's public schema (columns, indexes, constraints),
+// read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
+import type pg from "pg";
+
+export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<string[]> {
+  const columns = await client.query(`
+    SELECT table_name || '.' || column_name || ' ' || udt_name || coalesce('(' || character_maximum_length || ')', '')
+      || ' ' || is_nullable || ' default=' || coalesce(column_default, '') AS line
+    FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`);
+  const indexes = await client.query(`
+    SELECT 'index ' || indexdef AS line FROM pg_indexes
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const constraints = await client.query(`
+    SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
+    FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+    WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations'`);
+  return [...columns.rows, ...indexes.rows, ...constraints.rows].map((r) => r.line as string).sort();
+}

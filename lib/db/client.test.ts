@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+describe("database client", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.close());
+
+  it("shares one pool between Prisma and raw SQL", async () => {
+    await t.prisma.account.create({ data: { id: "111122223333", name: "prod-payments" } });
+    const raw = await t.pool.query("SELECT name FROM accounts WHERE id = $1", ["111122223333"]);
+    expect(raw.rows).toEqual([{ name: "prod-payments" }]);
+  });
+
+  it("stores the complete raw finding as JSONB", async () => {
+    const raw = { findingArn: "arn:x", nested: { deep: [1, 2, { k: "v" }] } };
+    await t.prisma.finding.create({
+      data: {
+        arn: "arn:x", accountId: "111122223333", region: "us-east-1", type: "PACKAGE_VULNERABILITY", title: "t",
+        severity: "HIGH", status: "ACTIVE", resourceType: "AWS_EC2_INSTANCE", resourceId: "i-1",
+        firstObservedAt: new Date(), lastObservedAt: new Date(), updatedAt: new Date(), raw,
+      },
+    });
+    const row = await t.pool.query("SELECT raw->'nested'->'deep'->2->>'k' AS k FROM findings WHERE arn = $1", ["arn:x"]);
+    expect(row.rows[0].k).toBe("v");
+  });
+});

@@ -1,0 +1,41 @@
+// One pg pool per process, shared by Prisma (through @prisma/adapter-pg) and the bulk writers,
+// so the embedded single-session PGlite never sees two interleaved transactions.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export function createDatabase(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // An idle-client error (server restart) must not crash the process.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    pool,
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+const holder = globalThis as { __inspectorateDb?: Database };
+
+/** The process-wide database, from DATABASE_URL (the launcher sets it for the embedded default). */
+export function db(): Database {
+  if (!holder.__inspectorateDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
+    const max = process.env.INSPECTORATE_EMBEDDED_DB === "1" ? 1 : Number(process.env.DATABASE_POOL_MAX ?? 10);
+    holder.__inspectorateDb = createDatabase(url, max);
+  }
+  return holder.__inspectorateDb;
+}
+
+export const prisma = () => db().prisma;

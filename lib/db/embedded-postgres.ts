@@ -1,0 +1,50 @@
+// The zero-install default: PGlite (real Postgres compiled to WebAssembly), file-backed,
+// served over the Postgres wire protocol on loopback so the app uses the same pg adapter.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** dataDir undefined = in-memory (tests). A lock file stops two processes opening one directory. */
+export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+  let lockPath: string | undefined;
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    lockPath = path.join(opts.dataDir, "inspectorate.pid");
+    const holder = fs.existsSync(lockPath) ? Number(fs.readFileSync(lockPath, "utf8")) : 0;
+    if (holder && holder !== process.pid && pidIsAlive(holder)) {
+      throw new Error(
+        `the embedded database in ${opts.dataDir} is in use by process ${holder}; stop it or set DATABASE_URL`,
+      );
+    }
+    fs.writeFileSync(lockPath, String(process.pid));
+  }
+  const db = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, "pgdata") : undefined);
+  // PGlite is one session; the socket server queues queries and keeps an open transaction's
+  // queries together, so several connections (app, CLI sync, schema engine) are safe.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 8 });
+  await server.start();
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await db.close();
+      if (lockPath && fs.existsSync(lockPath)) fs.rmSync(lockPath);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { catalogFingerprint } from "./catalog-fingerprint";
+import { applyMigrations, readMigrationsList, schemaSqlFromEmpty } from "./migrations";
+import { createEmptyTestDatabase } from "./test-database";
+
+describe("migrations", () => {
+  it("apply to an empty database, record themselves like prisma migrate deploy, and match schema.prisma", async () => {
+    const migrated = await createEmptyTestDatabase();
+    const reference = await createEmptyTestDatabase();
+    try {
+      const applied = await applyMigrations(migrated.url);
+      expect(applied).toEqual(readMigrationsList().migrationDirectories.map((d) => d.path));
+      expect(await applyMigrations(migrated.url)).toEqual([]); // idempotent
+
+      const a = new pg.Client({ connectionString: migrated.url });
+      await a.connect();
+      const history = await a.query("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
+      expect(history.rows.every((r) => r.finished_at && !r.rolled_back_at)).toBe(true);
+      const fromMigrations = await catalogFingerprint(a);
+      await a.end();
+
+      // The reference is what the schema engine builds straight from schema.prisma.
+      const b = new pg.Client({ connectionString: reference.url });
+      await b.connect();
+      await b.query(await schemaSqlFromEmpty(reference.url));
+      const fromSchema = await catalogFingerprint(b);
+      await b.end();
+
+      expect(fromSchema.length).toBeGreaterThan(50);
+      expect(fromMigrations).toEqual(fromSchema);
+    } finally {
+      await migrated.drop();
+      await reference.drop();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+// Applies prisma/migrations exactly as `prisma migrate deploy` would (same engine, same
+// _prisma_migrations bookkeeping), so a connected machine can switch to the CLI at any time.
+import fs from "node:fs";
+import path from "node:path";
+import { noSchemaFilter, openSchemaEngine } from "./schema-engine";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
+export function readMigrationsList(dir = migrationsDir) {
+  const lockPath = path.join(dir, "migration_lock.toml");
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  return {
+    baseDir: dir,
+    lockfile: { path: lockPath, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok" as const, value: fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8") },
+      },
+    })),
+  };
+}
+
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const opened = await openSchemaEngine(databaseUrl, schemaPath);
+  try {
+    const list = readMigrationsList();
+    const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter }));
+    return out.appliedMigrationNames;
+  } finally {
+    opened.close();
+  }
+}
+
+/** The SQL that builds schema.prisma from nothing: the reference the drift test compares against. */
+export async function schemaSqlFromEmpty(databaseUrl: string): Promise<string> {
+  const opened = await openSchemaEngine(databaseUrl, schemaPath);
+  try {
+    const content = fs.readFileSync(schemaPath, "utf8");
+    const out = await opened.run((e) => e.diff({
+      from: { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
+      script: true,
+      exitCode: null,
+      filters: noSchemaFilter,
+    }));
+    return out.stdout ?? "";
+  } finally {
+    opened.close();
+  }
+}

@@ -1,0 +1,55 @@
+// Prisma's schema engine compiled to WebAssembly, driven through a driver adapter, so
+// migrations run on machines where the CLI cannot download its native engine.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+let loaded: Promise<typeof SchemaEngine> | undefined;
+
+function loadEngineClass(): Promise<typeof SchemaEngine> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
+    const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
+    const imports = { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports };
+    const instance = await WebAssembly.instantiate(module, imports);
+    const glue = bg as unknown as { __wbg_set_wasm(x: unknown): void; SchemaEngine: typeof SchemaEngine };
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+    return glue.SchemaEngine;
+  })();
+  return loaded;
+}
+
+export const noSchemaFilter = { externalTables: [], externalEnums: [] };
+
+export interface OpenedEngine {
+  engine: SchemaEngine;
+  /** Runs an engine call, turning its opaque "External error id#N" into the driver's own error. */
+  run<T>(call: (e: SchemaEngine) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export async function openSchemaEngine(databaseUrl: string, schemaPath: string): Promise<OpenedEngine> {
+  const Engine = await loadEngineClass();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl, max: 1 }));
+  const datamodel = fs.readFileSync(schemaPath, "utf8");
+  const engine = await Engine.new({ datamodels: [[schemaPath, datamodel]] }, () => {}, adapter);
+  return {
+    engine,
+    async run(call) {
+      try {
+        return await call(engine);
+      } catch (e) {
+        const id = /External error id#(\d+)/.exec(String((e as Error)?.message))?.[1];
+        const cause = id === undefined ? undefined : adapter.errorRegistry.consumeError(Number(id));
+        if (cause) throw new Error(`schema engine: ${JSON.stringify(cause.error)}`);
+        throw e;
+      }
+    },
+    close: () => engine.free(),
+  };
+}

@@ -1,0 +1,97 @@
+// The one place configuration is read and validated. A bad value names the variable and
+// what it expects, in one line, and the process stops before doing anything else.
+import { z } from "zod";
+import { severityOrder } from "./domain/severity";
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "expected a postgres:// or postgresql:// URL");
+
+const csvList = (item: z.ZodType<string>) =>
+  z.string().transform((v, ctx) => {
+    const parts = v.split(",").map((s) => s.trim()).filter(Boolean);
+    for (const p of parts) {
+      const r = item.safeParse(p);
+      if (!r.success) ctx.addIssue({ code: "custom", message: `"${p}" is not valid: ${r.error.issues[0]?.message}` });
+    }
+    return parts;
+  });
+
+/** "key=value,key=value" → record; used for account names, owner overrides and SLA days. */
+const keyValueList = (key: z.ZodType<string>, value: z.ZodType<string>) =>
+  z.string().transform((v, ctx) => {
+    const out: Record<string, string> = {};
+    for (const pair of v.split(",").map((s) => s.trim()).filter(Boolean)) {
+      const [k, ...rest] = pair.split("=");
+      const val = rest.join("=").trim();
+      if (!key.safeParse(k.trim()).success || !value.safeParse(val).success) {
+        ctx.addIssue({ code: "custom", message: `"${pair}" is not key=value of the expected form` });
+        continue;
+      }
+      out[k.trim()] = val;
+    }
+    return out;
+  });
+
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
+const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
+const severityKey = z.enum(["critical", "high", "medium", "low"] as const);
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  INSPECTORATE_DATA_DIR: z.string().min(1).default(".data"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  INSPECTORATE_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "expected an IAM role ARN such as arn:aws:iam::123456789012:role/InspectorateReadOnly")
+    .optional(),
+  INSPECTORATE_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
+  INSPECTORATE_ROLE_SESSION_NAME: z.string().regex(/^[\w+=,.@-]{2,64}$/, "expected 2-64 characters of [\\w+=,.@-]").default("inspectorate"),
+  INSPECTORATE_REGIONS: csvList(region).optional(),
+  AWS_REGION: region.optional(),
+  INSPECTORATE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
+  INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
+  INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
+  INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
+  INSPECTORATE_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
+  INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
+  INSPECTORATE_DEMO_FINDINGS: z.coerce.number().int().min(10).max(2_000_000).default(6000),
+  INSPECTORATE_DEMO_SEED: z.coerce.number().int().default(42),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const r = schema.safeParse(cleaned);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const name = String(issue.path[0]);
+    const got = typeof cleaned[name] === "string" ? ` (got "${String(cleaned[name]).slice(0, 80)}")` : "";
+    throw new ConfigError(`${name}: ${issue.message}${got}`);
+  }
+  return r.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function slaDays(e: Env = env()): Record<(typeof severityOrder)[number], number | null> {
+  const d = e.INSPECTORATE_SLA_DAYS;
+  const n = (k: string, dflt: number) => (d[k] !== undefined ? Number(d[k]) : dflt);
+  return { CRITICAL: n("critical", 15), HIGH: n("high", 30), MEDIUM: n("medium", 90), LOW: n("low", 180), INFORMATIONAL: null, UNTRIAGED: null };
+}
+
+export function configuredRegions(e: Env = env()): string[] {
+  return e.INSPECTORATE_REGIONS ?? [e.AWS_REGION ?? "us-east-1"];
+}
+
+export const isDemo = (e: Env = env()) => e.INSPECTORATE_DEMO === "1";
