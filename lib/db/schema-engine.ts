@@ -13,9 +13,9 @@ function loadEngineClass(): Promise<typeof SchemaEngine> {
   loaded ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-    const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
+    const compiled = await WebAssembly.compile(fs.readFileSync(wasmPath));
     const imports = { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports };
-    const instance = await WebAssembly.instantiate(module, imports);
+    const instance = await WebAssembly.instantiate(compiled, imports);
     const glue = bg as unknown as { __wbg_set_wasm(x: unknown): void; SchemaEngine: typeof SchemaEngine };
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();

@@ -23,3 +23,13 @@ export function severityRank(s: string): number {
 export function toSeverity(s: string | undefined | null): Severity {
   return severitySchema.safeParse(s).success ? (s as Severity) : "UNTRIAGED";
 }
+
+/** Okabe–Ito based, distinguishable with the common colour-vision deficiencies; always shown with text. */
+export const severityColor: Record<Severity, { fill: string; text: string }> = {
+  CRITICAL: { fill: "#b2182b", text: "#ffffff" },
+  HIGH: { fill: "#e66101", text: "#ffffff" },
+  MEDIUM: { fill: "#f1b630", text: "#1f1f1f" },
+  LOW: { fill: "#5e9ccf", text: "#ffffff" },
+  INFORMATIONAL: { fill: "#9e9e9e", text: "#1f1f1f" },
+  UNTRIAGED: { fill: "#6d6d8a", text: "#ffffff" },
+};

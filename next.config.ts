@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "pg"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  devIndicators: false,
+  // `npm test` type-checks the whole project once with tsc; the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
+};
+
+export default nextConfig;

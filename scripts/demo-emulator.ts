@@ -1,0 +1,31 @@
+// Demo mode: the bundled emulator plays the AWS Organization. The app reaches it exactly as it
+// would reach AWS, through standard AWS configuration (AWS_ENDPOINT_URL and a role to assume).
+import type { Env } from "../lib/env";
+
+export async function startDemoEmulator(e: Env) {
+  const { startEmulator } = await import("../emulator/server");
+  const regions = e.INSPECTORATE_REGIONS ?? ["us-east-1", "eu-west-1", "ap-southeast-2"];
+  const emu = await startEmulator({
+    seed: e.INSPECTORATE_DEMO_SEED,
+    accounts: e.INSPECTORATE_DEMO_ACCOUNTS,
+    findings: e.INSPECTORATE_DEMO_FINDINGS,
+    regions,
+    // Keep closed findings for the whole back history so the demo's trends are full.
+    closedRetentionDays: 90,
+  });
+  return {
+    url: emu.url,
+    stop: () => emu.close(),
+    env: {
+      INSPECTORATE_DEMO: "1",
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_REGION: regions[0],
+      AWS_ACCESS_KEY_ID: emu.baseCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: emu.baseCredentials.secretAccessKey,
+      INSPECTORATE_ROLE_ARN: emu.roleArn,
+      INSPECTORATE_EXTERNAL_ID: emu.externalId,
+      INSPECTORATE_REGIONS: regions.join(","),
+      INSPECTORATE_DEMO_EMULATOR_URL: emu.url,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// `npm start` / `npm run dev`: validates config, provides the database (embedded PGlite when
+// DATABASE_URL is unset), applies migrations, starts the demo emulator when no AWS role is
+// configured, then runs Next.js bound to HOST (127.0.0.1 unless configured otherwise).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ConfigError, parseEnv } from "../lib/env";
+import { openDatabase } from "../lib/db/open-database";
+import { startDemoEmulator } from "./demo-emulator";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+
+async function main() {
+  const e = parseEnv(process.env);
+  const database = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite"), host: true });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  if (database.embedded) childEnv.INSPECTORATE_EMBEDDED_DB = "1";
+
+  let stopEmulator = async () => {};
+  if (!e.INSPECTORATE_ROLE_ARN) {
+    const demo = await startDemoEmulator(e);
+    Object.assign(childEnv, demo.env);
+    stopEmulator = demo.stop;
+    console.log(`inspectorate: no INSPECTORATE_ROLE_ARN set, showing the demo organization (emulator at ${demo.url})`);
+  }
+
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, mode, "-H", e.HOST, "-p", String(e.PORT)], { env: childEnv, stdio: "inherit" });
+  console.log(`inspectorate: ${database.embedded ? "embedded Postgres" : "Postgres"} ready, serving http://${e.HOST}:${e.PORT}`);
+
+  const shutdown = async (code: number) => {
+    child.kill("SIGTERM");
+    await stopEmulator();
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  child.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+main().catch((err) => {
+  const message = err instanceof ConfigError ? `config error: ${err.message}` : `could not start: ${err instanceof Error ? err.message : String(err)}`;
+  console.error(`inspectorate: ${message}`);
+  process.exit(1);
+});
