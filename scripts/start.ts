@@ -39,7 +39,9 @@ async function main() {
 }
 
 main().catch((err) => {
-  const message = err instanceof ConfigError ? `config error: ${err.message}` : `could not start: ${err instanceof Error ? err.message : String(err)}`;
+  const text = err instanceof Error ? err.message : String(err);
+  // One line, never a stack trace: the engine's messages carry advice on further lines.
+  const message = err instanceof ConfigError ? `config error: ${text}` : `could not start: ${text.split("\n")[0].trim()}`;
   console.error(`inspectorate: ${message}`);
   process.exit(1);
 });

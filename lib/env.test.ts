@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, configuredRegions, parseEnv, slaDays } from "./env";
+
+describe("parseEnv", () => {
+  it("applies safe defaults: loopback bind, port 3000, hourly sync, embedded DB", () => {
+    const e = parseEnv({});
+    expect(e.HOST).toBe("127.0.0.1");
+    expect(e.PORT).toBe(3000);
+    expect(e.INSPECTORATE_SYNC_INTERVAL_MINUTES).toBe(60);
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(configuredRegions(e)).toEqual(["us-east-1"]);
+  });
+
+  it("names the variable and the expectation for a bad database URL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "not-a-url" })).toThrow(ConfigError);
+    expect(() => parseEnv({ DATABASE_URL: "not-a-url" })).toThrow(/^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ URL \(got "not-a-url"\)$/);
+  });
+
+  it("rejects a malformed role ARN and region lists item by item", () => {
+    expect(() => parseEnv({ INSPECTORATE_ROLE_ARN: "arn:aws:iam::12:role/x" })).toThrow(/^INSPECTORATE_ROLE_ARN: expected an IAM role ARN/);
+    expect(() => parseEnv({ INSPECTORATE_REGIONS: "us-east-1,mars-1" })).toThrow(/INSPECTORATE_REGIONS: "mars-1" is not valid/);
+    expect(configuredRegions(parseEnv({ INSPECTORATE_REGIONS: "eu-west-1, us-east-2" }))).toEqual(["eu-west-1", "us-east-2"]);
+  });
+
+  it("parses SLA overrides and keeps the defaults for the rest", () => {
+    expect(slaDays(parseEnv({ INSPECTORATE_SLA_DAYS: "critical=7,low=365" }))).toMatchObject({ CRITICAL: 7, HIGH: 30, MEDIUM: 90, LOW: 365 });
+    expect(() => parseEnv({ INSPECTORATE_SLA_DAYS: "urgent=3" })).toThrow(/INSPECTORATE_SLA_DAYS: "urgent=3" is not key=value/);
+  });
+
+  it("rejects out-of-range ports", () => {
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/^PORT: /);
+  });
+});
