@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { MeetingDateError, meetingAsOf, sinceWindow } from "./meeting";
+
+const now = new Date("2026-11-26T13:40:00Z");
+
+describe("meeting dates", () => {
+  it("is live today and the end of the UTC day for a past meeting", () => {
+    expect(meetingAsOf("2026-11-26", now)).toBe(now);
+    expect(meetingAsOf("2026-11-19", now).toISOString()).toBe("2026-11-19T23:59:59.999Z");
+  });
+  it("refuses a future meeting date", () => {
+    expect(() => meetingAsOf("2026-11-27", now)).toThrow(MeetingDateError);
+  });
+  it("starts 'since the last review' at the previous review, or a week back", () => {
+    const prev = new Date("2026-11-19T14:05:00Z");
+    expect(sinceWindow(now, prev).from).toBe(prev);
+    expect(sinceWindow(now, null).from.toISOString()).toBe("2026-11-19T13:40:00.000Z");
+    expect(sinceWindow(now, new Date("2026-12-01T00:00:00Z")).from.toISOString()).toBe("2026-11-19T13:40:00.000Z");
+  });
+});
