@@ -1,0 +1,77 @@
+import { TEMPLATES } from "../catalogue/templates";
+import { codeFilePath, findingArn, materialiseFinding } from "../world/finding-view";
+import { resourceInfo } from "../world/resource-info";
+import { STATUS, type World } from "../world/types";
+import type { FilterKind } from "./filter-types";
+
+// Every FilterCriteria key we understand, with where its value lives. Template and resource
+// values are memoised per query, so a filter over a million findings costs array lookups.
+
+export type Level = "finding" | "template" | "resource" | "mixed";
+export type Value = string | string[] | number | Record<string, string> | undefined;
+
+export interface KeySpec {
+  kind: FilterKind;
+  level: Level;
+  get: (w: World, n: number) => Value;
+}
+
+const tpl = (get: (t: (typeof TEMPLATES)[number]) => Value): KeySpec["get"] => (_w, n) => get(TEMPLATES[n]);
+const res = (get: (r: ReturnType<typeof resourceInfo>) => Value): KeySpec["get"] => (w, n) => get(resourceInfo(w, n));
+const S = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "string", level, get });
+const D = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "date", level, get });
+const N = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "number", level, get });
+
+function pathComponents(w: World, i: number, field: "componentId" | "componentType"): string[] | undefined {
+  const d = materialiseFinding(w, i).networkReachabilityDetails as { networkPath: { steps: Record<string, string>[] } } | undefined;
+  return d?.networkPath.steps.map((s) => s[field]);
+}
+
+export const FINDING_KEYS: Record<string, KeySpec> = {
+  findingArn: S("finding", (w, i) => findingArn(w, i)),
+  awsAccountId: S("resource", res((r) => r.accountId)),
+  findingType: S("template", tpl((t) => t.type)),
+  severity: S("template", tpl((t) => t.severity)),
+  findingStatus: S("finding", (w, i) => STATUS[w.f.status.data[i]]),
+  title: S("template", tpl((t) => t.title)),
+  resourceType: S("resource", res((r) => r.type)),
+  resourceId: S("resource", res((r) => r.id)),
+  ec2InstanceImageId: S("resource", res((r) => r.ami)),
+  ec2InstanceVpcId: S("resource", res((r) => r.vpcId)),
+  ec2InstanceSubnetId: S("resource", res((r) => r.subnetId)),
+  ecrImageArchitecture: S("resource", res((r) => (r.imageHash ? r.arch : undefined))),
+  ecrImageRegistry: S("resource", res((r) => (r.imageHash ? r.accountId : undefined))),
+  ecrImageRepositoryName: S("resource", res((r) => (r.imageHash ? r.repoName : undefined))),
+  ecrImageTags: S("resource", res((r) => r.imageTags)),
+  ecrImageHash: S("resource", res((r) => r.imageHash)),
+  networkProtocol: S("template", tpl((t) => t.net?.protocol)),
+  componentId: S("mixed", (w, i) => pathComponents(w, i, "componentId")),
+  componentType: S("mixed", (w, i) => pathComponents(w, i, "componentType")),
+  vulnerabilityId: S("template", tpl((t) => t.vulnerabilityId)),
+  vulnerabilitySource: S("template", tpl((t) => t.source)),
+  vendorSeverity: S("template", tpl((t) => t.vendorSeverity)),
+  relatedVulnerabilities: S("template", tpl(() => undefined)),
+  fixAvailable: S("template", tpl((t) => t.fixAvailable)),
+  exploitAvailable: S("finding", (w, i) => (TEMPLATES[w.f.tpl.data[i]].type === "PACKAGE_VULNERABILITY" ? (w.f.exploit.data[i] ? "YES" : "NO") : undefined)),
+  lambdaFunctionName: S("resource", res((r) => r.fnName)),
+  lambdaFunctionLayers: S("resource", res((r) => r.layers)),
+  lambdaFunctionRuntime: S("resource", res((r) => r.runtime)),
+  lambdaFunctionExecutionRoleArn: S("resource", res((r) => r.execRole)),
+  codeVulnerabilityDetectorName: S("template", tpl((t) => t.code?.name)),
+  codeVulnerabilityDetectorTags: S("template", tpl((t) => t.code?.tags)),
+  codeVulnerabilityFilePath: S("mixed", (w, i) => (TEMPLATES[w.f.tpl.data[i]].code ? codeFilePath(w, i) : undefined)),
+  codeRepositoryProjectName: S("template", tpl(() => undefined)),
+  codeRepositoryProviderType: S("template", tpl(() => undefined)),
+  firstObservedAt: D("finding", (w, i) => w.f.first.data[i]),
+  lastObservedAt: D("finding", (w, i) => w.f.last.data[i]),
+  updatedAt: D("finding", (w, i) => w.f.updated.data[i]),
+  ecrImagePushedAt: D("resource", res((r) => r.pushedAt)),
+  ecrImageLastInUseAt: D("resource", res((r) => r.lastInUseAt)),
+  lambdaFunctionLastModifiedAt: D("resource", res((r) => r.lastModifiedAt)),
+  inspectorScore: N("template", tpl((t) => t.inspectorScore)),
+  epssScore: N("template", tpl((t) => t.epss)),
+  ecrImageInUseCount: N("resource", res((r) => r.inUseCount)),
+  resourceTags: { kind: "map", level: "resource", get: res((r) => r.tags) },
+  portRange: { kind: "port", level: "template", get: tpl((t) => (t.net ? [String(t.net.begin), String(t.net.end)] : undefined)) },
+  vulnerablePackages: { kind: "package", level: "mixed", get: () => undefined },
+};

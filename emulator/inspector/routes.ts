@@ -1,0 +1,26 @@
+import type { World } from "../world/types";
+import { batchGetAccountStatus, describeOrganizationConfiguration, getDelegatedAdminAccount, getMember, listDelegatedAdminAccounts, listMembers } from "./account-ops";
+import { listFindingAggregations } from "./aggregations";
+import { listCoverage, listCoverageStatistics } from "./coverage-ops";
+import { batchGetFindingDetails, listFilters } from "./filters-ops";
+import { listFindings } from "./list-findings";
+import type { Body } from "./params";
+
+// POST path -> operation. Paths are exact, as in the restJson1 model.
+
+export type Handler = (w: World, region: number, body: Body) => unknown;
+
+export const ROUTES: Record<string, { op: string; handler: Handler }> = {
+  "/findings/list": { op: "ListFindings", handler: listFindings },
+  "/findings/aggregation/list": { op: "ListFindingAggregations", handler: listFindingAggregations },
+  "/findings/details/batch/get": { op: "BatchGetFindingDetails", handler: batchGetFindingDetails },
+  "/coverage/list": { op: "ListCoverage", handler: listCoverage },
+  "/coverage/statistics/list": { op: "ListCoverageStatistics", handler: listCoverageStatistics },
+  "/status/batch/get": { op: "BatchGetAccountStatus", handler: batchGetAccountStatus },
+  "/members/list": { op: "ListMembers", handler: listMembers },
+  "/members/get": { op: "GetMember", handler: getMember },
+  "/delegatedadminaccounts/get": { op: "GetDelegatedAdminAccount", handler: getDelegatedAdminAccount },
+  "/delegatedadminaccounts/list": { op: "ListDelegatedAdminAccounts", handler: listDelegatedAdminAccounts },
+  "/organizationconfiguration/describe": { op: "DescribeOrganizationConfiguration", handler: describeOrganizationConfiguration },
+  "/filters/list": { op: "ListFilters", handler: listFilters },
+};

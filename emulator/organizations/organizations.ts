@@ -1,0 +1,80 @@
+import { ApiError } from "../http/errors";
+import type { World } from "../world/types";
+
+// AWS Organizations (JSON 1.1, X-Amz-Target) over the demo organization.
+
+type Body = Record<string, unknown>;
+const err = (code: string, message: string) => new ApiError(400, code, message);
+
+function paged<T>(items: T[], body: Body, key: string) {
+  const max = body.MaxResults === undefined ? 20 : Number(body.MaxResults);
+  if (!Number.isInteger(max) || max < 1 || max > 20) throw err("InvalidInputException", "You provided a value that does not match the required pattern: MaxResults must be between 1 and 20.");
+  let offset = 0;
+  if (typeof body.NextToken === "string" && body.NextToken) {
+    offset = Number(Buffer.from(body.NextToken, "base64url").toString());
+    if (!Number.isInteger(offset) || offset < 0) throw err("InvalidInputException", "The NextToken is invalid.");
+  }
+  const next = offset + max < items.length ? Buffer.from(String(offset + max)).toString("base64url") : undefined;
+  return { [key]: items.slice(offset, offset + max), ...(next ? { NextToken: next } : {}) };
+}
+
+function account(w: World, a: number) {
+  const acct = w.accounts[a], mgmt = w.accounts[w.managementIndex].id;
+  return {
+    Id: acct.id, Arn: `arn:aws:organizations::${mgmt}:account/${w.orgId}/${acct.id}`, Email: acct.email, Name: acct.name,
+    Status: "ACTIVE", State: "ACTIVE", JoinedMethod: acct.role === "management" ? "CREATED" : a % 5 === 3 ? "INVITED" : "CREATED", JoinedTimestamp: acct.joinedAt,
+  };
+}
+
+function ou(w: World, name: string) {
+  const id = w.ouIds.get(name)!;
+  return { Id: id, Arn: `arn:aws:organizations::${w.accounts[w.managementIndex].id}:ou/${w.orgId}/${id}`, Name: name };
+}
+
+const parentOf = (w: World, a: number) => (w.accounts[a].ou === "Root" ? { Id: w.rootId, Type: "ROOT" } : { Id: w.ouIds.get(w.accounts[a].ou)!, Type: "ORGANIZATIONAL_UNIT" });
+
+function accountIndex(w: World, id: unknown, code = "AccountNotFoundException"): number {
+  const a = typeof id === "string" ? w.accountById.get(id) : undefined;
+  if (a === undefined) throw err(code, "You specified an account that doesn't exist.");
+  return a;
+}
+
+export function handleOrganizations(w: World, op: string, body: Body): unknown {
+  const mgmt = w.accounts[w.managementIndex];
+  switch (op) {
+    case "DescribeOrganization":
+      return { Organization: { Id: w.orgId, Arn: `arn:aws:organizations::${mgmt.id}:organization/${w.orgId}`, FeatureSet: "ALL", MasterAccountArn: account(w, 0).Arn, MasterAccountId: mgmt.id, MasterAccountEmail: mgmt.email } };
+    case "ListAccounts":
+      return paged(w.accounts.map((a) => account(w, a.index)), body, "Accounts");
+    case "DescribeAccount":
+      return { Account: account(w, accountIndex(w, body.AccountId)) };
+    case "ListRoots":
+      return paged([{ Id: w.rootId, Arn: `arn:aws:organizations::${mgmt.id}:root/${w.orgId}/${w.rootId}`, Name: "Root", PolicyTypes: [] }], body, "Roots");
+    case "ListOrganizationalUnitsForParent": {
+      if (body.ParentId !== w.rootId && ![...w.ouIds.values()].includes(String(body.ParentId))) throw err("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+      return paged(body.ParentId === w.rootId ? [...w.ouIds.keys()].map((n) => ou(w, n)) : [], body, "OrganizationalUnits");
+    }
+    case "ListAccountsForParent": {
+      const name = body.ParentId === w.rootId ? "Root" : [...w.ouIds].find(([, id]) => id === body.ParentId)?.[0];
+      if (!name) throw err("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+      return paged(w.accounts.filter((a) => a.ou === name).map((a) => account(w, a.index)), body, "Accounts");
+    }
+    case "DescribeOrganizationalUnit": {
+      const name = [...w.ouIds].find(([, id]) => id === body.OrganizationalUnitId)?.[0];
+      if (!name) throw err("OrganizationalUnitNotFoundException", "We can't find an OU with the OrganizationalUnitId that you specified.");
+      return { OrganizationalUnit: ou(w, name) };
+    }
+    case "ListParents": {
+      const ouName = [...w.ouIds].find(([, id]) => id === body.ChildId)?.[0];
+      if (ouName) return paged([{ Id: w.rootId, Type: "ROOT" }], body, "Parents");
+      return paged([parentOf(w, accountIndex(w, body.ChildId, "ChildNotFoundException"))], body, "Parents");
+    }
+    case "ListTagsForResource": {
+      const a = accountIndex(w, body.ResourceId, "TargetNotFoundException");
+      const acct = w.accounts[a];
+      return paged([{ Key: "Owner", Value: acct.owner }, { Key: "Team", Value: acct.team }, { Key: "Environment", Value: acct.environment }, { Key: "CostCenter", Value: `cc-${1000 + (a % 37) * 10}` }], body, "Tags");
+    }
+    default:
+      throw new ApiError(400, "UnknownOperationException", `Operation ${op} is not supported by this emulator.`);
+  }
+}

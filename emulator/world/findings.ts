@@ -1,0 +1,83 @@
+import { TEMPLATES } from "../catalogue/templates";
+import type { Rng } from "../prng";
+import { resourceInfo } from "./resource-info";
+import { EC2, ENABLED, LAMBDA, type World } from "./types";
+
+// Appending findings and choosing what a resource is vulnerable to. A resource never gets
+// the same template twice (a 128-bit set per resource), as Inspector reports one finding
+// per vulnerability per resource.
+
+interface Group { tpls: number[]; cum: number[] }
+const groups = new Map<string, Group>();
+const NET = TEMPLATES.filter((t) => t.type === "NETWORK_REACHABILITY").map((t) => t.index);
+const CODE = TEMPLATES.filter((t) => t.type === "CODE_VULNERABILITY").map((t) => t.index);
+
+function groupFor(families: string[]): Group {
+  const key = families.join(",");
+  let g = groups.get(key);
+  if (!g) {
+    const tpls = TEMPLATES.filter((t) => t.family && families.includes(t.family)).map((t) => t.index);
+    let s = 0;
+    g = { tpls, cum: tpls.map((t) => (s += TEMPLATES[t].weight)) };
+    groups.set(key, g);
+  }
+  return g;
+}
+
+const hasBit = (w: World, r: number, t: number) => (w.res.tplBits.data[r * 4 + (t >> 5)] >>> (t & 31)) & 1;
+
+/** A template not yet on resource `r`, or -1. */
+export function pickTemplate(w: World, r: number, rng: Rng): number {
+  const type = w.res.type.data[r];
+  const info = resourceInfo(w, r);
+  for (let attempt = 0; attempt < 12; attempt++) {
+    let t: number;
+    if (type === EC2 && info.isPublic && rng.chance(0.15)) t = rng.pick(NET);
+    else if (type === LAMBDA && w.res.codeReason.data[r] === 0 && rng.chance(0.3)) t = rng.pick(CODE);
+    else {
+      const g = groupFor(info.families);
+      if (g.tpls.length === 0) return -1;
+      const x = rng.next() * g.cum[g.cum.length - 1];
+      let lo = 0, hi = g.cum.length - 1;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (g.cum[mid] > x) hi = mid; else lo = mid + 1; }
+      t = g.tpls[lo];
+    }
+    if (!hasBit(w, r, t)) return t;
+  }
+  return -1;
+}
+
+const ms = (t: number) => Math.round(t * 1000) / 1000;
+
+export function addFinding(w: World, r: number, t: number, status: number, first: number, last: number, updated: number): number {
+  const f = w.f;
+  const i = f.res.push(r);
+  f.tpl.push(t); f.status.push(status); f.exploit.push(w.tplExploit[t]);
+  f.first.push(ms(first)); f.last.push(ms(last)); f.updated.push(ms(updated));
+  w.res.tplBits.data[r * 4 + (t >> 5)] |= 1 << (t & 31);
+  const reg = w.res.region.data[r];
+  w.byRegion[reg].push(i);
+  w.byAr[w.res.account.data[r] * w.regions.length + reg].push(i);
+  return i;
+}
+
+/** Bit 1: package/network findings visible; bit 2: code findings visible. */
+export function computeVisibility(w: World): void {
+  const n = w.res.type.length, R = w.regions.length;
+  const vis = new Uint8Array(n);
+  const scanOf = [0, 1, 1, 2];
+  for (let r = 0; r < n; r++) {
+    const ar = w.res.account.data[r] * R + w.res.region.data[r];
+    if (w.arState[ar] !== ENABLED) continue;
+    if (w.scanState[ar * 4 + scanOf[w.res.type.data[r]]] !== ENABLED) continue;
+    vis[r] = 1 | (w.res.type.data[r] === LAMBDA && w.scanState[ar * 4 + 3] === ENABLED ? 2 : 0);
+  }
+  w.resVisible = vis;
+}
+
+const NEED = Uint8Array.from(TEMPLATES, (t) => (t.type === "CODE_VULNERABILITY" ? 2 : 1));
+
+export function findingVisible(w: World, i: number): boolean {
+  const need = NEED[w.f.tpl.data[i]];
+  return w.f.status.data[i] !== 3 && (w.resVisible[w.f.res.data[i]] & need) !== 0;
+}
