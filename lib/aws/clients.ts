@@ -1,0 +1,79 @@
+// The AWS clients of one sync run: STS and Organizations plus one Inspector2 client per region,
+// all signing with the same assumed-role session. Endpoints, profiles and proxies come only from
+// standard AWS configuration (AWS_ENDPOINT_URL etc.), read by the SDK itself.
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { STSClient } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { addErrorMiddleware, addPacingMiddleware } from "./middleware";
+import { AdaptiveRateLimiter, type RateLimiterOptions } from "./rate-limiter";
+
+export interface AwsCallStats {
+  requests: number;
+  throttled: number;
+}
+
+export interface AwsClients {
+  sts: STSClient;
+  organizations: OrganizationsClient;
+  inspector(region: string): Inspector2Client;
+  /** The pacing limiter of one operation in one region (exposed for progress and benchmarks). */
+  limiter(region: string, operation: string): AdaptiveRateLimiter;
+  stats: AwsCallStats;
+  destroy(): void;
+}
+
+export interface ClientOptions {
+  credentials: AwsCredentialIdentityProvider;
+  /** Region for STS calls (the first configured region). */
+  homeRegion: string;
+  limiter?: RateLimiterOptions;
+  /** Attempts per call including the first, for the SDK's standard retry (throttling, 5xx). */
+  maxAttempts?: number;
+}
+
+const ORGANIZATIONS_REGION = "us-east-1";
+const requestHandler = { requestTimeout: 60_000, connectionTimeout: 10_000 };
+
+export function createAwsClients(o: ClientOptions): AwsClients {
+  const stats: AwsCallStats = { requests: 0, throttled: 0 };
+  const limiters = new Map<string, AdaptiveRateLimiter>();
+  const limiter = (region: string, operation: string) => {
+    const key = `${region}/${operation}`;
+    let l = limiters.get(key);
+    if (!l) limiters.set(key, (l = new AdaptiveRateLimiter(o.limiter)));
+    return l;
+  };
+  const common = { credentials: o.credentials, maxAttempts: o.maxAttempts ?? 8, requestHandler };
+
+  const sts = new STSClient({ ...common, region: o.homeRegion });
+  addErrorMiddleware(sts, "STSClient", o.homeRegion);
+  const organizations = new OrganizationsClient({ ...common, region: ORGANIZATIONS_REGION });
+  addErrorMiddleware(organizations, "OrganizationsClient", undefined);
+  addPacingMiddleware(organizations, (op) => limiter(ORGANIZATIONS_REGION, `organizations:${op}`), stats);
+
+  const inspectors = new Map<string, Inspector2Client>();
+  const inspector = (region: string) => {
+    let c = inspectors.get(region);
+    if (!c) {
+      c = new Inspector2Client({ ...common, region });
+      addErrorMiddleware(c, "Inspector2Client", region);
+      addPacingMiddleware(c, (op) => limiter(region, op), stats);
+      inspectors.set(region, c);
+    }
+    return c;
+  };
+
+  return {
+    sts,
+    organizations,
+    inspector,
+    limiter,
+    stats,
+    destroy() {
+      sts.destroy();
+      organizations.destroy();
+      for (const c of inspectors.values()) c.destroy();
+    },
+  };
+}

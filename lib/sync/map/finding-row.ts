@@ -1,0 +1,83 @@
+// Raw Inspector finding → the row the cache stores. Pure: no I/O, unit-tested next door.
+import type { Finding } from "@aws-sdk/client-inspector2";
+import { z } from "zod";
+import { toSeverity, type Severity } from "@/lib/domain/severity";
+import { findingStatusSchema, type FindingStatus } from "@/lib/domain/finding-enums";
+import { cvssBaseScore, epssScore, inspectorScore } from "./finding-scores";
+import { findingPackages, packageNames, type PackageRow } from "./finding-packages";
+import { primaryResource, type ResourceColumns } from "./finding-resource";
+
+export interface FindingRow extends ResourceColumns {
+  arn: string;
+  accountId: string;
+  region: string;
+  type: string;
+  title: string;
+  description: string | null;
+  severity: Severity;
+  status: FindingStatus;
+  inspectorScore: number | null;
+  cvssScore: number | null;
+  epssScore: number | null;
+  exploitAvailable: boolean;
+  fixAvailable: string | null;
+  vulnerabilityId: string | null;
+  packages: PackageRow[];
+  packageNames: string[];
+  firstObservedAt: Date;
+  lastObservedAt: Date;
+  updatedAt: Date;
+  /** The complete finding as JSON text, timestamps as ISO strings. */
+  raw: string;
+}
+
+// The API boundary: the fields the cache cannot do without. Everything else is optional.
+const date = z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
+const wireFinding = z.object({
+  findingArn: z.string().min(1),
+  awsAccountId: z.string().regex(/^\d{12}$/),
+  type: z.string().min(1),
+  status: findingStatusSchema,
+  firstObservedAt: date,
+  lastObservedAt: date,
+  updatedAt: date.optional(),
+});
+
+export type MapResult = { ok: true; row: FindingRow } | { ok: false; arn: string | undefined; error: string };
+
+export function toFindingRow(f: Finding, region: string): MapResult {
+  const v = wireFinding.safeParse(f);
+  if (!v.success) {
+    const issue = v.error.issues[0];
+    return { ok: false, arn: f.findingArn, error: `${issue.path.join(".")}: ${issue.message}` };
+  }
+  const packages = findingPackages(f);
+  const vulnerabilityId = f.packageVulnerabilityDetails?.vulnerabilityId ?? null;
+  return {
+    ok: true,
+    row: {
+      arn: v.data.findingArn,
+      accountId: v.data.awsAccountId,
+      region,
+      type: v.data.type,
+      title: f.title || vulnerabilityId || v.data.type,
+      description: f.description ?? null,
+      severity: toSeverity(f.severity),
+      status: v.data.status,
+      inspectorScore: inspectorScore(f),
+      cvssScore: cvssBaseScore(f),
+      epssScore: epssScore(f),
+      exploitAvailable: f.exploitAvailable === "YES",
+      fixAvailable: f.fixAvailable ?? null,
+      vulnerabilityId,
+      packages,
+      packageNames: packageNames(packages),
+      ...primaryResource(f),
+      firstObservedAt: v.data.firstObservedAt,
+      lastObservedAt: v.data.lastObservedAt,
+      // A status change moves updatedAt; without one the last observation is the best we have.
+      updatedAt: v.data.updatedAt ?? v.data.lastObservedAt,
+      raw: JSON.stringify(f), // Date.toJSON gives ISO strings
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { ecrFinding } from "../map/fixtures";
+import { toFindingRow, type FindingRow } from "../map/finding-row";
+import { dedupeByArn, upsertFindings } from "./finding-writer";
+
+const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
+function row(n: number, over: Parameters<typeof ecrFinding>[0] = {}): FindingRow {
+  const r = toFindingRow(ecrFinding({ findingArn: arn(n), ...over }), "us-east-1");
+  if (!r.ok) throw new Error(r.error);
+  return r.row;
+}
+const at = (iso: string) => new Date(iso);
+
+describe("upsertFindings", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.close());
+  const ctx = { runId: null, syncedAt: at("2024-09-06T00:00:00Z") };
+  const events = async (n: number) =>
+    (await t.pool.query("SELECT kind, from_value, to_value FROM finding_events WHERE finding_arn = $1 ORDER BY id", [arn(n)])).rows;
+
+  it("inserts a batch with a NEW event each, and a replay changes nothing", async () => {
+    const rows = [row(1), row(2, { exploitAvailable: "NO" }), row(3, { status: "CLOSED" })];
+    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 3, events: 3 });
+    const before = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
+    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 0, events: 0 });
+    const after = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
+    expect(after).toEqual(before);
+    const stored = (await t.pool.query("SELECT * FROM findings WHERE arn = $1", [arn(1)])).rows[0];
+    expect(stored.package_names).toEqual(["openssl", "libssl3t64"]);
+    expect(stored.raw.packageVulnerabilityDetails.vulnerabilityId).toBe("CVE-2024-6119");
+    expect(stored.exploit_since).toEqual(at("2024-09-05T10:00:00Z"));
+    expect((await t.pool.query("SELECT closed_at FROM findings WHERE arn = $1", [arn(3)])).rows[0].closed_at).toEqual(
+      at("2024-09-05T10:00:00Z"),
+    );
+  });
+
+  it("records closure with its time, then a reopen clears it", async () => {
+    await upsertFindings(t.pool, [row(1, { status: "CLOSED", updatedAt: at("2024-09-07T00:00:00Z") })], ctx);
+    let f = (await t.pool.query("SELECT status, closed_at FROM findings WHERE arn = $1", [arn(1)])).rows[0];
+    expect(f).toEqual({ status: "CLOSED", closed_at: at("2024-09-07T00:00:00Z") });
+    await upsertFindings(t.pool, [row(1, { status: "ACTIVE", updatedAt: at("2024-09-08T00:00:00Z") })], ctx);
+    f = (await t.pool.query("SELECT status, closed_at FROM findings WHERE arn = $1", [arn(1)])).rows[0];
+    expect(f).toEqual({ status: "ACTIVE", closed_at: null });
+    expect(await events(1)).toEqual([
+      { kind: "NEW", from_value: null, to_value: "ACTIVE" },
+      { kind: "STATUS", from_value: "ACTIVE", to_value: "CLOSED" },
+      { kind: "STATUS", from_value: "CLOSED", to_value: "ACTIVE" },
+    ]);
+  });
+
+  it("records exploitability and severity changes, and sets exploitSince once", async () => {
+    await upsertFindings(t.pool, [row(2, { exploitAvailable: "YES", severity: "HIGH", updatedAt: at("2024-09-09T00:00:00Z") })], ctx);
+    const f = (await t.pool.query("SELECT exploit_available, exploit_since, severity FROM findings WHERE arn = $1", [arn(2)])).rows[0];
+    expect(f).toEqual({ exploit_available: true, exploit_since: at("2024-09-09T00:00:00Z"), severity: "HIGH" });
+    expect((await events(2)).map((e) => e.kind)).toEqual(["NEW", "EXPLOITABLE", "SEVERITY"]);
+  });
+
+  it("never regresses to an older version of a finding", async () => {
+    await upsertFindings(t.pool, [row(2, { status: "SUPPRESSED", updatedAt: at("2024-09-01T00:00:00Z") })], ctx);
+    const f = (await t.pool.query("SELECT status FROM findings WHERE arn = $1", [arn(2)])).rows[0];
+    expect(f.status).toBe("ACTIVE");
+    expect((await events(2)).map((e) => e.kind)).toEqual(["NEW", "EXPLOITABLE", "SEVERITY"]);
+  });
+
+  it("keeps the newest copy when a batch carries one finding twice", async () => {
+    const a = row(9, { updatedAt: at("2024-09-01T00:00:00Z") });
+    const b = row(9, { status: "CLOSED", updatedAt: at("2024-09-02T00:00:00Z") });
+    expect(dedupeByArn([b, a])).toEqual([b]);
+    expect(await upsertFindings(t.pool, [a, b], ctx)).toMatchObject({ written: 1, inserted: 1 });
+  });
+});

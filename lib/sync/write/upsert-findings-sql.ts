@@ -1,0 +1,67 @@
+// One statement per batch: insert-or-update the findings and, from the difference with the rows
+// they replace, append NEW / STATUS / EXPLOITABLE / SEVERITY events. All CTEs see the table as
+// it was before the statement, so `prev` holds the old values; replaying a batch changes nothing.
+export const UPSERT_FINDINGS_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(
+    $1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+    $9::float8[], $10::float8[], $11::float8[], $12::bool[], $13::text[], $14::text[], $15::jsonb[], $16::jsonb[],
+    $17::text[], $18::text[], $19::text[], $20::jsonb[], $21::text[], $22::text[], $23::text[],
+    $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::jsonb[]
+  ) AS t(arn, account_id, region, type, title, description, severity, status,
+         inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
+         resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+         first_observed_at, last_observed_at, updated_at, raw)
+),
+prev AS (
+  SELECT f.arn, f.status, f.severity, f.exploit_available FROM findings f JOIN input i ON i.arn = f.arn
+),
+up AS (
+  INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
+    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
+    resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, gone_at, synced_at, raw)
+  SELECT arn, account_id, region, type, title, description, severity, status,
+    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages,
+    ARRAY(SELECT jsonb_array_elements_text(package_names)),
+    resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    first_observed_at, last_observed_at, updated_at,
+    CASE WHEN status = 'CLOSED' THEN updated_at END,
+    CASE WHEN exploit_available THEN updated_at END,
+    NULL, $28::timestamptz, raw
+  FROM input
+  ON CONFLICT (arn) DO UPDATE SET
+    account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
+    description = EXCLUDED.description, severity = EXCLUDED.severity, status = EXCLUDED.status,
+    inspector_score = EXCLUDED.inspector_score, cvss_score = EXCLUDED.cvss_score, epss_score = EXCLUDED.epss_score,
+    exploit_available = EXCLUDED.exploit_available, fix_available = EXCLUDED.fix_available,
+    vulnerability_id = EXCLUDED.vulnerability_id, packages = EXCLUDED.packages, package_names = EXCLUDED.package_names,
+    resource_type = EXCLUDED.resource_type, resource_id = EXCLUDED.resource_id, resource_name = EXCLUDED.resource_name,
+    resource_tags = EXCLUDED.resource_tags, ami_id = EXCLUDED.ami_id, ecr_repository = EXCLUDED.ecr_repository,
+    ecr_image_hash = EXCLUDED.ecr_image_hash, first_observed_at = EXCLUDED.first_observed_at,
+    last_observed_at = EXCLUDED.last_observed_at, updated_at = EXCLUDED.updated_at,
+    closed_at = CASE WHEN EXCLUDED.status <> 'CLOSED' THEN NULL
+                     WHEN f.status = 'CLOSED' THEN COALESCE(f.closed_at, EXCLUDED.closed_at)
+                     ELSE EXCLUDED.updated_at END,
+    exploit_since = CASE WHEN EXCLUDED.exploit_available THEN COALESCE(f.exploit_since, EXCLUDED.updated_at) END,
+    gone_at = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw
+  -- Never regress to an older version of the finding (a replayed or overlapping page).
+  WHERE f.updated_at <= EXCLUDED.updated_at
+  RETURNING f.arn
+),
+ev AS (
+  INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id)
+  SELECT i.arn, v.at, v.kind, v.from_value, v.to_value, $29::int
+  FROM input i JOIN up ON up.arn = i.arn LEFT JOIN prev p ON p.arn = i.arn
+  CROSS JOIN LATERAL (VALUES
+    ('NEW', i.first_observed_at, NULL, i.status, p.arn IS NULL),
+    ('STATUS', i.updated_at, p.status, i.status, p.arn IS NOT NULL AND p.status <> i.status),
+    ('EXPLOITABLE', i.updated_at, 'NO', 'YES', i.exploit_available AND p.arn IS NOT NULL AND NOT p.exploit_available),
+    ('SEVERITY', i.updated_at, p.severity, i.severity, p.arn IS NOT NULL AND p.severity <> i.severity)
+  ) AS v(kind, at, from_value, to_value, keep)
+  WHERE v.keep
+  RETURNING kind
+)
+SELECT (SELECT count(*) FROM up)::int AS written,
+       (SELECT count(*) FROM ev WHERE kind = 'NEW')::int AS inserted,
+       (SELECT count(*) FROM ev)::int AS events`;
