@@ -1,7 +1,7 @@
 import { TEMPLATES } from "../catalogue/templates";
 import { findingIndexFromArn, materialiseFinding } from "../world/finding-view";
 import type { World } from "../world/types";
-import { FINDING_KEYS } from "./filter-keys";
+import { FINDING_KEYS, type KeySpec } from "./filter-keys";
 import { andAll, compileKey, stringMatcher, valueMatcher, type Pred } from "./filter-compile";
 import type { PackageFilter, StringFilter } from "./filter-types";
 import { validateCriteria } from "./validate-criteria";
@@ -49,14 +49,14 @@ function packageEntry(w: World, f: PackageFilter): Pred {
   };
 }
 
-export function compileFindingFilter(w: World, criteria: unknown, at = "filterCriteria"): CompiledFindingFilter {
-  const c = validateCriteria(criteria, at, FINDING_KEYS, FINDING_COMPARISONS);
+export function compileFindingFilter(w: World, criteria: unknown, at = "filterCriteria", keys: Record<string, KeySpec> = FINDING_KEYS): CompiledFindingFilter {
+  const c = validateCriteria(criteria, at, keys, FINDING_COMPARISONS);
   const fast: Pred[] = [], slow: Pred[] = [];
   const resolvers = { tplOf: (i: number) => w.f.tpl.data[i], resOf: (i: number) => w.f.res.data[i], tplCount: TEMPLATES.length, resCount: w.res.type.length };
   const out: CompiledFindingFilter = { pred: () => true };
   for (const [key, entries] of Object.entries(c)) {
     if (!entries) continue;
-    const spec = FINDING_KEYS[key];
+    const spec = keys[key];
     if (key === "vulnerablePackages") {
       const ors = (entries as PackageFilter[]).map((e) => packageEntry(w, e));
       slow.push((i) => ors.some((p) => p(i)));

@@ -60,7 +60,7 @@ export function validateCriteria(
   if (!isObj(criteria)) throw validationError([{ name: at, message: `Value at '${at}' failed to satisfy constraint: Member must be a structure` }]);
   for (const [key, list] of Object.entries(criteria)) {
     const spec = kinds[key];
-    const field = `${at}.${key}`;
+    const field = at ? `${at}.${key}` : key;
     if (!spec) { p.push({ name: field, message: `Value at '${field}' failed to satisfy constraint: Unknown filter criteria key '${key}'` }); continue; }
     if (list === null) continue;
     if (!Array.isArray(list)) { p.push({ name: field, message: `Value at '${field}' failed to satisfy constraint: Member must be a list` }); continue; }
