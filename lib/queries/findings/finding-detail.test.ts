@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { allScope } from "@/lib/queries/scope";
+import { addAccount, addFinding, addFindingEvent, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { getFindingDetail } from "./finding-detail";
+
+const A = "111111111111", B = "222222222222";
+const database = setupQueryTestDatabase();
+let arn = "";
+
+beforeAll(async () => {
+  const d = database();
+  await addAccount(d, A, { name: "prod", owner: "alice" });
+  await addAccount(d, B);
+  arn = await addFinding(d, { account_id: A, vulnerability_id: "CVE-2024-7", raw: { description: "raw text" } });
+  await addFinding(d, { account_id: A, vulnerability_id: "CVE-2024-7", resource_id: "i-other", inspector_score: 9 });
+  await addFinding(d, { account_id: B, vulnerability_id: "CVE-2024-7", resource_id: "i-b" });
+  await addFinding(d, { account_id: B, vulnerability_id: "CVE-2024-7", resource_id: "i-closed", status: "CLOSED" });
+  await addFindingEvent(d, arn, "NEW", daysAgo(10), null, "ACTIVE");
+  await addFindingEvent(d, arn, "STATUS", daysAgo(5), "ACTIVE", "SUPPRESSED");
+});
+
+describe("getFindingDetail", () => {
+  it("returns the finding, its raw JSON, history and other open resources hit by the same CVE", async () => {
+    const detail = (await getFindingDetail(allScope, arn))!;
+    expect(detail.finding).toMatchObject({ arn, account_name: "prod", account_owner: "alice", raw: { description: "raw text" } });
+    expect(detail.events.map((e) => [e.kind, e.to_value])).toEqual([["NEW", "ACTIVE"], ["STATUS", "SUPPRESSED"]]);
+    expect(detail.related.map((r) => r.resource_id)).toEqual(["i-other", "i-b"]);
+    expect(detail.relatedTotal).toBe(2);
+  });
+
+  it("hides a finding outside the scope, and related findings outside it", async () => {
+    expect(await getFindingDetail({ accountIds: [B] }, arn)).toBeUndefined();
+    const detail = (await getFindingDetail({ accountIds: [A] }, arn))!;
+    expect(detail.related.map((r) => r.resource_id)).toEqual(["i-other"]);
+    expect(await getFindingDetail(allScope, "arn:aws:inspector2:us-east-1:111111111111:finding/none")).toBeUndefined();
+  });
+});

@@ -1,0 +1,65 @@
+// Everything the finding detail page shows: the cached row and its raw Inspector finding, the
+// account, the status history from finding_events and other resources hit by the same vulnerability.
+import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import type { FindingRow } from "./findings-search";
+
+export interface FindingDetailRow extends FindingRow {
+  description: string | null;
+  cvss_score: number | null;
+  exploit_since: Date | null;
+  gone_at: Date | null;
+  updated_at: Date;
+  ami_id: string | null;
+  ecr_repository: string | null;
+  ecr_image_hash: string | null;
+  account_owner: string | null;
+  account_team: string | null;
+  account_ou: string | null;
+  raw: Record<string, unknown>;
+}
+
+export interface FindingEventRow {
+  at: Date;
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+}
+
+export interface RelatedFindingRow {
+  arn: string;
+  account_id: string;
+  account_name: string | null;
+  region: string;
+  resource_type: string;
+  resource_id: string;
+  resource_name: string | null;
+  status: string;
+  severity: string;
+  inspector_score: number | null;
+  total: number;
+}
+
+export const relatedLimit = 25;
+
+export async function getFindingDetail(scope: Scope, arn: string) {
+  const finding = await queryOne<FindingDetailRow>(Prisma.sql`
+    SELECT f.*, a.name AS account_name, a.owner AS account_owner, a.team AS account_team, a.ou_name AS account_ou
+    FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+    WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`);
+  if (!finding) return undefined;
+  const [events, related] = await Promise.all([
+    queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
+    finding.vulnerability_id
+      ? queryRows<RelatedFindingRow>(Prisma.sql`
+          SELECT f.arn, f.account_id, a.name AS account_name, f.region, f.resource_type, f.resource_id, f.resource_name,
+            f.status, f.severity, f.inspector_score, (count(*) OVER ())::int AS total
+          FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+          WHERE f.vulnerability_id = ${finding.vulnerability_id} AND f.arn <> ${arn} AND f.status <> 'CLOSED'
+            AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}
+          ORDER BY f.inspector_score DESC NULLS LAST, f.arn LIMIT ${relatedLimit}`)
+      : Promise.resolve([]),
+  ]);
+  return { finding, events, related: related.map(({ total: _t, ...r }) => r), relatedTotal: related[0]?.total ?? 0 };
+}
+export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;

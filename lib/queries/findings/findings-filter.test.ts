@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { encodeCursor } from "./findings-cursor";
+import { parseFindingsFilter } from "./findings-filter";
+import { findingsHref, withFilter } from "./findings-href";
+
+describe("findings filter", () => {
+  it("defaults to open findings by score, 50 a page", () => {
+    const { filter, issues } = parseFindingsFilter(new URLSearchParams(""));
+    expect(issues).toEqual([]);
+    expect(filter).toMatchObject({ status: ["ACTIVE"], sort: "score", limit: 50, account: [], severity: [] });
+  });
+
+  it("reads repeatable and single fields from URLSearchParams and from Next's searchParams record", () => {
+    const qs = "account=111111111111&account=222222222222&severity=CRITICAL&severity=HIGH&epssMin=0.5&tag=aws:cloudformation:stack:web&ageMax=30&cve=cve-2024-1";
+    const a = parseFindingsFilter(new URLSearchParams(qs));
+    const b = parseFindingsFilter({ account: ["111111111111", "222222222222"], severity: ["CRITICAL", "HIGH"], epssMin: "0.5", tag: "aws:cloudformation:stack:web", ageMax: "30", cve: "cve-2024-1" });
+    expect(a).toEqual(b);
+    expect(a.filter).toMatchObject({ account: ["111111111111", "222222222222"], severity: ["CRITICAL", "HIGH"], epssMin: 0.5, ageMax: 30, cve: "cve-2024-1" });
+    expect(a.filter.tag).toEqual([{ key: "aws:cloudformation:stack", value: "web" }]);
+  });
+
+  it("names each invalid field and keeps the valid ones", () => {
+    const { filter, issues } = parseFindingsFilter(new URLSearchParams("account=123&severity=CRITICAL&severity=SEVERE&epssMin=2&firstSeenFrom=2024-02-30&limit=5000&region=us-east-1"));
+    expect(issues.map((i) => i.field).sort()).toEqual(["account", "epssMin", "firstSeenFrom", "limit", "severity"]);
+    expect(issues.find((i) => i.field === "account")?.message).toMatch(/12-digit/);
+    expect(issues.find((i) => i.field === "severity")?.message).toMatch(/SEVERE/);
+    expect(filter.region).toEqual(["us-east-1"]);
+    expect(filter.limit).toBe(50);
+    expect(filter.severity).toEqual([]);
+  });
+
+  it("rejects inverted ranges on the upper bound and cursors from another sort", () => {
+    const cursor = encodeCursor({ sort: "age", segment: 0, value: "2024-01-01T00:00:00.000Z", arn: "x", page: 2 });
+    const { filter, issues } = parseFindingsFilter(new URLSearchParams(`scoreMin=8&scoreMax=3&cursor=${cursor}&sort=score`));
+    expect(issues).toEqual([
+      { field: "scoreMax", message: expect.stringMatching(/scoreMin/) },
+      { field: "cursor", message: expect.stringMatching(/sort=age/) },
+    ]);
+    expect(filter.scoreMin).toBe(8);
+    expect(filter.scoreMax).toBeUndefined();
+    expect(parseFindingsFilter(new URLSearchParams("cursor=garbage")).issues[0].field).toBe("cursor");
+  });
+
+  it("round-trips through findingsHref, leaving defaults out", () => {
+    const { filter } = parseFindingsFilter(new URLSearchParams("severity=CRITICAL&account=111111111111&tag=env:prod&sort=age&status=ACTIVE"));
+    const href = findingsHref(filter);
+    expect(href).toBe("/findings?account=111111111111&severity=CRITICAL&tag=env%3Aprod&sort=age");
+    expect(parseFindingsFilter(new URLSearchParams(href.split("?")[1])).filter).toEqual(filter);
+    expect(findingsHref({})).toBe("/findings");
+    expect(findingsHref({ status: ["ACTIVE", "CLOSED"], cve: "CVE-1" })).toBe("/findings?status=ACTIVE&status=CLOSED&cve=CVE-1");
+  });
+
+  it("resets paging on any change but the cursor", () => {
+    const { filter } = parseFindingsFilter(new URLSearchParams(`cursor=${encodeCursor({ sort: "score", segment: 0, value: 9, arn: "a", page: 2 })}`));
+    expect(withFilter(filter, { severity: ["HIGH"] }).cursor).toBeUndefined();
+    expect(withFilter(filter, { cursor: "next" }).cursor).toBe("next");
+  });
+});

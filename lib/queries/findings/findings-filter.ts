@@ -1,0 +1,119 @@
+// The findings explorer's URL contract: one Zod schema shared by the page, /api/findings and the
+// CSV export. Each field parses on its own, so one bad value is reported by name while the
+// other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
+import { z } from "zod";
+import { severitySchema } from "@/lib/domain/severity";
+import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema } from "@/lib/domain/finding-enums";
+import { decodeCursor, findingsSorts } from "./findings-cursor";
+
+export const findingsGroups = ["cve", "package", "resource", "ami", "image"] as const;
+export type FindingsGroup = (typeof findingsGroups)[number];
+export const maxFindingsLimit = 200;
+export const defaultFindingsLimit = 50;
+
+const text = z.string().trim().min(1).max(256);
+const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a calendar date");
+const num = (min: number, max: number) => z.coerce.number({ error: "expected a number" }).min(min).max(max);
+const tag = z
+  .string()
+  .max(400)
+  .regex(/^[^:]+(:.*)?$/, "expected key:value")
+  .transform((v) => {
+    // Split at the last colon: tag values rarely hold one, while aws:* keys always do.
+    const i = v.lastIndexOf(":");
+    return i < 0 ? { key: v, value: undefined } : { key: v.slice(0, i), value: v.slice(i + 1) };
+  });
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(100, "at most 100 values");
+
+/** Fields that may repeat in the URL (`?severity=CRITICAL&severity=HIGH`). */
+export const findingsFilterFields = {
+  account: list(accountId).default([]),
+  region: list(region).default([]),
+  severity: list(severitySchema).default([]),
+  status: list(findingStatusSchema).default(["ACTIVE"]),
+  type: list(findingTypeSchema).default([]),
+  resourceType: list(resourceTypeSchema).default([]),
+  tag: list(tag).default([]),
+  owner: list(text).default([]),
+  ou: list(text).default([]),
+  resource: text.optional(),
+  cve: text.optional(),
+  package: text.optional(),
+  fix: fixAvailableSchema.optional(),
+  exploit: z.enum(["YES", "NO"]).optional(),
+  epssMin: num(0, 1).optional(),
+  epssMax: num(0, 1).optional(),
+  scoreMin: num(0, 10).optional(),
+  scoreMax: num(0, 10).optional(),
+  ageMin: num(0, 36500).int("expected whole days").optional(),
+  ageMax: num(0, 36500).int("expected whole days").optional(),
+  firstSeenFrom: day.optional(),
+  firstSeenTo: day.optional(),
+  closedFrom: day.optional(),
+  closedTo: day.optional(),
+  reopenedFrom: day.optional(),
+  exploitableFrom: day.optional(),
+  ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),
+  image: text.optional(),
+  sort: z.enum(findingsSorts).default("score"),
+  group: z.enum(findingsGroups).optional(),
+  cursor: z.string().max(4096).refine((v) => decodeCursor(v) !== undefined, "not a cursor this page issued").optional(),
+  limit: num(1, maxFindingsLimit).int("expected a whole number").default(defaultFindingsLimit),
+} as const;
+
+export const findingsFilterSchema = z.object(findingsFilterFields);
+export type FindingsFilter = z.output<typeof findingsFilterSchema>;
+export type FindingsFilterInput = Partial<z.input<typeof findingsFilterSchema>>;
+export type FindingsFilterField = keyof typeof findingsFilterFields;
+export const findingsFilterFieldNames = Object.keys(findingsFilterFields) as FindingsFilterField[];
+const repeatable = new Set<string>(["account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou"]);
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function valuesOf(params: SearchParamsLike, key: string): string[] {
+  const raw = params instanceof URLSearchParams ? params.getAll(key) : ([] as string[]).concat(params[key] ?? []);
+  return raw.map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** Parses what the URL says; invalid fields fall back to their default and are listed in `issues`. */
+export function parseFindingsFilter(params: SearchParamsLike): { filter: FindingsFilter; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const field of findingsFilterFieldNames) {
+    const values = valuesOf(params, field);
+    const fieldSchema = findingsFilterFields[field] as z.ZodType;
+    const input = repeatable.has(field) ? (values.length ? values : undefined) : values[0];
+    const parsed = fieldSchema.safeParse(input);
+    if (parsed.success) out[field] = parsed.data;
+    else {
+      const first = parsed.error.issues[0];
+      const which = first?.path.length ? ` (value ${values[Number(first.path[0])] ?? ""})` : "";
+      issues.push({ field, message: `${first?.message ?? "invalid"}${which}` });
+      out[field] = fieldSchema.safeParse(undefined).data;
+    }
+  }
+  const filter = out as FindingsFilter;
+  for (const [min, max] of [["epssMin", "epssMax"], ["scoreMin", "scoreMax"], ["ageMin", "ageMax"], ["firstSeenFrom", "firstSeenTo"], ["closedFrom", "closedTo"]] as const) {
+    const lo = filter[min], hi = filter[max];
+    if (lo !== undefined && hi !== undefined && lo > hi) {
+      issues.push({ field: max, message: `must not be below ${min} (${lo})` });
+      delete (filter as Record<string, unknown>)[max];
+    }
+  }
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  if (cursor && cursor.sort !== filter.sort) {
+    issues.push({ field: "cursor", message: `belongs to sort=${cursor.sort}, not sort=${filter.sort}` });
+    delete filter.cursor;
+  }
+  return { filter, issues };
+}

@@ -1,0 +1,49 @@
+// Group-by for the explorer: counts per CVE, package, resource, AMI or image under the current
+// filter, worst groups first. Each group links back to the list filtered to that key.
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import type { Scope } from "@/lib/queries/scope";
+import type { FindingsFilter, FindingsFilterInput, FindingsGroup } from "./findings-filter";
+import { findingsWhere } from "./findings-where";
+
+export interface FindingGroupRow {
+  key: string;
+  label: string | null;
+  count: number;
+  critical: number;
+  high: number;
+  exploitable: number;
+  accounts: number;
+  max_score: number | null;
+  total_groups: number;
+}
+
+const groupKey: Record<FindingsGroup, { key: Prisma.Sql; label: Prisma.Sql; from?: Prisma.Sql }> = {
+  cve: { key: Prisma.sql`f.vulnerability_id`, label: Prisma.sql`min(f.title)` },
+  package: { key: Prisma.sql`p.name`, label: Prisma.sql`NULL::text`, from: Prisma.sql`CROSS JOIN LATERAL unnest(f.package_names) AS p(name)` },
+  resource: { key: Prisma.sql`f.resource_id`, label: Prisma.sql`coalesce(max(f.resource_name), min(f.resource_type))` },
+  ami: { key: Prisma.sql`f.ami_id`, label: Prisma.sql`NULL::text` },
+  image: { key: Prisma.sql`f.ecr_image_hash`, label: Prisma.sql`min(f.ecr_repository)` },
+};
+
+/** The explorer filter that opens one group's findings. */
+export function groupFilter(group: FindingsGroup, key: string): FindingsFilterInput {
+  const field = { cve: "cve", package: "package", resource: "resource", ami: "ami", image: "image" } as const;
+  return { [field[group]]: key };
+}
+
+export async function groupFindings(scope: Scope, filter: FindingsFilter & { group: FindingsGroup }) {
+  const g = groupKey[filter.group];
+  const rows = await queryRows<FindingGroupRow>(Prisma.sql`
+    SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count,
+      count(*) FILTER (WHERE f.severity = 'CRITICAL')::int AS critical,
+      count(*) FILTER (WHERE f.severity = 'HIGH')::int AS high,
+      count(*) FILTER (WHERE f.exploit_available)::int AS exploitable,
+      count(DISTINCT f.account_id)::int AS accounts, max(f.inspector_score) AS max_score,
+      (count(*) OVER ())::int AS total_groups
+    FROM findings f ${g.from ?? Prisma.empty}
+    WHERE ${findingsWhere(scope, filter)} AND ${g.key} IS NOT NULL
+    GROUP BY ${g.key}
+    ORDER BY critical DESC, high DESC, count DESC, key ASC
+    LIMIT ${filter.limit}`);
+  return { groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: rows[0]?.total_groups ?? 0 };
+}

@@ -1,0 +1,76 @@
+// The explorer's page of findings: keyset paging over the sort's segments (findings-sort.ts),
+// reading the next segment only when the current one runs out.
+import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import type { Scope } from "@/lib/queries/scope";
+import { decodeCursor, encodeCursor } from "./findings-cursor";
+import type { FindingsFilter } from "./findings-filter";
+import { afterCursor, cursorValue, orderBy, sortSegments } from "./findings-sort";
+import { findingsWhere } from "./findings-where";
+
+export interface FindingRow {
+  arn: string;
+  account_id: string;
+  account_name: string | null;
+  region: string;
+  type: string;
+  title: string;
+  severity: string;
+  status: string;
+  inspector_score: number | null;
+  epss_score: number | null;
+  exploit_available: boolean;
+  fix_available: string | null;
+  vulnerability_id: string | null;
+  package_names: string[];
+  resource_type: string;
+  resource_id: string;
+  resource_name: string | null;
+  first_observed_at: Date;
+  last_observed_at: Date;
+  closed_at: Date | null;
+}
+
+export interface FindingsPage<Row = FindingRow> {
+  rows: Row[];
+  nextCursor: string | null;
+  page: number;
+}
+
+export const findingRowColumns = Prisma.sql`f.arn, f.account_id, a.name AS account_name, f.region, f.type, f.title, f.severity,
+  f.status, f.inspector_score, f.epss_score, f.exploit_available, f.fix_available, f.vulnerability_id, f.package_names,
+  f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at`;
+
+/** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
+export async function searchFindings<Row extends FindingRow = FindingRow>(scope: Scope, filter: FindingsFilter, columns = findingRowColumns): Promise<FindingsPage<Row>> {
+  const segments = sortSegments(filter.sort);
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const where = findingsWhere(scope, filter);
+  const rows: Row[] = [];
+  let last: { segment: number; row: Row } | undefined;
+  // One row more than the page tells whether a next page exists.
+  const want = filter.limit + 1;
+  for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
+    const seg = segments[i];
+    const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
+    const batch = await queryRows<Row>(Prisma.sql`
+      SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+      WHERE ${where} AND ${seg.where} AND ${keyset}
+      ORDER BY ${orderBy(seg)} LIMIT ${want - rows.length}`);
+    for (const row of batch) {
+      rows.push(row);
+      if (rows.length <= filter.limit) last = { segment: i, row };
+    }
+  }
+  const hasMore = rows.length > filter.limit;
+  const page = cursor?.page ?? 1;
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor({ sort: filter.sort, segment: last.segment, value: cursorValue(segments[last.segment], last.row), arn: last.row.arn, page: page + 1 })
+      : null;
+  return { rows: rows.slice(0, filter.limit), nextCursor, page };
+}
+
+export async function countFindings(scope: Scope, filter: FindingsFilter): Promise<number> {
+  const row = await queryOne<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings f WHERE ${findingsWhere(scope, filter)}`);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,48 @@
+// Each sort is a list of segments read one after another, each ordered by one plain column plus
+// the ARN. Unscored findings become their own trailing segment instead of NULLS LAST, so every
+// segment can walk an index and the keyset condition stays a simple row comparison.
+import { severityOrder } from "@/lib/domain/severity";
+import { Prisma } from "@/lib/queries/sql";
+import type { FindingsCursor, FindingsSort } from "./findings-cursor";
+
+export interface SortSegment {
+  where: Prisma.Sql;
+  column?: "inspector_score" | "epss_score" | "first_observed_at";
+  direction: "ASC" | "DESC";
+}
+
+const scored = (column: "inspector_score" | "epss_score", extra = Prisma.sql`TRUE`): SortSegment[] => [
+  { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NOT NULL`, column, direction: "DESC" },
+  { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC" },
+];
+
+export function sortSegments(sort: FindingsSort): SortSegment[] {
+  switch (sort) {
+    case "score":
+      return scored("inspector_score");
+    case "epss":
+      return scored("epss_score");
+    case "age":
+      return [{ where: Prisma.sql`TRUE`, column: "first_observed_at", direction: "ASC" }];
+    case "severity":
+      return severityOrder.flatMap((s) => scored("inspector_score", Prisma.sql`f.severity = ${s}`));
+  }
+}
+
+/** Rows strictly after the cursor within its segment. */
+export function afterCursor(segment: SortSegment, cursor: FindingsCursor): Prisma.Sql {
+  if (!segment.column) return Prisma.sql`f.arn > ${cursor.arn}`;
+  const col = Prisma.raw(`f.${segment.column}`);
+  const value = segment.column === "first_observed_at" ? new Date(String(cursor.value)) : cursor.value;
+  const cmp = Prisma.raw(segment.direction === "DESC" ? "<" : ">");
+  return Prisma.sql`(${col} ${cmp} ${value} OR (${col} = ${value} AND f.arn > ${cursor.arn}))`;
+}
+
+export function orderBy(segment: SortSegment): Prisma.Sql {
+  return segment.column ? Prisma.raw(`f.${segment.column} ${segment.direction}, f.arn ASC`) : Prisma.raw("f.arn ASC");
+}
+
+export function cursorValue(segment: SortSegment, row: { inspector_score: number | null; epss_score: number | null; first_observed_at: Date }): number | string | null {
+  if (segment.column === "first_observed_at") return row.first_observed_at.toISOString();
+  return segment.column ? row[segment.column] : null;
+}

@@ -1,0 +1,61 @@
+// Turns a parsed FindingsFilter into one parameterised WHERE clause over `findings f`, with the
+// viewer's scope always applied. Shared by the explorer page, its group-by and the CSV export.
+import { Prisma } from "@/lib/queries/sql";
+import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import type { FindingsFilter } from "./findings-filter";
+
+const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
+const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function imageKeys(image: string): string[] {
+  return /^[0-9a-f]{64}$/.test(image) ? [image, `sha256:${image}`] : [image];
+}
+
+export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
+  const c: Prisma.Sql[] = [scopeWhere(scope, Prisma.sql`f.account_id`)];
+  const anyOf = (column: Prisma.Sql, values: string[], type: string) => {
+    if (values.length) c.push(Prisma.sql`${column} = ANY(${values}::${Prisma.raw(type)})`);
+  };
+  anyOf(Prisma.sql`f.account_id`, f.account, "varchar[]");
+  anyOf(Prisma.sql`f.region`, f.region, "text[]");
+  anyOf(Prisma.sql`f.severity`, f.severity, "text[]");
+  anyOf(Prisma.sql`f.status`, f.status, "text[]");
+  anyOf(Prisma.sql`f.type`, f.type, "text[]");
+  anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
+  if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE owner = ANY(${f.owner}::text[]))`);
+  if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
+  if (f.resource) {
+    const pattern = `%${likeEscape(f.resource)}%`;
+    c.push(Prisma.sql`(f.resource_id = ${f.resource} OR f.resource_id ILIKE ${pattern} OR f.resource_name ILIKE ${pattern})`);
+  }
+  // Vulnerability ids are mostly upper case (CVE-…) but GHSA ids are not: match as typed or upper.
+  if (f.cve) c.push(Prisma.sql`f.vulnerability_id = ANY(${[f.cve, f.cve.toUpperCase()]}::text[])`);
+  if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
+  if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);
+  if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit === "YES"}`);
+  if (f.epssMin !== undefined) c.push(Prisma.sql`f.epss_score >= ${f.epssMin}`);
+  if (f.epssMax !== undefined) c.push(Prisma.sql`f.epss_score <= ${f.epssMax}`);
+  if (f.scoreMin !== undefined) c.push(Prisma.sql`f.inspector_score >= ${f.scoreMin}`);
+  if (f.scoreMax !== undefined) c.push(Prisma.sql`f.inspector_score <= ${f.scoreMax}`);
+  if (f.ageMin !== undefined) c.push(Prisma.sql`f.first_observed_at <= now() - make_interval(days => ${f.ageMin}::int)`);
+  if (f.ageMax !== undefined) c.push(Prisma.sql`f.first_observed_at > now() - make_interval(days => ${f.ageMax + 1}::int)`);
+  for (const t of f.tag) {
+    c.push(t.value === undefined ? Prisma.sql`f.resource_tags ? ${t.key}` : Prisma.sql`f.resource_tags @> jsonb_build_object(${t.key}::text, ${t.value}::text)`);
+  }
+  if (f.firstSeenFrom) c.push(Prisma.sql`f.first_observed_at >= ${startOfDay(f.firstSeenFrom)}`);
+  if (f.firstSeenTo) c.push(Prisma.sql`f.first_observed_at < ${endOfDay(f.firstSeenTo)}`);
+  if (f.closedFrom) c.push(Prisma.sql`f.closed_at >= ${startOfDay(f.closedFrom)}`);
+  if (f.closedTo) c.push(Prisma.sql`f.closed_at < ${endOfDay(f.closedTo)}`);
+  if (f.exploitableFrom) c.push(Prisma.sql`f.exploit_since >= ${startOfDay(f.exploitableFrom)}`);
+  if (f.reopenedFrom) {
+    c.push(Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'STATUS'
+      AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at >= ${startOfDay(f.reopenedFrom)})`);
+  }
+  if (f.ami) c.push(Prisma.sql`f.ami_id = ${f.ami}`);
+  if (f.image) {
+    const keys = imageKeys(f.image);
+    c.push(Prisma.sql`(f.ecr_repository = ANY(${keys}::text[]) OR f.ecr_image_hash = ANY(${keys}::text[]))`);
+  }
+  return Prisma.join(c, " AND ");
+}

@@ -1,0 +1,31 @@
+// URL state of the overview: region filter, heatmap sort and grouping. Pure; the heatmap's
+// client controls parse the same schema.
+import { z } from "zod";
+import type { SearchParamsLike } from "@/lib/queries/findings/findings-filter";
+
+export const heatmapSorts = ["critical", "high", "total"] as const;
+export const heatmapGroups = ["none", "ou", "owner"] as const;
+export type HeatmapSort = (typeof heatmapSorts)[number];
+export type HeatmapGroup = (typeof heatmapGroups)[number];
+
+const schema = z.object({
+  region: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).catch([]),
+  sort: z.enum(heatmapSorts).catch("critical"),
+  group: z.enum(heatmapGroups).catch("none"),
+});
+export type OverviewFilter = z.output<typeof schema>;
+
+/** Unknown values fall back to defaults: the overview has no field worth a 400. */
+export function parseOverviewFilter(params: SearchParamsLike): OverviewFilter {
+  const get = (k: string) => (params instanceof URLSearchParams ? params.getAll(k) : ([] as string[]).concat(params[k] ?? []));
+  return schema.parse({ region: get("region").filter(Boolean), sort: get("sort")[0], group: get("group")[0] });
+}
+
+export function overviewHref(f: Partial<OverviewFilter>): string {
+  const p = new URLSearchParams();
+  for (const r of f.region ?? []) p.append("region", r);
+  if (f.sort && f.sort !== "critical") p.set("sort", f.sort);
+  if (f.group && f.group !== "none") p.set("group", f.group);
+  const qs = p.toString();
+  return qs ? `/?${qs}` : "/";
+}

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { allScope } from "@/lib/queries/scope";
+import { addAccount, addAccountRegion, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { getEnablementSummary, getLastSync, getOpenBreakdown } from "./overview-tiles";
+import { getSeverityHeatmap } from "./severity-heatmap";
+import { getOpenByRegion, getTopRisks } from "./top-risks";
+import { parseOverviewFilter } from "./overview-filter";
+
+const A = "111111111111", B = "222222222222", C = "333333333333";
+const database = setupQueryTestDatabase();
+
+beforeAll(async () => {
+  const d = database();
+  await addAccount(d, A, { name: "prod", ou_name: "Production", owner: "alice" });
+  await addAccount(d, B, { name: "dev", ou_name: "Development", owner: "bob" });
+  await addAccount(d, C, { name: "denied", ou_name: "Development", owner: "bob" });
+  await addAccountRegion(d, A, "us-east-1");
+  await addAccountRegion(d, A, "eu-west-1");
+  await addAccountRegion(d, B, "us-east-1", { lambda_code_status: "DISABLED" });
+  await addAccountRegion(d, C, "us-east-1", { sync_status: "ACCESS_DENIED" });
+  await addFinding(d, { account_id: A, severity: "CRITICAL", inspector_score: 9.8, exploit_available: true, vulnerability_id: "CVE-1", fix_available: "YES" });
+  await addFinding(d, { account_id: A, severity: "CRITICAL", inspector_score: 9.0, vulnerability_id: "CVE-2", region: "eu-west-1", fix_available: "NO" });
+  await addFinding(d, { account_id: A, severity: "HIGH", inspector_score: 8.0, vulnerability_id: "CVE-1", resource_type: "AWS_LAMBDA_FUNCTION" });
+  await addFinding(d, { account_id: B, severity: "HIGH", inspector_score: 7.0, epss_score: 0.97, vulnerability_id: "CVE-3" });
+  await addFinding(d, { account_id: B, severity: "CRITICAL", status: "CLOSED", vulnerability_id: "CVE-9" });
+  await addRow(d, "sync_runs", { trigger: "schedule", started_at: new Date("2026-01-01T00:00:00Z"), finished_at: new Date("2026-01-01T00:05:00Z"), outcome: "SUCCEEDED" });
+  await addRow(d, "sync_runs", { trigger: "manual", started_at: new Date("2026-01-02T00:00:00Z"), finished_at: new Date("2026-01-02T00:01:00Z"), outcome: "FAILED" });
+});
+
+describe("overview read models", () => {
+  it("count open findings by severity per account, including accounts with none, flagging sync problems", async () => {
+    const rows = await getSeverityHeatmap(allScope, []);
+    expect(rows.map((r) => [r.accountId, r.counts.CRITICAL, r.counts.HIGH, r.total, r.syncProblems])).toEqual([
+      [A, 2, 1, 3, []],
+      [B, 0, 1, 1, []],
+      [C, 0, 0, 0, ["ACCESS_DENIED"]],
+    ]);
+    expect(rows[0]).toMatchObject({ name: "prod", ou: "Production", owner: "alice" });
+  });
+
+  it("narrow the heatmap by region and by scope", async () => {
+    const eu = await getSeverityHeatmap(allScope, ["eu-west-1"]);
+    expect(eu.find((r) => r.accountId === A)?.total).toBe(1);
+    expect((await getSeverityHeatmap({ accountIds: [B] }, [])).map((r) => r.accountId)).toEqual([B]);
+  });
+
+  it("break open findings down by resource type and severity with exploit and fix counts", async () => {
+    const rows = await getOpenBreakdown(allScope, []);
+    const sum = (k: "count" | "exploitable" | "fixable") => rows.reduce((n, r) => n + r[k], 0);
+    expect([sum("count"), sum("exploitable"), sum("fixable")]).toEqual([4, 1, 3]);
+    expect(rows.find((r) => r.resource_type === "AWS_LAMBDA_FUNCTION")).toMatchObject({ severity: "HIGH", count: 1 });
+    expect((await getOpenBreakdown({ accountIds: [B] }, [])).reduce((n, r) => n + r.count, 0)).toBe(1);
+  });
+
+  it("count fully enabled accounts and accounts whose sync failed", async () => {
+    expect(await getEnablementSummary(allScope, [])).toEqual({ accounts: 3, fully_enabled: 2, with_sync_problems: 1 });
+    expect(await getEnablementSummary({ accountIds: [B] }, [])).toEqual({ accounts: 1, fully_enabled: 0, with_sync_problems: 0 });
+  });
+
+  it("report the last successful sync and the last outcome", async () => {
+    expect(await getLastSync(allScope)).toEqual({ last_finished_at: new Date("2026-01-01T00:05:00Z"), last_outcome: "FAILED", running: false });
+  });
+
+  it("rank top risks by exploit, then score, then EPSS, per vulnerability", async () => {
+    const risks = await getTopRisks(allScope, []);
+    expect(risks.map((r) => [r.vulnerability_id, r.exploitable, r.findings])).toEqual([["CVE-1", true, 2], ["CVE-2", false, 1], ["CVE-3", false, 1]]);
+    expect((await getTopRisks({ accountIds: [B] }, [])).map((r) => r.vulnerability_id)).toEqual(["CVE-3"]);
+  });
+
+  it("count open findings per region", async () => {
+    const rows = await getOpenByRegion(allScope);
+    expect(rows.filter((r) => r.region === "eu-west-1")).toEqual([{ region: "eu-west-1", severity: "CRITICAL", count: 1 }]);
+  });
+
+  it("parse the overview URL leniently", () => {
+    expect(parseOverviewFilter(new URLSearchParams("region=us-east-1&sort=high&group=ou"))).toEqual({ region: ["us-east-1"], sort: "high", group: "ou" });
+    expect(parseOverviewFilter({ sort: "bogus", region: "nope" })).toEqual({ region: [], sort: "critical", group: "none" });
+  });
+});
