@@ -1,0 +1,21 @@
+// The SQL twin of lib/review/exceptions.ts: valid at `asOf` through the whole UTC day of its
+// expiry, and covering a finding by ARN or by CVE on the listed resources (none = all).
+import { startOfUtcDay } from "@/lib/review/day";
+import { Prisma } from "@/lib/queries/sql";
+
+export function exceptionValidSql(e: Prisma.Sql, asOf: Date): Prisma.Sql {
+  return Prisma.sql`(${e}.created_at <= ${asOf} AND (${e}.revoked_at IS NULL OR ${e}.revoked_at > ${asOf})
+    AND ${e}.expires_at >= ${startOfUtcDay(asOf)})`;
+}
+
+export function exceptionCoversSql(e: Prisma.Sql, f: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ${e}.finding_arn IS NOT NULL THEN ${e}.finding_arn = ${f}.arn
+    ELSE ${e}.vulnerability_id = ${f}.vulnerability_id
+      AND (cardinality(${e}.resource_ids) = 0 OR ${f}.resource_id = ANY(${e}.resource_ids)) END)`;
+}
+
+/** Findings open at `asOf`: still ACTIVE, or CLOSED only after it (a past meeting's view). */
+export function openAtSql(f: Prisma.Sql, asOf: Date): Prisma.Sql {
+  return Prisma.sql`(${f}.first_observed_at <= ${asOf}
+    AND (${f}.status = 'ACTIVE' OR (${f}.status = 'CLOSED' AND ${f}.closed_at > ${asOf})))`;
+}

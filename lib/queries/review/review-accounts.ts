@@ -1,0 +1,43 @@
+// The accounts a review covers, each with its resolved owner, and the organization / OU / owner /
+// account the trends are narrowed to. Owners resolve in TypeScript (config overrides), not SQL.
+import { env } from "@/lib/env";
+import { ownerMap } from "@/lib/review/owner";
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import type { GroupKind, ReviewGroup } from "./review-types";
+
+export interface ReviewAccount {
+  id: string;
+  name: string | null;
+  ouName: string | null;
+  owner: string;
+}
+
+export async function reviewAccounts(scope: Scope, overrides: Record<string, string> = env().INSPECTORATE_OWNERS): Promise<ReviewAccount[]> {
+  const rows = await queryRows<{ id: string; name: string | null; ouName: string | null; owner: string | null; team: string | null }>(Prisma.sql`
+    SELECT id, name, ou_name AS "ouName", owner, team FROM accounts a
+    WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} ORDER BY coalesce(name, id)`);
+  const owners = ownerMap(rows, overrides);
+  return rows.map((r) => ({ id: r.id, name: r.name, ouName: r.ouName, owner: owners.get(r.id)! }));
+}
+
+/** The group the URL asks for; an unknown OU/owner/account yields an empty group, not everything. */
+export function resolveGroup(accounts: ReviewAccount[], kind: GroupKind, value?: string): ReviewGroup {
+  if (kind === "org" || !value) return { kind: "org", label: "Whole organization", accountIds: accounts.map((a) => a.id) };
+  const match = accounts.filter((a) => (kind === "ou" ? a.ouName === value : kind === "owner" ? a.owner === value : a.id === value));
+  const label = kind === "account" ? `Account ${match[0]?.name ?? value}` : `${kind === "ou" ? "OU" : "Owner"} ${value}`;
+  return { kind, value, label, accountIds: match.map((a) => a.id) };
+}
+
+/** The scope the group's queries run in: the viewer's scope narrowed to the group's accounts. */
+export function groupScope(scope: Scope, group: ReviewGroup): Scope {
+  if (group.kind === "org") return scope;
+  const allowed = scope.accountIds === "all" ? group.accountIds : group.accountIds.filter((id) => (scope.accountIds as string[]).includes(id));
+  return { accountIds: allowed };
+}
+
+/** Distinct OUs and owners for the group picker. */
+export function groupOptions(accounts: ReviewAccount[]) {
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return { ous: uniq(accounts.map((a) => a.ouName)), owners: uniq(accounts.map((a) => a.owner)), accounts: accounts.map((a) => ({ id: a.id, name: a.name })) };
+}

@@ -1,0 +1,62 @@
+// Test fixtures for the review read models: a fresh database installed as the process-wide one,
+// and small insert helpers so each test states exactly the rows it depends on.
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { Database } from "@/lib/db/client";
+
+export async function useReviewDatabase(): Promise<TestDatabase> {
+  const t = await createTestDatabase();
+  (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = t;
+  return t;
+}
+
+export async function closeReviewDatabase(t: TestDatabase | undefined) {
+  (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = undefined;
+  await t?.close();
+}
+
+type Q = { query: TestDatabase["pool"]["query"] };
+
+export async function insertAccount(db: Q, a: { id: string; name?: string; ouName?: string; owner?: string; team?: string }) {
+  await db.query(`INSERT INTO accounts (id, name, ou_name, owner, team) VALUES ($1, $2, $3, $4, $5)`, [a.id, a.name ?? null, a.ouName ?? null, a.owner ?? null, a.team ?? null]);
+}
+
+export interface FindingFixture {
+  arn: string;
+  accountId: string;
+  severity?: string;
+  status?: string;
+  firstObservedAt: string;
+  closedAt?: string | null;
+  vulnerabilityId?: string | null;
+  resourceId?: string;
+  exploitSince?: string | null;
+  title?: string;
+}
+
+export async function insertFinding(db: Q, f: FindingFixture) {
+  await db.query(
+    `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id,
+       vulnerability_id, first_observed_at, last_observed_at, updated_at, closed_at, exploit_available, exploit_since, raw)
+     VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $3, $4, $5, 'AWS_EC2_INSTANCE', $6, $7, $8, $8, $8, $9, $10, $11, '{}')`,
+    [f.arn, f.accountId, f.title ?? `finding ${f.arn}`, f.severity ?? "CRITICAL", f.status ?? "ACTIVE", f.resourceId ?? `i-${f.arn}`,
+      f.vulnerabilityId ?? null, f.firstObservedAt, f.closedAt ?? null, !!f.exploitSince, f.exploitSince ?? null],
+  );
+}
+
+export async function insertException(db: Q, e: { findingArn?: string; vulnerabilityId?: string; resourceIds?: string[]; createdAt: string; expiresAt: string; revokedAt?: string; reason?: string; owner?: string }) {
+  const r = await db.query(
+    `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_at, expires_at, revoked_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [e.findingArn ?? null, e.vulnerabilityId ?? null, e.resourceIds ?? [], e.reason ?? "no fix yet", e.owner ?? "sec-team", e.createdAt, e.expiresAt, e.revokedAt ?? null],
+  );
+  return r.rows[0].id as number;
+}
+
+export async function insertDaily(db: Q, day: string, accountId: string, severity: string, v: { open?: number; opened?: number; closed?: number }) {
+  await db.query(`INSERT INTO daily_snapshots (day, account_id, severity, open, opened, closed) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [day, accountId, severity, v.open ?? 0, v.opened ?? 0, v.closed ?? 0]);
+}
+
+export async function insertCoverage(db: Q, day: string, accountId: string, scanType: string, active: number, inactive: number) {
+  await db.query(`INSERT INTO coverage_snapshots (day, account_id, scan_type, active, inactive) VALUES ($1, $2, $3, $4, $5)`, [day, accountId, scanType, active, inactive]);
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@/lib/db/test-database";
+import { allScope } from "@/lib/queries/scope";
+import { reviewAccounts } from "./review-accounts";
+import { closeReviewDatabase, insertAccount, insertCoverage, insertFinding, useReviewDatabase } from "./review-fixtures";
+import { sinceLastReview } from "./since-last-review";
+
+const A = "111111111111", B = "222222222222", C = "333333333333";
+const window = { from: new Date("2026-11-19T14:00:00Z"), to: new Date("2026-11-26T14:00:00Z") };
+
+describe("since the last review (database)", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await useReviewDatabase();
+    const q = t.pool;
+    await insertAccount(q, { id: A, name: "payments-prod" });
+    await insertAccount(q, { id: B, name: "search-prod" });
+    await insertAccount(q, { id: C, name: "legacy" });
+    await insertFinding(q, { arn: "n1", accountId: A, firstObservedAt: "2026-11-20T00:00:00Z", vulnerabilityId: "CVE-2026-1", resourceId: "i-n1" });
+    await insertFinding(q, { arn: "n2", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-26T13:59:00Z" });
+    await insertFinding(q, { arn: "n3", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-19T14:00:00Z" }); // at the last review
+    await insertFinding(q, { arn: "n4", accountId: A, severity: "MEDIUM", firstObservedAt: "2026-11-21T00:00:00Z" });
+    await insertFinding(q, { arn: "n5", accountId: B, firstObservedAt: "2026-11-26T14:00:01Z" }); // after this one
+    await insertFinding(q, { arn: "fx1", accountId: B, severity: "HIGH", status: "CLOSED", firstObservedAt: "2026-10-01T00:00:00Z", closedAt: "2026-11-22T00:00:00Z" });
+    await insertFinding(q, { arn: "fx2", accountId: A, status: "CLOSED", firstObservedAt: "2026-10-01T00:00:00Z", closedAt: "2026-11-18T00:00:00Z" });
+    await insertFinding(q, { arn: "r1", accountId: A, firstObservedAt: "2026-10-01T00:00:00Z" });
+    await insertFinding(q, { arn: "r2", accountId: A, firstObservedAt: "2026-10-01T00:00:00Z" });
+    await insertFinding(q, { arn: "e1", accountId: B, severity: "MEDIUM", firstObservedAt: "2026-10-01T00:00:00Z", exploitSince: "2026-11-24T00:00:00Z" });
+    const event = `INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value) VALUES ($1, $2, $3, $4, $5)`;
+    await q.query(event, ["r1", "2026-11-23T00:00:00Z", "STATUS", "CLOSED", "ACTIVE"]);
+    await q.query(event, ["r1", "2026-11-24T00:00:00Z", "STATUS", "CLOSED", "ACTIVE"]); // twice still one finding
+    await q.query(event, ["r2", "2026-11-10T00:00:00Z", "STATUS", "CLOSED", "ACTIVE"]);
+    await q.query(event, ["fx1", "2026-11-22T00:00:00Z", "STATUS", "ACTIVE", "CLOSED"]);
+    const cov = `INSERT INTO covered_resources (account_id, region, resource_type, resource_id, scan_type, scan_status_code, scan_status_reason, inactive_since)
+      VALUES ($1, 'us-east-1', 'AWS_EC2_INSTANCE', $2, 'PACKAGE', $3, $4, $5)`;
+    await q.query(cov, [A, "i-lost", "INACTIVE", "UNMANAGED_EC2_INSTANCE", "2026-11-21T00:00:00Z"]);
+    await q.query(cov, [A, "i-long-gone", "INACTIVE", "EC2_INSTANCE_STOPPED", "2026-11-01T00:00:00Z"]);
+    await q.query(cov, [B, "i-fine", "ACTIVE", "SUCCESSFUL", null]);
+    const ar = `INSERT INTO account_regions (account_id, region, sync_status, inspector_status) VALUES ($1, $2, $3, $4)`;
+    await q.query(ar, [A, "us-east-1", "ACCESS_DENIED", null]);
+    await q.query(ar, [B, "eu-west-1", "OK", "SUSPENDED"]); // already dark at the last review
+    await q.query(ar, [B, "us-east-1", "OK", "ENABLED"]);
+    await insertCoverage(q, "2026-11-18", C, "EC2", 3, 0);
+    await insertCoverage(q, "2026-11-18", B, "EC2", 3, 0);
+    await insertCoverage(q, "2026-11-25", B, "EC2", 3, 0);
+  });
+  afterAll(() => closeReviewDatabase(t));
+
+  it("counts each kind of change inside (previous review, this review]", async () => {
+    const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), ["222222222222/eu-west-1"]);
+    expect([s.newCriticalHigh.count, s.newCriticalHigh.critical, s.newCriticalHigh.high]).toEqual([2, 1, 1]);
+    expect(s.newCriticalHigh.items.map((i) => i.key)).toEqual(["n1", "n2"]);
+    expect(s.fixed.items.map((i) => i.key)).toEqual(["fx1"]);
+    expect(s.reopened).toMatchObject({ count: 1, items: [{ key: "r1" }] });
+    expect(s.becameExploitable).toMatchObject({ count: 1, items: [{ key: "e1" }] });
+    expect(s.lostCoverage).toMatchObject({ count: 1, items: [{ label: "i-lost" }] });
+    expect(s.wentDark.items.map((i) => [i.key, i.detail])).toEqual([
+      [A, `${A} · us-east-1: access denied`],
+      [C, `${C} · no resources scanned any more`],
+    ]);
+    expect(s.darkNow).toEqual([`${A}/us-east-1`, `${B}/eu-west-1`]);
+  });
+
+  it("links every group and item into the explorer with the window in the URL", async () => {
+    const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null);
+    expect(s.newCriticalHigh.href).toBe("/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&firstSeenFrom=2026-11-19&firstSeenTo=2026-11-26");
+    expect(s.fixed.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26");
+    expect(s.reopened.href).toContain("reopenedFrom=2026-11-19");
+    expect(s.becameExploitable.href).toContain("exploitableFrom=2026-11-19");
+    expect(s.newCriticalHigh.items[0].href).toContain("resource=i-n1");
+    expect(s.newCriticalHigh.items[0].href).toContain("cve=CVE-2026-1");
+    // Without a previous frozen review every dark account-region counts as new.
+    expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
+  });
+
+  it("applies the scope", async () => {
+    const s = await sinceLastReview({ accountIds: [B] }, window, await reviewAccounts(allScope, {}), []);
+    expect([s.newCriticalHigh.count, s.fixed.count, s.reopened.count, s.becameExploitable.count, s.lostCoverage.count]).toEqual([0, 1, 0, 1, 0]);
+  });
+});

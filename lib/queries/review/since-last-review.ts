@@ -1,0 +1,101 @@
+// What changed between the previous meeting and this one: new critical/high findings, fixed,
+// reopened, became exploitable, resources that lost scan coverage, accounts that went dark.
+// Every group and item carries its explorer link.
+import { severityLabel, type Severity } from "@/lib/domain/severity";
+import { findingStatuses } from "@/lib/domain/finding-enums";
+import { toDay } from "@/lib/review/day";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import type { ReviewAccount } from "./review-accounts";
+import { wentDark } from "./went-dark";
+import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
+
+const SAMPLE = 10;
+const allStatuses = [...findingStatuses];
+
+type FindingRow = { arn: string; title: string; severity: Severity; accountId: string; resourceId: string; vulnerabilityId: string | null; total: number };
+
+const findingCols = Prisma.sql`f.arn, f.title, f.severity, f.account_id AS "accountId", f.resource_id AS "resourceId",
+  f.vulnerability_id AS "vulnerabilityId", count(*) OVER ()::int AS total`;
+
+function findingItem(r: FindingRow, names: Map<string, string>): ChangeItem {
+  return {
+    key: r.arn,
+    label: r.vulnerabilityId ? `${r.vulnerabilityId} — ${r.title}` : r.title,
+    detail: `${severityLabel[r.severity] ?? r.severity} · ${names.get(r.accountId) ?? r.accountId} · ${r.resourceId}`,
+    href: findingsHref({ resource: r.resourceId, cve: r.vulnerabilityId ?? undefined, status: allStatuses }),
+  };
+}
+
+function group(rows: FindingRow[], href: string, names: Map<string, string>): ChangeGroup {
+  return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names)) };
+}
+
+export async function sinceLastReview(
+  scope: Scope, window: { from: Date; to: Date }, accounts: ReviewAccount[], previousDark: string[] | null,
+): Promise<SinceLastReview> {
+  const { from, to } = window;
+  const inScope = scopeWhere(scope, Prisma.sql`f.account_id`);
+  const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
+  const days = { from: toDay(from), to: toDay(to) };
+  const [fresh, severities, fixed, reopened, exploitable, lost, dark] = await Promise.all([
+    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to}
+      ORDER BY f.severity, f.first_observed_at DESC, f.arn LIMIT ${SAMPLE}`),
+    queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${inScope}
+      AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to} GROUP BY f.severity`),
+    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND f.status = 'CLOSED' AND f.closed_at > ${from} AND f.closed_at <= ${to}
+      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`),
+    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'STATUS'
+        AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at > ${from} AND e.at <= ${to})
+      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.arn LIMIT ${SAMPLE}`),
+    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND f.exploit_available AND f.exploit_since > ${from} AND f.exploit_since <= ${to}
+      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.exploit_since DESC, f.arn LIMIT ${SAMPLE}`),
+    queryRows<{ accountId: string; region: string; resourceId: string; resourceType: string; scanType: string; reason: string | null; total: number }>(Prisma.sql`
+      SELECT c.account_id AS "accountId", c.region, c.resource_id AS "resourceId", c.resource_type AS "resourceType",
+        c.scan_type AS "scanType", c.scan_status_reason AS reason, count(*) OVER ()::int AS total
+      FROM covered_resources c WHERE ${scopeWhere(scope, Prisma.sql`c.account_id`)}
+        AND c.scan_status_code = 'INACTIVE' AND c.inactive_since > ${from} AND c.inactive_since <= ${to}
+      ORDER BY c.inactive_since DESC, c.resource_id LIMIT ${SAMPLE}`),
+    wentDark(scope, window, previousDark),
+  ]);
+  const count = (s: string) => severities.find((r) => r.severity === s)?.n ?? 0;
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    newCriticalHigh: {
+      ...group(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to }), names),
+      count: count("CRITICAL") + count("HIGH"),
+      critical: count("CRITICAL"),
+      high: count("HIGH"),
+    },
+    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to }), names),
+    reopened: group(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from }), names),
+    becameExploitable: group(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from }), names),
+    lostCoverage: {
+      count: lost[0]?.total ?? 0,
+      href: "/coverage",
+      items: lost.map((r) => ({
+        key: `${r.region}/${r.resourceId}/${r.scanType}`,
+        label: r.resourceId,
+        detail: `${r.scanType} scan · ${r.reason ?? "inactive"} · ${names.get(r.accountId) ?? r.accountId} · ${r.region}`,
+        href: findingsHref({ resource: r.resourceId, account: [r.accountId] }),
+      })),
+    },
+    wentDark: {
+      count: dark.wentDark.length,
+      href: findingsHref({ account: dark.wentDark.slice(0, 100).map((d) => d.accountId) }),
+      items: dark.wentDark.slice(0, SAMPLE * 2).map((d) => ({
+        key: d.accountId,
+        label: names.get(d.accountId) ?? d.accountId,
+        detail: `${d.accountId} · ${d.why}`,
+        href: findingsHref({ account: [d.accountId] }),
+      })),
+    },
+    darkNow: dark.darkNow,
+  };
+}
