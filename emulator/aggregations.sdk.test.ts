@@ -66,7 +66,7 @@ describe("ListFindingAggregations", () => {
       let total = 0;
       for (const r of rows) {
         expect(Object.keys(r), type).toEqual([member]);
-        total += Number((r as Record<string, { severityCounts: { all: number } }>)[member].severityCounts.all);
+        total += Number((r as unknown as Record<string, { severityCounts: { all: number } }>)[member].severityCounts.all);
       }
       expect(total, type).toBe(active.filter(pred).length);
     }
