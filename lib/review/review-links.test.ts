@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { closedInWeekHref, newInWeekHref, openWeekHref, ownerHref } from "./review-links";
+
+const org = { kind: "org" as const, accountIds: ["111111111111"] };
+
+describe("review drill-down links", () => {
+  it("puts the week and severity in the explorer URL", () => {
+    expect(openWeekHref(org, "2026-11-29", "CRITICAL")).toBe("/findings?severity=CRITICAL&firstSeenTo=2026-11-29");
+    expect(newInWeekHref(org, "2026-11-23", "2026-11-29")).toBe("/findings?status=ACTIVE&status=SUPPRESSED&status=CLOSED&firstSeenFrom=2026-11-23&firstSeenTo=2026-11-29");
+    expect(closedInWeekHref(org, "2026-11-23", "2026-11-29", "HIGH")).toBe("/findings?severity=HIGH&status=CLOSED&closedFrom=2026-11-23&closedTo=2026-11-29");
+  });
+
+  it("narrows to the group: OU by name, owner and account by account ids", () => {
+    expect(openWeekHref({ kind: "ou", value: "Prod", accountIds: [] }, "2026-11-29")).toBe("/findings?ou=Prod&firstSeenTo=2026-11-29");
+    expect(openWeekHref({ kind: "owner", value: "payments", accountIds: ["111111111111", "222222222222"] }, "2026-11-29")).toBe(
+      "/findings?account=111111111111&account=222222222222&firstSeenTo=2026-11-29",
+    );
+    expect(ownerHref(["111111111111"])).toBe("/findings?account=111111111111");
+  });
+});

@@ -1,0 +1,47 @@
+// Where each review chart and table drills down to in the findings explorer. Pure, so the
+// client-side chart cards and the server tables build the same links.
+import { findingStatuses } from "@/lib/domain/finding-enums";
+import type { Severity } from "@/lib/domain/severity";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import type { FindingsFilterInput } from "@/lib/queries/findings/findings-filter";
+
+export interface LinkGroup {
+  kind: "org" | "ou" | "owner" | "account";
+  value?: string;
+  accountIds: string[];
+}
+
+const allStatuses = [...findingStatuses];
+
+/** The explorer filter for a review group; owners go by account list (the explorer matches tags only). */
+export function groupFilter(g: LinkGroup): FindingsFilterInput {
+  if (g.kind === "ou" && g.value) return { ou: [g.value] };
+  if (g.kind === "org") return {};
+  return { account: g.accountIds.slice(0, 100) };
+}
+
+/** Findings of a severity first seen by the end of that week and still open. */
+export function openWeekHref(g: LinkGroup, weekEnd: string, severity?: Severity): string {
+  return findingsHref({ ...groupFilter(g), severity: severity ? [severity] : undefined, firstSeenTo: weekEnd });
+}
+
+export function newInWeekHref(g: LinkGroup, week: string, weekEnd: string): string {
+  return findingsHref({ ...groupFilter(g), status: allStatuses, firstSeenFrom: week, firstSeenTo: weekEnd });
+}
+
+export function closedInWeekHref(g: LinkGroup, week: string, weekEnd: string, severity?: Severity): string {
+  return findingsHref({ ...groupFilter(g), status: ["CLOSED"], severity: severity ? [severity] : undefined, closedFrom: week, closedTo: weekEnd });
+}
+
+export function accountHref(accountId: string, extra: FindingsFilterInput = {}): string {
+  return findingsHref({ ...extra, account: [accountId] });
+}
+
+export function ownerHref(accountIds: string[], extra: FindingsFilterInput = {}): string {
+  return findingsHref({ ...extra, account: accountIds.slice(0, 100) });
+}
+
+/** One finding in the explorer: its resource and CVE, any status. */
+export function findingHref(f: { resourceId: string; vulnerabilityId: string | null }): string {
+  return findingsHref({ resource: f.resourceId, cve: f.vulnerabilityId ?? undefined, status: allStatuses });
+}

@@ -1,0 +1,56 @@
+// The review route's URL contract, one schema for the page and every /api/review endpoint:
+// ?date=YYYY-MM-DD (meeting date, default today UTC) &group=org|ou|owner|account &value=… &weeks=12
+import { z } from "zod";
+import { isDay, toDay } from "./day";
+import type { FieldIssue } from "./exception-input";
+
+export const reviewGroupKinds = ["org", "ou", "owner", "account"] as const;
+export const MIN_WEEKS = 12;
+export const MAX_WEEKS = 52;
+
+export function reviewParamsSchema(now: Date) {
+  const today = toDay(now);
+  return z
+    .object({
+      date: z
+        .string()
+        .refine(isDay, "expected a date as YYYY-MM-DD")
+        .refine((d) => !isDay(d) || d <= today, `must not be after today (${today} UTC)`)
+        .default(today),
+      group: z.enum(reviewGroupKinds, { error: "expected org, ou, owner or account" }).default("org"),
+      value: z.string().trim().min(1).max(256).optional(),
+      weeks: z.coerce.number({ error: "expected a number" }).int("expected whole weeks").min(MIN_WEEKS, `at least ${MIN_WEEKS} weeks`).max(MAX_WEEKS, `at most ${MAX_WEEKS} weeks`).default(MIN_WEEKS),
+      /** Prefills the exception form with this finding ARN (from an SLA row's "Add exception"). */
+      except: z.string().trim().min(1).max(2048).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.group !== "org" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: `required when group is ${v.group}` });
+      if (v.group === "account" && v.value && !/^\d{12}$/.test(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "expected a 12-digit account id" });
+    });
+}
+
+export type ReviewParams = z.output<ReturnType<typeof reviewParamsSchema>>;
+type Raw = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; params: ReviewParams } | { ok: false; issues: FieldIssue[] } {
+  const get = (k: string) => {
+    const v = raw instanceof URLSearchParams ? raw.get(k) ?? undefined : raw[k];
+    const one = Array.isArray(v) ? v[0] : v;
+    return one === "" ? undefined : one;
+  };
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), except: get("except") });
+  if (r.success) return { ok: true, params: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
+}
+
+/** The review URL for params, leaving defaults out. */
+export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
+  const q = new URLSearchParams();
+  if (p.date) q.set("date", p.date);
+  if (p.group && p.group !== "org") q.set("group", p.group);
+  if (p.group && p.group !== "org" && p.value) q.set("value", p.value);
+  if (p.weeks && p.weeks !== MIN_WEEKS) q.set("weeks", String(p.weeks));
+  if (p.except) q.set("except", p.except);
+  const s = q.toString();
+  return s ? `${base}?${s}` : base;
+}
