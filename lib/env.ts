@@ -52,6 +52,10 @@ const schema = z.object({
   INSPECTORATE_REGIONS: csvList(region).optional(),
   AWS_REGION: region.optional(),
   INSPECTORATE_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
+  // Incremental syncs re-read this far behind the watermark (clock skew, eventual consistency).
+  INSPECTORATE_SYNC_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  // A full listing this often finds the findings AWS deleted (incremental reads cannot see them).
+  INSPECTORATE_FULL_SYNC_HOURS: z.coerce.number().min(1).max(8760).default(24),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),

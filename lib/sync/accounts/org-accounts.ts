@@ -1,0 +1,78 @@
+// Names, OUs and owner tags from AWS Organizations, when the role may read them. Each missing
+// permission degrades to less detail (and a note on the run), never to a failed sync.
+import {
+  DescribeOrganizationalUnitCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand,
+  type OrganizationsClient,
+} from "@aws-sdk/client-organizations";
+import { AwsCallError } from "@/lib/aws/errors";
+import { mapLimit } from "../util/map-limit";
+
+export interface OrgAccount {
+  id: string;
+  name: string | null;
+  email: string | null;
+  status: string | null;
+  joinedAt: Date | null;
+  ouId: string | null;
+  ouName: string | null;
+  owner: string | null;
+  team: string | null;
+}
+
+export interface OrgRead {
+  accounts: Map<string, OrgAccount> | null;
+  problems: string[];
+}
+
+const tagValue = (tags: { Key?: string; Value?: string }[], ...keys: string[]) =>
+  tags.find((t) => keys.includes((t.Key ?? "").toLowerCase()))?.Value ?? null;
+
+export async function readOrganization(client: OrganizationsClient): Promise<OrgRead> {
+  const problems: string[] = [];
+  const accounts = new Map<string, OrgAccount>();
+  try {
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(new ListAccountsCommand({ NextToken }));
+      for (const a of page.Accounts ?? []) {
+        if (!a.Id) continue;
+        accounts.set(a.Id, {
+          id: a.Id, name: a.Name ?? null, email: a.Email ?? null, status: a.State ?? a.Status ?? null,
+          joinedAt: a.JoinedTimestamp ?? null, ouId: null, ouName: null, owner: null, team: null,
+        });
+      }
+      NextToken = page.NextToken || undefined;
+    } while (NextToken);
+  } catch (err) {
+    return { accounts: null, problems: [err instanceof Error ? err.message : String(err)] };
+  }
+  const ouNames = new Map<string, Promise<string | null>>();
+  const ouName = (id: string) => {
+    if (!ouNames.has(id)) {
+      ouNames.set(id, client.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: id })).then((r) => r.OrganizationalUnit?.Name ?? null));
+    }
+    return ouNames.get(id)!;
+  };
+  const noted = new Set<string>();
+  const note = (err: unknown) => {
+    const msg = err instanceof AwsCallError ? `${err.action}: ${err.kind}` : String(err);
+    if (!noted.has(msg)) (noted.add(msg), problems.push(err instanceof Error ? err.message : msg));
+  };
+  await mapLimit([...accounts.values()], 4, async (a) => {
+    try {
+      const parent = (await client.send(new ListParentsCommand({ ChildId: a.id }))).Parents?.[0];
+      if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) (a.ouId = parent.Id), (a.ouName = await ouName(parent.Id));
+      else if (parent?.Type === "ROOT") (a.ouId = parent.Id ?? null), (a.ouName = "Root");
+    } catch (err) {
+      note(err);
+    }
+    try {
+      const tags = (await client.send(new ListTagsForResourceCommand({ ResourceId: a.id }))).Tags ?? [];
+      a.owner = tagValue(tags, "owner");
+      a.team = tagValue(tags, "team");
+    } catch (err) {
+      note(err);
+    }
+  });
+  return { accounts, problems };
+}

@@ -1,0 +1,40 @@
+// What every step of one run shares: database, AWS clients, config, clock, progress, notes.
+import type pg from "pg";
+import type { Database } from "@/lib/db/client";
+import type { AwsClients } from "@/lib/aws/clients";
+import type { SyncConfig } from "./sync-config";
+import type { ProgressTracker } from "./progress";
+
+export interface RunNote {
+  kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region";
+  region?: string;
+  message: string;
+}
+
+export interface SyncContext {
+  database: Database;
+  pool: pg.Pool;
+  aws: AwsClients;
+  config: SyncConfig;
+  runId: number;
+  /** The run's start: findings written by this run carry it as synced_at. */
+  startedAt: Date;
+  now: () => Date;
+  progress: ProgressTracker;
+  notes: RunNote[];
+  signal?: AbortSignal;
+  /** Test hook: called after every findings batch is durably written. */
+  afterBatch?: (batches: number) => void | Promise<void>;
+  batches: number;
+}
+
+export function throwIfAborted(ctx: Pick<SyncContext, "signal">): void {
+  if (ctx.signal?.aborted) throw new SyncAbortedError(String(ctx.signal.reason ?? "aborted"));
+}
+
+export class SyncAbortedError extends Error {
+  constructor(reason: string) {
+    super(`sync aborted: ${reason}`);
+    this.name = "SyncAbortedError";
+  }
+}

@@ -1,0 +1,62 @@
+// Pages through one partition, maps each page and writes it in batches. An AWS failure ends
+// only this partition (recorded on its accounts); a database failure ends the run.
+import { ListFindingsCommand } from "@aws-sdk/client-inspector2";
+import { AwsCallError } from "@/lib/aws/errors";
+import { throwIfAborted, type SyncContext } from "../context";
+import { toFindingRow, type FindingRow } from "../map/finding-row";
+import { upsertFindings } from "../write/finding-writer";
+import type { Partition } from "./partitions";
+
+export interface PartitionResult {
+  partition: Partition;
+  error?: AwsCallError;
+  pages: number;
+  findings: number;
+  written: number;
+  perAccount: Map<string, number>;
+  rejected: number;
+}
+
+export async function listPartition(ctx: SyncContext, region: string, partition: Partition): Promise<PartitionResult> {
+  const client = ctx.aws.inspector(region);
+  const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, perAccount: new Map(), rejected: 0 };
+  let buffer: FindingRow[] = [];
+  const flush = async () => {
+    if (!buffer.length) return;
+    throwIfAborted(ctx);
+    const rows = buffer;
+    buffer = [];
+    const w = await upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt });
+    r.written += w.written;
+    ctx.batches++;
+    await ctx.afterBatch?.(ctx.batches);
+  };
+  let nextToken: string | undefined;
+  try {
+    do {
+      throwIfAborted(ctx);
+      const page = await client.send(new ListFindingsCommand({ filterCriteria: partition.filter, maxResults: 100, nextToken }));
+      const findings = page.findings ?? [];
+      r.pages++;
+      r.findings += findings.length;
+      for (const f of findings) {
+        const m = toFindingRow(f, region);
+        if (!m.ok) {
+          if (r.rejected++ < 3) ctx.notes.push({ kind: "mapping", region, message: `skipped finding ${m.arn ?? "(no arn)"}: ${m.error}` });
+          continue;
+        }
+        buffer.push(m.row);
+        r.perAccount.set(m.row.accountId, (r.perAccount.get(m.row.accountId) ?? 0) + 1);
+      }
+      ctx.progress.page(region, findings.length);
+      if (buffer.length >= ctx.config.batchSize) await flush();
+      nextToken = page.nextToken || undefined;
+    } while (nextToken);
+    await flush();
+  } catch (err) {
+    if (!(err instanceof AwsCallError)) throw err;
+    r.error = err;
+    await flush(); // keep what was read; the watermark stays put, so the next run re-reads it anyway
+  }
+  return r;
+}

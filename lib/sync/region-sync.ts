@@ -1,0 +1,74 @@
+// Everything for one region after the accounts step: findings, coverage, integrity (with a
+// repair re-listing of mismatching accounts), and the per-account outcome. AWS failures stay
+// inside the region's result; only database failures and aborts propagate.
+import type { RegionAccounts } from "./accounts/inspector-accounts";
+import { accountSyncStatus } from "./account-status";
+import type { SyncContext } from "./context";
+import { syncRegionCoverage, type RegionCoverageResult } from "./coverage/region-coverage";
+import { syncRegionFindings, type RegionFindingsResult } from "./findings/region-findings";
+import { inspectorEnabled } from "./map/account-state";
+import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
+import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
+
+export interface AccountOutcome {
+  status: AccountSyncStatus;
+  error: string | null;
+  findings: number;
+}
+
+export interface RegionOutcome {
+  region: string;
+  status: "OK" | "PARTIAL" | "ACCESS_DENIED" | "ERROR";
+  error: string | null;
+  findings?: RegionFindingsResult;
+  coverage?: RegionCoverageResult;
+  integrity?: RegionIntegrity;
+  accounts: Map<string, AccountOutcome>;
+  durationMs: number;
+}
+
+export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAccounts): Promise<RegionOutcome> {
+  const t0 = performance.now();
+  const p = ctx.progress.region(region);
+  const accounts = [...ra.relationships.keys()].sort();
+  p.phase = "findings";
+  const findings = await syncRegionFindings(ctx, region, accounts);
+  p.phase = "coverage";
+  const coverage = await syncRegionCoverage(ctx, region, accounts);
+  p.phase = "integrity";
+  const integrity = await checkRegionIntegrity(ctx, region, accounts, findings);
+
+  const listingErrors = new Map<string, unknown>();
+  for (const r of findings.partitions) if (r.error) for (const a of r.partition.accounts) listingErrors.set(a, r.error);
+  for (const [a, e] of coverage.failedAccounts) if (!listingErrors.has(a)) listingErrors.set(a, e);
+  const seen = new Map<string, number>();
+  for (const r of findings.partitions) for (const [a, n] of r.perAccount) seen.set(a, (seen.get(a) ?? 0) + n);
+
+  const out = new Map<string, AccountOutcome>();
+  for (const a of accounts) {
+    const s = accountSyncStatus({ listingError: listingErrors.get(a), enabled: inspectorEnabled(ra.states.get(a), ra.relationships.get(a)) });
+    out.set(a, { ...s, findings: seen.get(a) ?? 0 });
+  }
+  const failed = [...out.values()].filter((o) => o.status === "ACCESS_DENIED" || o.status === "ERROR");
+  const allDenied = failed.length === accounts.length && failed.every((o) => o.status === "ACCESS_DENIED");
+  p.phase = "done";
+  return {
+    region,
+    status: !failed.length ? "OK" : allDenied ? "ACCESS_DENIED" : failed.length === accounts.length ? "ERROR" : "PARTIAL",
+    error: failed[0]?.error ?? null,
+    findings, coverage, integrity, accounts: out,
+    durationMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** A region that failed before listing (checks or accounts): every account there shares its error. */
+export function failedRegion(region: string, err: unknown, accountIds: string[]): RegionOutcome {
+  const s = accountSyncStatus({ regionError: err, enabled: { ok: true } });
+  return {
+    region,
+    status: s.status === "ACCESS_DENIED" ? "ACCESS_DENIED" : "ERROR",
+    error: s.error,
+    accounts: new Map(accountIds.map((a) => [a, { status: s.status, error: s.error, findings: 0 }])),
+    durationMs: 0,
+  };
+}

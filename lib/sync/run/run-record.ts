@@ -1,0 +1,67 @@
+// The sync_runs row of a run: created RUNNING, heartbeated with its progress, finished with
+// an outcome. A run whose heartbeat went silent (process killed) is closed as FAILED.
+import type pg from "pg";
+import type { SyncProgress, SyncTrigger } from "../progress";
+import type { RunNote } from "../context";
+
+type Queryable = Pick<pg.Pool, "query">;
+export const STALE_AFTER_MS = 2 * 60_000;
+
+export class SyncAlreadyRunningError extends Error {
+  constructor(readonly runId: number | null, startedAt?: Date) {
+    super(`a sync is already running${runId ? ` (run #${runId}${startedAt ? `, started ${startedAt.toISOString()}` : ""})` : ""}`);
+    this.name = "SyncAlreadyRunningError";
+  }
+}
+
+/** Closes runs left RUNNING by a dead process; throws if a live one is still going. */
+export async function closeStaleRuns(db: Queryable, now = new Date()): Promise<void> {
+  const { rows } = await db.query(
+    `SELECT id, started_at, COALESCE((progress->>'heartbeatAt')::timestamptz, started_at) AS beat
+     FROM sync_runs WHERE outcome = 'RUNNING'`,
+  );
+  for (const r of rows as { id: number; started_at: Date; beat: Date }[]) {
+    if (now.getTime() - r.beat.getTime() < STALE_AFTER_MS) throw new SyncAlreadyRunningError(r.id, r.started_at);
+    await db.query(
+      `UPDATE sync_runs SET outcome = 'FAILED', finished_at = $2, error = 'interrupted: the syncing process stopped without finishing'
+       WHERE id = $1 AND outcome = 'RUNNING'`,
+      [r.id, now],
+    );
+  }
+}
+
+export async function createRun(db: Queryable, trigger: SyncTrigger, startedAt: Date, notes: RunNote[]): Promise<number> {
+  const { rows } = await db.query(
+    "INSERT INTO sync_runs (trigger, started_at, outcome, notes) VALUES ($1, $2, 'RUNNING', $3::jsonb) RETURNING id",
+    [trigger, startedAt, JSON.stringify(notes)],
+  );
+  return rows[0].id as number;
+}
+
+export async function saveProgress(db: Queryable, runId: number, p: SyncProgress): Promise<void> {
+  await db.query("UPDATE sync_runs SET progress = $2::jsonb, api_requests = $3, throttled = $4 WHERE id = $1", [
+    runId, JSON.stringify(p), p.apiRequests, p.throttled,
+  ]);
+}
+
+export interface RunTotals {
+  outcome: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  mode: "FULL" | "INCREMENTAL";
+  error: string | null;
+  findingsUpserted: number;
+  coverageUpserted: number;
+  apiRequests: number;
+  throttled: number;
+  notes: RunNote[];
+  progress: SyncProgress;
+}
+
+export async function finishRun(db: Queryable, runId: number, t: RunTotals, finishedAt: Date): Promise<void> {
+  await db.query(
+    `UPDATE sync_runs SET outcome = $2, mode = $3, error = $4, findings_upserted = $5, coverage_upserted = $6,
+       api_requests = $7, throttled = $8, notes = $9::jsonb, progress = $10::jsonb, finished_at = $11
+     WHERE id = $1`,
+    [runId, t.outcome, t.mode, t.error, t.findingsUpserted, t.coverageUpserted, t.apiRequests, t.throttled,
+      JSON.stringify(t.notes), JSON.stringify(t.progress), finishedAt],
+  );
+}

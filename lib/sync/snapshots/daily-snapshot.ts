@@ -1,0 +1,32 @@
+// Today's per account x severity counts: open (ACTIVE), opened (first observed today), closed
+// (closed today) and suppressed. Recomputed from the cache on every run, replacing the day's rows.
+import type pg from "pg";
+import { DAY_MS, isoDay, utcDayStart } from "./utc-day";
+
+export async function writeDailySnapshot(pool: pg.Pool, now: Date): Promise<number> {
+  const start = utcDayStart(now);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("DELETE FROM daily_snapshots WHERE day = $1::date", [isoDay(now)]);
+    const res = await client.query(
+      `INSERT INTO daily_snapshots (day, account_id, severity, open, opened, closed, suppressed)
+       SELECT $1::date, account_id, severity, open, opened, closed, suppressed FROM (
+         SELECT account_id, severity,
+           count(*) FILTER (WHERE status = 'ACTIVE' AND gone_at IS NULL)::int AS open,
+           count(*) FILTER (WHERE first_observed_at >= $2 AND first_observed_at < $3)::int AS opened,
+           count(*) FILTER (WHERE closed_at >= $2 AND closed_at < $3)::int AS closed,
+           count(*) FILTER (WHERE status = 'SUPPRESSED' AND gone_at IS NULL)::int AS suppressed
+         FROM findings GROUP BY account_id, severity
+       ) s WHERE open + opened + closed + suppressed > 0`,
+      [isoDay(now), start, new Date(start.getTime() + DAY_MS)],
+    );
+    await client.query("COMMIT");
+    return res.rowCount ?? 0;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,38 @@
+// Everything a sync run needs to know, derived from the validated environment by default;
+// tests and benchmarks pass their own.
+import { configuredRegions, env, isDemo, type Env } from "@/lib/env";
+import type { RateLimiterOptions } from "@/lib/aws/rate-limiter";
+
+export interface SyncConfig {
+  roleArn?: string;
+  externalId?: string;
+  sessionName: string;
+  regions: string[];
+  accountNames: Record<string, string>;
+  owners: Record<string, string>;
+  demo: boolean;
+  overlapMs: number;
+  fullSyncEveryMs: number;
+  /** Listing partitions in flight per region (the rate limiter still paces them). */
+  partitionConcurrency: number;
+  /** Findings per bulk upsert statement. */
+  batchSize: number;
+  limiter?: RateLimiterOptions;
+  maxAttempts?: number;
+}
+
+export function syncConfigFromEnv(e: Env = env()): SyncConfig {
+  return {
+    roleArn: e.INSPECTORATE_ROLE_ARN,
+    externalId: e.INSPECTORATE_EXTERNAL_ID,
+    sessionName: e.INSPECTORATE_ROLE_SESSION_NAME,
+    regions: configuredRegions(e),
+    accountNames: e.INSPECTORATE_ACCOUNT_NAMES,
+    owners: e.INSPECTORATE_OWNERS,
+    demo: isDemo(e),
+    overlapMs: e.INSPECTORATE_SYNC_OVERLAP_MINUTES * 60_000,
+    fullSyncEveryMs: e.INSPECTORATE_FULL_SYNC_HOURS * 3_600_000,
+    partitionConcurrency: 6,
+    batchSize: 500,
+  };
+}
