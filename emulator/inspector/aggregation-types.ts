@@ -1,5 +1,5 @@
 import { TEMPLATES } from "../catalogue/templates";
-import { materialiseFinding } from "../world/finding-view";
+import { packageOf } from "../world/finding-view";
 import { resourceInfo } from "../world/resource-info";
 import { EC2, ECR_IMAGE, LAMBDA, type World } from "../world/types";
 import { FINDING_KEYS, type KeySpec } from "./filter-keys";
@@ -9,8 +9,7 @@ import type { FilterKind } from "./filter-types";
 // sort options, how findings group, and what a response element carries.
 
 type Pkg = { sourceLayerHash?: string; sourceLambdaLayerArn?: string };
-const firstPkg = (w: World, i: number) =>
-  (materialiseFinding(w, i).packageVulnerabilityDetails as { vulnerablePackages: Pkg[] } | undefined)?.vulnerablePackages[0];
+const firstPkg = (w: World, i: number) => packageOf(w, i) as Pkg | undefined;
 
 /** Finding-filter keys plus the few only aggregations need. */
 export const AGG_KEYS: Record<string, KeySpec> = {

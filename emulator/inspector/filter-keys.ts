@@ -23,6 +23,7 @@ const D = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "date", level
 const N = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "number", level, get });
 
 function pathComponents(w: World, i: number, field: "componentId" | "componentType"): string[] | undefined {
+  if (!TEMPLATES[w.f.tpl.data[i]].net) return undefined;
   const d = materialiseFinding(w, i).networkReachabilityDetails as { networkPath: { steps: Record<string, string>[] } } | undefined;
   return d?.networkPath.steps.map((s) => s[field]);
 }

@@ -1,5 +1,5 @@
 import { TEMPLATES } from "../catalogue/templates";
-import { findingIndexFromArn, materialiseFinding } from "../world/finding-view";
+import { findingIndexFromArn, packageOf } from "../world/finding-view";
 import type { World } from "../world/types";
 import { FINDING_KEYS, type KeySpec } from "./filter-keys";
 import { andAll, compileKey, stringMatcher, valueMatcher, type Pred } from "./filter-compile";
@@ -25,7 +25,7 @@ function packageEntry(w: World, f: PackageFilter): Pred {
   ]);
   const templateOnly = Object.keys(f).every((k) => TEMPLATE_PACKAGE_FIELDS.has(k));
   const pkgOf = (i: number) => {
-    if (!templateOnly) return (materialiseFinding(w, i).packageVulnerabilityDetails as { vulnerablePackages: Record<string, unknown>[] } | undefined)?.vulnerablePackages[0];
+    if (!templateOnly) return packageOf(w, i);
     const t = TEMPLATES[w.f.tpl.data[i]];
     if (!t.cve) return undefined;
     const full = t.cve.version;

@@ -42,13 +42,14 @@ export function encodeToken(payload: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }
 
-export function decodeToken(body: Body): Record<string, number | string> | undefined {
+export function decodeToken(body: Body): Record<string, number> | undefined {
   const v = body.nextToken;
   if (v === undefined || v === null || v === "") return undefined;
   try {
     if (typeof v !== "string") throw new Error();
     const out = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
-    if (typeof out !== "object" || out === null) throw new Error();
+    if (typeof out !== "object" || out === null || Array.isArray(out)) throw new Error();
+    if (!Object.values(out).every((x) => Number.isInteger(x) && (x as number) >= 0)) throw new Error();
     return out;
   } catch {
     throw new ApiError(400, "ValidationException", "The nextToken provided is invalid.", { reason: "FIELD_VALIDATION_FAILED", fields: [{ name: "nextToken", message: "Invalid pagination token" }] });

@@ -11,8 +11,9 @@ function paged<T>(items: T[], body: Body, key: string) {
   if (!Number.isInteger(max) || max < 1 || max > 20) throw err("InvalidInputException", "You provided a value that does not match the required pattern: MaxResults must be between 1 and 20.");
   let offset = 0;
   if (typeof body.NextToken === "string" && body.NextToken) {
-    offset = Number(Buffer.from(body.NextToken, "base64url").toString());
-    if (!Number.isInteger(offset) || offset < 0) throw err("InvalidInputException", "The NextToken is invalid.");
+    const raw = Buffer.from(body.NextToken, "base64url").toString();
+    offset = Number(raw);
+    if (!/^\d+$/.test(raw)) throw err("InvalidInputException", "The NextToken is invalid.");
   }
   const next = offset + max < items.length ? Buffer.from(String(offset + max)).toString("base64url") : undefined;
   return { [key]: items.slice(offset, offset + max), ...(next ? { NextToken: next } : {}) };

@@ -90,6 +90,13 @@ function codeDetails(w: World, i: number, t: Template, info: ResourceInfo) {
   };
 }
 
+/** The vulnerable package of a package finding, without materialising the whole finding. */
+export function packageOf(w: World, i: number): Record<string, unknown> | undefined {
+  const t = TEMPLATES[w.f.tpl.data[i]];
+  if (!t.cve) return undefined;
+  return (packageDetails(w, i, t, resourceInfo(w, w.f.res.data[i])).vulnerablePackages as Record<string, unknown>[])[0];
+}
+
 export function codeFilePath(w: World, i: number): string {
   const info = resourceInfo(w, w.f.res.data[i]);
   return (codeDetails(w, i, TEMPLATES[w.f.tpl.data[i]], info).filePath as { filePath: string }).filePath;
