@@ -1,0 +1,21 @@
+// GET /api/review/pdf?date=… — the review as a PDF, the same numbers as the page.
+import { loadReview } from "@/lib/queries/review/load-review";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { reviewPdf } from "@/lib/review/export/review-pdf";
+import { reviewParamsOr400 } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const p = reviewParamsOr400(request);
+  if ("response" in p) return p.response;
+  const { payload, frozenAt } = await loadReview(await scopeForRequest(), p.params);
+  const bytes = await reviewPdf(payload, frozenAt);
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="inspectorate-review-${payload.meta.meetingDate}.pdf"`,
+      "cache-control": "no-store",
+    },
+  });
+}
