@@ -1,0 +1,65 @@
+// Integration: the emulator's organization, the real sync, the clock moved a week, a second
+// sync; "since the last review" must count exactly what the emulator changed in between.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "@aws-sdk/client-inspector2";
+import { allFindings, inspector } from "@/emulator/test-support";
+import type { Database } from "@/lib/db/client";
+import { startSyncWorld, type SyncWorld } from "@/lib/sync/test-support";
+import { allScope } from "@/lib/queries/scope";
+import { computeReview } from "./compute-review";
+import { toDay } from "@/lib/review/day";
+
+async function emulatorFindings(w: SyncWorld): Promise<Map<string, Finding>> {
+  const out = new Map<string, Finding>();
+  for (const region of w.config.regions) {
+    const client = inspector(w.emu, region);
+    for (const f of await allFindings(client)) out.set(f.findingArn!, f);
+    client.destroy();
+  }
+  return out;
+}
+
+describe("since the last review after the emulator's clock moves (emulator + sync)", () => {
+  let w: SyncWorld;
+  beforeAll(async () => {
+    w = await startSyncWorld({ accounts: 4, findings: 800 });
+    (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = w.database;
+  });
+  afterAll(async () => {
+    (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = undefined;
+    await w?.close();
+  });
+
+  it("counts the new, fixed and reopened findings the emulator produced", async () => {
+    expect((await w.sync()).outcome).toBe("SUCCEEDED");
+    const t0 = w.emu.now();
+    const before = await emulatorFindings(w);
+    await w.emu.advance(7);
+    expect((await w.sync()).outcome).toBe("SUCCEEDED");
+    const t1 = w.emu.now();
+    const after = await emulatorFindings(w);
+
+    const inWindow = (d: Date | undefined) => !!d && d > t0 && d <= t1;
+    const expected = { newCriticalHigh: 0, fixed: 0, reopened: 0 };
+    for (const [arn, f] of after) {
+      const was = before.get(arn);
+      if ((f.severity === "CRITICAL" || f.severity === "HIGH") && inWindow(f.firstObservedAt)) expected.newCriticalHigh++;
+      if (f.status === "CLOSED" && was?.status !== "CLOSED") expected.fixed++;
+      if (was?.status === "CLOSED" && f.status === "ACTIVE") expected.reopened++;
+    }
+    // The emulator must actually have done each kind of change, or the test proves nothing.
+    expect(expected.newCriticalHigh).toBeGreaterThan(0);
+    expect(expected.fixed).toBeGreaterThan(0);
+    expect(expected.reopened).toBeGreaterThan(0);
+
+    const review = await computeReview(allScope, { meetingDate: toDay(t1), now: t1, asOf: t1 });
+    expect(review.since.from).toBe(new Date(t1.getTime() - 7 * 86_400_000).toISOString());
+    expect({
+      newCriticalHigh: review.since.newCriticalHigh.count,
+      fixed: review.since.fixed.count,
+      reopened: review.since.reopened.count,
+    }).toEqual(expected);
+    // Twelve weeks of trends come from the sync's backfill and its daily snapshots.
+    expect(review.trends.open.filter((x) => x.total > 0).length).toBeGreaterThanOrEqual(4);
+  });
+});
