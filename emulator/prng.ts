@@ -64,8 +64,10 @@ export function unperm32(y: number, salt: number): number {
   return (x ^ salt) >>> 0;
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 export function hex8(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, "0");
+  return BYTE_HEX[(n >>> 24) & 255] + BYTE_HEX[(n >>> 16) & 255] + BYTE_HEX[(n >>> 8) & 255] + BYTE_HEX[n & 255];
 }
 
 /** `count` hex digits derived from the parts. */

@@ -1,7 +1,7 @@
 import { TEMPLATES } from "../catalogue/templates";
 import { codeFilePath, findingArn, materialiseFinding } from "../world/finding-view";
 import { resourceInfo } from "../world/resource-info";
-import { STATUS, type World } from "../world/types";
+import { EC2, ECR_IMAGE, LAMBDA, RES_TYPES, STATUS, type World } from "../world/types";
 import type { FilterKind } from "./filter-types";
 
 // Every FilterCriteria key we understand, with where its value lives. Template and resource
@@ -17,7 +17,8 @@ export interface KeySpec {
 }
 
 const tpl = (get: (t: (typeof TEMPLATES)[number]) => Value): KeySpec["get"] => (_w, n) => get(TEMPLATES[n]);
-const res = (get: (r: ReturnType<typeof resourceInfo>) => Value): KeySpec["get"] => (w, n) => get(resourceInfo(w, n));
+const res = (get: (r: ReturnType<typeof resourceInfo>) => Value, only?: number): KeySpec["get"] =>
+  (w, n) => (only === undefined || w.res.type.data[n] === only ? get(resourceInfo(w, n)) : undefined);
 const S = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "string", level, get });
 const D = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "date", level, get });
 const N = (level: Level, get: KeySpec["get"]): KeySpec => ({ kind: "number", level, get });
@@ -30,21 +31,21 @@ function pathComponents(w: World, i: number, field: "componentId" | "componentTy
 
 export const FINDING_KEYS: Record<string, KeySpec> = {
   findingArn: S("finding", (w, i) => findingArn(w, i)),
-  awsAccountId: S("resource", res((r) => r.accountId)),
+  awsAccountId: S("resource", (w, r) => w.accounts[w.res.account.data[r]].id),
   findingType: S("template", tpl((t) => t.type)),
   severity: S("template", tpl((t) => t.severity)),
   findingStatus: S("finding", (w, i) => STATUS[w.f.status.data[i]]),
   title: S("template", tpl((t) => t.title)),
-  resourceType: S("resource", res((r) => r.type)),
+  resourceType: S("resource", (w, r) => RES_TYPES[w.res.type.data[r]]),
   resourceId: S("resource", res((r) => r.id)),
-  ec2InstanceImageId: S("resource", res((r) => r.ami)),
-  ec2InstanceVpcId: S("resource", res((r) => r.vpcId)),
-  ec2InstanceSubnetId: S("resource", res((r) => r.subnetId)),
-  ecrImageArchitecture: S("resource", res((r) => (r.imageHash ? r.arch : undefined))),
-  ecrImageRegistry: S("resource", res((r) => (r.imageHash ? r.accountId : undefined))),
-  ecrImageRepositoryName: S("resource", res((r) => (r.imageHash ? r.repoName : undefined))),
-  ecrImageTags: S("resource", res((r) => r.imageTags)),
-  ecrImageHash: S("resource", res((r) => r.imageHash)),
+  ec2InstanceImageId: S("resource", res((r) => r.ami, EC2)),
+  ec2InstanceVpcId: S("resource", res((r) => r.vpcId, EC2)),
+  ec2InstanceSubnetId: S("resource", res((r) => r.subnetId, EC2)),
+  ecrImageArchitecture: S("resource", res((r) => (r.imageHash ? r.arch : undefined), ECR_IMAGE)),
+  ecrImageRegistry: S("resource", res((r) => (r.imageHash ? r.accountId : undefined), ECR_IMAGE)),
+  ecrImageRepositoryName: S("resource", res((r) => (r.imageHash ? r.repoName : undefined), ECR_IMAGE)),
+  ecrImageTags: S("resource", res((r) => r.imageTags, ECR_IMAGE)),
+  ecrImageHash: S("resource", res((r) => r.imageHash, ECR_IMAGE)),
   networkProtocol: S("template", tpl((t) => t.net?.protocol)),
   componentId: S("mixed", (w, i) => pathComponents(w, i, "componentId")),
   componentType: S("mixed", (w, i) => pathComponents(w, i, "componentType")),
@@ -54,10 +55,10 @@ export const FINDING_KEYS: Record<string, KeySpec> = {
   relatedVulnerabilities: S("template", tpl(() => undefined)),
   fixAvailable: S("template", tpl((t) => t.fixAvailable)),
   exploitAvailable: S("finding", (w, i) => (TEMPLATES[w.f.tpl.data[i]].type === "PACKAGE_VULNERABILITY" ? (w.f.exploit.data[i] ? "YES" : "NO") : undefined)),
-  lambdaFunctionName: S("resource", res((r) => r.fnName)),
-  lambdaFunctionLayers: S("resource", res((r) => r.layers)),
-  lambdaFunctionRuntime: S("resource", res((r) => r.runtime)),
-  lambdaFunctionExecutionRoleArn: S("resource", res((r) => r.execRole)),
+  lambdaFunctionName: S("resource", res((r) => r.fnName, LAMBDA)),
+  lambdaFunctionLayers: S("resource", res((r) => r.layers, LAMBDA)),
+  lambdaFunctionRuntime: S("resource", res((r) => r.runtime, LAMBDA)),
+  lambdaFunctionExecutionRoleArn: S("resource", res((r) => r.execRole, LAMBDA)),
   codeVulnerabilityDetectorName: S("template", tpl((t) => t.code?.name)),
   codeVulnerabilityDetectorTags: S("template", tpl((t) => t.code?.tags)),
   codeVulnerabilityFilePath: S("mixed", (w, i) => (TEMPLATES[w.f.tpl.data[i]].code ? codeFilePath(w, i) : undefined)),
@@ -66,12 +67,12 @@ export const FINDING_KEYS: Record<string, KeySpec> = {
   firstObservedAt: D("finding", (w, i) => w.f.first.data[i]),
   lastObservedAt: D("finding", (w, i) => w.f.last.data[i]),
   updatedAt: D("finding", (w, i) => w.f.updated.data[i]),
-  ecrImagePushedAt: D("resource", res((r) => r.pushedAt)),
-  ecrImageLastInUseAt: D("resource", res((r) => r.lastInUseAt)),
-  lambdaFunctionLastModifiedAt: D("resource", res((r) => r.lastModifiedAt)),
+  ecrImagePushedAt: D("resource", res((r) => r.pushedAt, ECR_IMAGE)),
+  ecrImageLastInUseAt: D("resource", res((r) => r.lastInUseAt, ECR_IMAGE)),
+  lambdaFunctionLastModifiedAt: D("resource", res((r) => r.lastModifiedAt, LAMBDA)),
   inspectorScore: N("template", tpl((t) => t.inspectorScore)),
   epssScore: N("template", tpl((t) => t.epss)),
-  ecrImageInUseCount: N("resource", res((r) => r.inUseCount)),
+  ecrImageInUseCount: N("resource", res((r) => r.inUseCount, ECR_IMAGE)),
   resourceTags: { kind: "map", level: "resource", get: res((r) => r.tags) },
   portRange: { kind: "port", level: "template", get: tpl((t) => (t.net ? [String(t.net.begin), String(t.net.end)] : undefined)) },
   vulnerablePackages: { kind: "package", level: "mixed", get: () => undefined },

@@ -4,7 +4,7 @@ import { addFinding, computeVisibility, pickTemplate } from "./findings";
 import { f64, i32, u32, u8 } from "./grow";
 import { generateOrg } from "./generate-org";
 import { generateArResources } from "./resources";
-import { resourceInfo } from "./resource-info";
+import { traits } from "./resource-info";
 import { initialRules, reapplySuppression } from "./suppression";
 import { ACTIVE, CLOSED, ENABLED, type World } from "./types";
 
@@ -72,8 +72,7 @@ export function createWorld(o: WorldOptions): World {
         if (t < 0) { misses++; continue; }
         let first = rng.chance(0.25) ? w.start - H - rng.next() * 270 * DAY : w.start - rng.next() * H;
         // Nothing is observed on an instance before it launched or an image before its push.
-        const info = resourceInfo(w, res);
-        const born = info.pushedAt ?? (info.details.awsEc2Instance as { launchedAt?: number } | undefined)?.launchedAt ?? 0;
+        const born = traits(w, res).born;
         if (first < born) first = born + rng.next() * (w.start - born) * 0.3;
         if (rng.chance(CLOSE_P[TEMPLATES[t].severity]) && first < w.start - 3600) {
           const from = Math.max(first + 3600, keepFrom);

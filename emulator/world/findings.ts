@@ -1,6 +1,6 @@
 import { TEMPLATES } from "../catalogue/templates";
 import type { Rng } from "../prng";
-import { resourceInfo } from "./resource-info";
+import { traits, type Traits } from "./resource-info";
 import { EC2, ENABLED, LAMBDA, type World } from "./types";
 
 // Appending findings and choosing what a resource is vulnerable to. A resource never gets
@@ -8,18 +8,19 @@ import { EC2, ENABLED, LAMBDA, type World } from "./types";
 // per vulnerability per resource.
 
 interface Group { tpls: number[]; cum: number[] }
-const groups = new Map<string, Group>();
 const NET = TEMPLATES.filter((t) => t.type === "NETWORK_REACHABILITY").map((t) => t.index);
 const CODE = TEMPLATES.filter((t) => t.type === "CODE_VULNERABILITY").map((t) => t.index);
 
-function groupFor(families: string[]): Group {
-  const key = families.join(",");
-  let g = groups.get(key);
+const groups = new Map<number, Group>();
+
+function groupFor(tr: Traits): Group {
+  const families = tr.families as string[];
+  let g = groups.get(tr.group);
   if (!g) {
     const tpls = TEMPLATES.filter((t) => t.family && families.includes(t.family)).map((t) => t.index);
     let s = 0;
     g = { tpls, cum: tpls.map((t) => (s += TEMPLATES[t].weight)) };
-    groups.set(key, g);
+    groups.set(tr.group, g);
   }
   return g;
 }
@@ -29,13 +30,13 @@ const hasBit = (w: World, r: number, t: number) => (w.res.tplBits.data[r * 4 + (
 /** A template not yet on resource `r`, or -1. */
 export function pickTemplate(w: World, r: number, rng: Rng): number {
   const type = w.res.type.data[r];
-  const info = resourceInfo(w, r);
+  const tr = traits(w, r);
   for (let attempt = 0; attempt < 12; attempt++) {
     let t: number;
-    if (type === EC2 && info.isPublic && rng.chance(0.15)) t = rng.pick(NET);
+    if (type === EC2 && tr.isPublic && rng.chance(0.15)) t = rng.pick(NET);
     else if (type === LAMBDA && w.res.codeReason.data[r] === 0 && rng.chance(0.3)) t = rng.pick(CODE);
     else {
-      const g = groupFor(info.families);
+      const g = groupFor(tr);
       if (g.tpls.length === 0) return -1;
       const x = rng.next() * g.cum[g.cum.length - 1];
       let lo = 0, hi = g.cum.length - 1;

@@ -27,6 +27,30 @@ const VERBS = ["process-payments", "resize-images", "sync-ledger", "send-notific
   "score-transactions", "export-reports", "webhook-handler", "cleanup-sessions", "authorizer", "stream-consumer"];
 
 const cache = new WeakMap<World, (ResourceInfo | undefined)[]>();
+const nets = new WeakMap<World, Map<number, ReturnType<typeof buildNetwork>>>();
+
+export interface Traits { group: number; families: Family[]; isPublic: boolean; born: number }
+
+/** The facts generation needs, without building any strings (must agree with build()). */
+export function traits(w: World, r: number): Traits {
+  const R = w.res;
+  const type = R.type.data[r], fl = R.flavour.data[r];
+  const u = (k: number) => hashUnit(w.seed, 0x2e5, r, k);
+  if (type === EC2) {
+    const p = EC2_PLATFORMS[fl];
+    const v = u(3);
+    const extra: Family | undefined = p.os === "LINUX" ? (v < 0.3 ? "jar" : v < 0.55 ? "pip" : undefined) : v < 0.4 ? "nuget" : undefined;
+    return { group: fl * 8 + (extra === undefined ? 0 : extra === "jar" ? 1 : extra === "pip" ? 2 : 3), families: extra ? [p.family, extra] : [p.family],
+      isPublic: u(1) < 0.35, born: w.start - Math.floor((1 + u(2) * 500) * DAY) };
+  }
+  if (type === ECR_IMAGE) {
+    const app = R.flavour.data[R.parent.data[r]] % ECR_APPS.length;
+    const base = fl % ECR_BASES.length;
+    return { group: 1000 + base * 64 + app, families: [ECR_BASES[base].os, ECR_APPS[app].app], isPublic: false, born: w.start - Math.floor((1 + u(7) * 200) * DAY) };
+  }
+  const rt = type === ECR_REPO ? undefined : LAMBDA_RUNTIMES[fl];
+  return { group: type === ECR_REPO ? 2000 : 3000 + fl, families: rt?.family ? [rt.family] : [], isPublic: false, born: 0 };
+}
 
 export function resourceInfo(w: World, r: number): ResourceInfo {
   let arr = cache.get(w);
@@ -34,7 +58,16 @@ export function resourceInfo(w: World, r: number): ResourceInfo {
   return (arr[r] ??= build(w, r));
 }
 
-export function arNetwork(w: World, a: number, reg: number) {
+export function arNetwork(w: World, a: number, reg: number): ReturnType<typeof buildNetwork> {
+  let m = nets.get(w);
+  if (!m) nets.set(w, (m = new Map()));
+  const key = a * 64 + reg;
+  let n = m.get(key);
+  if (!n) m.set(key, (n = buildNetwork(w, a, reg)));
+  return n;
+}
+
+function buildNetwork(w: World, a: number, reg: number) {
   const h = (k: number) => hexFrom(17, w.seed, 0x4e7, a, reg, k);
   return { vpc: `vpc-${h(1)}`, igw: `igw-${h(2)}`, acl: `acl-${h(3)}`, pcx: `pcx-${h(4)}`, vgw: `vgw-${h(5)}`, subnets: [0, 1, 2, 3].map((k) => `subnet-${h(10 + k)}`) };
 }
@@ -58,17 +91,15 @@ function build(w: World, r: number): ResourceInfo {
     const net = arNetwork(w, a, reg);
     const id = `i-0${hex8(perm32(r, w.seed))}${hexFrom(8, w.seed, 0x1d, r)}`;
     const ami = `ami-0${hexFrom(16, w.seed, 0xa31, a, reg, fl, hash32(w.seed, r) % 3)}`;
-    const isPublic = u(1) < 0.35;
+    const tr = traits(w, r);
+    const isPublic = tr.isPublic;
     const name = `${acct.team}-${ROLES[ord % ROLES.length]}-${ord}`;
     const tags: Record<string, string> = { Name: name, ...common };
     if (reason === "EXCLUDED_BY_TAG") tags.InspectorEc2Exclusion = "true";
     const ip = `10.${(a * 7 + reg) % 250}.${(ord >> 8) % 250}.${(ord % 250) + 4}`;
     const subnetId = net.subnets[hash32(w.seed, r, 5) % 4];
-    const launchedAt = w.start - Math.floor((1 + u(2) * 500) * DAY);
-    const families: Family[] = [p.family];
-    if (p.os === "LINUX" && u(3) < 0.3) families.push("jar");
-    else if (p.os === "LINUX" && u(3) < 0.55) families.push("pip");
-    else if (p.os === "WINDOWS" && u(3) < 0.4) families.push("nuget");
+    const launchedAt = tr.born;
+    const families = tr.families;
     const details = {
       awsEc2Instance: {
         type: INSTANCE_TYPES[hash32(w.seed, r, 6) % INSTANCE_TYPES.length], imageId: ami,
@@ -96,7 +127,7 @@ function build(w: World, r: number): ResourceInfo {
     const t = u(5);
     const imageTags = t < 0.15 ? [`pr-${100 + (hash32(w.seed, r, 9) % 900)}`] : t < 0.3 ? [ver, "latest"] : t < 0.35 ? [] : [ver];
     const arch = u(6) < 0.7 ? "amd64" : "arm64";
-    const pushedAt = w.start - Math.floor((1 + u(7) * 200) * DAY);
+    const pushedAt = traits(w, r).born;
     const inUseCount = u(8) < 0.3 ? 0 : 1 + (hash32(w.seed, r, 10) % 8);
     const lastInUseAt = inUseCount > 0 ? w.start - Math.floor(u(9) * 3 * DAY) : pushedAt + Math.floor(u(9) * DAY);
     const details = {
