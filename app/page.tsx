@@ -1,14 +1,58 @@
+import { Suspense } from "react";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { parseOverviewFilter } from "@/lib/queries/posture/overview-filter";
+import { hasPostureData, listRegions } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { CardSkeleton } from "@/components/ui/card";
+import { SeverityLegend } from "@/components/charts/stacked-bars";
+import { OverviewTilesLoader, ResourceTypeBarsLoader } from "@/components/overview/overview-tiles-loader";
+import { OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
+import { HeatmapLoader } from "@/components/overview/heatmap-loader";
+import { RegionBarsLoader, TopRisksLoader } from "@/components/overview/top-risks-loader";
+import { RegionFilter } from "@/components/overview/region-filter";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
 
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filter = parseOverviewFilter(await searchParams);
+  const scope = await scopeForRequest();
+  const [hasData, regions] = await Promise.all([hasPostureData(scope), listRegions(scope)]);
+  if (!hasData) {
+    return (
+      <>
+        <PageHeader title="Overview" subtitle="Organization posture at a glance" />
+        <EmptyState />
+      </>
+    );
+  }
+  const where = filter.region.length ? filter.region.join(", ") : "all regions";
   return (
     <>
-      <PageHeader title="Overview" subtitle="Organization posture at a glance" />
-      <EmptyState />
+      <PageHeader title="Overview" subtitle={`Open Amazon Inspector findings across the organization · ${where}`} actions={<RegionFilter regions={regions} filter={filter} />} />
+      <div className="space-y-5">
+        <Suspense fallback={<OverviewTilesSkeleton />}>
+          <OverviewTilesLoader scope={scope} regions={filter.region} />
+        </Suspense>
+        <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
+          <Suspense fallback={<CardSkeleton height={640} />}>
+            <HeatmapLoader scope={scope} filter={filter} />
+          </Suspense>
+          <div className="space-y-5">
+            <Suspense fallback={<CardSkeleton height={420} />}>
+              <TopRisksLoader scope={scope} regions={filter.region} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton height={200} />}>
+              <ResourceTypeBarsLoader scope={scope} regions={filter.region} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton height={200} />}>
+              <RegionBarsLoader scope={scope} />
+            </Suspense>
+            <SeverityLegend />
+          </div>
+        </div>
+      </div>
     </>
   );
 }

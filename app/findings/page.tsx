@@ -1,14 +1,45 @@
+import { Suspense } from "react";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
+import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
+import { getFilterOptions } from "@/lib/queries/accounts/account-options";
+import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { CardSkeleton } from "@/components/ui/card";
+import { FindingsExplorer } from "@/components/findings/findings-explorer";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Findings" };
 
-export default function Page() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ searchParams }: Props) {
+  const scope = await scopeForRequest();
+  const header = <PageHeader title="Findings" subtitle="Every finding in the cache, across accounts and regions; the filter lives in the link" />;
+  if (!(await hasPostureData(scope))) {
+    return (
+      <>
+        {header}
+        <EmptyState />
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader title="Findings" subtitle="Every finding across accounts and regions" />
-      <EmptyState />
+      {header}
+      <Suspense fallback={<CardSkeleton height={600} />}>
+        <ExplorerLoader searchParams={searchParams} />
+      </Suspense>
     </>
   );
+}
+
+async function ExplorerLoader({ searchParams }: Props) {
+  const scope = await scopeForRequest();
+  // Invalid fields are dropped here too; the client shows which ones from the same URL.
+  const { filter } = parseFindingsFilter(await searchParams);
+  const [result, options] = await Promise.all([getExplorerResult(scope, filter), getFilterOptions(scope)]);
+  return <FindingsExplorer initial={{ qs: findingsSearchParams(filter).toString(), result }} options={options} />;
 }

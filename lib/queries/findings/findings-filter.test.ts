@@ -24,6 +24,8 @@ describe("findings filter", () => {
     expect(issues.map((i) => i.field).sort()).toEqual(["account", "epssMin", "firstSeenFrom", "limit", "severity"]);
     expect(issues.find((i) => i.field === "account")?.message).toMatch(/12-digit/);
     expect(issues.find((i) => i.field === "severity")?.message).toMatch(/SEVERE/);
+    expect(issues.find((i) => i.field === "limit")?.message).toBe("must be at most 200");
+    expect(issues.find((i) => i.field === "epssMin")?.message).toBe("must be at most 1");
     expect(filter.region).toEqual(["us-east-1"]);
     expect(filter.limit).toBe(50);
     expect(filter.severity).toEqual([]);

@@ -18,7 +18,11 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a calendar date");
-const num = (min: number, max: number) => z.coerce.number({ error: "expected a number" }).min(min).max(max);
+const num = (min: number, max: number) =>
+  z.coerce
+    .number({ error: (issue) => (issue.code === "invalid_type" ? "expected a number" : undefined) })
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 const tag = z
   .string()
   .max(400)

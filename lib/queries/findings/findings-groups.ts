@@ -2,7 +2,7 @@
 // filter, worst groups first. Each group links back to the list filtered to that key.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import type { FindingsFilter, FindingsFilterInput, FindingsGroup } from "./findings-filter";
+import type { FindingsFilter, FindingsGroup } from "./findings-filter";
 import { findingsWhere } from "./findings-where";
 
 export interface FindingGroupRow {
@@ -24,12 +24,6 @@ const groupKey: Record<FindingsGroup, { key: Prisma.Sql; label: Prisma.Sql; from
   ami: { key: Prisma.sql`f.ami_id`, label: Prisma.sql`NULL::text` },
   image: { key: Prisma.sql`f.ecr_image_hash`, label: Prisma.sql`min(f.ecr_repository)` },
 };
-
-/** The explorer filter that opens one group's findings. */
-export function groupFilter(group: FindingsGroup, key: string): FindingsFilterInput {
-  const field = { cve: "cve", package: "package", resource: "resource", ami: "ami", image: "image" } as const;
-  return { [field[group]]: key };
-}
 
 export async function groupFindings(scope: Scope, filter: FindingsFilter & { group: FindingsGroup }) {
   const g = groupKey[filter.group];

@@ -43,3 +43,14 @@ export function withFilter(filter: FindingsFilter, change: Partial<FindingsFilte
   if (!("cursor" in change)) delete next.cursor;
   return next;
 }
+
+/** The finding detail page; the ARN is one encoded path segment (it contains ':' and '/'). */
+export function findingHref(arn: string): string {
+  return `/findings/${encodeURIComponent(arn)}`;
+}
+
+/** The CSV export of a filter: every matching row, so paging and grouping are dropped. */
+export function findingsExportHref(filter: FindingsFilter): string {
+  const qs = findingsSearchParams({ ...filter, cursor: undefined, group: undefined, limit: defaultFindingsLimit }).toString();
+  return `/api/findings/export${qs ? `?${qs}` : ""}`;
+}

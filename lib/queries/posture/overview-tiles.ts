@@ -52,6 +52,8 @@ export interface LastSync {
   last_finished_at: Date | null;
   last_outcome: string | null;
   running: boolean;
+  /** No successful sync within the last 24 hours. */
+  stale: boolean;
 }
 
 /** Sync runs are organization-wide; the scope is taken for the uniform read-model signature. */
@@ -59,6 +61,7 @@ export async function getLastSync(_scope: Scope): Promise<LastSync> {
   const row = await queryOne<LastSync>(Prisma.sql`
     SELECT (SELECT max(finished_at) FROM sync_runs WHERE outcome IN ('SUCCEEDED', 'PARTIAL')) AS last_finished_at,
       (SELECT outcome FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1) AS last_outcome,
-      EXISTS (SELECT 1 FROM sync_runs WHERE outcome = 'RUNNING') AS running`);
-  return row ?? { last_finished_at: null, last_outcome: null, running: false };
+      EXISTS (SELECT 1 FROM sync_runs WHERE outcome = 'RUNNING') AS running,
+      coalesce((SELECT max(finished_at) FROM sync_runs WHERE outcome IN ('SUCCEEDED', 'PARTIAL')) < now() - interval '24 hours', true) AS stale`);
+  return row ?? { last_finished_at: null, last_outcome: null, running: false, stale: true };
 }

@@ -58,7 +58,7 @@ describe("overview read models", () => {
   });
 
   it("report the last successful sync and the last outcome", async () => {
-    expect(await getLastSync(allScope)).toEqual({ last_finished_at: new Date("2026-01-01T00:05:00Z"), last_outcome: "FAILED", running: false });
+    expect(await getLastSync(allScope)).toEqual({ last_finished_at: new Date("2026-01-01T00:05:00Z"), last_outcome: "FAILED", running: false, stale: true });
   });
 
   it("rank top risks by exploit, then score, then EPSS, per vulnerability", async () => {

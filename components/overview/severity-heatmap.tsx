@@ -1,0 +1,120 @@
+"use client";
+// The overview heatmap: sort and grouping are client state mirrored into the URL (replaceState,
+// so no server round trip); every cell links to the explorer with account/OU/owner + severity.
+import { useState } from "react";
+import Link from "next/link";
+import type { Severity } from "@/lib/domain/severity";
+import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
+import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries/posture/overview-filter";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
+import { groupAccounts, sortAccounts } from "./heatmap-rows";
+
+const initialRows = 25;
+
+interface Props {
+  rows: HeatmapRow[];
+  regions: string[];
+  sort: HeatmapSort;
+  group: HeatmapGroup;
+}
+
+export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initialGroup }: Props) {
+  const [sort, setSort] = useState(initialSort);
+  const [group, setGroup] = useState(initialGroup);
+  const [showAll, setShowAll] = useState(false);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const remember = (next: { sort?: HeatmapSort; group?: HeatmapGroup }) => {
+    const s = next.sort ?? sort, g = next.group ?? group;
+    setSort(s);
+    setGroup(g);
+    window.history.replaceState(null, "", overviewHref({ region: regions, sort: s, group: g }));
+  };
+  const accountRow = (r: HeatmapRow, indent = false): HeatRow => ({
+    id: r.accountId,
+    label: (
+      <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
+        {r.name ?? r.accountId}
+        {r.name && <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>}
+      </Link>
+    ),
+    title: `${r.name ?? ""} ${r.accountId}`.trim(),
+    detail: r.syncProblems.length ? (
+      <span className="ml-1.5 rounded bg-red-50 px-1 text-[10px] font-semibold text-red-800 ring-1 ring-red-600/25" title="Some regions could not be read: zero may not mean clean">
+        {r.syncProblems.map((p) => p.replaceAll("_", " ").toLowerCase()).join(", ")}
+      </span>
+    ) : null,
+    counts: r.counts,
+    total: r.total,
+    indent,
+    hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions }),
+  });
+
+  let heatRows: HeatRow[];
+  let hidden = 0;
+  if (group === "none") {
+    const sorted = sortAccounts(rows, sort);
+    const shown = showAll ? sorted : sorted.slice(0, initialRows);
+    hidden = sorted.length - shown.length;
+    heatRows = shown.map((r) => accountRow(r));
+  } else {
+    heatRows = groupAccounts(rows, group, sort).flatMap((g) => {
+      const open = expanded.has(g.key);
+      const header: HeatRow = {
+        id: `group:${g.key}`,
+        label: g.key,
+        title: g.key,
+        counts: g.counts,
+        total: g.total,
+        group: { expanded: open, size: g.accounts.length, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
+        hrefFor: (severity?: Severity) =>
+          findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
+      };
+      return open ? [header, ...g.accounts.map((r) => accountRow(r, true))] : [header];
+    });
+  }
+
+  return (
+    <div>
+      <div className="mb-3 flex flex-wrap items-center gap-4 text-sm">
+        <Segmented label="Sort by" value={sort} options={[["critical", "Critical"], ["high", "High"], ["total", "Total"]]} onChange={(v) => remember({ sort: v as HeatmapSort })} />
+        <Segmented label="Group by" value={group} options={[["none", "Account"], ["ou", "OU"], ["owner", "Owner"]]} onChange={(v) => remember({ group: v as HeatmapGroup })} />
+      </div>
+      <div className="overflow-x-auto">
+        <HeatmapGrid rows={heatRows} caption="Open findings per account and severity" />
+      </div>
+      {hidden > 0 && (
+        <button type="button" onClick={() => setShowAll(true)} className="mt-2 text-sm font-semibold text-accent hover:underline">
+          Show all {rows.length} accounts ({hidden} more)
+        </button>
+      )}
+    </div>
+  );
+}
+
+function toggle(set: Set<string>, key: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
+}
+
+function Segmented({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  return (
+    <div role="radiogroup" aria-label={label} className="flex items-center gap-1">
+      <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted">{label}</span>
+      {options.map(([v, text]) => (
+        <button
+          key={v}
+          type="button"
+          role="radio"
+          aria-checked={v === value}
+          onClick={() => onChange(v)}
+          className={`rounded-md px-2 py-1 text-xs font-semibold ${v === value ? "bg-ink text-white" : "bg-canvas text-ink hover:bg-line"}`}
+        >
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { TopRiskRow } from "@/lib/queries/posture/top-risks";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { SeverityBadge } from "@/components/ui/severity-badge";
+import { formatCount, formatEpss, formatScore } from "@/components/ui/format";
+
+/** Vulnerabilities ranked by exploit availability, Inspector score and EPSS; rows open the explorer. */
+export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions: string[] }) {
+  if (!risks.length) return <p className="text-sm text-muted">No open, scored vulnerabilities.</p>;
+  return (
+    <table className="w-full text-sm">
+      <thead>
+        <tr className="border-b border-line text-left text-xs text-muted">
+          <th className="py-1.5 font-semibold">Vulnerability</th>
+          <th className="w-12 py-1.5 text-right font-semibold" title="Highest Inspector score">Score</th>
+          <th className="w-14 py-1.5 text-right font-semibold" title="Exploit Prediction Scoring System: chance of exploitation in 30 days">EPSS</th>
+          <th className="w-16 py-1.5 text-right font-semibold">Hit</th>
+        </tr>
+      </thead>
+      <tbody>
+        {risks.map((r) => (
+          <tr key={r.vulnerability_id} className="border-b border-line/60 last:border-0 hover:bg-canvas">
+            <td className="py-1.5 pr-2">
+              <Link href={findingsHref({ cve: r.vulnerability_id, region: regions })} className="group block">
+                <span className="flex items-center gap-1.5">
+                  <SeverityBadge severity={r.severity} compact />
+                  <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{r.vulnerability_id}</span>
+                  {r.exploitable && <span className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase text-white">exploit</span>}
+                </span>
+                <span className="block max-w-[20rem] truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.vulnerability_id} - `, "")}</span>
+              </Link>
+            </td>
+            <td className="py-1.5 text-right tabular-nums font-semibold">{formatScore(r.max_score)}</td>
+            <td className="py-1.5 text-right tabular-nums">{formatEpss(r.max_epss)}</td>
+            <td className="py-1.5 text-right tabular-nums" title={`${r.findings} findings in ${r.accounts} accounts`}>
+              {formatCount(r.resources)}
+              <span className="block text-[11px] text-muted">in {r.accounts} acct</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,57 @@
+// Fills a PostgreSQL database with a synthetic organization for developing and benchmarking the
+// posture views. Usage (local PostgreSQL 15):
+//   npx tsx lib/queries/bench/seed-views.ts --db inspectorate_bench --accounts 1000 --findings 1000000
+// The database is created on the server of $BENCH_SERVER_URL (default: the local test server) if missing.
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrations";
+import { seedSteps } from "./seed-sql";
+
+export const benchServer = process.env.BENCH_SERVER_URL ?? "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate";
+
+export function databaseUrl(name: string): string {
+  const url = new URL(benchServer);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+async function main() {
+  const name = arg("db", "inspectorate_bench");
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error("--db must be a plain lower-case identifier");
+  const accounts = Number(arg("accounts", "1000"));
+  const findings = Number(arg("findings", "1000000"));
+  const admin = new pg.Client({ connectionString: benchServer });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`); // name checked above
+  await admin.end();
+  const url = databaseUrl(name);
+  await applyMigrations(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("SET synchronous_commit = off");
+  for (const step of seedSteps) {
+    const started = performance.now();
+    const params = step.sql.includes("$2") ? [accounts, findings] : step.sql.includes("$1") ? [accounts] : undefined;
+    await client.query(step.sql, params);
+    console.log(`${step.name.padEnd(20)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const started = performance.now();
+  await client.query("VACUUM ANALYZE");
+  console.log(`${"vacuum analyze".padEnd(20)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const counts = await client.query("SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM findings) AS findings, (SELECT count(*) FROM finding_events) AS events, (SELECT count(*) FROM covered_resources) AS coverage, pg_size_pretty(pg_database_size(current_database())) AS size");
+  console.log(counts.rows[0]);
+  await client.end();
+  console.log(`DATABASE_URL=${url}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
