@@ -23,6 +23,7 @@ export interface SyncContext {
   progress: ProgressTracker;
   notes: RunNote[];
   signal?: AbortSignal;
+  forceFull: boolean;
   /** Test hook: called after every findings batch is durably written. */
   afterBatch?: (batches: number) => void | Promise<void>;
   batches: number;

@@ -32,7 +32,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   const p = ctx.progress.region(region);
   const accounts = [...ra.relationships.keys()].sort();
   p.phase = "findings";
-  const findings = await syncRegionFindings(ctx, region, accounts);
+  const findings = await syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull });
   p.phase = "coverage";
   const coverage = await syncRegionCoverage(ctx, region, accounts);
   p.phase = "integrity";

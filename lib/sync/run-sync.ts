@@ -23,6 +23,8 @@ export interface RunSyncOptions {
   /** Clock of the run (tests pass the emulator's). */
   now?: () => Date;
   signal?: AbortSignal;
+  /** List every region in full (finds deleted findings) even if an incremental run would do. */
+  full?: boolean;
   /** Test hook after each durably written findings batch; throwing there simulates a crash. */
   afterBatch?: (batches: number) => void | Promise<void>;
 }
@@ -65,7 +67,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     });
     const ctx: SyncContext = {
       database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes,
-      signal: opts.signal, afterBatch: opts.afterBatch, batches: 0,
+      signal: opts.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];

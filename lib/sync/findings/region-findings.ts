@@ -16,6 +16,8 @@ export interface RegionFindingsResult {
   partitions: PartitionResult[];
   complete: boolean;
   gone: number;
+  /** Wall time of the listing and its writes, for progress and benchmarks. */
+  listingMs: number;
 }
 
 export async function syncRegionFindings(
@@ -25,6 +27,7 @@ export async function syncRegionFindings(
   opts: { forceFull?: boolean } = {},
 ): Promise<RegionFindingsResult> {
   const pollStart = ctx.now();
+  const t0 = performance.now();
   const watermark = await readWatermark(ctx.pool, region);
   const mode = listingMode(watermark, pollStart, ctx.config.fullSyncEveryMs, opts.forceFull);
   const since = mode === "INCREMENTAL" && watermark ? new Date(watermark.findingsSince.getTime() - ctx.config.overlapMs) : undefined;
@@ -54,5 +57,5 @@ export async function syncRegionFindings(
     if (mode === "FULL") gone = await markGone(ctx.pool, { region }, ctx.startedAt, ctx.now(), ctx.runId);
     await advanceWatermark(ctx.pool, region, pollStart, mode === "FULL");
   }
-  return { mode, since: since ?? null, pollStart, partitions: results, complete, gone };
+  return { mode, since: since ?? null, pollStart, partitions: results, complete, gone, listingMs: Math.round(performance.now() - t0) };
 }

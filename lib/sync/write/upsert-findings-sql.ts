@@ -1,20 +1,18 @@
 // One statement per batch: insert-or-update the findings and, from the difference with the rows
 // they replace, append NEW / STATUS / EXPLOITABLE / SEVERITY events. All CTEs see the table as
 // it was before the statement, so `prev` holds the old values; replaying a batch changes nothing.
+// The batch travels as one JSON document ($1): far cheaper to encode and parse than 27 arrays.
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
-  SELECT * FROM unnest(
-    $1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-    $9::float8[], $10::float8[], $11::float8[], $12::bool[], $13::text[], $14::text[], $15::jsonb[], $16::jsonb[],
-    $17::text[], $18::text[], $19::text[], $20::jsonb[], $21::text[], $22::text[], $23::text[],
-    $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::jsonb[]
-  ) AS t(arn, account_id, region, type, title, description, severity, status,
-         inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
-         resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
-         first_observed_at, last_observed_at, updated_at, raw)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(arn text, account_id text, region text, type text, title text,
+    description text, severity text, status text, inspector_score float8, cvss_score float8, epss_score float8,
+    exploit_available bool, fix_available text, vulnerability_id text, packages jsonb, package_names text[],
+    resource_type text, resource_id text, resource_name text, resource_tags jsonb, ami_id text, ecr_repository text,
+    ecr_image_hash text, first_observed_at timestamptz, last_observed_at timestamptz, updated_at timestamptz, raw jsonb)
 ),
+-- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (
-  SELECT f.arn, f.status, f.severity, f.exploit_available FROM findings f JOIN input i ON i.arn = f.arn
+  SELECT arn, status, severity, exploit_available FROM findings WHERE arn = ANY($4::text[])
 ),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
@@ -22,13 +20,12 @@ up AS (
     resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, gone_at, synced_at, raw)
   SELECT arn, account_id, region, type, title, description, severity, status,
-    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages,
-    ARRAY(SELECT jsonb_array_elements_text(package_names)),
+    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
     resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at,
     CASE WHEN status = 'CLOSED' THEN updated_at END,
     CASE WHEN exploit_available THEN updated_at END,
-    NULL, $28::timestamptz, raw
+    NULL, $2::timestamptz, raw
   FROM input
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
@@ -51,7 +48,7 @@ up AS (
 ),
 ev AS (
   INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id)
-  SELECT i.arn, v.at, v.kind, v.from_value, v.to_value, $29::int
+  SELECT i.arn, v.at, v.kind, v.from_value, v.to_value, $3::int
   FROM input i JOIN up ON up.arn = i.arn LEFT JOIN prev p ON p.arn = i.arn
   CROSS JOIN LATERAL (VALUES
     ('NEW', i.first_observed_at, NULL, i.status, p.arn IS NULL),

@@ -1,0 +1,16 @@
+import { createTestDatabase } from "../../db/test-database";
+import { ecrFinding } from "../map/fixtures";
+import { toFindingRow } from "../map/finding-row";
+import { upsertFindings } from "../write/finding-writer";
+process.env.TEST_DATABASE_URL ??= "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate";
+const t = await createTestDatabase();
+const N = 20000, B = Number(process.argv[2] ?? 500);
+const t0 = performance.now();
+const rows = Array.from({ length: N }, (_, i) => { const r = toFindingRow(ecrFinding({ findingArn: `arn:aws:inspector2:us-east-1:111122223333:finding/${String(i).padStart(32, "0")}` }), "us-east-1"); if (!r.ok) throw 1; return r.row; });
+const t1 = performance.now();
+for (let i = 0; i < N; i += B) await upsertFindings(t.pool, rows.slice(i, i + B), { runId: null, syncedAt: new Date() });
+const t2 = performance.now();
+for (let i = 0; i < N; i += B) await upsertFindings(t.pool, rows.slice(i, i + B), { runId: null, syncedAt: new Date() });
+const t3 = performance.now();
+console.log(`map ${(N/((t1-t0)/1000)).toFixed(0)}/s insert ${(N/((t2-t1)/1000)).toFixed(0)}/s update ${(N/((t3-t2)/1000)).toFixed(0)}/s`);
+await t.close();

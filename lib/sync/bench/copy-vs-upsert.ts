@@ -1,0 +1,81 @@
+// The write path against the database's own fastest load: the same rows (read back from a
+// synced cache) are bulk-upserted into one fresh database and COPY'd into another, timed alike.
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Database } from "@/lib/db/client";
+import type { FindingRow } from "../map/finding-row";
+import { upsertFindings } from "../write/finding-writer";
+import { benchDatabase } from "./bench-db";
+
+async function* readRows(source: Database, pageSize: number): AsyncGenerator<FindingRow[]> {
+  let after = "";
+  for (;;) {
+    const { rows } = await source.pool.query(
+      `SELECT arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+         exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
+         resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw
+       FROM findings WHERE arn > $1 ORDER BY arn LIMIT $2`,
+      [after, pageSize],
+    );
+    if (!rows.length) return;
+    after = rows[rows.length - 1].arn;
+    yield rows.map((r) => ({
+      arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title, description: r.description,
+      severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
+      exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id, packages: r.packages,
+      packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
+      resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
+      firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: r.raw,
+    }));
+  }
+}
+
+const COPY_COLUMNS = `arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+  exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
+  ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw`;
+
+/** COPY text format: tab-separated, \N for null, backslash escapes. */
+const text = (v: unknown): string => {
+  if (v === null || v === undefined) return "\\N";
+  const s = v instanceof Date ? v.toISOString() : typeof v === "string" ? v : JSON.stringify(v);
+  return s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+};
+const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
+
+function copyLine(r: FindingRow): string {
+  return [r.arn, r.accountId, r.region, r.type, r.title, r.description, r.severity, r.status, r.inspectorScore, r.cvssScore,
+    r.epssScore, r.exploitAvailable ? "t" : "f", r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
+    r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
+    r.lastObservedAt, r.updatedAt, r.raw].map(text).join("\t") + "\n";
+}
+
+export async function compareCopyAndUpsert(source: Database, batchSize = 500): Promise<{ rows: number; upsertPerSec: number; copyPerSec: number }> {
+  const upsertDb = await benchDatabase();
+  const copyDb = await benchDatabase();
+  try {
+    let rows = 0;
+    let upsertMs = 0;
+    let copyMs = 0;
+    for await (const page of readRows(source, 10_000)) {
+      rows += page.length;
+      let t = performance.now();
+      for (let i = 0; i < page.length; i += batchSize) {
+        await upsertFindings(upsertDb.pool, page.slice(i, i + batchSize), { runId: null, syncedAt: new Date() });
+      }
+      upsertMs += performance.now() - t;
+      t = performance.now();
+      const client = await copyDb.pool.connect();
+      try {
+        await pipeline(Readable.from(page.map(copyLine)), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
+      } finally {
+        client.release();
+      }
+      copyMs += performance.now() - t;
+    }
+    return { rows, upsertPerSec: rows / (upsertMs / 1000), copyPerSec: rows / (copyMs / 1000) };
+  } finally {
+    await upsertDb.close();
+    await copyDb.close();
+  }
+}

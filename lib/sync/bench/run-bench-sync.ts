@@ -1,0 +1,50 @@
+// Runs one sync against an emulator process on the emulator's clock, timing the findings
+// listing phase separately from the whole run.
+import type { Database } from "@/lib/db/client";
+import { runSync, type SyncResult } from "../run-sync";
+import type { SyncConfig } from "../sync-config";
+import type { SyncProgress } from "../progress";
+import type { EmulatorProcess } from "./emulator-process";
+import { cpuMeter } from "./cpu-usage";
+
+export interface BenchRun {
+  result: SyncResult;
+  seconds: number;
+  findingsSeconds: number;
+  findings: number;
+  pages: number;
+  peakRssMb: number;
+  cpu: { sync: number; emulator: number; postgres: number };
+}
+
+export function benchConfig(emu: EmulatorProcess, regions: string[], over: Partial<SyncConfig> = {}): SyncConfig {
+  process.env.AWS_ENDPOINT_URL = emu.url;
+  process.env.AWS_ACCESS_KEY_ID = emu.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = emu.secretAccessKey;
+  process.env.AWS_REGION = regions[0];
+  return {
+    roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
+    overlapMs: 15 * 60_000, fullSyncEveryMs: 24 * 3_600_000, partitionConcurrency: 6, batchSize: 500, ...over,
+  };
+}
+
+export async function benchSync(database: Database, emu: EmulatorProcess, config: SyncConfig, onProgress?: (p: SyncProgress) => void): Promise<BenchRun> {
+  const clock = await emu.clock();
+  const offset = clock.getTime() - Date.now();
+  let peak = 0;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const meter = cpuMeter(emu.child.pid);
+  const t0 = performance.now();
+  const result = await runSync({
+    trigger: "cli", database, config, now: () => new Date(Date.now() + offset),
+    onProgress,
+  });
+  clearInterval(sample);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    result, seconds,
+    findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, cpu: meter(),
+  };
+}

@@ -1,0 +1,83 @@
+// `npm run bench:sync [-- --scenario full|incremental|throttle|million|all] [--findings N] [--rate N]`
+// Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
+// (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { benchDatabase } from "./bench-db";
+import { compareCopyAndUpsert } from "./copy-vs-upsert";
+import { startEmulatorProcess } from "./emulator-process";
+import { benchConfig, benchSync } from "./run-bench-sync";
+
+const { values } = parseArgs({
+  options: { scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" } },
+});
+const want = (s: string) => values.scenario === "all" || values.scenario === s;
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const REGIONS = ["us-east-1", "eu-west-1"];
+
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`);
+
+async function fullAndIncremental(findings: number) {
+  const emu = await startEmulatorProcess(["--accounts", "40", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "11"]);
+  const database = await benchDatabase();
+  try {
+    const config = benchConfig(emu, REGIONS);
+    const full = await benchSync(database, emu, config);
+    const cpu = full.cpu;
+    console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL ${fmt(cpu.postgres, 1)}`);
+    console.log(`full sync: ${fmt(full.findings)} findings, ${fmt(full.pages)} pages; listing+writes ${fmt(full.findingsSeconds, 1)} s = ` +
+      `${fmt(full.findings / full.findingsSeconds)} findings/s; whole run ${fmt(full.seconds, 1)} s (${full.result.outcome}); peak RSS ${fmt(full.peakRssMb)} MB`);
+    if (want("incremental") || values.scenario === "all") {
+      await emu.advance(1);
+      const inc = await benchSync(database, emu, config);
+      const partitions = inc.result.regions.reduce((n, r) => n + (r.findings?.partitions.length ?? 0), 0);
+      const listPages = inc.result.regions.reduce((n, r) => n + (r.findings?.partitions.reduce((m, p) => m + p.pages, 0) ?? 0), 0);
+      console.log(`incremental after 1 simulated day: ${fmt(inc.findings)} changed findings (${fmt((100 * inc.findings) / full.findings, 2)}% churn), ` +
+        `${fmt(listPages)} ListFindings pages (changed/100 = ${fmt(inc.findings / 100, 1)}, partitions = ${partitions}); ` +
+        `listing ${fmt(inc.findingsSeconds, 2)} s = ${fmt((100 * inc.findingsSeconds) / full.findingsSeconds, 1)}% of the full listing; whole run ${fmt(inc.seconds, 1)} s`);
+    }
+    if (values.scenario === "all" || values.scenario === "full") {
+      const c = await compareCopyAndUpsert(database);
+      console.log(`write path on ${fmt(c.rows)} rows: bulk upsert ${fmt(c.upsertPerSec)} rows/s vs COPY ${fmt(c.copyPerSec)} rows/s ` +
+        `(upsert = ${fmt((100 * c.upsertPerSec) / c.copyPerSec)}% of COPY)`);
+    }
+  } finally {
+    await database.close();
+    await emu.stop();
+  }
+}
+
+async function throttled(rate: number) {
+  const emu = await startEmulatorProcess(["--accounts", "20", "--findings", "30000", "--regions", "us-east-1", "--seed", "5", "--throttle", `ListFindings=${rate}`]);
+  const database = await benchDatabase();
+  try {
+    const r = await benchSync(database, emu, benchConfig(emu, ["us-east-1"]));
+    const stats = await emu.stats();
+    const requests = stats.requests.ListFindings ?? 0;
+    const ok = r.result.regions[0].findings?.partitions.reduce((n, p) => n + p.pages, 0) ?? 0;
+    console.log(`throttled at ${rate} ListFindings/s: ${fmt(ok)} pages in ${fmt(r.findingsSeconds, 1)} s = ${fmt(ok / r.findingsSeconds, 2)} req/s achieved ` +
+      `(${fmt((100 * ok) / r.findingsSeconds / rate)}% of the limit); ${fmt(requests - ok)} throttled responses of ${fmt(requests)} requests ` +
+      `(${fmt((100 * (requests - ok)) / requests, 1)}%); ${r.result.outcome}, ${fmt(r.findings)} findings`);
+  } finally {
+    await database.close();
+    await emu.stop();
+  }
+}
+
+async function million(findings: number) {
+  const emu = await startEmulatorProcess(["--accounts", "60", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "3"]);
+  const database = await benchDatabase();
+  try {
+    const r = await benchSync(database, emu, benchConfig(emu, REGIONS));
+    console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB; listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
+      `(${fmt(r.findings / r.findingsSeconds)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})`);
+  } finally {
+    await database.close();
+    await emu.stop();
+  }
+}
+
+if (want("full") || want("incremental")) await fullAndIncremental(Number(values.findings ?? 200_000));
+if (want("throttle")) await throttled(Number(values.rate));
+if (want("million")) await million(Number(values.findings ?? 1_000_000));
+process.exit(0);

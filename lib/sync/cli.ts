@@ -1,0 +1,59 @@
+// `npm run sync [-- --full]`: one sync run with live progress on the terminal. Exit codes:
+// 0 succeeded, 2 partial (some region or account could not be synced), 1 failed, 78 config error.
+import path from "node:path";
+import { ConfigError, parseEnv } from "@/lib/env";
+import { createDatabase } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/open-database";
+import { runSync } from "./run-sync";
+import { syncConfigFromEnv } from "./sync-config";
+import { progressLine } from "./progress-line";
+
+const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  console.log("usage: npm run sync [-- --full]\n  --full  list every finding again (also marks findings AWS deleted as gone)");
+  process.exit(0);
+}
+
+async function main(): Promise<number> {
+  const e = parseEnv(process.env);
+  const opened = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
+  const database = createDatabase(opened.url, opened.embedded ? 1 : 4);
+  const tty = process.stdout.isTTY;
+  let lastPrint = 0;
+  const abort = new AbortController();
+  process.once("SIGINT", () => abort.abort("interrupted (SIGINT)"));
+  try {
+    const r = await runSync({
+      trigger: "cli", database, config: syncConfigFromEnv(e), full: args.includes("--full"), signal: abort.signal,
+      onProgress: (p) => {
+        if (tty) process.stdout.write(`\r\x1b[2K${progressLine(p)}`);
+        else if (Date.now() - lastPrint > 5_000) (lastPrint = Date.now()), console.log(progressLine(p));
+      },
+    });
+    if (tty) process.stdout.write("\n");
+    for (const o of r.regions) {
+      const f = o.findings;
+      const detail = f ? `${f.mode.toLowerCase()}, ${f.partitions.reduce((n, p) => n + p.findings, 0)} findings` : "";
+      console.log(`  ${o.region}: ${o.status}${detail ? ` (${detail})` : ""}${o.error ? ` — ${o.error}` : ""}`);
+    }
+    const { rows } = await database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
+    for (const note of rows[0]?.notes ?? []) console.log(`  note: ${note.region ? `${note.region}: ` : ""}${note.message}`);
+    console.log(`sync run #${r.runId}: ${r.outcome}${r.error ? ` — ${r.error}` : ""}`);
+    return r.outcome === "SUCCEEDED" ? 0 : r.outcome === "PARTIAL" ? 2 : 1;
+  } finally {
+    await database.close();
+    await opened.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof ConfigError) {
+      console.error(`inspectorate sync: config error: ${err.message}`);
+      process.exit(78);
+    }
+    console.error(`inspectorate sync: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
