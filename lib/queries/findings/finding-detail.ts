@@ -40,7 +40,7 @@ export interface RelatedFindingRow {
   total: number;
 }
 
-export const relatedLimit = 25;
+export const relatedLimit = 12;
 
 export async function getFindingDetail(scope: Scope, arn: string) {
   const finding = await queryOne<FindingDetailRow>(Prisma.sql`

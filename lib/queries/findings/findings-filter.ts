@@ -72,7 +72,8 @@ export const findingsFilterFields = {
 
 export const findingsFilterSchema = z.object(findingsFilterFields);
 export type FindingsFilter = z.output<typeof findingsFilterSchema>;
-export type FindingsFilterInput = Partial<z.input<typeof findingsFilterSchema>>;
+/** What callers build links from: any subset of the parsed filter. */
+export type FindingsFilterInput = Partial<FindingsFilter>;
 export type FindingsFilterField = keyof typeof findingsFilterFields;
 export const findingsFilterFieldNames = Object.keys(findingsFilterFields) as FindingsFilterField[];
 const repeatable = new Set<string>(["account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou"]);

@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { getFindingDetail } from "@/lib/queries/findings/finding-detail";
+import { mapCode, mapNetwork, mapPackages, mapReferences, mapScores } from "@/lib/queries/findings/finding-raw-mapper";
+import { mapRemediation, mapResource, mapVulnerability } from "@/lib/queries/findings/finding-resource-mapper";
+import { findingTypeLabel, type FindingType } from "@/lib/domain/finding-enums";
+import { SeverityBadge } from "@/components/ui/severity-badge";
+import { StatusPill } from "@/components/ui/status-pill";
+import { formatDateTime } from "@/components/ui/format";
+import { DetailSection, Facts } from "@/components/findings/detail/detail-section";
+import { PackagesTable } from "@/components/findings/detail/packages-table";
+import { ScorePanel } from "@/components/findings/detail/score-panel";
+import { NetworkPath } from "@/components/findings/detail/network-path";
+import { CodeLocation } from "@/components/findings/detail/code-location";
+import { StatusHistory } from "@/components/findings/detail/status-history";
+import { RelatedFindings } from "@/components/findings/detail/related-findings";
+import { ResourcePanel } from "@/components/findings/detail/resource-panel";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ arn: string }> };
+
+// Next hands over the segment still percent-encoded when it holds an encoded "/".
+const arnOf = (segment: string) => (segment.includes("%") ? decodeURIComponent(segment) : segment);
+
+export async function generateMetadata({ params }: Props) {
+  const arn = arnOf((await params).arn);
+  return { title: `Finding ${arn.split("/").pop()?.slice(0, 8) ?? ""}` };
+}
+
+export default async function Page({ params }: Props) {
+  const arn = arnOf((await params).arn);
+  const detail = await getFindingDetail(await scopeForRequest(), arn);
+  if (!detail) notFound();
+  const { finding: f, events, related, relatedTotal } = detail;
+  const raw = f.raw;
+  const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
+  const resource = mapResource(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
+  return (
+    <article className="space-y-5">
+      <header>
+        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
+          <Link href="/findings" className="hover:text-accent">Findings</Link> ›{" "}
+          {f.vulnerability_id && <Link href={`/findings?cve=${encodeURIComponent(f.vulnerability_id)}`} className="hover:text-accent">{f.vulnerability_id}</Link>}
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <SeverityBadge severity={f.severity} />
+          <StatusPill value={f.status} />
+          {f.exploit_available && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
+          {f.gone_at && <StatusPill value="GONE" label="deleted by Inspector" tone="neutral" />}
+          <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{f.title}</h1>
+        <p className="mt-1 break-all font-mono text-xs text-muted">{f.arn}</p>
+      </header>
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="space-y-5">
+          <DetailSection title="Description">
+            <p className="text-sm leading-relaxed">{f.description ?? (raw.description as string | undefined) ?? "—"}</p>
+            {(remediation.text || remediation.url) && (
+              <p className="mt-3 text-sm">
+                <span className="font-semibold">Recommendation: </span>
+                {remediation.text}
+                {remediation.url && <a href={remediation.url} target="_blank" rel="noreferrer" className="ml-1 text-accent underline">Read more</a>}
+              </p>
+            )}
+          </DetailSection>
+          {packages.length > 0 && <DetailSection title="Vulnerable packages" id="packages"><PackagesTable packages={packages} /></DetailSection>}
+          {network && <DetailSection title="Network path"><NetworkPath network={network} /></DetailSection>}
+          {code && <DetailSection title="Code location"><CodeLocation code={code} /></DetailSection>}
+          {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
+          {f.vulnerability_id && (
+            <DetailSection title={`Other resources with ${f.vulnerability_id}`}>
+              <RelatedFindings rows={related} total={relatedTotal} vulnerabilityId={f.vulnerability_id} />
+            </DetailSection>
+          )}
+          <details className="rounded-lg border border-line bg-panel p-5 shadow-sm">
+            <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-muted">Raw Inspector finding (JSON)</summary>
+            <pre className="mt-3 max-h-[32rem] overflow-auto rounded-md bg-canvas p-3 text-xs">{JSON.stringify(raw, null, 2)}</pre>
+          </details>
+        </div>
+        <aside className="space-y-5">
+          <DetailSection title="Where">
+            <Facts items={[
+              ["Account", <Link key="a" href={`/accounts/${f.account_id}`} className="text-accent hover:underline">{f.account_name ?? f.account_id} <span className="font-mono text-xs">{f.account_id}</span></Link>],
+              ["Owner", f.account_owner ?? "—"],
+              ["OU", f.account_ou ?? "—"],
+              ["Region", f.region],
+            ]} />
+          </DetailSection>
+          <DetailSection title="Resource"><ResourcePanel resource={resource} /></DetailSection>
+          <DetailSection title="Dates">
+            <Facts items={[
+              ["First seen", formatDateTime(f.first_observed_at)],
+              ["Last seen", formatDateTime(f.last_observed_at)],
+              ["Updated", formatDateTime(f.updated_at)],
+              ["Closed", formatDateTime(f.closed_at)],
+              ["Exploitable since", formatDateTime(f.exploit_since)],
+              ["Last known exploit", formatDateTime(vuln.lastKnownExploitAt)],
+              ["Published", formatDateTime(vuln.vendorCreatedAt)],
+              ["Vendor updated", formatDateTime(vuln.vendorUpdatedAt)],
+            ]} />
+          </DetailSection>
+          <DetailSection title="Status history"><StatusHistory events={events} /></DetailSection>
+          {references.length > 0 && (
+            <DetailSection title="References">
+              <ul className="space-y-1 text-sm">
+                {references.map((u) => (
+                  <li key={u} className="truncate"><a href={u} target="_blank" rel="noreferrer" className="text-accent hover:underline">{u.replace(/^https?:\/\//, "")}</a></li>
+                ))}
+              </ul>
+              {vuln.related.length > 0 && <p className="mt-2 text-xs text-muted">Related: {vuln.related.join(", ")}</p>}
+            </DetailSection>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+// A titled block of the finding detail page.
+export function DetailSection({ title, children, id, className = "" }: { title: string; children: React.ReactNode; id?: string; className?: string }) {
+  return (
+    <section id={id} aria-labelledby={id ? `${id}-title` : undefined} className={`rounded-lg border border-line bg-panel p-5 shadow-sm ${className}`}>
+      <h2 id={id ? `${id}-title` : undefined} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Facts({ items }: { items: [string, React.ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+      {items.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="whitespace-nowrap text-muted">{k}</dt>
+          <dd className="min-w-0 break-words">{v ?? "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

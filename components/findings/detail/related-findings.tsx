@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
+import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
+import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
+import { SeverityBadge } from "@/components/ui/severity-badge";
+import { formatCount, formatScore } from "@/components/ui/format";
+
+/** Other open resources with the same vulnerability: the blast radius of one fix. */
+export function RelatedFindings({ rows, total, vulnerabilityId }: { rows: Omit<RelatedFindingRow, "total">[]; total: number; vulnerabilityId: string }) {
+  if (!total) return <p className="text-sm text-muted">No other open resource has {vulnerabilityId}.</p>;
+  return (
+    <div className="space-y-2">
+      <table className="w-full text-sm">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.arn} className="border-b border-line/60 last:border-0">
+              <td className="py-1 pr-2"><SeverityBadge severity={r.severity} compact /></td>
+              <td className="py-1 pr-2 text-right tabular-nums">{formatScore(r.inspector_score)}</td>
+              <td className="max-w-[16rem] truncate py-1 pr-2 font-mono text-xs" title={r.resource_id}>
+                <Link href={findingHref(r.arn)} className="hover:text-accent hover:underline">{r.resource_name ?? r.resource_id}</Link>
+              </td>
+              <td className="py-1 pr-2 text-xs text-muted">{resourceTypeLabel[r.resource_type as ResourceType] ?? r.resource_type}</td>
+              <td className="py-1 text-xs">{r.account_name ?? r.account_id} · {r.region}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Link href={findingsHref({ cve: vulnerabilityId, status: ["ACTIVE", "SUPPRESSED"] })} className="text-sm font-semibold text-accent hover:underline">
+        All {formatCount(total)} other open findings for {vulnerabilityId} »
+      </Link>
+    </div>
+  );
+}

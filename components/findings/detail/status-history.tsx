@@ -1,0 +1,23 @@
+import type { FindingEventRow } from "@/lib/queries/findings/finding-detail";
+import { formatDateTime } from "@/components/ui/format";
+
+const kindLabel: Record<string, string> = { NEW: "First seen", STATUS: "Status", EXPLOITABLE: "Exploit", SEVERITY: "Severity", GONE: "Gone from Inspector" };
+
+/** What the cache saw happen to the finding, oldest first. */
+export function StatusHistory({ events }: { events: FindingEventRow[] }) {
+  if (!events.length) return <p className="text-sm text-muted">No changes recorded by the sync yet.</p>;
+  return (
+    <ol className="relative space-y-2 border-l border-line pl-4 text-sm" data-testid="status-history">
+      {events.map((e, i) => (
+        <li key={i} className="relative">
+          <span aria-hidden className="absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-panel bg-accent" />
+          <span className="font-semibold">{kindLabel[e.kind] ?? e.kind}</span>
+          {e.kind !== "NEW" && e.kind !== "GONE" && (
+            <span> {e.from_value?.toLowerCase() ?? "—"} → <span className="font-semibold">{e.to_value?.toLowerCase() ?? "—"}</span></span>
+          )}
+          <span className="block text-xs text-muted">{formatDateTime(e.at)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
