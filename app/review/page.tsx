@@ -1,14 +1,70 @@
+import { Suspense } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterIssues } from "@/components/ui/filter-issues";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExceptionsLoader } from "@/components/review/exceptions-loader";
+import { GroupPicker } from "@/components/review/group-picker";
+import { HeadlineLoader } from "@/components/review/headline-loader";
+import { MeetingPicker } from "@/components/review/meeting-picker";
+import { paramsKey, reviewChoices, reviewMeta } from "@/components/review/review-data";
+import { ReviewSection, SectionSkeleton } from "@/components/review/review-section";
+import { ReviewActions, ReviewStatus } from "@/components/review/review-toolbar";
+import { SinceLoader } from "@/components/review/since-loader";
+import { SlaLoader } from "@/components/review/sla-loader";
+import { TrendsLoader } from "@/components/review/trends-loader";
+import { frozenReviewDates } from "@/lib/queries/review/frozen-reviews";
+import { toDay } from "@/lib/review/day";
+import { formatDay } from "@/lib/review/format";
+import { parseReviewParams, reviewParamsSchema } from "@/lib/review/review-params";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Weekly review" };
 
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const now = new Date();
+  const today = toDay(now);
+  const parsed = parseReviewParams(await searchParams, now);
+  // A bad link still shows today's review, with what was ignored and why.
+  const params = parsed.ok ? parsed.params : reviewParamsSchema(now).parse({});
+  const issues = parsed.ok ? [] : parsed.issues;
+  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks };
+  const key = paramsKey(view);
+  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(), reviewChoices()]);
+  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org"} />} />;
+  if (!choices.accounts.length && !frozenAt) {
+    return (<>{header}<EmptyState /></>);
+  }
+  const editable = !frozenAt && params.date === today;
   return (
     <>
-      <PageHeader title="Weekly review" subtitle="Trends, SLA breaches and what changed since the last meeting" />
-      <EmptyState />
+      {header}
+      <FilterIssues issues={issues} />
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3" data-no-print>
+        <MeetingPicker params={view} today={today} frozen={frozen} />
+        <GroupPicker params={view} choices={choices} />
+      </div>
+      <ReviewStatus frozenAt={frozenAt} asOf={meta.asOf} groupLabel={meta.group.label} isToday={params.date === today} />
+      <Suspense fallback={<div aria-hidden className="h-[88px] animate-pulse rounded-lg border border-line bg-panel" />}>
+        <HeadlineLoader dataKey={key} />
+      </Suspense>
+      <ReviewSection id="trends" title="Trends" subtitle={`${params.weeks} weeks to the meeting, weeks starting Monday (UTC)`}>
+        <Suspense fallback={<SectionSkeleton />}>
+          <TrendsLoader dataKey={key} />
+        </Suspense>
+      </ReviewSection>
+      <ReviewSection id="sla" title="SLA breaches" subtitle="Open findings past or near their remediation deadline">
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <SlaLoader dataKey={key} params={view} editable={editable} />
+        </Suspense>
+      </ReviewSection>
+      <Suspense fallback={<ReviewSection id="since" title="Since the last review"><SectionSkeleton rows={1} height={180} /></ReviewSection>}>
+        <SinceLoader dataKey={key} />
+      </Suspense>
+      <ReviewSection id="exceptions" title="Risk exceptions" subtitle="Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included">
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <ExceptionsLoader dataKey={key} editable={editable} prefillArn={params.except} />
+        </Suspense>
+      </ReviewSection>
     </>
   );
 }

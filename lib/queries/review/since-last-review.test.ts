@@ -31,10 +31,16 @@ describe("since the last review (database)", () => {
     await q.query(event, ["r1", "2026-11-24T00:00:00Z", "STATUS", "CLOSED", "ACTIVE"]); // twice still one finding
     await q.query(event, ["r2", "2026-11-10T00:00:00Z", "STATUS", "CLOSED", "ACTIVE"]);
     await q.query(event, ["fx1", "2026-11-22T00:00:00Z", "STATUS", "ACTIVE", "CLOSED"]);
+    await q.query(event, ["e1", "2026-11-24T00:00:00Z", "EXPLOITABLE", "NO", "YES"]);
+    // Exploitable when first seen: new, not "became exploitable".
+    await insertFinding(q, { arn: "e2", accountId: B, severity: "LOW", firstObservedAt: "2026-11-23T00:00:00Z", exploitSince: "2026-11-23T00:00:00Z" });
+    // The first sync finished on 11-20: a resource recorded inactive by it was not lost since.
+    await q.query(`INSERT INTO sync_runs (trigger, started_at, finished_at, outcome) VALUES ('cli', '2026-11-20T09:00:00Z', '2026-11-20T09:05:00Z', 'SUCCEEDED')`);
     const cov = `INSERT INTO covered_resources (account_id, region, resource_type, resource_id, scan_type, scan_status_code, scan_status_reason, inactive_since)
       VALUES ($1, 'us-east-1', 'AWS_EC2_INSTANCE', $2, 'PACKAGE', $3, $4, $5)`;
     await q.query(cov, [A, "i-lost", "INACTIVE", "UNMANAGED_EC2_INSTANCE", "2026-11-21T00:00:00Z"]);
     await q.query(cov, [A, "i-long-gone", "INACTIVE", "EC2_INSTANCE_STOPPED", "2026-11-01T00:00:00Z"]);
+    await q.query(cov, [A, "i-at-first-sync", "INACTIVE", "EC2_INSTANCE_STOPPED", "2026-11-20T09:01:00Z"]);
     await q.query(cov, [B, "i-fine", "ACTIVE", "SUCCESSFUL", null]);
     const ar = `INSERT INTO account_regions (account_id, region, sync_status, inspector_status) VALUES ($1, $2, $3, $4)`;
     await q.query(ar, [A, "us-east-1", "ACCESS_DENIED", null]);

@@ -1,6 +1,8 @@
 // What changed between the previous meeting and this one: new critical/high findings, fixed,
 // reopened, became exploitable, resources that lost scan coverage, accounts that went dark.
-// Every group and item carries its explorer link.
+// Every group and item carries its explorer link. "Became exploitable" and "lost coverage" need a
+// change the cache saw: an EXPLOITABLE event, or coverage lost after the first completed sync
+// (everything already unscanned then was first recorded at that sync, not lost).
 import { severityLabel, type Severity } from "@/lib/domain/severity";
 import { findingStatuses } from "@/lib/domain/finding-enums";
 import { toDay } from "@/lib/review/day";
@@ -22,7 +24,7 @@ const findingCols = Prisma.sql`f.arn, f.title, f.severity, f.account_id AS "acco
 function findingItem(r: FindingRow, names: Map<string, string>): ChangeItem {
   return {
     key: r.arn,
-    label: r.vulnerabilityId ? `${r.vulnerabilityId} — ${r.title}` : r.title,
+    label: r.vulnerabilityId && !r.title.startsWith(r.vulnerabilityId) ? `${r.vulnerabilityId} — ${r.title}` : r.title,
     detail: `${severityLabel[r.severity] ?? r.severity} · ${names.get(r.accountId) ?? r.accountId} · ${r.resourceId}`,
     href: findingsHref({ resource: r.resourceId, cve: r.vulnerabilityId ?? undefined, status: allStatuses }),
   };
@@ -53,13 +55,15 @@ export async function sinceLastReview(
         AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at > ${from} AND e.at <= ${to})
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.arn LIMIT ${SAMPLE}`),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND f.exploit_available AND f.exploit_since > ${from} AND f.exploit_since <= ${to}
+      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'EXPLOITABLE'
+        AND e.to_value = 'YES' AND e.at > ${from} AND e.at <= ${to})
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.exploit_since DESC, f.arn LIMIT ${SAMPLE}`),
     queryRows<{ accountId: string; region: string; resourceId: string; resourceType: string; scanType: string; reason: string | null; total: number }>(Prisma.sql`
       SELECT c.account_id AS "accountId", c.region, c.resource_id AS "resourceId", c.resource_type AS "resourceType",
         c.scan_type AS "scanType", c.scan_status_reason AS reason, count(*) OVER ()::int AS total
       FROM covered_resources c WHERE ${scopeWhere(scope, Prisma.sql`c.account_id`)}
         AND c.scan_status_code = 'INACTIVE' AND c.inactive_since > ${from} AND c.inactive_since <= ${to}
+        AND c.inactive_since > coalesce((SELECT min(finished_at) FROM sync_runs WHERE outcome <> 'FAILED'), '-infinity')
       ORDER BY c.inactive_since DESC, c.resource_id LIMIT ${SAMPLE}`),
     wentDark(scope, window, previousDark),
   ]);

@@ -1,0 +1,16 @@
+// The review's headline figures as tiles, each linking to where it comes from.
+import { Tile } from "@/components/ui/tile";
+import { formatCount } from "@/components/ui/format";
+import type { HeadlineItem } from "@/lib/review/export/review-headline";
+
+const accents: Record<string, string> = { openCritical: "#b2182b", breached: "#b2182b", dueSoon: "#e66101", newCriticalHigh: "#e66101", fixed: "#009e73" };
+
+export function HeadlineTiles({ items, hrefs }: { items: HeadlineItem[]; hrefs: Record<string, string> }) {
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8" data-testid="review-headline">
+      {items.map((h) => (
+        <Tile key={h.key} testId={`headline-${h.key}`} label={h.label} value={formatCount(h.value)} href={hrefs[h.key] ?? "#"} accent={accents[h.key]} />
+      ))}
+    </div>
+  );
+}

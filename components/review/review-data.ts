@@ -1,0 +1,41 @@
+// Per-request loading for the review page: each section's loader asks for its part, the
+// frozen record or the live context is fetched once and shared (React cache).
+import { cache } from "react";
+import { reviewContext, reviewSections } from "@/lib/queries/review/compute-review";
+import { frozenReview } from "@/lib/queries/review/frozen-reviews";
+import { groupOptions, reviewAccounts } from "@/lib/queries/review/review-accounts";
+import type { ReviewPayload } from "@/lib/queries/review/review-types";
+import { scopeForRequest } from "@/lib/queries/scope";
+import type { ReviewParams } from "@/lib/review/review-params";
+
+export type SectionKey = "trends" | "sla" | "since" | "exceptions";
+export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks">;
+
+export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks]);
+const fromKey = (key: string): PageParams => {
+  const [date, group, value, weeks] = JSON.parse(key);
+  return { date, group, value: value ?? undefined, weeks };
+};
+
+/** The frozen review applies to the whole organization; a group view is always live. */
+export const reviewSource = cache(async (key: string) => {
+  const p = fromKey(key);
+  const frozen = p.group === "org" ? await frozenReview(p.date) : null;
+  if (frozen) return { frozen, context: null };
+  const context = await reviewContext(await scopeForRequest(), { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks });
+  return { frozen: null, context };
+});
+
+export const reviewSection = cache(async <K extends SectionKey>(key: string, section: K): Promise<ReviewPayload[K]> => {
+  const src = await reviewSource(key);
+  if (src.frozen) return src.frozen.payload[section];
+  return (await reviewSections[section](src.context!)) as ReviewPayload[K];
+});
+
+export async function reviewMeta(key: string) {
+  const src = await reviewSource(key);
+  return { meta: src.frozen ? src.frozen.payload.meta : src.context!.meta, frozenAt: src.frozen?.frozenAt ?? null };
+}
+
+/** OUs, owners and accounts for the group picker. */
+export const reviewChoices = cache(async () => groupOptions(await reviewAccounts(await scopeForRequest())));

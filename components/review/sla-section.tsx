@@ -1,0 +1,56 @@
+// The SLA part of the review: totals, by owner and account, and the findings behind them.
+import { Card } from "@/components/ui/card";
+import { formatCount } from "@/components/ui/format";
+import { severityLabel, type Severity } from "@/lib/domain/severity";
+import type { SlaSection as Sla } from "@/lib/queries/review/review-types";
+import { SlaByAccount, SlaByOwner } from "./sla-tables";
+import { SlaFindings } from "./sla-findings";
+
+/** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
+const SHOWN = 15;
+const policySeverities: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
+
+function Figure({ label, value, tone, testId }: { label: string; value: number; tone: string; testId: string }) {
+  return (
+    <div className="rounded-lg border border-line bg-panel px-4 py-3" style={{ borderLeft: `4px solid ${tone}` }}>
+      <div className="text-xs font-semibold uppercase tracking-wide text-muted">{label}</div>
+      <div className="text-2xl font-semibold tabular-nums" data-testid={testId}>{formatCount(value)}</div>
+    </div>
+  );
+}
+
+export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; exceptHref?: (arn: string) => string }) {
+  const open = sla.findings.filter((f) => !f.excepted);
+  const excepted = sla.findings.filter((f) => f.excepted);
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Figure label="Breached" value={sla.totals.breached} tone="#b2182b" testId="sla-breached" />
+        <Figure label={`Due within ${sla.dueSoonDays} days`} value={sla.totals.dueSoon} tone="#e66101" testId="sla-due-soon" />
+        <Figure label="Excepted (would count)" value={sla.totals.excepted} tone="#9e9e9e" testId="sla-excepted" />
+      </div>
+      <p className="text-xs text-muted">
+        Days to remediate from first observation: {policySeverities.map((s) => `${severityLabel[s]} ${sla.policy[s] ?? "—"}`).join(" · ")}.
+        Reopened findings keep their first-observation clock. Findings under a valid risk exception leave the counts and stay listed as excepted.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="By owner"><SlaByOwner rows={sla.byOwner} /></Card>
+        <Card title="By account"><SlaByAccount rows={sla.byAccount} /></Card>
+      </div>
+      <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
+        {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
+        {open.length > SHOWN && (
+          <details className="mt-2" data-no-print>
+            <summary className="cursor-pointer text-sm text-accent">Show {open.length - SHOWN} more</summary>
+            <SlaFindings findings={open.slice(SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings-more" />
+          </details>
+        )}
+      </Card>
+      <div id="sla-excepted" className="scroll-mt-6">
+        <Card title={`Excepted (${excepted.length})`}>
+          {excepted.length ? <SlaFindings findings={excepted} asOf={asOf} testId="sla-excepted-findings" /> : <p className="text-sm text-muted">No breaching finding is under a risk exception.</p>}
+        </Card>
+      </div>
+    </div>
+  );
+}
