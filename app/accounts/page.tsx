@@ -1,14 +1,44 @@
+import { scopeForRequest } from "@/lib/queries/scope";
+import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
+import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Accounts" };
 
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const sort: AccountSort = accountSorts.includes(params.sort as AccountSort) ? (params.sort as AccountSort) : "critical";
+  const q = typeof params.q === "string" ? params.q.trim().toLowerCase() : "";
+  const scope = await scopeForRequest();
+  const [heat, coverage] = await Promise.all([getSeverityHeatmap(scope, []), getCoverageMatrix(scope)]);
+  const header = <PageHeader title="Accounts" subtitle={`${heat.length} accounts in the organization: open findings, coverage and sync state`} />;
+  if (!heat.length) {
+    return (
+      <>
+        {header}
+        <EmptyState />
+      </>
+    );
+  }
+  const byId = new Map(coverage.map((c) => [c.accountId, c]));
+  const matches = (r: (typeof heat)[number]) => !q || [r.accountId, r.name, r.ou, r.owner].some((v) => v?.toLowerCase().includes(q));
+  const rows = sortAccountRows(heat.filter(matches).map((r) => ({ ...r, coverage: byId.get(r.accountId) })), sort);
+  const sortHref = (s: AccountSort) => `/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort: s })}`;
   return (
     <>
-      <PageHeader title="Accounts" subtitle="Member accounts, owners and Inspector status" />
-      <EmptyState />
+      {header}
+      <form className="mb-3 flex items-center gap-2" role="search">
+        <input name="q" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-80 rounded-md border border-line bg-white px-2 py-1.5 text-sm" />
+        <input type="hidden" name="sort" value={sort} />
+        <button className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white">Filter</button>
+        {q && <span className="text-sm text-muted">{rows.length} of {heat.length}</span>}
+      </form>
+      <div className="overflow-x-auto rounded-lg border border-line bg-panel shadow-sm">
+        <AccountsTable rows={rows} sort={sort} sortHref={sortHref} />
+      </div>
     </>
   );
 }

@@ -1,14 +1,34 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { getSyncRun, listSyncRuns } from "@/lib/queries/sync/sync-runs";
 import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { SyncNowPanel } from "@/components/sync/sync-now-panel";
+import { SyncRunsTable } from "@/components/sync/sync-runs-table";
+import { SyncRunDetail } from "@/components/sync/sync-run-detail";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sync" };
 
-export default function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const scope = await scopeForRequest();
+  const runs = await listSyncRuns(scope, 30);
+  const wanted = Number((await searchParams).run);
+  const selectedId = Number.isInteger(wanted) && wanted > 0 ? wanted : runs[0]?.id;
+  const detail = selectedId ? await getSyncRun(scope, selectedId) : undefined;
   return (
     <>
-      <PageHeader title="Sync" subtitle="Sync runs and their per-region results" />
-      <EmptyState />
+      <PageHeader title="Sync" subtitle="Copying Amazon Inspector into the cache: runs, per region and account results, integrity checks" />
+      <div className="space-y-5">
+        <SyncNowPanel />
+        {runs.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-line bg-panel px-6 py-10 text-center text-sm text-muted">No sync has run yet. Start one above or with <code className="font-mono">npm run sync</code>.</p>
+        ) : (
+          <div className="grid gap-5 xl:grid-cols-[34rem_minmax(0,1fr)]">
+            <Card title="Runs"><SyncRunsTable runs={runs} selected={selectedId} /></Card>
+            <Card title={detail ? `Run #${detail.run.id}` : "Run"}>{detail ? <SyncRunDetail detail={detail} /> : <p className="text-sm text-muted">No run #{selectedId}.</p>}</Card>
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -42,7 +42,7 @@ function moveFocus(e: React.KeyboardEvent<HTMLTableElement>) {
   }
 }
 
-export function HeatmapGrid({ rows, caption }: { rows: HeatRow[]; caption: string }) {
+export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: HeatRow[]; caption: string; rowHeader?: string }) {
   const maxOf = (grouped: boolean) =>
     Object.fromEntries(severityOrder.map((s) => [s, Math.max(0, ...rows.filter((r) => !!r.group === grouped).map((r) => r.counts[s]))])) as Record<Severity, number>;
   const max = maxOf(false), groupMax = maxOf(true);
@@ -51,9 +51,9 @@ export function HeatmapGrid({ rows, caption }: { rows: HeatRow[]; caption: strin
       <caption className="sr-only">{caption}. Arrow keys move between cells; Enter opens the findings.</caption>
       <thead>
         <tr className="text-xs text-muted">
-          <th scope="col" className="px-2 py-1 text-left font-semibold">Account</th>
+          <th scope="col" className="px-2 py-1 text-left font-semibold">{rowHeader}</th>
           {severityOrder.map((s) => (
-            <th key={s} scope="col" className="w-[4.5rem] px-1 py-1 text-center font-semibold">
+            <th key={s} scope="col" className="w-[4.75rem] whitespace-nowrap px-1 py-1 text-center font-semibold">
               <span className="mr-1 inline-block h-2 w-2 rounded-sm align-middle" style={{ backgroundColor: severityColor[s].fill }} aria-hidden />
               <abbr title={severityLabel[s]} className="no-underline">{shortLabel[s]}</abbr>
             </th>

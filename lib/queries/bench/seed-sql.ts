@@ -170,7 +170,7 @@ export const seedSteps: { name: string; sql: string }[] = [
       INSERT INTO sync_region_results (run_id, region, status, findings_seen, pages, coverage_seen, duration_ms, watermark_from, watermark_to)
       SELECT r.id, reg, 'OK', 250, 3, 60, 40000, r.started_at - interval '1 hour', r.started_at FROM sync_runs r CROSS JOIN unnest(ARRAY['${regions.join("','")}']) reg;
       INSERT INTO sync_account_results (run_id, account_id, region, status, error, findings, integrity_match, cache_counts, api_counts)
-      SELECT (SELECT max(id) FROM sync_runs), ar.account_id, ar.region, CASE WHEN ar.sync_status = 'ACCESS_DENIED' THEN 'ACCESS_DENIED' ELSE 'OK' END, ar.sync_error,
+      SELECT (SELECT id FROM sync_runs ORDER BY started_at DESC LIMIT 1), ar.account_id, ar.region, CASE WHEN ar.sync_status = 'ACCESS_DENIED' THEN 'ACCESS_DENIED' ELSE 'OK' END, ar.sync_error,
         0, CASE WHEN ar.sync_status = 'OK' THEN true END, NULL, NULL FROM account_regions ar`,
   },
   { name: "cleanup", sql: `DROP TABLE IF EXISTS seed_tpl` },

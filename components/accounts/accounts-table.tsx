@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { severityColor, type Severity } from "@/lib/domain/severity";
+import { scanTypeLabel, scanTypes } from "@/lib/domain/finding-enums";
+import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
+import type { CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { StatusPill } from "@/components/ui/status-pill";
+import { formatCount } from "@/components/ui/format";
+
+export interface AccountListRow extends HeatmapRow {
+  coverage: CoverageMatrixRow | undefined;
+}
+
+export const accountSorts = ["critical", "high", "total", "coverage", "name"] as const;
+export type AccountSort = (typeof accountSorts)[number];
+
+export function sortAccountRows(rows: AccountListRow[], sort: AccountSort): AccountListRow[] {
+  const scanned = (r: AccountListRow) => (r.coverage && r.coverage.active + r.coverage.inactive ? r.coverage.active / (r.coverage.active + r.coverage.inactive) : 1);
+  const key: Record<AccountSort, (a: AccountListRow, b: AccountListRow) => number> = {
+    critical: (a, b) => b.counts.CRITICAL - a.counts.CRITICAL || b.counts.HIGH - a.counts.HIGH,
+    high: (a, b) => b.counts.HIGH - a.counts.HIGH || b.counts.CRITICAL - a.counts.CRITICAL,
+    total: (a, b) => b.total - a.total,
+    coverage: (a, b) => scanned(a) - scanned(b),
+    name: () => 0,
+  };
+  return [...rows].sort((a, b) => key[sort](a, b) || (a.name ?? a.accountId).localeCompare(b.name ?? b.accountId));
+}
+
+const sevCols: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
+
+export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]; sortHref: (s: AccountSort) => string; sort: AccountSort }) {
+  const th = (label: string, s?: AccountSort, className = "") => (
+    <th scope="col" aria-sort={s === sort ? "descending" : undefined} className={`px-2 py-2 font-semibold ${className}`}>
+      {s ? <Link href={sortHref(s)} className={`hover:text-accent ${s === sort ? "text-ink underline" : ""}`}>{label}</Link> : label}
+    </th>
+  );
+  return (
+    <table className="w-full text-sm" data-testid="accounts-table">
+      <thead>
+        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+          {th("Account", "name")}
+          {th("OU / owner")}
+          {th("Critical", "critical", "text-right")}
+          {th("High", "high", "text-right")}
+          <th className="px-2 py-2 text-right font-semibold">Medium</th>
+          <th className="px-2 py-2 text-right font-semibold">Low</th>
+          {th("Open", "total", "text-right")}
+          {th("Scanned", "coverage", "text-right")}
+          {th("Scan types off")}
+          {th("Sync")}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const cov = r.coverage;
+          const pct = cov && cov.active + cov.inactive ? Math.floor((cov.active / (cov.active + cov.inactive)) * 100) : null;
+          const off = cov ? scanTypes.filter((s) => cov.cells[s].enabledRegions < cov.cells[s].regions) : [];
+          return (
+            <tr key={r.accountId} className="border-b border-line/60 hover:bg-canvas">
+              <td className="px-2 py-1.5">
+                <Link href={`/accounts/${r.accountId}`} className="font-medium hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
+                <div className="font-mono text-[11px] text-muted">{r.accountId}</div>
+              </td>
+              <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
+              {sevCols.map((s) => (
+                <td key={s} className="px-2 py-1.5 text-right tabular-nums">
+                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].fill : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
+                    {formatCount(r.counts[s])}
+                  </Link>
+                </td>
+              ))}
+              <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId] })} className="hover:underline">{formatCount(r.total)}</Link></td>
+              <td className={`px-2 py-1.5 text-right tabular-nums ${pct !== null && pct < 80 ? "font-semibold text-amber-800" : ""}`}>{pct === null ? "—" : `${pct}%`}</td>
+              <td className="px-2 py-1.5 text-xs">{off.length ? off.map((s) => scanTypeLabel[s]).join(", ") : <span className="text-muted">none</span>}</td>
+              <td className="px-2 py-1.5">{r.syncProblems.length ? r.syncProblems.map((p) => <StatusPill key={p} value={p} />) : <StatusPill value="OK" />}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

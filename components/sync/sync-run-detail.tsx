@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { getSyncRun } from "@/lib/queries/sync/sync-runs";
+import { StatusPill } from "@/components/ui/status-pill";
+import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+
+type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
+
+/** One run: per region results, then the accounts that failed or whose counts did not match. */
+export function SyncRunDetail({ detail }: { detail: Detail }) {
+  const { run, regions, problemAccounts, accountTotals: t } = detail;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        Run #{run.id}, {run.trigger}, {run.mode.toLowerCase()}: <StatusPill value={run.outcome} /> started {formatDateTime(run.started_at)}
+        {run.finished_at && `, finished ${formatDateTime(run.finished_at)}`}.{" "}
+        <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ</span> : "all match"}.</span>
+      </p>
+      {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
+      <table className="w-full text-sm" data-testid="sync-regions">
+        <thead>
+          <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+            <th className="px-2 py-2 font-semibold">Region</th>
+            <th className="px-2 py-2 font-semibold">Status</th>
+            <th className="px-2 py-2 text-right font-semibold">Findings</th>
+            <th className="px-2 py-2 text-right font-semibold">Pages</th>
+            <th className="px-2 py-2 text-right font-semibold">Coverage</th>
+            <th className="px-2 py-2 font-semibold">Window</th>
+            <th className="px-2 py-2 text-right font-semibold">Took</th>
+          </tr>
+        </thead>
+        <tbody>
+          {regions.map((r) => (
+            <tr key={r.region} className="border-b border-line/60 last:border-0">
+              <td className="px-2 py-1.5 font-mono text-xs">{r.region}</td>
+              <td className="px-2 py-1.5"><StatusPill value={r.status} />{r.error && <div className="text-[11px] text-red-800">{r.error}</div>}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.findings_seen)}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.pages)}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.coverage_seen)}</td>
+              <td className="px-2 py-1.5 text-xs text-muted">{r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : "full"}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(r.duration_ms)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors or integrity differences</h3>
+      {problemAccounts.length ? (
+        <table className="w-full text-sm" data-testid="sync-problems">
+          <tbody>
+            {problemAccounts.map((a) => (
+              <tr key={`${a.account_id}/${a.region}`} className="border-b border-line/60 last:border-0 align-top">
+                <td className="px-2 py-1.5"><Link href={`/accounts/${a.account_id}`} className="hover:text-accent hover:underline">{a.account_name ?? a.account_id}</Link><div className="font-mono text-[11px] text-muted">{a.account_id}</div></td>
+                <td className="px-2 py-1.5 font-mono text-xs">{a.region}</td>
+                <td className="px-2 py-1.5"><StatusPill value={a.status} /></td>
+                <td className="px-2 py-1.5 text-xs">
+                  {a.error ?? (a.integrity_match === false ? <CountsDiff cache={a.cache_counts} api={a.api_counts} /> : "—")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="text-sm text-muted">Every account-region was read and its counts matched Inspector&apos;s.</p>
+      )}
+    </div>
+  );
+}
+
+function CountsDiff({ cache, api }: { cache: Record<string, number> | null; api: Record<string, number> | null }) {
+  const keys = [...new Set([...Object.keys(cache ?? {}), ...Object.keys(api ?? {})])];
+  return (
+    <span>
+      {keys.filter((k) => cache?.[k] !== api?.[k]).map((k) => (
+        <span key={k} className="mr-2 whitespace-nowrap">{k}: cache {cache?.[k] ?? "—"} vs Inspector {api?.[k] ?? "—"}</span>
+      ))}
+    </span>
+  );
+}

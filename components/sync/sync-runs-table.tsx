@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { SyncRunRow } from "@/lib/queries/sync/sync-runs";
+import { StatusPill } from "@/components/ui/status-pill";
+import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+
+export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected?: number }) {
+  return (
+    <table className="w-full text-sm" data-testid="sync-runs">
+      <thead>
+        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+          <th className="px-2 py-2 font-semibold">Run</th>
+          <th className="px-2 py-2 font-semibold">Started</th>
+          <th className="px-2 py-2 font-semibold">Outcome</th>
+          <th className="px-2 py-2 text-right font-semibold">Duration</th>
+          <th className="px-2 py-2 text-right font-semibold">Findings</th>
+          <th className="px-2 py-2 text-right font-semibold">Calls</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r) => (
+          <tr key={r.id} className={`border-b border-line/60 last:border-0 ${r.id === selected ? "bg-blue-50" : "hover:bg-canvas"}`}>
+            <td className="px-2 py-1.5">
+              <Link href={`/sync?run=${r.id}`} aria-current={r.id === selected ? "true" : undefined} className="font-semibold text-accent hover:underline">#{r.id}</Link>
+              <div className="text-[11px] text-muted">{r.trigger} · {r.mode.toLowerCase()}</div>
+            </td>
+            <td className="whitespace-nowrap px-2 py-1.5 text-xs tabular-nums" title={formatDateTime(r.started_at)}>{formatDateTime(r.started_at).slice(5, 16)}</td>
+            <td className="px-2 py-1.5">
+              <StatusPill value={r.outcome} />
+              {r.error && <div className="max-w-[14rem] truncate text-[11px] text-red-800" title={r.error}>{r.error}</div>}
+            </td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{r.finished_at ? formatDuration(new Date(r.finished_at).getTime() - new Date(r.started_at).getTime()) : "…"}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.findings_upserted)}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.api_requests)}{r.throttled > 0 && <div className="text-[11px] text-amber-800">{r.throttled} throttled</div>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
