@@ -23,6 +23,8 @@ export interface SyncContext {
   progress: ProgressTracker;
   notes: RunNote[];
   signal?: AbortSignal;
+  /** Stops every region's work (a fatal error somewhere: the run is over). */
+  stopRun(reason: string): void;
   forceFull: boolean;
   /** Test hook: called after every findings batch is durably written. */
   afterBatch?: (batches: number) => void | Promise<void>;

@@ -14,6 +14,7 @@ import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
+import { settleAll } from "./util/map-limit";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -59,15 +60,20 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       }
     });
     progress.state.runId = runId;
+    progress.update();
     const aws = createAwsClients({
       credentials: roleCredentials({ roleArn: config.roleArn, externalId: config.externalId, sessionName: config.sessionName, stsRegion: config.regions[0] }),
       homeRegion: config.regions[0],
       limiter: config.limiter,
       maxAttempts: config.maxAttempts,
     });
+    // One signal for the caller's abort and for a fatal error in any region: all work stops.
+    const stop = new AbortController();
+    if (opts.signal?.aborted) stop.abort(opts.signal.reason);
+    opts.signal?.addEventListener("abort", () => stop.abort(opts.signal?.reason), { once: true });
     const ctx: SyncContext = {
-      database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes,
-      signal: opts.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
+      database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
+      signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];
@@ -117,7 +123,7 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
   });
   const accounts = await syncAccounts(ctx, usable, identity.accountId);
   ctx.progress.update({ phase: "findings" });
-  const outcomes = await Promise.all(
+  const outcomes = await settleAll(
     regions.map(async (region, i): Promise<RegionOutcome> => {
       const c = checks[i];
       const ra = accounts.byRegion.get(region);
@@ -135,6 +141,7 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
       await writeRegionResult(ctx.pool, ctx.runId, o, ctx.now());
       return o;
     }),
+    (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
   );
   return outcomes;
 }

@@ -46,9 +46,14 @@ export async function syncRegionFindings(
   const partitions = planPartitions({ accounts, since, large });
   progress.partitionsTotal = partitions.length;
   const results = await mapLimit(partitions, ctx.config.partitionConcurrency, async (p) => {
-    const r = await listPartition(ctx, region, p);
-    progress.partitionsDone++;
-    return r;
+    try {
+      const r = await listPartition(ctx, region, p);
+      progress.partitionsDone++;
+      return r;
+    } catch (err) {
+      ctx.stopRun(err instanceof Error ? err.message : String(err)); // fatal: stop the sibling partitions too
+      throw err;
+    }
   });
 
   const complete = results.every((r) => !r.error);
