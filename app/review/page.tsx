@@ -47,7 +47,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <Suspense fallback={<div aria-hidden className="h-[88px] animate-pulse rounded-lg border border-line bg-panel" />}>
         <HeadlineLoader dataKey={key} />
       </Suspense>
-      <ReviewSection id="trends" title="Trends" subtitle={`${params.weeks} weeks to the meeting, weeks starting Monday (UTC)`}>
+      <ReviewSection id="trends" title="Trends" pageBreak={false} subtitle={`${params.weeks} weeks to the meeting, weeks starting Monday (UTC)`}>
         <Suspense fallback={<SectionSkeleton />}>
           <TrendsLoader dataKey={key} />
         </Suspense>

@@ -1,7 +1,7 @@
 // A top-level section of the review: an anchor for links and a page break before it in print.
-export function ReviewSection({ id, title, subtitle, children }: { id: string; title: string; subtitle?: React.ReactNode; children: React.ReactNode }) {
+export function ReviewSection({ id, title, subtitle, children, pageBreak = true }: { id: string; title: string; subtitle?: React.ReactNode; children: React.ReactNode; pageBreak?: boolean }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="mt-10 scroll-mt-6 print:mt-0 print:break-before-page">
+    <section id={id} aria-labelledby={`${id}-title`} className={`mt-10 scroll-mt-6 ${pageBreak ? "print:mt-0 print:break-before-page" : "print:mt-6"}`}>
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2 border-b border-line pb-2">
         <h2 id={`${id}-title`} className="text-lg font-semibold tracking-tight">{title}</h2>
         {subtitle && <p className="text-sm text-muted">{subtitle}</p>}

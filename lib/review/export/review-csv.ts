@@ -34,7 +34,7 @@ export function reviewCsv(p: ReviewPayload, frozenAt: string | null): string {
   for (const o of p.sla.byOwner) for (const m of ["breached", "dueSoon", "excepted"] as const) add("sla.owner", o.owner, o.owner, m, o[m]);
   for (const a of p.sla.byAccount) for (const m of ["breached", "dueSoon", "excepted"] as const) add("sla.account", a.accountId, a.accountName, m, a[m]);
   for (const f of p.sla.findings) add("sla.finding", f.arn, f.title, f.excepted ? "excepted" : f.state, f.dueAt);
-  for (const g of sinceGroups(p)) {
+  for (const g of sinceGroups(p.since)) {
     add("since", g.key, g.label, "count", g.group.count);
     for (const i of g.group.items) add(`since.${g.key}`, i.key, i.label, i.detail, null);
   }

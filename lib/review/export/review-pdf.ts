@@ -10,7 +10,7 @@ const charted: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Promise<Uint8Array> {
   const w = await PdfWriter.create(`Weekly review ${p.meta.meetingDate}`);
-  w.heading(`Weekly review - ${formatDay(p.meta.meetingDate)}`, 18);
+  w.heading(`Weekly review — ${formatDay(p.meta.meetingDate)}`, 18);
   w.text(`${p.meta.group.label} · as of ${formatInstant(p.meta.asOf)} · since ${formatInstant(p.since.from)}`, { color: muted });
   w.text(frozenAt ? `Frozen on ${formatInstant(frozenAt)}` : `Live review, not frozen (generated ${formatInstant(p.meta.generatedAt)})`, { color: muted });
   w.gap(4);
@@ -21,9 +21,9 @@ export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Prom
     p.trends.open.map((x) => x.label),
     charted.map((s) => ({ name: severityLabel[s], color: hexColor(severityColor[s].fill), values: p.trends.open.map((x) => x.open[s]) })),
   );
-  const cw = w.contentWidth / 12;
+  const widths = [48, 40, 40, 40, 40, 42, 38, 40, 44, 44, 48, 51];
   w.table(
-    ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: cw, align: i ? ("right" as const) : ("left" as const) })),
+    ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: widths[i], align: i ? ("right" as const) : ("left" as const) })),
     p.trends.weeks.map((wk, i) => {
       const o = p.trends.open[i], f = p.trends.flow[i], m = p.trends.mttr[i], c = p.trends.coverage[i];
       return [wk.label, ...charted.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), String(c.active), String(c.inactive)];
@@ -47,13 +47,13 @@ export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Prom
   w.text(`Most overdue findings (${p.sla.findings.length} listed)`, { bold: true });
   w.table(
     [{ header: "Severity", width: 50 }, { header: "Finding", width: 215 }, { header: "Account", width: 100 }, { header: "Due", width: 70 }, { header: "State", width: 80 }],
-    p.sla.findings.slice(0, 40).map((f) => [severityLabel[f.severity], f.vulnerabilityId ? `${f.vulnerabilityId} ${f.title}` : f.title, f.accountName ?? f.accountId, f.dueAt.slice(0, 10), f.excepted ? "excepted" : f.state]),
+    p.sla.findings.slice(0, 40).map((f) => [severityLabel[f.severity], f.vulnerabilityId && !f.title.startsWith(f.vulnerabilityId) ? `${f.vulnerabilityId} ${f.title}` : f.title, f.accountName ?? f.accountId, f.dueAt.slice(0, 10), f.excepted ? "excepted" : f.state]),
   );
 
   w.heading("Since the last review");
-  for (const g of sinceGroups(p)) {
+  for (const g of sinceGroups(p.since)) {
     w.text(`${g.label}: ${g.group.count}${g.extra ? ` (${g.extra})` : ""}`, { bold: true });
-    for (const item of g.group.items.slice(0, 6)) w.text(`${item.label} - ${item.detail}`, { size: 8, indent: 12, color: muted });
+    for (const item of g.group.items.slice(0, 6)) w.text(`${item.label} — ${item.detail}`, { size: 8, indent: 12, color: muted });
   }
 
   w.heading("Risk exceptions");

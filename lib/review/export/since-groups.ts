@@ -1,8 +1,7 @@
 // The six "since the last review" groups in meeting order, with their labels.
-import type { ChangeGroup, ReviewPayload } from "@/lib/queries/review/review-types";
+import type { ChangeGroup, SinceLastReview } from "@/lib/queries/review/review-types";
 
-export function sinceGroups(p: ReviewPayload): { key: string; label: string; group: ChangeGroup; extra?: string }[] {
-  const s = p.since;
+export function sinceGroups(s: SinceLastReview): { key: string; label: string; group: ChangeGroup; extra?: string }[] {
   return [
     { key: "newCriticalHigh", label: "New critical and high", group: s.newCriticalHigh, extra: `${s.newCriticalHigh.critical} critical, ${s.newCriticalHigh.high} high` },
     { key: "fixed", label: "Fixed", group: s.fixed },

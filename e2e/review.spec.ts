@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { pdfLines } from "../lib/review/export/pdf-text";
+
+const count = (n: number) => new Intl.NumberFormat("en-US").format(n);
+const numberIn = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? "").replace(/,/g, ""));
+
+/** The demo syncs in the background; wait until its twelve weeks of history are in the cache. */
+async function waitForHistory(request: APIRequestContext) {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get("/api/review");
+        if (!res.ok()) return -1;
+        const body = await res.json();
+        return body.payload.trends.open.filter((w: { day: string | null }) => w.day).length;
+      },
+      { timeout: 150_000, intervals: [1_000, 2_000, 5_000] },
+    )
+    .toBe(12);
+}
+
+test("the weekly review: twelve weeks of trends, an exception leaves the SLA count, the PDF downloads with the same numbers", async ({ page, request }, testInfo) => {
+  test.setTimeout(240_000);
+  await waitForHistory(request);
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
+
+  // The demo organization's twelve weeks of history, each week drawn and labelled.
+  const open = page.getByTestId("trend-open");
+  await expect(open).toHaveAttribute("data-weeks", "12");
+  await expect(open).toHaveAttribute("data-weeks-with-data", "12");
+  await expect(open.locator(".recharts-xAxis .recharts-cartesian-axis-tick")).toHaveCount(12);
+  expect(await open.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(12);
+  for (const id of ["trend-flow", "trend-mttr", "trend-coverage"]) await expect(page.getByTestId(id).locator("svg.recharts-surface").first()).toBeVisible();
+
+  // Creating an exception for the most overdue finding moves it out of the SLA count.
+  const breached = await numberIn(page, "sla-breached");
+  const excepted = await numberIn(page, "sla-excepted");
+  expect(breached).toBeGreaterThan(0);
+  const row = page.getByTestId("sla-findings").locator("tbody tr").first();
+  const arn = (await row.getAttribute("data-arn"))!;
+  await row.getByTestId("add-exception").click();
+  await expect(page).toHaveURL(/except=/);
+  const form = page.getByTestId("exception-form");
+  await expect(form.getByLabel("Finding ARN")).toHaveValue(arn);
+  await form.getByLabel("Reason").fill("Vendor patch ships with the January release; host isolated meanwhile");
+  await form.getByLabel("Owner").fill("payments-team");
+  await form.getByRole("button", { name: "Record exception" }).click();
+  await expect(form.getByRole("status")).toContainText("recorded");
+  await expect(page.getByTestId("sla-breached")).toHaveText(count(breached - 1));
+  await expect(page.getByTestId("sla-excepted")).toHaveText(count(excepted + 1));
+  await expect(page.getByTestId("sla-excepted-findings").locator(`tr[data-arn="${arn}"]`)).toContainText("Excepted");
+  await expect(page.getByTestId("exceptions-active")).toContainText("Vendor patch ships with the January release");
+
+  // The PDF downloads, opens, and shows the page's numbers.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);
+  expect(download.suggestedFilename()).toMatch(/^inspectorate-review-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const bytes = fs.readFileSync((await download.path())!);
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+  const lines = (await pdfLines(new Uint8Array(bytes))).flat();
+  const labels = lines.findIndex((l) => l.includes("SLA breached"));
+  expect(labels).toBeGreaterThan(-1);
+  const column = lines[labels].split(/\s{0,1}(?=Open findings|Open critical|SLA breached|Due within)/).findIndex((l) => l.startsWith("SLA breached"));
+  expect(lines[labels + 1].split(" ")[column]).toBe(String(breached - 1));
+  expect(lines.join("\n")).toContain(`Breached ${breached - 1} · due within 7 days`);
+  await testInfo.attach("review-page.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  // Print: no navigation, no buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("nav[data-shell-nav]")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByTestId("exception-form")).toBeHidden();
+  await testInfo.attach("review-print.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+});
+
+test("a bad review link names the field and falls back to today's review", async ({ page, request }) => {
+  const res = await request.get("/api/review/pdf?date=2026-02-30");
+  expect(res.status()).toBe(400);
+  expect((await res.json()).issues[0]).toEqual({ field: "date", message: "expected a date as YYYY-MM-DD" });
+  await page.goto("/review?weeks=3");
+  await expect(page.getByTestId("filter-issues")).toContainText("at least 12 weeks");
+  await expect(page.getByTestId("trend-open")).toHaveAttribute("data-weeks", "12");
+});
