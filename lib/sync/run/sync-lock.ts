@@ -1,29 +1,37 @@
 // Only one sync at a time, across app instances and CLIs: a session advisory lock held on a
 // dedicated connection for the whole run (not a pooled one, so the run's own queries never
-// wait for it), plus an in-process guard for the single-session embedded database.
+// wait for it), plus an in-process guard. The embedded PGlite is a single session where
+// advisory locks cannot exclude (and an extra connection's queries could interleave with the
+// pool's), so there the live RUNNING row in sync_runs is what refuses a second process.
 import pg from "pg";
 import { SyncAlreadyRunningError } from "./run-record";
 
 const LOCK_KEY = 7_415_502_911; // arbitrary, fixed: "the Inspectorate sync"
 const holder = globalThis as { __inspectorateSyncRunning?: boolean };
+const embedded = new WeakMap<pg.Pool, Promise<boolean>>();
+
+function isEmbedded(pool: pg.Pool): Promise<boolean> {
+  if (!embedded.has(pool)) embedded.set(pool, pool.query("SELECT version() AS v").then((r) => /PGlite/i.test(r.rows[0].v)));
+  return embedded.get(pool)!;
+}
 
 export async function withSyncLock<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
   if (holder.__inspectorateSyncRunning) throw new SyncAlreadyRunningError(null);
   holder.__inspectorateSyncRunning = true;
-  const client = new pg.Client(pool.options);
+  let client: pg.Client | undefined;
   try {
-    await client.connect();
-    client.on("error", () => {}); // a dropped lock connection must not crash the process
-    const { rows } = await client.query("SELECT pg_try_advisory_lock($1) AS ok", [LOCK_KEY]);
-    if (!rows[0].ok) throw new SyncAlreadyRunningError(null);
-    try {
-      return await fn();
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => {});
+    if (!(await isEmbedded(pool))) {
+      client = new pg.Client(pool.options);
+      await client.connect();
+      client.on("error", () => {}); // a dropped lock connection must not crash the process
+      const { rows } = await client.query(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS ok`);
+      if (!rows[0].ok) throw new SyncAlreadyRunningError(null);
     }
+    return await fn();
   } finally {
     holder.__inspectorateSyncRunning = false;
-    await client.end().catch(() => {});
+    // Closing the session releases its advisory lock.
+    await client?.end().catch(() => {});
   }
 }
 

@@ -1,0 +1,14 @@
+"use server";
+// "Sync now" as a server action: starts a background run (same rules as POST /api/sync) and
+// answers with its id, or why it could not start (one is already running, configuration).
+import { startSyncRequest } from "@/lib/sync/start-request";
+import { startSync, type StartSyncResult } from "@/lib/sync/start-sync";
+
+export type SyncNowResult = StartSyncResult;
+
+export async function syncNow(input: unknown = {}): Promise<SyncNowResult> {
+  const raw = input instanceof FormData ? { ...(input.get("full") ? { full: input.get("full") === "true" || input.get("full") === "1" } : {}) } : input;
+  const parsed = startSyncRequest.safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, reason: "error", error: `invalid request: ${parsed.error.issues[0].message}` };
+  return startSync(parsed.data);
+}

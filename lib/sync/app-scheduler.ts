@@ -1,0 +1,31 @@
+// Wires the schedule into the Next.js server (called from instrumentation.ts, nodejs runtime
+// only): interval from config, demo runs labelled as such, one scheduler per process.
+import { db } from "@/lib/db/client";
+import { ConfigError, env, isDemo } from "@/lib/env";
+import { launchSync } from "./background";
+import { startScheduler, type Scheduler } from "./scheduler";
+
+const holder = globalThis as { __inspectorateScheduler?: Scheduler };
+
+export function startAppScheduler(): Scheduler | undefined {
+  if (holder.__inspectorateScheduler) return holder.__inspectorateScheduler;
+  let e;
+  try {
+    e = env();
+  } catch (err) {
+    console.error(`inspectorate sync: schedule not started: ${err instanceof ConfigError ? err.message : String(err)}`);
+    return undefined;
+  }
+  if (e.INSPECTORATE_SYNC_INTERVAL_MINUTES === 0) return undefined;
+  holder.__inspectorateScheduler = startScheduler({
+    intervalMinutes: e.INSPECTORATE_SYNC_INTERVAL_MINUTES,
+    pool: db().pool,
+    trigger: isDemo(e) ? "demo" : "schedule",
+    startupDelayMs: 3_000,
+    run: async (trigger) => {
+      const r = await launchSync({ trigger }).done;
+      return { runId: r.runId, outcome: r.outcome };
+    },
+  });
+  return holder.__inspectorateScheduler;
+}
