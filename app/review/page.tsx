@@ -32,7 +32,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(), reviewChoices()]);
   const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org"} />} />;
   if (!choices.accounts.length && !frozenAt) {
-    return (<>{header}<EmptyState /></>);
+    return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
   const editable = !frozenAt && params.date === today;
   return (

@@ -16,7 +16,7 @@ export function MeetingPicker({ params, today, frozen }: { params: Pick<ReviewPa
         <select aria-label="Frozen meetings" value={frozen.some((f) => f.meetingDate === params.date) ? params.date : ""} onChange={(e) => go(e.target.value)} className="rounded border border-line bg-white px-2 py-1">
           <option value="">Frozen meetings…</option>
           {frozen.map((f) => (
-            <option key={f.meetingDate} value={f.meetingDate}>{f.meetingDate}</option>
+            <option key={f.meetingDate} value={f.meetingDate}>{f.meetingDate} (frozen)</option>
           ))}
         </select>
       )}
