@@ -10,7 +10,8 @@ import { GET as getJson } from "./route";
 import { GET as getCsv } from "./csv/route";
 import { GET as getPdf } from "./pdf/route";
 import { POST as freeze } from "./freeze/route";
-import { POST as createException } from "./exceptions/route";
+import { GET as listExceptions, POST as createException } from "./exceptions/route";
+import { POST as revoke } from "./exceptions/[id]/revoke/route";
 
 const A = "111111111111", B = "222222222222";
 const today = toDay(new Date());
@@ -82,6 +83,20 @@ describe("review API and exports (database)", () => {
     expect(body.status).toBe(400);
     const noReason = await createException(req("/api/review/exceptions", { method: "POST", body: JSON.stringify({ target: "finding", findingArn: "old1", owner: "x", expiresOn: today }) }));
     expect((await noReason.json()).issues).toEqual([{ field: "reason", message: "required" }]);
+  });
+
+  it("creates and revokes an exception through the API", async () => {
+    const body = { target: "vulnerability", vulnerabilityId: "CVE-2026-1000", resourceIds: ["i-3", "i-4"], reason: "compensating WAF rule in place", owner: "payments", expiresOn: addDaysToDay(today, 60) };
+    const created = await createException(req("/api/review/exceptions", { method: "POST", body: JSON.stringify(body) }));
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    const listed = await (await listExceptions(req("/api/review/exceptions"))).json();
+    expect(listed.active.find((e: { id: number }) => e.id === id)).toMatchObject({ findings: 2, resourceIds: ["i-3", "i-4"] });
+    const params = (v: string) => ({ params: Promise.resolve({ id: v }) });
+    expect((await revoke(req(`/api/review/exceptions/${id}/revoke`, { method: "POST" }), params(String(id)))).status).toBe(200);
+    expect((await revoke(req(`/api/review/exceptions/${id}/revoke`, { method: "POST" }), params(String(id)))).status).toBe(409);
+    expect((await revoke(req("/api/review/exceptions/x/revoke", { method: "POST" }), params("x"))).status).toBe(400);
+    expect((await revoke(req("/api/review/exceptions/999/revoke", { method: "POST" }), params("999"))).status).toBe(404);
   });
 
   it("freezes once and then serves the frozen review, labelled", async () => {
