@@ -1,8 +1,6 @@
-// What changed between the previous meeting and this one: new critical/high findings, fixed,
-// reopened, became exploitable, resources that lost scan coverage, accounts that went dark.
-// Every group and item carries its explorer link. "Became exploitable" and "lost coverage" need a
-// change the cache saw: an EXPLOITABLE event, or coverage lost after the first completed sync
-// (everything already unscanned then was first recorded at that sync, not lost).
+// What changed between two meetings, each group and item linked into the explorer. "Became
+// exploitable" needs an EXPLOITABLE event and "lost coverage" ignores what the first completed
+// sync recorded: at first sight the cache cannot tell an old gap or exploit from a new one.
 import { severityLabel, type Severity } from "@/lib/domain/severity";
 import { findingStatuses } from "@/lib/domain/finding-enums";
 import { toDay } from "@/lib/review/day";
