@@ -1,7 +1,8 @@
 "use client";
 // Records a risk exception: a finding by ARN, or a vulnerability on a set of resources (none
 // listed = every resource it hits), with reason, owner and expiry day (valid through that day, UTC).
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createExceptionAction, type ExceptionFormState } from "@/lib/actions/risk-exceptions";
 
 const initial: ExceptionFormState = { ok: false, message: null, issues: [], savedId: null };
@@ -22,6 +23,16 @@ function Field({ label, name, issues, hint, children }: { label: string; name: s
 export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn?: string; today: string; defaultExpiry: string }) {
   const [state, action, pending] = useActionState(createExceptionAction, initial);
   const [target, setTarget] = useState<"finding" | "vulnerability">(prefillArn ? "finding" : "vulnerability");
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  // Once saved, drop the prefilled finding from the URL so the form does not offer it again.
+  useEffect(() => {
+    if (!state.savedId || !search.has("except")) return;
+    const next = new URLSearchParams(search);
+    next.delete("except");
+    router.replace(next.size ? `${pathname}?${next}` : pathname, { scroll: false });
+  }, [state.savedId, search, pathname, router]);
   return (
     <form action={action} key={state.savedId ?? "new"} className="space-y-3" data-testid="exception-form" aria-label="New risk exception">
       <fieldset className="flex gap-4 text-sm">

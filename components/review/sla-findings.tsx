@@ -43,7 +43,7 @@ export function SlaFindings({ findings, asOf, exceptHref, testId }: { findings: 
               </td>
               {exceptHref && (
                 <td className="px-2 py-1.5 text-right" data-no-print>
-                  {!f.excepted && <Link href={exceptHref(f.arn)} scroll={false} className="whitespace-nowrap text-xs text-accent hover:underline" data-testid="add-exception">Add exception</Link>}
+                  {!f.excepted && <Link href={exceptHref(f.arn)} className="whitespace-nowrap text-xs text-accent hover:underline" data-testid="add-exception">Add exception</Link>}
                 </td>
               )}
             </tr>

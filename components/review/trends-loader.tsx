@@ -1,7 +1,16 @@
 import { reviewMeta, reviewSection } from "./review-data";
 import { TrendCards } from "./trends/trend-cards";
+import { TrendTable } from "./trends/trend-table";
 
 export async function TrendsLoader({ dataKey }: { dataKey: string }) {
   const [{ meta }, trends] = await Promise.all([reviewMeta(dataKey), reviewSection(dataKey, "trends")]);
-  return <TrendCards trends={trends} group={meta.group} />;
+  return (
+    <>
+      <TrendCards trends={trends} group={meta.group} />
+      <details className="mt-3 rounded-lg border border-line bg-panel px-4 py-2" data-no-print>
+        <summary className="cursor-pointer text-sm font-medium text-accent">Trends as a table</summary>
+        <TrendTable trends={trends} group={meta.group} />
+      </details>
+    </>
+  );
 }

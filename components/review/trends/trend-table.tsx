@@ -1,0 +1,44 @@
+// The trend charts' numbers as a table with keyboard-reachable drill-down links: the same
+// figures the charts draw, for screen readers and for anyone who wants the exact values.
+import Link from "next/link";
+import type { Trends } from "@/lib/queries/review/review-types";
+import { formatDays } from "@/lib/review/format";
+import { closedInWeekHref, newInWeekHref, openWeekHref, type LinkGroup } from "@/lib/review/review-links";
+
+const th = "px-2 py-1 text-right text-xs font-semibold uppercase tracking-wide text-muted";
+const td = "px-2 py-1 text-right tabular-nums";
+
+export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="trend-table">
+        <thead>
+          <tr className="border-b border-line">
+            <th className={`${th} text-left`}>Week of</th>
+            {["Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR crit (d)", "MTTR high (d)", "Scanned", "Not scanned"].map((h) => <th key={h} className={th}>{h}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {trends.weeks.map((w, i) => {
+            const o = trends.open[i], f = trends.flow[i], m = trends.mttr[i], c = trends.coverage[i];
+            return (
+              <tr key={w.week} className="border-b border-line/60 last:border-0">
+                <td className="px-2 py-1">{w.label}</td>
+                {(["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const).map((s) => (
+                  <td key={s} className={td}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd, s)}>{o.open[s]}</Link></td>
+                ))}
+                <td className={`${td} font-semibold`}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd)}>{o.total}</Link></td>
+                <td className={td}><Link className="hover:text-accent hover:underline" href={newInWeekHref(group, w.week, w.weekEnd)}>{f.opened}</Link></td>
+                <td className={td}><Link className="hover:text-accent hover:underline" href={closedInWeekHref(group, w.week, w.weekEnd)}>{f.closed}</Link></td>
+                <td className={td}>{formatDays(m.days.CRITICAL)}</td>
+                <td className={td}>{formatDays(m.days.HIGH)}</td>
+                <td className={td}>{c.day ? c.active : "—"}</td>
+                <td className={td}>{c.day ? c.inactive : "—"}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
