@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { groupOptions, groupScope, resolveGroup, type ReviewAccount } from "./review-accounts";
+
+const accounts: ReviewAccount[] = [
+  { id: "111111111111", name: "payments-prod", ouName: "Production", owner: "payments" },
+  { id: "222222222222", name: "payments-dev", ouName: "Development", owner: "payments" },
+  { id: "333333333333", name: "search-prod", ouName: "Production", owner: "search" },
+];
+
+describe("review groups", () => {
+  it("narrows to an OU, an owner or an account", () => {
+    expect(resolveGroup(accounts, "ou", "Production").accountIds).toEqual(["111111111111", "333333333333"]);
+    expect(resolveGroup(accounts, "owner", "payments")).toMatchObject({ label: "Owner payments", accountIds: ["111111111111", "222222222222"] });
+    expect(resolveGroup(accounts, "account", "333333333333")).toMatchObject({ label: "Account search-prod", accountIds: ["333333333333"] });
+    expect(resolveGroup(accounts, "org")).toMatchObject({ kind: "org", label: "Whole organization" });
+  });
+
+  it("never widens: an unknown group is empty, and the viewer's scope still applies", () => {
+    const unknown = resolveGroup(accounts, "ou", "Nope");
+    expect(groupScope({ accountIds: "all" }, unknown)).toEqual({ accountIds: [] });
+    const prod = resolveGroup(accounts, "ou", "Production");
+    expect(groupScope({ accountIds: ["333333333333"] }, prod)).toEqual({ accountIds: ["333333333333"] });
+    expect(groupScope({ accountIds: ["333333333333"] }, resolveGroup(accounts, "org"))).toEqual({ accountIds: ["333333333333"] });
+  });
+
+  it("offers each OU and owner once, sorted", () => {
+    expect(groupOptions(accounts)).toMatchObject({ ous: ["Development", "Production"], owners: ["payments", "search"] });
+  });
+});
