@@ -26,7 +26,7 @@ export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Prom
     ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: widths[i], align: i ? ("right" as const) : ("left" as const) })),
     p.trends.weeks.map((wk, i) => {
       const o = p.trends.open[i], f = p.trends.flow[i], m = p.trends.mttr[i], c = p.trends.coverage[i];
-      return [wk.label, ...charted.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), String(c.active), String(c.inactive)];
+      return [wk.label, ...charted.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), c.day ? String(c.active) : "—", c.day ? String(c.inactive) : "—"];
     }),
   );
   w.text("MTTR in days from first observation to the final close, by the week of the close.", { size: 7.5, color: muted });
