@@ -6,10 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
 import { SeverityLegend } from "@/components/charts/stacked-bars";
-import { OverviewTilesLoader, ResourceTypeBarsLoader } from "@/components/overview/overview-tiles-loader";
+import { OverviewTilesLoader, RegionBarsLoader, ResourceTypeBarsLoader } from "@/components/overview/overview-tiles-loader";
 import { OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
 import { HeatmapLoader } from "@/components/overview/heatmap-loader";
-import { RegionBarsLoader, TopRisksLoader } from "@/components/overview/top-risks-loader";
+import { TopRisksLoader } from "@/components/overview/top-risks-loader";
 import { RegionFilter } from "@/components/overview/region-filter";
 
 export const dynamic = "force-dynamic";
@@ -47,7 +47,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
               <ResourceTypeBarsLoader scope={scope} regions={filter.region} />
             </Suspense>
             <Suspense fallback={<CardSkeleton height={200} />}>
-              <RegionBarsLoader scope={scope} />
+              <RegionBarsLoader scope={scope} regions={filter.region} />
             </Suspense>
             <SeverityLegend />
           </div>

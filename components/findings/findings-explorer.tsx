@@ -30,7 +30,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
           <p className="text-sm" aria-live="polite" data-testid="findings-total">
             {result ? (
               <>
-                <span className="font-semibold tabular-nums">{formatCount(result.total)}</span> findings
+                <span className="font-semibold tabular-nums">{formatCount(result.total)}{result.totalCapped && "+"}</span> findings
                 {result.kind === "groups" && <> in <span className="font-semibold tabular-nums">{formatCount(result.totalGroups)}</span> {groupLabel[filter.group!].toLowerCase()} groups</>}
               </>
             ) : (
@@ -72,7 +72,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
       {result?.kind === "list" && (result.page > 1 || result.nextCursor) && (
         <nav aria-label="Pages" className="flex items-center justify-between text-sm">
           <span className="text-muted">
-            Page {result.page} · rows {formatCount((result.page - 1) * filter.limit + 1)}–{formatCount((result.page - 1) * filter.limit + result.rows.length)} of {formatCount(result.total)}
+            Page {result.page} · rows {formatCount((result.page - 1) * filter.limit + 1)}–{formatCount((result.page - 1) * filter.limit + result.rows.length)} of {formatCount(result.total)}{result.totalCapped && "+"}
           </span>
           <span className="flex gap-2">
             {result.page > 1 && <button type="button" onClick={() => navigate(withFilter(filter, {}))} className="rounded-md border border-line bg-white px-3 py-1 font-semibold hover:border-accent">« First page</button>}

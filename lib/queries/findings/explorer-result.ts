@@ -10,17 +10,17 @@ export type FindingListItem = Jsonify<FindingRow>;
 export type FindingGroupItem = Omit<FindingGroupRow, "total_groups">;
 
 export type ExplorerResult =
-  | { kind: "list"; rows: FindingListItem[]; nextCursor: string | null; page: number; total: number }
-  | { kind: "groups"; groups: FindingGroupItem[]; totalGroups: number; total: number };
+  | { kind: "list"; rows: FindingListItem[]; nextCursor: string | null; page: number; total: number; totalCapped: boolean }
+  | { kind: "groups"; groups: FindingGroupItem[]; totalGroups: number; total: number; totalCapped: boolean };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function getExplorerResult(scope: Scope, filter: FindingsFilter): Promise<ExplorerResult> {
   if (filter.group) {
     const [grouped, total] = await Promise.all([groupFindings(scope, { ...filter, group: filter.group }), countFindings(scope, filter)]);
-    return { kind: "groups", ...grouped, total };
+    return { kind: "groups", ...grouped, total: total.count, totalCapped: total.capped };
   }
   const [page, total] = await Promise.all([searchFindings(scope, filter), countFindings(scope, filter)]);
   const rows = page.rows.map((r) => ({ ...r, first_observed_at: iso(r.first_observed_at)!, last_observed_at: iso(r.last_observed_at)!, closed_at: iso(r.closed_at) }));
-  return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total };
+  return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total: total.count, totalCapped: total.capped };
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, addFindingEvent, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
-import { countFindings, searchFindings } from "./findings-search";
+import { countFindings, searchFindings, type FindingRow } from "./findings-search";
 import { groupFindings } from "./findings-groups";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
@@ -39,14 +39,15 @@ describe("searchFindings filters", () => {
     const page = await searchFindings(allScope, filter(""));
     expect(page.rows.map((r) => r.arn)).toEqual([named.critEc2, named.highImage, named.medLambda, named.reopened, named.network]);
     expect(page.rows[0].account_name).toBe("payments-prod");
-    expect(await countFindings(allScope, filter(""))).toBe(5);
+    expect(await countFindings(allScope, filter(""))).toEqual({ count: 5, capped: false });
+    expect(await countFindings(allScope, filter(""), 3)).toEqual({ count: 3, capped: true });
   });
 
   it("applies the viewer's scope in SQL, whatever the filter asks", async () => {
     expect(await arnsOf("", { accountIds: [B] })).toEqual([named.medLambda, named.network].sort());
     expect(await arnsOf(`account=${A}`, { accountIds: [B] })).toEqual([]);
     expect(await arnsOf("", { accountIds: [] })).toEqual([]);
-    expect(await countFindings({ accountIds: [C] }, filter("status=ACTIVE&status=SUPPRESSED"))).toBe(2);
+    expect((await countFindings({ accountIds: [C] }, filter("status=ACTIVE&status=SUPPRESSED"))).count).toBe(2);
   });
 
   it.each([
@@ -84,7 +85,7 @@ describe("searchFindings filters", () => {
     ["image by bare digest", `image=${"a".repeat(64)}`, ["highImage"]],
   ])("filters by %s", async (_name, qs, expected) => {
     expect(await arnsOf(qs)).toEqual(expected.map((k) => named[k]).sort());
-    expect(await countFindings(allScope, filter(qs))).toBe(expected.length);
+    expect((await countFindings(allScope, filter(qs))).count).toBe(expected.length);
   });
 });
 
@@ -99,7 +100,7 @@ describe("searchFindings keyset paging", () => {
     await addAccount(d, X);
     // Ties on score and on first-seen, unscored and no-EPSS rows: the hard cases for keyset paging.
     for (let i = 0; i < 37; i++) {
-      await addFinding(d, { account_id: X, severity: ["CRITICAL", "HIGH", "LOW"][i % 3], inspector_score: i % 5 === 0 ? null : [9.1, 7.0, 7.0, 3.3][i % 4], epss_score: i % 4 === 0 ? null : (i % 3) / 10, first_observed_at: daysAgo(i % 6) });
+      await addFinding(d, { account_id: X, status: i % 7 === 3 ? "CLOSED" : "ACTIVE", severity: ["CRITICAL", "HIGH", "LOW"][i % 3], inspector_score: i % 5 === 0 ? null : [9.1, 7.0, 7.0, 3.3][i % 4], epss_score: i % 4 === 0 ? null : (i % 3) / 10, first_observed_at: daysAgo(i % 6) });
     }
   });
 
@@ -114,13 +115,32 @@ describe("searchFindings keyset paging", () => {
       seen.push(...page.rows.map((r) => r.arn));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(pages).toBe(10);
-    expect(new Set(seen).size).toBe(37);
+    expect(pages).toBe(8);
+    expect(new Set(seen).size).toBe(32);
     const all = await searchFindings(allScope, { ...filter(`account=${X}&sort=${sort}`), limit: 200 });
     expect(seen).toEqual(all.rows.map((r) => r.arn));
   });
 
-  it("orders by severity, then score", async () => {
+  it.each(["score", "epss"])("merges several statuses and severities in %s order, page by page", async (sort) => {
+    const qs = `account=${X}&sort=${sort}&status=ACTIVE&status=CLOSED&severity=CRITICAL&severity=LOW`;
+    const seen: FindingRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchFindings(allScope, { ...filter(qs), limit: 3, cursor });
+      seen.push(...page.rows);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const column = sort === "score" ? "inspector_score" : "epss_score";
+    const truth = await database().pool.query(
+      `SELECT arn FROM findings WHERE account_id = $1 AND severity IN ('CRITICAL', 'LOW') ORDER BY ${column} DESC NULLS LAST, arn`, [X]);
+    expect(seen.map((r) => r.arn)).toEqual(truth.rows.map((r) => r.arn));
+    expect(seen.some((r) => r.status === "CLOSED")).toBe(true);
+  });
+
+  it("orders by severity, then score, reading only the severities asked for", async () => {
+    const highs = (await searchFindings(allScope, { ...filter(`account=${X}&sort=severity&severity=HIGH`), limit: 200 })).rows;
+    expect(highs.length).toBeGreaterThan(0);
+    expect(highs.every((r) => r.severity === "HIGH")).toBe(true);
     const rows = (await searchFindings(allScope, { ...filter(`account=${X}&sort=severity`), limit: 200 })).rows;
     const ranks = rows.map((r) => ["CRITICAL", "HIGH", "LOW"].indexOf(r.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));

@@ -4,7 +4,7 @@ import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { FindingsFilter } from "./findings-filter";
-import { afterCursor, cursorValue, orderBy, sortSegments } from "./findings-sort";
+import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches } from "./findings-sort";
 import { findingsWhere } from "./findings-where";
 
 export interface FindingRow {
@@ -42,7 +42,7 @@ export const findingRowColumns = Prisma.sql`f.arn, f.account_id, a.name AS accou
 
 /** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
 export async function searchFindings<Row extends FindingRow = FindingRow>(scope: Scope, filter: FindingsFilter, columns = findingRowColumns): Promise<FindingsPage<Row>> {
-  const segments = sortSegments(filter.sort);
+  const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const where = findingsWhere(scope, filter);
   const rows: Row[] = [];
@@ -52,10 +52,14 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(scope:
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
-    const batch = await queryRows<Row>(Prisma.sql`
-      SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
-      WHERE ${where} AND ${seg.where} AND ${keyset}
-      ORDER BY ${orderBy(seg)} LIMIT ${want - rows.length}`);
+    const limit = want - rows.length;
+    const branches = splitBranches(filter.status, filter.severity).map(
+      (branch) => Prisma.sql`(SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+        WHERE ${where} AND ${branch} AND ${seg.where} AND ${keyset} ORDER BY ${orderBy(seg)} LIMIT ${limit})`,
+    );
+    const batch = await queryRows<Row>(
+      branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`,
+    );
     for (const row of batch) {
       rows.push(row);
       if (rows.length <= filter.limit) last = { segment: i, row };
@@ -70,7 +74,13 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(scope:
   return { rows: rows.slice(0, filter.limit), nextCursor, page };
 }
 
-export async function countFindings(scope: Scope, filter: FindingsFilter): Promise<number> {
-  const row = await queryOne<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings f WHERE ${findingsWhere(scope, filter)}`);
-  return row?.n ?? 0;
+/** Counting stops past the cap: "10,000+" is all a reader needs, and a full count of a broad
+ *  filter would cost more than the page itself. */
+export const countCap = 10_000;
+
+export async function countFindings(scope: Scope, filter: FindingsFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
+  const row = await queryOne<{ n: number }>(Prisma.sql`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${findingsWhere(scope, filter)} LIMIT ${cap + 1}) capped`);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, cap), capped: n > cap };
 }

@@ -16,7 +16,8 @@ const scored = (column: "inspector_score" | "epss_score", extra = Prisma.sql`TRU
   { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC" },
 ];
 
-export function sortSegments(sort: FindingsSort): SortSegment[] {
+/** Severity segments the filter excludes are left out: an empty segment can cost a full index walk. */
+export function sortSegments(sort: FindingsSort, severities: readonly string[] = []): SortSegment[] {
   switch (sort) {
     case "score":
       return scored("inspector_score");
@@ -25,7 +26,7 @@ export function sortSegments(sort: FindingsSort): SortSegment[] {
     case "age":
       return [{ where: Prisma.sql`TRUE`, column: "first_observed_at", direction: "ASC" }];
     case "severity":
-      return severityOrder.flatMap((s) => scored("inspector_score", Prisma.sql`f.severity = ${s}`));
+      return severityOrder.filter((s) => !severities.length || severities.includes(s)).flatMap((s) => scored("inspector_score", Prisma.sql`f.severity = ${s}`));
   }
 }
 
@@ -38,8 +39,18 @@ export function afterCursor(segment: SortSegment, cursor: FindingsCursor): Prism
   return Prisma.sql`(${col} ${cmp} ${value} OR (${col} = ${value} AND f.arn > ${cursor.arn}))`;
 }
 
-export function orderBy(segment: SortSegment): Prisma.Sql {
-  return segment.column ? Prisma.raw(`f.${segment.column} ${segment.direction}, f.arn ASC`) : Prisma.raw("f.arn ASC");
+export function orderBy(segment: SortSegment, alias = "f."): Prisma.Sql {
+  return segment.column ? Prisma.raw(`${alias}${segment.column} ${segment.direction}, ${alias}arn ASC`) : Prisma.raw(`${alias}arn ASC`);
+}
+
+/** One branch per combination of several asked-for statuses and severities: each branch walks an
+ *  index in order and a merge of the branches keeps the order (one "= ANY" would mean a full sort). */
+export function splitBranches(status: readonly string[], severity: readonly string[]): Prisma.Sql[] {
+  const statuses = status.length > 1 ? status : [undefined];
+  const severities = severity.length > 1 ? severity : [undefined];
+  return statuses.flatMap((st) =>
+    severities.map((sev) => Prisma.sql`${st ? Prisma.sql`f.status = ${st}` : Prisma.sql`TRUE`} AND ${sev ? Prisma.sql`f.severity = ${sev}` : Prisma.sql`TRUE`}`),
+  );
 }
 
 export function cursorValue(segment: SortSegment, row: { inspector_score: number | null; epss_score: number | null; first_observed_at: Date }): number | string | null {

@@ -14,8 +14,11 @@ export function imageKeys(image: string): string[] {
 
 export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   const c: Prisma.Sql[] = [scopeWhere(scope, Prisma.sql`f.account_id`)];
+  // A single value is compared with "=": Postgres (15) walks an index in order for "=" but not
+  // for "= ANY(array)", and the explorer's pages depend on ordered index walks.
   const anyOf = (column: Prisma.Sql, values: string[], type: string) => {
-    if (values.length) c.push(Prisma.sql`${column} = ANY(${values}::${Prisma.raw(type)})`);
+    if (values.length === 1) c.push(Prisma.sql`${column} = ${values[0]}`);
+    else if (values.length) c.push(Prisma.sql`${column} = ANY(${values}::${Prisma.raw(type)})`);
   };
   anyOf(Prisma.sql`f.account_id`, f.account, "varchar[]");
   anyOf(Prisma.sql`f.region`, f.region, "text[]");
@@ -30,7 +33,7 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
     c.push(Prisma.sql`(f.resource_id = ${f.resource} OR f.resource_id ILIKE ${pattern} OR f.resource_name ILIKE ${pattern})`);
   }
   // Vulnerability ids are mostly upper case (CVE-…) but GHSA ids are not: match as typed or upper.
-  if (f.cve) c.push(Prisma.sql`f.vulnerability_id = ANY(${[f.cve, f.cve.toUpperCase()]}::text[])`);
+  if (f.cve) anyOf(Prisma.sql`f.vulnerability_id`, [...new Set([f.cve, f.cve.toUpperCase()])], "text[]");
   if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
   if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);
   if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit === "YES"}`);

@@ -15,16 +15,6 @@ export function regionWhere(column: Prisma.Sql, regions: string[]): Prisma.Sql {
   return regions.length ? Prisma.sql`${column} = ANY(${regions}::text[])` : Prisma.sql`TRUE`;
 }
 
-export async function getOpenBreakdown(scope: Scope, regions: string[]): Promise<OpenBreakdownRow[]> {
-  return queryRows<OpenBreakdownRow>(Prisma.sql`
-    SELECT f.resource_type, f.severity, count(*)::int AS count,
-      count(*) FILTER (WHERE f.exploit_available)::int AS exploitable,
-      count(*) FILTER (WHERE f.fix_available = 'YES')::int AS fixable
-    FROM findings f
-    WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
-    GROUP BY f.resource_type, f.severity`);
-}
-
 export interface EnablementSummary {
   accounts: number;
   fully_enabled: number;

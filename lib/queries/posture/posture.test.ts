@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addAccountRegion, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { getEnablementSummary, getLastSync, getOpenBreakdown } from "./overview-tiles";
+import { getEnablementSummary, getLastSync } from "./overview-tiles";
+import { getOpenAggregates } from "./open-aggregates";
 import { getSeverityHeatmap } from "./severity-heatmap";
-import { getOpenByRegion, getTopRisks } from "./top-risks";
+import { getTopRisks } from "./top-risks";
 import { parseOverviewFilter } from "./overview-filter";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
@@ -44,12 +45,17 @@ describe("overview read models", () => {
     expect((await getSeverityHeatmap({ accountIds: [B] }, [])).map((r) => r.accountId)).toEqual([B]);
   });
 
-  it("break open findings down by resource type and severity with exploit and fix counts", async () => {
-    const rows = await getOpenBreakdown(allScope, []);
-    const sum = (k: "count" | "exploitable" | "fixable") => rows.reduce((n, r) => n + r[k], 0);
-    expect([sum("count"), sum("exploitable"), sum("fixable")]).toEqual([4, 1, 3]);
-    expect(rows.find((r) => r.resource_type === "AWS_LAMBDA_FUNCTION")).toMatchObject({ severity: "HIGH", count: 1 });
-    expect((await getOpenBreakdown({ accountIds: [B] }, [])).reduce((n, r) => n + r.count, 0)).toBe(1);
+  it("aggregate open findings by account, resource type and region, within scope and region", async () => {
+    const all = await getOpenAggregates(allScope, []);
+    const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+    expect([sum(all.byAccount), sum(all.byType), sum(all.byRegion)]).toEqual([4, 4, 4]);
+    expect(all.byType.reduce((n, r) => n + r.exploitable, 0)).toBe(1);
+    expect(all.byType.reduce((n, r) => n + r.fixable, 0)).toBe(3);
+    expect(all.byType.find((r) => r.resource_type === "AWS_LAMBDA_FUNCTION")).toMatchObject({ severity: "HIGH", count: 1 });
+    expect(all.byAccount.filter((r) => r.account_id === A).map((r) => [r.severity, r.count]).sort()).toEqual([["CRITICAL", 2], ["HIGH", 1]]);
+    expect(all.byRegion.filter((r) => r.region === "eu-west-1")).toEqual([{ region: "eu-west-1", severity: "CRITICAL", count: 1 }]);
+    expect(sum((await getOpenAggregates({ accountIds: [B] }, [])).byType)).toBe(1);
+    expect((await getOpenAggregates(allScope, ["eu-west-1"])).byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
   });
 
   it("count fully enabled accounts and accounts whose sync failed", async () => {
@@ -65,11 +71,6 @@ describe("overview read models", () => {
     const risks = await getTopRisks(allScope, []);
     expect(risks.map((r) => [r.vulnerability_id, r.exploitable, r.findings])).toEqual([["CVE-1", true, 2], ["CVE-2", false, 1], ["CVE-3", false, 1]]);
     expect((await getTopRisks({ accountIds: [B] }, [])).map((r) => r.vulnerability_id)).toEqual(["CVE-3"]);
-  });
-
-  it("count open findings per region", async () => {
-    const rows = await getOpenByRegion(allScope);
-    expect(rows.filter((r) => r.region === "eu-west-1")).toEqual([{ region: "eu-west-1", severity: "CRITICAL", count: 1 }]);
   });
 
   it("parse the overview URL leniently", () => {

@@ -4,6 +4,7 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { Severity } from "@/lib/domain/severity";
 import { regionWhere } from "./overview-tiles";
+import type { AccountSeverityCount } from "./open-aggregates";
 
 export interface HeatmapRow {
   accountId: string;
@@ -16,6 +17,8 @@ export interface HeatmapRow {
   syncProblems: string[];
 }
 
+export type HeatmapAccount = Omit<Raw, "counts">;
+
 interface Raw {
   id: string;
   name: string | null;
@@ -25,24 +28,40 @@ interface Raw {
   sync_problems: string[] | null;
 }
 
-export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapRow[]> {
-  const only = accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`;
-  const rows = await queryRows<Raw>(Prisma.sql`
-    SELECT a.id, a.name, a.ou_name, a.owner, c.counts, s.sync_problems
+/** Accounts in scope with their sync problems, without counts (the overview adds its own). */
+export async function getHeatmapAccounts(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapAccount[]> {
+  return queryRows<HeatmapAccount>(Prisma.sql`
+    SELECT a.id, a.name, a.ou_name, a.owner, s.sync_problems
     FROM accounts a
-    LEFT JOIN (
-      SELECT account_id, jsonb_object_agg(severity, n) AS counts FROM (
-        SELECT f.account_id, f.severity, count(*)::int AS n FROM findings f
-        WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
-          AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
-        GROUP BY f.account_id, f.severity) per_severity
-      GROUP BY account_id) c ON c.account_id = a.id
     LEFT JOIN (
       SELECT ar.account_id, array_agg(DISTINCT ar.sync_status) FILTER (WHERE ar.sync_status <> 'OK') AS sync_problems
       FROM account_regions ar WHERE ${regionWhere(Prisma.sql`ar.region`, regions)} GROUP BY ar.account_id) s ON s.account_id = a.id
-    WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND ${only}
+    WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND ${accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     ORDER BY a.id`);
-  return rows.map(toHeatmapRow);
+}
+
+export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[]): Promise<AccountSeverityCount[]> {
+  return queryRows<AccountSeverityCount>(Prisma.sql`
+    SELECT f.account_id, f.severity, count(*)::int AS count FROM findings f
+    WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+      AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
+    GROUP BY f.account_id, f.severity`);
+}
+
+/** Every account in scope with its open counts per severity (accounts pages). */
+export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapRow[]> {
+  const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenByAccount(scope, regions, accountIds)]);
+  return mergeHeatmap(accounts, counts);
+}
+
+export function mergeHeatmap(accounts: HeatmapAccount[], counts: AccountSeverityCount[]): HeatmapRow[] {
+  const byAccount = new Map<string, Partial<Record<Severity, number>>>();
+  for (const c of counts) {
+    const m = byAccount.get(c.account_id) ?? {};
+    m[c.severity as Severity] = (m[c.severity as Severity] ?? 0) + c.count;
+    byAccount.set(c.account_id, m);
+  }
+  return accounts.map((a) => toHeatmapRow({ ...a, counts: byAccount.get(a.id) ?? null }));
 }
 
 export function toHeatmapRow(r: Raw): HeatmapRow {

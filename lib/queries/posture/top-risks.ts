@@ -39,10 +39,3 @@ export interface RegionBarRow {
   severity: string;
   count: number;
 }
-
-export async function getOpenByRegion(scope: Scope): Promise<RegionBarRow[]> {
-  return queryRows<RegionBarRow>(Prisma.sql`
-    SELECT f.region, f.severity, count(*)::int AS count FROM findings f
-    WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}
-    GROUP BY f.region, f.severity`);
-}

@@ -1,0 +1,121 @@
+// Server-time benchmark of the posture views against a seeded database (see seed-views.ts).
+//   DATABASE_URL=postgresql://…/inspectorate_bench npx tsx lib/queries/bench/views-bench.ts [--runs 30]
+// Prints p50/p95 per view and the CSV export's time and peak RSS. Figures go to docs/benchmarks.md.
+import { db } from "@/lib/db/client";
+import { allScope } from "@/lib/queries/scope";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
+import { getFindingDetail } from "@/lib/queries/findings/finding-detail";
+import { getEnablementSummary, getLastSync } from "@/lib/queries/posture/overview-tiles";
+import { getOpenAggregates } from "@/lib/queries/posture/open-aggregates";
+import { getHeatmapAccounts, getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
+import { getTopRisks } from "@/lib/queries/posture/top-risks";
+import { hasPostureData, listRegions } from "@/lib/queries/posture/has-data";
+import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
+import { getUnscannedByReason } from "@/lib/queries/coverage/coverage-gaps";
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import { GET as exportRoute } from "@/app/api/findings/export/route";
+
+const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 30;
+const scope = allScope;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(name: string, fn: (i: number) => Promise<unknown>, n = runs) {
+  for (let i = 0; i < 3; i++) await fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const row = { name, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] };
+  console.log(`${name.padEnd(58)} p50 ${row.p50.toFixed(1).padStart(7)} ms   p95 ${row.p95.toFixed(1).padStart(7)} ms`);
+  return row;
+}
+
+const filter = (qs: string) => parseFindingsFilter(new URLSearchParams(qs)).filter;
+
+async function main() {
+  const [{ n }] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings`);
+  const accounts = (await queryRows<{ id: string }>(Prisma.sql`SELECT id FROM accounts ORDER BY id`)).map((a) => a.id);
+  const arns = (await queryRows<{ arn: string }>(Prisma.sql`SELECT arn FROM findings TABLESAMPLE SYSTEM (1) LIMIT 200`)).map((r) => r.arn);
+  const cve = (await queryRows<{ v: string }>(Prisma.sql`SELECT vulnerability_id AS v FROM findings WHERE vulnerability_id IS NOT NULL AND status = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].v;
+  console.log(`findings ${n}, accounts ${accounts.length}, runs per view ${runs}\n`);
+  const pick = (i: number) => accounts[(i * 7919) % accounts.length];
+
+  console.log("Overview (each query, then the page's queries in parallel as it renders them)");
+  await measure("open aggregates (account/type/region x severity)", () => getOpenAggregates(scope, []));
+  await measure("open aggregates, region filter", () => getOpenAggregates(scope, ["eu-west-1"]));
+  await measure("heatmap accounts + sync problems", () => getHeatmapAccounts(scope, []));
+  await measure("top risks", () => getTopRisks(scope, []));
+  await measure("enablement + last sync", () => Promise.all([getEnablementSummary(scope, []), getLastSync(scope)]));
+  const page = (regions: string[]) =>
+    Promise.all([hasPostureData(scope), listRegions(scope), getOpenAggregates(scope, regions), getHeatmapAccounts(scope, regions), getEnablementSummary(scope, regions), getLastSync(scope), getTopRisks(scope, regions)]);
+  const overview = await measure("OVERVIEW PAGE (all its queries in parallel)", () => page([]));
+  const overviewRegion = await measure("OVERVIEW PAGE, one region", () => page(["us-east-1"]));
+  await measure("accounts page heatmap (all accounts, separate count)", () => getSeverityHeatmap(scope, []));
+
+  console.log("\nFindings explorer (page of 50 + total count)");
+  const explorer = [
+    await measure("account=X (rotating)", (i) => getExplorerResult(scope, filter(`account=${pick(i)}`))),
+    await measure("account=X & severity=CRITICAL", (i) => getExplorerResult(scope, filter(`account=${pick(i)}&severity=CRITICAL`))),
+    await measure("severity=CRITICAL (org-wide)", () => getExplorerResult(scope, filter("severity=CRITICAL"))),
+    await measure("exploit=YES & fix=YES", () => getExplorerResult(scope, filter("exploit=YES&fix=YES"))),
+    await measure(`cve=${cve}`, () => getExplorerResult(scope, filter(`cve=${cve}`))),
+    await measure("package=openssl & region=us-east-1", () => getExplorerResult(scope, filter("package=openssl&region=us-east-1"))),
+    await measure("ou=Production & severity=HIGH, sort=epss", () => getExplorerResult(scope, filter("ou=Production&severity=HIGH&sort=epss"))),
+    await measure("tag=env:prod & resourceType=AWS_EC2_INSTANCE", () => getExplorerResult(scope, filter("tag=env:prod&resourceType=AWS_EC2_INSTANCE"))),
+    await measure("ageMin=180, sort=age", () => getExplorerResult(scope, filter("ageMin=180&sort=age"))),
+    await measure("severity=HIGH, sort=severity", () => getExplorerResult(scope, filter("severity=HIGH&sort=severity"))),
+  ];
+  const page2 = await getExplorerResult(scope, filter("severity=CRITICAL"));
+  if (page2.kind === "list" && page2.nextCursor) explorer.push(await measure("severity=CRITICAL, page 2 (cursor)", () => getExplorerResult(scope, filter(`severity=CRITICAL&cursor=${page2.nextCursor}`))));
+  const unfiltered = await measure("no filter (all open, by score) [not a filtered page]", () => getExplorerResult(scope, filter("")));
+  await measure("group=cve, severity=CRITICAL", () => getExplorerResult(scope, filter("group=cve&severity=CRITICAL")));
+  await measure("group=package, account=X", (i) => getExplorerResult(scope, filter(`group=package&account=${pick(i)}`)));
+
+  console.log("\nFinding detail");
+  const detail = await measure("finding detail (random ARN)", (i) => getFindingDetail(scope, arns[i % arns.length]), Math.max(runs, 60));
+
+  console.log("\nCoverage");
+  await measure("coverage matrix (1,000 accounts)", () => getCoverageMatrix(scope));
+  await measure("unscanned by reason", () => getUnscannedByReason(scope));
+
+  console.log("\nCSV export through GET /api/findings/export");
+  const exportResult = await benchExport("severity=LOW");
+  console.log(`${exportResult.rows} rows, ${(exportResult.bytes / 1e6).toFixed(1)} MB in ${(exportResult.ms / 1000).toFixed(1)} s; RSS before ${exportResult.rssBefore} MB, peak ${exportResult.rssPeak} MB`);
+
+  const worst = Math.max(...explorer.map((e) => e.p95));
+  console.log(`\nTargets: overview p95 ${overview.p95.toFixed(0)} ms (one region ${overviewRegion.p95.toFixed(0)}) < 300; filtered explorer worst p95 ${worst.toFixed(0)} ms < 200 (unfiltered ${unfiltered.p95.toFixed(0)}); detail p95 ${detail.p95.toFixed(0)} ms < 100; export peak RSS ${exportResult.rssPeak} MB < 300`);
+  await db().close();
+}
+
+async function benchExport(qs: string) {
+  global.gc?.();
+  const mb = () => Math.round(process.memoryUsage().rss / 1e6);
+  const rssBefore = mb();
+  let rssPeak = rssBefore;
+  const timer = setInterval(() => (rssPeak = Math.max(rssPeak, mb())), 20);
+  const t = performance.now();
+  const res = await exportRoute(new Request(`http://bench/api/findings/export?${qs}`));
+  const reader = res.body!.getReader();
+  let bytes = 0, rows = -1;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (let i = 0; i < value.length; i++) if (value[i] === 10) rows++;
+    rssPeak = Math.max(rssPeak, mb());
+  }
+  clearInterval(timer);
+  return { rows, bytes, ms: performance.now() - t, rssBefore, rssPeak };
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
