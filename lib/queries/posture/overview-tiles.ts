@@ -1,6 +1,6 @@
 // The overview's headline numbers. Open-finding tiles and the resource-type bars come from one
 // pass over open findings; account enablement and last sync from their own small tables.
-import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import { Prisma, queryOne } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 
 export interface OpenBreakdownRow {
