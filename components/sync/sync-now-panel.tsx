@@ -4,15 +4,14 @@
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { formatCount } from "@/components/ui/format";
+import { formatCount, formatDateTime } from "@/components/ui/format";
 import { StatusPill } from "@/components/ui/status-pill";
-import { toSyncStatus } from "./sync-status";
+import type { SyncStatus } from "@/lib/sync/sync-status";
 
-async function readStatus() {
+async function readStatus(): Promise<SyncStatus> {
   const res = await fetch("/api/sync", { cache: "no-store" });
-  if (res.status === 404) throw new Error("The sync API is not available in this build.");
   if (!res.ok) throw new Error(`GET /api/sync answered ${res.status}`);
-  return toSyncStatus(await res.json());
+  return res.json();
 }
 
 export function SyncNowPanel() {
@@ -53,8 +52,12 @@ export function SyncNowPanel() {
               {p.etaSeconds !== null && <span className="text-muted"> · about {Math.ceil(p.etaSeconds)} s left</span>}
               {p.throttled > 0 && <span className="text-amber-800"> · throttled {p.throttled}×</span>}
             </>
-          ) : p?.outcome ? (
-            <>Last run {p.runId}: <StatusPill value={p.outcome} /> {p.message && <span className="text-muted">{p.message}</span>}</>
+          ) : status.data?.lastRun ? (
+            <>
+              Last run #{status.data.lastRun.id} <StatusPill value={status.data.lastRun.outcome} />
+              {status.data.lastRun.finishedAt && <span className="text-muted"> finished {formatDateTime(status.data.lastRun.finishedAt)}</span>}
+              {status.data.lastRun.error && <span className="text-red-800"> · {status.data.lastRun.error}</span>}
+            </>
           ) : (
             <span className="text-muted">No sync running.</span>
           )}
