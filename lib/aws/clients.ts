@@ -5,6 +5,7 @@ import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { FastListFindingsProtocol } from "./fast-findings-protocol";
 import { addErrorMiddleware, addPacingMiddleware } from "./middleware";
 import { AdaptiveRateLimiter, type RateLimiterOptions } from "./rate-limiter";
 
@@ -56,7 +57,7 @@ export function createAwsClients(o: ClientOptions): AwsClients {
   const inspector = (region: string) => {
     let c = inspectors.get(region);
     if (!c) {
-      c = new Inspector2Client({ ...common, region });
+      c = new Inspector2Client({ ...common, region, protocol: FastListFindingsProtocol });
       addErrorMiddleware(c, "Inspector2Client", region);
       addPacingMiddleware(c, (op) => limiter(region, op), stats);
       inspectors.set(region, c);

@@ -32,7 +32,7 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
     demo: isDemo(e),
     overlapMs: e.INSPECTORATE_SYNC_OVERLAP_MINUTES * 60_000,
     fullSyncEveryMs: e.INSPECTORATE_FULL_SYNC_HOURS * 3_600_000,
-    partitionConcurrency: 6,
+    partitionConcurrency: 10,
     batchSize: 500,
   };
 }

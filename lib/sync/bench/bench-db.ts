@@ -9,7 +9,7 @@ export async function benchDatabase(): Promise<Database & { url: string }> {
   process.env.TEST_DATABASE_URL ??= LOCAL_POSTGRES;
   const empty = await createEmptyTestDatabase();
   await applyMigrations(empty.url);
-  const database = createDatabase(empty.url, 8);
+  const database = createDatabase(empty.url, 10);
   return {
     ...database,
     url: empty.url,

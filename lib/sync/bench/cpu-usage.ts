@@ -13,13 +13,14 @@ function processCpu(pid: number): number {
   }
 }
 
-/** All postgres server processes (backends come and go; exited ones are missed, so a floor). */
-function postgresCpu(): number {
+/** Backends serving one database (others share this server); exited ones are missed, so a floor. */
+function postgresCpu(database: string): number {
   let total = 0;
   for (const pid of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += processCpu(Number(pid));
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (cmd.startsWith("postgres:") && cmd.includes(` ${database} `)) total += processCpu(Number(pid));
     } catch {
       // gone meanwhile
     }
@@ -27,14 +28,14 @@ function postgresCpu(): number {
   return total;
 }
 
-export function cpuMeter(emulatorPid: number | undefined) {
+export function cpuMeter(emulatorPid: number | undefined, database: string) {
   const own0 = process.cpuUsage();
   const emu0 = emulatorPid ? processCpu(emulatorPid) : 0;
-  const pg0 = postgresCpu();
+  const pg0 = postgresCpu(database);
   return () => {
     const o = process.cpuUsage(own0);
     const own = (o.user + o.system) / 1e6;
     const emu = emulatorPid ? processCpu(emulatorPid) - emu0 : 0;
-    return { sync: own, emulator: emu, postgres: postgresCpu() - pg0 };
+    return { sync: own, emulator: emu, postgres: postgresCpu(database) - pg0 };
   };
 }

@@ -24,16 +24,16 @@ export function benchConfig(emu: EmulatorProcess, regions: string[], over: Parti
   process.env.AWS_REGION = regions[0];
   return {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
-    overlapMs: 15 * 60_000, fullSyncEveryMs: 24 * 3_600_000, partitionConcurrency: 6, batchSize: 500, ...over,
+    overlapMs: 15 * 60_000, fullSyncEveryMs: 24 * 3_600_000, partitionConcurrency: 10, batchSize: 500, ...over,
   };
 }
 
-export async function benchSync(database: Database, emu: EmulatorProcess, config: SyncConfig, onProgress?: (p: SyncProgress) => void): Promise<BenchRun> {
+export async function benchSync(database: Database & { url: string }, emu: EmulatorProcess, config: SyncConfig, onProgress?: (p: SyncProgress) => void): Promise<BenchRun> {
   const clock = await emu.clock();
   const offset = clock.getTime() - Date.now();
   let peak = 0;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const meter = cpuMeter(emu.child.pid);
+  const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
   const result = await runSync({
     trigger: "cli", database, config, now: () => new Date(Date.now() + offset),

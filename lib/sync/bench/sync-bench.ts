@@ -7,10 +7,21 @@ import { benchDatabase } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
+import { progressLine } from "../progress-line";
+import type { SyncProgress } from "../progress";
 
 const { values } = parseArgs({
-  options: { scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" } },
+  options: {
+    scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" },
+    verbose: { type: "boolean", default: false },
+  },
 });
+let lastLine = 0;
+const watch = (p: SyncProgress) => {
+  if (!values.verbose || performance.now() - lastLine < 1000) return;
+  lastLine = performance.now();
+  console.log(`    ${progressLine(p)}`);
+};
 const want = (s: string) => values.scenario === "all" || values.scenario === s;
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const REGIONS = ["us-east-1", "eu-west-1"];
@@ -22,7 +33,7 @@ async function fullAndIncremental(findings: number) {
   const database = await benchDatabase();
   try {
     const config = benchConfig(emu, REGIONS);
-    const full = await benchSync(database, emu, config);
+    const full = await benchSync(database, emu, config, watch);
     const cpu = full.cpu;
     console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL ${fmt(cpu.postgres, 1)}`);
     console.log(`full sync: ${fmt(full.findings)} findings, ${fmt(full.pages)} pages; listing+writes ${fmt(full.findingsSeconds, 1)} s = ` +
@@ -51,7 +62,7 @@ async function throttled(rate: number) {
   const emu = await startEmulatorProcess(["--accounts", "20", "--findings", "30000", "--regions", "us-east-1", "--seed", "5", "--throttle", `ListFindings=${rate}`]);
   const database = await benchDatabase();
   try {
-    const r = await benchSync(database, emu, benchConfig(emu, ["us-east-1"]));
+    const r = await benchSync(database, emu, benchConfig(emu, ["us-east-1"]), watch);
     const stats = await emu.stats();
     const requests = stats.requests.ListFindings ?? 0;
     const ok = r.result.regions[0].findings?.partitions.reduce((n, p) => n + p.pages, 0) ?? 0;
@@ -68,7 +79,7 @@ async function million(findings: number) {
   const emu = await startEmulatorProcess(["--accounts", "60", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "3"]);
   const database = await benchDatabase();
   try {
-    const r = await benchSync(database, emu, benchConfig(emu, REGIONS));
+    const r = await benchSync(database, emu, benchConfig(emu, REGIONS), watch);
     console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB; listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
       `(${fmt(r.findings / r.findingsSeconds)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})`);
   } finally {

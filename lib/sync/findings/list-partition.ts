@@ -21,15 +21,19 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
   const client = ctx.aws.inspector(region);
   const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, perAccount: new Map(), rejected: 0 };
   let buffer: FindingRow[] = [];
+  // One write in flight per partition while the next pages are fetched; awaited before the next.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
+    await writing;
     if (!buffer.length) return;
     throwIfAborted(ctx);
     const rows = buffer;
     buffer = [];
-    const w = await upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt });
-    r.written += w.written;
-    ctx.batches++;
-    await ctx.afterBatch?.(ctx.batches);
+    writing = upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }).then(async (w) => {
+      r.written += w.written;
+      ctx.batches++;
+      await ctx.afterBatch?.(ctx.batches);
+    });
   };
   let nextToken: string | undefined;
   try {
@@ -53,10 +57,15 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
       nextToken = page.nextToken || undefined;
     } while (nextToken);
     await flush();
+    await writing;
   } catch (err) {
-    if (!(err instanceof AwsCallError)) throw err;
+    if (!(err instanceof AwsCallError)) {
+      await writing.catch(() => {}); // never leave a write running behind a failed partition
+      throw err;
+    }
     r.error = err;
     await flush(); // keep what was read; the watermark stays put, so the next run re-reads it anyway
+    await writing;
   }
   return r;
 }

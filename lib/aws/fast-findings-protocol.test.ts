@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Inspector2Client, ListFindingsCommand, ListCoverageCommand } from "@aws-sdk/client-inspector2";
+import { startEmulator, type EmulatorHandle } from "@/emulator/server";
+import { roleCredentials } from "@/emulator/test-support";
+import { FastListFindingsProtocol } from "./fast-findings-protocol";
+
+describe("FastListFindingsProtocol", () => {
+  let emu: EmulatorHandle;
+  let standard: Inspector2Client;
+  let fast: Inspector2Client;
+  beforeAll(async () => {
+    emu = await startEmulator({ seed: 3, accounts: 4, findings: 600, regions: ["us-east-1", "eu-west-1"], deniedRegions: ["eu-west-1"], now: new Date("2026-11-20T12:00:00Z") });
+    const credentials = roleCredentials(emu);
+    standard = new Inspector2Client({ endpoint: emu.url, region: "us-east-1", credentials });
+    fast = new Inspector2Client({ endpoint: emu.url, region: "us-east-1", credentials, protocol: FastListFindingsProtocol });
+  });
+  afterAll(async () => {
+    standard?.destroy();
+    fast?.destroy();
+    await emu?.close();
+  });
+
+  it("returns exactly what the SDK's own deserializer returns, page after page", async () => {
+    let nextToken: string | undefined;
+    let compared = 0;
+    const types = new Set<string>();
+    do {
+      const input = { maxResults: 100, nextToken };
+      const [a, b] = await Promise.all([standard.send(new ListFindingsCommand(input)), fast.send(new ListFindingsCommand(input))]);
+      expect(b.nextToken).toEqual(a.nextToken);
+      expect(b.findings).toHaveLength(a.findings!.length);
+      expect(b.findings).toEqual(a.findings);
+      for (const f of b.findings!) {
+        types.add(f.resources![0].type!);
+        expect(f.firstObservedAt).toBeInstanceOf(Date);
+      }
+      compared += a.findings!.length;
+      nextToken = a.nextToken;
+    } while (nextToken);
+    expect(compared).toBeGreaterThan(200);
+    expect([...types].sort()).toEqual(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION"]);
+  });
+
+  it("leaves other operations and errors to the standard protocol", async () => {
+    const cov = await fast.send(new ListCoverageCommand({ maxResults: 5 }));
+    expect(cov.coveredResources?.[0].lastScannedAt).toBeInstanceOf(Date);
+    const denied = new Inspector2Client({ endpoint: emu.url, region: "eu-west-1", credentials: roleCredentials(emu, "eu-west-1"), protocol: FastListFindingsProtocol });
+    await expect(denied.send(new ListFindingsCommand({}))).rejects.toMatchObject({ name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
+    denied.destroy();
+  });
+});
