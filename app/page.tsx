@@ -35,7 +35,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <Suspense fallback={<OverviewTilesSkeleton />}>
           <OverviewTilesLoader scope={scope} regions={filter.region} />
         </Suspense>
-        <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
+        <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
           <Suspense fallback={<CardSkeleton height={640} />}>
             <HeatmapLoader scope={scope} filter={filter} />
           </Suspense>

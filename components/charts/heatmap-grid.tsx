@@ -64,7 +64,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
       <tbody>
         {rows.map((r, i) => (
           <tr key={r.id} data-account={r.group ? undefined : r.id} className={r.group ? "font-semibold" : undefined}>
-            <th scope="row" className={`max-w-[18rem] truncate px-2 py-1 text-left font-normal ${r.indent ? "pl-7" : ""}`} title={r.title}>
+            <th scope="row" className={`max-w-[22rem] truncate px-2 py-1 text-left font-normal ${r.indent ? "pl-7" : ""}`} title={r.title}>
               {r.group ? (
                 <button type="button" onClick={r.group.onToggle} aria-expanded={r.group.expanded} className="font-semibold hover:text-accent">
                   <span aria-hidden className="mr-1 inline-block w-3">{r.group.expanded ? "▾" : "▸"}</span>

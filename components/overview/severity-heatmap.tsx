@@ -11,6 +11,7 @@ import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
 
 const initialRows = 25;
+const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
 
 interface Props {
   rows: HeatmapRow[];
@@ -40,8 +41,8 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     ),
     title: `${r.name ?? ""} ${r.accountId}`.trim(),
     detail: r.syncProblems.length ? (
-      <span className="ml-1.5 rounded bg-red-50 px-1 text-[10px] font-semibold text-red-800 ring-1 ring-red-600/25" title="Some regions could not be read: zero may not mean clean">
-        {r.syncProblems.map((p) => p.replaceAll("_", " ").toLowerCase()).join(", ")}
+      <span className="ml-1.5 whitespace-nowrap rounded bg-red-50 px-1 text-[10px] font-semibold text-red-800 ring-1 ring-red-600/25" title={`Some regions: ${r.syncProblems.join(", ")}. Zero may not mean clean.`}>
+        {r.syncProblems.map((p) => problemLabel[p] ?? p.toLowerCase()).join(", ")}
       </span>
     ) : null,
     counts: r.counts,
