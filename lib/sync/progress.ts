@@ -11,7 +11,13 @@ export interface RegionProgress {
   findings: number;
   partitionsDone: number;
   partitionsTotal: number;
-  /** Findings the region is expected to hold (active count from the aggregation API), if known. */
+  /** ACTIVE findings listed so far, and how many Inspector counts (full listings only). */
+  activeFindings: number;
+  expectedActive?: number;
+  /**
+   * Estimated findings of all statuses this listing will return: the API counts only ACTIVE
+   * ones, so the share of them already listed extrapolates the total. Unset until meaningful.
+   */
   expectedFindings?: number;
   error?: string;
 }
@@ -42,7 +48,7 @@ export class ProgressTracker {
     const now = new Date().toISOString();
     this.state = {
       runId: null, trigger, phase: "starting", startedAt: now, heartbeatAt: now,
-      regions: regions.map((region) => ({ region, phase: "pending", pages: 0, findings: 0, partitionsDone: 0, partitionsTotal: 0 })),
+      regions: regions.map((region) => ({ region, phase: "pending", pages: 0, findings: 0, activeFindings: 0, partitionsDone: 0, partitionsTotal: 0 })),
       findings: 0, pages: 0, findingsPerSecond: 0, etaSeconds: null, apiRequests: 0, throttled: 0,
     };
   }
@@ -53,10 +59,13 @@ export class ProgressTracker {
     return r;
   }
 
-  page(region: string, findings: number): void {
+  page(region: string, findings: number, active: number): void {
     const r = this.region(region);
     r.pages++;
     r.findings += findings;
+    r.activeFindings += active;
+    const share = r.expectedActive ? r.activeFindings / r.expectedActive : 0;
+    r.expectedFindings = share >= 0.05 ? Math.max(r.findings, Math.round(r.findings / Math.min(1, share))) : undefined;
   }
 
   /** Recomputes the totals and hands a snapshot to the listener. */

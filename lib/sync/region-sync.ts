@@ -25,18 +25,26 @@ export interface RegionOutcome {
   integrity?: RegionIntegrity;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
+  timings?: { findingsMs: number; coverageMs: number; integrityMs: number };
 }
 
 export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAccounts): Promise<RegionOutcome> {
   const t0 = performance.now();
   const p = ctx.progress.region(region);
   const accounts = [...ra.relationships.keys()].sort();
+  const lap = (() => {
+    let t = performance.now();
+    return () => Math.round(-t + (t = performance.now()));
+  })();
   p.phase = "findings";
   const findings = await syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull });
+  const findingsMs = lap();
   p.phase = "coverage";
   const coverage = await syncRegionCoverage(ctx, region, accounts);
+  const coverageMs = lap();
   p.phase = "integrity";
   const integrity = await checkRegionIntegrity(ctx, region, accounts, findings);
+  const timings = { findingsMs, coverageMs, integrityMs: lap() };
 
   const listingErrors = new Map<string, unknown>();
   for (const r of findings.partitions) if (r.error) for (const a of r.partition.accounts) listingErrors.set(a, r.error);
@@ -56,7 +64,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
     region,
     status: !failed.length ? "OK" : allDenied ? "ACCESS_DENIED" : failed.length === accounts.length ? "ERROR" : "PARTIAL",
     error: failed[0]?.error ?? null,
-    findings, coverage, integrity, accounts: out,
+    findings, coverage, integrity, accounts: out, timings,
     durationMs: Math.round(performance.now() - t0),
   };
 }

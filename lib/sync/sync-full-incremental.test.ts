@@ -72,6 +72,50 @@ describe("sync against the emulator: full then incremental", () => {
     expect(after[0].n).toBe(0); // the overlap re-read changed nothing
   });
 
+  it("repairs a cache that drifted from Inspector: the integrity check re-lists the account", async () => {
+    const tampered = await q(
+      "UPDATE findings SET status = 'SUPPRESSED' WHERE arn IN (SELECT arn FROM findings WHERE status = 'ACTIVE' AND region = 'us-east-1' ORDER BY arn LIMIT 3) RETURNING arn, account_id",
+    );
+    expect(tampered).toHaveLength(3);
+    const r = await w.sync();
+    expect(r.outcome).toBe("SUCCEEDED");
+    const restored = await q("SELECT DISTINCT status FROM findings WHERE arn = ANY($1)", [tampered.map((t) => t.arn)]);
+    expect(restored).toEqual([{ status: "ACTIVE" }]);
+    expect(await q("SELECT * FROM sync_account_results WHERE run_id = $1 AND integrity_match = false", [r.runId])).toEqual([]);
+    const [run] = await q("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
+    const note = run.notes.find((n: { kind: string }) => n.kind === "integrity");
+    expect(note.message).toContain(tampered[0].account_id);
+    const [region] = await q("SELECT checks FROM sync_region_results WHERE run_id = $1 AND region = 'us-east-1'", [r.runId]);
+    expect(region.checks.integrity.repaired.length).toBeGreaterThan(0);
+  });
+
+  it("replaces each region's coverage with what ListCoverage returns, with inactiveSince on unscanned resources", async () => {
+    const { ListCoverageCommand } = await import("@aws-sdk/client-inspector2");
+    const { inspector } = await import("@/emulator/test-support");
+    for (const region of w.config.regions) {
+      const client = inspector(w.emu, region);
+      let listed = 0;
+      let inactive = 0;
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(new ListCoverageCommand({ maxResults: 200, nextToken }));
+        listed += page.coveredResources?.length ?? 0;
+        inactive += page.coveredResources?.filter((c) => c.scanStatus?.statusCode !== "ACTIVE").length ?? 0;
+        nextToken = page.nextToken;
+      } while (nextToken);
+      client.destroy();
+      const [cache] = await q(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE scan_status_code <> 'ACTIVE')::int AS inactive,
+           count(*) FILTER (WHERE scan_status_code <> 'ACTIVE' AND inactive_since IS NULL)::int AS missing_since,
+           count(*) FILTER (WHERE scan_status_code = 'ACTIVE' AND inactive_since IS NOT NULL)::int AS stray_since
+         FROM covered_resources WHERE region = $1`,
+        [region],
+      );
+      expect(cache).toEqual({ n: listed, inactive, missing_since: 0, stray_since: 0 });
+      expect(inactive).toBeGreaterThan(0);
+    }
+  });
+
   it("after days pass, closures, suppressions and reopenings arrive incrementally", async () => {
     const [wm0] = await q("SELECT findings_since FROM sync_watermarks WHERE region = 'us-east-1'");
     await w.emu.advance(4);

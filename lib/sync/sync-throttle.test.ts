@@ -5,7 +5,7 @@ describe("a throttled API", () => {
   let w: SyncWorld;
   beforeAll(async () => {
     // 8 ListFindings and 4 ListCoverage per second per region, with the listing's parallel partitions.
-    w = await startSyncWorld({ findings: 1200, throttle: { ListFindings: 8, ListCoverage: 4 } }, { maxAttempts: 8 });
+    w = await startSyncWorld({ findings: 800, throttle: { ListFindings: 8, ListCoverage: 4 } }, { maxAttempts: 8 });
   });
   afterAll(async () => w?.close());
 

@@ -52,7 +52,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
         buffer.push(m.row);
         r.perAccount.set(m.row.accountId, (r.perAccount.get(m.row.accountId) ?? 0) + 1);
       }
-      ctx.progress.page(region, findings.length);
+      ctx.progress.page(region, findings.length, findings.reduce((n, f) => n + (f.status === "ACTIVE" ? 1 : 0), 0));
       if (buffer.length >= ctx.config.batchSize) await flush();
       nextToken = page.nextToken || undefined;
     } while (nextToken);

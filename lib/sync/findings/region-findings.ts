@@ -39,7 +39,7 @@ export async function syncRegionFindings(
     // Sizes for the ETA and for splitting big accounts; optional, the listing works without.
     const counts = await accountAggregation(ctx.aws.inspector(region)).catch(() => undefined);
     if (counts) {
-      progress.expectedFindings = [...counts.values()].reduce((n, c) => n + c.all, 0);
+      progress.expectedActive = [...counts.values()].reduce((n, c) => n + c.all, 0);
       large = new Set([...counts].filter(([, c]) => c.all > LARGE_ACCOUNT).map(([id]) => id));
     }
   }
@@ -57,6 +57,7 @@ export async function syncRegionFindings(
   });
 
   const complete = results.every((r) => !r.error);
+  progress.expectedFindings = progress.findings;
   let gone = 0;
   if (complete) {
     if (mode === "FULL") gone = await markGone(ctx.pool, { region }, ctx.startedAt, ctx.now(), ctx.runId);

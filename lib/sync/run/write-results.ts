@@ -9,6 +9,7 @@ export async function writeRegionResult(db: Queryable, runId: number, o: RegionO
   const c = o.coverage;
   const checks = {
     mode: f?.mode ?? null,
+    timings: o.timings ?? null,
     complete: f?.complete ?? false,
     gone: f?.gone ?? 0,
     coverage: c ? { listed: c.listed, statisticsTotal: c.statisticsTotal, match: c.statisticsTotal === null ? null : c.statisticsTotal === c.listed } : null,
