@@ -23,6 +23,12 @@ function Field({ label, name, issues, hint, children }: { label: string; name: s
 export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn?: string; today: string; defaultExpiry: string }) {
   const [state, action, pending] = useActionState(createExceptionAction, initial);
   const [target, setTarget] = useState<"finding" | "vulnerability">(prefillArn ? "finding" : "vulnerability");
+  // "Add exception" on another SLA row changes the prefill while this form (and its message) stays.
+  const [seenArn, setSeenArn] = useState(prefillArn);
+  if (prefillArn !== seenArn) {
+    setSeenArn(prefillArn);
+    if (prefillArn) setTarget("finding");
+  }
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -46,7 +52,7 @@ export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn
       </fieldset>
       {target === "finding" ? (
         <Field label="Finding ARN" name="findingArn" issues={state.issues}>
-          <input name="findingArn" defaultValue={prefillArn} className={`${input} font-mono text-xs`} required />
+          <input key={prefillArn ?? ""} name="findingArn" defaultValue={prefillArn} className={`${input} font-mono text-xs`} required />
         </Field>
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">

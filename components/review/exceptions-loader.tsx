@@ -23,7 +23,7 @@ export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { data
       {editable ? (
         <div data-no-print>
           <Card title="Record a risk exception">
-            <ExceptionForm key={prefillArn ?? "new"} prefillArn={prefillArn} today={today} defaultExpiry={addDaysToDay(today, 30)} />
+            <ExceptionForm prefillArn={prefillArn} today={today} defaultExpiry={addDaysToDay(today, 30)} />
           </Card>
         </div>
       ) : (
