@@ -2,7 +2,7 @@
 // The findings explorer: URL-driven filter bar, list or group view, keyset pager and CSV export.
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import type { ExplorerResult } from "@/lib/queries/findings/explorer-result";
-import { findingsGroups, type FindingsGroup } from "@/lib/queries/findings/findings-filter";
+import { findingsGroups, type FindingsGroup } from "@/lib/queries/findings/findings-fields";
 import { findingsSorts, type FindingsSort } from "@/lib/queries/findings/findings-cursor";
 import { findingsExportHref, withFilter } from "@/lib/queries/findings/findings-href";
 import { FilterIssues } from "@/components/ui/filter-issues";

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { overviewHref, type OverviewFilter } from "@/lib/queries/posture/overview-filter";
+import { overviewHref } from "@/lib/queries/posture/overview-href";
+import type { OverviewFilter } from "@/lib/queries/posture/overview-filter";
 
 /** Region chips as plain links: the overview re-renders on the server for the chosen region. */
 export function RegionFilter({ regions, filter }: { regions: string[]; filter: OverviewFilter }) {

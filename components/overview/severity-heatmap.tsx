@@ -5,7 +5,7 @@ import { useState } from "react";
 import Link from "next/link";
 import type { Severity } from "@/lib/domain/severity";
 import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
-import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries/posture/overview-filter";
+import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries/posture/overview-href";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";

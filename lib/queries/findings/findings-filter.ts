@@ -6,10 +6,10 @@ import { severitySchema } from "@/lib/domain/severity";
 import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema } from "@/lib/domain/finding-enums";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 
-export const findingsGroups = ["cve", "package", "resource", "ami", "image"] as const;
-export type FindingsGroup = (typeof findingsGroups)[number];
-export const maxFindingsLimit = 200;
-export const defaultFindingsLimit = 50;
+import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
+
+export { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField };
+export type { FindingsGroup } from "./findings-fields";
 
 const text = z.string().trim().min(1).max(256);
 const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
@@ -68,14 +68,12 @@ export const findingsFilterFields = {
   group: z.enum(findingsGroups).optional(),
   cursor: z.string().max(4096).refine((v) => decodeCursor(v) !== undefined, "not a cursor this page issued").optional(),
   limit: num(1, maxFindingsLimit).int("expected a whole number").default(defaultFindingsLimit),
-} as const;
+} as const satisfies Record<FindingsFilterField, z.ZodType>;
 
 export const findingsFilterSchema = z.object(findingsFilterFields);
 export type FindingsFilter = z.output<typeof findingsFilterSchema>;
 /** What callers build links from: any subset of the parsed filter. */
 export type FindingsFilterInput = Partial<FindingsFilter>;
-export type FindingsFilterField = keyof typeof findingsFilterFields;
-export const findingsFilterFieldNames = Object.keys(findingsFilterFields) as FindingsFilterField[];
 const repeatable = new Set<string>(["account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou"]);
 
 export interface FieldIssue {

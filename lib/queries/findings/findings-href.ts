@@ -1,6 +1,7 @@
 // Builds explorer links from a filter: the one way pages, charts and the weekly review link
 // into /findings. Defaults (status ACTIVE, sort score, limit 50) are left out of the URL.
-import { defaultFindingsLimit, findingsFilterFieldNames, type FindingsFilter, type FindingsFilterInput } from "./findings-filter";
+import { defaultFindingsLimit, findingsFilterFieldNames } from "./findings-fields";
+import type { FindingsFilter, FindingsFilterInput } from "./findings-filter";
 
 type TagValue = { key: string; value?: string };
 

@@ -3,10 +3,9 @@
 import { z } from "zod";
 import type { SearchParamsLike } from "@/lib/queries/findings/findings-filter";
 
-export const heatmapSorts = ["critical", "high", "total"] as const;
-export const heatmapGroups = ["none", "ou", "owner"] as const;
-export type HeatmapSort = (typeof heatmapSorts)[number];
-export type HeatmapGroup = (typeof heatmapGroups)[number];
+import { heatmapGroups, heatmapSorts } from "./overview-href";
+
+export { overviewHref, type HeatmapGroup, type HeatmapSort } from "./overview-href";
 
 const schema = z.object({
   region: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).catch([]),
@@ -19,13 +18,4 @@ export type OverviewFilter = z.output<typeof schema>;
 export function parseOverviewFilter(params: SearchParamsLike): OverviewFilter {
   const get = (k: string) => (params instanceof URLSearchParams ? params.getAll(k) : ([] as string[]).concat(params[k] ?? []));
   return schema.parse({ region: get("region").filter(Boolean), sort: get("sort")[0], group: get("group")[0] });
-}
-
-export function overviewHref(f: Partial<OverviewFilter>): string {
-  const p = new URLSearchParams();
-  for (const r of f.region ?? []) p.append("region", r);
-  if (f.sort && f.sort !== "critical") p.set("sort", f.sort);
-  if (f.group && f.group !== "none") p.set("group", f.group);
-  const qs = p.toString();
-  return qs ? `/?${qs}` : "/";
 }
