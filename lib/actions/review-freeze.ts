@@ -1,5 +1,6 @@
 // Freezing a meeting: the full computed review is stored once per meeting date and never
 // recomputed, so the meeting can be reopened exactly as it was.
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { isDay, type Day } from "@/lib/review/day";
 import { MeetingDateError } from "@/lib/review/meeting";
@@ -10,8 +11,10 @@ import type { FieldIssue } from "@/lib/review/exception-input";
 
 export type FreezeResult = { ok: true; meetingDate: Day; frozenAt: string; payload: ReviewPayload } | { ok: false; status: 400 | 409; issues: FieldIssue[] };
 
-export async function freezeReview(scope: Scope, meetingDate: unknown, now = new Date()): Promise<FreezeResult> {
-  if (typeof meetingDate !== "string" || !isDay(meetingDate)) return { ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD" }] };
+export async function freezeReview(scope: Scope, input: unknown, now = new Date()): Promise<FreezeResult> {
+  const parsed = z.string().refine(isDay).safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD" }] };
+  const meetingDate: Day = parsed.data;
   let payload: ReviewPayload;
   try {
     payload = await computeReview(scope, { meetingDate, now });

@@ -1,5 +1,6 @@
 // Writes for risk exceptions, shared by the server actions and the JSON API. The target must
 // exist in the cache: an exception for a finding or CVE we have never seen is a typo.
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { exceptionInputSchema, fieldIssues, type FieldIssue } from "@/lib/review/exception-input";
 import { expiryInstant } from "@/lib/review/exceptions";
@@ -40,8 +41,9 @@ export async function createRiskException(input: unknown, now = new Date(), crea
 }
 
 export async function revokeRiskException(id: unknown, now = new Date()): Promise<WriteResult> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) return { ok: false, status: 400, issues: [{ field: "id", message: "expected a positive whole number" }] };
+  const parsed = z.coerce.number().int().positive().max(2 ** 31 - 1).safeParse(id);
+  if (!parsed.success) return { ok: false, status: 400, issues: [{ field: "id", message: "expected a positive whole number" }] };
+  const n = parsed.data;
   const r = await db().pool.query(`UPDATE risk_exceptions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [n, now]);
   if (r.rowCount) return { ok: true, id: n };
   const exists = await db().pool.query(`SELECT 1 FROM risk_exceptions WHERE id = $1`, [n]);
