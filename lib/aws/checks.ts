@@ -2,11 +2,26 @@
 // Inspector delegated administrator in each region (it must be, to see the organization).
 import { GetDelegatedAdminAccountCommand, type Inspector2Client } from "@aws-sdk/client-inspector2";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
+import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { AwsCallError } from "./errors";
 
 export interface CallerIdentity {
   accountId: string;
   arn: string;
+}
+
+/** Fetches the role session up front, so a failed AssumeRole is reported as such. */
+export async function assumeRole(credentials: AwsCredentialIdentityProvider, roleArn: string | undefined): Promise<void> {
+  try {
+    await credentials();
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      roleArn
+        ? `could not assume ${roleArn}: ${why} (check INSPECTORATE_ROLE_ARN, INSPECTORATE_EXTERNAL_ID and that the base credentials may call sts:AssumeRole)`
+        : `no AWS credentials: ${why}`,
+    );
+  }
 }
 
 export async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {

@@ -4,7 +4,7 @@
 import { db, type Database } from "@/lib/db/client";
 import { createAwsClients } from "@/lib/aws/clients";
 import { roleCredentials } from "@/lib/aws/credentials";
-import { callerIdentity, checkDelegatedAdmin } from "@/lib/aws/checks";
+import { assumeRole, callerIdentity, checkDelegatedAdmin } from "@/lib/aws/checks";
 import { syncAccounts } from "./accounts/sync-accounts";
 import type { RunNote, SyncContext } from "./context";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
@@ -61,8 +61,9 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     });
     progress.state.runId = runId;
     progress.update();
+    const credentials = roleCredentials({ roleArn: config.roleArn, externalId: config.externalId, sessionName: config.sessionName, stsRegion: config.regions[0] });
     const aws = createAwsClients({
-      credentials: roleCredentials({ roleArn: config.roleArn, externalId: config.externalId, sessionName: config.sessionName, stsRegion: config.regions[0] }),
+      credentials,
       homeRegion: config.regions[0],
       limiter: config.limiter,
       maxAttempts: config.maxAttempts,
@@ -80,6 +81,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     let error: string | null = null;
     let outcome: SyncResult["outcome"] = "FAILED";
     try {
+      await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";

@@ -48,6 +48,13 @@ describe("a region the role may not read", () => {
     expect(rows.map((r) => r.sync_status)).not.toContain("ACCESS_DENIED");
   });
 
+  it("fails the run with one clear message when the role cannot be assumed", async () => {
+    const r = await w.sync({ config: { ...w.config, externalId: "wrong-external-id" } });
+    expect(r.outcome).toBe("FAILED");
+    expect(r.error).toMatch(new RegExp(`^could not assume ${w.emu.roleArn.replace(/[/]/g, "\\/")}: .+ \\(check INSPECTORATE_ROLE_ARN`));
+    expect(r.regions).toEqual([]);
+  });
+
   it("the delegated-admin check names both accounts when the role sits in another account", async () => {
     const config = { ...w.config, roleArn: w.emu.roleArn };
     // A session in another account: the emulator's admin check answers with its real admin.
