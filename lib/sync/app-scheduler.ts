@@ -9,6 +9,8 @@ const holder = globalThis as { __inspectorateScheduler?: Scheduler };
 
 export function startAppScheduler(): Scheduler | undefined {
   if (holder.__inspectorateScheduler) return holder.__inspectorateScheduler;
+  // `next build` may load instrumentation while prerendering: no schedule there.
+  if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
   let e;
   try {
     e = env();
