@@ -29,7 +29,10 @@ async function main(): Promise<number> {
       trigger: "cli", database, config: syncConfigFromEnv(e), full: args.includes("--full"), signal: abort.signal,
       onProgress: (p) => {
         if (tty) process.stdout.write(`\r\x1b[2K${progressLine(p)}`);
-        else if (Date.now() - lastPrint > 5_000) (lastPrint = Date.now()), console.log(progressLine(p));
+        else if (Date.now() - lastPrint > 5_000) {
+          lastPrint = Date.now();
+          console.log(progressLine(p));
+        }
       },
     });
     if (tty) process.stdout.write("\n");

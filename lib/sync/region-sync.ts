@@ -9,6 +9,7 @@ import { syncRegionFindings, type RegionFindingsResult } from "./findings/region
 import { inspectorEnabled } from "./map/account-state";
 import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
 import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
+import { settleAll } from "./util/map-limit";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -25,6 +26,7 @@ export interface RegionOutcome {
   integrity?: RegionIntegrity;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
+  /** Wall times; coverage runs alongside the findings, so coverageMs is what it added after them. */
   timings?: { findingsMs: number; coverageMs: number; integrityMs: number };
 }
 
@@ -32,19 +34,29 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   const t0 = performance.now();
   const p = ctx.progress.region(region);
   const accounts = [...ra.relationships.keys()].sort();
-  const lap = (() => {
-    let t = performance.now();
-    return () => Math.round(-t + (t = performance.now()));
-  })();
+  const since = () => Math.round(performance.now() - t0);
   p.phase = "findings";
-  const findings = await syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull });
-  const findingsMs = lap();
-  p.phase = "coverage";
-  const coverage = await syncRegionCoverage(ctx, region, accounts);
-  const coverageMs = lap();
+  // Coverage is another API operation with its own rate budget: list it alongside the findings.
+  let findingsDone = 0;
+  let coverageDone = 0;
+  const [findings, coverage] = (await settleAll<unknown>(
+    [
+      syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull }).then((f) => {
+        findingsDone = since();
+        if (p.phase === "findings") p.phase = "coverage";
+        return f;
+      }),
+      syncRegionCoverage(ctx, region, accounts).then((c) => {
+        coverageDone = since();
+        return c;
+      }),
+    ],
+    (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
+  )) as [RegionFindingsResult, RegionCoverageResult];
+  const listed = since();
   p.phase = "integrity";
   const integrity = await checkRegionIntegrity(ctx, region, accounts, findings);
-  const timings = { findingsMs, coverageMs, integrityMs: lap() };
+  const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };
 
   const listingErrors = new Map<string, unknown>();
   for (const r of findings.partitions) if (r.error) for (const a of r.partition.accounts) listingErrors.set(a, r.error);

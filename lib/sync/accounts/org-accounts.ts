@@ -56,13 +56,20 @@ export async function readOrganization(client: OrganizationsClient): Promise<Org
   const noted = new Set<string>();
   const note = (err: unknown) => {
     const msg = err instanceof AwsCallError ? `${err.action}: ${err.kind}` : String(err);
-    if (!noted.has(msg)) (noted.add(msg), problems.push(err instanceof Error ? err.message : msg));
+    if (noted.has(msg)) return;
+    noted.add(msg);
+    problems.push(err instanceof Error ? err.message : msg);
   };
   await mapLimit([...accounts.values()], 4, async (a) => {
     try {
       const parent = (await client.send(new ListParentsCommand({ ChildId: a.id }))).Parents?.[0];
-      if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) (a.ouId = parent.Id), (a.ouName = await ouName(parent.Id));
-      else if (parent?.Type === "ROOT") (a.ouId = parent.Id ?? null), (a.ouName = "Root");
+      if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) {
+        a.ouId = parent.Id;
+        a.ouName = await ouName(parent.Id);
+      } else if (parent?.Type === "ROOT") {
+        a.ouId = parent.Id ?? null;
+        a.ouName = "Root";
+      }
     } catch (err) {
       note(err);
     }

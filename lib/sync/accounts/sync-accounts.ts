@@ -15,6 +15,7 @@ export interface AccountsResult {
 export async function syncAccounts(ctx: SyncContext, regions: string[], adminId: string): Promise<AccountsResult> {
   const byRegion = new Map<string, RegionAccounts>();
   const failed = new Map<string, unknown>();
+  const orgRead = readOrganization(ctx.aws.organizations); // never throws; runs alongside
   await Promise.all(
     regions.map(async (region) => {
       try {
@@ -28,7 +29,7 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   const ids = new Set<string>([adminId]);
   for (const ra of byRegion.values()) for (const id of ra.relationships.keys()) ids.add(id);
 
-  const org = await readOrganization(ctx.aws.organizations);
+  const org = await orgRead;
   if (!org.accounts) {
     const configured = Object.keys(ctx.config.accountNames).length > 0;
     ctx.notes.push({

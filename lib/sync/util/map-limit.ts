@@ -25,7 +25,10 @@ export async function settleAll<T>(promises: Promise<T>[], onFirstFailure?: (err
   let first: { error: unknown } | undefined;
   const watched = promises.map((p) =>
     p.catch((error) => {
-      if (!first) (first = { error }), onFirstFailure?.(error);
+      if (!first) {
+        first = { error };
+        onFirstFailure?.(error);
+      }
       throw error;
     }),
   );
