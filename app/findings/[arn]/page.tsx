@@ -33,7 +33,7 @@ export default async function Page({ params }: Props) {
   const arn = arnOf((await params).arn);
   const detail = await getFindingDetail(await scopeForRequest(), arn);
   if (!detail) notFound();
-  const { finding: f, events, related, relatedTotal } = detail;
+  const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
   const raw = f.raw;
   const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
   const resource = mapResource(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
@@ -72,7 +72,7 @@ export default async function Page({ params }: Props) {
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
           {f.vulnerability_id && (
             <DetailSection title={`Other resources with ${f.vulnerability_id}`}>
-              <RelatedFindings rows={related} total={relatedTotal} vulnerabilityId={f.vulnerability_id} />
+              <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.vulnerability_id} />
             </DetailSection>
           )}
           <details className="rounded-lg border border-line bg-panel p-5 shadow-sm">

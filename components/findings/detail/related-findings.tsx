@@ -6,7 +6,7 @@ import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatScore } from "@/components/ui/format";
 
 /** Other open resources with the same vulnerability: the blast radius of one fix. */
-export function RelatedFindings({ rows, total, vulnerabilityId }: { rows: Omit<RelatedFindingRow, "total">[]; total: number; vulnerabilityId: string }) {
+export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows: RelatedFindingRow[]; total: number; capped: boolean; vulnerabilityId: string }) {
   if (!total) return <p className="text-sm text-muted">No other open resource has {vulnerabilityId}.</p>;
   return (
     <div className="space-y-2">
@@ -25,8 +25,8 @@ export function RelatedFindings({ rows, total, vulnerabilityId }: { rows: Omit<R
           ))}
         </tbody>
       </table>
-      <Link href={findingsHref({ cve: vulnerabilityId, status: ["ACTIVE", "SUPPRESSED"] })} className="text-sm font-semibold text-accent hover:underline">
-        All {formatCount(total)} other open findings for {vulnerabilityId} »
+      <Link href={findingsHref({ cve: vulnerabilityId })} className="text-sm font-semibold text-accent hover:underline">
+        All {formatCount(total)}{capped && "+"} other open findings for {vulnerabilityId} »
       </Link>
     </div>
   );

@@ -12,6 +12,7 @@ import { getHeatmapAccounts, getSeverityHeatmap } from "@/lib/queries/posture/se
 import { getTopRisks } from "@/lib/queries/posture/top-risks";
 import { hasPostureData, listRegions } from "@/lib/queries/posture/has-data";
 import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
+import { createVersionMemo, syncDataVersion } from "@/lib/queries/posture/sync-version";
 import { getUnscannedByReason } from "@/lib/queries/coverage/coverage-gaps";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { GET as exportRoute } from "@/app/api/findings/export/route";
@@ -57,6 +58,12 @@ async function main() {
     Promise.all([hasPostureData(scope), listRegions(scope), getOpenAggregates(scope, regions), getHeatmapAccounts(scope, regions), getEnablementSummary(scope, regions), getLastSync(scope), getTopRisks(scope, regions)]);
   const overview = await measure("OVERVIEW PAGE (all its queries in parallel)", () => page([]));
   const overviewRegion = await measure("OVERVIEW PAGE, one region", () => page(["us-east-1"]));
+  // What the page really does between syncs: the counts and top risks come from the version memo.
+  const memo = createVersionMemo(syncDataVersion);
+  const warmPage = (regions: string[]) =>
+    Promise.all([hasPostureData(scope), listRegions(scope), memo.get(`o:${regions}`, () => getOpenAggregates(scope, regions)), getHeatmapAccounts(scope, regions),
+      getEnablementSummary(scope, regions), getLastSync(scope), memo.get(`r:${regions}`, () => getTopRisks(scope, regions))]);
+  const overviewWarm = await measure("OVERVIEW PAGE, memo warm (no sync since)", () => warmPage([]));
   await measure("accounts page heatmap (all accounts, separate count)", () => getSeverityHeatmap(scope, []));
 
   console.log("\nFindings explorer (page of 50 + total count)");
@@ -90,7 +97,7 @@ async function main() {
   console.log(`${exportResult.rows} rows, ${(exportResult.bytes / 1e6).toFixed(1)} MB in ${(exportResult.ms / 1000).toFixed(1)} s; RSS before ${exportResult.rssBefore} MB, peak ${exportResult.rssPeak} MB`);
 
   const worst = Math.max(...explorer.map((e) => e.p95));
-  console.log(`\nTargets: overview p95 ${overview.p95.toFixed(0)} ms (one region ${overviewRegion.p95.toFixed(0)}) < 300; filtered explorer worst p95 ${worst.toFixed(0)} ms < 200 (unfiltered ${unfiltered.p95.toFixed(0)}); detail p95 ${detail.p95.toFixed(0)} ms < 100; export peak RSS ${exportResult.rssPeak} MB < 300`);
+  console.log(`\nTargets: overview p95 ${overview.p95.toFixed(0)} ms cold (one region ${overviewRegion.p95.toFixed(0)}, warm ${overviewWarm.p95.toFixed(0)}) < 300; filtered explorer worst p95 ${worst.toFixed(0)} ms < 200 (unfiltered ${unfiltered.p95.toFixed(0)}); detail p95 ${detail.p95.toFixed(0)} ms < 100; export peak RSS ${exportResult.rssPeak} MB < 300`);
   await db().close();
 }
 

@@ -20,7 +20,9 @@ export async function getExplorerResult(scope: Scope, filter: FindingsFilter): P
     const [grouped, total] = await Promise.all([groupFindings(scope, { ...filter, group: filter.group }), countFindings(scope, filter)]);
     return { kind: "groups", ...grouped, total: total.count, totalCapped: total.capped };
   }
-  const [page, total] = await Promise.all([searchFindings(scope, filter), countFindings(scope, filter)]);
+  // The capped count comes first: it decides how the page is read (see SearchOptions.filterFirst).
+  const total = await countFindings(scope, filter);
+  const page = await searchFindings(scope, filter, undefined, { filterFirst: !total.capped });
   const rows = page.rows.map((r) => ({ ...r, first_observed_at: iso(r.first_observed_at)!, last_observed_at: iso(r.last_observed_at)!, closed_at: iso(r.closed_at) }));
   return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total: total.count, totalCapped: total.capped };
 }

@@ -37,10 +37,10 @@ export interface RelatedFindingRow {
   status: string;
   severity: string;
   inspector_score: number | null;
-  total: number;
 }
 
 export const relatedLimit = 12;
+export const relatedCountCap = 10_000;
 
 export async function getFindingDetail(scope: Scope, arn: string) {
   const finding = await queryOne<FindingDetailRow>(Prisma.sql`
@@ -48,18 +48,21 @@ export async function getFindingDetail(scope: Scope, arn: string) {
     FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
     WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`);
   if (!finding) return undefined;
-  const [events, related] = await Promise.all([
+  const vuln = finding.vulnerability_id;
+  const sameVuln = Prisma.sql`f.vulnerability_id = ${vuln} AND f.status = 'ACTIVE' AND f.arn <> ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`;
+  const [events, related, counted] = await Promise.all([
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
-    finding.vulnerability_id
+    // Highest scored first, walking the (vulnerability_id, status, score) index; a popular CVE can
+    // hit tens of thousands of resources, so the total is counted separately and capped.
+    vuln
       ? queryRows<RelatedFindingRow>(Prisma.sql`
-          SELECT f.arn, f.account_id, a.name AS account_name, f.region, f.resource_type, f.resource_id, f.resource_name,
-            f.status, f.severity, f.inspector_score, (count(*) OVER ())::int AS total
+          SELECT f.arn, f.account_id, a.name AS account_name, f.region, f.resource_type, f.resource_id, f.resource_name, f.status, f.severity, f.inspector_score
           FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
-          WHERE f.vulnerability_id = ${finding.vulnerability_id} AND f.arn <> ${arn} AND f.status <> 'CLOSED'
-            AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}
-          ORDER BY f.inspector_score DESC NULLS LAST, f.arn LIMIT ${relatedLimit}`)
+          WHERE ${sameVuln} AND f.inspector_score IS NOT NULL ORDER BY f.inspector_score DESC, f.arn LIMIT ${relatedLimit}`)
       : Promise.resolve([]),
+    vuln ? queryOne<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${sameVuln} LIMIT ${relatedCountCap + 1}) c`) : Promise.resolve({ n: 0 }),
   ]);
-  return { finding, events, related: related.map(({ total: _t, ...r }) => r), relatedTotal: related[0]?.total ?? 0 };
+  const n = counted?.n ?? 0;
+  return { finding, events, related, relatedTotal: Math.min(n, relatedCountCap), relatedCapped: n > relatedCountCap };
 }
 export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { csvLine } from "./csv";
 import type { FindingsFilter } from "./findings-filter";
-import { findingRowColumns, searchFindings, type FindingRow } from "./findings-search";
+import { countFindings, findingRowColumns, searchFindings, type FindingRow } from "./findings-search";
 
 type ExportRow = FindingRow & { cvss_score: number | null; packages: { name?: string; version?: string; fixedInVersion?: string }[] };
 
@@ -25,9 +25,10 @@ export function exportLine(r: ExportRow): string {
 export async function* exportFindingsCsv(scope: Scope, filter: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
   yield csvLine(exportHeader);
   const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.packages`;
+  const filterFirst = !(await countFindings(scope, filter)).capped;
   let cursor: string | undefined;
   do {
-    const page = await searchFindings<ExportRow>(scope, { ...filter, cursor, limit: batchSize }, columns);
+    const page = await searchFindings<ExportRow>(scope, { ...filter, cursor, limit: batchSize }, columns, { filterFirst });
     yield page.rows.map(exportLine).join("");
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -104,12 +104,15 @@ describe("searchFindings keyset paging", () => {
     }
   });
 
-  it.each(["score", "severity", "age", "epss"])("walks every row exactly once when sorted by %s", async (sort) => {
+  it.each([
+    ["score", false], ["severity", false], ["age", false], ["epss", false],
+    ["score", true], ["severity", true], ["age", true], ["epss", true],
+  ])("walks every row exactly once when sorted by %s (filter first: %s)", async (sort, filterFirst) => {
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await searchFindings(allScope, { ...filter(`account=${X}&sort=${sort}`), limit: 4, cursor });
+      const page = await searchFindings(allScope, { ...filter(`account=${X}&sort=${sort}`), limit: 4, cursor }, undefined, { filterFirst });
       pages += 1;
       expect(page.page).toBe(pages);
       seen.push(...page.rows.map((r) => r.arn));
@@ -121,12 +124,12 @@ describe("searchFindings keyset paging", () => {
     expect(seen).toEqual(all.rows.map((r) => r.arn));
   });
 
-  it.each(["score", "epss"])("merges several statuses and severities in %s order, page by page", async (sort) => {
+  it.each([["score", false], ["epss", false], ["score", true]])("merges several statuses and severities in %s order, page by page (filter first: %s)", async (sort, filterFirst) => {
     const qs = `account=${X}&sort=${sort}&status=ACTIVE&status=CLOSED&severity=CRITICAL&severity=LOW`;
     const seen: FindingRow[] = [];
     let cursor: string | undefined;
     do {
-      const page = await searchFindings(allScope, { ...filter(qs), limit: 3, cursor });
+      const page = await searchFindings(allScope, { ...filter(qs), limit: 3, cursor }, undefined, { filterFirst: filterFirst as boolean });
       seen.push(...page.rows);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

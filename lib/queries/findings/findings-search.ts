@@ -40,8 +40,20 @@ export const findingRowColumns = Prisma.sql`f.arn, f.account_id, a.name AS accou
   f.status, f.inspector_score, f.epss_score, f.exploit_available, f.fix_available, f.vulnerability_id, f.package_names,
   f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at`;
 
+export interface SearchOptions {
+  /** Filter first, then sort the matches. Right when few rows match (the caller knows from the
+   *  capped count): walking the sort index can then pass hundreds of thousands of rows whose
+   *  matches all sit at its far end (e.g. a low-scored package). Otherwise the index walk wins. */
+  filterFirst?: boolean;
+}
+
 /** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
-export async function searchFindings<Row extends FindingRow = FindingRow>(scope: Scope, filter: FindingsFilter, columns = findingRowColumns): Promise<FindingsPage<Row>> {
+export async function searchFindings<Row extends FindingRow = FindingRow>(
+  scope: Scope,
+  filter: FindingsFilter,
+  columns = findingRowColumns,
+  options: SearchOptions = {},
+): Promise<FindingsPage<Row>> {
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const where = findingsWhere(scope, filter);
@@ -53,10 +65,12 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(scope:
     const seg = segments[i];
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
     const limit = want - rows.length;
-    const branches = splitBranches(filter.status, filter.severity).map(
-      (branch) => Prisma.sql`(SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
-        WHERE ${where} AND ${branch} AND ${seg.where} AND ${keyset} ORDER BY ${orderBy(seg)} LIMIT ${limit})`,
-    );
+    const select = (branch: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+        WHERE ${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
+    // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
+    const branches = options.filterFirst
+      ? [Prisma.sql`(SELECT * FROM (${select(Prisma.sql`TRUE`)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`]
+      : splitBranches(filter.status, filter.severity).map((branch) => Prisma.sql`(${select(branch)} ORDER BY ${orderBy(seg)} LIMIT ${limit})`);
     const batch = await queryRows<Row>(
       branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`,
     );

@@ -1,0 +1,43 @@
+// Memoises organization-wide aggregates until the cache's data changes. Findings change only
+// through sync runs, so the newest run's id, end and heartbeat identify the data's version; a
+// short TTL bounds staleness should anything else ever write findings.
+import { Prisma, queryOne } from "@/lib/queries/sql";
+
+export async function syncDataVersion(): Promise<string> {
+  const row = await queryOne<{ v: string | null }>(Prisma.sql`
+    SELECT id || ':' || coalesce(finished_at::text, '') || ':' || coalesce(progress->>'heartbeatAt', '') AS v
+    FROM sync_runs ORDER BY id DESC LIMIT 1`);
+  return row?.v ?? "none";
+}
+
+interface Entry {
+  version: string;
+  at: number;
+  value: Promise<unknown>;
+}
+
+export interface VersionMemo {
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_000, maxEntries = 64, now = () => Date.now()): VersionMemo {
+  const entries = new Map<string, Entry>();
+  return {
+    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const v = await version();
+      const hit = entries.get(key);
+      if (hit && hit.version === v && now() - hit.at < ttlMs) return hit.value as Promise<T>;
+      const value = compute();
+      entries.delete(key);
+      entries.set(key, { version: v, at: now(), value });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      // A failed computation is not remembered.
+      value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+      return value;
+    },
+  };
+}
+
+const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo };
+/** The process-wide memo for the overview's aggregates. */
+export const overviewMemo = (): VersionMemo => (holder.__inspectorateOverviewMemo ??= createVersionMemo(syncDataVersion));
