@@ -62,14 +62,19 @@ describe("sync against the emulator: full then incremental", () => {
 
   it("a run right after reads only a handful of pages and stays equal", async () => {
     const before = await q("SELECT max(id) AS id FROM finding_events");
+    const calls = w.emu.stats().requests;
     const r = await w.sync();
+    const after = w.emu.stats().requests;
+    expect(after.ListAccounts - calls.ListAccounts).toBe(1); // names are re-read every run
+    expect(after.ListParents).toBe(calls.ListParents); // OUs and tags only with the daily full listing
+    expect(after.ListTagsForResource).toBe(calls.ListTagsForResource);
     expect(r.outcome).toBe("SUCCEEDED");
     expect(r.regions.every((o) => o.findings?.mode === "INCREMENTAL")).toBe(true);
     const pages = r.regions.reduce((n, o) => n + (o.findings?.partitions.reduce((m, p) => m + p.pages, 0) ?? 0), 0);
     expect(pages).toBeLessThanOrEqual(4);
     expect(await cacheStatusCounts(w)).toEqual(await emulatorStatusCounts(w));
-    const after = await q("SELECT count(*)::int AS n FROM finding_events WHERE id > $1", [before[0].id]);
-    expect(after[0].n).toBe(0); // the overlap re-read changed nothing
+    const [newEvents] = await q("SELECT count(*)::int AS n FROM finding_events WHERE id > $1", [before[0].id]);
+    expect(newEvents.n).toBe(0); // the overlap re-read changed nothing
   });
 
   it("repairs a cache that drifted from Inspector: the integrity check re-lists the account", async () => {

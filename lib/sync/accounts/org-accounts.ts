@@ -27,7 +27,8 @@ export interface OrgRead {
 const tagValue = (tags: { Key?: string; Value?: string }[], ...keys: string[]) =>
   tags.find((t) => keys.includes((t.Key ?? "").toLowerCase()))?.Value ?? null;
 
-export async function readOrganization(client: OrganizationsClient): Promise<OrgRead> {
+/** `needsDetails`: whose OU and tags to (re)read; the others keep what the cache already has. */
+export async function readOrganization(client: OrganizationsClient, needsDetails: (id: string) => boolean = () => true): Promise<OrgRead> {
   const problems: string[] = [];
   const accounts = new Map<string, OrgAccount>();
   try {
@@ -60,7 +61,7 @@ export async function readOrganization(client: OrganizationsClient): Promise<Org
     noted.add(msg);
     problems.push(err instanceof Error ? err.message : msg);
   };
-  await mapLimit([...accounts.values()], 4, async (a) => {
+  await mapLimit([...accounts.values()].filter((a) => needsDetails(a.id)), 4, async (a) => {
     try {
       const parent = (await client.send(new ListParentsCommand({ ChildId: a.id }))).Parents?.[0];
       if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) {

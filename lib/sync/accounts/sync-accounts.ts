@@ -12,10 +12,25 @@ export interface AccountsResult {
   failed: Map<string, unknown>;
 }
 
+/**
+ * OUs and owner tags cost two Organizations calls per account: they are re-read with the daily
+ * full listing, and for accounts the cache has no OU for yet; otherwise the stored ones stay.
+ */
+async function orgDetailsPolicy(ctx: SyncContext): Promise<(id: string) => boolean> {
+  const { rows } = await ctx.pool.query(
+    `SELECT (SELECT max(started_at) FROM sync_runs WHERE mode = 'FULL' AND outcome IN ('SUCCEEDED', 'PARTIAL')) AS last_full,
+       ARRAY(SELECT id FROM accounts WHERE ou_name IS NOT NULL) AS known`,
+  );
+  const lastFull: Date | null = rows[0].last_full;
+  if (ctx.forceFull || !lastFull || ctx.now().getTime() - lastFull.getTime() >= ctx.config.fullSyncEveryMs) return () => true;
+  const known = new Set<string>(rows[0].known);
+  return (id) => !known.has(id);
+}
+
 export async function syncAccounts(ctx: SyncContext, regions: string[], adminId: string): Promise<AccountsResult> {
   const byRegion = new Map<string, RegionAccounts>();
   const failed = new Map<string, unknown>();
-  const orgRead = readOrganization(ctx.aws.organizations); // never throws; runs alongside
+  const orgRead = orgDetailsPolicy(ctx).then((needs) => readOrganization(ctx.aws.organizations, needs)); // runs alongside
   await Promise.all(
     regions.map(async (region) => {
       try {

@@ -61,5 +61,12 @@ export async function syncRegionCoverage(ctx: SyncContext, region: string, accou
   } catch (err) {
     if (!(err instanceof AwsCallError)) throw err;
   }
+  if (statisticsTotal !== null && statisticsTotal !== rows.length && !failedAccounts.size) {
+    ctx.notes.push({
+      kind: "coverage",
+      region,
+      message: `ListCoverage returned ${rows.length} resources but ListCoverageStatistics counts ${statisticsTotal} (resources of accounts outside the member list, or coverage changing during the run)`,
+    });
+  }
   return { listed: rows.length, written, pages, statisticsTotal, failedAccounts };
 }
