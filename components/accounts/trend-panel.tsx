@@ -9,7 +9,7 @@ import type { TrendPoint } from "@/components/charts/trend-chart";
 
 const TrendChart = dynamic(() => import("@/components/charts/trend-chart").then((m) => m.TrendChart), {
   ssr: false,
-  loading: () => <div aria-hidden className="h-[320px] animate-pulse rounded bg-canvas" />,
+  loading: () => <div aria-hidden className="h-[340px] animate-pulse rounded bg-canvas" />,
 });
 
 export function TrendPanel({ accountId, points, severities }: { accountId: string; points: TrendPoint[]; severities: Severity[] }) {

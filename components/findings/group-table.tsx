@@ -29,7 +29,7 @@ export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem
               <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))} className="font-mono text-xs font-semibold hover:text-accent hover:underline">
                 {g.key}
               </Link>
-              {g.label && <div className="truncate text-xs text-muted">{g.label}</div>}
+              {g.label && g.label !== g.key && <div className="truncate text-xs text-muted">{g.label.replace(`${g.key} - `, "")}</div>}
             </td>
             <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(g.count)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{g.critical ? formatCount(g.critical) : "·"}</td>

@@ -1,6 +1,6 @@
 // Top risks for leadership: vulnerabilities ranked by exploit availability, then Inspector score,
-// then EPSS. Candidates are the highest-scored open findings (an index walk), so this stays fast
-// at a million findings; a vulnerability below them would not make a top ten anyway.
+// then EPSS. Candidates are the 5,000 highest-scored open findings (an index walk), so this stays
+// fast at a million findings; a vulnerability below them would not make a top ten anyway.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { regionWhere } from "./overview-tiles";
@@ -17,7 +17,7 @@ export interface TopRiskRow {
   accounts: number;
 }
 
-export async function getTopRisks(scope: Scope, regions: string[], limit = 10, candidates = 20_000): Promise<TopRiskRow[]> {
+export async function getTopRisks(scope: Scope, regions: string[], limit = 10, candidates = 5_000): Promise<TopRiskRow[]> {
   return queryRows<TopRiskRow>(Prisma.sql`
     SELECT c.vulnerability_id, min(c.title) AS title,
       (array_agg(c.severity ORDER BY c.inspector_score DESC))[1] AS severity,
