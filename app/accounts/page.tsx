@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
 import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
@@ -6,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
 
 export const dynamic = "force-dynamic";
+const shownAccounts = 100;
 export const metadata = { title: "Accounts" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -26,7 +28,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const byId = new Map(coverage.map((c) => [c.accountId, c]));
   const matches = (r: (typeof heat)[number]) => !q || [r.accountId, r.name, r.ou, r.owner].some((v) => v?.toLowerCase().includes(q));
   const rows = sortAccountRows(heat.filter(matches).map((r) => ({ ...r, coverage: byId.get(r.accountId) })), sort);
-  const sortHref = (s: AccountSort) => `/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort: s })}`;
+  const all = params.all === "1";
+  // A thousand rows of links is a 4 MB page: show the worst 100 unless asked for all.
+  const shown = all ? rows : rows.slice(0, shownAccounts);
+  const sortHref = (s: AccountSort) => `/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort: s, ...(all ? { all: "1" } : {}) })}`;
   return (
     <>
       {header}
@@ -34,11 +39,17 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <input name="q" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-80 rounded-md border border-line bg-white px-2 py-1.5 text-sm" />
         <input type="hidden" name="sort" value={sort} />
         <button className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white">Filter</button>
+        {all && <input type="hidden" name="all" value="1" />}
         {q && <span className="text-sm text-muted">{rows.length} of {heat.length}</span>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-line bg-panel shadow-sm">
-        <AccountsTable rows={rows} sort={sort} sortHref={sortHref} />
+        <AccountsTable rows={shown} sort={sort} sortHref={sortHref} />
       </div>
+      {shown.length < rows.length && (
+        <Link href={`/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort, all: "1" })}`} className="mt-3 inline-block text-sm font-semibold text-accent hover:underline">
+          Show all {rows.length} accounts ({rows.length - shown.length} more)
+        </Link>
+      )}
     </>
   );
 }
