@@ -14,12 +14,13 @@ test("accounts, an account page, grouping and the sync page render with data", a
 
   await page.goto("/findings?group=cve");
   await expect(page.getByTestId("group-table")).toBeVisible();
+  await attachScreenshot(page, testInfo, "findings-grouped");
   const first = page.getByTestId("group-table").locator("tbody tr").first();
   const count = Number((await first.locator("td").nth(1).innerText()).replace(/,/g, ""));
   await first.getByRole("link").click();
   await expect(page).toHaveURL(/cve=/);
   await expect(page.getByTestId("findings-total")).toContainText(`${count} findings`);
-  await attachScreenshot(page, testInfo, "findings-grouped");
+  await attachScreenshot(page, testInfo, "findings-one-cve");
 
   await page.goto("/sync");
   await expect(page.getByTestId("sync-runs")).toBeVisible();
