@@ -54,6 +54,12 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
               {findingsGroups.map((g) => <option key={g} value={g}>{groupLabel[g]}</option>)}
             </select>
           </label>
+          <label className="flex items-center gap-1.5">
+            <span className="text-xs font-semibold uppercase tracking-wide text-muted">Rows</span>
+            <select value={filter.limit} onChange={(e) => navigate(withFilter(filter, { limit: Number(e.target.value) }))} className="rounded-md border border-line bg-white px-2 py-1">
+              {[...new Set([25, 50, 100, 200, filter.limit])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
+            </select>
+          </label>
           <a href={findingsExportHref(filter)} download className="rounded-md border border-line bg-white px-3 py-1 font-semibold hover:border-accent hover:text-accent" data-testid="export-csv">
             Export CSV
           </a>

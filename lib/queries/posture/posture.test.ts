@@ -6,6 +6,8 @@ import { getOpenAggregates } from "./open-aggregates";
 import { getSeverityHeatmap } from "./severity-heatmap";
 import { getTopRisks } from "./top-risks";
 import { parseOverviewFilter } from "./overview-filter";
+import { hasPostureData, listRegions } from "./has-data";
+import { getFilterOptions } from "@/lib/queries/accounts/account-options";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const database = setupQueryTestDatabase();
@@ -71,6 +73,19 @@ describe("overview read models", () => {
     const risks = await getTopRisks(allScope, []);
     expect(risks.map((r) => [r.vulnerability_id, r.exploitable, r.findings])).toEqual([["CVE-1", true, 2], ["CVE-2", false, 1], ["CVE-3", false, 1]]);
     expect((await getTopRisks({ accountIds: [B] }, [])).map((r) => r.vulnerability_id)).toEqual(["CVE-3"]);
+  });
+
+  it("say whether there is data, and list regions and filter options within scope", async () => {
+    expect(await hasPostureData(allScope)).toBe(true);
+    expect(await hasPostureData({ accountIds: [] })).toBe(false);
+    expect(await listRegions(allScope)).toEqual(["eu-west-1", "us-east-1"]);
+    expect(await listRegions({ accountIds: [B] })).toEqual(["us-east-1"]);
+    expect(await getFilterOptions({ accountIds: [B, C] })).toEqual({
+      accounts: [{ id: C, name: "denied" }, { id: B, name: "dev" }],
+      ous: ["Development"],
+      owners: ["bob"],
+      regions: ["us-east-1"],
+    });
   });
 
   it("parse the overview URL leniently", () => {
