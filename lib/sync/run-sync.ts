@@ -53,7 +53,11 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     let lastSave = 0;
     let saving: Promise<void> = Promise.resolve();
     const progress = new ProgressTracker(opts.trigger, config.regions, (p) => {
-      opts.onProgress?.(p);
+      try {
+        opts.onProgress?.(p);
+      } catch {
+        // a listener's failure (a closed terminal, a UI callback) must not stop the sync
+      }
       if (performance.now() - lastSave > PROGRESS_SAVE_MS) {
         lastSave = performance.now();
         saving = saving.then(() => saveProgress(database.pool, runId, p)).catch(() => {});

@@ -31,6 +31,7 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   const byRegion = new Map<string, RegionAccounts>();
   const failed = new Map<string, unknown>();
   const orgRead = orgDetailsPolicy(ctx).then((needs) => readOrganization(ctx.aws.organizations, needs)); // runs alongside
+  orgRead.catch(() => {}); // a database error surfaces at the await below
   await Promise.all(
     regions.map(async (region) => {
       try {

@@ -34,6 +34,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
       ctx.batches++;
       await ctx.afterBatch?.(ctx.batches);
     });
+    writing.catch(() => {}); // observed at the next await; not an unhandled rejection meanwhile
   };
   let nextToken: string | undefined;
   try {
