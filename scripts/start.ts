@@ -11,7 +11,7 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 
 async function main() {
   const e = parseEnv(process.env);
-  const database = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite"), host: true });
+  const database = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
   if (database.embedded) childEnv.INSPECTORATE_EMBEDDED_DB = "1";
 

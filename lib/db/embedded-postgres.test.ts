@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase } from "./client";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { readEmbeddedUrl, writeEmbeddedUrl } from "./embedded-url-file";
 import { applyMigrations } from "./migrations";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inspectorate-pglite-"));
@@ -32,12 +31,5 @@ describe("embedded Postgres", () => {
     fs.writeFileSync(path.join(dir, "inspectorate.pid"), String(process.ppid));
     await expect(startEmbeddedPostgres({ dataDir: dir })).rejects.toThrow(`in use by process ${process.ppid}`);
     fs.rmSync(path.join(dir, "inspectorate.pid"));
-  });
-
-  it("publishes its URL only while the hosting process lives", () => {
-    writeEmbeddedUrl(dir, "postgresql://x@127.0.0.1:1/postgres");
-    expect(readEmbeddedUrl(dir)).toBe("postgresql://x@127.0.0.1:1/postgres");
-    fs.writeFileSync(path.join(dir, "embedded-url"), "999999999 postgresql://gone\n");
-    expect(readEmbeddedUrl(dir)).toBeUndefined();
   });
 });

@@ -28,15 +28,16 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     const holder = fs.existsSync(lockPath) ? Number(fs.readFileSync(lockPath, "utf8")) : 0;
     if (holder && holder !== process.pid && pidIsAlive(holder)) {
       throw new Error(
-        `the embedded database in ${opts.dataDir} is in use by process ${holder}; stop it or set DATABASE_URL`,
+        `the embedded database in ${opts.dataDir} is in use by process ${holder} (the running app: use its Sync page or POST /api/sync), or set DATABASE_URL`,
       );
     }
     fs.writeFileSync(lockPath, String(process.pid));
   }
   const db = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, "pgdata") : undefined);
-  // PGlite is one session; the socket server queues queries and keeps an open transaction's
-  // queries together, so several connections (app, CLI sync, schema engine) are safe.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 8 });
+  // PGlite is one session: the socket server interleaves protocol messages of concurrent
+  // connections, so the process holding it uses a single pooled connection (see lib/db/client).
+  // A few slots remain for short-lived, sequential users such as the migration engine.
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 4 });
   await server.start();
   const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {

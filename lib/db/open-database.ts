@@ -1,8 +1,7 @@
-// How a process gets its database: DATABASE_URL when configured; else the running app's embedded
-// Postgres; else it starts the embedded one itself. Migrations are applied either way.
+// How a process gets its database: DATABASE_URL when configured, else the embedded one in the
+// data directory (which only one process may hold). Migrations are applied either way.
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { readEmbeddedUrl, writeEmbeddedUrl } from "./embedded-url-file";
 import { applyMigrations } from "./migrations";
 
 export interface OpenedDatabase {
@@ -11,16 +10,17 @@ export interface OpenedDatabase {
   stop(): Promise<void>;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; host?: boolean }): Promise<OpenedDatabase> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<OpenedDatabase> {
   if (opts.databaseUrl) {
     await applyMigrations(opts.databaseUrl);
     return { url: opts.databaseUrl, embedded: false, stop: async () => {} };
   }
-  const dataDir = path.resolve(opts.dataDir);
-  const running = readEmbeddedUrl(dataDir);
-  if (running) return { url: running, embedded: true, stop: async () => {} };
-  const pg = await startEmbeddedPostgres({ dataDir });
-  if (opts.host) writeEmbeddedUrl(dataDir, pg.url);
-  await applyMigrations(pg.url);
+  const pg = await startEmbeddedPostgres({ dataDir: path.resolve(opts.dataDir) });
+  try {
+    await applyMigrations(pg.url);
+  } catch (e) {
+    await pg.stop();
+    throw e;
+  }
   return { url: pg.url, embedded: true, stop: () => pg.stop() };
 }
