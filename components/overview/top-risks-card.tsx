@@ -14,7 +14,7 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
           <th className="py-1.5 font-semibold">Vulnerability</th>
           <th className="w-12 py-1.5 text-right font-semibold" title="Highest Inspector score">Score</th>
           <th className="w-14 py-1.5 text-right font-semibold" title="Exploit Prediction Scoring System: chance of exploitation in 30 days">EPSS</th>
-          <th className="w-16 py-1.5 text-right font-semibold">Hit</th>
+          <th className="w-16 py-1.5 text-right font-semibold" title="Open findings: one per affected resource">Hit</th>
         </tr>
       </thead>
       <tbody>
@@ -32,10 +32,7 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
             </td>
             <td className="py-1.5 text-right tabular-nums font-semibold">{formatScore(r.max_score)}</td>
             <td className="py-1.5 text-right tabular-nums">{formatEpss(r.max_epss)}</td>
-            <td className="py-1.5 text-right tabular-nums" title={`${r.findings} findings in ${r.accounts} accounts`}>
-              {formatCount(r.resources)}
-              <span className="block text-[11px] text-muted">in {r.accounts} acct</span>
-            </td>
+            <td className="py-1.5 text-right tabular-nums" title={r.findings === null ? "not counted per region" : `${r.findings} open findings`}>{r.findings === null ? "—" : formatCount(r.findings)}</td>
           </tr>
         ))}
       </tbody>

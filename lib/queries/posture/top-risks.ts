@@ -1,6 +1,7 @@
 // Top risks for leadership: vulnerabilities ranked by exploit availability, then Inspector score,
-// then EPSS. Candidates are the 5,000 highest-scored open findings (an index walk), so this stays
-// fast at a million findings; a vulnerability below them would not make a top ten anyway.
+// then EPSS. A skip scan over the CVE index lists each vulnerability once with its best-scored open
+// finding in scope, so one CVE on thousands of resources cannot crowd the others out; only the
+// 200 best-scored vulnerabilities are ranked, and only the final ten are counted.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { regionWhere } from "./overview-tiles";
@@ -12,26 +13,34 @@ export interface TopRiskRow {
   max_score: number | null;
   max_epss: number | null;
   exploitable: boolean;
-  findings: number;
-  resources: number;
-  accounts: number;
+  /** Open findings in scope (one per affected resource); not counted under a region filter, where
+   *  counting would read every matching row (~1 s at a million findings). */
+  findings: number | null;
 }
 
-export async function getTopRisks(scope: Scope, regions: string[], limit = 10, candidates = 5_000): Promise<TopRiskRow[]> {
+export async function getTopRisks(scope: Scope, regions: string[], limit = 10, shortlist = 200): Promise<TopRiskRow[]> {
+  const inScope = (alias: string) =>
+    Prisma.sql`${Prisma.raw(alias)}.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.raw(`${alias}.account_id`))} AND ${regionWhere(Prisma.raw(`${alias}.region`), regions)}`;
   return queryRows<TopRiskRow>(Prisma.sql`
-    SELECT c.vulnerability_id, min(c.title) AS title,
-      (array_agg(c.severity ORDER BY c.inspector_score DESC))[1] AS severity,
-      max(c.inspector_score) AS max_score, max(c.epss_score) AS max_epss, bool_or(c.exploit_available) AS exploitable,
-      count(*)::int AS findings, count(DISTINCT c.resource_id)::int AS resources, count(DISTINCT c.account_id)::int AS accounts
-    FROM (
-      SELECT f.vulnerability_id, f.title, f.severity, f.inspector_score, f.epss_score, f.exploit_available, f.resource_id, f.account_id
-      FROM findings f
-      WHERE f.status = 'ACTIVE' AND f.inspector_score IS NOT NULL AND f.vulnerability_id IS NOT NULL
-        AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
-      ORDER BY f.inspector_score DESC LIMIT ${candidates}) c
-    GROUP BY c.vulnerability_id
-    ORDER BY bool_or(c.exploit_available) DESC, max(c.inspector_score) DESC, max(c.epss_score) DESC NULLS LAST, count(*) DESC
-    LIMIT ${limit}`);
+    WITH RECURSIVE v AS (
+      (SELECT vulnerability_id FROM findings WHERE vulnerability_id IS NOT NULL ORDER BY vulnerability_id LIMIT 1)
+      UNION ALL
+      SELECT (SELECT f.vulnerability_id FROM findings f WHERE f.vulnerability_id > v.vulnerability_id ORDER BY f.vulnerability_id LIMIT 1)
+      FROM v WHERE v.vulnerability_id IS NOT NULL
+    ), best AS (
+      SELECT v.vulnerability_id, t.arn, t.inspector_score FROM v
+      CROSS JOIN LATERAL (SELECT f.arn, f.inspector_score FROM findings f
+        WHERE f.vulnerability_id = v.vulnerability_id AND ${inScope("f")} AND f.inspector_score IS NOT NULL
+        ORDER BY f.inspector_score DESC, f.arn LIMIT 1) t
+      ORDER BY t.inspector_score DESC LIMIT ${shortlist}
+    ), ranked AS (
+      SELECT best.vulnerability_id, f.title, f.severity, best.inspector_score AS max_score, f.epss_score AS max_epss, f.exploit_available AS exploitable
+      FROM best JOIN findings f ON f.arn = best.arn
+      ORDER BY f.exploit_available DESC, best.inspector_score DESC, f.epss_score DESC NULLS LAST, best.vulnerability_id LIMIT ${limit}
+    )
+    SELECT r.*, ${regions.length ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM findings f WHERE f.vulnerability_id = r.vulnerability_id AND ${inScope("f")})`} AS findings
+    FROM ranked r
+    ORDER BY r.exploitable DESC, r.max_score DESC, r.max_epss DESC NULLS LAST, r.vulnerability_id`);
 }
 
 export interface RegionBarRow {
