@@ -41,7 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           </Suspense>
           <div className="space-y-5">
             <Suspense fallback={<CardSkeleton height={420} />}>
-              <TopRisksLoader scope={scope} regions={filter.region} />
+              <TopRisksLoader scope={scope} regionFiltered={filter.region.length > 0} />
             </Suspense>
             <Suspense fallback={<CardSkeleton height={200} />}>
               <ResourceTypeBarsLoader scope={scope} regions={filter.region} />
