@@ -26,9 +26,12 @@ test("the heatmap's critical cell for an account opens the explorer with exactly
 test("heatmap cells are reachable and movable with the keyboard, sort and grouping stay in the URL", async ({ page }) => {
   await page.goto("/");
   const first = page.locator('[data-testid="heatmap"] a[data-row="0"][data-col="0"]');
-  await first.focus();
-  await page.keyboard.press("ArrowRight");
-  await expect(page.locator('[data-testid="heatmap"] a[data-row="0"][data-col="1"]')).toBeFocused();
+  // Retried until the heatmap has hydrated and handles the arrow keys.
+  await expect(async () => {
+    await first.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.locator('[data-testid="heatmap"] a[data-row="0"][data-col="1"]')).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.press("ArrowDown");
   await expect(page.locator('[data-testid="heatmap"] a[data-row="1"][data-col="1"]')).toBeFocused();
 
