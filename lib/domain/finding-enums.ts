@@ -1,14 +1,11 @@
-// Shared definitions of finding status, type, resource type and availability flags.
-import { z } from "zod";
-
+// Shared definitions of finding status, type, resource type and availability flags (their Zod
+// schemas are in enum-schemas.ts).
 export const findingStatuses = ["ACTIVE", "SUPPRESSED", "CLOSED"] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
-export const findingStatusSchema = z.enum(findingStatuses);
 export const findingStatusLabel: Record<FindingStatus, string> = { ACTIVE: "Open", SUPPRESSED: "Suppressed", CLOSED: "Closed" };
 
 export const findingTypes = ["PACKAGE_VULNERABILITY", "NETWORK_REACHABILITY", "CODE_VULNERABILITY"] as const;
 export type FindingType = (typeof findingTypes)[number];
-export const findingTypeSchema = z.enum(findingTypes);
 export const findingTypeLabel: Record<FindingType, string> = {
   PACKAGE_VULNERABILITY: "Package vulnerability",
   NETWORK_REACHABILITY: "Network reachability",
@@ -23,7 +20,6 @@ export const resourceTypes = [
   "CODE_REPOSITORY",
 ] as const;
 export type ResourceType = (typeof resourceTypes)[number];
-export const resourceTypeSchema = z.enum(resourceTypes);
 export const resourceTypeLabel: Record<ResourceType, string> = {
   AWS_EC2_INSTANCE: "EC2 instance",
   AWS_ECR_CONTAINER_IMAGE: "ECR image",
@@ -33,7 +29,6 @@ export const resourceTypeLabel: Record<ResourceType, string> = {
 };
 
 export const fixAvailableValues = ["YES", "NO", "PARTIAL"] as const;
-export const fixAvailableSchema = z.enum(fixAvailableValues);
 
 /** The four scan types the coverage matrix shows per account. */
 export const scanTypes = ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE"] as const;

@@ -1,9 +1,7 @@
-// The one definition of Inspector severities: Zod schemas, URL parsers, SQL and UI labels use it.
-import { z } from "zod";
-
+// The one definition of Inspector severities: Zod schemas (enum-schemas.ts), URL parsers, SQL and
+// UI labels use it. No Zod here, so client components that only need labels stay small.
 export const severityOrder = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"] as const;
 export type Severity = (typeof severityOrder)[number];
-export const severitySchema = z.enum(severityOrder);
 
 export const severityLabel: Record<Severity, string> = {
   CRITICAL: "Critical",
@@ -20,8 +18,9 @@ export function severityRank(s: string): number {
   return i === -1 ? severityOrder.length : i;
 }
 
+const known = new Set<string>(severityOrder);
 export function toSeverity(s: string | undefined | null): Severity {
-  return severitySchema.safeParse(s).success ? (s as Severity) : "UNTRIAGED";
+  return s && known.has(s) ? (s as Severity) : "UNTRIAGED";
 }
 
 /** Okabe–Ito based, distinguishable with the common colour-vision deficiencies; always shown with text. */

@@ -2,8 +2,7 @@
 // CSV export. Each field parses on its own, so one bad value is reported by name while the
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
-import { severitySchema } from "@/lib/domain/severity";
-import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema } from "@/lib/domain/finding-enums";
+import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";

@@ -2,7 +2,8 @@
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { z } from "zod";
 import { toSeverity, type Severity } from "@/lib/domain/severity";
-import { findingStatusSchema, type FindingStatus } from "@/lib/domain/finding-enums";
+import type { FindingStatus } from "@/lib/domain/finding-enums";
+import { findingStatusSchema } from "@/lib/domain/enum-schemas";
 import { cvssBaseScore, epssScore, inspectorScore } from "./finding-scores";
 import { findingPackages, packageNames, type PackageRow } from "./finding-packages";
 import { primaryResource, type ResourceColumns } from "./finding-resource";

@@ -1,0 +1,10 @@
+// Zod schemas of the shared enums, for server-side parsing (URL filters, API bodies, sync mapping).
+import { z } from "zod";
+import { findingStatuses, findingTypes, fixAvailableValues, resourceTypes } from "./finding-enums";
+import { severityOrder } from "./severity";
+
+export const severitySchema = z.enum(severityOrder);
+export const findingStatusSchema = z.enum(findingStatuses);
+export const findingTypeSchema = z.enum(findingTypes);
+export const resourceTypeSchema = z.enum(resourceTypes);
+export const fixAvailableSchema = z.enum(fixAvailableValues);
