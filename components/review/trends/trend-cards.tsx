@@ -1,14 +1,18 @@
 "use client";
 // The four trend charts, each drilling into the explorer (coverage into the coverage page)
 // with the selected week, severity and review group in the URL.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import type { Trends } from "@/lib/queries/review/review-types";
 import { closedInWeekHref, newInWeekHref, openWeekHref, type LinkGroup } from "@/lib/review/review-links";
-import { CoverageChart } from "./coverage-chart";
-import { FlowChart } from "./flow-chart";
-import { MttrChart } from "./mttr-chart";
-import { OpenBySeverityChart } from "./open-by-severity-chart";
+
+// Recharts (~128 KB gzipped) loads after first paint, so the page's first load stays small.
+const chartSkeleton = () => <div aria-hidden className="h-[220px] animate-pulse rounded bg-canvas" />;
+const OpenBySeverityChart = dynamic(() => import("./open-by-severity-chart").then((m) => m.OpenBySeverityChart), { ssr: false, loading: chartSkeleton });
+const FlowChart = dynamic(() => import("./flow-chart").then((m) => m.FlowChart), { ssr: false, loading: chartSkeleton });
+const MttrChart = dynamic(() => import("./mttr-chart").then((m) => m.MttrChart), { ssr: false, loading: chartSkeleton });
+const CoverageChart = dynamic(() => import("./coverage-chart").then((m) => m.CoverageChart), { ssr: false, loading: chartSkeleton });
 
 export function TrendCards({ trends, group }: { trends: Trends; group: LinkGroup }) {
   const router = useRouter();
