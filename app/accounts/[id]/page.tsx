@@ -53,7 +53,7 @@ export default async function Page({ params }: Props) {
             <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
               <span>OU <span className="text-ink">{a.ou_name ?? "—"}</span></span>
               <span>Owner <span className="text-ink">{a.owner ?? "—"}</span></span>
-              <span>Team <span className="text-ink">{a.team ?? "—"}</span></span>
+              <span>Contact <span className="text-ink">{a.contact ?? "—"}</span></span>
               {a.email && <span>{a.email}</span>}
               {a.joined_at && <span>joined {formatDate(a.joined_at)}</span>}
               {a.org_status && a.org_status !== "ACTIVE" && <StatusPill value={a.org_status} />}

@@ -85,6 +85,7 @@ export default async function Page({ params }: Props) {
             <Facts items={[
               ["Account", <Link key="a" href={`/accounts/${f.account_id}`} className="text-accent hover:underline">{f.account_name ?? f.account_id} <span className="font-mono text-xs">{f.account_id}</span></Link>],
               ["Owner", f.account_owner ?? "—"],
+              ["Contact", f.account_contact ?? "—"],
               ["OU", f.account_ou ?? "—"],
               ["Region", f.region],
             ]} />

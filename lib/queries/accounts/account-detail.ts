@@ -1,6 +1,7 @@
 // One account's page: its identity, per-region Inspector and sync state, latest per-region sync
 // results (with the integrity comparison) and its open-findings trend from daily_snapshots.
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 
 export interface AccountRow {
@@ -10,7 +11,8 @@ export interface AccountRow {
   org_status: string | null;
   ou_name: string | null;
   owner: string | null;
-  team: string | null;
+  /** The Owner tag (often a person); `owner` is the resolved owning team. */
+  contact: string | null;
   is_delegated_admin: boolean;
   joined_at: Date | null;
 }
@@ -32,7 +34,7 @@ export interface AccountRegionRow {
 
 export async function getAccount(scope: Scope, id: string) {
   const account = await queryOne<AccountRow>(Prisma.sql`
-    SELECT id, name, email, org_status, ou_name, owner, team, is_delegated_admin, joined_at FROM accounts a
+    SELECT id, name, email, org_status, ou_name, ${resolvedOwnerSql} AS owner, owner AS contact, is_delegated_admin, joined_at FROM accounts a
     WHERE a.id = ${id} AND ${scopeWhere(scope, Prisma.sql`a.id`)}`);
   if (!account) return undefined;
   const regions = await queryRows<AccountRegionRow>(Prisma.sql`

@@ -1,6 +1,7 @@
 // The coverage page's gap lists: unscanned resources by reason, accounts with Inspector disabled
 // or suspended, and accounts that are enabled but report nothing at all.
 import { Prisma, queryRows } from "@/lib/queries/sql";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { scanCategorySql } from "./scan-category";
 
@@ -37,7 +38,7 @@ export interface AccountRegionStateRow {
   last_synced_at: Date | null;
 }
 
-const stateColumns = Prisma.sql`ar.account_id, a.name, a.owner, ar.region, ar.inspector_status, ar.relationship_status, ar.sync_status, ar.sync_error, ar.last_synced_at`;
+const stateColumns = Prisma.sql`ar.account_id, a.name, ${resolvedOwnerSql} AS owner, ar.region, ar.inspector_status, ar.relationship_status, ar.sync_status, ar.sync_error, ar.last_synced_at`;
 
 /** Regions where Inspector is not running for the account (disabled, suspended, or not associated). */
 export async function getDisabledAccounts(scope: Scope): Promise<AccountRegionStateRow[]> {

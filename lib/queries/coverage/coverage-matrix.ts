@@ -1,6 +1,7 @@
 // Account x scan type coverage: how many regions have the scan type enabled, and how many of the
 // resources Inspector knows are actually scanned (ACTIVE) versus not (INACTIVE).
 import { Prisma, queryRows } from "@/lib/queries/sql";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { scanTypes, type ScanType } from "@/lib/domain/finding-enums";
 import { scanCategorySql, scanStatusColumn } from "./scan-category";
@@ -36,7 +37,7 @@ export async function getCoverageMatrix(scope: Scope, accountIds?: string[]): Pr
   });
   const [enablement, resources] = await Promise.all([
     queryRows<EnablementRaw>(Prisma.sql`
-      SELECT a.id AS account_id, a.name, a.ou_name, a.owner, count(ar.region)::int AS regions, ${Prisma.join(perScan, ", ")}
+      SELECT a.id AS account_id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, count(ar.region)::int AS regions, ${Prisma.join(perScan, ", ")}
       FROM accounts a LEFT JOIN account_regions ar ON ar.account_id = a.id
       WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND ${only(Prisma.sql`a.id`)}
       GROUP BY a.id ORDER BY a.id`),

@@ -1,6 +1,7 @@
 // Everything the finding detail page shows: the cached row and its raw Inspector finding, the
 // account, the status history from finding_events and other resources hit by the same vulnerability.
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { FindingRow } from "./findings-search";
 
@@ -14,7 +15,8 @@ export interface FindingDetailRow extends FindingRow {
   ecr_repository: string | null;
   ecr_image_hash: string | null;
   account_owner: string | null;
-  account_team: string | null;
+  /** The Owner tag (often a person), beside the resolved owning team. */
+  account_contact: string | null;
   account_ou: string | null;
   raw: Record<string, unknown>;
 }
@@ -44,7 +46,7 @@ export const relatedCountCap = 10_000;
 
 export async function getFindingDetail(scope: Scope, arn: string) {
   const finding = await queryOne<FindingDetailRow>(Prisma.sql`
-    SELECT f.*, a.name AS account_name, a.owner AS account_owner, a.team AS account_team, a.ou_name AS account_ou
+    SELECT f.*, a.name AS account_name, ${resolvedOwnerSql} AS account_owner, a.owner AS account_contact, a.ou_name AS account_ou
     FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
     WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`);
   if (!finding) return undefined;

@@ -2,6 +2,7 @@
 // viewer's scope always applied. Shared by the explorer page, its group-by and the CSV export.
 import { Prisma } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import type { FindingsFilter } from "./findings-filter";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -26,7 +27,7 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.status`, f.status, "text[]");
   anyOf(Prisma.sql`f.type`, f.type, "text[]");
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
-  if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE owner = ANY(${f.owner}::text[]))`);
+  if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
   if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
   if (f.resource) {
     const pattern = `%${likeEscape(f.resource)}%`;

@@ -1,6 +1,7 @@
 // Account x severity counts of open findings for the heatmap, every account in scope included
 // (zero findings next to a sync problem must not read as "clean").
 import { Prisma, queryRows } from "@/lib/queries/sql";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { Severity } from "@/lib/domain/severity";
 import { regionWhere } from "./overview-tiles";
@@ -31,7 +32,7 @@ interface Raw {
 /** Accounts in scope with their sync problems, without counts (the overview adds its own). */
 export async function getHeatmapAccounts(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapAccount[]> {
   return queryRows<HeatmapAccount>(Prisma.sql`
-    SELECT a.id, a.name, a.ou_name, a.owner, s.sync_problems
+    SELECT a.id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, s.sync_problems
     FROM accounts a
     LEFT JOIN (
       SELECT ar.account_id, array_agg(DISTINCT ar.sync_status) FILTER (WHERE ar.sync_status <> 'OK') AS sync_problems

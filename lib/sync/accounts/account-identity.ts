@@ -1,5 +1,6 @@
 // Name and owner of an account: Organizations first, then the configured name map, then the
-// id; INSPECTORATE_OWNERS overrides any Owner tag. Pure.
+// id. INSPECTORATE_OWNERS names the owning team, so it overrides the Team tag (resolveOwner in
+// lib/review/owner.ts, and its SQL twin, read team first). Pure.
 import type { OrgAccount } from "./org-accounts";
 
 export interface AccountIdentity {
@@ -27,8 +28,8 @@ export function accountIdentity(
     orgStatus: org?.status ?? null,
     ouId: org?.ouId ?? null,
     ouName: org?.ouName ?? null,
-    owner: owners[id] ?? org?.owner ?? null,
-    team: org?.team ?? null,
+    owner: org?.owner ?? null,
+    team: owners[id] ?? org?.team ?? null,
     joinedAt: org?.joinedAt ?? null,
   };
 }

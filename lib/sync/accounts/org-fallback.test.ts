@@ -36,11 +36,11 @@ describe("without Organizations permissions", () => {
     const owners = { [named]: "secops" };
     const r = await w.sync({ config: { ...w.config, accountNames: { [named]: "security-tooling" }, owners } });
     expect(r.outcome).toBe("SUCCEEDED");
-    const accounts = (await w.database.pool.query("SELECT id, name, owner, ou_name FROM accounts ORDER BY id")).rows;
+    const accounts = (await w.database.pool.query("SELECT id, name, team, ou_name FROM accounts ORDER BY id")).rows;
     expect(accounts.length).toBeGreaterThan(1);
     for (const a of accounts) {
-      if (a.id === named) expect(a).toMatchObject({ name: "security-tooling", owner: "secops" });
-      else expect(a).toMatchObject({ name: a.id, owner: null, ou_name: null });
+      if (a.id === named) expect(a).toMatchObject({ name: "security-tooling", team: "secops" });
+      else expect(a).toMatchObject({ name: a.id, team: null, ou_name: null });
     }
     const [run] = (await w.database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId])).rows;
     const note = run.notes.find((n: { kind: string }) => n.kind === "organizations");
