@@ -1,25 +1,14 @@
 import type { AccountRegionRow } from "@/lib/queries/accounts/account-detail";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatAge, formatDateTime } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table-head";
 
 /** Per region: Inspector and scan-type enablement, and how the last sync of it went. */
 export function RegionsTable({ regions }: { regions: AccountRegionRow[] }) {
   if (!regions.length) return <p className="text-sm text-muted">No region of this account has been synced yet.</p>;
   return (
     <table className="w-full text-sm" data-testid="regions-table">
-      <thead>
-        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-          <th className="px-2 py-2 font-semibold">Region</th>
-          <th className="px-2 py-2 font-semibold">Inspector</th>
-          <th className="px-2 py-2 font-semibold">EC2</th>
-          <th className="px-2 py-2 font-semibold">ECR</th>
-          <th className="px-2 py-2 font-semibold">Lambda</th>
-          <th className="px-2 py-2 font-semibold">Lambda code</th>
-          <th className="px-2 py-2 font-semibold">Sync</th>
-          <th className="px-2 py-2 font-semibold">Integrity</th>
-          <th className="px-2 py-2 text-right font-semibold">Last synced</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Region", "Inspector", "EC2", "ECR", "Lambda", "Lambda code", "Sync", "Integrity", { label: "Last synced", align: "right" }]} />
       <tbody>
         {regions.map((r) => (
           <tr key={r.region} className="border-b border-line/60 last:border-0">

@@ -5,20 +5,12 @@ import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatAge } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table-head";
 
 export function CoverageResourcesTable({ rows }: { rows: Omit<CoverageResourceRow, "total">[] }) {
   return (
     <table className="w-full text-sm" data-testid="coverage-resources">
-      <thead>
-        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-          <th className="px-2 py-2 font-semibold">Resource</th>
-          <th className="px-2 py-2 font-semibold">Account</th>
-          <th className="px-2 py-2 font-semibold">Scan</th>
-          <th className="px-2 py-2 font-semibold">Status</th>
-          <th className="px-2 py-2 font-semibold">Reason</th>
-          <th className="px-2 py-2 text-right font-semibold">Last scanned</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Resource", "Account", "Scan", "Status", "Reason", { label: "Last scanned", align: "right" }]} />
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.region}/${r.resource_id}/${r.scan_type}`} className="border-b border-line/60 hover:bg-canvas" data-resource={r.resource_id}>

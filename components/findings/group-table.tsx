@@ -5,23 +5,14 @@ import type { FindingsFilter, FindingsGroup } from "@/lib/queries/findings/findi
 import { groupFilter } from "@/lib/queries/findings/group-filter";
 import { findingsHref, withFilter } from "@/lib/queries/findings/findings-href";
 import { formatCount, formatScore } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table-head";
 
 const keyLabel: Record<FindingsGroup, string> = { cve: "Vulnerability", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
 
 export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem[]; group: FindingsGroup; filter: FindingsFilter }) {
   return (
     <table className="w-full text-sm" data-testid="group-table">
-      <thead>
-        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-          <th className="px-2 py-2 font-semibold">{keyLabel[group]}</th>
-          <th className="px-2 py-2 text-right font-semibold">Findings</th>
-          <th className="px-2 py-2 text-right font-semibold">Critical</th>
-          <th className="px-2 py-2 text-right font-semibold">High</th>
-          <th className="px-2 py-2 text-right font-semibold">Exploitable</th>
-          <th className="px-2 py-2 text-right font-semibold">Accounts</th>
-          <th className="px-2 py-2 text-right font-semibold">Max score</th>
-        </tr>
-      </thead>
+      <TableHead columns={[keyLabel[group], ...["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"].map((label) => ({ label, align: "right" as const }))]} />
       <tbody>
         {groups.map((g) => (
           <tr key={g.key} className="border-b border-line/70 hover:bg-canvas">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { getSyncRun } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table-head";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
@@ -17,17 +18,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
       <table className="w-full text-sm" data-testid="sync-regions">
-        <thead>
-          <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-            <th className="px-2 py-2 font-semibold">Region</th>
-            <th className="px-2 py-2 font-semibold">Status</th>
-            <th className="px-2 py-2 text-right font-semibold">Findings</th>
-            <th className="px-2 py-2 text-right font-semibold">Pages</th>
-            <th className="px-2 py-2 text-right font-semibold">Coverage</th>
-            <th className="px-2 py-2 font-semibold">Window</th>
-            <th className="px-2 py-2 text-right font-semibold">Took</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Region", "Status", { label: "Findings", align: "right" }, { label: "Pages", align: "right" }, { label: "Coverage", align: "right" }, "Window", { label: "Took", align: "right" }]} />
         <tbody>
           {regions.map((r) => (
             <tr key={r.region} className="border-b border-line/60 last:border-0">

@@ -2,20 +2,12 @@ import Link from "next/link";
 import type { SyncRunRow } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+import { TableHead } from "@/components/ui/table-head";
 
 export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected?: number }) {
   return (
     <table className="w-full text-sm" data-testid="sync-runs">
-      <thead>
-        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-          <th className="px-2 py-2 font-semibold">Run</th>
-          <th className="px-2 py-2 font-semibold">Started</th>
-          <th className="px-2 py-2 font-semibold">Outcome</th>
-          <th className="px-2 py-2 text-right font-semibold">Duration</th>
-          <th className="px-2 py-2 text-right font-semibold">Findings</th>
-          <th className="px-2 py-2 text-right font-semibold">Calls</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Run", "Started", "Outcome", { label: "Duration", align: "right" }, { label: "Findings", align: "right" }, { label: "Calls", align: "right" }]} />
       <tbody>
         {runs.map((r) => (
           <tr key={r.id} className={`border-b border-line/60 last:border-0 ${r.id === selected ? "bg-blue-50" : "hover:bg-canvas"}`}>

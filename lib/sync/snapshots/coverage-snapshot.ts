@@ -1,12 +1,11 @@
 // Today's coverage per account x matrix column (EC2 / ECR / LAMBDA / LAMBDA_CODE).
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { COVERAGE_BUCKETS } from "../map/coverage-row";
 import { isoDay } from "./utc-day";
 
 export async function writeCoverageSnapshot(pool: pg.Pool, now: Date): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     await client.query("DELETE FROM coverage_snapshots WHERE day = $1::date", [isoDay(now)]);
     const res = await client.query(
       `WITH buckets AS (
@@ -24,12 +23,6 @@ export async function writeCoverageSnapshot(pool: pg.Pool, now: Date): Promise<n
       [isoDay(now), COVERAGE_BUCKETS.map((b) => b.resourceType), COVERAGE_BUCKETS.map((b) => b.scanType),
         COVERAGE_BUCKETS.map((b) => b.bucket), COVERAGE_BUCKETS.map((_, i) => i)],
     );
-    await client.query("COMMIT");
     return res.rowCount ?? 0;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,13 +1,12 @@
 // Today's per account x severity counts: open (ACTIVE), opened (first observed today), closed
 // (closed today) and suppressed. Recomputed from the cache on every run, replacing the day's rows.
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import { DAY_MS, isoDay, utcDayStart } from "./utc-day";
 
 export async function writeDailySnapshot(pool: pg.Pool, now: Date): Promise<number> {
   const start = utcDayStart(now);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     await client.query("DELETE FROM daily_snapshots WHERE day = $1::date", [isoDay(now)]);
     const res = await client.query(
       `INSERT INTO daily_snapshots (day, account_id, severity, open, opened, closed, suppressed)
@@ -21,12 +20,6 @@ export async function writeDailySnapshot(pool: pg.Pool, now: Date): Promise<numb
        ) s WHERE open + opened + closed + suppressed > 0`,
       [isoDay(now), start, new Date(start.getTime() + DAY_MS)],
     );
-    await client.query("COMMIT");
     return res.rowCount ?? 0;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -2,6 +2,7 @@
 // its listing completed: stale rows go, new ones come, inactiveSince survives while a resource
 // stays INACTIVE and is cleared when it is scanned again.
 import type pg from "pg";
+import { withTransaction } from "@/lib/db/transaction";
 import type { CoverageRow } from "../map/coverage-row";
 import { chunk } from "../util/map-limit";
 
@@ -12,9 +13,7 @@ export async function replaceCoverage(
   scope: { accountIds: string[] | null },
   at: Date,
 ): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(pool, async (client) => {
     await client.query(
       `CREATE TEMP TABLE coverage_in (account_id text, resource_type text, resource_id text, scan_type text,
          scan_status_code text, scan_status_reason text, scan_mode text, last_scanned_at timestamptz, resource_name text, metadata jsonb)
@@ -48,12 +47,6 @@ export async function replaceCoverage(
          resource_name = EXCLUDED.resource_name, metadata = EXCLUDED.metadata, synced_at = EXCLUDED.synced_at`,
       [region, at],
     );
-    await client.query("COMMIT");
     return res.rowCount ?? 0;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
