@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { scopeForRequest } from "@/lib/queries/scope";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterIssues } from "@/components/ui/filter-issues";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,7 +30,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const issues = parsed.ok ? [] : parsed.issues;
   const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks };
   const key = paramsKey(view);
-  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(), reviewChoices()]);
+  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(await scopeForRequest()), reviewChoices()]);
   const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org"} />} />;
   if (!choices.accounts.length && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);

@@ -17,12 +17,13 @@ const fromKey = (key: string): PageParams => {
   return { date, group, value: value ?? undefined, weeks };
 };
 
-/** The frozen review applies to the whole organization; a group view is always live. */
+/** The frozen record when frozenReview serves one (organization view), else the live context. */
 export const reviewSource = cache(async (key: string) => {
   const p = fromKey(key);
-  const frozen = p.group === "org" ? await frozenReview(p.date) : null;
+  const scope = await scopeForRequest();
+  const frozen = await frozenReview(scope, p.date, p.group);
   if (frozen) return { frozen, context: null };
-  const context = await reviewContext(await scopeForRequest(), { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks });
+  const context = await reviewContext(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks });
   return { frozen: null, context };
 });
 

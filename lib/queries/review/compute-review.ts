@@ -38,7 +38,7 @@ export interface ReviewContext {
 export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<ReviewContext> {
   const now = req.now ?? new Date();
   const asOf = req.asOf ?? meetingAsOf(req.meetingDate, now);
-  const [accounts, previous] = await Promise.all([reviewAccounts(scope), previousFrozenReview(req.meetingDate)]);
+  const [accounts, previous] = await Promise.all([reviewAccounts(scope), previousFrozenReview(scope, req.meetingDate)]);
   const group = resolveGroup(accounts, req.group?.kind ?? "org", req.group?.value);
   const window = sinceWindow(asOf, previous?.asOf ?? null);
   const meta: ReviewMeta = {

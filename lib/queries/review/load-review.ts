@@ -13,10 +13,8 @@ export interface LoadedReview {
 }
 
 export async function loadReview(scope: Scope, params: Pick<ReviewParams, "date" | "group" | "value" | "weeks">, now = new Date()): Promise<LoadedReview> {
-  if (params.group === "org") {
-    const frozen = await frozenReview(params.date);
-    if (frozen) return { payload: frozen.payload, frozenAt: frozen.frozenAt };
-  }
+  const frozen = await frozenReview(scope, params.date, params.group);
+  if (frozen) return { payload: frozen.payload, frozenAt: frozen.frozenAt };
   const payload = await computeReview(scope, { meetingDate: params.date, group: { kind: params.group, value: params.value }, weeks: params.weeks, now });
   return { payload, frozenAt: null };
 }
