@@ -1,6 +1,7 @@
 // What GET /api/sync and the Sync page show: the running run's live progress (this process's,
 // or another process's heartbeat in sync_runs) and the last finished run.
 import type pg from "pg";
+import { db } from "@/lib/db/client";
 import { liveProgress } from "./background";
 import type { SyncProgress } from "./progress";
 import { STALE_AFTER_MS } from "./run/run-record";
@@ -57,3 +58,6 @@ export async function syncStatus(db: Pick<pg.Pool, "query">, now = new Date()): 
   const lastRun = lastRow ? summary(lastRow) : null;
   return { running: current !== null, progress: current ?? lastRun?.progress ?? null, lastRun };
 }
+
+/** The process database's sync status: what GET /api/sync answers. */
+export const currentSyncStatus = (now = new Date()) => syncStatus(db().pool, now);

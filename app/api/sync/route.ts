@@ -1,14 +1,13 @@
 // POST /api/sync starts a background sync ({"full"?: boolean}); 202 with its run id, 409 if one
 // is already running. GET /api/sync: {running, progress, lastRun} for the Sync page to poll.
-import { db } from "@/lib/db/client";
 import { startSyncRequest } from "@/lib/sync/start-request";
 import { startSync } from "@/lib/sync/start-sync";
-import { syncStatus } from "@/lib/sync/sync-status";
+import { currentSyncStatus } from "@/lib/sync/sync-status";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return Response.json(await syncStatus(db().pool), { headers: { "cache-control": "no-store" } });
+  return Response.json(await currentSyncStatus(), { headers: { "cache-control": "no-store" } });
 }
 
 export async function POST(request: Request) {
