@@ -30,13 +30,18 @@ export async function reviewTrends(scope: Scope, asOf: Date, weeks = 12): Promis
   return { weeks: buckets.map(point), open, flow, mttr, coverage };
 }
 
-export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date): Promise<OpenWeek[]> {
-  const rows = await queryRows<{ week: string; day: string; severity: string; open: number }>(Prisma.sql`
-    WITH weeks AS (${weeksSql(buckets, asOf)}),
+/** CTEs `weeks` and `last_day`: each week's latest snapshot day in the viewer's scope (a week's value is its last day's). */
+function lastSnapshotDayPerWeek(table: "daily_snapshots" | "coverage_snapshots", scope: Scope, buckets: WeekBucket[], asOf: Date) {
+  return Prisma.sql`weeks AS (${weeksSql(buckets, asOf)}),
     last_day AS (
       SELECT w.start, max(s.day) AS day FROM weeks w
-      JOIN daily_snapshots s ON s.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
-      GROUP BY w.start)
+      JOIN ${Prisma.raw(table)} s ON s.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+      GROUP BY w.start)`;
+}
+
+export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date): Promise<OpenWeek[]> {
+  const rows = await queryRows<{ week: string; day: string; severity: string; open: number }>(Prisma.sql`
+    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf)}
     SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day, s.severity, sum(s.open)::int AS open
     FROM last_day l JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
     GROUP BY l.start, l.day, s.severity`);
@@ -83,11 +88,7 @@ export async function mttrByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date
 
 export async function coverageByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date): Promise<CoverageWeek[]> {
   const rows = await queryRows<{ week: string; day: string; active: number; inactive: number }>(Prisma.sql`
-    WITH weeks AS (${weeksSql(buckets, asOf)}),
-    last_day AS (
-      SELECT w.start, max(c.day) AS day FROM weeks w
-      JOIN coverage_snapshots c ON c.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`c.account_id`)}
-      GROUP BY w.start)
+    WITH ${lastSnapshotDayPerWeek("coverage_snapshots", scope, buckets, asOf)}
     SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day,
       sum(c.active)::int AS active, sum(c.inactive)::int AS inactive
     FROM last_day l JOIN coverage_snapshots c ON c.day = l.day AND ${scopeWhere(scope, Prisma.sql`c.account_id`)}
