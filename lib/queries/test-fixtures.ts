@@ -6,17 +6,25 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 
 const holder = globalThis as { __inspectorateDb?: Database };
 
+/** A fresh migrated database, installed as what db() returns. */
+export async function installTestDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  holder.__inspectorateDb = database;
+  return database;
+}
+
+export async function uninstallTestDatabase(database: TestDatabase | undefined): Promise<void> {
+  if (holder.__inspectorateDb === database) delete holder.__inspectorateDb;
+  await database?.close();
+}
+
 /** Call at the top of a test file; returns a getter for the database created in beforeAll. */
 export function setupQueryTestDatabase(): () => TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    holder.__inspectorateDb = database;
+    database = await installTestDatabase();
   });
-  afterAll(async () => {
-    if (holder.__inspectorateDb === database) delete holder.__inspectorateDb;
-    await database?.close();
-  });
+  afterAll(() => uninstallTestDatabase(database));
   return () => {
     if (!database) throw new Error("test database not ready: call inside a test or beforeAll");
     return database;

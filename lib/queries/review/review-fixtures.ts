@@ -1,18 +1,10 @@
 // Test fixtures for the review read models: a fresh database installed as the process-wide one,
 // and small insert helpers so each test states exactly the rows it depends on.
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { Database } from "@/lib/db/client";
+import type { TestDatabase } from "@/lib/db/test-database";
+import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
 
-export async function useReviewDatabase(): Promise<TestDatabase> {
-  const t = await createTestDatabase();
-  (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = t;
-  return t;
-}
-
-export async function closeReviewDatabase(t: TestDatabase | undefined) {
-  (globalThis as { __inspectorateDb?: Database }).__inspectorateDb = undefined;
-  await t?.close();
-}
+export const useReviewDatabase = installTestDatabase;
+export const closeReviewDatabase = uninstallTestDatabase;
 
 type Q = { query: TestDatabase["pool"]["query"] };
 
