@@ -11,8 +11,8 @@ const regions = ["us-east-1", "eu-west-1"];
 
 /** `npm run sync` as a user runs it: a separate process, configured only through the environment. */
 function runCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const clean: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_") && !k.startsWith("INSPECTORATE_") && k !== "DATABASE_URL"));
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/sync/cli.ts"], { cwd: root, env: { ...clean, ...env } });
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_") && !k.startsWith("INSPECTORATE_") && k !== "DATABASE_URL"));
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "lib/sync/cli.ts"], { cwd: root, env: { ...clean, ...env } as NodeJS.ProcessEnv });
   let stdout = "", stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
   child.stderr.on("data", (d) => (stderr += d));
