@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Inspector2Client, ListFindingsCommand, ListCoverageCommand } from "@aws-sdk/client-inspector2";
 import { startEmulator, type EmulatorHandle } from "@/emulator/server";
 import { roleCredentials } from "@/emulator/test-support";
-import { FastListFindingsProtocol } from "./fast-findings-protocol";
+import { toFindingRow } from "@/lib/sync/map/finding-row";
+import { FastListFindingsProtocol, reviveFinding, wireFindingJson } from "./fast-findings-protocol";
 
 describe("FastListFindingsProtocol", () => {
   let emu: EmulatorHandle;
@@ -30,10 +31,18 @@ describe("FastListFindingsProtocol", () => {
       expect(b.nextToken).toEqual(a.nextToken);
       expect(b.findings).toHaveLength(a.findings!.length);
       expect(b.findings).toEqual(a.findings);
-      for (const f of b.findings!) {
+      b.findings!.forEach((f, i) => {
         types.add(f.resources![0].type!);
         expect(f.firstObservedAt).toBeInstanceOf(Date);
-      }
+        // The kept wire JSON has epoch-second timestamps and revives to exactly the SDK's object;
+        // it is what the sync stores as the finding's raw JSON.
+        const wire = wireFindingJson(f)!;
+        expect(JSON.parse(wire).firstObservedAt).toBe(a.findings![i].firstObservedAt!.getTime() / 1000);
+        expect(reviveFinding(JSON.parse(wire))).toEqual(a.findings![i]);
+        const mapped = toFindingRow(f, "us-east-1");
+        expect(mapped.ok && mapped.row.raw).toBe(wire);
+      });
+      for (const f of a.findings!) expect(wireFindingJson(f)).toBeUndefined();
       compared += a.findings!.length;
       nextToken = a.nextToken;
     } while (nextToken);

@@ -8,6 +8,15 @@ import type { Finding } from "@aws-sdk/client-inspector2";
 import type { MetadataBearer } from "@smithy/types";
 
 type Json = Record<string, unknown>;
+
+// Each finding's JSON as the API sent it (epoch-second timestamps), serialised before its
+// timestamps become Dates: the plain-data fast path of JSON.stringify, and what the cache stores.
+const wireJson = new WeakMap<object, string>();
+
+/** The finding's wire JSON when it came through this protocol; undefined for any other object. */
+export function wireFindingJson(f: object): string | undefined {
+  return wireJson.get(f);
+}
 type Args = Parameters<AwsRestJsonProtocol["deserializeResponse"]>;
 
 const toDate = (o: Json | undefined, key: string) => {
@@ -42,7 +51,12 @@ export class FastListFindingsProtocol extends AwsRestJsonProtocol {
     if ((operationSchema as { name?: string }).name !== "ListFindings" || response.statusCode >= 300) return super.deserializeResponse<Output>(...args);
     const bytes = await collectBody(response.body, context);
     const data = (bytes.byteLength ? JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) : {}) as Json;
-    const findings = Array.isArray(data.findings) ? (data.findings as Json[]).map(reviveFinding) : undefined;
+    const findings = Array.isArray(data.findings)
+      ? (data.findings as Json[]).map((f) => {
+          wireJson.set(f, JSON.stringify(f));
+          return reviveFinding(f);
+        })
+      : undefined;
     const out: Json = { $metadata: this.deserializeMetadata(response) };
     if (findings) out.findings = findings;
     if (typeof data.nextToken === "string") out.nextToken = data.nextToken;

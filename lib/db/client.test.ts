@@ -14,8 +14,8 @@ describe("database client", () => {
     expect(raw.rows).toEqual([{ name: "prod-payments" }]);
   });
 
-  it("stores the complete raw finding as JSONB", async () => {
-    const raw = { findingArn: "arn:x", nested: { deep: [1, 2, { k: "v" }] } };
+  it("stores the complete raw finding as JSON text, byte for byte, still queryable as jsonb", async () => {
+    const raw = '{"findingArn":"arn:x","nested":{"deep":[1,2,{"k":"v"}]},"firstObservedAt":1.7e9}';
     await t.prisma.finding.create({
       data: {
         arn: "arn:x", accountId: "111122223333", region: "us-east-1", type: "PACKAGE_VULNERABILITY", title: "t",
@@ -23,7 +23,7 @@ describe("database client", () => {
         firstObservedAt: new Date(), lastObservedAt: new Date(), updatedAt: new Date(), raw,
       },
     });
-    const row = await t.pool.query("SELECT raw->'nested'->'deep'->2->>'k' AS k FROM findings WHERE arn = $1", ["arn:x"]);
-    expect(row.rows[0].k).toBe("v");
+    const row = await t.pool.query("SELECT raw, raw::jsonb->'nested'->'deep'->2->>'k' AS k FROM findings WHERE arn = $1", ["arn:x"]);
+    expect(row.rows[0]).toEqual({ raw, k: "v" });
   });
 });

@@ -4,8 +4,9 @@ import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { FindingRow } from "./findings-search";
+import { parseJsonObject } from "./json-read";
 
-export interface FindingDetailRow extends FindingRow {
+interface StoredFindingRow extends FindingRow {
   description: string | null;
   cvss_score: number | null;
   exploit_since: Date | null;
@@ -18,6 +19,11 @@ export interface FindingDetailRow extends FindingRow {
   /** The Owner tag (often a person), beside the resolved owning team. */
   account_contact: string | null;
   account_ou: string | null;
+  /** JSON text as stored. */
+  raw: string;
+}
+
+export interface FindingDetailRow extends Omit<StoredFindingRow, "raw"> {
   raw: Record<string, unknown>;
 }
 
@@ -45,11 +51,12 @@ export const relatedLimit = 12;
 export const relatedCountCap = 10_000;
 
 export async function getFindingDetail(scope: Scope, arn: string) {
-  const finding = await queryOne<FindingDetailRow>(Prisma.sql`
+  const stored = await queryOne<StoredFindingRow>(Prisma.sql`
     SELECT f.*, a.name AS account_name, ${resolvedOwnerSql} AS account_owner, a.owner AS account_contact, a.ou_name AS account_ou
     FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
     WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`);
-  if (!finding) return undefined;
+  if (!stored) return undefined;
+  const finding: FindingDetailRow = { ...stored, raw: parseJsonObject(stored.raw) };
   const vuln = finding.vulnerability_id;
   const sameVuln = Prisma.sql`f.vulnerability_id = ${vuln} AND f.status = 'ACTIVE' AND f.arn <> ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`;
   const [events, related, counted] = await Promise.all([

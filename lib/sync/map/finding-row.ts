@@ -4,6 +4,7 @@ import { z } from "zod";
 import { toSeverity, type Severity } from "@/lib/domain/severity";
 import type { FindingStatus } from "@/lib/domain/finding-enums";
 import { findingStatusSchema } from "@/lib/domain/enum-schemas";
+import { wireFindingJson } from "@/lib/aws/fast-findings-protocol";
 import { cvssBaseScore, epssScore, inspectorScore } from "./finding-scores";
 import { findingPackages, packageNames, type PackageRow } from "./finding-packages";
 import { primaryResource, type ResourceColumns } from "./finding-resource";
@@ -28,7 +29,7 @@ export interface FindingRow extends ResourceColumns {
   firstObservedAt: Date;
   lastObservedAt: Date;
   updatedAt: Date;
-  /** The complete finding as JSON text, timestamps as ISO strings. */
+  /** The complete finding as JSON text: as the API sent it when known, else serialised (ISO timestamps). */
   raw: string;
 }
 
@@ -78,7 +79,7 @@ export function toFindingRow(f: Finding, region: string): MapResult {
       lastObservedAt: v.data.lastObservedAt,
       // A status change moves updatedAt; without one the last observation is the best we have.
       updatedAt: v.data.updatedAt ?? v.data.lastObservedAt,
-      raw: JSON.stringify(f), // Date.toJSON gives ISO strings
+      raw: wireFindingJson(f) ?? JSON.stringify(f),
     },
   };
 }

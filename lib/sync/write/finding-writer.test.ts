@@ -31,11 +31,21 @@ describe("upsertFindings", () => {
     expect(after).toEqual(before);
     const stored = (await t.pool.query("SELECT * FROM findings WHERE arn = $1", [arn(1)])).rows[0];
     expect(stored.package_names).toEqual(["openssl", "libssl3t64"]);
-    expect(stored.raw.packageVulnerabilityDetails.vulnerabilityId).toBe("CVE-2024-6119");
+    expect(JSON.parse(stored.raw).packageVulnerabilityDetails.vulnerabilityId).toBe("CVE-2024-6119");
     expect(stored.exploit_since).toEqual(at("2024-09-05T10:00:00Z"));
     expect((await t.pool.query("SELECT closed_at FROM findings WHERE arn = $1", [arn(3)])).rows[0].closed_at).toEqual(
       at("2024-09-05T10:00:00Z"),
     );
+  });
+
+  it("stores each row's raw JSON text byte for byte beside its own columns, and refuses a raw text with a record separator", async () => {
+    const rows = [10, 11, 12].map((n) => ({ ...row(n, { title: `t${n}` }), raw: `{"n":${n},"s":"a\\u001e b\\"c"}` }));
+    await upsertFindings(t.pool, rows, ctx);
+    const stored = (await t.pool.query("SELECT arn, title, raw FROM findings WHERE arn = ANY($1) ORDER BY arn", [rows.map((r) => r.arn)])).rows;
+    expect(stored).toEqual(rows.map((r) => ({ arn: r.arn, title: r.title, raw: r.raw })));
+    const bad = { ...row(13), raw: `{"s":"\x1e"}` };
+    await expect(upsertFindings(t.pool, [bad], ctx)).rejects.toThrow(/record separator/);
+    expect((await t.pool.query("SELECT count(*)::int AS n FROM findings WHERE arn = $1", [bad.arn])).rows[0].n).toBe(0);
   });
 
   it("records closure with its time, then a reopen clears it", async () => {

@@ -2,7 +2,7 @@
 // implicit transaction, so a crash leaves whole batches only.
 import type pg from "pg";
 import type { FindingRow } from "../map/finding-row";
-import { UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
+import { RAW_SEPARATOR, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 
 export interface WriteResult {
   written: number;
@@ -22,22 +22,25 @@ export function dedupeByArn(rows: FindingRow[]): FindingRow[] {
   return byArn.size === rows.length ? rows : [...byArn.values()];
 }
 
-/** The batch as one JSON array; each finding's raw JSON is spliced in verbatim, not re-escaped. */
-export function findingsPayload(rows: FindingRow[]): string {
-  const parts = new Array<string>(rows.length);
+/** The batch's columns as one JSON array, and its raw JSON texts joined by the record separator. */
+export function findingsPayload(rows: FindingRow[]): { columns: string; raws: string } {
+  const cols = new Array<unknown>(rows.length);
+  const raws = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const cols = JSON.stringify({
+    cols[i] = {
       arn: r.arn, account_id: r.accountId, region: r.region, type: r.type, title: r.title, description: r.description,
       severity: r.severity, status: r.status, inspector_score: r.inspectorScore, cvss_score: r.cvssScore, epss_score: r.epssScore,
       exploit_available: r.exploitAvailable, fix_available: r.fixAvailable, vulnerability_id: r.vulnerabilityId,
       packages: r.packages, package_names: r.packageNames, resource_type: r.resourceType, resource_id: r.resourceId,
       resource_name: r.resourceName, resource_tags: r.resourceTags, ami_id: r.amiId, ecr_repository: r.ecrRepository,
       ecr_image_hash: r.ecrImageHash, first_observed_at: r.firstObservedAt, last_observed_at: r.lastObservedAt, updated_at: r.updatedAt,
-    });
-    parts[i] = `${cols.slice(0, -1)},"raw":${r.raw}}`;
+    };
+    // JSON.stringify escapes every control character, so a separator here means the row was built elsewhere.
+    if (r.raw.includes(RAW_SEPARATOR)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);
+    raws[i] = r.raw;
   }
-  return `[${parts.join(",")}]`;
+  return { columns: JSON.stringify(cols), raws: raws.join(RAW_SEPARATOR) };
 }
 
 export async function upsertFindings(
@@ -47,7 +50,8 @@ export async function upsertFindings(
 ): Promise<WriteResult> {
   if (!rows.length) return { written: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
-  const res = await db.query(UPSERT_FINDINGS_SQL, [findingsPayload(unique), ctx.syncedAt, ctx.runId, unique.map((r) => r.arn)]);
+  const { columns, raws } = findingsPayload(unique);
+  const res = await db.query(UPSERT_FINDINGS_SQL, [columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), raws]);
   const r = res.rows[0] as WriteResult;
   return { written: r.written, inserted: r.inserted, events: r.events };
 }

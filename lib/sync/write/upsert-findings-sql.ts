@@ -1,14 +1,22 @@
 // One statement per batch: insert-or-update the findings and, from the difference with the rows
 // they replace, append NEW / STATUS / EXPLOITABLE / SEVERITY events. All CTEs see the table as
 // it was before the statement, so `prev` holds the old values; replaying a batch changes nothing.
-// The batch travels as one JSON document ($1): far cheaper to encode and parse than 27 arrays.
+// The batch travels as one JSON document of the columns ($1), far cheaper to encode and parse than
+// 27 arrays, zipped row by row with the findings' raw JSON texts ($5, separated by the ASCII record
+// separator, which JSON text never contains unescaped), which the database stores without parsing.
+export const RAW_SEPARATOR = "\x1e";
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(arn text, account_id text, region text, type text, title text,
-    description text, severity text, status text, inspector_score float8, cvss_score float8, epss_score float8,
-    exploit_available bool, fix_available text, vulnerability_id text, packages jsonb, package_names text[],
-    resource_type text, resource_id text, resource_name text, resource_tags jsonb, ami_id text, ecr_repository text,
-    ecr_image_hash text, first_observed_at timestamptz, last_observed_at timestamptz, updated_at timestamptz, raw jsonb)
+  SELECT * FROM ROWS FROM (
+    jsonb_to_recordset($1::jsonb) AS (arn text, account_id text, region text, type text, title text,
+      description text, severity text, status text, inspector_score float8, cvss_score float8, epss_score float8,
+      exploit_available bool, fix_available text, vulnerability_id text, packages jsonb, package_names text[],
+      resource_type text, resource_id text, resource_name text, resource_tags jsonb, ami_id text, ecr_repository text,
+      ecr_image_hash text, first_observed_at timestamptz, last_observed_at timestamptz, updated_at timestamptz),
+    string_to_table($5::text, chr(30))
+  ) AS t(arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+    exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
+    resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw)
 ),
 -- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (

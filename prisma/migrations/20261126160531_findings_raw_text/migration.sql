@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "findings" ALTER COLUMN "raw" SET DATA TYPE TEXT;
