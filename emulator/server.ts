@@ -201,8 +201,9 @@ function parseJson(text: string, code: string): Record<string, unknown> {
 }
 
 function send(res: ServerResponse, status: number, body: string, type: string, requestId: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": type, "x-amzn-requestid": requestId, "content-length": Buffer.byteLength(body), ...headers });
-  res.end(body);
+  const bytes = Buffer.from(body); // encoded once, for both the length and the write
+  res.writeHead(status, { "content-type": type, "x-amzn-requestid": requestId, "content-length": bytes.length, ...headers });
+  res.end(bytes);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {

@@ -6,11 +6,12 @@ import { AwsRestJsonProtocol } from "@aws-sdk/core/protocols";
 import { collectBody } from "@smithy/core/protocols";
 import type { Finding } from "@aws-sdk/client-inspector2";
 import type { MetadataBearer } from "@smithy/types";
+import { jsonArrayElements } from "./json-array-elements";
 
 type Json = Record<string, unknown>;
 
-// Each finding's JSON as the API sent it (epoch-second timestamps), serialised before its
-// timestamps become Dates: the plain-data fast path of JSON.stringify, and what the cache stores.
+// Each finding's JSON text exactly as the API sent it (epoch-second timestamps), cut from the
+// response body rather than re-serialised: what the cache stores as the finding's raw JSON.
 const wireJson = new WeakMap<object, string>();
 
 /** The finding's wire JSON when it came through this protocol; undefined for any other object. */
@@ -50,13 +51,17 @@ export class FastListFindingsProtocol extends AwsRestJsonProtocol {
     const [operationSchema, context, response] = args;
     if ((operationSchema as { name?: string }).name !== "ListFindings" || response.statusCode >= 300) return super.deserializeResponse<Output>(...args);
     const bytes = await collectBody(response.body, context);
-    const data = (bytes.byteLength ? JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")) : {}) as Json;
-    const findings = Array.isArray(data.findings)
-      ? (data.findings as Json[]).map((f) => {
-          wireJson.set(f, JSON.stringify(f));
-          return reviveFinding(f);
-        })
-      : undefined;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    const data = (text ? JSON.parse(text) : {}) as Json;
+    let findings: Finding[] | undefined;
+    if (Array.isArray(data.findings)) {
+      const parsed = data.findings as Json[];
+      const texts = jsonArrayElements(text, "findings");
+      findings = parsed.map((f, i) => {
+        wireJson.set(f, texts.length === parsed.length ? texts[i] : JSON.stringify(f));
+        return reviveFinding(f);
+      });
+    }
     const out: Json = { $metadata: this.deserializeMetadata(response) };
     if (findings) out.findings = findings;
     if (typeof data.nextToken === "string") out.nextToken = data.nextToken;

@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import type { AwsClients } from "@/lib/aws/clients";
 import type { SyncConfig } from "./sync-config";
 import type { ProgressTracker } from "./progress";
+import type { Semaphore } from "./util/semaphore";
 
 export interface RunNote {
   kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region";
@@ -29,6 +30,8 @@ export interface SyncContext {
   /** Test hook: called after every findings batch is durably written. */
   afterBatch?: (batches: number) => void | Promise<void>;
   batches: number;
+  /** Admits config.writeConcurrency findings batches to the database at a time. */
+  writes: Semaphore;
 }
 
 export function throwIfAborted(ctx: Pick<SyncContext, "signal">): void {

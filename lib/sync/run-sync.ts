@@ -7,6 +7,7 @@ import { roleCredentials } from "@/lib/aws/credentials";
 import { assumeRole, callerIdentity, checkDelegatedAdmin } from "@/lib/aws/checks";
 import { syncAccounts } from "./accounts/sync-accounts";
 import type { RunNote, SyncContext } from "./context";
+import { semaphore } from "./util/semaphore";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
 import { failedRegion, syncRegion, type RegionOutcome } from "./region-sync";
 import { closeStaleRuns, createRun, finishRun, saveProgress } from "./run/run-record";
@@ -79,6 +80,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const ctx: SyncContext = {
       database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
       signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
+      writes: semaphore(config.writeConcurrency),
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];

@@ -17,6 +17,11 @@ export interface SyncConfig {
   partitionConcurrency: number;
   /** Findings per bulk upsert statement. */
   batchSize: number;
+  /**
+   * Batch upserts in flight across the whole run. More than the database has cores only adds
+   * contention (measured), and the rest of the app's pool stays free for page requests.
+   */
+  writeConcurrency: number;
   limiter?: RateLimiterOptions;
   maxAttempts?: number;
 }
@@ -34,5 +39,6 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
     fullSyncEveryMs: e.INSPECTORATE_FULL_SYNC_HOURS * 3_600_000,
     partitionConcurrency: 10,
     batchSize: 500,
+    writeConcurrency: 2,
   };
 }

@@ -27,7 +27,7 @@ export async function startSyncWorld(o: EmulatorOptions = {}, config: Partial<Sy
   const cfg: SyncConfig = {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "vitest", regions,
     accountNames: {}, owners: {}, demo: false, overlapMs: 15 * 60_000, fullSyncEveryMs: 24 * 3_600_000,
-    partitionConcurrency: 4, batchSize: 200, ...config,
+    partitionConcurrency: 4, batchSize: 200, writeConcurrency: 2, ...config,
   };
   return {
     emu, database, config: cfg,

@@ -14,8 +14,12 @@ export interface BenchRun {
   findings: number;
   pages: number;
   peakRssMb: number;
-  cpu: { sync: number; emulator: number; postgres: number };
+  cpu: CpuSeconds;
+  /** CPU until every region's findings and coverage were listed and written. */
+  listingCpu?: CpuSeconds;
 }
+
+type CpuSeconds = { sync: number; emulator: number; postgres: number };
 
 export function benchConfig(emu: EmulatorProcess, regions: string[], over: Partial<SyncConfig> = {}): SyncConfig {
   process.env.AWS_ENDPOINT_URL = emu.url;
@@ -25,7 +29,7 @@ export function benchConfig(emu: EmulatorProcess, regions: string[], over: Parti
   return {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
     // A simulated day passes between the full and the incremental run: keep the daily full listing out of it.
-    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, partitionConcurrency: 10, batchSize: 500, ...over,
+    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, partitionConcurrency: 10, batchSize: 500, writeConcurrency: 2, ...over,
   };
 }
 
@@ -36,9 +40,14 @@ export async function benchSync(database: Database & { url: string }, emu: Emula
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
   const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
+  let listingCpu: CpuSeconds | undefined;
+  const listed = (p: SyncProgress) => p.regions.length > 0 && p.regions.every((r) => ["integrity", "done", "failed"].includes(r.phase));
   const result = await runSync({
     trigger: "cli", database, config, now: () => new Date(Date.now() + offset),
-    onProgress,
+    onProgress: (p) => {
+      if (!listingCpu && listed(p)) listingCpu = meter();
+      onProgress?.(p);
+    },
   });
   clearInterval(sample);
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -46,6 +55,6 @@ export async function benchSync(database: Database & { url: string }, emu: Emula
   return {
     result, seconds,
     findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
-    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, cpu: meter(),
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, cpu: meter(), listingCpu,
   };
 }

@@ -36,7 +36,10 @@ async function fullAndIncremental(findings: number) {
     const config = benchConfig(emu, REGIONS);
     const full = await benchSync(database, emu, config, watch);
     const cpu = full.cpu;
-    console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL ${fmt(cpu.postgres, 1)}`);
+    const l = full.listingCpu;
+    console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL ${fmt(cpu.postgres, 1)}` +
+      (l ? `; of which during the listing: ${fmt(l.sync, 1)}, ${fmt(l.emulator, 1)}, ${fmt(l.postgres, 1)} ` +
+        `(${fmt((1e6 * (l.sync + l.emulator + l.postgres)) / full.findings)} µs per finding)` : ""));
     console.log(`full sync: ${fmt(full.findings)} findings, ${fmt(full.pages)} pages; listing+writes ${fmt(full.findingsSeconds, 1)} s = ` +
       `${fmt(full.findings / full.findingsSeconds)} findings/s; whole run ${fmt(full.seconds, 1)} s (${full.result.outcome}); peak RSS ${fmt(full.peakRssMb)} MB`);
     if (want("incremental") || values.scenario === "all") {

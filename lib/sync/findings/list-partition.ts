@@ -29,7 +29,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     throwIfAborted(ctx);
     const rows = buffer;
     buffer = [];
-    writing = upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }).then(async (w) => {
+    writing = ctx.writes.run(() => upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt })).then(async (w) => {
       r.written += w.written;
       ctx.batches++;
       await ctx.afterBatch?.(ctx.batches);

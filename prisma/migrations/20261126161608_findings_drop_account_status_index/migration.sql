@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "findings_account_id_status_severity_idx";
