@@ -2,6 +2,7 @@
 // _prisma_migrations bookkeeping), so a connected machine can switch to the CLI at any time.
 import fs from "node:fs";
 import path from "node:path";
+import { restoreDeferredIndexesAt } from "./deferred-indexes";
 import { noSchemaFilter, openSchemaEngine } from "./schema-engine";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
@@ -30,6 +31,9 @@ export function readMigrationsList(dir = migrationsDir) {
 }
 
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  // A first sync killed mid-load left findings without its secondary indexes: rebuild them before
+  // any migration might expect them.
+  await restoreDeferredIndexesAt(databaseUrl);
   const opened = await openSchemaEngine(databaseUrl, schemaPath);
   try {
     const list = readMigrationsList();

@@ -7,7 +7,7 @@ import type { ProgressTracker } from "./progress";
 import type { Semaphore } from "./util/semaphore";
 
 export interface RunNote {
-  kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region";
+  kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region" | "bulk-load";
   region?: string;
   message: string;
 }
@@ -32,6 +32,8 @@ export interface SyncContext {
   batches: number;
   /** Admits config.writeConcurrency findings batches to the database at a time. */
   writes: Semaphore;
+  /** Set when this run deferred the findings indexes (an empty table) and rebuilt them after. */
+  indexRebuildMs?: number;
 }
 
 export function throwIfAborted(ctx: Pick<SyncContext, "signal">): void {

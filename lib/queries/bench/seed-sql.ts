@@ -131,8 +131,7 @@ export const seedSteps: { name: string; sql: string }[] = [
   {
     name: "finding_events",
     sql: `INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value)
-        SELECT arn, first_observed_at, 'NEW', NULL, 'ACTIVE' FROM findings
-      UNION ALL SELECT arn, closed_at, 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE closed_at IS NOT NULL
+        SELECT arn, closed_at, 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE closed_at IS NOT NULL
       UNION ALL SELECT arn, updated_at, 'STATUS', 'ACTIVE', 'SUPPRESSED' FROM findings WHERE status = 'SUPPRESSED'
       UNION ALL SELECT arn, exploit_since, 'EXPLOITABLE', 'NO', 'YES' FROM findings WHERE exploit_since IS NOT NULL;
       INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value)

@@ -15,7 +15,6 @@ beforeAll(async () => {
   await addFinding(d, { account_id: A, vulnerability_id: "CVE-2024-7", resource_id: "i-other", inspector_score: 9 });
   await addFinding(d, { account_id: B, vulnerability_id: "CVE-2024-7", resource_id: "i-b" });
   await addFinding(d, { account_id: B, vulnerability_id: "CVE-2024-7", resource_id: "i-closed", status: "CLOSED" });
-  await addFindingEvent(d, arn, "NEW", daysAgo(10), null, "ACTIVE");
   await addFindingEvent(d, arn, "STATUS", daysAgo(5), "ACTIVE", "SUPPRESSED");
 });
 
@@ -23,7 +22,9 @@ describe("getFindingDetail", () => {
   it("returns the finding, its raw JSON, history and other open resources hit by the same CVE", async () => {
     const detail = (await getFindingDetail(allScope, arn))!;
     expect(detail.finding).toMatchObject({ arn, account_name: "prod", account_owner: "alice", raw: { description: "raw text" } });
+    // First sight comes from the row (in the status the first change moved it from), then the changes.
     expect(detail.events.map((e) => [e.kind, e.to_value])).toEqual([["NEW", "ACTIVE"], ["STATUS", "SUPPRESSED"]]);
+    expect(detail.events[0].at).toEqual(detail.finding.first_observed_at);
     expect(detail.related.map((r) => r.resource_id)).toEqual(["i-other", "i-b"]);
     expect(detail.relatedTotal).toBe(2);
   });

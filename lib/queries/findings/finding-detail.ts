@@ -5,6 +5,7 @@ import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { FindingRow } from "./findings-search";
 import { parseJsonObject } from "./json-read";
+import { findingHistory } from "./finding-history";
 
 interface StoredFindingRow extends FindingRow {
   description: string | null;
@@ -59,7 +60,7 @@ export async function getFindingDetail(scope: Scope, arn: string) {
   const finding: FindingDetailRow = { ...stored, raw: parseJsonObject(stored.raw) };
   const vuln = finding.vulnerability_id;
   const sameVuln = Prisma.sql`f.vulnerability_id = ${vuln} AND f.status = 'ACTIVE' AND f.arn <> ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`;
-  const [events, related, counted] = await Promise.all([
+  const [changes, related, counted] = await Promise.all([
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
     // Highest scored first, walking the (vulnerability_id, status, score) index; a popular CVE can
     // hit tens of thousands of resources, so the total is counted separately and capped.
@@ -72,6 +73,6 @@ export async function getFindingDetail(scope: Scope, arn: string) {
     vuln ? queryOne<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${sameVuln} LIMIT ${relatedCountCap + 1}) c`) : Promise.resolve({ n: 0 }),
   ]);
   const n = counted?.n ?? 0;
-  return { finding, events, related, relatedTotal: Math.min(n, relatedCountCap), relatedCapped: n > relatedCountCap };
+  return { finding, events: findingHistory(finding, changes), related, relatedTotal: Math.min(n, relatedCountCap), relatedCapped: n > relatedCountCap };
 }
 export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;

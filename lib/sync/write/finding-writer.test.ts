@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { ecrFinding } from "../map/fixtures";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
-import { dedupeByArn, upsertFindings } from "./finding-writer";
+import { dedupeByArn, findingsPayload, upsertFindings } from "./finding-writer";
+import { DOCUMENT_COLUMNS, documentKey } from "./upsert-findings-sql";
 
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
 function row(n: number, over: Parameters<typeof ecrFinding>[0] = {}): FindingRow {
@@ -22,9 +23,9 @@ describe("upsertFindings", () => {
   const events = async (n: number) =>
     (await t.pool.query("SELECT kind, from_value, to_value FROM finding_events WHERE finding_arn = $1 ORDER BY id", [arn(n)])).rows;
 
-  it("inserts a batch with a NEW event each, and a replay changes nothing", async () => {
+  it("inserts a batch without change events (first sight is the row itself), and a replay changes nothing", async () => {
     const rows = [row(1), row(2, { exploitAvailable: "NO" }), row(3, { status: "CLOSED" })];
-    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 3, events: 3 });
+    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 3, events: 0 });
     const before = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
     expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 0, events: 0 });
     const after = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
@@ -48,6 +49,16 @@ describe("upsertFindings", () => {
     expect((await t.pool.query("SELECT count(*)::int AS n FROM findings WHERE arn = $1", [bad.arn])).rows[0].n).toBe(0);
   });
 
+  it("writes each column under the document key the statement reads it from", () => {
+    const r = row(20, { title: "the title" });
+    const [doc] = JSON.parse(findingsPayload([r]).columns) as Record<string, unknown>[];
+    expect(Object.keys(doc)).toEqual(DOCUMENT_COLUMNS.map((_, i) => documentKey(i)));
+    DOCUMENT_COLUMNS.forEach(([name, type], i) => {
+      const value = r[name.replace(/_(\w)/g, (_m, ch: string) => ch.toUpperCase()) as keyof FindingRow];
+      expect(doc[documentKey(i)], name).toEqual(type === "timestamptz" ? (value as Date).getTime() : value);
+    });
+  });
+
   it("records closure with its time, then a reopen clears it", async () => {
     await upsertFindings(t.pool, [row(1, { status: "CLOSED", updatedAt: at("2024-09-07T00:00:00Z") })], ctx);
     let f = (await t.pool.query("SELECT status, closed_at FROM findings WHERE arn = $1", [arn(1)])).rows[0];
@@ -56,7 +67,6 @@ describe("upsertFindings", () => {
     f = (await t.pool.query("SELECT status, closed_at FROM findings WHERE arn = $1", [arn(1)])).rows[0];
     expect(f).toEqual({ status: "ACTIVE", closed_at: null });
     expect(await events(1)).toEqual([
-      { kind: "NEW", from_value: null, to_value: "ACTIVE" },
       { kind: "STATUS", from_value: "ACTIVE", to_value: "CLOSED" },
       { kind: "STATUS", from_value: "CLOSED", to_value: "ACTIVE" },
     ]);
@@ -66,14 +76,14 @@ describe("upsertFindings", () => {
     await upsertFindings(t.pool, [row(2, { exploitAvailable: "YES", severity: "HIGH", updatedAt: at("2024-09-09T00:00:00Z") })], ctx);
     const f = (await t.pool.query("SELECT exploit_available, exploit_since, severity FROM findings WHERE arn = $1", [arn(2)])).rows[0];
     expect(f).toEqual({ exploit_available: true, exploit_since: at("2024-09-09T00:00:00Z"), severity: "HIGH" });
-    expect((await events(2)).map((e) => e.kind)).toEqual(["NEW", "EXPLOITABLE", "SEVERITY"]);
+    expect((await events(2)).map((e) => e.kind).sort()).toEqual(["EXPLOITABLE", "SEVERITY"]);
   });
 
   it("never regresses to an older version of a finding", async () => {
     await upsertFindings(t.pool, [row(2, { status: "SUPPRESSED", updatedAt: at("2024-09-01T00:00:00Z") })], ctx);
     const f = (await t.pool.query("SELECT status FROM findings WHERE arn = $1", [arn(2)])).rows[0];
     expect(f.status).toBe("ACTIVE");
-    expect((await events(2)).map((e) => e.kind)).toEqual(["NEW", "EXPLOITABLE", "SEVERITY"]);
+    expect((await events(2)).map((e) => e.kind).sort()).toEqual(["EXPLOITABLE", "SEVERITY"]);
   });
 
   it("keeps the newest copy when a batch carries one finding twice", async () => {

@@ -28,13 +28,12 @@ export function findingsPayload(rows: FindingRow[]): { columns: string; raws: st
   const raws = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
+    // Keys a…z in DOCUMENT_COLUMNS order (the writer test checks they agree).
     cols[i] = {
-      arn: r.arn, account_id: r.accountId, region: r.region, type: r.type, title: r.title, description: r.description,
-      severity: r.severity, status: r.status, inspector_score: r.inspectorScore, cvss_score: r.cvssScore, epss_score: r.epssScore,
-      exploit_available: r.exploitAvailable, fix_available: r.fixAvailable, vulnerability_id: r.vulnerabilityId,
-      packages: r.packages, package_names: r.packageNames, resource_type: r.resourceType, resource_id: r.resourceId,
-      resource_name: r.resourceName, resource_tags: r.resourceTags, ami_id: r.amiId, ecr_repository: r.ecrRepository,
-      ecr_image_hash: r.ecrImageHash, first_observed_at: r.firstObservedAt, last_observed_at: r.lastObservedAt, updated_at: r.updatedAt,
+      a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.description, g: r.severity, h: r.status,
+      i: r.inspectorScore, j: r.cvssScore, k: r.epssScore, l: r.exploitAvailable, m: r.fixAvailable, n: r.vulnerabilityId,
+      o: r.packages, p: r.packageNames, q: r.resourceType, r: r.resourceId, s: r.resourceName, t: r.resourceTags, u: r.amiId,
+      v: r.ecrRepository, w: r.ecrImageHash, x: r.firstObservedAt.getTime(), y: r.lastObservedAt.getTime(), z: r.updatedAt.getTime(),
     };
     // JSON.stringify escapes every control character, so a separator here means the row was built elsewhere.
     if (r.raw.includes(RAW_SEPARATOR)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);
