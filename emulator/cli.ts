@@ -9,7 +9,7 @@ const { values } = parseArgs({
     port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, accounts: { type: "string" },
     regions: { type: "string" }, findings: { type: "string" }, "history-weeks": { type: "string" },
     "closed-retention-days": { type: "string" }, "fault-rate": { type: "string" }, "latency-ms": { type: "string" },
-    "denied-regions": { type: "string" }, throttle: { type: "string" }, now: { type: "string" },
+    "denied-regions": { type: "string" }, throttle: { type: "string" }, now: { type: "string" }, "daily-churn": { type: "string" },
   },
 });
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     regions: list("regions", "REGIONS"), findings: num("findings", "FINDINGS"), historyWeeks: num("history-weeks", "HISTORY_WEEKS"),
     closedRetentionDays: num("closed-retention-days", "CLOSED_RETENTION_DAYS"), faultRate: num("fault-rate", "FAULT_RATE"),
     latencyMs: num("latency-ms", "LATENCY_MS"), deniedRegions: list("denied-regions", "DENIED_REGIONS"), throttle: throttle(),
-    now: now ? new Date(now) : undefined,
+    now: now ? new Date(now) : undefined, dailyChurn: num("daily-churn", "DAILY_CHURN"),
   };
   const started = Date.now();
   const h = await startEmulator(opts);

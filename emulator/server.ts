@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   findings?: number;
   historyWeeks?: number;
   closedRetentionDays?: number;
+  /** Scales a simulated day's changes (1 = the default, ~4% of findings). */
+  dailyChurn?: number;
   throttle?: Partial<Record<string, number>>;
   faultRate?: number;
   latencyMs?: number;
@@ -66,7 +68,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const world = createWorld({
     seed: opts.seed ?? 42, accounts: opts.accounts ?? 12, regions: opts.regions ?? ["us-east-1", "eu-west-1", "ap-southeast-2"],
     findings: opts.findings ?? 6000, historyWeeks: opts.historyWeeks ?? 12, closedRetentionDays: opts.closedRetentionDays ?? 30,
-    now: opts.now ?? new Date(),
+    dailyChurn: opts.dailyChurn, now: opts.now ?? new Date(),
   });
   const admin = world.accounts[world.adminIndex].id;
   const roleArn = `arn:aws:iam::${admin}:role/InspectorateReadOnly`;

@@ -30,10 +30,10 @@ function simulateDay(w: World): void {
   for (let i = 0; i < n; i++) {
     const s = st[i];
     if (s === ACTIVE || s === SUPPRESSED) {
-      if (rng.next() < FIX[f.tpl.data[i]]) { st[i] = CLOSED; up[i] = at(); }
+      if (rng.next() < FIX[f.tpl.data[i]] * w.dailyChurn) { st[i] = CLOSED; up[i] = at(); }
     } else if (s === CLOSED) {
       if (up[i] < retentionEdge) st[i] = DELETED;
-      else if (up[i] > t0 - 7 * DAY && up[i] <= t0 && rng.next() < 0.02 && w.resVisible[f.res.data[i]]) {
+      else if (up[i] > t0 - 7 * DAY && up[i] <= t0 && rng.next() < 0.02 * w.dailyChurn && w.resVisible[f.res.data[i]]) {
         st[i] = supp[regionOf(i)](i) ? SUPPRESSED : ACTIVE;
         up[i] = at();
         f.last.data[i] = up[i]; // observed again
@@ -51,7 +51,7 @@ function simulateDay(w: World): void {
 
 function addNewFindings(w: World, rng: Rng, at: () => number, supp: ((i: number) => boolean)[]): void {
   const open = countOpen(w);
-  const want = Math.max(1, Math.round(open * 0.012 * (0.7 + rng.next() * 0.6)));
+  const want = Math.max(1, Math.round(open * 0.012 * w.dailyChurn * (0.7 + rng.next() * 0.6)));
   const nRes = w.res.type.length;
   for (let made = 0, tries = 0; made < want && tries < want * 30; tries++) {
     const r = rng.int(nRes);

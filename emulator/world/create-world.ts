@@ -15,6 +15,8 @@ export interface WorldOptions {
   findings: number;
   historyWeeks: number;
   closedRetentionDays: number;
+  /** Scales how much changes in a simulated day (closures, new findings, reopenings); 1 = ~4% of findings. */
+  dailyChurn?: number;
   now: Date;
 }
 
@@ -38,7 +40,7 @@ export function emptyWorld(o: WorldOptions): World {
     byRegion: o.regions.map(() => u32(fc / R)), byAr: Array.from({ length: A * R }, () => u32(16)),
     tplExploit: Uint8Array.from(TEMPLATES, (t) => (t.exploit ? 1 : 0)),
     tplExploitAt: Float64Array.from(TEMPLATES, (t, k) => (t.exploit ? start - Math.floor((10 + hashUnit(o.seed, 0xe8, k) * 400) * DAY) : 0)),
-    rules: [], ruleSeq: 0, closedRetentionDays: o.closedRetentionDays, version: 1,
+    rules: [], ruleSeq: 0, closedRetentionDays: o.closedRetentionDays, dailyChurn: o.dailyChurn ?? 1, version: 1,
   };
 }
 

@@ -105,5 +105,6 @@ export interface World {
   rules: Rule[];
   ruleSeq: number;
   closedRetentionDays: number;
+  dailyChurn: number;
   version: number;
 }

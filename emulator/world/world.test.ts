@@ -71,4 +71,17 @@ describe("world generation", () => {
     expect(count(x, (i) => x.f.status.data[i] === CLOSED && x.f.updated.data[i] < x.clock - 30 * 86400)).toBe(0);
     expect(count(x, (i) => x.f.updated.data[i] > x.clock)).toBe(0);
   });
+
+  it("scales a day's changes with dailyChurn", () => {
+    const changed = (dailyChurn: number) => {
+      const x = createWorld({ ...opts, findings: 20000, dailyChurn });
+      const t0 = x.clock;
+      advanceDays(x, 1);
+      return count(x, (i) => x.f.updated.data[i] > t0);
+    };
+    const normal = changed(1), quarter = changed(0.25);
+    expect(quarter).toBeGreaterThan(0);
+    expect(quarter / normal).toBeGreaterThan(0.15);
+    expect(quarter / normal).toBeLessThan(0.4);
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Inspector2Client, ListFindingsCommand, ListCoverageCommand } from "@aws-sdk/client-inspector2";
+import { Inspector2Client, ListFindingsCommand, ListCoverageCommand, ListCoverageStatisticsCommand } from "@aws-sdk/client-inspector2";
 import { startEmulator, type EmulatorHandle } from "@/emulator/server";
 import { roleCredentials } from "@/emulator/test-support";
 import { toFindingRow } from "@/lib/sync/map/finding-row";
@@ -50,9 +50,29 @@ describe("FastListFindingsProtocol", () => {
     expect([...types].sort()).toEqual(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION"]);
   });
 
+  it("returns exactly what the SDK returns for ListCoverage too, every page and resource type", async () => {
+    let nextToken: string | undefined;
+    const types = new Set<string>();
+    let compared = 0;
+    do {
+      const input = { maxResults: 100, nextToken };
+      const [a, b] = await Promise.all([standard.send(new ListCoverageCommand(input)), fast.send(new ListCoverageCommand(input))]);
+      expect(b.coveredResources).toEqual(a.coveredResources);
+      expect(b.nextToken).toEqual(a.nextToken);
+      for (const c of b.coveredResources ?? []) {
+        types.add(c.resourceType!);
+        if (c.lastScannedAt !== undefined) expect(c.lastScannedAt).toBeInstanceOf(Date);
+      }
+      compared += a.coveredResources?.length ?? 0;
+      nextToken = a.nextToken;
+    } while (nextToken);
+    expect(compared).toBeGreaterThan(50);
+    expect(types.size).toBeGreaterThanOrEqual(3);
+  });
+
   it("leaves other operations and errors to the standard protocol", async () => {
-    const cov = await fast.send(new ListCoverageCommand({ maxResults: 5 }));
-    expect(cov.coveredResources?.[0].lastScannedAt).toBeInstanceOf(Date);
+    const stats = await fast.send(new ListCoverageStatisticsCommand({}));
+    expect(stats.totalCounts).toBeGreaterThan(0);
     const denied = new Inspector2Client({ endpoint: emu.url, region: "eu-west-1", credentials: roleCredentials(emu, "eu-west-1"), protocol: FastListFindingsProtocol });
     await expect(denied.send(new ListFindingsCommand({}))).rejects.toMatchObject({ name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
     denied.destroy();
