@@ -12,13 +12,16 @@ import { jsonArrayElements } from "./json-array-elements";
 type Json = Record<string, unknown>;
 
 // Each finding's JSON text exactly as the API sent it (epoch-second timestamps), cut from the
-// response body rather than re-serialised: what the cache stores as the finding's raw JSON.
-const wireJson = new WeakMap<object, string>();
+// response body rather than re-serialised: what the cache stores as the finding's raw JSON. It
+// rides on the finding as a hidden (non-enumerable, symbol-keyed) property, so it lives and dies
+// with the finding; a WeakMap would keep both until the next full garbage collection.
+const WIRE_JSON = Symbol("wireJson");
 
 /** The finding's wire JSON when it came through this protocol; undefined for any other object. */
 export function wireFindingJson(f: object): string | undefined {
-  return wireJson.get(f);
+  return (f as { [WIRE_JSON]?: string })[WIRE_JSON];
 }
+
 type Args = Parameters<AwsRestJsonProtocol["deserializeResponse"]>;
 
 const toDate = (o: Json | undefined, key: string) => {
@@ -74,7 +77,7 @@ export class FastListFindingsProtocol extends AwsRestJsonProtocol {
       const parsed = data.findings as Json[];
       const texts = jsonArrayElements(text, "findings");
       out.findings = parsed.map((f, i) => {
-        wireJson.set(f, texts.length === parsed.length ? texts[i] : JSON.stringify(f));
+        Object.defineProperty(f, WIRE_JSON, { value: texts.length === parsed.length ? texts[i] : JSON.stringify(f) });
         return reviveFinding(f);
       });
     }

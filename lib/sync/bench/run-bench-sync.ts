@@ -14,6 +14,9 @@ export interface BenchRun {
   findings: number;
   pages: number;
   peakRssMb: number;
+  /** V8 heap in use (live objects and not yet collected garbage) and memory outside it (Buffers). */
+  peakHeapMb: number;
+  peakExternalMb: number;
   cpu: CpuSeconds;
   /** CPU until every region's findings and coverage were listed and written. */
   listingCpu?: CpuSeconds;
@@ -37,7 +40,13 @@ export async function benchSync(database: Database & { url: string }, emu: Emula
   const clock = await emu.clock();
   const offset = clock.getTime() - Date.now();
   let peak = 0;
-  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let peakHeap = 0, peakExternal = 0;
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakExternal = Math.max(peakExternal, m.external);
+  }, 100);
   const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
   let listingCpu: CpuSeconds | undefined;
@@ -55,6 +64,6 @@ export async function benchSync(database: Database & { url: string }, emu: Emula
   return {
     result, seconds,
     findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
-    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, cpu: meter(), listingCpu,
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, cpu: meter(), listingCpu,
   };
 }

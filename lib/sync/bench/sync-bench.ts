@@ -95,7 +95,8 @@ async function million(findings: number) {
   try {
     const r = await benchSync(database, emu, benchConfig(emu, REGIONS), watch);
     const ingest = r.findingsSeconds + (r.result.indexRebuildMs ?? 0) / 1000;
-    console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB; listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
+    console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB (V8 heap in use ${fmt(r.peakHeapMb)} MB, ` +
+      `outside it ${fmt(r.peakExternalMb)} MB); listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
       `+ index build ${fmt((r.result.indexRebuildMs ?? 0) / 1000, 1)} s (${fmt(r.findings / ingest)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})`);
   } finally {
     await database.close();
