@@ -32,4 +32,13 @@ describe("replaceCoverage", () => {
     await replaceCoverage(t.pool, "us-east-1", [], { accountIds: ["111111111111"] }, T(5));
     expect((await state()).map((r) => r.resource_id)).toEqual(["i-z"]);
   });
+
+  it("rewrites only resources that changed: unchanged rows keep their synced_at", async () => {
+    const rows = [row("333333333333", "i-p", "ACTIVE"), row("333333333333", "i-q", "ACTIVE")];
+    expect(await replaceCoverage(t.pool, "eu-west-1", rows, { accountIds: null }, T(6))).toBe(2);
+    expect(await replaceCoverage(t.pool, "eu-west-1", rows, { accountIds: null }, T(7))).toBe(0);
+    expect(await replaceCoverage(t.pool, "eu-west-1", [rows[0], row("333333333333", "i-q", "INACTIVE")], { accountIds: null }, T(8))).toBe(1);
+    const synced = (await t.pool.query("SELECT resource_id, synced_at FROM covered_resources WHERE region = 'eu-west-1' ORDER BY resource_id")).rows;
+    expect(synced).toEqual([{ resource_id: "i-p", synced_at: T(6) }, { resource_id: "i-q", synced_at: T(8) }]);
+  });
 });

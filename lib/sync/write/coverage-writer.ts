@@ -1,6 +1,7 @@
 // Replaces one region's coverage (or some accounts' part of it) in a single transaction, once
-// its listing completed: stale rows go, new ones come, inactiveSince survives while a resource
-// stays INACTIVE and is cleared when it is scanned again.
+// its listing completed: stale rows go, new ones come, changed ones are updated (unchanged rows
+// are not rewritten, so synced_at is when a row last changed), inactiveSince survives while a
+// resource stays INACTIVE and is cleared when it is scanned again. Returns the rows written.
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/transaction";
 import type { CoverageRow } from "../map/coverage-row";
@@ -44,7 +45,11 @@ export async function replaceCoverage(
          account_id = EXCLUDED.account_id, resource_type = EXCLUDED.resource_type, scan_status_code = EXCLUDED.scan_status_code,
          scan_status_reason = EXCLUDED.scan_status_reason, scan_mode = EXCLUDED.scan_mode, last_scanned_at = EXCLUDED.last_scanned_at,
          inactive_since = CASE WHEN EXCLUDED.scan_status_code = 'ACTIVE' THEN NULL ELSE COALESCE(c.inactive_since, EXCLUDED.inactive_since) END,
-         resource_name = EXCLUDED.resource_name, metadata = EXCLUDED.metadata, synced_at = EXCLUDED.synced_at`,
+         resource_name = EXCLUDED.resource_name, metadata = EXCLUDED.metadata, synced_at = EXCLUDED.synced_at
+       -- Most resources are as they were yesterday: leave those rows (and their indexes) untouched.
+       WHERE (c.account_id, c.resource_type, c.scan_status_code, c.scan_status_reason, c.scan_mode, c.last_scanned_at, c.resource_name, c.metadata)
+         IS DISTINCT FROM (EXCLUDED.account_id, EXCLUDED.resource_type, EXCLUDED.scan_status_code, EXCLUDED.scan_status_reason,
+           EXCLUDED.scan_mode, EXCLUDED.last_scanned_at, EXCLUDED.resource_name, EXCLUDED.metadata)`,
       [region, at],
     );
     return res.rowCount ?? 0;
