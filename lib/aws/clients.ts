@@ -8,6 +8,7 @@ import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { FastListFindingsProtocol } from "./fast-findings-protocol";
 import { addErrorMiddleware, addPacingMiddleware } from "./middleware";
 import { AdaptiveRateLimiter, type RateLimiterOptions } from "./rate-limiter";
+import { learnedRate, learnedRateKey, rememberRate } from "./learned-rates";
 
 export interface AwsCallStats {
   requests: number;
@@ -39,10 +40,16 @@ const requestHandler = { requestTimeout: 60_000, connectionTimeout: 10_000 };
 export function createAwsClients(o: ClientOptions): AwsClients {
   const stats: AwsCallStats = { requests: 0, throttled: 0 };
   const limiters = new Map<string, AdaptiveRateLimiter>();
+  const learnedKeys = new Map<AdaptiveRateLimiter, string>();
   const limiter = (region: string, operation: string) => {
     const key = `${region}/${operation}`;
     let l = limiters.get(key);
-    if (!l) limiters.set(key, (l = new AdaptiveRateLimiter(o.limiter)));
+    if (!l) {
+      const learnedKey = learnedRateKey(region, operation);
+      l = new AdaptiveRateLimiter({ ...o.limiter, initialRate: o.limiter?.initialRate ?? learnedRate(learnedKey) });
+      limiters.set(key, l);
+      learnedKeys.set(l, learnedKey);
+    }
     return l;
   };
   const common = { credentials: o.credentials, maxAttempts: o.maxAttempts ?? 8, requestHandler };
@@ -72,6 +79,7 @@ export function createAwsClients(o: ClientOptions): AwsClients {
     limiter,
     stats,
     destroy() {
+      for (const [l, key] of learnedKeys) rememberRate(key, l); // the next run starts from here
       sts.destroy();
       organizations.destroy();
       for (const c of inspectors.values()) c.destroy();

@@ -15,6 +15,8 @@ export class AdaptiveRateLimiter {
   rate: number;
   throttles = 0;
   successes = 0;
+  /** The best success rate over any one-second window so far. */
+  peakRate = 0;
   private tokens = 1;
   private last: number;
   private ceiling = Infinity; // success rate measured at the last throttle
@@ -45,7 +47,7 @@ export class AdaptiveRateLimiter {
     this.successes++;
     const t = this.now();
     this.okTimes.push(t);
-    if (this.okTimes.length > 4096) this.trim(t);
+    this.peakRate = Math.max(this.peakRate, this.measuredRate(t));
   }
 
   onThrottle(): void {
