@@ -1,6 +1,7 @@
 // Demo mode: the bundled emulator plays the AWS Organization. The app reaches it exactly as it
 // would reach AWS, through standard AWS configuration (AWS_ENDPOINT_URL and a role to assume).
 import type { Env } from "../lib/env";
+import { emulatorAwsEnv } from "../emulator/aws-env";
 
 export async function startDemoEmulator(e: Env) {
   const { startEmulator } = await import("../emulator/server");
@@ -18,13 +19,7 @@ export async function startDemoEmulator(e: Env) {
     stop: () => emu.close(),
     env: {
       INSPECTORATE_DEMO: "1",
-      AWS_ENDPOINT_URL: emu.url,
-      AWS_REGION: regions[0],
-      AWS_ACCESS_KEY_ID: emu.baseCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: emu.baseCredentials.secretAccessKey,
-      INSPECTORATE_ROLE_ARN: emu.roleArn,
-      INSPECTORATE_EXTERNAL_ID: emu.externalId,
-      INSPECTORATE_REGIONS: regions.join(","),
+      ...emulatorAwsEnv(emu, emu.baseCredentials, regions),
       INSPECTORATE_DEMO_EMULATOR_URL: emu.url,
     },
   };

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "@/emulator/server";
+import { emulatorAwsEnv } from "@/emulator/aws-env";
 import { allFindings, inspector, TEST_NOW } from "@/emulator/test-support";
 import { createEmptyTestDatabase } from "@/lib/db/test-database";
 
@@ -36,13 +37,7 @@ describe("npm run sync", () => {
       DATABASE_URL: database.url,
       // The test's PGlite is one session: one connection, as the launcher does for the app.
       DATABASE_POOL_MAX: database.flavour === "pglite" ? "1" : "4",
-      AWS_ENDPOINT_URL: emu.url,
-      AWS_REGION: regions[0],
-      AWS_ACCESS_KEY_ID: emu.baseCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: emu.baseCredentials.secretAccessKey,
-      INSPECTORATE_ROLE_ARN: emu.roleArn,
-      INSPECTORATE_EXTERNAL_ID: emu.externalId,
-      INSPECTORATE_REGIONS: regions.join(","),
+      ...emulatorAwsEnv(emu, emu.baseCredentials, regions),
     });
     expect({ code: r.code, stderr: r.stderr, stdout: r.stdout.slice(-800) }).toMatchObject({ code: 0, stderr: "" });
     expect(r.stdout).toMatch(/sync run #1: SUCCEEDED/);

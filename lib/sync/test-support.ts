@@ -2,6 +2,7 @@
 // app (standard AWS environment variables), for the sync's integration tests.
 import { startEmulator, type EmulatorHandle, type EmulatorOptions } from "@/emulator/server";
 import { allFindings, inspector } from "@/emulator/test-support";
+import { emulatorSdkEnv } from "@/emulator/aws-env";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { runSync, type RunSyncOptions } from "./run-sync";
 import type { SyncConfig } from "./sync-config";
@@ -19,10 +20,7 @@ export interface SyncWorld {
 export async function startSyncWorld(o: EmulatorOptions = {}, config: Partial<SyncConfig> = {}): Promise<SyncWorld> {
   const regions = o.regions ?? ["us-east-1", "eu-west-1"];
   const emu = await startEmulator({ seed: 7, accounts: 5, findings: 1500, historyWeeks: 4, now: TEST_START, ...o, regions });
-  process.env.AWS_ENDPOINT_URL = emu.url;
-  process.env.AWS_ACCESS_KEY_ID = emu.baseCredentials.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = emu.baseCredentials.secretAccessKey;
-  process.env.AWS_REGION = regions[0];
+  Object.assign(process.env, emulatorSdkEnv(emu, emu.baseCredentials, regions));
   const database = await createTestDatabase();
   const cfg: SyncConfig = {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "vitest", regions,

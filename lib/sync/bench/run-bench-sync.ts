@@ -1,6 +1,7 @@
 // Runs one sync against an emulator process on the emulator's clock, timing the findings
 // listing phase separately from the whole run.
 import type { Database } from "@/lib/db/client";
+import { emulatorSdkEnv } from "@/emulator/aws-env";
 import { runSync, type SyncResult } from "../run-sync";
 import type { SyncConfig } from "../sync-config";
 import type { SyncProgress } from "../progress";
@@ -25,10 +26,7 @@ export interface BenchRun {
 type CpuSeconds = { sync: number; emulator: number; postgres: number };
 
 export function benchConfig(emu: EmulatorProcess, regions: string[], over: Partial<SyncConfig> = {}): SyncConfig {
-  process.env.AWS_ENDPOINT_URL = emu.url;
-  process.env.AWS_ACCESS_KEY_ID = emu.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = emu.secretAccessKey;
-  process.env.AWS_REGION = regions[0];
+  Object.assign(process.env, emulatorSdkEnv(emu, emu, regions));
   return {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
     // A simulated day passes between the full and the incremental run: keep the daily full listing out of it.
