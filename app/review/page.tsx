@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { scopeForRequest, seesWholeOrg } from "@/lib/queries/scope";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterIssues } from "@/components/ui/filter-issues";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,8 +30,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const issues = parsed.ok ? [] : parsed.issues;
   const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks };
   const key = paramsKey(view);
-  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(await scopeForRequest()), reviewChoices()]);
-  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org"} />} />;
+  const scope = await scopeForRequest();
+  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
+  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org" && seesWholeOrg(scope)} />} />;
   if (!choices.accounts.length && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }

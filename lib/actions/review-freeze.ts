@@ -6,7 +6,7 @@ import { isDay, type Day } from "@/lib/review/day";
 import { MeetingDateError } from "@/lib/review/meeting";
 import { computeReview } from "@/lib/queries/review/compute-review";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
-import type { Scope } from "@/lib/queries/scope";
+import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
 
 export type FreezeResult = { ok: true; meetingDate: Day; frozenAt: string; payload: ReviewPayload } | { ok: false; status: 400 | 403 | 409; issues: FieldIssue[] };
@@ -16,7 +16,7 @@ export async function freezeReview(scope: Scope, input: unknown, now = new Date(
   if (!parsed.success) return { ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD" }] };
   const meetingDate: Day = parsed.data;
   // The frozen record is the organization's review, so only a viewer who sees all of it may freeze it.
-  if (scope.accountIds !== "all") return { ok: false, status: 403, issues: [{ field: "meetingDate", message: "only a viewer of the whole organization can freeze its review" }] };
+  if (!seesWholeOrg(scope)) return { ok: false, status: 403, issues: [{ field: "meetingDate", message: "only a viewer of the whole organization can freeze its review" }] };
   let payload: ReviewPayload;
   try {
     payload = await computeReview(scope, { meetingDate, now });

@@ -11,6 +11,16 @@ export async function scopeForRequest(): Promise<Scope> {
   return allScope;
 }
 
+/** Whether the viewer sees every account: the organization-wide records (frozen reviews) are theirs only. */
+export function seesWholeOrg(scope: Scope): boolean {
+  return scope.accountIds === "all";
+}
+
+/** Whether one account is within the viewer's scope. */
+export function inScope(scope: Scope, accountId: string): boolean {
+  return scope.accountIds === "all" || scope.accountIds.includes(accountId);
+}
+
 /** `<column> = ANY(...)` for a narrowed scope, TRUE for "all"; an empty list matches nothing. */
 export function scopeWhere(scope: Scope, column: Prisma.Sql): Prisma.Sql {
   if (scope.accountIds === "all") return Prisma.sql`TRUE`;

@@ -3,7 +3,7 @@
 // for the organization view and only to a viewer whose scope is the whole organization.
 import type { Day } from "@/lib/review/day";
 import type { ReviewParams } from "@/lib/review/review-params";
-import { type Scope } from "@/lib/queries/scope";
+import { inScope, seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import type { ReviewPayload } from "./review-types";
 
@@ -12,8 +12,6 @@ export interface FrozenReview {
   frozenAt: string;
   payload: ReviewPayload;
 }
-
-const seesWholeOrg = (scope: Scope) => scope.accountIds === "all";
 
 export async function frozenReview(scope: Scope, meetingDate: Day, group: ReviewParams["group"] = "org"): Promise<FrozenReview | null> {
   if (group !== "org" || !seesWholeOrg(scope)) return null;
@@ -40,6 +38,6 @@ export async function previousFrozenReview(scope: Scope, meetingDate: Day): Prom
       payload->'since'->'darkNow' AS "darkNow"
     FROM reviews WHERE meeting_date < ${meetingDate}::date ORDER BY meeting_date DESC LIMIT 1`);
   if (!row) return null;
-  const visible = (id: string) => seesWholeOrg(scope) || (scope.accountIds as string[]).includes(id);
+  const visible = (id: string) => inScope(scope, id);
   return { meetingDate: row.meetingDate, asOf: new Date(row.asOf), darkNow: (row.darkNow ?? []).filter(visible) };
 }

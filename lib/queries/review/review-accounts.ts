@@ -3,7 +3,7 @@
 import { env } from "@/lib/env";
 import { ownerMap } from "@/lib/review/owner";
 import { Prisma, queryRows } from "@/lib/queries/sql";
-import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { inScope, scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { GroupKind, ReviewGroup } from "./review-types";
 
 export interface ReviewAccount {
@@ -32,8 +32,7 @@ export function resolveGroup(accounts: ReviewAccount[], kind: GroupKind, value?:
 /** The scope the group's queries run in: the viewer's scope narrowed to the group's accounts. */
 export function groupScope(scope: Scope, group: ReviewGroup): Scope {
   if (group.kind === "org") return scope;
-  const allowed = scope.accountIds === "all" ? group.accountIds : group.accountIds.filter((id) => (scope.accountIds as string[]).includes(id));
-  return { accountIds: allowed };
+  return { accountIds: group.accountIds.filter((id) => inScope(scope, id)) };
 }
 
 /** Distinct OUs and owners for the group picker. */

@@ -5,7 +5,7 @@ import { addDays } from "@/lib/review/day";
 import { exceptionStatus, expiryDay } from "@/lib/review/exceptions";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { Prisma, queryRows } from "@/lib/queries/sql";
-import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { scopeWhere, seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import { exceptionCoversSql, openAtSql } from "./exception-sql";
 import type { ExceptionRow, ExceptionsSection } from "./review-types";
 
@@ -30,7 +30,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
   const out: ExceptionsSection = { expiring: [], expired: [], active: [] };
   for (const r of rows) {
     // A narrowed scope hides exceptions that cover none of its findings.
-    if (scope.accountIds !== "all" && r.findings === 0) continue;
+    if (!seesWholeOrg(scope) && r.findings === 0) continue;
     const status = exceptionStatus(r, asOf);
     const { arnResource, arnCve, ...rest } = r;
     const row: ExceptionRow = {
