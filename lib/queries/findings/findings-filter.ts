@@ -7,7 +7,6 @@ import { decodeCursor, findingsSorts } from "./findings-cursor";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
-export { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField };
 export type { FindingsGroup } from "./findings-fields";
 
 const text = z.string().trim().min(1).max(256);

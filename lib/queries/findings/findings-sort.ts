@@ -39,8 +39,8 @@ export function afterCursor(segment: SortSegment, cursor: FindingsCursor): Prism
   return Prisma.sql`(${col} ${cmp} ${value} OR (${col} = ${value} AND f.arn > ${cursor.arn}))`;
 }
 
-export function orderBy(segment: SortSegment, alias = "f."): Prisma.Sql {
-  return segment.column ? Prisma.raw(`${alias}${segment.column} ${segment.direction}, ${alias}arn ASC`) : Prisma.raw(`${alias}arn ASC`);
+export function orderBy(segment: SortSegment): Prisma.Sql {
+  return segment.column ? Prisma.raw(`f.${segment.column} ${segment.direction}, f.arn ASC`) : Prisma.raw("f.arn ASC");
 }
 
 /** One branch per combination of several asked-for statuses and severities: each branch walks an

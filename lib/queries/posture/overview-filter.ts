@@ -5,7 +5,7 @@ import type { SearchParamsLike } from "@/lib/queries/findings/findings-filter";
 
 import { heatmapGroups, heatmapSorts } from "./overview-href";
 
-export { overviewHref, type HeatmapGroup, type HeatmapSort } from "./overview-href";
+export type { HeatmapGroup, HeatmapSort } from "./overview-href";
 
 const schema = z.object({
   region: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/)).catch([]),
