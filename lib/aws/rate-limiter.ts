@@ -15,8 +15,8 @@ export class AdaptiveRateLimiter {
   rate: number;
   throttles = 0;
   successes = 0;
-  /** The best success rate over any one-second window so far. */
-  peakRate = 0;
+  private peakSampled = 0;
+  private peakSampledAt = -Infinity;
   private tokens = 1;
   private last: number;
   private ceiling = Infinity; // success rate measured at the last throttle
@@ -47,7 +47,16 @@ export class AdaptiveRateLimiter {
     this.successes++;
     const t = this.now();
     this.okTimes.push(t);
-    this.peakRate = Math.max(this.peakRate, this.measuredRate(t));
+    // Sampled ten times a second: measuring trims the window, too dear for every request.
+    if (t - this.peakSampledAt >= 100) {
+      this.peakSampledAt = t;
+      this.peakSampled = Math.max(this.peakSampled, this.measuredRate(t));
+    } else if (this.okTimes.length > 4096) this.trim(t);
+  }
+
+  /** The best success rate over a one-second window so far (sampled, and the window ending now). */
+  get peakRate(): number {
+    return Math.max(this.peakSampled, this.measuredRate());
   }
 
   onThrottle(): void {
