@@ -3,7 +3,7 @@ import type { OverviewFilter } from "@/lib/queries/posture/overview-filter";
 import { getHeatmapAccounts, mergeHeatmap } from "@/lib/queries/posture/severity-heatmap";
 import { Card } from "@/components/ui/card";
 import { SeverityHeatmap } from "./severity-heatmap";
-import { openAggregates } from "./overview-tiles-loader";
+import { openAggregates } from "@/lib/queries/posture/overview-reads";
 
 export async function HeatmapLoader({ scope, filter }: { scope: Scope; filter: OverviewFilter }) {
   const [accounts, aggregates] = await Promise.all([getHeatmapAccounts(scope, filter.region), openAggregates(scope, filter.region)]);

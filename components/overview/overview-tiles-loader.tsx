@@ -1,20 +1,12 @@
-import { cache } from "react";
 import type { Scope } from "@/lib/queries/scope";
 import { getEnablementSummary, getLastSync } from "@/lib/queries/posture/overview-tiles";
-import { getOpenAggregates } from "@/lib/queries/posture/open-aggregates";
-import { overviewMemo } from "@/lib/queries/posture/sync-version";
+import { openAggregates } from "@/lib/queries/posture/overview-reads";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { StackedBars } from "@/components/charts/stacked-bars";
 import { rollUp } from "@/components/charts/severity-rollup";
 import { Card } from "@/components/ui/card";
 import { OverviewTiles } from "./overview-tiles";
-
-/** Tiles, heatmap and bars share the open-findings counts: once per request, and across
- *  requests until a sync changes the data (overviewMemo). */
-export const openAggregates = cache((scope: Scope, regions: string[]) =>
-  overviewMemo().get(`open:${JSON.stringify([scope, regions])}`, () => getOpenAggregates(scope, regions)),
-);
 
 export async function OverviewTilesLoader({ scope, regions }: { scope: Scope; regions: string[] }) {
   const [aggregates, enablement, lastSync] = await Promise.all([openAggregates(scope, regions), getEnablementSummary(scope, regions), getLastSync(scope)]);

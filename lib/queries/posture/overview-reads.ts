@@ -1,0 +1,17 @@
+// The overview's shared reads, memoised once per request (React's cache) and across requests
+// until a sync changes the data (overviewMemo): tiles, heatmap and bars share one count.
+import { cache } from "react";
+import type { Scope } from "@/lib/queries/scope";
+import { getOpenAggregates } from "./open-aggregates";
+import { overviewMemo } from "./sync-version";
+import { getTopRisks } from "./top-risks";
+
+export const openAggregates = cache((scope: Scope, regions: string[]) =>
+  overviewMemo().get(`open:${JSON.stringify([scope, regions])}`, () => getOpenAggregates(scope, regions)),
+);
+
+/** Organization-wide even under a region filter: ranking within one region reads every row of
+ *  the region (~1 s cold at a million findings), and the riskiest CVEs matter wherever they are. */
+export function orgTopRisks(scope: Scope) {
+  return overviewMemo().get(`risks:${JSON.stringify(scope)}`, () => getTopRisks(scope, []));
+}
