@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { severityColor, type Severity } from "@/lib/domain/severity";
+import { rankedSeverities, severityColor } from "@/lib/domain/severity";
 import { scanTypeLabel, scanTypes } from "@/lib/domain/finding-enums";
 import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
 import type { CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
@@ -26,7 +26,6 @@ export function sortAccountRows(rows: AccountListRow[], sort: AccountSort): Acco
   return [...rows].sort((a, b) => key[sort](a, b) || (a.name ?? a.accountId).localeCompare(b.name ?? b.accountId));
 }
 
-const sevCols: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]; sortHref: (s: AccountSort) => string; sort: AccountSort }) {
   const th = (label: string, s?: AccountSort, className = "") => (
@@ -62,7 +61,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
                 <div className="font-mono text-[11px] text-muted">{r.accountId}</div>
               </td>
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
-              {sevCols.map((s) => (
+              {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">
                   <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].fill : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
                     {formatCount(r.counts[s])}

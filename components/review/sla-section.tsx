@@ -1,14 +1,13 @@
 // The SLA part of the review: totals, by owner and account, and the findings behind them.
 import { Card } from "@/components/ui/card";
 import { formatCount } from "@/components/ui/format";
-import { severityLabel, type Severity } from "@/lib/domain/severity";
+import { rankedSeverities, severityLabel } from "@/lib/domain/severity";
 import type { SlaSection as Sla } from "@/lib/queries/review/review-types";
 import { SlaByAccount, SlaByOwner } from "./sla-tables";
 import { SlaFindings } from "./sla-findings";
 
 /** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
 const SHOWN = 15;
-const policySeverities: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 function Figure({ label, value, tone, testId }: { label: string; value: number; tone: string; testId: string }) {
   return (
@@ -30,7 +29,7 @@ export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; 
         <Figure label="Excepted (would count)" value={sla.totals.excepted} tone="#9e9e9e" testId="sla-excepted" />
       </div>
       <p className="text-xs text-muted">
-        Days to remediate from first observation: {policySeverities.map((s) => `${severityLabel[s]} ${sla.policy[s] ?? "—"}`).join(" · ")}.
+        Days to remediate from first observation: {rankedSeverities.map((s) => `${severityLabel[s]} ${sla.policy[s] ?? "—"}`).join(" · ")}.
         Reopened findings keep their first-observation clock. Findings under a valid risk exception leave the counts and stay listed as excepted.
       </p>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -2,6 +2,8 @@
 // UI labels use it. No Zod here, so client components that only need labels stay small.
 export const severityOrder = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"] as const;
 export type Severity = (typeof severityOrder)[number];
+/** The four ranked severities the review, the PDF and the account table chart (no informational or untriaged). */
+export const rankedSeverities: readonly Severity[] = severityOrder.slice(0, 4);
 
 export const severityLabel: Record<Severity, string> = {
   CRITICAL: "Critical",

@@ -1,14 +1,13 @@
 "use client";
 // Open findings per week, stacked by severity. Clicking a segment selects that week and severity.
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import { severityColor, severityLabel, type Severity } from "@/lib/domain/severity";
+import { rankedSeverities, severityColor, severityLabel, type Severity } from "@/lib/domain/severity";
 import type { OpenWeek } from "@/lib/queries/review/review-types";
 import { ChartFrame, axisProps } from "./chart-frame";
 
-const shown: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 export function OpenBySeverityChart({ data, onSelect }: { data: OpenWeek[]; onSelect: (week: OpenWeek, severity: Severity) => void }) {
-  const rows = data.map((w) => ({ ...w, ...Object.fromEntries(shown.map((s) => [s, w.open[s]])) }));
+  const rows = data.map((w) => ({ ...w, ...Object.fromEntries(rankedSeverities.map((s) => [s, w.open[s]])) }));
   const latest = data.at(-1);
   return (
     <ChartFrame
@@ -22,7 +21,7 @@ export function OpenBySeverityChart({ data, onSelect }: { data: OpenWeek[]; onSe
         <YAxis {...axisProps} width={44} allowDecimals={false} />
         <Tooltip cursor={{ fill: "#f4f6f9" }} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-        {shown.map((s) => (
+        {rankedSeverities.map((s) => (
           <Bar
             key={s}
             dataKey={s}

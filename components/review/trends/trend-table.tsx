@@ -3,28 +3,28 @@
 import Link from "next/link";
 import type { Trends } from "@/lib/queries/review/review-types";
 import { formatDays } from "@/lib/review/format";
+import { rankedSeverities, severityLabel } from "@/lib/domain/severity";
+import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { closedInWeekHref, newInWeekHref, openWeekHref, type LinkGroup } from "@/lib/review/review-links";
 
-const th = "px-2 py-1 text-right text-xs font-semibold uppercase tracking-wide text-muted";
+const columns: TableColumn[] = [
+  "Week of",
+  ...[...rankedSeverities.map((s) => severityLabel[s]), "Open", "New", "Closed", "MTTR crit (d)", "MTTR high (d)", "Scanned", "Not scanned"].map((label) => ({ label, align: "right" as const })),
+];
 const td = "px-2 py-1 text-right tabular-nums";
 
 export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="trend-table">
-        <thead>
-          <tr className="border-b border-line">
-            <th className={`${th} text-left`}>Week of</th>
-            {["Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR crit (d)", "MTTR high (d)", "Scanned", "Not scanned"].map((h) => <th key={h} className={th}>{h}</th>)}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {trends.weeks.map((w, i) => {
             const o = trends.open[i], f = trends.flow[i], m = trends.mttr[i], c = trends.coverage[i];
             return (
               <tr key={w.week} className="border-b border-line/60 last:border-0">
                 <td className="px-2 py-1">{w.label}</td>
-                {(["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const).map((s) => (
+                {rankedSeverities.map((s) => (
                   <td key={s} className={td}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd, s)}>{o.open[s]}</Link></td>
                 ))}
                 <td className={`${td} font-semibold`}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd)}>{o.total}</Link></td>

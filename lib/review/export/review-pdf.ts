@@ -1,12 +1,11 @@
 // The review as a PDF for the meeting: the same payload as the page, section by section.
-import { severityColor, severityLabel, type Severity } from "@/lib/domain/severity";
+import { rankedSeverities, severityColor, severityLabel } from "@/lib/domain/severity";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
 import { formatDay, formatDays, formatInstant } from "../format";
 import { PdfWriter, hexColor, muted } from "./pdf-writer";
 import { reviewHeadline } from "./review-headline";
 import { sinceGroups } from "./since-groups";
 
-const charted: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 
 export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Promise<Uint8Array> {
   const w = await PdfWriter.create(`Weekly review ${p.meta.meetingDate}`);
@@ -19,20 +18,20 @@ export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Prom
   w.heading("Open findings by severity, per week");
   w.stackedBars(
     p.trends.open.map((x) => x.label),
-    charted.map((s) => ({ name: severityLabel[s], color: hexColor(severityColor[s].fill), values: p.trends.open.map((x) => x.open[s]) })),
+    rankedSeverities.map((s) => ({ name: severityLabel[s], color: hexColor(severityColor[s].fill), values: p.trends.open.map((x) => x.open[s]) })),
   );
   const widths = [48, 40, 40, 40, 40, 42, 38, 40, 44, 44, 48, 51];
   w.table(
     ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: widths[i], align: i ? ("right" as const) : ("left" as const) })),
     p.trends.weeks.map((wk, i) => {
       const o = p.trends.open[i], f = p.trends.flow[i], m = p.trends.mttr[i], c = p.trends.coverage[i];
-      return [wk.label, ...charted.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), c.day ? String(c.active) : "—", c.day ? String(c.inactive) : "—"];
+      return [wk.label, ...rankedSeverities.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), c.day ? String(c.active) : "—", c.day ? String(c.inactive) : "—"];
     }),
   );
   w.text("MTTR in days from first observation to the final close, by the week of the close.", { size: 7.5, color: muted });
 
   w.heading("SLA");
-  const policy = charted.map((s) => `${severityLabel[s]} ${p.sla.policy[s] ?? "-"} d`).join(" · ");
+  const policy = rankedSeverities.map((s) => `${severityLabel[s]} ${p.sla.policy[s] ?? "-"} d`).join(" · ");
   w.paragraph(`Days to remediate from first observation: ${policy}. Findings under a valid risk exception leave the counts and are listed as excepted.`, { color: muted });
   w.text(`Breached ${p.sla.totals.breached} · due within ${p.sla.dueSoonDays} days ${p.sla.totals.dueSoon} · excepted ${p.sla.totals.excepted}`, { bold: true });
   w.gap(2);
