@@ -6,6 +6,7 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { Severity } from "@/lib/domain/severity";
 import { regionWhere } from "./overview-tiles";
 import type { AccountSeverityCount } from "./open-aggregates";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 export interface HeatmapRow {
   accountId: string;
@@ -44,7 +45,7 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
 export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[]): Promise<AccountSeverityCount[]> {
   return queryRows<AccountSeverityCount>(Prisma.sql`
     SELECT f.account_id, f.severity, count(*)::int AS count FROM findings f
-    WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+    WHERE ${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     GROUP BY f.account_id, f.severity`);
 }
