@@ -13,6 +13,8 @@ interface StoredFindingRow extends FindingRow {
   cvss_score: number | null;
   exploit_since: Date | null;
   gone_at: Date | null;
+  gone_reason: string | null;
+  gone_from_status: string | null;
   updated_at: Date;
   ami_id: string | null;
   ecr_repository: string | null;
