@@ -1,5 +1,6 @@
-// The cache's side of the integrity check: ACTIVE findings AWS still returns, per account.
+// The cache's side of the integrity check: open findings per account and severity.
 import type pg from "pg";
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import type { SeverityCounts } from "./account-aggregation";
 
 export async function cacheCounts(db: Pick<pg.Pool, "query">, region: string, accountIds?: string[]): Promise<Map<string, SeverityCounts>> {
@@ -10,9 +11,9 @@ export async function cacheCounts(db: Pick<pg.Pool, "query">, region: string, ac
        count(*) FILTER (WHERE severity = 'MEDIUM')::int AS medium,
        count(*)::int AS "all"
      FROM findings
-     WHERE region = $1 AND status = 'ACTIVE' AND gone_at IS NULL AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
+     WHERE region = $1 AND status = $3 AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
      GROUP BY account_id`,
-    [region, accountIds ?? null],
+    [region, accountIds ?? null, OPEN_STATUS],
   );
   return new Map(rows.map((r) => [r.account_id as string, { critical: r.critical, high: r.high, medium: r.medium, all: r.all }]));
 }
