@@ -60,7 +60,7 @@ export interface Identity {
   groups: string[];
 }
 
-/** Exchanges the code; throws on any failed check. Groups come from the ID token, else userinfo. */
+/** Exchanges the code; throws on any failed check. Claims come from the ID token, else userinfo. */
 export async function finishSignIn(callbackSearch: string, attempt: Attempt, e: Env = env()): Promise<Identity> {
   const config = await oidcConfiguration(e);
   const tokens = await oidc.authorizationCodeGrant(config, new URL(`${redirectUri(e)}${callbackSearch}`), {
@@ -73,9 +73,10 @@ export async function finishSignIn(callbackSearch: string, attempt: Attempt, e: 
   const claimName = e.INSPECTORATE_OIDC_GROUPS_CLAIM;
   let groups: unknown = claims[claimName];
   let extra: Record<string, unknown> = {};
-  if (groups === undefined && config.serverMetadata().userinfo_endpoint) {
+  // Many providers put only "sub" in the ID token and the rest behind userinfo.
+  if ((groups === undefined || !claims.email) && config.serverMetadata().userinfo_endpoint) {
     extra = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-    groups = extra[claimName];
+    groups ??= extra[claimName];
   }
   const text = (v: unknown) => (typeof v === "string" && v ? v : null);
   return {
