@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { correctReview } from "./review-correct";
 import { freezeReview, type FreezeResult } from "./review-freeze";
-import { requestActor } from "./local-actor";
+import { requestActor } from "@/lib/auth/request-actor";
 
 export interface FreezeState {
   message: string | null;
@@ -17,10 +17,14 @@ function toState(r: FreezeResult): FreezeState {
   return { message: null, frozenAt: r.frozenAt, version: r.version };
 }
 
+const signedOut: FreezeState = { message: "sign in first", frozenAt: null };
+
 export async function freezeReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
-  return toState(await freezeReview(await requestActor(), form.get("meetingDate")));
+  const actor = await requestActor();
+  return actor ? toState(await freezeReview(actor, form.get("meetingDate"))) : signedOut;
 }
 
 export async function correctReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
-  return toState(await correctReview(await requestActor(), { meetingDate: form.get("meetingDate"), reason: form.get("reason") }));
+  const actor = await requestActor();
+  return actor ? toState(await correctReview(actor, { meetingDate: form.get("meetingDate"), reason: form.get("reason") })) : signedOut;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { closeReviewDatabase, insertAccount, insertDaily, insertException, insertFinding, insertRun, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
 import type { LoadedReview } from "@/lib/queries/review/load-review";
@@ -12,6 +12,9 @@ import { GET as getPdf } from "./pdf/route";
 import { POST as freeze } from "./freeze/route";
 import { GET as listExceptions, POST as createException } from "./exceptions/route";
 import { POST as revoke } from "./exceptions/[id]/revoke/route";
+
+// Route handlers read the session cookie; outside a request there is none (local mode).
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
 
 const A = "111111111111", B = "222222222222";
 const today = toDay(new Date());

@@ -2,7 +2,7 @@
 // POST with {"meetingDate", "reason"} and ?correct=1 stores a correction as the next version.
 import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
-import { requestActor } from "@/lib/actions/local-actor";
+import { requestActor } from "@/lib/auth/request-actor";
 import { issuesResponse, jsonResponse, readJson } from "../respond";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,7 @@ export async function POST(request: Request) {
   if ("response" in b) return b.response;
   const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown };
   const actor = await requestActor();
+  if (!actor) return issuesResponse([{ field: "session", message: "sign in first" }], 401);
   const correcting = new URL(request.url).searchParams.get("correct") === "1";
   const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, body.meetingDate);
   if (!r.ok) return issuesResponse(r.issues, r.status);
