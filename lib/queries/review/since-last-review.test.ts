@@ -16,6 +16,7 @@ describe("since the last review (database)", () => {
     await insertAccount(q, { id: A, name: "payments-prod" });
     await insertAccount(q, { id: B, name: "search-prod" });
     await insertAccount(q, { id: C, name: "legacy" });
+    await q.query("UPDATE accounts SET lifecycle = 'LEFT_ORGANIZATION', lifecycle_since = '2026-11-22T00:00:00Z' WHERE id = $1", [C]);
     await insertFinding(q, { arn: "n1", accountId: A, firstObservedAt: "2026-11-20T00:00:00Z", vulnerabilityId: "CVE-2026-1", resourceId: "i-n1" });
     await insertFinding(q, { arn: "n2", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-26T13:59:00Z" });
     await insertFinding(q, { arn: "n3", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-19T14:00:00Z" }); // at the last review
@@ -66,7 +67,7 @@ describe("since the last review (database)", () => {
     expect(s.lostCoverage).toMatchObject({ count: 1, items: [{ label: "i-lost" }] });
     expect(s.wentDark.items.map((i) => [i.key, i.detail])).toEqual([
       [A, `${A} · us-east-1: access denied`],
-      [C, `${C} · no resources scanned any more`],
+      [C, `${C} · no resources scanned any more; left the organization`],
     ]);
     expect(s.darkNow).toEqual([`${A}/us-east-1`, `${B}/eu-west-1`]);
   });
@@ -82,6 +83,7 @@ describe("since the last review (database)", () => {
     expect(s.newCriticalHigh.items[0].href).toContain("cve=CVE-2026-1");
     // Without a previous frozen review every dark account-region counts as new.
     expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
+    expect(s.wentDark.items.find((i) => i.key === C)?.detail).toContain("left the organization");
   });
 
   it("applies the scope", async () => {
