@@ -63,6 +63,9 @@ test("the sync page and the account page show the integrity residual", async ({ 
   await page.goto("/sync");
   await expect(page.getByTestId("sync-problems").getByTestId("integrity-residual").first()).toContainText("5 off");
   await attachScreenshot(page, testInfo, "integrity-residual-sync");
+  const [r] = (await db.query("SELECT account_id FROM sync_account_results WHERE integrity_residual = 5 LIMIT 1")).rows;
+  await page.goto(`/accounts/${r.account_id}`);
+  await expect(page.getByTestId("regions-table").getByTestId("integrity-residual").first()).toContainText("5 off");
 });
 
 test("the review: latest observation in the headline, a past meeting is a reconstruction, freezing records author and hash, a correction is a new version", async ({ page }, testInfo) => {
