@@ -9,6 +9,8 @@ import { attachScreenshot } from "./screenshots";
 const url = process.env.E2E_DATABASE_URL;
 test.skip(!url, "needs E2E_DATABASE_URL: the app's Postgres, to write what the sync would");
 test.describe.configure({ mode: "serial" });
+// Full-page screenshots of busy pages on a shared machine take their time.
+test.beforeEach(() => test.setTimeout(180_000));
 
 let db: pg.Pool;
 let left = { id: "", name: "", gone: 0, arn: "" };
@@ -87,7 +89,6 @@ test("the sync page and the account page show the integrity residual", async ({ 
 });
 
 test("the review: latest observation in the headline, a past meeting is a reconstruction, freezing records author and hash, a correction is a new version", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/review?date=${weekAgo}`);
   await expect(page.getByTestId("reconstruction-label")).toContainText("never frozen");
