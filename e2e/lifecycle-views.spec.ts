@@ -10,7 +10,7 @@ const url = process.env.E2E_DATABASE_URL;
 test.skip(!url, "needs E2E_DATABASE_URL: the app's Postgres, to write what the sync would");
 test.describe.configure({ mode: "serial" });
 // Full-page screenshots of busy pages on a shared machine take their time.
-test.beforeEach(() => test.setTimeout(180_000));
+test.beforeEach(() => test.setTimeout(360_000));
 
 let db: pg.Pool;
 let left = { id: "", name: "", gone: 0, arn: "" };
