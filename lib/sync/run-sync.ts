@@ -11,7 +11,7 @@ import { semaphore } from "./util/semaphore";
 import { deferFindingIndexesIfEmpty, restoreDeferredIndexes } from "@/lib/db/deferred-indexes";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
 import { failedRegion, syncRegion, type RegionOutcome } from "./region-sync";
-import { closeStaleRuns, createRun, finishRun, saveProgress } from "./run/run-record";
+import { closeStaleRuns, createRun, finishRun, runStart, saveProgress } from "./run/run-record";
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
@@ -51,7 +51,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
     await closeStaleRuns(database.pool, new Date());
-    const startedAt = now();
+    const startedAt = await runStart(database.pool, now());
     const notes: RunNote[] = [];
     // A run killed during a first load left the findings indexes deferred: rebuild them first.
     const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
