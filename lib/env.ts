@@ -64,6 +64,8 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
+  INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
   INSPECTORATE_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
   INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
