@@ -83,11 +83,11 @@ export default defineConfig({
   projects: [
     ...(only === "signin" ? [] : [
       { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
-      { name: "chromium", testIgnore: /signin\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
+      { name: "chromium", testIgnore: /e2e\/signin\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
     ]),
     ...(only === "local" ? [] : [
-      { name: "signin-ready", testMatch: /signin\/signin-ready\.setup\.ts/, use: { baseURL: signinURL } },
-      { name: "signin", testMatch: /signin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
+      { name: "signin-ready", testMatch: /e2e\/signin\/signin-ready\.setup\.ts$/, use: { baseURL: signinURL } },
+      { name: "signin", testMatch: /e2e\/signin\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
     ]),
   ],
   webServer: [...(only === "signin" ? [] : [localServer]), ...(only === "local" ? [] : signinServers)],
