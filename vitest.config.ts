@@ -8,6 +8,8 @@ export default defineConfig({
     // *.standalone.test.ts need the production build: scripts/test.sh runs them after it.
     exclude: ["node_modules/**", ".next/**", "e2e/**", "**/*.standalone.test.ts"],
     environment: "node",
+    // Sync runs and requests log at info; tests show warnings and errors only.
+    env: { LOG_LEVEL: "warn" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
