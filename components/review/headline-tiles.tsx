@@ -7,7 +7,7 @@ const accents: Record<string, string> = { openCritical: "#b2182b", breached: "#b
 
 export function HeadlineTiles({ items, hrefs }: { items: HeadlineItem[]; hrefs: Record<string, string> }) {
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8" data-testid="review-headline">
+    <div className="grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 sm:grid-cols-4 xl:grid-cols-8" data-testid="review-headline">
       {items.map((h) => (
         <Tile key={h.key} testId={`headline-${h.key}`} label={h.label} value={formatCount(h.value)} href={hrefs[h.key] ?? "#"} accent={accents[h.key]} />
       ))}

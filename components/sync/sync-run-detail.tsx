@@ -3,6 +3,7 @@ import type { getSyncRun } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
@@ -17,6 +18,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
         <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ</span> : "all match"}.</span>
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
+      <ScrollArea label="Regions of this run">
       <table className="w-full text-sm" data-testid="sync-regions">
         <TableHead columns={["Region", "Status", { label: "Findings", align: "right" }, { label: "Pages", align: "right" }, { label: "Coverage", align: "right" }, "Window", { label: "Took", align: "right" }]} />
         <tbody>
@@ -33,8 +35,10 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
           ))}
         </tbody>
       </table>
+      </ScrollArea>
       <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors or integrity differences</h3>
       {problemAccounts.length ? (
+        <ScrollArea label="Accounts with problems">
         <table className="w-full text-sm" data-testid="sync-problems">
           <tbody>
             {problemAccounts.map((a) => (
@@ -49,6 +53,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
             ))}
           </tbody>
         </table>
+        </ScrollArea>
       ) : (
         <p className="text-sm text-muted">Every account-region was read and its counts matched Inspector&apos;s.</p>
       )}
