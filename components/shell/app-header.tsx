@@ -1,8 +1,10 @@
 import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
 import { navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
+import { SignedInAs } from "./signed-in-as";
 
-export function AppHeader({ demo }: { demo: boolean }) {
+export function AppHeader({ demo, actor }: { demo: boolean; actor: Actor }) {
   return (
     <header className="bg-[#16213a] text-white">
       <nav data-shell-nav aria-label="Main" className="mx-auto flex max-w-[1400px] items-center gap-6 px-6 py-3">
@@ -14,16 +16,20 @@ export function AppHeader({ demo }: { demo: boolean }) {
           {navItems.map((item) => (
             <NavLink key={item.href} href={item.href} label={item.label} />
           ))}
+          {actor.role === "admin" && <NavLink href="/admin/access" label="Access" />}
         </div>
-        {demo && (
-          <span
-            data-testid="demo-badge"
-            title="No AWS configuration: showing the bundled emulator's demo organization"
-            className="ml-auto rounded-full border border-amber-300/60 bg-amber-300/15 px-3 py-1 text-xs font-semibold text-amber-200"
-          >
-            Demo data
-          </span>
-        )}
+        <div className="ml-auto flex items-center gap-3">
+          {demo && (
+            <span
+              data-testid="demo-badge"
+              title="No AWS configuration: showing the bundled emulator's demo organization"
+              className="rounded-full border border-amber-300/60 bg-amber-300/15 px-3 py-1 text-xs font-semibold text-amber-200"
+            >
+              Demo data
+            </span>
+          )}
+          <SignedInAs actor={actor} />
+        </div>
       </nav>
     </header>
   );
