@@ -10,6 +10,7 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const initialRows = 25;
 const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
@@ -37,7 +38,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     label: (
       <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
         {r.name ?? r.accountId}
-        {r.name && <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>}
+        {r.name && <span className="ml-1.5 hidden font-mono text-[11px] text-muted sm:inline">{r.accountId}</span>}
       </Link>
     ),
     title: `${r.name ?? ""} ${r.accountId}`.trim(),
@@ -82,9 +83,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         <Segmented label="Sort by" value={sort} options={[["critical", "Critical"], ["high", "High"], ["total", "Total"]]} onChange={(v) => remember({ sort: v as HeatmapSort })} />
         <Segmented label="Group by" value={group} options={[["none", "Account"], ["ou", "OU"], ["owner", "Owner"]]} onChange={(v) => remember({ group: v as HeatmapGroup })} />
       </div>
-      <div className="overflow-x-auto">
+      <ScrollArea label="Heatmap">
         <HeatmapGrid rows={heatRows} caption="Open findings per account and severity" />
-      </div>
+      </ScrollArea>
       {hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)} className="mt-2 text-sm font-semibold text-accent hover:underline">
           Show all {rows.length} accounts ({hidden} more)
