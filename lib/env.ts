@@ -64,11 +64,17 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
+  INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
   INSPECTORATE_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
   INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
   INSPECTORATE_DEMO_FINDINGS: z.coerce.number().int().min(10).max(2_000_000).default(6000),
   INSPECTORATE_DEMO_SEED: z.coerce.number().int().default(42),
+  // Deployment gate: the bearer token POST /api/gate accepts until API tokens land, and a
+  // directory of policy files (JSON or YAML) loaded as policy versions at start.
+  INSPECTORATE_GATE_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  INSPECTORATE_GATE_POLICY_DIR: z.string().min(1).optional(),
   // Sign-in (OpenID Connect). Without an issuer the app runs in local mode (lib/auth).
   INSPECTORATE_OIDC_ISSUER: httpUrl.optional(),
   INSPECTORATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -80,6 +86,9 @@ const schema = z.object({
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
 }).superRefine((e, ctx) => {
   if (!e.INSPECTORATE_OIDC_ISSUER) return;
   for (const name of ["INSPECTORATE_OIDC_CLIENT_ID", "INSPECTORATE_PUBLIC_URL"] as const) {
