@@ -54,7 +54,7 @@ const signinServers = [
       INSPECTORATE_PUBLIC_URL: signinURL,
       INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify(testGroupMap),
       // Short enough for the expired-session test to wait it out.
-      INSPECTORATE_SESSION_IDLE_MINUTES: "0.5",
+      INSPECTORATE_SESSION_IDLE_MINUTES: "1.5",
       INSPECTORATE_SIGNIN_RATE_PER_MINUTE: "200",
     },
   },
