@@ -12,6 +12,7 @@ import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (mode === "dev") process.env.LOG_FORMAT ??= "pretty";
 
 /** The server command: the assembled standalone server.js when there is one, else the Next CLI. */
 function serverCommand(host: string, port: number): string[] {
