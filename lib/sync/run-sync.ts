@@ -11,12 +11,13 @@ import { semaphore } from "./util/semaphore";
 import { deferFindingIndexesIfEmpty, restoreDeferredIndexes } from "@/lib/db/deferred-indexes";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
 import { failedRegion, syncRegion, type RegionOutcome } from "./region-sync";
-import { closeStaleRuns, createRun, finishRun, saveProgress } from "./run/run-record";
+import { closeStaleRuns, createRun, finishRun, runStart, saveProgress } from "./run/run-record";
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { settleAll } from "./util/map-limit";
+import { afterRegions } from "./run/after-regions";
 import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
 import { log } from "@/lib/ops/logger";
 import { observeSyncRun } from "@/lib/ops/sync-observer";
@@ -53,7 +54,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
     await closeStaleRuns(database.pool, new Date());
-    const startedAt = now();
+    const startedAt = await runStart(database.pool, now());
     const notes: RunNote[] = [];
     // A run killed during a first load left the findings indexes deferred: rebuild them first.
     const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
@@ -83,6 +84,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       homeRegion: config.regions[0],
       limiter: config.limiter,
       maxAttempts: config.maxAttempts,
+      now,
     });
     // One signal for the caller's abort and for a fatal error in any region: all work stops.
     const stop = new AbortController();
@@ -100,6 +102,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     try {
       await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
+      await afterRegions(ctx);
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
       if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");
@@ -174,7 +177,7 @@ async function syncRegions(
         ? failedRegion(region, new Error(c.message), accounts.accountIds)
         : !ra
           ? failedRegion(region, accounts.failed.get(region), accounts.accountIds)
-          : await syncRegion(ctx, region, ra);
+          : await syncRegion(ctx, region, ra, accounts.lifecycles);
       // Organization accounts Inspector does not manage here: visible as a gap, not as "no findings".
       for (const id of accounts.accountIds) {
         if (!o.accounts.has(id)) o.accounts.set(id, { status: "INSPECTOR_DISABLED", error: `not an Inspector member account in ${region}`, findings: 0 });

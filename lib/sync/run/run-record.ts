@@ -30,6 +30,16 @@ export async function closeStaleRuns(db: Queryable, now = new Date()): Promise<v
   }
 }
 
+/**
+ * A run's start, strictly after every earlier run's: findings a run writes carry it as synced_at,
+ * and gone detection tells "listed by this run" from "not" by it, even when a clock stood still.
+ */
+export async function runStart(db: Queryable, now: Date): Promise<Date> {
+  const { rows } = await db.query("SELECT max(started_at) AS last FROM sync_runs");
+  const last: Date | null = rows[0].last;
+  return last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1) : now;
+}
+
 export async function createRun(db: Queryable, trigger: SyncTrigger, startedAt: Date, notes: RunNote[]): Promise<number> {
   const { rows } = await db.query(
     "INSERT INTO sync_runs (trigger, started_at, outcome, notes) VALUES ($1, $2, 'RUNNING', $3::jsonb) RETURNING id",
