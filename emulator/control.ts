@@ -2,6 +2,7 @@ import { ApiError } from "./http/errors";
 import type { EmuRequest } from "./http/request";
 import type { Emulator } from "./server";
 import { STATUS } from "./world/types";
+import { worldChanges } from "./world/account-events";
 
 // /_emulator/* endpoints for demo mode and browser tests; never used by AWS clients.
 
@@ -33,6 +34,15 @@ export async function handleControl(emu: Emulator, r: EmuRequest): Promise<unkno
     const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
     if (unknown.length) throw new ApiError(400, "ValidationException", `Unknown option(s): ${unknown.join(", ")}`);
     emu.handle.setOptions(body);
+    return controlState(emu);
+  }
+  if (r.method === "POST" && r.path === "/_emulator/change") {
+    if (!worldChanges.includes(body.change) || typeof body.accountId !== "string") {
+      throw new ApiError(400, "ValidationException", `change must be one of ${worldChanges.join(", ")}, with an accountId`);
+    }
+    if (!emu.handle.change(body.change, body.accountId, typeof body.pick === "number" ? body.pick : 0)) {
+      throw new ApiError(400, "ValidationException", `${body.change} does not apply to ${body.accountId}`);
+    }
     return controlState(emu);
   }
   throw new ApiError(404, "UnknownOperationException", `No control endpoint ${r.method} ${r.path}`);

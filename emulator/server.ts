@@ -12,7 +12,8 @@ import { handleSts, stsAction, stsErrorXml } from "./sts/sts";
 import { handleOrganizations } from "./organizations/organizations";
 import { ROUTES } from "./inspector/routes";
 import { handleControl } from "./control";
-import type { World } from "./world/types";
+import type { Quirks, World } from "./world/types";
+import { applyChange, type WorldChange } from "./world/account-events";
 
 // One endpoint for Inspector2 (restJson1), STS (query/XML) and Organizations (JSON 1.1),
 // told apart by the SigV4 credential scope. Every handler is wrapped: no input crashes it.
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   deniedRegions?: string[];
   now?: Date;
+  /** Real AWS's quirks (world/quirks.ts); all off by default, as in the demo. */
+  quirks?: Partial<Quirks>;
 }
 
 export interface EmulatorHandle {
@@ -43,8 +46,11 @@ export interface EmulatorHandle {
   roleArn: string;
   externalId: string;
   baseCredentials: { accessKeyId: string; secretAccessKey: string };
+  /** The app's clock: AWS's (the world's) less quirks.clockSkewSeconds. */
   now(): Date;
   advance(days: number): Promise<void>;
+  /** One world change real AWS makes (world/account-events.ts); false when it does not apply. */
+  change(change: WorldChange, accountId: string, pick?: number): boolean;
   setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions">>): void;
   stats(): { requests: Record<string, number>; throttled: number; faults: number };
   close(): Promise<void>;
@@ -68,7 +74,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const world = createWorld({
     seed: opts.seed ?? 42, accounts: opts.accounts ?? 12, regions: opts.regions ?? ["us-east-1", "eu-west-1", "ap-southeast-2"],
     findings: opts.findings ?? 6000, historyWeeks: opts.historyWeeks ?? 12, closedRetentionDays: opts.closedRetentionDays ?? 30,
-    dailyChurn: opts.dailyChurn, now: opts.now ?? new Date(),
+    dailyChurn: opts.dailyChurn, now: opts.now ?? new Date(), quirks: opts.quirks,
   });
   const admin = world.accounts[world.adminIndex].id;
   const roleArn = `arn:aws:iam::${admin}:role/InspectorateReadOnly`;
@@ -157,6 +163,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       try {
+        // AWS's own time, which the sync's watermarks are taken from.
+        res.setHeader("date", new Date(Math.floor(world.clock) * 1000).toUTCString());
         const body = await readBody(req);
         const url = new URL(req.url ?? "/", "http://localhost");
         const headers: Record<string, string | undefined> = {};
@@ -176,7 +184,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   emu.handle = {
     url: `http://${opts.host ?? "127.0.0.1"}:${port}`, port, adminAccountId: admin, managementAccountId: world.accounts[world.managementIndex].id,
     roleArn, externalId: EXTERNAL_ID, baseCredentials: { accessKeyId: BASE_KEY, secretAccessKey: BASE_SECRET },
-    now: () => new Date(Math.round(world.clock * 1000)),
+    now: () => new Date(Math.round((world.clock - world.quirks.clockSkewSeconds) * 1000)),
+    change: (change, accountId, pick) => applyChange(world, change, accountId, pick),
     advance: async (days) => { if (!(days >= 0)) throw new Error("days must be >= 0"); advanceDays(world, days); },
     setOptions: (patch) => {
       if (patch.throttle !== undefined) emu.throttle.setRates(patch.throttle);

@@ -27,7 +27,12 @@ export function OverviewTiles({ breakdown, enablement, lastSync, regions }: Over
         label="Fully scanned accounts"
         value={`${formatCount(enablement.fully_enabled)} / ${formatCount(enablement.accounts)}`}
         href="/coverage"
-        detail={enablement.with_sync_problems ? <span className="font-semibold text-red-700">{enablement.with_sync_problems} not readable by the sync</span> : "EC2, ECR, Lambda, Lambda code on"}
+        detail={
+          <>
+            {enablement.with_sync_problems ? <span className="font-semibold text-red-700">{enablement.with_sync_problems} not readable by the sync</span> : "EC2, ECR, Lambda, Lambda code on"}
+            {enablement.departed > 0 && <span data-testid="departed-accounts" className="block">{formatCount(enablement.departed)} left Inspector or the organization</span>}
+          </>
+        }
       />
       <Tile
         label="Last sync"

@@ -8,6 +8,7 @@ import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
 import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries/posture/overview-href";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
+import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
@@ -41,7 +42,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
       </Link>
     ),
     title: `${r.name ?? ""} ${r.accountId}`.trim(),
-    detail: r.syncProblems.length ? (
+    detail: r.left ? <AccountLifecycleBadge left={r.left} className="ml-1.5" /> : r.syncProblems.length ? (
       <span className="ml-1.5 whitespace-nowrap rounded bg-red-50 px-1 text-[10px] font-semibold text-red-800 ring-1 ring-red-600/25" title={`Some regions: ${r.syncProblems.join(", ")}. Zero may not mean clean.`}>
         {r.syncProblems.map((p) => problemLabel[p] ?? p.toLowerCase()).join(", ")}
       </span>

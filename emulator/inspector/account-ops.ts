@@ -14,13 +14,14 @@ function page<T>(items: T[], body: Body, max: number) {
 function memberOf(w: World, a: number, region: number) {
   const acct = w.accounts[a];
   const state = w.arState[a * w.regions.length + region];
-  const relationshipStatus = acct.relationship === "CREATED" ? "CREATED" : state === ENABLED || STATE[state] === "SUSPENDED" ? "ENABLED" : "DISABLED";
+  const relationshipStatus = acct.relationship !== "ENABLED" ? acct.relationship : acct.orgState === "SUSPENDED" ? "ACCOUNT_SUSPENDED"
+    : state === ENABLED || STATE[state] === "SUSPENDED" ? "ENABLED" : "DISABLED";
   return { accountId: acct.id, relationshipStatus, delegatedAdminAccountId: w.accounts[w.adminIndex].id, updatedAt: acct.joinedAt + 3600 };
 }
 
 export function listMembers(w: World, region: number, body: Body) {
   const onlyAssociated = body.onlyAssociated !== false;
-  const all = w.accounts.filter((a) => a.index !== w.adminIndex).map((a) => memberOf(w, a.index, region))
+  const all = w.accounts.filter((a) => a.index !== w.adminIndex && a.orgState !== "LEFT").map((a) => memberOf(w, a.index, region))
     .filter((m) => !onlyAssociated || m.relationshipStatus !== "CREATED");
   const { items, next } = page(all, body, 50);
   return { members: items, ...(next ? { nextToken: next } : {}) };
@@ -44,7 +45,7 @@ export function batchGetAccountStatus(w: World, region: number, body: Body) {
   const R = w.regions.length;
   for (const id of ids) {
     const a = w.accountById.get(id);
-    if (a === undefined) {
+    if (a === undefined || w.accounts[a].relationship === "REMOVED") {
       failedAccounts.push({ accountId: id, errorCode: "ACCESS_DENIED", errorMessage: "The account is not a member of the organization." });
       continue;
     }

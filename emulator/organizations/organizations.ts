@@ -23,7 +23,7 @@ function account(w: World, a: number) {
   const acct = w.accounts[a], mgmt = w.accounts[w.managementIndex].id;
   return {
     Id: acct.id, Arn: `arn:aws:organizations::${mgmt}:account/${w.orgId}/${acct.id}`, Email: acct.email, Name: acct.name,
-    Status: "ACTIVE", State: "ACTIVE", JoinedMethod: acct.role === "management" ? "CREATED" : a % 5 === 3 ? "INVITED" : "CREATED", JoinedTimestamp: acct.joinedAt,
+    Status: acct.orgState === "SUSPENDED" ? "SUSPENDED" : "ACTIVE", State: acct.orgState === "SUSPENDED" ? "SUSPENDED" : "ACTIVE", JoinedMethod: acct.role === "management" ? "CREATED" : a % 5 === 3 ? "INVITED" : "CREATED", JoinedTimestamp: acct.joinedAt,
   };
 }
 
@@ -46,7 +46,7 @@ export function handleOrganizations(w: World, op: string, body: Body): unknown {
     case "DescribeOrganization":
       return { Organization: { Id: w.orgId, Arn: `arn:aws:organizations::${mgmt.id}:organization/${w.orgId}`, FeatureSet: "ALL", MasterAccountArn: account(w, 0).Arn, MasterAccountId: mgmt.id, MasterAccountEmail: mgmt.email } };
     case "ListAccounts":
-      return paged(w.accounts.map((a) => account(w, a.index)), body, "Accounts");
+      return paged(w.accounts.filter((a) => a.orgState !== "LEFT").map((a) => account(w, a.index)), body, "Accounts");
     case "DescribeAccount":
       return { Account: account(w, accountIndex(w, body.AccountId)) };
     case "ListRoots":

@@ -2,6 +2,8 @@ import { TEMPLATES } from "../catalogue/templates";
 import { createRng, type Rng } from "../prng";
 import { addFinding, computeVisibility, findingVisible, pickTemplate } from "./findings";
 import { newRule, reapplySuppression, suppressionPredicate } from "./suppression";
+import { dailyQuirkEvents } from "./account-events";
+import { applyDue, applyRetention, withLag } from "./quirks";
 import { ACTIVE, CLOSED, DELETED, EC2, ECR_IMAGE, ECR_REPO, ENABLED, SUPPRESSED, SUSPENDED_STATE, reasonCode, type World } from "./types";
 
 // One simulated day: fixes close findings, some closed ones reopen, new ones appear,
@@ -14,9 +16,23 @@ const FIX = Float64Array.from(TEMPLATES, (t) => FIX_P[t.severity]);
 
 export function advanceDays(w: World, days: number): void {
   const whole = Math.floor(days);
-  for (let d = 0; d < whole; d++) simulateDay(w);
+  for (let d = 0; d < whole; d++) {
+    withLag(w, () => {
+      simulateDay(w);
+      dailyQuirkEvents(w);
+    });
+    settle(w);
+  }
   w.clock += (days - whole) * DAY;
+  settle(w);
   w.version++;
+}
+
+/** After the clock moved: held-back changes become listable, retention deletes, grace periods end. */
+function settle(w: World): void {
+  applyDue(w);
+  const hadGrace = w.quirks.disabledRetention && w.accounts.some((a) => a.disabledAt !== undefined);
+  if (applyRetention(w) || hadGrace) computeVisibility(w);
 }
 
 function simulateDay(w: World): void {
@@ -33,7 +49,7 @@ function simulateDay(w: World): void {
       if (rng.next() < FIX[f.tpl.data[i]] * w.dailyChurn) { st[i] = CLOSED; up[i] = at(); }
     } else if (s === CLOSED) {
       if (up[i] < retentionEdge) st[i] = DELETED;
-      else if (up[i] > t0 - 7 * DAY && up[i] <= t0 && rng.next() < 0.02 * w.dailyChurn && w.resVisible[f.res.data[i]]) {
+      else if (up[i] > t0 - 7 * DAY && up[i] <= t0 && rng.next() < 0.02 * w.dailyChurn && w.resVisible[f.res.data[i]] && !w.terminated.has(f.res.data[i])) {
         st[i] = supp[regionOf(i)](i) ? SUPPRESSED : ACTIVE;
         up[i] = at();
         f.last.data[i] = up[i]; // observed again

@@ -6,7 +6,8 @@ import { generateOrg } from "./generate-org";
 import { generateArResources } from "./resources";
 import { traits } from "./resource-info";
 import { initialRules, reapplySuppression } from "./suppression";
-import { ACTIVE, CLOSED, ENABLED, type World } from "./types";
+import { ACTIVE, CLOSED, ENABLED, type Quirks, type World } from "./types";
+import { NO_QUIRKS } from "./quirks";
 
 export interface WorldOptions {
   seed: number;
@@ -18,6 +19,7 @@ export interface WorldOptions {
   /** Scales how much changes in a simulated day (closures, new findings, reopenings); 1 = ~4% of findings. */
   dailyChurn?: number;
   now: Date;
+  quirks?: Partial<Quirks>;
 }
 
 const DAY = 86400;
@@ -41,6 +43,7 @@ export function emptyWorld(o: WorldOptions): World {
     tplExploit: Uint8Array.from(TEMPLATES, (t) => (t.exploit ? 1 : 0)),
     tplExploitAt: Float64Array.from(TEMPLATES, (t, k) => (t.exploit ? start - Math.floor((10 + hashUnit(o.seed, 0xe8, k) * 400) * DAY) : 0)),
     rules: [], ruleSeq: 0, closedRetentionDays: o.closedRetentionDays, dailyChurn: o.dailyChurn ?? 1, version: 1,
+    quirks: { ...NO_QUIRKS, ...o.quirks }, pending: [], terminated: new Set(),
   };
 }
 

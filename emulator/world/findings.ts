@@ -67,8 +67,13 @@ export function computeVisibility(w: World): void {
   const n = w.res.type.length, R = w.regions.length;
   const vis = new Uint8Array(n);
   const scanOf = [0, 1, 1, 2];
+  const out = w.accounts.map((a) => a.relationship === "REMOVED" || (a.orgState ?? "ACTIVE") !== "ACTIVE");
+  // Quirk: a disabled account's findings stay listable for 24 h (world/quirks.ts deletes them then).
+  const grace = w.accounts.map((a) => w.quirks.disabledRetention && a.disabledAt !== undefined && w.clock < a.disabledAt + 86400);
   for (let r = 0; r < n; r++) {
-    const ar = w.res.account.data[r] * R + w.res.region.data[r];
+    const a = w.res.account.data[r], ar = a * R + w.res.region.data[r];
+    if (out[a]) continue;
+    if (grace[a]) { vis[r] = 3; continue; }
     if (w.arState[ar] !== ENABLED) continue;
     if (w.scanState[ar * 4 + scanOf[w.res.type.data[r]]] !== ENABLED) continue;
     vis[r] = 1 | (w.res.type.data[r] === LAMBDA && w.scanState[ar * 4 + 3] === ENABLED ? 2 : 0);

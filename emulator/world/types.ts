@@ -35,8 +35,12 @@ export interface Account {
   environment: string;
   role: "management" | "admin" | "member";
   joinedAt: number;
-  /** Inspector relationship; a fresh account may still be CREATED (not associated). */
-  relationship: "ENABLED" | "CREATED";
+  /** Inspector relationship; a fresh account may still be CREATED (not associated); REMOVED = disassociated. */
+  relationship: "ENABLED" | "CREATED" | "REMOVED";
+  /** Organizations status; LEFT = no longer in the organization (quirks, world/account-events.ts). */
+  orgState?: "ACTIVE" | "SUSPENDED" | "LEFT";
+  /** When Inspector was disabled in it (epoch seconds): its findings are deleted 24 h later. */
+  disabledAt?: number;
 }
 
 export interface Rule {
@@ -107,4 +111,31 @@ export interface World {
   closedRetentionDays: number;
   dailyChurn: number;
   version: number;
+  /** Real AWS's behaviours, each off unless asked for (world/quirks.ts). */
+  quirks: Quirks;
+  /** Changes made but not yet listable (listing lag), applied once due. */
+  pending: PendingChange[];
+  /** Resources terminated: their findings closed, deleted 3 days later. */
+  terminated: Set<number>;
+}
+
+export interface Quirks {
+  /** AWS's clock minus the app's (seconds): the emulator's handle.now() is the app's clock. */
+  clockSkewSeconds: number;
+  /** A change becomes listable this long after its updatedAt. */
+  listingLagSeconds: number;
+  /** A disabled account's findings stay listable 24 h, then are deleted (else they vanish at once). */
+  disabledRetention: boolean;
+  /** Each simulated day may terminate resources (findings close, deleted after 3 days). */
+  terminations: boolean;
+  /** Each simulated day a member may leave Inspector, be suspended, or leave the organization. */
+  accountChurn: boolean;
+}
+
+export interface PendingChange {
+  i: number;
+  status: number;
+  updated: number;
+  last: number;
+  exploit: number;
 }

@@ -5,6 +5,7 @@ import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import { addClockMiddleware, awsClock, type AwsClock } from "./aws-clock";
 import { FastListFindingsProtocol } from "./fast-findings-protocol";
 import { addErrorMiddleware, addPacingMiddleware } from "./middleware";
 import { AdaptiveRateLimiter, type RateLimiterOptions } from "./rate-limiter";
@@ -22,6 +23,8 @@ export interface AwsClients {
   /** The pacing limiter of one operation in one region (exposed for progress and benchmarks). */
   limiter(region: string, operation: string): AdaptiveRateLimiter;
   stats: AwsCallStats;
+  /** AWS's time as its responses' Date headers tell it. */
+  clock: AwsClock;
   destroy(): void;
 }
 
@@ -32,6 +35,8 @@ export interface ClientOptions {
   limiter?: RateLimiterOptions;
   /** Attempts per call including the first, for the SDK's standard retry (throttling, 5xx). */
   maxAttempts?: number;
+  /** The app's clock, to measure AWS's against (tests pass the emulator's). */
+  now?: () => Date;
 }
 
 const ORGANIZATIONS_REGION = "us-east-1";
@@ -52,6 +57,8 @@ export function createAwsClients(o: ClientOptions): AwsClients {
     }
     return l;
   };
+  const clock = awsClock();
+  const now = o.now ?? (() => new Date());
   const common = { credentials: o.credentials, maxAttempts: o.maxAttempts ?? 8, requestHandler };
 
   const sts = new STSClient({ ...common, region: o.homeRegion });
@@ -67,6 +74,7 @@ export function createAwsClients(o: ClientOptions): AwsClients {
       c = new Inspector2Client({ ...common, region, protocol: FastListFindingsProtocol });
       addErrorMiddleware(c, "Inspector2Client", region);
       addPacingMiddleware(c, (op) => limiter(region, op), stats);
+      addClockMiddleware(c, clock, now);
       inspectors.set(region, c);
     }
     return c;
@@ -78,6 +86,7 @@ export function createAwsClients(o: ClientOptions): AwsClients {
     inspector,
     limiter,
     stats,
+    clock,
     destroy() {
       for (const [l, key] of learnedKeys) rememberRate(key, l); // the next run starts from here
       sts.destroy();

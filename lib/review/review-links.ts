@@ -1,6 +1,6 @@
 // Where each review chart and table drills down to in the findings explorer. Pure, so the
 // client-side chart cards and the server tables build the same links.
-import { findingStatuses } from "@/lib/domain/finding-enums";
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import type { Severity } from "@/lib/domain/severity";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import type { FindingsFilterInput } from "@/lib/queries/findings/findings-filter";
@@ -11,7 +11,7 @@ export interface LinkGroup {
   accountIds: string[];
 }
 
-const allStatuses = [...findingStatuses];
+const allStatuses = [...lifecycleStatuses];
 
 /** The explorer filter for a review group; owners go by account list (the explorer matches tags only). */
 export function groupFilter(g: LinkGroup): FindingsFilterInput {

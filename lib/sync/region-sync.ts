@@ -2,6 +2,9 @@
 // repair re-listing of mismatching accounts), and the per-account outcome. AWS failures stay
 // inside the region's result; only database failures and aborts propagate.
 import type { RegionAccounts } from "./accounts/inspector-accounts";
+import { goneReason, regionMembership } from "./accounts/account-lifecycle";
+import type { AccountLifecycle } from "@/lib/domain/lifecycle";
+import { findingStatuses } from "@/lib/domain/finding-enums";
 import { accountSyncStatus } from "./account-status";
 import type { SyncContext } from "./context";
 import { syncRegionCoverage, type RegionCoverageResult } from "./coverage/region-coverage";
@@ -30,10 +33,21 @@ export interface RegionOutcome {
   timings?: { findingsMs: number; coverageMs: number; integrityMs: number };
 }
 
-export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAccounts): Promise<RegionOutcome> {
+export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAccounts, lifecycles: Map<string, AccountLifecycle>): Promise<RegionOutcome> {
   const t0 = performance.now();
   const p = ctx.progress.region(region);
-  const accounts = [...ra.relationships.keys()].sort();
+  // Members, plus accounts listed here before that are members no longer: listing them (in full)
+  // is what turns their findings GONE, with the reason their lifecycle gives.
+  const { rows } = await ctx.pool.query("SELECT account_id FROM account_regions WHERE region = $1 AND findings_since IS NOT NULL", [region]);
+  const accounts = [...new Set([...ra.relationships.keys(), ...rows.map((r) => r.account_id as string)])].sort();
+  const lifecycle = (a: string) => lifecycles.get(a) ?? "ACTIVE";
+  const left = accounts.filter((a) => lifecycle(a) !== "ACTIVE" || regionMembership(ra, a) !== "IN");
+  const withFindings = await ctx.pool.query(
+    "SELECT DISTINCT account_id FROM findings WHERE status = ANY($3::text[]) AND account_id = ANY($2::text[]) AND region = $1",
+    [region, left, findingStatuses],
+  );
+  const fullAccounts = new Set(withFindings.rows.map((r) => r.account_id as string));
+  const goneReasons = new Map(accounts.map((a) => [a, goneReason(lifecycle(a), ra, a)]));
   const since = () => Math.round(performance.now() - t0);
   p.phase = "findings";
   // Coverage is another API operation with its own rate budget: list it alongside the findings.
@@ -41,7 +55,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   let coverageDone = 0;
   const [findings, coverage] = (await settleAll<unknown>(
     [
-      syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull }).then((f) => {
+      syncRegionFindings(ctx, region, accounts, { forceFull: ctx.forceFull, fullAccounts, goneReasons }).then((f) => {
         findingsDone = since();
         if (p.phase === "findings") p.phase = "coverage";
         return f;
@@ -55,7 +69,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   )) as [RegionFindingsResult, RegionCoverageResult];
   const listed = since();
   p.phase = "integrity";
-  const integrity = await checkRegionIntegrity(ctx, region, accounts, findings);
+  const integrity = await checkRegionIntegrity(ctx, region, accounts, goneReasons);
   const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };
 
   const listingErrors = new Map<string, unknown>();

@@ -17,6 +17,7 @@ import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { settleAll } from "./util/map-limit";
+import { afterRegions } from "./run/after-regions";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -78,6 +79,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       homeRegion: config.regions[0],
       limiter: config.limiter,
       maxAttempts: config.maxAttempts,
+      now,
     });
     // One signal for the caller's abort and for a fatal error in any region: all work stops.
     const stop = new AbortController();
@@ -95,6 +97,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     try {
       await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
+      await afterRegions(ctx);
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
       if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");
@@ -161,7 +164,7 @@ async function syncRegions(
         ? failedRegion(region, new Error(c.message), accounts.accountIds)
         : !ra
           ? failedRegion(region, accounts.failed.get(region), accounts.accountIds)
-          : await syncRegion(ctx, region, ra);
+          : await syncRegion(ctx, region, ra, accounts.lifecycles);
       // Organization accounts Inspector does not manage here: visible as a gap, not as "no findings".
       for (const id of accounts.accountIds) {
         if (!o.accounts.has(id)) o.accounts.set(id, { status: "INSPECTOR_DISABLED", error: `not an Inspector member account in ${region}`, findings: 0 });

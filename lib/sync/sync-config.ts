@@ -12,6 +12,12 @@ export interface SyncConfig {
   owners: Record<string, string>;
   demo: boolean;
   overlapMs: number;
+  /** How long after its updatedAt a change may take to become listable; the overlap covers it. */
+  listingLagMs?: number;
+  /** Time budget for re-listing accounts whose counts disagree with Inspector's, per region. */
+  integrityBudgetMs?: number;
+  /** AWS's clock this far from the app's is a run note. */
+  clockSkewNoteMs?: number;
   fullSyncEveryMs: number;
   /** Listing partitions in flight per region (the rate limiter still paces them). */
   partitionConcurrency: number;

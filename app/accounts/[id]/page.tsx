@@ -19,6 +19,8 @@ import { RegionsTable } from "@/components/accounts/regions-table";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { AccountLifecycleBadge, accountLeftText } from "@/components/accounts/account-lifecycle-badge";
+import { GONE_STATUS } from "@/lib/domain/lifecycle";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +44,7 @@ export default async function Page({ params }: Props) {
     getAccountTrend(scope, id),
     searchFindings(scope, filter),
   ]);
-  const { account: a, regions } = detail;
+  const { account: a, regions, left } = detail;
   const { points, severities } = toTrendPoints(trend);
   return (
     <div className="space-y-5">
@@ -57,6 +59,7 @@ export default async function Page({ params }: Props) {
               <span>Contact <span className="text-ink">{a.contact ?? "—"}</span></span>
               {a.email && <span>{a.email}</span>}
               {a.joined_at && <span>joined {formatDate(a.joined_at)}</span>}
+              <AccountLifecycleBadge left={left} />
               {a.org_status && a.org_status !== "ACTIVE" && <StatusPill value={a.org_status} />}
               {a.is_delegated_admin && <StatusPill value="ADMIN" label="delegated administrator" tone="info" />}
             </p>
@@ -64,6 +67,13 @@ export default async function Page({ params }: Props) {
           <Link href={findingsHref({ account: [a.id] })} className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800">All open findings »</Link>
         </div>
       </header>
+      {left && (
+        <p role="status" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          {accountLeftText(left)}: Inspector no longer reports this account, so its findings are{" "}
+          <Link href={findingsHref({ account: [a.id], status: [GONE_STATUS] })} className="font-semibold text-accent underline">gone</Link>{" "}
+          and its coverage and region state below are the last the sync saw.
+        </p>
+      )}
       {heat && <Card title="Open findings by severity"><ScrollArea label="Open findings by severity"><AccountHeatRow row={heat} /></ScrollArea></Card>}
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <Card title="Open findings, last 90 days" actions={<span className="text-xs text-muted">click a day: findings first seen then</span>}>

@@ -15,6 +15,7 @@ import { NetworkPath } from "@/components/findings/detail/network-path";
 import { CodeLocation } from "@/components/findings/detail/code-location";
 import { StatusHistory } from "@/components/findings/detail/status-history";
 import { RelatedFindings } from "@/components/findings/detail/related-findings";
+import { GoneNotice } from "@/components/findings/detail/gone-notice";
 import { ResourcePanel } from "@/components/findings/detail/resource-panel";
 
 export const dynamic = "force-dynamic";
@@ -48,11 +49,11 @@ export default async function Page({ params }: Props) {
           <SeverityBadge severity={f.severity} />
           <StatusPill value={f.status} />
           {f.exploit_available && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
-          {f.gone_at && <StatusPill value="GONE" label="deleted by Inspector" tone="neutral" />}
           <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
         </div>
         <h1 className="mt-2 text-xl font-semibold tracking-tight wrap-anywhere sm:text-2xl">{f.title}</h1>
         <p className="mt-1 break-all font-mono text-xs text-muted">{f.arn}</p>
+        <GoneNotice finding={f} />
       </header>
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-5">
@@ -97,6 +98,7 @@ export default async function Page({ params }: Props) {
               ["Last seen", formatDateTime(f.last_observed_at)],
               ["Updated", formatDateTime(f.updated_at)],
               ["Closed", formatDateTime(f.closed_at)],
+              ["No longer reported", formatDateTime(f.gone_at)],
               ["Exploitable since", formatDateTime(f.exploit_since)],
               ["Last known exploit", formatDateTime(vuln.lastKnownExploitAt)],
               ["Published", formatDateTime(vuln.vendorCreatedAt)],

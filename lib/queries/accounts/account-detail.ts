@@ -3,6 +3,7 @@
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { lifecycleColumns, toAccountLeft } from "./account-lifecycle";
 
 export interface AccountRow {
   id: string;
@@ -15,6 +16,8 @@ export interface AccountRow {
   contact: string | null;
   is_delegated_admin: boolean;
   joined_at: Date | null;
+  lifecycle: string;
+  lifecycle_since: Date | null;
 }
 
 export interface AccountRegionRow {
@@ -34,7 +37,7 @@ export interface AccountRegionRow {
 
 export async function getAccount(scope: Scope, id: string) {
   const account = await queryOne<AccountRow>(Prisma.sql`
-    SELECT id, name, email, org_status, ou_name, ${resolvedOwnerSql} AS owner, owner AS contact, is_delegated_admin, joined_at FROM accounts a
+    SELECT id, name, email, org_status, ou_name, ${resolvedOwnerSql} AS owner, owner AS contact, is_delegated_admin, joined_at, ${lifecycleColumns("a")} FROM accounts a
     WHERE a.id = ${id} AND ${scopeWhere(scope, Prisma.sql`a.id`)}`);
   if (!account) return undefined;
   const regions = await queryRows<AccountRegionRow>(Prisma.sql`
@@ -44,7 +47,7 @@ export async function getAccount(scope: Scope, id: string) {
     LEFT JOIN LATERAL (SELECT integrity_match, findings FROM sync_account_results s
       WHERE s.account_id = ar.account_id AND s.region = ar.region ORDER BY s.run_id DESC LIMIT 1) r ON TRUE
     WHERE ar.account_id = ${id} ORDER BY ar.region`);
-  return { account, regions };
+  return { account, regions, left: toAccountLeft(account) };
 }
 
 export interface TrendRow {

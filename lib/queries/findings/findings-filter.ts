@@ -2,7 +2,8 @@
 // CSV export. Each field parses on its own, so one bad value is reported by name while the
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
-import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
@@ -37,7 +38,8 @@ export const findingsFilterFields = {
   account: list(accountId).default([]),
   region: list(region).default([]),
   severity: list(severitySchema).default([]),
-  status: list(findingStatusSchema).default(["ACTIVE"]),
+  // "Open" is OPEN_STATUS alone, so GONE rows are out of the default by construction.
+  status: list(lifecycleStatusSchema).default([OPEN_STATUS]),
   type: list(findingTypeSchema).default([]),
   resourceType: list(resourceTypeSchema).default([]),
   tag: list(tag).default([]),

@@ -69,7 +69,7 @@ describe("since the last review (database)", () => {
 
   it("links every group and item into the explorer with the window in the URL", async () => {
     const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null);
-    expect(s.newCriticalHigh.href).toBe("/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&firstSeenFrom=2026-11-19&firstSeenTo=2026-11-26");
+    expect(s.newCriticalHigh.href).toBe("/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE&firstSeenFrom=2026-11-19&firstSeenTo=2026-11-26");
     expect(s.fixed.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26");
     expect(s.reopened.href).toContain("reopenedFrom=2026-11-19");
     expect(s.becameExploitable.href).toContain("exploitableFrom=2026-11-19");

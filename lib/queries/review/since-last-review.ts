@@ -2,7 +2,7 @@
 // exploitable" needs an EXPLOITABLE event and "lost coverage" ignores what the first completed
 // sync recorded: at first sight the cache cannot tell an old gap or exploit from a new one.
 import { severityLabel, type Severity } from "@/lib/domain/severity";
-import { findingStatuses } from "@/lib/domain/finding-enums";
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import { toDay } from "@/lib/review/day";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { Prisma, queryRows } from "@/lib/queries/sql";
@@ -10,9 +10,10 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { ReviewAccount } from "./review-accounts";
 import { wentDark } from "./went-dark";
 import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
+import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
 
 const SAMPLE = 10;
-const allStatuses = [...findingStatuses];
+const allStatuses = [...lifecycleStatuses];
 
 type FindingRow = { arn: string; title: string; severity: Severity; accountId: string; resourceId: string; vulnerabilityId: string | null; total: number };
 
@@ -46,11 +47,11 @@ export async function sinceLastReview(
     queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to} GROUP BY f.severity`),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND f.status = 'CLOSED' AND f.closed_at > ${from} AND f.closed_at <= ${to}
+      AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to}
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'STATUS'
-        AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at > ${from} AND e.at <= ${to})
+      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
+        AND e.at > ${from} AND e.at <= ${to})
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.arn LIMIT ${SAMPLE}`),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'EXPLOITABLE'

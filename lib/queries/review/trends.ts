@@ -7,6 +7,7 @@ import { weekBuckets, type WeekBucket } from "@/lib/review/week";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { CoverageWeek, FlowWeek, MttrWeek, OpenWeek, Trends, WeekPoint } from "./review-types";
+import { lifecycleSql } from "@/lib/queries/lifecycle-sql";
 
 const zero = <T>(v: T) => Object.fromEntries(severityOrder.map((s) => [s, v])) as Record<Severity, T>;
 
@@ -71,7 +72,7 @@ export async function mttrByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date
     SELECT to_char(date_trunc('week', f.closed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, f.severity,
       avg(GREATEST(0, extract(epoch FROM f.closed_at - f.first_observed_at)) / 86400)::float8 AS days, count(*)::int AS n
     FROM findings f
-    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.status = 'CLOSED'
+    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${lifecycleSql("closed", "f")}
       AND f.closed_at >= ${from} AND f.closed_at <= ${asOf}
     GROUP BY 1, 2`);
   return buckets.map((b) => {

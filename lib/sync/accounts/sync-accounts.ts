@@ -5,11 +5,16 @@ import { readOrganization } from "./org-accounts";
 import { accountIdentity } from "./account-identity";
 import { ensureAccountRegionRows, upsertAccountRegions, upsertAccounts } from "./write-accounts";
 import type { SyncContext } from "../context";
+import type { AccountLifecycle } from "@/lib/domain/lifecycle";
+import { decideLifecycle } from "./account-lifecycle";
+import { readKnownAccounts, writeLifecycles } from "./write-lifecycle";
 
 export interface AccountsResult {
   accountIds: string[];
   byRegion: Map<string, RegionAccounts>;
   failed: Map<string, unknown>;
+  /** Every known account's lifecycle after this run (cached accounts that left included). */
+  lifecycles: Map<string, AccountLifecycle>;
 }
 
 /**
@@ -59,6 +64,7 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   for (const id of org.accounts?.keys() ?? []) ids.add(id);
   const accountIds = [...ids].sort();
   const seenAt = ctx.now();
+  const known = await readKnownAccounts(ctx.pool);
   await upsertAccounts(
     ctx.pool,
     accountIds.map((id) => accountIdentity(id, org.accounts?.get(id), ctx.config.accountNames, ctx.config.owners)),
@@ -67,5 +73,13 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   );
   for (const ra of byRegion.values()) await upsertAccountRegions(ctx.pool, ra.region, ra.relationships, ra.states, seenAt);
   await ensureAccountRegionRows(ctx.pool, accountIds, ctx.config.regions);
-  return { accountIds, byRegion, failed };
+  const lifecycles = new Map<string, AccountLifecycle>();
+  for (const id of new Set([...accountIds, ...known.keys()])) {
+    const k = known.get(id);
+    lifecycles.set(id, decideLifecycle({
+      id, adminId, org: org.accounts, regions: [...byRegion.values()], previous: k?.lifecycle ?? "ACTIVE", knownToInspector: k?.knownToInspector ?? false,
+    }));
+  }
+  await writeLifecycles(ctx.pool, lifecycles, seenAt);
+  return { accountIds, byRegion, failed, lifecycles };
 }

@@ -1,6 +1,9 @@
 // Pages through one partition, maps each page and writes it in batches. An AWS failure ends
-// only this partition (recorded on its accounts); a database failure ends the run.
+// only this partition (recorded on its accounts); a database failure ends the run. A finding the
+// mapper rejects makes the partition incomplete (no gone detection, no watermark for its accounts).
+// AWS's time at the first page (its Date header) and the newest updatedAt are the watermark's basis.
 import { ListFindingsCommand } from "@aws-sdk/client-inspector2";
+import { responseDate } from "@/lib/aws/aws-clock";
 import { AwsCallError } from "@/lib/aws/errors";
 import { throwIfAborted, type SyncContext } from "../context";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
@@ -15,7 +18,13 @@ export interface PartitionResult {
   written: number;
   perAccount: Map<string, number>;
   rejected: number;
+  /** AWS's Date header on the first page: every change listable then is in this listing. */
+  awsStart?: Date;
+  newestUpdatedAt?: Date;
 }
+
+/** Complete: every page read and every finding mapped. */
+export const partitionComplete = (r: PartitionResult) => !r.error && r.rejected === 0;
 
 export async function listPartition(ctx: SyncContext, region: string, partition: Partition): Promise<PartitionResult> {
   const client = ctx.aws.inspector(region);
@@ -42,14 +51,18 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
       throwIfAborted(ctx);
       const page = await client.send(new ListFindingsCommand({ filterCriteria: partition.filter, maxResults: 100, nextToken }));
       const findings = page.findings ?? [];
+      if (r.pages === 0) r.awsStart = responseDate(page);
       r.pages++;
       r.findings += findings.length;
       for (const f of findings) {
         const m = toFindingRow(f, region);
         if (!m.ok) {
-          if (r.rejected++ < 3) ctx.notes.push({ kind: "mapping", region, message: `skipped finding ${m.arn ?? "(no arn)"}: ${m.error}` });
+          if (r.rejected++ < 3) {
+            ctx.notes.push({ kind: "mapping", region, message: `skipped finding ${m.arn ?? "(no arn)"}: ${m.error}; partition ${partition.key} incomplete (no gone detection or watermark for its accounts)` });
+          }
           continue;
         }
+        if (!r.newestUpdatedAt || m.row.updatedAt > r.newestUpdatedAt) r.newestUpdatedAt = m.row.updatedAt;
         buffer.push(m.row);
         r.perAccount.set(m.row.accountId, (r.perAccount.get(m.row.accountId) ?? 0) + 1);
       }

@@ -1,13 +1,17 @@
-// One region's findings: choose full or incremental, plan partitions, list them in parallel
-// (the rate limiter paces the requests), then — only if every partition completed — mark what
-// a full listing no longer returned as gone and advance the watermark.
+// One region's findings. Each account is listed in full (never listed, full listing due, asked
+// to, or no longer an enabled member) or incrementally from its own watermark; partitions run in
+// parallel. Per account listed completely: a full listing marks what it did not return GONE (with
+// the account's reason) and every complete account's watermark advances; a failed or incomplete
+// partition holds back only its own accounts.
+import type { GoneReason } from "@/lib/domain/lifecycle";
 import type { SyncContext } from "../context";
 import { accountAggregation } from "../integrity/account-aggregation";
 import { mapLimit } from "../util/map-limit";
 import { markGone } from "./gone";
-import { listPartition, type PartitionResult } from "./list-partition";
-import { LARGE_ACCOUNT, planPartitions } from "./partitions";
-import { advanceWatermark, listingMode, readWatermark } from "./watermark";
+import { listPartition, partitionComplete, type PartitionResult } from "./list-partition";
+import { LARGE_ACCOUNT, planPartitions, type Partition } from "./partitions";
+import { accountMarks, effectiveOverlapMs } from "./account-marks";
+import { advanceWatermarks, listingMode, mirrorRegionWatermark, readWatermarks } from "./watermark";
 
 export interface RegionFindingsResult {
   mode: "FULL" | "INCREMENTAL";
@@ -15,35 +19,50 @@ export interface RegionFindingsResult {
   pollStart: Date;
   partitions: PartitionResult[];
   complete: boolean;
+  /** Accounts whose every partition completed this run, and those of them listed in full. */
+  completeAccounts: Set<string>;
+  fullAccounts: Set<string>;
   gone: number;
   /** Wall time of the listing and its writes, for progress and benchmarks. */
   listingMs: number;
 }
 
-export async function syncRegionFindings(
-  ctx: SyncContext,
-  region: string,
-  accounts: string[],
-  opts: { forceFull?: boolean } = {},
-): Promise<RegionFindingsResult> {
+export interface RegionFindingsOptions {
+  forceFull?: boolean;
+  /** Accounts to list in full whatever their watermark (not an enabled member any more). */
+  fullAccounts?: Set<string>;
+  /** Why an account's unlisted findings are gone; RETENTION when absent. */
+  goneReasons?: Map<string, GoneReason>;
+}
+
+export async function syncRegionFindings(ctx: SyncContext, region: string, accounts: string[], opts: RegionFindingsOptions = {}): Promise<RegionFindingsResult> {
   const pollStart = ctx.now();
   const t0 = performance.now();
-  const watermark = await readWatermark(ctx.pool, region);
-  const mode = listingMode(watermark, pollStart, ctx.config.fullSyncEveryMs, opts.forceFull);
-  const since = mode === "INCREMENTAL" && watermark ? new Date(watermark.findingsSince.getTime() - ctx.config.overlapMs) : undefined;
+  const marks = await readWatermarks(ctx.pool, region, accounts);
+  const full = new Set(accounts.filter((a) => opts.fullAccounts?.has(a) || listingMode(marks.get(a), pollStart, ctx.config.fullSyncEveryMs, opts.forceFull) === "FULL"));
+  // The region's mode names what its members' watermarks asked for (left accounts are always listed in full).
+  const mode = [...full].some((a) => !opts.fullAccounts?.has(a)) ? "FULL" : "INCREMENTAL";
   const progress = ctx.progress.region(region);
   progress.mode = mode;
-
   let large: Set<string> | undefined;
-  if (mode === "FULL") {
+  if (full.size) {
     // Sizes for the ETA and for splitting big accounts; optional, the listing works without.
     const counts = await accountAggregation(ctx.aws.inspector(region)).catch(() => undefined);
     if (counts) {
-      progress.expectedActive = [...counts.values()].reduce((n, c) => n + c.all, 0);
+      progress.expectedActive = [...counts].filter(([id]) => full.has(id)).reduce((n, [, c]) => n + c.all, 0);
       large = new Set([...counts].filter(([, c]) => c.all > LARGE_ACCOUNT).map(([id]) => id));
     }
   }
-  const partitions = planPartitions({ accounts, since, large });
+  const overlap = effectiveOverlapMs(ctx.config);
+  const bySince = new Map<number, string[]>();
+  for (const a of accounts.filter((x) => !full.has(x))) {
+    const t = marks.get(a)!.findingsSince!.getTime() - overlap;
+    bySince.set(t, [...(bySince.get(t) ?? []), a]);
+  }
+  const partitions: Partition[] = [
+    ...planPartitions({ accounts: [...full], large }),
+    ...[...bySince].flatMap(([t, ids]) => planPartitions({ accounts: ids, since: new Date(t) })),
+  ];
   progress.partitionsTotal = partitions.length;
   const results = await mapLimit(partitions, ctx.config.partitionConcurrency, async (p) => {
     try {
@@ -55,13 +74,20 @@ export async function syncRegionFindings(
       throw err;
     }
   });
-
-  const complete = results.every((r) => !r.error);
   progress.expectedFindings = progress.findings;
-  let gone = 0;
-  if (complete) {
-    if (mode === "FULL") gone = await markGone(ctx.pool, { region }, ctx.startedAt, ctx.now(), ctx.runId);
-    await advanceWatermark(ctx.pool, region, pollStart, mode === "FULL");
-  }
-  return { mode, since: since ?? null, pollStart, partitions: results, complete, gone, listingMs: Math.round(performance.now() - t0) };
+
+  const next = accountMarks(accounts, results, marks, pollStart);
+  const done = new Set(next.keys());
+  const reasons = new Map([...done].filter((a) => full.has(a)).map((a) => [a, opts.goneReasons?.get(a) ?? ("RETENTION" as const)]));
+  const gone = await markGone(ctx.pool, region, reasons, ctx.startedAt, ctx.now(), ctx.runId);
+  await advanceWatermarks(ctx.pool, region, [...next].map(([account, since]) => ({ account, since, full: full.has(account) })), pollStart);
+  const allFull = accounts.length > 0 && accounts.every((a) => full.has(a) && done.has(a));
+  await mirrorRegionWatermark(ctx.pool, region, allFull ? pollStart : null);
+  const sinces = [...bySince.keys()];
+  return {
+    mode,
+    since: sinces.length ? new Date(Math.min(...sinces)) : null,
+    pollStart, partitions: results, complete: results.every(partitionComplete),
+    completeAccounts: done, fullAccounts: full, gone, listingMs: Math.round(performance.now() - t0),
+  };
 }

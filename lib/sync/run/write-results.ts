@@ -15,7 +15,7 @@ export async function writeRegionResult(db: Queryable, runId: number, o: RegionO
     coverage: c ? { listed: c.listed, statisticsTotal: c.statisticsTotal, match: c.statisticsTotal === null ? null : c.statisticsTotal === c.listed } : null,
     integrity: o.integrity
       ? { accounts: o.integrity.results.size, mismatched: [...o.integrity.results].filter(([, r]) => !r.match).map(([id]) => id),
-          repaired: o.integrity.repaired, error: o.integrity.error ?? null }
+          repaired: o.integrity.repaired, skipped: o.integrity.skipped, error: o.integrity.error ?? null }
       : null,
   };
   await db.query(
@@ -30,11 +30,14 @@ export async function writeRegionResult(db: Queryable, runId: number, o: RegionO
   const acc = ids.map((id) => o.accounts.get(id)!);
   const integ = ids.map((id) => o.integrity?.results.get(id));
   await db.query(
-    `INSERT INTO sync_account_results (run_id, account_id, region, status, error, findings, integrity_match, cache_counts, api_counts)
-     SELECT $1, t.id, $2, t.status, t.error, t.findings, t.match, t.cache, t.api
-     FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::bool[], $8::jsonb[], $9::jsonb[]) AS t(id, status, error, findings, match, cache, api)`,
+    `INSERT INTO sync_account_results (run_id, account_id, region, status, error, findings, integrity_match, cache_counts, api_counts,
+       integrity_residual, integrity_repaired)
+     SELECT $1, t.id, $2, t.status, t.error, t.findings, t.match, t.cache, t.api, t.residual, t.repaired
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::bool[], $8::jsonb[], $9::jsonb[], $10::int[], $11::bool[])
+       AS t(id, status, error, findings, match, cache, api, residual, repaired)`,
     [runId, o.region, ids, acc.map((a) => a.status), acc.map((a) => a.error), acc.map((a) => a.findings),
-      integ.map((r) => r?.match ?? null), integ.map((r) => (r ? JSON.stringify(r.cache) : null)), integ.map((r) => (r ? JSON.stringify(r.api) : null))],
+      integ.map((r) => r?.match ?? null), integ.map((r) => (r ? JSON.stringify(r.cache) : null)), integ.map((r) => (r ? JSON.stringify(r.api) : null)),
+      integ.map((r) => r?.residual ?? null), integ.map((r) => r?.repaired ?? false)],
   );
   await db.query(
     `UPDATE account_regions r SET sync_status = t.status, sync_error = t.error,

@@ -57,10 +57,11 @@ up AS (
     ecr_image_hash = EXCLUDED.ecr_image_hash, first_observed_at = EXCLUDED.first_observed_at,
     last_observed_at = EXCLUDED.last_observed_at, updated_at = EXCLUDED.updated_at,
     closed_at = CASE WHEN EXCLUDED.status <> 'CLOSED' THEN NULL
-                     WHEN f.status = 'CLOSED' THEN COALESCE(f.closed_at, EXCLUDED.closed_at)
+                     WHEN f.status = 'CLOSED' OR f.gone_from_status = 'CLOSED' THEN COALESCE(f.closed_at, EXCLUDED.closed_at)
                      ELSE EXCLUDED.updated_at END,
     exploit_since = CASE WHEN EXCLUDED.exploit_available THEN COALESCE(f.exploit_since, EXCLUDED.updated_at) END,
-    gone_at = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw
+    -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
+    gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw
   -- Never regress to an older version of the finding (a replayed or overlapping page).
   WHERE f.updated_at <= EXCLUDED.updated_at
   RETURNING f.arn

@@ -1,0 +1,17 @@
+// What a run settles once every region is done: findings of regions no longer configured go
+// GONE (REGION_NOT_SYNCED), and AWS's clock far off the app's is a note (the watermarks use
+// AWS's time, so the skew costs nothing, but a user comparing times should know).
+import { markRegionsNotSynced } from "../findings/gone";
+import type { SyncContext } from "../context";
+
+export const DEFAULT_CLOCK_SKEW_NOTE_MS = 60_000;
+
+export async function afterRegions(ctx: SyncContext): Promise<void> {
+  const gone = await markRegionsNotSynced(ctx.pool, ctx.config.regions, ctx.now(), ctx.runId);
+  if (gone) ctx.notes.push({ kind: "region", message: `${gone} finding(s) of regions no longer synced are now GONE (region not synced)` });
+  const skew = ctx.aws.clock.skewMs();
+  if (skew !== null && Math.abs(skew) >= (ctx.config.clockSkewNoteMs ?? DEFAULT_CLOCK_SKEW_NOTE_MS)) {
+    const s = Math.round(Math.abs(skew) / 1000);
+    ctx.notes.push({ kind: "clock", message: `AWS's clock is ${s} s ${skew > 0 ? "ahead of" : "behind"} this server's; watermarks use AWS's time` });
+  }
+}
