@@ -1,6 +1,5 @@
 // POST /api/gate's verb: validate, pick the policy in force, observe the artifact (the cache, or
 // what the caller read from Inspector itself), decide with the pure function, record, answer.
-import "server-only";
 import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,6 +1,5 @@
 // Saving a gate policy: validated, then stored as the name's next version (unchanged documents add
 // no version, so loading the same files at every start is idempotent).
-import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";

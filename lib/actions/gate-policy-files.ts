@@ -1,6 +1,5 @@
 // Policies that live in the repository: every *.json, *.yaml and *.yml file of
 // INSPECTORATE_GATE_POLICY_DIR is saved as a policy version at start (unchanged files add nothing).
-import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";

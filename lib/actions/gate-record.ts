@@ -1,6 +1,5 @@
 // Every gate decision is kept: what was asked, under which policy version, the verdict, the
 // findings that failed it and the exceptions that passed others, and who asked.
-import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Artifact } from "@/lib/gate/artifact";

@@ -1,6 +1,5 @@
 // The coverage rows that identify an artifact in the cache: an image by repository and digest (or
 // tag), a Lambda function version, an instance, or every instance launched from an AMI.
-import "server-only";
 import type pg from "pg";
 import type { Artifact } from "@/lib/gate/artifact";
 

@@ -1,6 +1,5 @@
 // Risk exceptions that could pass these findings: by finding ARN or by CVE. Validity (created,
 // unrevoked, unexpired) and resource matching are the pure decision's (lib/review/exceptions.ts).
-import "server-only";
 import { db } from "@/lib/db/client";
 import type { GateException, GateFinding } from "@/lib/gate/types";
 

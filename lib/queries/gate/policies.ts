@@ -1,5 +1,4 @@
 // Gate policies as stored: the version in force per name, and a name's history.
-import "server-only";
 import { db } from "@/lib/db/client";
 import { builtInDefaultPolicy, DEFAULT_POLICY_NAME } from "@/lib/gate/default-policy";
 import { policySchema, type Policy } from "@/lib/gate/policy-schema";
