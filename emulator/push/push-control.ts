@@ -55,3 +55,12 @@ export function pushImage(w: World, input: unknown, nowMs = Date.now()) {
     findings: image.findingIds.length,
   };
 }
+
+/** POST /_emulator/ecr/scan {digest}: finish a pushed image's pending scan now (tests, demos). */
+export function completeScan(w: World, input: unknown, nowMs = Date.now()) {
+  const digest = (input as { digest?: unknown } | null)?.digest;
+  const hits = pushedImages(w).filter((p) => p.digest === digest && p.scanFrequency !== "MANUAL");
+  if (!hits.length) throw new ApiError(404, "ResourceNotFoundException", "digest: no pushed image with a scan to complete");
+  for (const p of hits) p.scanCompleteAtMs = Math.min(p.scanCompleteAtMs, nowMs);
+  return { digest, completed: hits.length };
+}

@@ -56,6 +56,6 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | {
   if (!url && !v.wait) return { error: "--policy-file without --url decides from Inspector directly: add --wait" };
   return {
     artifact: a.data, policy: v.policy, policyFile: v["policy-file"], format, wait: v.wait, timeoutSeconds, pollSeconds, url,
-    token: env.INSPECTORATE_GATE_TOKEN, requestedBy: v["requested-by"] ?? env.GITHUB_WORKFLOW ?? env.CI_JOB_NAME ?? env.JOB_NAME,
+    token: env.INSPECTORATE_GATE_TOKEN, requestedBy: v["requested-by"] || env.GITHUB_WORKFLOW || env.CI_JOB_NAME || env.JOB_NAME || undefined,
   };
 }
