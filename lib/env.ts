@@ -82,7 +82,15 @@ const schema = z.object({
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  // Host names (host or host:port) the app answers to; default: HOST:PORT (+ loopback names, PUBLIC_URL).
+  INSPECTORATE_ALLOWED_HOSTS: csvList(z.string().regex(/^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i, "expected host or host:port")).optional(),
+  // "four-eyes": a risk exception counts only once someone other than its creator approved it.
+  INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
 }).superRefine((e, ctx) => {
+  // Local mode is one implicit admin: only someone on this machine may reach it.
+  if (!e.INSPECTORATE_OIDC_ISSUER && !isLoopbackHost(e.HOST)) {
+    ctx.addIssue({ code: "custom", path: ["HOST"], message: "local mode (no INSPECTORATE_OIDC_ISSUER) listens only on a loopback address such as 127.0.0.1; configure sign-in to listen on other addresses" });
+  }
   if (!e.INSPECTORATE_OIDC_ISSUER) return;
   for (const name of ["INSPECTORATE_OIDC_CLIENT_ID", "INSPECTORATE_PUBLIC_URL"] as const) {
     if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when INSPECTORATE_OIDC_ISSUER is set" });
@@ -90,6 +98,12 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {}
 
