@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const start = (extra: Record<string, string>) =>
   spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts", "start"], {
     cwd: root, encoding: "utf8", timeout: 60_000,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", INSPECTORATE_DATA_DIR: ".test-data/never", ...extra } as NodeJS.ProcessEnv,
+    env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", INSPECTORATE_DATA_DIR: ".test-data/never", ...extra },
   });
 
 describe("local mode binds only to loopback", () => {
