@@ -17,14 +17,14 @@ export async function hasSnapshotsBefore(db: Pick<pg.Pool, "query">, now: Date):
 // severity over the days gives the counts, instead of testing every finding on every day.
 const BACKFILL_SQL = `
 WITH f AS (
-  SELECT account_id, severity, status, first_observed_at AS fo, closed_at, gone_at, LEAST(closed_at, gone_at) AS ends FROM findings
+  SELECT account_id, severity, status, gone_from_status, first_observed_at AS fo, closed_at, gone_at, LEAST(closed_at, gone_at) AS ends FROM findings
 ), b AS (
   SELECT account_id, severity,
     LEAST(GREATEST(floor(extract(epoch FROM fo - $1::timestamptz) / 86400), -1), $2)::int AS open_day,
     CASE WHEN ends IS NOT NULL THEN LEAST(GREATEST(floor(extract(epoch FROM ends - $1::timestamptz) / 86400), -1), $2)::int END AS end_day,
     CASE WHEN closed_at >= $1::timestamptz THEN LEAST(floor(extract(epoch FROM closed_at - $1::timestamptz) / 86400), $2)::int END AS closed_day,
     CASE WHEN gone_at IS NOT NULL THEN LEAST(GREATEST(floor(extract(epoch FROM gone_at - $1::timestamptz) / 86400), -1), $2)::int END AS gone_day,
-    status = 'SUPPRESSED' AS suppressed
+    (CASE WHEN status = 'GONE' THEN gone_from_status ELSE status END) = 'SUPPRESSED' AS suppressed
   FROM f
 ), deltas AS (
   SELECT account_id, severity, day, sum(o)::int AS o, sum(opened)::int AS opened, sum(closed)::int AS closed, sum(s)::int AS s FROM (
