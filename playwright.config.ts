@@ -1,11 +1,64 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, testGroupMap } from "./e2e/oidc/test-idp-config";
 
 // The browser: PLAYWRIGHT_CHROMIUM_EXECUTABLE, else Debian's /usr/bin/chromium, else Playwright's own.
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
+// The signed-in app (OpenID Connect against a local test provider) beside the local-mode one.
+const signinPort = Number(process.env.E2E_SIGNIN_PORT ?? port + 50);
+const idpPort = Number(process.env.E2E_IDP_PORT ?? port + 60);
+const signinURL = `http://127.0.0.1:${signinPort}`;
+export const signinLog = ".test-data/e2e-signin-server.log";
+const only = process.env.E2E_ONLY; // "local" or "signin": start only that app (a quicker local run)
+
+const appEnv = {
+  INSPECTORATE_DEMO_FINDINGS: process.env.E2E_DEMO_FINDINGS ?? "4000",
+  INSPECTORATE_SYNC_INTERVAL_MINUTES: "60",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+  INSPECTORATE_ROLE_ARN: "",
+};
+const localServer = {
+  // A fresh demo organization and embedded database for every run.
+  command: "rm -rf .test-data/e2e && npx tsx scripts/start.ts start",
+  url: `${baseURL}/`,
+  timeout: 180_000,
+  reuseExistingServer: false,
+  stdout: "pipe" as const,
+  env: { ...appEnv, PORT: String(port), INSPECTORATE_DATA_DIR: ".test-data/e2e" },
+};
+const signinServers = [
+  {
+    command: `npx tsx e2e/oidc/test-idp.ts ${idpPort} ${signinURL}/auth/callback`,
+    url: `http://127.0.0.1:${idpPort}/.well-known/openid-configuration`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+  },
+  {
+    // The server's log is kept (tee) so a test can check it never shows a secret.
+    command: `rm -rf .test-data/e2e-signin && mkdir -p .test-data && npx tsx scripts/start.ts start 2>&1 | tee ${signinLog}`,
+    url: `${signinURL}/auth/signout`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: {
+      ...appEnv,
+      PORT: String(signinPort),
+      INSPECTORATE_DATA_DIR: ".test-data/e2e-signin",
+      INSPECTORATE_OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
+      INSPECTORATE_OIDC_CLIENT_ID: TEST_CLIENT_ID,
+      INSPECTORATE_OIDC_CLIENT_SECRET: TEST_CLIENT_SECRET,
+      INSPECTORATE_PUBLIC_URL: signinURL,
+      INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify(testGroupMap),
+      // Short enough for the expired-session test to wait it out.
+      INSPECTORATE_SESSION_IDLE_MINUTES: "0.5",
+      INSPECTORATE_SIGNIN_RATE_PER_MINUTE: "200",
+    },
+  },
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,25 +80,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
+    ...(only === "signin" ? [] : [
+      { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
+      { name: "chromium", testIgnore: /e2e\/signin\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
+    ]),
+    ...(only === "local" ? [] : [
+      { name: "signin-ready", testMatch: /e2e\/signin\/signin-ready\.setup\.ts$/, use: { baseURL: signinURL } },
+      { name: "signin", testMatch: /e2e\/signin\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
+    ]),
   ],
-  webServer: {
-    // A fresh demo organization and embedded database for every run.
-    command: "rm -rf .test-data/e2e && npx tsx scripts/start.ts start",
-    url: `${baseURL}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      INSPECTORATE_DATA_DIR: ".test-data/e2e",
-      INSPECTORATE_DEMO_FINDINGS: process.env.E2E_DEMO_FINDINGS ?? "4000",
-      INSPECTORATE_SYNC_INTERVAL_MINUTES: "60",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      INSPECTORATE_ROLE_ARN: "",
-    },
-  },
+  webServer: [...(only === "signin" ? [] : [localServer]), ...(only === "local" ? [] : signinServers)],
 });

@@ -2,6 +2,7 @@
 // what it expects, in one line, and the process stops before doing anything else.
 import { z } from "zod";
 import { severityOrder } from "./domain/severity";
+import { groupMapJson } from "./auth/group-map";
 
 const postgresUrl = z
   .string()
@@ -33,6 +34,10 @@ const keyValueList = (key: z.ZodType<string>, value: z.ZodType<string>) =>
     return out;
   });
 
+const httpUrl = z
+  .string()
+  .refine((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v), "expected an http:// or https:// URL");
+
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
 const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
 const severityKey = z.enum(["critical", "high", "medium", "low"] as const);
@@ -59,11 +64,36 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
+  INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
   INSPECTORATE_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
   INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
   INSPECTORATE_DEMO_FINDINGS: z.coerce.number().int().min(10).max(2_000_000).default(6000),
   INSPECTORATE_DEMO_SEED: z.coerce.number().int().default(42),
+  // Deployment gate: the bearer token POST /api/gate accepts until API tokens land, and a
+  // directory of policy files (JSON or YAML) loaded as policy versions at start.
+  INSPECTORATE_GATE_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  INSPECTORATE_GATE_POLICY_DIR: z.string().min(1).optional(),
+  // Sign-in (OpenID Connect). Without an issuer the app runs in local mode (lib/auth).
+  INSPECTORATE_OIDC_ISSUER: httpUrl.optional(),
+  INSPECTORATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  INSPECTORATE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  INSPECTORATE_OIDC_SCOPES: z.string().regex(/^(?=.*\bopenid\b)[\w:./ -]+$/, 'expected space-separated scopes including "openid"').default("openid email profile"),
+  INSPECTORATE_OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  INSPECTORATE_OIDC_GROUP_MAP: groupMapJson.default({}),
+  INSPECTORATE_PUBLIC_URL: httpUrl.transform((v) => v.replace(/\/+$/, "")).optional(),
+  INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
+  INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
+  INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+}).superRefine((e, ctx) => {
+  if (!e.INSPECTORATE_OIDC_ISSUER) return;
+  for (const name of ["INSPECTORATE_OIDC_CLIENT_ID", "INSPECTORATE_PUBLIC_URL"] as const) {
+    if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when INSPECTORATE_OIDC_ISSUER is set" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

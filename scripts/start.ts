@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
+import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -20,12 +21,12 @@ async function main() {
     const demo = await startDemoEmulator(e);
     Object.assign(childEnv, demo.env);
     stopEmulator = demo.stop;
-    console.log(`inspectorate: no INSPECTORATE_ROLE_ARN set, showing the demo organization (emulator at ${demo.url})`);
+    log().info({ emulator: demo.url }, "no INSPECTORATE_ROLE_ARN set: showing the demo organization");
   }
 
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, mode, "-H", e.HOST, "-p", String(e.PORT)], { env: childEnv, stdio: "inherit" });
-  console.log(`inspectorate: ${database.embedded ? "embedded Postgres" : "Postgres"} ready, serving http://${e.HOST}:${e.PORT}`);
+  log().info({ database: database.embedded ? "embedded" : "postgres", url: `http://${e.HOST}:${e.PORT}` }, "inspectorate ready");
 
   const shutdown = async (code: number) => {
     child.kill("SIGTERM");

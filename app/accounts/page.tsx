@@ -5,6 +5,7 @@ import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 const shownAccounts = 100;
@@ -42,9 +43,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         {all && <input type="hidden" name="all" value="1" />}
         {q && <span className="text-sm text-muted">{rows.length} of {heat.length}</span>}
       </form>
-      <div className="overflow-x-auto rounded-lg border border-line bg-panel shadow-sm">
+      <ScrollArea label="Accounts" className="rounded-lg border border-line bg-panel shadow-sm">
         <AccountsTable rows={shown} sort={sort} sortHref={sortHref} />
-      </div>
+      </ScrollArea>
       {shown.length < rows.length && (
         <Link href={`/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort, all: "1" })}`} className="mt-3 inline-block text-sm font-semibold text-accent hover:underline">
           Show all {rows.length} accounts ({rows.length - shown.length} more)

@@ -5,6 +5,7 @@ import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
 import type { CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { StatusPill } from "@/components/ui/status-pill";
+import { AccountLifecycleBadge } from "./account-lifecycle-badge";
 import { formatCount } from "@/components/ui/format";
 
 export interface AccountListRow extends HeatmapRow {
@@ -63,15 +64,22 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
               {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">
-                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].fill : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
+                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
                     {formatCount(r.counts[s])}
                   </Link>
                 </td>
               ))}
               <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId] })} className="hover:underline">{formatCount(r.total)}</Link></td>
-              <td className={`px-2 py-1.5 text-right tabular-nums ${pct !== null && pct < 80 ? "font-semibold text-amber-800" : ""}`}>{pct === null ? "—" : `${pct}%`}</td>
-              <td className="px-2 py-1.5 text-xs">{off.length ? off.map((s) => scanTypeLabel[s]).join(", ") : <span className="text-muted">none</span>}</td>
-              <td className="px-2 py-1.5">{r.syncProblems.length ? r.syncProblems.map((p) => <StatusPill key={p} value={p} />) : <StatusPill value="OK" />}</td>
+              {r.left ? (
+                // A departed account's coverage and sync state are its last, not its current.
+                <td colSpan={3} className="px-2 py-1.5"><AccountLifecycleBadge left={r.left} /></td>
+              ) : (
+                <>
+                  <td className={`px-2 py-1.5 text-right tabular-nums ${pct !== null && pct < 80 ? "font-semibold text-amber-800" : ""}`}>{pct === null ? "—" : `${pct}%`}</td>
+                  <td className="px-2 py-1.5 text-xs">{off.length ? off.map((s) => scanTypeLabel[s]).join(", ") : <span className="text-muted">none</span>}</td>
+                  <td className="px-2 py-1.5">{r.syncProblems.length ? r.syncProblems.map((p) => <StatusPill key={p} value={p} />) : <StatusPill value="OK" />}</td>
+                </>
+              )}
             </tr>
           );
         })}

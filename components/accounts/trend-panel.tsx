@@ -1,6 +1,7 @@
 "use client";
 // Loads Recharts only on the account page, after first paint; clicking a day opens the findings
 // first seen that day.
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import type { Severity } from "@/lib/domain/severity";
@@ -19,7 +20,7 @@ export function TrendPanel({ accountId, points, severities }: { accountId: strin
     <TrendChart
       data={points}
       severities={severities}
-      onSelect={(day) => router.push(findingsHref({ account: [accountId], firstSeenFrom: day, firstSeenTo: day, status: ["ACTIVE", "SUPPRESSED", "CLOSED"] }))}
+      onSelect={(day) => router.push(findingsHref({ account: [accountId], firstSeenFrom: day, firstSeenTo: day, status: [...lifecycleStatuses] }))}
     />
   );
 }

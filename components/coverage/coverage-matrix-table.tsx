@@ -3,6 +3,7 @@ import { scanTypeLabel, scanTypes, type ScanType } from "@/lib/domain/finding-en
 import type { CoverageCell, CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
 import { coverageResourcesHref } from "@/lib/queries/coverage/coverage-resources-filter";
 import { formatCount } from "@/components/ui/format";
+import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 
 /** Cell verdict: colour and words together (never colour alone). */
 export function cellVerdict(c: CoverageCell): { text: string; tone: string } {
@@ -32,10 +33,16 @@ export function CoverageMatrixTable({ rows }: { rows: CoverageMatrixRow[] }) {
               <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
               <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>
             </th>
-            {scanTypes.map((s) => <MatrixCell key={s} accountId={r.accountId} scanType={s} cell={r.cells[s]} />)}
-            <td className="px-2 py-1.5 text-right tabular-nums">
-              {r.inactive ? <Link href={coverageResourcesHref({ account: r.accountId })} className="font-semibold text-accent hover:underline">{formatCount(r.inactive)}</Link> : <span className="text-muted">0</span>}
-            </td>
+            {r.left ? (
+              <td colSpan={scanTypes.length + 1} className="px-2 py-1.5"><AccountLifecycleBadge left={r.left} /> <span className="text-xs text-muted">coverage no longer reported</span></td>
+            ) : (
+              <>
+                {scanTypes.map((s) => <MatrixCell key={s} accountId={r.accountId} scanType={s} cell={r.cells[s]} />)}
+                <td className="px-2 py-1.5 text-right tabular-nums">
+                  {r.inactive ? <Link href={coverageResourcesHref({ account: r.accountId })} className="font-semibold text-accent hover:underline">{formatCount(r.inactive)}</Link> : <span className="text-muted">0</span>}
+                </td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -1,3 +1,4 @@
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import Link from "next/link";
 import type { CoverageResourceRow } from "@/lib/queries/coverage/coverage-resources";
 import { explainScanStatusReason } from "@/lib/domain/scan-status-reasons";
@@ -15,7 +16,7 @@ export function CoverageResourcesTable({ rows }: { rows: Omit<CoverageResourceRo
         {rows.map((r) => (
           <tr key={`${r.region}/${r.resource_id}/${r.scan_type}`} className="border-b border-line/60 hover:bg-canvas" data-resource={r.resource_id}>
             <td className="max-w-[28rem] px-2 py-1.5">
-              <Link href={findingsHref({ resource: r.resource_id, status: ["ACTIVE", "SUPPRESSED", "CLOSED"] })} className="block truncate font-mono text-xs hover:text-accent hover:underline" title={r.resource_id}>
+              <Link href={findingsHref({ resource: r.resource_id, status: [...lifecycleStatuses] })} className="block truncate font-mono text-xs hover:text-accent hover:underline" title={r.resource_id}>
                 {r.resource_name ?? r.resource_id}
               </Link>
               <span className="text-[11px] text-muted">{resourceTypeLabel[r.resource_type as ResourceType] ?? r.resource_type} · {r.region}</span>

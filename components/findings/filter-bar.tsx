@@ -4,7 +4,8 @@
 // and links always show what the list shows.
 import { useRef } from "react";
 import { severityColor, severityLabel, severityOrder } from "@/lib/domain/severity";
-import { findingStatusLabel, findingStatuses, findingTypeLabel, findingTypes, resourceTypeLabel, resourceTypes } from "@/lib/domain/finding-enums";
+import { lifecycleStatusLabel, lifecycleStatuses } from "@/lib/domain/lifecycle";
+import { findingTypeLabel, findingTypes, resourceTypeLabel, resourceTypes } from "@/lib/domain/finding-enums";
 import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import { Chip, Field, Select, inputClass } from "./filter-fields";
@@ -74,8 +75,8 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
         <fieldset className="flex flex-wrap items-center gap-1">
           <legend className="sr-only">Status</legend>
           <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted" aria-hidden>Status</span>
-          {findingStatuses.map((s) => (
-            <Chip key={s} name="status" value={s} checked={filter.status.includes(s)}>{findingStatusLabel[s]}</Chip>
+          {lifecycleStatuses.map((s) => (
+            <Chip key={s} name="status" value={s} checked={filter.status.includes(s)}>{lifecycleStatusLabel[s]}</Chip>
           ))}
         </fieldset>
         {options.regions.length > 1 && (

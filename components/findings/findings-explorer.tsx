@@ -12,6 +12,7 @@ import { FilterBar } from "./filter-bar";
 import { FindingsTable } from "./findings-table";
 import { GroupTable } from "./group-table";
 import { useExplorerState } from "./explorer-state";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const sortLabel: Record<FindingsSort, string> = { score: "Inspector score", severity: "Severity", age: "Oldest first", epss: "EPSS" };
 const groupLabel: Record<FindingsGroup, string> = { cve: "CVE", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
@@ -40,7 +41,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
           </p>
           <ActiveFilters filter={filter} onApply={go} />
         </div>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Sort</span>
             <select value={filter.sort} onChange={(e) => navigate(withFilter(filter, { sort: e.target.value as FindingsSort }))} className="rounded-md border border-line bg-white px-2 py-1">
@@ -66,7 +67,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
         </div>
       </div>
       {query.isError && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">Could not load findings: {query.error.message}</p>}
-      <div className={`overflow-x-auto rounded-lg border border-line bg-panel shadow-sm transition-opacity ${query.isFetching ? "opacity-60" : ""}`}>
+      <ScrollArea label="Findings" className={`rounded-lg border border-line bg-panel shadow-sm transition-opacity ${query.isFetching ? "opacity-60" : ""}`}>
         {result?.kind === "list" &&
           (result.rows.length ? (
             <FindingsTable rows={result.rows} sort={filter.sort} onSort={(sort) => navigate(withFilter(filter, { sort }))} />
@@ -74,9 +75,9 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
             <p className="px-4 py-10 text-center text-sm text-muted">No findings match this filter.</p>
           ))}
         {result?.kind === "groups" && filter.group && (result.groups.length ? <GroupTable groups={result.groups} group={filter.group} filter={filter} /> : <p className="px-4 py-10 text-center text-sm text-muted">No groups match this filter.</p>)}
-      </div>
+      </ScrollArea>
       {result?.kind === "list" && (result.page > 1 || result.nextCursor) && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
           <span className="text-muted">
             Page {result.page} · rows {formatCount((result.page - 1) * filter.limit + 1)}–{formatCount((result.page - 1) * filter.limit + result.rows.length)} of {formatCount(result.total)}{result.totalCapped && "+"}
           </span>

@@ -1,6 +1,7 @@
 "use client";
 // One page of findings: the columns an engineer triages by, the title linking to the detail page,
 // sortable headers (any sort change starts again at page one).
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import Link from "next/link";
 import type { FindingListItem } from "@/lib/queries/findings/explorer-result";
 import type { FindingsSort } from "@/lib/queries/findings/findings-cursor";
@@ -24,7 +25,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
     </th>
   );
   return (
-    <table className="w-full text-sm" data-testid="findings-table">
+    <table className="w-full min-w-[52rem] text-sm" data-testid="findings-table">
       <thead className="sticky top-0 bg-panel">
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           {head("Severity", "severity", "w-24")}
@@ -48,7 +49,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
                 {f.exploit_available && <span className="rounded bg-red-700 px-1 font-bold uppercase text-white">exploit</span>}
                 {f.fix_available === "YES" && <span className="rounded bg-emerald-700 px-1 font-bold uppercase text-white">fix</span>}
                 {f.fix_available === "PARTIAL" && <span className="rounded bg-emerald-600/80 px-1 font-bold uppercase text-white">partial fix</span>}
-                {f.status !== "ACTIVE" && <StatusPill value={f.status} />}
+                {f.status !== OPEN_STATUS && <StatusPill value={f.status} />}
                 {f.package_names.length > 0 && <span className="truncate">{f.package_names.join(", ")}</span>}
               </div>
             </td>

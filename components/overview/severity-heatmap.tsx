@@ -8,7 +8,9 @@ import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
 import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries/posture/overview-href";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
+import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const initialRows = 25;
 const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
@@ -36,11 +38,11 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     label: (
       <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
         {r.name ?? r.accountId}
-        {r.name && <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>}
+        {r.name && <span className="ml-1.5 hidden font-mono text-[11px] text-muted sm:inline">{r.accountId}</span>}
       </Link>
     ),
     title: `${r.name ?? ""} ${r.accountId}`.trim(),
-    detail: r.syncProblems.length ? (
+    detail: r.left ? <AccountLifecycleBadge left={r.left} className="ml-1.5" /> : r.syncProblems.length ? (
       <span className="ml-1.5 whitespace-nowrap rounded bg-red-50 px-1 text-[10px] font-semibold text-red-800 ring-1 ring-red-600/25" title={`Some regions: ${r.syncProblems.join(", ")}. Zero may not mean clean.`}>
         {r.syncProblems.map((p) => problemLabel[p] ?? p.toLowerCase()).join(", ")}
       </span>
@@ -81,9 +83,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         <Segmented label="Sort by" value={sort} options={[["critical", "Critical"], ["high", "High"], ["total", "Total"]]} onChange={(v) => remember({ sort: v as HeatmapSort })} />
         <Segmented label="Group by" value={group} options={[["none", "Account"], ["ou", "OU"], ["owner", "Owner"]]} onChange={(v) => remember({ group: v as HeatmapGroup })} />
       </div>
-      <div className="overflow-x-auto">
+      <ScrollArea label="Heatmap">
         <HeatmapGrid rows={heatRows} caption="Open findings per account and severity" />
-      </div>
+      </ScrollArea>
       {hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)} className="mt-2 text-sm font-semibold text-accent hover:underline">
           Show all {rows.length} accounts ({hidden} more)

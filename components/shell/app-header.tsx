@@ -1,29 +1,31 @@
 import Link from "next/link";
-import { navItems } from "./nav-items";
-import { NavLink } from "./nav-link";
+import type { Actor } from "@/lib/auth/actor";
+import { MainMenu } from "./main-menu";
+import { adminNavItems, navItems } from "./nav-items";
+import { SignedInAs } from "./signed-in-as";
 
-export function AppHeader({ demo }: { demo: boolean }) {
+export function AppHeader({ demo, actor }: { demo: boolean; actor: Actor }) {
+  const items = actor.role === "admin" ? [...navItems, ...adminNavItems] : [...navItems];
   return (
     <header className="bg-[#16213a] text-white">
-      <nav data-shell-nav aria-label="Main" className="mx-auto flex max-w-[1400px] items-center gap-6 px-6 py-3">
+      <nav data-shell-nav aria-label="Main" className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-base font-semibold tracking-tight">
-          <span aria-hidden className="inline-block h-5 w-5 rounded bg-gradient-to-br from-[#e66101] to-[#b2182b]" />
+          <span aria-hidden className="inline-block h-5 w-5 rounded bg-gradient-to-br from-[#e69f00] to-[#9b1c31]" />
           Inspectorate
         </Link>
-        <div className="flex flex-wrap items-center gap-1">
-          {navItems.map((item) => (
-            <NavLink key={item.href} href={item.href} label={item.label} />
-          ))}
+        <div className="flex items-center gap-3 md:order-last md:ml-auto">
+          {demo && (
+            <span
+              data-testid="demo-badge"
+              title="No AWS configuration: showing the bundled emulator's demo organization"
+              className="rounded-full border border-amber-300/60 bg-amber-300/15 px-3 py-1 text-xs font-semibold text-amber-200"
+            >
+              Demo data
+            </span>
+          )}
+          <SignedInAs actor={actor} />
         </div>
-        {demo && (
-          <span
-            data-testid="demo-badge"
-            title="No AWS configuration: showing the bundled emulator's demo organization"
-            className="ml-auto rounded-full border border-amber-300/60 bg-amber-300/15 px-3 py-1 text-xs font-semibold text-amber-200"
-          >
-            Demo data
-          </span>
-        )}
+        <MainMenu items={items} />
       </nav>
     </header>
   );

@@ -30,3 +30,8 @@ export const accountLifecycleLabel: Record<AccountLifecycle, string> = {
   SUSPENDED: "Suspended",
   LEFT_ORGANIZATION: "Left the organization",
 };
+
+/** Every status a cached finding can have: Inspector's three plus GONE (the explorer's filter). */
+export const lifecycleStatuses = ["ACTIVE", "SUPPRESSED", "CLOSED", GONE_STATUS] as const;
+export type LifecycleStatus = (typeof lifecycleStatuses)[number];
+export const lifecycleStatusLabel: Record<LifecycleStatus, string> = { ACTIVE: "Open", SUPPRESSED: "Suppressed", CLOSED: "Closed", GONE: "Gone" };

@@ -6,9 +6,17 @@ export type Scope = { accountIds: string[] | "all" };
 
 export const allScope: Scope = { accountIds: "all" };
 
-/** Everyone sees the whole organization for now; per-user scopes replace this one function. */
+/**
+ * The scope of whoever is asking (lib/auth resolves the actor once per request). Nobody signed in
+ * means no scope at all: the request is sent to sign-in rather than shown anything.
+ */
 export async function scopeForRequest(): Promise<Scope> {
-  return allScope;
+  // Imported when called, so read models and their tests don't load the request machinery.
+  const { requestActor } = await import("@/lib/auth/request-actor");
+  const actor = await requestActor();
+  if (actor) return actor.scope;
+  const { redirect } = await import("next/navigation");
+  return redirect("/auth/signin");
 }
 
 /** Whether the viewer sees every account: the organization-wide records (frozen reviews) are theirs only. */

@@ -79,6 +79,9 @@ export interface FindingSeed {
   first_observed_at?: Date;
   closed_at?: Date | null;
   exploit_since?: Date | null;
+  gone_at?: Date | null;
+  gone_reason?: string | null;
+  gone_from_status?: string | null;
   title?: string;
   raw?: Record<string, unknown>;
 }
@@ -102,6 +105,7 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
     resource_name: seed.resource_name ?? null, resource_tags: seed.resource_tags ?? {}, ami_id: seed.ami_id ?? null,
     ecr_repository: seed.ecr_repository ?? null, ecr_image_hash: seed.ecr_image_hash ?? null,
     first_observed_at: first, last_observed_at: first, updated_at: first, closed_at: seed.closed_at ?? null, exploit_since: seed.exploit_since ?? null,
+    gone_at: seed.gone_at ?? null, gone_reason: seed.gone_reason ?? null, gone_from_status: seed.gone_from_status ?? null,
     raw: seed.raw ?? { findingArn: arn },
   });
   return arn;

@@ -6,7 +6,7 @@ const org = { kind: "org" as const, accountIds: ["111111111111"] };
 describe("review drill-down links", () => {
   it("puts the week and severity in the explorer URL", () => {
     expect(openWeekHref(org, "2026-11-29", "CRITICAL")).toBe("/findings?severity=CRITICAL&firstSeenTo=2026-11-29");
-    expect(newInWeekHref(org, "2026-11-23", "2026-11-29")).toBe("/findings?status=ACTIVE&status=SUPPRESSED&status=CLOSED&firstSeenFrom=2026-11-23&firstSeenTo=2026-11-29");
+    expect(newInWeekHref(org, "2026-11-23", "2026-11-29")).toBe("/findings?status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE&firstSeenFrom=2026-11-23&firstSeenTo=2026-11-29");
     expect(closedInWeekHref(org, "2026-11-23", "2026-11-29", "HIGH")).toBe("/findings?severity=HIGH&status=CLOSED&closedFrom=2026-11-23&closedTo=2026-11-29");
   });
 

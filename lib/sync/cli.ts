@@ -8,8 +8,6 @@ import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
 
-// Node 20 is this project's runtime; the SDK's notice about future versions is noise on every run.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
   console.log("usage: npm run sync [-- --full]\n  --full  list every finding again (also marks findings AWS deleted as gone)");

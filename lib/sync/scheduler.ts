@@ -4,6 +4,7 @@
 import type pg from "pg";
 import { SyncAlreadyRunningError } from "./run/run-record";
 import type { SyncTrigger } from "./progress";
+import { log as logger } from "@/lib/ops/logger";
 
 export interface TickResult {
   ran: boolean;
@@ -36,7 +37,7 @@ export async function lastFinishedAt(pool: Pick<pg.Pool, "query">): Promise<Date
 }
 
 export function startScheduler(o: SchedulerOptions): Scheduler {
-  const log = o.log ?? ((m: string) => console.log(`inspectorate sync: ${m}`));
+  const log = o.log ?? ((m: string) => logger().warn({ component: "scheduler" }, m));
   const intervalMs = o.intervalMinutes * 60_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -45,7 +46,10 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
       const r = await o.run(o.trigger);
       return { ran: true, runId: r.runId, outcome: r.outcome };
     } catch (err) {
-      if (err instanceof SyncAlreadyRunningError) return { ran: false, skipped: err.message };
+      if (err instanceof SyncAlreadyRunningError) {
+        logger().info({ component: "scheduler" }, `scheduled run skipped: ${err.message}`);
+        return { ran: false, skipped: err.message };
+      }
       log(`scheduled run failed to start: ${err instanceof Error ? err.message : String(err)}`);
       return { ran: false, skipped: "error" };
     }

@@ -19,7 +19,7 @@ export function TrendCards({ trends, group }: { trends: Trends; group: LinkGroup
   const firstCoverage = trends.coverage.findIndex((w) => w.day);
   const hint = <span className="text-xs text-muted" data-no-print>Click a week to open its findings</span>;
   return (
-    <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-3">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-3">
       <Card title="Open findings by severity" actions={hint}>
         <OpenBySeverityChart data={trends.open} onSelect={(w, s) => router.push(openWeekHref(group, w.weekEnd, s))} />
       </Card>

@@ -3,6 +3,7 @@
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { lifecycleColumns, toAccountLeft } from "./account-lifecycle";
 
 export interface AccountRow {
   id: string;
@@ -15,6 +16,8 @@ export interface AccountRow {
   contact: string | null;
   is_delegated_admin: boolean;
   joined_at: Date | null;
+  lifecycle: string;
+  lifecycle_since: Date | null;
 }
 
 export interface AccountRegionRow {
@@ -29,22 +32,24 @@ export interface AccountRegionRow {
   sync_error: string | null;
   last_synced_at: Date | null;
   integrity_match: boolean | null;
+  integrity_residual: number | null;
+  integrity_repaired: boolean | null;
   findings_synced: number | null;
 }
 
 export async function getAccount(scope: Scope, id: string) {
   const account = await queryOne<AccountRow>(Prisma.sql`
-    SELECT id, name, email, org_status, ou_name, ${resolvedOwnerSql} AS owner, owner AS contact, is_delegated_admin, joined_at FROM accounts a
+    SELECT id, name, email, org_status, ou_name, ${resolvedOwnerSql} AS owner, owner AS contact, is_delegated_admin, joined_at, ${lifecycleColumns("a")} FROM accounts a
     WHERE a.id = ${id} AND ${scopeWhere(scope, Prisma.sql`a.id`)}`);
   if (!account) return undefined;
   const regions = await queryRows<AccountRegionRow>(Prisma.sql`
     SELECT ar.region, ar.relationship_status, ar.inspector_status, ar.ec2_status, ar.ecr_status, ar.lambda_status, ar.lambda_code_status,
-      ar.sync_status, ar.sync_error, ar.last_synced_at, r.integrity_match, r.findings AS findings_synced
+      ar.sync_status, ar.sync_error, ar.last_synced_at, r.integrity_match, r.integrity_residual, r.integrity_repaired, r.findings AS findings_synced
     FROM account_regions ar
-    LEFT JOIN LATERAL (SELECT integrity_match, findings FROM sync_account_results s
+    LEFT JOIN LATERAL (SELECT integrity_match, integrity_residual, integrity_repaired, findings FROM sync_account_results s
       WHERE s.account_id = ar.account_id AND s.region = ar.region ORDER BY s.run_id DESC LIMIT 1) r ON TRUE
     WHERE ar.account_id = ${id} ORDER BY ar.region`);
-  return { account, regions };
+  return { account, regions, left: toAccountLeft(account) };
 }
 
 export interface TrendRow {

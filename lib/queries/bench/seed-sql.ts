@@ -2,6 +2,7 @@
 // accounts, per-region state, a CVE catalogue, findings with complete raw Inspector JSON, events,
 // coverage, snapshots and sync runs. Generated inside Postgres (generate_series) so a million
 // findings load in minutes. $1 = accounts, $2 = findings; setseed keeps runs repeatable.
+import { lifecycleText } from "@/lib/queries/lifecycle-sql";
 
 export const regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"];
 
@@ -132,11 +133,11 @@ export const seedSteps: { name: string; sql: string }[] = [
     name: "finding_events",
     sql: `INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value)
         SELECT arn, closed_at, 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE closed_at IS NOT NULL
-      UNION ALL SELECT arn, updated_at, 'STATUS', 'ACTIVE', 'SUPPRESSED' FROM findings WHERE status = 'SUPPRESSED'
+      UNION ALL SELECT arn, updated_at, 'STATUS', 'ACTIVE', 'SUPPRESSED' FROM findings WHERE ${lifecycleText("suppressed")}
       UNION ALL SELECT arn, exploit_since, 'EXPLOITABLE', 'NO', 'YES' FROM findings WHERE exploit_since IS NOT NULL;
       INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value)
-        SELECT arn, first_observed_at + interval '5 days', 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE status = 'ACTIVE' AND first_observed_at < now() - interval '20 days' AND md5(arn) < '08'
-      UNION ALL SELECT arn, first_observed_at + interval '9 days', 'STATUS', 'CLOSED', 'ACTIVE' FROM findings WHERE status = 'ACTIVE' AND first_observed_at < now() - interval '20 days' AND md5(arn) < '08'`,
+        SELECT arn, first_observed_at + interval '5 days', 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE ${lifecycleText("open")} AND first_observed_at < now() - interval '20 days' AND md5(arn) < '08'
+      UNION ALL SELECT arn, first_observed_at + interval '9 days', 'STATUS', 'CLOSED', 'ACTIVE' FROM findings WHERE ${lifecycleText("open")} AND first_observed_at < now() - interval '20 days' AND md5(arn) < '08'`,
   },
   {
     name: "covered_resources",
@@ -160,7 +161,7 @@ export const seedSteps: { name: string; sql: string }[] = [
       SELECT d::date, a.id, s, greatest(0, (c.n * (0.8 + 0.2 * (d::date - (current_date - 90)) / 90.0) + 3 * sin(extract(doy FROM d) / 3.0))::int), (random() * 3)::int, (random() * 3)::int
       FROM accounts a CROSS JOIN generate_series(current_date - 90, current_date, interval '1 day') d
       CROSS JOIN unnest(ARRAY['CRITICAL','HIGH','MEDIUM','LOW']) s
-      LEFT JOIN (SELECT account_id, severity, count(*) AS n FROM findings WHERE status = 'ACTIVE' GROUP BY 1, 2) c0 ON c0.account_id = a.id AND c0.severity = s
+      LEFT JOIN (SELECT account_id, severity, count(*) AS n FROM findings WHERE ${lifecycleText("open")} GROUP BY 1, 2) c0 ON c0.account_id = a.id AND c0.severity = s
       CROSS JOIN LATERAL (SELECT coalesce(c0.n, 0) AS n) c;
       INSERT INTO sync_runs (trigger, started_at, finished_at, outcome, mode, findings_upserted, coverage_upserted, api_requests, throttled)
       SELECT CASE WHEN k = 0 THEN 'manual' ELSE 'schedule' END, now() - k * interval '1 hour' - interval '20 minutes', now() - k * interval '1 hour' - interval '12 minutes',

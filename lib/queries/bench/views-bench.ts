@@ -16,6 +16,7 @@ import { createVersionMemo, syncDataVersion } from "@/lib/queries/posture/sync-v
 import { getUnscannedByReason } from "@/lib/queries/coverage/coverage-gaps";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { GET as exportRoute } from "@/app/api/findings/export/route";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 30;
 const scope = allScope;
@@ -44,7 +45,7 @@ async function main() {
   const [{ n }] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings`);
   const accounts = (await queryRows<{ id: string }>(Prisma.sql`SELECT id FROM accounts ORDER BY id`)).map((a) => a.id);
   const arns = (await queryRows<{ arn: string }>(Prisma.sql`SELECT arn FROM findings TABLESAMPLE SYSTEM (1) LIMIT 200`)).map((r) => r.arn);
-  const cve = (await queryRows<{ v: string }>(Prisma.sql`SELECT vulnerability_id AS v FROM findings WHERE vulnerability_id IS NOT NULL AND status = 'ACTIVE' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].v;
+  const cve = (await queryRows<{ v: string }>(Prisma.sql`SELECT vulnerability_id AS v FROM findings WHERE vulnerability_id IS NOT NULL AND ${openSql()} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].v;
   console.log(`findings ${n}, accounts ${accounts.length}, runs per view ${runs}\n`);
   const pick = (i: number) => accounts[(i * 7919) % accounts.length];
 

@@ -5,6 +5,7 @@ import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { scanTypes, type ScanType } from "@/lib/domain/finding-enums";
 import { scanCategorySql, scanStatusColumn } from "./scan-category";
+import { lifecycleColumns, toAccountLeft, type AccountLeft } from "@/lib/queries/accounts/account-lifecycle";
 
 export interface CoverageCell {
   regions: number;
@@ -23,9 +24,11 @@ export interface CoverageMatrixRow {
   cells: Record<ScanType, CoverageCell>;
   active: number;
   inactive: number;
+  /** Set when the account left Inspector or the organization: its cells are its last state. */
+  left?: AccountLeft | null;
 }
 
-interface EnablementRaw { account_id: string; name: string | null; ou_name: string | null; owner: string | null; regions: number; [k: string]: unknown }
+interface EnablementRaw { account_id: string; name: string | null; ou_name: string | null; owner: string | null; regions: number; lifecycle?: string | null; lifecycle_since?: Date | null; [k: string]: unknown }
 interface ResourcesRaw { account_id: string; category: ScanType; active: number; inactive: number }
 
 export async function getCoverageMatrix(scope: Scope, accountIds?: string[]): Promise<CoverageMatrixRow[]> {
@@ -37,7 +40,7 @@ export async function getCoverageMatrix(scope: Scope, accountIds?: string[]): Pr
   });
   const [enablement, resources] = await Promise.all([
     queryRows<EnablementRaw>(Prisma.sql`
-      SELECT a.id AS account_id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, count(ar.region)::int AS regions, ${Prisma.join(perScan, ", ")}
+      SELECT a.id AS account_id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, ${lifecycleColumns("a")}, count(ar.region)::int AS regions, ${Prisma.join(perScan, ", ")}
       FROM accounts a LEFT JOIN account_regions ar ON ar.account_id = a.id
       WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND ${only(Prisma.sql`a.id`)}
       GROUP BY a.id ORDER BY a.id`),
@@ -64,6 +67,6 @@ export function toMatrixRows(enablement: EnablementRaw[], resources: ResourcesRa
     ) as Record<ScanType, CoverageCell>;
     const active = scanTypes.reduce((n, s) => n + cells[s].active, 0);
     const inactive = scanTypes.reduce((n, s) => n + cells[s].inactive, 0);
-    return { accountId: e.account_id, name: e.name, ou: e.ou_name, owner: e.owner, cells, active, inactive };
+    return { accountId: e.account_id, name: e.name, ou: e.ou_name, owner: e.owner, cells, active, inactive, left: toAccountLeft(e) };
   });
 }

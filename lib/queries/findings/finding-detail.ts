@@ -6,12 +6,15 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { FindingRow } from "./findings-search";
 import { parseJsonObject } from "./json-read";
 import { findingHistory } from "./finding-history";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 interface StoredFindingRow extends FindingRow {
   description: string | null;
   cvss_score: number | null;
   exploit_since: Date | null;
   gone_at: Date | null;
+  gone_reason: string | null;
+  gone_from_status: string | null;
   updated_at: Date;
   ami_id: string | null;
   ecr_repository: string | null;
@@ -59,7 +62,7 @@ export async function getFindingDetail(scope: Scope, arn: string) {
   if (!stored) return undefined;
   const finding: FindingDetailRow = { ...stored, raw: parseJsonObject(stored.raw) };
   const vuln = finding.vulnerability_id;
-  const sameVuln = Prisma.sql`f.vulnerability_id = ${vuln} AND f.status = 'ACTIVE' AND f.arn <> ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`;
+  const sameVuln = Prisma.sql`f.vulnerability_id = ${vuln} AND ${openSql("f")} AND f.arn <> ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`;
   const [changes, related, counted] = await Promise.all([
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
     // Highest scored first, walking the (vulnerability_id, status, score) index; a popular CVE can

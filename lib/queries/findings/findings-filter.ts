@@ -2,8 +2,10 @@
 // CSV export. Each field parses on its own, so one bad value is reported by name while the
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
-import { findingStatusSchema, findingTypeSchema, fixAvailableSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
+import { closureKinds } from "@/lib/domain/closure";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -37,7 +39,8 @@ export const findingsFilterFields = {
   account: list(accountId).default([]),
   region: list(region).default([]),
   severity: list(severitySchema).default([]),
-  status: list(findingStatusSchema).default(["ACTIVE"]),
+  // "Open" is OPEN_STATUS alone, so GONE rows are out of the default by construction.
+  status: list(lifecycleStatusSchema).default([OPEN_STATUS]),
   type: list(findingTypeSchema).default([]),
   resourceType: list(resourceTypeSchema).default([]),
   tag: list(tag).default([]),
@@ -58,6 +61,8 @@ export const findingsFilterFields = {
   firstSeenTo: day.optional(),
   closedFrom: day.optional(),
   closedTo: day.optional(),
+  /** remediated: closed while its resource is still scanned; removed: resource gone or unscanned. */
+  closure: z.enum(closureKinds).optional(),
   reopenedFrom: day.optional(),
   exploitableFrom: day.optional(),
   ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),

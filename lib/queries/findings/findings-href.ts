@@ -1,5 +1,6 @@
 // Builds explorer links from a filter: the one way pages, charts and the weekly review link
-// into /findings. Defaults (status ACTIVE, sort score, limit 50) are left out of the URL.
+// into /findings. Defaults (status open, sort score, limit 50) are left out of the URL.
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { defaultFindingsLimit, findingsFilterFieldNames } from "./findings-fields";
 import type { FindingsFilter, FindingsFilterInput } from "./findings-filter";
 
@@ -16,7 +17,7 @@ function serialise(field: string, value: unknown): string[] {
 }
 
 function isDefault(field: string, value: unknown): boolean {
-  if (field === "status") return Array.isArray(value) && value.length === 1 && value[0] === "ACTIVE";
+  if (field === "status") return Array.isArray(value) && value.length === 1 && value[0] === OPEN_STATUS;
   if (field === "sort") return value === "score";
   if (field === "limit") return value === defaultFindingsLimit;
   return false;
@@ -32,7 +33,7 @@ export function findingsSearchParams(filter: FindingsFilterInput | FindingsFilte
   return params;
 }
 
-/** `/findings?…` for a filter; pass `status: ["ACTIVE","SUPPRESSED","CLOSED"]` for every status. */
+/** `/findings?…` for a filter; pass `status: [...lifecycleStatuses]` for every status. */
 export function findingsHref(filter: FindingsFilterInput | FindingsFilter = {}): string {
   const qs = findingsSearchParams(filter).toString();
   return qs ? `/findings?${qs}` : "/findings";

@@ -4,6 +4,8 @@
 import { severityOrder } from "@/lib/domain/severity";
 import { Prisma } from "@/lib/queries/sql";
 import type { FindingsCursor, FindingsSort } from "./findings-cursor";
+import { statusInSql } from "@/lib/queries/lifecycle-sql";
+import type { LifecycleStatus } from "@/lib/domain/lifecycle";
 
 export interface SortSegment {
   where: Prisma.Sql;
@@ -49,7 +51,7 @@ export function splitBranches(status: readonly string[], severity: readonly stri
   const statuses = status.length > 1 ? status : [undefined];
   const severities = severity.length > 1 ? severity : [undefined];
   return statuses.flatMap((st) =>
-    severities.map((sev) => Prisma.sql`${st ? Prisma.sql`f.status = ${st}` : Prisma.sql`TRUE`} AND ${sev ? Prisma.sql`f.severity = ${sev}` : Prisma.sql`TRUE`}`),
+    severities.map((sev) => Prisma.sql`${st ? statusInSql("f", [st as LifecycleStatus]) : Prisma.sql`TRUE`} AND ${sev ? Prisma.sql`f.severity = ${sev}` : Prisma.sql`TRUE`}`),
   );
 }
 

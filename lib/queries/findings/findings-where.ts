@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import type { FindingsFilter } from "./findings-filter";
+import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
+import { closureSql } from "@/lib/queries/remediation-sql";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -24,7 +26,7 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.account_id`, f.account, "varchar[]");
   anyOf(Prisma.sql`f.region`, f.region, "text[]");
   anyOf(Prisma.sql`f.severity`, f.severity, "text[]");
-  anyOf(Prisma.sql`f.status`, f.status, "text[]");
+  if (f.status.length) c.push(statusInSql("f", f.status));
   anyOf(Prisma.sql`f.type`, f.type, "text[]");
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
   if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
@@ -51,10 +53,11 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   if (f.firstSeenTo) c.push(Prisma.sql`f.first_observed_at < ${endOfDay(f.firstSeenTo)}`);
   if (f.closedFrom) c.push(Prisma.sql`f.closed_at >= ${startOfDay(f.closedFrom)}`);
   if (f.closedTo) c.push(Prisma.sql`f.closed_at < ${endOfDay(f.closedTo)}`);
+  if (f.closure) c.push(closureSql("f", f.closure));
   if (f.exploitableFrom) c.push(Prisma.sql`f.exploit_since >= ${startOfDay(f.exploitableFrom)}`);
   if (f.reopenedFrom) {
-    c.push(Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'STATUS'
-      AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at >= ${startOfDay(f.reopenedFrom)})`);
+    c.push(Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
+      AND e.at >= ${startOfDay(f.reopenedFrom)})`);
   }
   if (f.ami) c.push(Prisma.sql`f.ami_id = ${f.ami}`);
   if (f.image) {

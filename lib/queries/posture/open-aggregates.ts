@@ -7,6 +7,7 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { regionWhere, type OpenBreakdownRow } from "./overview-tiles";
 import { countOpenByAccount } from "./severity-heatmap";
 import type { RegionBarRow } from "./top-risks";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 export interface AccountSeverityCount {
   account_id: string;
@@ -21,7 +22,7 @@ export interface OpenAggregates {
 }
 
 export async function getOpenAggregates(scope: Scope, regions: string[]): Promise<OpenAggregates> {
-  const where = Prisma.sql`f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}`;
+  const where = Prisma.sql`${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}`;
   const [byAccount, byType, byRegion] = await Promise.all([
     countOpenByAccount(scope, regions),
     queryRows<OpenBreakdownRow>(Prisma.sql`

@@ -2,6 +2,7 @@
 // pass over open findings; account enablement and last sync from their own small tables.
 import { Prisma, queryOne } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { accountActiveSql } from "@/lib/queries/accounts/account-lifecycle";
 
 export interface OpenBreakdownRow {
   resource_type: string;
@@ -19,23 +20,26 @@ export interface EnablementSummary {
   accounts: number;
   fully_enabled: number;
   with_sync_problems: number;
+  /** Accounts that left Inspector or the organization, or are suspended: not in the counts above. */
+  departed: number;
 }
 
 /** "Fully enabled" = Inspector and all four scan types ENABLED in every (selected) region. */
 export async function getEnablementSummary(scope: Scope, regions: string[]): Promise<EnablementSummary> {
   const row = await queryOne<EnablementSummary>(Prisma.sql`
     SELECT count(*)::int AS accounts, count(*) FILTER (WHERE full_on)::int AS fully_enabled,
-      count(*) FILTER (WHERE problems)::int AS with_sync_problems
+      count(*) FILTER (WHERE problems)::int AS with_sync_problems,
+      (SELECT count(*)::int FROM accounts a WHERE NOT ${accountActiveSql("a")} AND ${scopeWhere(scope, Prisma.sql`a.id`)}) AS departed
     FROM (
       SELECT ar.account_id,
         bool_and(ar.inspector_status = 'ENABLED' AND ar.ec2_status = 'ENABLED' AND ar.ecr_status = 'ENABLED'
           AND ar.lambda_status = 'ENABLED' AND ar.lambda_code_status = 'ENABLED') AS full_on,
         bool_or(ar.sync_status NOT IN ('OK', 'INSPECTOR_DISABLED')) AS problems
-      FROM account_regions ar
-      WHERE ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ${regionWhere(Prisma.sql`ar.region`, regions)}
+      FROM account_regions ar JOIN accounts a ON a.id = ar.account_id
+      WHERE ${accountActiveSql("a")} AND ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ${regionWhere(Prisma.sql`ar.region`, regions)}
       GROUP BY ar.account_id
     ) per_account`);
-  return row ?? { accounts: 0, fully_enabled: 0, with_sync_problems: 0 };
+  return row ?? { accounts: 0, fully_enabled: 0, with_sync_problems: 0, departed: 0 };
 }
 
 export interface LastSync {

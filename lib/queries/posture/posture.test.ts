@@ -61,8 +61,8 @@ describe("overview read models", () => {
   });
 
   it("count fully enabled accounts and accounts whose sync failed", async () => {
-    expect(await getEnablementSummary(allScope, [])).toEqual({ accounts: 3, fully_enabled: 2, with_sync_problems: 1 });
-    expect(await getEnablementSummary({ accountIds: [B] }, [])).toEqual({ accounts: 1, fully_enabled: 0, with_sync_problems: 0 });
+    expect(await getEnablementSummary(allScope, [])).toEqual({ accounts: 3, fully_enabled: 2, with_sync_problems: 1, departed: 0 });
+    expect(await getEnablementSummary({ accountIds: [B] }, [])).toEqual({ accounts: 1, fully_enabled: 0, with_sync_problems: 0, departed: 0 });
   });
 
   it("report the last successful sync and the last outcome", async () => {

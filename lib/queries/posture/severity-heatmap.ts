@@ -5,7 +5,9 @@ import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { Severity } from "@/lib/domain/severity";
 import { regionWhere } from "./overview-tiles";
+import { lifecycleColumns, toAccountLeft, type AccountLeft } from "@/lib/queries/accounts/account-lifecycle";
 import type { AccountSeverityCount } from "./open-aggregates";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 export interface HeatmapRow {
   accountId: string;
@@ -16,6 +18,8 @@ export interface HeatmapRow {
   total: number;
   /** Non-OK sync statuses in any region (ACCESS_DENIED, ERROR, …), empty when all synced. */
   syncProblems: string[];
+  /** Set when the account left Inspector or the organization, or is suspended. */
+  left?: AccountLeft | null;
 }
 
 export type HeatmapAccount = Omit<Raw, "counts">;
@@ -27,12 +31,14 @@ interface Raw {
   owner: string | null;
   counts: Partial<Record<Severity, number>> | null;
   sync_problems: string[] | null;
+  lifecycle?: string | null;
+  lifecycle_since?: Date | null;
 }
 
 /** Accounts in scope with their sync problems, without counts (the overview adds its own). */
 export async function getHeatmapAccounts(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapAccount[]> {
   return queryRows<HeatmapAccount>(Prisma.sql`
-    SELECT a.id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, s.sync_problems
+    SELECT a.id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, s.sync_problems, ${lifecycleColumns("a")}
     FROM accounts a
     LEFT JOIN (
       SELECT ar.account_id, array_agg(DISTINCT ar.sync_status) FILTER (WHERE ar.sync_status <> 'OK') AS sync_problems
@@ -44,7 +50,7 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
 export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[]): Promise<AccountSeverityCount[]> {
   return queryRows<AccountSeverityCount>(Prisma.sql`
     SELECT f.account_id, f.severity, count(*)::int AS count FROM findings f
-    WHERE f.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+    WHERE ${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     GROUP BY f.account_id, f.severity`);
 }
@@ -68,5 +74,5 @@ export function mergeHeatmap(accounts: HeatmapAccount[], counts: AccountSeverity
 export function toHeatmapRow(r: Raw): HeatmapRow {
   const counts = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNTRIAGED: 0, ...(r.counts ?? {}) };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { accountId: r.id, name: r.name, ou: r.ou_name, owner: r.owner, counts, total, syncProblems: r.sync_problems ?? [] };
+  return { accountId: r.id, name: r.name, ou: r.ou_name, owner: r.owner, counts, total, syncProblems: r.sync_problems ?? [], left: toAccountLeft(r) };
 }

@@ -5,6 +5,7 @@
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { regionWhere } from "./overview-tiles";
+import { openSql } from "@/lib/queries/lifecycle-sql";
 
 export interface TopRiskRow {
   vulnerability_id: string;
@@ -20,7 +21,7 @@ export interface TopRiskRow {
 
 export async function getTopRisks(scope: Scope, regions: string[], limit = 10, shortlist = 200): Promise<TopRiskRow[]> {
   const inScope = (alias: string) =>
-    Prisma.sql`${Prisma.raw(alias)}.status = 'ACTIVE' AND ${scopeWhere(scope, Prisma.raw(`${alias}.account_id`))} AND ${regionWhere(Prisma.raw(`${alias}.region`), regions)}`;
+    Prisma.sql`${openSql(alias)} AND ${scopeWhere(scope, Prisma.raw(`${alias}.account_id`))} AND ${regionWhere(Prisma.raw(`${alias}.region`), regions)}`;
   return queryRows<TopRiskRow>(Prisma.sql`
     WITH RECURSIVE v AS (
       (SELECT vulnerability_id FROM findings WHERE vulnerability_id IS NOT NULL ORDER BY vulnerability_id LIMIT 1)

@@ -14,8 +14,3 @@ export function exceptionCoversSql(e: Prisma.Sql, f: Prisma.Sql): Prisma.Sql {
       AND (cardinality(${e}.resource_ids) = 0 OR ${f}.resource_id = ANY(${e}.resource_ids)) END)`;
 }
 
-/** Findings open at `asOf`: still ACTIVE, or CLOSED only after it (a past meeting's view). */
-export function openAtSql(f: Prisma.Sql, asOf: Date): Prisma.Sql {
-  return Prisma.sql`(${f}.first_observed_at <= ${asOf}
-    AND (${f}.status = 'ACTIVE' OR (${f}.status = 'CLOSED' AND ${f}.closed_at > ${asOf})))`;
-}

@@ -52,3 +52,21 @@ export async function insertDaily(db: Q, day: string, accountId: string, severit
 export async function insertCoverage(db: Q, day: string, accountId: string, scanType: string, active: number, inactive: number) {
   await db.query(`INSERT INTO coverage_snapshots (day, account_id, scan_type, active, inactive) VALUES ($1, $2, $3, $4, $5)`, [day, accountId, scanType, active, inactive]);
 }
+
+/** A finished sync run: what makes a day "observed" for the review. */
+export async function insertRun(db: Q, finishedAt: string, outcome = "SUCCEEDED") {
+  await db.query(`INSERT INTO sync_runs (trigger, started_at, finished_at, outcome) VALUES ('test', $1::timestamptz - interval '5 minutes', $1, $2)`, [finishedAt, outcome]);
+}
+
+export async function insertEvent(db: Q, arn: string, at: string, from: string, to: string, kind = "STATUS") {
+  await db.query(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value) VALUES ($1, $2, $3, $4, $5)`, [arn, at, kind, from, to]);
+}
+
+/** The finding's resource as coverage lists it: ACTIVE means still there and scanned. */
+export async function insertCovered(db: Q, accountId: string, resourceId: string, code = "ACTIVE") {
+  await db.query(`INSERT INTO covered_resources (account_id, region, resource_type, resource_id, scan_type, scan_status_code)
+    VALUES ($1, 'us-east-1', 'AWS_EC2_INSTANCE', $2, 'PACKAGE', $3)`, [accountId, resourceId, code]);
+}
+
+/** What a test passes as the author of a write until the request guard provides one. */
+export const testActor = { kind: "local", id: "local", name: "local admin", role: "admin", scope: { accountIds: "all" } } as const;

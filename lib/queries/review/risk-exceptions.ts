@@ -1,12 +1,13 @@
 // Risk exceptions as a meeting sees them: expiring (before the next meeting, the meeting day
 // included), expired within the last weeks, and active; each with the open findings it covers.
-import { findingStatuses } from "@/lib/domain/finding-enums";
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import { addDays } from "@/lib/review/day";
 import { exceptionStatus, expiryDay } from "@/lib/review/exceptions";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, seesWholeOrg, type Scope } from "@/lib/queries/scope";
-import { exceptionCoversSql, openAtSql } from "./exception-sql";
+import { exceptionCoversSql } from "./exception-sql";
+import { openAtSql } from "@/lib/queries/lifecycle-sql";
 import type { ExceptionRow, ExceptionsSection } from "./review-types";
 
 /** Expired exceptions stay in the review for this long after they ran out. */
@@ -21,7 +22,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
     SELECT e.id, e.finding_arn AS "findingArn", e.vulnerability_id AS "vulnerabilityId", e.resource_ids AS "resourceIds",
       e.reason, e.owner, e.created_by AS "createdBy", e.created_at AS "createdAt", e.expires_at AS "expiresAt", e.revoked_at AS "revokedAt",
       t.resource_id AS "arnResource", t.vulnerability_id AS "arnCve",
-      (SELECT count(*) FROM findings f WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${openAtSql(Prisma.sql`f`, asOf)}
+      (SELECT count(*) FROM findings f WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${openAtSql("f", asOf)}
         AND ${exceptionCoversSql(Prisma.sql`e`, Prisma.sql`f`)})::int AS findings
     FROM risk_exceptions e LEFT JOIN findings t ON t.arn = e.finding_arn
     WHERE e.created_at <= ${asOf} AND (e.revoked_at IS NULL OR e.revoked_at > ${asOf})
@@ -50,7 +51,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
 
 /** Explorer link to what the exception covers (a finding by ARN links by its resource and CVE). */
 export function exceptionHref(e: { vulnerabilityId: string | null; resourceIds: string[] }): string {
-  const status = [...findingStatuses];
+  const status = [...lifecycleStatuses];
   if (e.resourceIds.length === 1) return findingsHref({ cve: e.vulnerabilityId ?? undefined, resource: e.resourceIds[0], status });
   return findingsHref({ cve: e.vulnerabilityId ?? undefined, status });
 }

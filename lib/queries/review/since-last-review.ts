@@ -2,7 +2,7 @@
 // exploitable" needs an EXPLOITABLE event and "lost coverage" ignores what the first completed
 // sync recorded: at first sight the cache cannot tell an old gap or exploit from a new one.
 import { severityLabel, type Severity } from "@/lib/domain/severity";
-import { findingStatuses } from "@/lib/domain/finding-enums";
+import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import { toDay } from "@/lib/review/day";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { Prisma, queryRows } from "@/lib/queries/sql";
@@ -10,9 +10,12 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { ReviewAccount } from "./review-accounts";
 import { wentDark } from "./went-dark";
 import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
+import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
+import { closureSql } from "@/lib/queries/remediation-sql";
+import type { ClosureKind } from "@/lib/domain/closure";
 
 const SAMPLE = 10;
-const allStatuses = [...findingStatuses];
+const allStatuses = [...lifecycleStatuses];
 
 type FindingRow = { arn: string; title: string; severity: Severity; accountId: string; resourceId: string; vulnerabilityId: string | null; total: number };
 
@@ -39,18 +42,20 @@ export async function sinceLastReview(
   const inScope = scopeWhere(scope, Prisma.sql`f.account_id`);
   const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
   const days = { from: toDay(from), to: toDay(to) };
-  const [fresh, severities, fixed, reopened, exploitable, lost, dark] = await Promise.all([
+  const closedIn = (kind: ClosureKind) => queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to} AND ${closureSql("f", kind)}
+      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`);
+  const [fresh, severities, fixed, removed, reopened, exploitable, lost, dark] = await Promise.all([
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to}
       ORDER BY f.severity, f.first_observed_at DESC, f.arn LIMIT ${SAMPLE}`),
     queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to} GROUP BY f.severity`),
+    closedIn("remediated"),
+    closedIn("removed"),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND f.status = 'CLOSED' AND f.closed_at > ${from} AND f.closed_at <= ${to}
-      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`),
-    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'STATUS'
-        AND e.from_value = 'CLOSED' AND e.to_value = 'ACTIVE' AND e.at > ${from} AND e.at <= ${to})
+      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
+        AND e.at > ${from} AND e.at <= ${to})
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.arn LIMIT ${SAMPLE}`),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'EXPLOITABLE'
@@ -75,7 +80,8 @@ export async function sinceLastReview(
       critical: count("CRITICAL"),
       high: count("HIGH"),
     },
-    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to }), names),
+    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "remediated" }), names),
+    removed: group(removed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "removed" }), names),
     reopened: group(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from }), names),
     becameExploitable: group(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from }), names),
     lostCoverage: {

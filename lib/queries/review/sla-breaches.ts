@@ -5,7 +5,8 @@ import { addDays } from "@/lib/review/day";
 import { DUE_SOON_DAYS, type SlaPolicy } from "@/lib/review/sla";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
-import { exceptionCoversSql, exceptionValidSql, openAtSql } from "./exception-sql";
+import { exceptionCoversSql, exceptionValidSql } from "./exception-sql";
+import { openAtSql } from "@/lib/queries/lifecycle-sql";
 import type { ReviewAccount } from "./review-accounts";
 import type { SlaAccountRow, SlaCounts, SlaFinding, SlaOwnerRow, SlaSection } from "./review-types";
 
@@ -22,7 +23,7 @@ function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy): Prisma.Sql
       EXISTS (SELECT 1 FROM risk_exceptions e WHERE ${exceptionValidSql(Prisma.sql`e`, asOf)}
         AND ${exceptionCoversSql(Prisma.sql`e`, Prisma.sql`f`)}) AS excepted
     FROM findings f
-    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.severity = ANY(${severities}::text[]) AND ${openAtSql(Prisma.sql`f`, asOf)})`;
+    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.severity = ANY(${severities}::text[]) AND ${openAtSql("f", asOf)})`;
 }
 
 export async function slaBreaches(scope: Scope, asOf: Date, policy: SlaPolicy, accounts: ReviewAccount[], dueSoonDays = DUE_SOON_DAYS): Promise<SlaSection> {

@@ -1,7 +1,7 @@
-// The cache's side of the integrity check: open findings per account and severity.
+// The cache's side of the integrity check: open findings (lib/queries/lifecycle-sql.ts) per account.
 import type pg from "pg";
-import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import type { SeverityCounts } from "./account-aggregation";
+import { lifecycleText } from "@/lib/queries/lifecycle-sql";
 
 export async function cacheCounts(db: Pick<pg.Pool, "query">, region: string, accountIds?: string[]): Promise<Map<string, SeverityCounts>> {
   const { rows } = await db.query(
@@ -11,9 +11,9 @@ export async function cacheCounts(db: Pick<pg.Pool, "query">, region: string, ac
        count(*) FILTER (WHERE severity = 'MEDIUM')::int AS medium,
        count(*)::int AS "all"
      FROM findings
-     WHERE region = $1 AND status = $3 AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
+     WHERE region = $1 AND ${lifecycleText("open")} AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
      GROUP BY account_id`,
-    [region, accountIds ?? null, OPEN_STATUS],
+    [region, accountIds ?? null],
   );
   return new Map(rows.map((r) => [r.account_id as string, { critical: r.critical, high: r.high, medium: r.medium, all: r.all }]));
 }

@@ -4,6 +4,7 @@
 // notes say so. Never overwrites a day that already has real snapshots.
 import type pg from "pg";
 import { DAY_MS, utcDayStart } from "./utc-day";
+import { lastSaidText } from "@/lib/queries/lifecycle-sql";
 
 export const BACKFILL_DAYS = 84;
 
@@ -24,7 +25,7 @@ WITH f AS (
     CASE WHEN ends IS NOT NULL THEN LEAST(GREATEST(floor(extract(epoch FROM ends - $1::timestamptz) / 86400), -1), $2)::int END AS end_day,
     CASE WHEN closed_at >= $1::timestamptz THEN LEAST(floor(extract(epoch FROM closed_at - $1::timestamptz) / 86400), $2)::int END AS closed_day,
     CASE WHEN gone_at IS NOT NULL THEN LEAST(GREATEST(floor(extract(epoch FROM gone_at - $1::timestamptz) / 86400), -1), $2)::int END AS gone_day,
-    (CASE WHEN status = 'GONE' THEN gone_from_status ELSE status END) = 'SUPPRESSED' AS suppressed
+    ${lastSaidText("suppressed")} AS suppressed
   FROM f
 ), deltas AS (
   SELECT account_id, severity, day, sum(o)::int AS o, sum(opened)::int AS opened, sum(closed)::int AS closed, sum(s)::int AS s FROM (

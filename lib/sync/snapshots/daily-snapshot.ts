@@ -1,9 +1,9 @@
-// Today's per account x severity counts: open (OPEN_STATUS; GONE findings are not open), opened (first observed today), closed
+// Today's per account x severity counts: open (lib/queries/lifecycle-sql.ts), opened (first observed today), closed
 // (closed today) and suppressed. Recomputed from the cache on every run, replacing the day's rows.
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/transaction";
 import { DAY_MS, isoDay, utcDayStart } from "./utc-day";
-import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { lifecycleText } from "@/lib/queries/lifecycle-sql";
 
 export async function writeDailySnapshot(pool: pg.Pool, now: Date): Promise<number> {
   const start = utcDayStart(now);
@@ -13,13 +13,13 @@ export async function writeDailySnapshot(pool: pg.Pool, now: Date): Promise<numb
       `INSERT INTO daily_snapshots (day, account_id, severity, open, opened, closed, suppressed)
        SELECT $1::date, account_id, severity, open, opened, closed, suppressed FROM (
          SELECT account_id, severity,
-           count(*) FILTER (WHERE status = $4)::int AS open,
+           count(*) FILTER (WHERE ${lifecycleText("open")})::int AS open,
            count(*) FILTER (WHERE first_observed_at >= $2 AND first_observed_at < $3)::int AS opened,
            count(*) FILTER (WHERE closed_at >= $2 AND closed_at < $3)::int AS closed,
-           count(*) FILTER (WHERE status = 'SUPPRESSED')::int AS suppressed
+           count(*) FILTER (WHERE ${lifecycleText("suppressed")})::int AS suppressed
          FROM findings GROUP BY account_id, severity
        ) s WHERE open + opened + closed + suppressed > 0`,
-      [isoDay(now), start, new Date(start.getTime() + DAY_MS), OPEN_STATUS],
+      [isoDay(now), start, new Date(start.getTime() + DAY_MS)],
     );
     return res.rowCount ?? 0;
   });

@@ -1,6 +1,8 @@
-// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD"} — freezes that meeting's review.
+// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD"} — freezes that meeting's review (version 1).
+// POST with {"meetingDate", "reason"} and ?correct=1 stores a correction as the next version.
+import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { requestActor } from "@/lib/auth/request-actor";
 import { issuesResponse, jsonResponse, readJson } from "../respond";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +10,11 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const b = await readJson(request);
   if ("response" in b) return b.response;
-  const meetingDate = (b.body as { meetingDate?: unknown } | null)?.meetingDate;
-  const r = await freezeReview(await scopeForRequest(), meetingDate);
+  const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown };
+  const actor = await requestActor();
+  if (!actor) return issuesResponse([{ field: "session", message: "sign in first" }], 401);
+  const correcting = new URL(request.url).searchParams.get("correct") === "1";
+  const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, body.meetingDate);
   if (!r.ok) return issuesResponse(r.issues, r.status);
-  return jsonResponse({ meetingDate: r.meetingDate, frozenAt: r.frozenAt, payload: r.payload }, 201);
+  return jsonResponse({ meetingDate: r.meetingDate, version: r.version, frozenAt: r.frozenAt, contentHash: r.contentHash, payload: r.payload }, 201);
 }

@@ -2,6 +2,7 @@
 import { loadReview } from "@/lib/queries/review/load-review";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { reviewPdf } from "@/lib/review/export/review-pdf";
+import { reviewStatusLine } from "@/lib/review/review-status";
 import { reviewParamsOr400 } from "../respond";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const p = reviewParamsOr400(request);
   if ("response" in p) return p.response;
-  const { payload, frozenAt } = await loadReview(await scopeForRequest(), p.params);
-  const bytes = await reviewPdf(payload, frozenAt);
+  const review = await loadReview(await scopeForRequest(), p.params);
+  const { payload } = review;
+  const bytes = await reviewPdf(payload, reviewStatusLine(review));
   return new Response(Buffer.from(bytes), {
     headers: {
       "content-type": "application/pdf",

@@ -1,0 +1,38 @@
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { mappingRows } from "@/lib/auth/effective-group-map";
+import { signInConfigured } from "@/lib/auth/oidc-client";
+import { listUserAccess } from "@/lib/auth/user-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
+import { GroupMappingForm } from "@/components/admin/group-mapping-form";
+import { GroupMappingTable } from "@/components/admin/group-mapping-table";
+import { UsersAccessTable } from "@/components/admin/users-access-table";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Access" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function Page({ searchParams }: Props) {
+  await requireAdmin();
+  const q = await searchParams;
+  const [mappings, users] = await Promise.all([mappingRows(), listUserAccess()]);
+  const one = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : null);
+  const error = one(q.error), saved = one(q.saved), removed = one(q.removed);
+  return (
+    <>
+      <PageHeader title="Access" subtitle="Identity-provider groups give roles (viewer, analyst, admin) and account scopes; a user in several groups gets the highest role and every scope." />
+      {!signInConfigured() && <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">Local mode: no identity provider is configured, so these mappings take effect only once INSPECTORATE_OIDC_ISSUER is set.</p>}
+      {error && <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      {saved && <p role="status" className="mb-4 text-sm text-emerald-800">Saved the mapping of {saved}.</p>}
+      {removed && <p role="status" className="mb-4 text-sm text-emerald-800">Removed the app&apos;s mapping of {removed}.</p>}
+      <div className="space-y-5">
+        <Card title="Groups → role and scope">
+          <GroupMappingTable rows={mappings} />
+          <div className="mt-4 border-t border-line pt-4"><GroupMappingForm /></div>
+        </Card>
+        <Card title="Users"><UsersAccessTable rows={users} /></Card>
+      </div>
+    </>
+  );
+}

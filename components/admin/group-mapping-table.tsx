@@ -1,0 +1,37 @@
+import { deleteMappingAction } from "@/lib/actions/access-mappings";
+import type { MappingRow } from "@/lib/auth/effective-group-map";
+import { describeScopeRule } from "@/lib/auth/group-map";
+import { formatDateTime } from "@/components/ui/format";
+
+export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
+  if (rows.length === 0) return <p className="text-sm text-muted">No group is mapped yet: nobody can sign in. Add one below or set INSPECTORATE_OIDC_GROUP_MAP.</p>;
+  return (
+    <table className="w-full text-sm" data-testid="mapping-table">
+      <thead>
+        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+          <th className="px-2 py-2">Group</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th><th className="px-2 py-2">Set by</th><th className="px-2 py-2" />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.group} className="border-b border-line/60">
+            <td className="px-2 py-1.5 font-mono text-xs">{r.group}</td>
+            <td className="px-2 py-1.5">{r.role}</td>
+            <td className="px-2 py-1.5">{describeScopeRule(r.scope)}</td>
+            <td className="px-2 py-1.5 text-xs text-muted">
+              {r.source === "environment" ? "environment" : <>{r.updatedBy ?? "—"}{r.updatedAt && <>, {formatDateTime(r.updatedAt)}</>}</>}
+            </td>
+            <td className="px-2 py-1.5 text-right">
+              {r.source === "app" && (
+                <form action={deleteMappingAction}>
+                  <input type="hidden" name="group" value={r.group} />
+                  <button type="submit" className="text-xs font-semibold text-red-700 hover:underline">Remove</button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,28 @@
+import type { UserAccess } from "@/lib/auth/user-access";
+import { formatDateTime } from "@/components/ui/format";
+
+export function UsersAccessTable({ rows }: { rows: UserAccess[] }) {
+  if (rows.length === 0) return <p className="text-sm text-muted">Nobody has signed in yet.</p>;
+  return (
+    <table className="w-full text-sm" data-testid="users-table">
+      <thead>
+        <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+          <th className="px-2 py-2">User</th><th className="px-2 py-2">Groups</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th>
+          <th className="px-2 py-2 text-right">Accounts</th><th className="px-2 py-2">Last sign-in</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ user, role, scope, accounts }) => (
+          <tr key={user.id} className="border-b border-line/60" data-user={user.email ?? user.id}>
+            <td className="px-2 py-1.5">{user.email ?? user.name ?? user.id}</td>
+            <td className="px-2 py-1.5 font-mono text-xs">{user.groups.join(", ") || "—"}</td>
+            <td className="px-2 py-1.5" data-testid="user-role">{role ?? <span className="font-semibold text-red-700">no access</span>}</td>
+            <td className="px-2 py-1.5">{role ? scope : "—"}</td>
+            <td className="px-2 py-1.5 text-right tabular-nums">{accounts === null ? "all" : accounts}</td>
+            <td className="px-2 py-1.5 text-xs text-muted">{formatDateTime(user.last_sign_in_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

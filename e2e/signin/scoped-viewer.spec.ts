@@ -1,0 +1,72 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { SCOPED_OU } from "../oidc/test-idp-config";
+import { signIn } from "./sign-in";
+
+type AccountRow = { id: string; name: string; ou: string };
+
+async function signedIn(browser: Browser, login: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await signIn(page, login);
+  return page;
+}
+
+async function accountRows(page: Page): Promise<AccountRow[]> {
+  await page.goto("/accounts");
+  return page.getByTestId("accounts-table").locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => ({
+      id: tr.querySelector("td .font-mono")?.textContent?.trim() ?? "",
+      name: tr.querySelector("td a")?.textContent?.trim() ?? "",
+      ou: (tr.querySelectorAll("td")[1]?.childNodes[0]?.textContent ?? "").trim(),
+    })),
+  );
+}
+
+const total = async (page: Page, query: string) => ((await (await page.request.get(`/api/findings?limit=1&${query}`)).json()) as { total: number }).total;
+const csvRows = async (page: Page, query: string) => (await (await page.request.get(`/api/findings/export?${query}`)).text()).trimEnd().split("\r\n").slice(1);
+
+test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every page, API and export`, async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await signedIn(browser, "ada.admin");
+  const viewer = await signedIn(browser, "vic.viewer");
+  await expect(viewer.getByTestId("signed-in-role")).toHaveText(/viewer/i);
+
+  const all = await accountRows(admin);
+  const inside = all.filter((a) => a.ou === SCOPED_OU);
+  const outside = all.filter((a) => a.ou !== SCOPED_OU);
+  expect(inside.length).toBeGreaterThan(1);
+  expect(outside.length).toBeGreaterThan(1);
+
+  // Accounts page: exactly the OU's accounts.
+  expect((await accountRows(viewer)).map((a) => a.id).sort()).toEqual(inside.map((a) => a.id).sort());
+
+  // Findings API and CSV export: the viewer's unfiltered counts equal the admin's OU-filtered ones.
+  const ou = `ou=${encodeURIComponent(SCOPED_OU)}`;
+  const adminTotal = await total(admin, ou);
+  expect(adminTotal).toBeGreaterThan(0);
+  expect(await total(viewer, "")).toBe(adminTotal);
+  expect(await total(viewer, "severity=CRITICAL")).toBe(await total(admin, `${ou}&severity=CRITICAL`));
+  const viewerCsv = await csvRows(viewer, "");
+  expect(viewerCsv.length).toBe((await csvRows(admin, ou)).length);
+  const insideIds = new Set(inside.map((a) => a.id));
+  for (const line of viewerCsv) expect(insideIds.has(line.split(",")[1])).toBe(true);
+
+  // Asking for an outside account by filter finds nothing; its page and its findings answer 404.
+  const stranger = outside.find((a) => a.name !== a.id) ?? outside[0];
+  expect(await total(viewer, `account=${stranger.id}`)).toBe(0);
+  expect((await viewer.goto(`/accounts/${stranger.id}`))?.status()).toBe(404);
+  const strangerArn = (await csvRows(admin, `account=${stranger.id}`))[0]?.split(",")[0];
+  if (strangerArn) {
+    expect((await admin.goto(`/findings/${encodeURIComponent(strangerArn)}`))?.status()).toBe(200);
+    expect((await viewer.goto(`/findings/${encodeURIComponent(strangerArn)}`))?.status()).toBe(404);
+  }
+
+  // Every page and the review exports name no outside account.
+  for (const path of ["/", "/findings", "/coverage", "/coverage/resources", "/accounts", "/review", "/sync", "/api/review", "/api/review/csv"]) {
+    const res = await viewer.request.get(path);
+    expect(res.status(), path).toBe(200);
+    const body = await res.text();
+    for (const a of outside) expect(body.includes(a.id), `${path} shows ${a.id}`).toBe(false);
+  }
+  await admin.context().close();
+  await viewer.context().close();
+});

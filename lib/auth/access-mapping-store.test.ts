@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from "vitest";
+import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import type { Actor } from "./actor";
+import { deleteMapping, saveMapping } from "./access-mapping-store";
+import { mappingRows } from "./effective-group-map";
+import { parseMappingForm } from "./mapping-form";
+
+const database = setupQueryTestDatabase();
+const admin: Actor = { kind: "user", id: "u1", name: "ada@example.com", role: "admin", scope: { accountIds: "all" } };
+const analyst: Actor = { ...admin, name: "ann@example.com", role: "analyst" };
+const form = (f: Record<string, string>) => {
+  const d = new FormData();
+  for (const [k, v] of Object.entries(f)) d.set(k, v);
+  return d;
+};
+
+describe("admin-edited group mappings", () => {
+  it("parses the form into a grant, or one plain message", () => {
+    expect(parseMappingForm(form({ group: " prod ", role: "viewer", scopeKind: "ous", scopeValues: "Production, Staging" }))).toEqual({
+      ok: true, group: "prod", grant: { role: "viewer", scope: { ous: ["Production", "Staging"] } },
+    });
+    expect(parseMappingForm(form({ group: "x", role: "viewer", scopeKind: "all" }))).toMatchObject({ ok: true, grant: { scope: { all: true } } });
+    expect(parseMappingForm(form({ group: "x", role: "boss", scopeKind: "all" }))).toMatchObject({ ok: false, message: expect.stringMatching(/^role: /) });
+    expect(parseMappingForm(form({ group: "x", role: "viewer", scopeKind: "accounts", scopeValues: "123" }))).toMatchObject({ ok: false, message: expect.stringMatching(/12-digit/) });
+    expect(parseMappingForm(form({ group: "", role: "viewer", scopeKind: "all" }))).toEqual({ ok: false, message: "the group name is empty" });
+  });
+
+  it("lets only admins change access, overrides the environment's mapping, audits each change", async () => {
+    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const envMap = { prod: { role: "viewer" as const, scope: { ous: ["Production"] } } };
+    expect(await saveMapping(analyst, "prod", { role: "admin", scope: { all: true } })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await saveMapping(admin, "prod", { role: "analyst", scope: { owners: ["team-a"] } })).toEqual({ ok: true });
+    const rows = await mappingRows(envMap);
+    expect(rows).toMatchObject([{ group: "prod", role: "analyst", scope: { owners: ["team-a"] }, source: "app", updatedBy: "ada@example.com" }]);
+    expect(await deleteMapping(admin, "prod")).toEqual({ ok: true });
+    expect(await mappingRows(envMap)).toMatchObject([{ group: "prod", role: "viewer", source: "environment" }]);
+    expect(await deleteMapping(admin, "prod")).toMatchObject({ ok: false, code: "not_found" });
+    expect(log.mock.calls.map((c) => String(c[0]).split(" ")[2])).toEqual(["access.mapping.saved", "access.mapping.deleted"]);
+    expect((await database().pool.query("SELECT count(*)::int AS n FROM access_group_mappings")).rows[0].n).toBe(0);
+    log.mockRestore();
+  });
+});

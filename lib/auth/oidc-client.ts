@@ -1,0 +1,89 @@
+// The OpenID Connect relying party (openid-client v6): discovery once per process, the
+// authorization URL with PKCE (S256), state and nonce, and the code exchange that checks the
+// issuer, audience, signature, state and nonce.
+import * as oidc from "openid-client";
+import { env, type Env } from "@/lib/env";
+
+export const signInConfigured = (e: Env = env()) => Boolean(e.INSPECTORATE_OIDC_ISSUER);
+
+export const publicUrl = (e: Env = env()) => e.INSPECTORATE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`;
+export const redirectUri = (e: Env = env()) => `${publicUrl(e)}/auth/callback`;
+
+const loopback = (u: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
+
+let discovered: Promise<oidc.Configuration> | undefined;
+
+/** The issuer's configuration from its discovery document; retried on the next call after a failure. */
+export function oidcConfiguration(e: Env = env()): Promise<oidc.Configuration> {
+  discovered ??= (async () => {
+    const issuer = new URL(e.INSPECTORATE_OIDC_ISSUER!);
+    const secret = e.INSPECTORATE_OIDC_CLIENT_SECRET;
+    // Plain http only for an issuer on this machine (tests, a local Keycloak); never across a network.
+    const insecure = issuer.protocol === "http:" && loopback(issuer);
+    return oidc.discovery(issuer, e.INSPECTORATE_OIDC_CLIENT_ID!, undefined, secret ? oidc.ClientSecretBasic(secret) : oidc.None(), {
+      execute: insecure ? [oidc.allowInsecureRequests] : [],
+      timeout: 10,
+    });
+  })().catch((err) => {
+    discovered = undefined;
+    throw err;
+  });
+  return discovered;
+}
+
+export interface Attempt {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
+
+export async function startSignIn(returnTo: string, e: Env = env()): Promise<{ url: URL; attempt: Attempt }> {
+  const config = await oidcConfiguration(e);
+  const attempt = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier(), returnTo };
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri(e),
+    scope: e.INSPECTORATE_OIDC_SCOPES,
+    code_challenge: await oidc.calculatePKCECodeChallenge(attempt.verifier),
+    code_challenge_method: "S256",
+    state: attempt.state,
+    nonce: attempt.nonce,
+  });
+  return { url, attempt };
+}
+
+export interface Identity {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  name: string | null;
+  groups: string[];
+}
+
+/** Exchanges the code; throws on any failed check. Claims come from the ID token, else userinfo. */
+export async function finishSignIn(callbackSearch: string, attempt: Attempt, e: Env = env()): Promise<Identity> {
+  const config = await oidcConfiguration(e);
+  const tokens = await oidc.authorizationCodeGrant(config, new URL(`${redirectUri(e)}${callbackSearch}`), {
+    pkceCodeVerifier: attempt.verifier,
+    expectedState: attempt.state,
+    expectedNonce: attempt.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims()!;
+  const claimName = e.INSPECTORATE_OIDC_GROUPS_CLAIM;
+  let groups: unknown = claims[claimName];
+  let extra: Record<string, unknown> = {};
+  // Many providers put only "sub" in the ID token and the rest behind userinfo.
+  if ((groups === undefined || !claims.email) && config.serverMetadata().userinfo_endpoint) {
+    extra = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+    groups ??= extra[claimName];
+  }
+  const text = (v: unknown) => (typeof v === "string" && v ? v : null);
+  return {
+    issuer: claims.iss,
+    subject: claims.sub,
+    email: text(claims.email) ?? text(extra.email),
+    name: text(claims.name) ?? text(extra.name) ?? text(claims.preferred_username),
+    groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : typeof groups === "string" ? [groups] : [],
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { clientAddress, createRateLimiter } from "./rate-limit";
+import { decodeAttempt, encodeAttempt, safeReturnTo } from "./sign-in-attempt";
+
+describe("sign-in rate limit", () => {
+  it("allows N attempts per address per minute, then refuses until the window passes", () => {
+    const limiter = createRateLimiter(3);
+    const t = 1_000_000;
+    expect([1, 2, 3, 4].map((i) => limiter.allow("10.0.0.1", t + i))).toEqual([true, true, true, false]);
+    expect(limiter.allow("10.0.0.2", t + 5)).toBe(true);
+    expect(limiter.allow("10.0.0.1", t + 60_001)).toBe(true);
+  });
+
+  it("keeps its memory bounded", () => {
+    const limiter = createRateLimiter(1, 100);
+    for (let i = 0; i < 1000; i++) limiter.allow(`k${i}`, i);
+    expect(limiter.allow("k999", 999)).toBe(false);
+  });
+
+  it("reads the nearest proxy's address", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    expect(clientAddress(new Headers())).toBe("direct");
+  });
+});
+
+describe("sign-in attempt cookie", () => {
+  it("round-trips and sends the user back only to a path on this site", () => {
+    const a = { state: "s".repeat(43), nonce: "n".repeat(43), verifier: "v".repeat(43), returnTo: "/findings?severity=CRITICAL" };
+    expect(decodeAttempt(encodeAttempt(a))).toEqual(a);
+    expect(decodeAttempt(encodeAttempt({ ...a, returnTo: "//evil.example" }))?.returnTo).toBe("/");
+    expect(decodeAttempt("not-base64-json")).toBeNull();
+    expect(decodeAttempt(undefined)).toBeNull();
+    for (const bad of ["https://evil.example", "/\\evil.example", "/auth/signin", "", null]) expect(safeReturnTo(bad)).toBe("/");
+  });
+});

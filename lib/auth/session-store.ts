@@ -1,0 +1,51 @@
+// Server-side sessions: the cookie carries 32 random bytes, the table only their SHA-256, so a
+// database read does not yield usable cookies. Idle expiry counts from last_seen_at (touched at
+// most once a minute), absolute expiry from sign-in.
+import crypto from "node:crypto";
+import { db } from "@/lib/db/client";
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export const hashSessionId = (cookieValue: string) => crypto.createHash("sha256").update(cookieValue).digest("hex");
+
+/** Starts a session; returns the cookie value (shown to nobody but the browser) and its expiry. */
+export async function createSession(userId: string, policy: SessionPolicy, now = new Date()) {
+  const cookieValue = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
+  await db().pool.query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)", [
+    hashSessionId(cookieValue), userId, now, expiresAt,
+  ]);
+  return { cookieValue, expiresAt };
+}
+
+/** The live session's user id, or null when unknown, idle too long or past its absolute expiry. */
+export async function readSession(cookieValue: string, policy: SessionPolicy, now = new Date()): Promise<string | null> {
+  if (!/^[\w-]{20,100}$/.test(cookieValue)) return null;
+  const idHash = hashSessionId(cookieValue);
+  const { rows } = await db().pool.query<{ user_id: string; last_seen_at: Date; expires_at: Date }>(
+    "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE id_hash = $1", [idHash],
+  );
+  const s = rows[0];
+  if (!s) return null;
+  const idleUntil = s.last_seen_at.getTime() + policy.idleMinutes * 60_000;
+  if (now >= s.expires_at || now.getTime() >= idleUntil) {
+    await db().pool.query("DELETE FROM sessions WHERE id_hash = $1", [idHash]);
+    return null;
+  }
+  if (now.getTime() - s.last_seen_at.getTime() > Math.min(60_000, policy.idleMinutes * 15_000)) {
+    await db().pool.query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1", [idHash, now]);
+  }
+  return s.user_id;
+}
+
+export async function deleteSession(cookieValue: string): Promise<void> {
+  await db().pool.query("DELETE FROM sessions WHERE id_hash = $1", [hashSessionId(cookieValue)]);
+}
+
+/** Drops sessions past their absolute expiry (idle ones go when next read). */
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  return (await db().pool.query("DELETE FROM sessions WHERE expires_at <= $1", [now])).rowCount ?? 0;
+}
