@@ -61,6 +61,10 @@ const schema = z.object({
   INSPECTORATE_SYNC_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   // A full listing this often finds the findings AWS deleted (incremental reads cannot see them).
   INSPECTORATE_FULL_SYNC_HOURS: z.coerce.number().min(1).max(8760).default(24),
+  // How long after its updatedAt a change may take to become listable (the overlap covers it).
+  INSPECTORATE_LISTING_LAG_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  // Time per region for re-listing accounts whose counts disagree with Inspector's.
+  INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
