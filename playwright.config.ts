@@ -28,7 +28,8 @@ const localServer = {
   timeout: 180_000,
   reuseExistingServer: false,
   stdout: "pipe" as const,
-  env: { ...appEnv, PORT: String(port), INSPECTORATE_DATA_DIR: ".test-data/e2e" },
+  // Request log lines would flood the test output (the server's stdout is piped into it).
+  env: { ...appEnv, PORT: String(port), INSPECTORATE_DATA_DIR: ".test-data/e2e", LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" },
 };
 const signinServers = [
   {
