@@ -4,7 +4,7 @@
 // focus to the button.
 import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
-import { navItems } from "./nav-items";
+import { adminNavItems, navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
 
 export function MainMenu({ admin, children }: { admin: boolean; children?: React.ReactNode }) {
@@ -45,7 +45,7 @@ export function MainMenu({ admin, children }: { admin: boolean; children?: React
       </button>
       <div id="main-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 pb-2 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:pb-0`}>
         <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center">
-          {[...navItems, ...(admin ? [{ href: "/admin/access", label: "Access" }] : [])].map((item) => (
+          {[...navItems, ...(admin ? adminNavItems : [])].map((item) => (
             <li key={item.href}>
               <NavLink href={item.href} label={item.label} />
             </li>
