@@ -23,7 +23,7 @@ for (const vp of viewports) {
     test.use({ viewport: { width: vp.width, height: vp.height } });
     for (const name of pageNames) {
       test(`${name} fits the width and passes the WCAG 2.1 AA audit`, async ({ page }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(240_000);
         await page.goto(paths[name]);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         await page.waitForLoadState("networkidle");
