@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/auth/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks the whole project once with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Every response, static files included; the CSP itself comes from proxy.ts (a nonce per page).
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
 };
 
 export default nextConfig;
