@@ -10,6 +10,8 @@ import { formatCount } from "@/components/ui/format";
 import { CoverageMatrixTable } from "./coverage-matrix-table";
 import { ReasonList } from "./reason-list";
 import { AccountRegionList } from "./account-region-list";
+import { currentActor } from "@/lib/auth/current-actor";
+import { errorsForRole } from "@/lib/auth/error-text";
 
 const matrix = cache(getCoverageMatrix);
 const disabled = cache(getDisabledAccounts);
@@ -60,7 +62,8 @@ export async function ReasonsLoader({ scope }: { scope: Scope }) {
 }
 
 export async function GapListsLoader({ scope }: { scope: Scope }) {
-  const [off, quiet, unreadable] = await Promise.all([disabled(scope), silent(scope), unsynced(scope)]);
+  const role = (await currentActor())?.role ?? "viewer";
+  const [off, quiet, unreadable] = (await Promise.all([disabled(scope), silent(scope), unsynced(scope)])).map((rows) => errorsForRole(rows, role));
   return (
     <div className="grid gap-5 xl:grid-cols-3">
       <Card title="Inspector disabled or suspended" className="scroll-mt-4" actions={<span id="inspector-off" />}>

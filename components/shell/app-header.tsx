@@ -17,6 +17,8 @@ export function AppHeader({ demo, actor }: { demo: boolean; actor: Actor }) {
             <NavLink key={item.href} href={item.href} label={item.label} />
           ))}
           {actor.role === "admin" && <NavLink href="/admin/access" label="Access" />}
+          {actor.role === "admin" && <NavLink href="/admin/tokens" label="Tokens" />}
+          {actor.role === "admin" && <NavLink href="/admin/audit" label="Audit" />}
         </div>
         <div className="ml-auto flex items-center gap-3">
           {demo && (
