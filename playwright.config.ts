@@ -18,7 +18,6 @@ const appEnv = {
   INSPECTORATE_DEMO_FINDINGS: process.env.E2E_DEMO_FINDINGS ?? "4000",
   INSPECTORATE_SYNC_INTERVAL_MINUTES: "60",
   NEXT_TELEMETRY_DISABLED: "1",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
   INSPECTORATE_ROLE_ARN: "",
 };
@@ -55,7 +54,7 @@ const signinServers = [
       INSPECTORATE_PUBLIC_URL: signinURL,
       INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify(testGroupMap),
       // Short enough for the expired-session test to wait it out.
-      INSPECTORATE_SESSION_IDLE_MINUTES: "0.5",
+      INSPECTORATE_SESSION_IDLE_MINUTES: "1.5",
       INSPECTORATE_SIGNIN_RATE_PER_MINUTE: "200",
     },
   },

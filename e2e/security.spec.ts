@@ -15,7 +15,6 @@ test("pages carry a nonce CSP and security headers, and still hydrate with no CS
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Coverage", exact: true }).click();
   await expect(page).toHaveURL(/\/coverage$/);
   expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
-  await expect(page.getByTestId("local-mode")).toHaveText("Local mode — no sign-in");
   expect(violations).toEqual([]);
 });
 
@@ -34,7 +33,7 @@ test("an admin creates an API token (shown once), uses it, revokes it, and the a
   await page.goto("/admin/tokens");
   const form = page.getByTestId("token-form");
   await form.getByRole("textbox", { name: "Name" }).fill("e2e-ci");
-  await form.getByLabel("Role", { exact: true }).selectOption("viewer");
+  await form.locator('select[name="role"]').selectOption("viewer");
   await form.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByTestId("token-secret").locator("code").textContent())!.trim();
   expect(secret).toMatch(/^insp_/);

@@ -61,6 +61,10 @@ const schema = z.object({
   INSPECTORATE_SYNC_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   // A full listing this often finds the findings AWS deleted (incremental reads cannot see them).
   INSPECTORATE_FULL_SYNC_HOURS: z.coerce.number().min(1).max(8760).default(24),
+  // How long after its updatedAt a change may take to become listable (the overlap covers it).
+  INSPECTORATE_LISTING_LAG_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  // Time per region for re-listing accounts whose counts disagree with Inspector's.
+  INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
@@ -71,6 +75,10 @@ const schema = z.object({
   INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
   INSPECTORATE_DEMO_FINDINGS: z.coerce.number().int().min(10).max(2_000_000).default(6000),
   INSPECTORATE_DEMO_SEED: z.coerce.number().int().default(42),
+  // Deployment gate: the bearer token POST /api/gate accepts until API tokens land, and a
+  // directory of policy files (JSON or YAML) loaded as policy versions at start.
+  INSPECTORATE_GATE_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  INSPECTORATE_GATE_POLICY_DIR: z.string().min(1).optional(),
   // Sign-in (OpenID Connect). Without an issuer the app runs in local mode (lib/auth).
   INSPECTORATE_OIDC_ISSUER: httpUrl.optional(),
   INSPECTORATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -82,6 +90,9 @@ const schema = z.object({
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
   // Host names (host or host:port) the app answers to; default: HOST:PORT (+ loopback names, PUBLIC_URL).
   INSPECTORATE_ALLOWED_HOSTS: csvList(z.string().regex(/^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i, "expected host or host:port")).optional(),
   // "four-eyes": a risk exception counts only once someone other than its creator approved it.

@@ -7,7 +7,7 @@ const accents: Record<string, string> = { openCritical: "#b2182b", breached: "#b
 
 export function HeadlineTiles({ items }: { items: HeadlineItem[] }) {
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-8" data-testid="review-headline">
+    <div className="grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 sm:grid-cols-4 xl:grid-cols-8" data-testid="review-headline">
       {items.map((h) => (
         <Tile key={h.key} testId={`headline-${h.key}`} label={h.label} value={h.value == null ? "—" : formatCount(h.value)} href={h.href} accent={accents[h.key]} detail={h.detail} />
       ))}

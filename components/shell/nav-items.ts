@@ -6,3 +6,12 @@ export const navItems = [
   { href: "/review", label: "Review" },
   { href: "/sync", label: "Sync" },
 ] as const;
+
+/** Pages only admins are offered (the guard refuses them to everyone else anyway). */
+export const adminNavItems = [
+  { href: "/admin/access", label: "Access" },
+  { href: "/admin/tokens", label: "Tokens" },
+  { href: "/admin/audit", label: "Audit" },
+] as const;
+
+export type NavItem = { href: string; label: string };

@@ -18,6 +18,9 @@ import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { settleAll } from "./util/map-limit";
 import { afterRegions } from "./run/after-regions";
+import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
+import { log } from "@/lib/ops/logger";
+import { observeSyncRun } from "@/lib/ops/sync-observer";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -60,6 +63,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     if (restored) notes.push({ kind: "bulk-load", message: `Rebuilt ${restored} findings indexes an interrupted first load had deferred` });
     if (config.demo || opts.trigger === "demo") notes.push({ kind: "demo", message: "Demo data: synced from the bundled emulator's demo organization" });
     const runId = await createRun(database.pool, opts.trigger, startedAt, notes, opts.startedBy);
+    enterLogContext({ runId });
+    log().info({ trigger: opts.trigger, regions: config.regions, full: opts.full ?? false }, "sync run started");
     let lastSave = 0;
     let saving: Promise<void> = Promise.resolve();
     const progress = new ProgressTracker(opts.trigger, config.regions, (p) => {
@@ -124,6 +129,14 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       coverageUpserted: outcomes.reduce((n, o) => n + (o.coverage?.written ?? 0), 0),
       apiRequests: aws.stats.requests, throttled: aws.stats.throttled, progress: final,
     }, now());
+    observeSyncRun({
+      runId, trigger: opts.trigger, outcome, error, seconds: (now().getTime() - startedAt.getTime()) / 1000,
+      apiRequests: aws.stats.requests, throttled: aws.stats.throttled,
+      regions: outcomes.map((o) => ({
+        region: o.region, status: o.status, error: o.error, written: written(o),
+        listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
+      })),
+    });
     return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs };
   });
 }
@@ -159,7 +172,7 @@ async function syncRegions(
   ctx: SyncContext, regions: string[], checks: Awaited<ReturnType<typeof checkDelegatedAdmin>>[], accounts: Awaited<ReturnType<typeof syncAccounts>>,
 ): Promise<RegionOutcome[]> {
   const outcomes = await settleAll(
-    regions.map(async (region, i): Promise<RegionOutcome> => {
+    regions.map((region, i): Promise<RegionOutcome> => withLogContext({ region }, async () => {
       const c = checks[i];
       const ra = accounts.byRegion.get(region);
       const o = !c.ok
@@ -175,7 +188,7 @@ async function syncRegions(
       ctx.progress.region(region).error = o.error ?? undefined;
       await writeRegionResult(ctx.pool, ctx.runId, o, ctx.now());
       return o;
-    }),
+    })),
     (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
   );
   return outcomes;

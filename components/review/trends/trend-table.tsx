@@ -6,6 +6,7 @@ import { formatDays } from "@/lib/review/format";
 import { rankedSeverities, severityLabel } from "@/lib/domain/severity";
 import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { closedInWeekHref, newInWeekHref, openWeekHref, type LinkGroup } from "@/lib/review/review-links";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const columns: TableColumn[] = [
   "Week of",
@@ -21,7 +22,7 @@ function Num({ value, href }: { value: number | null | undefined; href: string }
 
 export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label="Trends as a table">
       <table className="w-full text-sm" data-testid="trend-table">
         <TableHead columns={columns} />
         <tbody>
@@ -47,6 +48,6 @@ export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
