@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/auth/security-headers";
 
 const nextConfig: NextConfig = {
   // The container runs .next/standalone (server.js plus only the traced production files).
@@ -24,6 +25,10 @@ const nextConfig: NextConfig = {
   devIndicators: false,
   // `npm test` type-checks the whole project once with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  // Every response, static files included; the CSP itself comes from proxy.ts (a nonce per page).
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
 };
 
 export default nextConfig;

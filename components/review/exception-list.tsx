@@ -1,7 +1,7 @@
 // One list of risk exceptions (expiring, expired or active) with what each covers.
 import Link from "next/link";
 import { formatDate } from "@/components/ui/format";
-import { revokeExceptionAction } from "@/lib/actions/risk-exceptions";
+import { approveExceptionAction, revokeExceptionAction } from "@/lib/actions/risk-exceptions";
 import type { ExceptionRow } from "@/lib/queries/review/review-types";
 
 const badge: Record<string, string> = {
@@ -31,12 +31,21 @@ export function ExceptionList({ rows, empty, editable, testId }: { rows: Excepti
               <span className="text-xs text-muted">{e.findings} open finding{e.findings === 1 ? "" : "s"}</span>
             </div>
             <p className="mt-0.5 text-sm">{e.reason}</p>
-            <p className="text-xs text-muted">Owner {e.owner} · recorded {formatDate(e.createdAt)}{e.createdBy ? ` from the ${e.createdBy}` : ""} · #{e.id}</p>
+            <p className="text-xs text-muted" data-testid="exception-authors">
+              Owner {e.owner} · recorded {formatDate(e.createdAt)}{e.createdBy ? ` by ${e.createdBy}` : ""}
+              {e.approvedAt ? (e.approvedBy && e.approvedBy !== e.createdBy ? ` · approved by ${e.approvedBy}` : "") : " · awaiting approval (does not count yet)"}
+            </p>
           </div>
+          {editable && !e.approvedAt && (
+            <form action={approveExceptionAction} data-no-print>
+              <input type="hidden" name="id" value={e.id} />
+              <button type="submit" className="rounded border border-line px-2.5 py-1 text-xs font-medium hover:border-accent hover:text-accent" aria-label={`Approve exception ${e.id}`}>Approve</button>
+            </form>
+          )}
           {editable && e.status !== "expired" && (
             <form action={revokeExceptionAction} data-no-print>
               <input type="hidden" name="id" value={e.id} />
-              <button type="submit" className="rounded border border-line px-2.5 py-1 text-xs font-medium hover:border-[#b2182b] hover:text-[#b2182b]" aria-label={`Revoke exception #${e.id}`}>
+              <button type="submit" className="rounded border border-line px-2.5 py-1 text-xs font-medium hover:border-[#b2182b] hover:text-[#b2182b]" aria-label={`Revoke exception ${e.id}`}>
                 Revoke
               </button>
             </form>

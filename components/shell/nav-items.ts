@@ -8,6 +8,10 @@ export const navItems = [
 ] as const;
 
 /** Pages only admins are offered (the guard refuses them to everyone else anyway). */
-export const adminNavItems = [{ href: "/admin/access", label: "Access" }] as const;
+export const adminNavItems = [
+  { href: "/admin/access", label: "Access" },
+  { href: "/admin/tokens", label: "Tokens" },
+  { href: "/admin/audit", label: "Audit" },
+] as const;
 
 export type NavItem = { href: string; label: string };

@@ -58,6 +58,6 @@ export async function revokeApiToken(actor: Actor, id: string, address: string |
   });
 }
 
-export async function listApiTokens(): Promise<TokenRow[]> {
-  return (await db().pool.query<TokenRow>(`SELECT ${columns} FROM api_tokens ORDER BY created_at DESC`)).rows;
+export async function listApiTokens(): Promise<(TokenRow & { expired: boolean })[]> {
+  return (await db().pool.query<TokenRow & { expired: boolean }>(`SELECT ${columns}, expires_at <= now() AS expired FROM api_tokens ORDER BY created_at DESC`)).rows;
 }

@@ -19,7 +19,7 @@ export function errorForRole(role: Role, text: string | null | undefined, where?
   return role === "admin" ? text : plainError(text, where);
 }
 
-const errorKeys = new Set(["error", "syncError", "lastError"]);
+const errorKeys = new Set(["error", "syncError", "sync_error", "lastError"]);
 
 /**
  * A copy of a status object (sync status, runs, account regions) with every error text replaced by

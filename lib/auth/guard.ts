@@ -48,3 +48,23 @@ export function withGuard<P = unknown>(handler: GuardedHandler<P>, o: GuardOptio
   };
   return Object.assign(guarded, { guard: o });
 }
+
+/**
+ * Routes with their own caller check (health probes, metrics scrapes, the CI gate's token): no
+ * actor and no Host check (probes arrive by IP), but writes still refuse cross-site and non-JSON
+ * requests, and errors are answered here. The reason is listed by the route-coverage test.
+ */
+export function withOwnAuth<P = unknown>(handler: (request: Request, route: P) => Promise<Response> | Response, o: { reason: string; mutating: boolean }) {
+  const guarded = async (request: Request, route?: P): Promise<Response> => {
+    try {
+      if (o.mutating) {
+        checkOrigin(request.headers, request.url, allowedHosts());
+        checkJsonBody(request.headers);
+      }
+      return await handler(request, route as P);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+  return Object.assign(guarded, { guard: { mutating: o.mutating, ownAuth: o.reason } });
+}

@@ -16,6 +16,8 @@ import { AccountHeatRow } from "@/components/accounts/account-heat-row";
 import { TrendPanel } from "@/components/accounts/trend-panel";
 import { CoverageCells } from "@/components/accounts/coverage-cells";
 import { RegionsTable } from "@/components/accounts/regions-table";
+import { currentActor } from "@/lib/auth/current-actor";
+import { errorsForRole } from "@/lib/auth/error-text";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
 import { ScrollArea } from "@/components/ui/scroll-area";
@@ -34,7 +36,8 @@ export default async function Page({ params }: Props) {
   const { id } = await params;
   if (!/^\d{12}$/.test(id)) notFound();
   const scope = await scopeForRequest();
-  const detail = await getAccount(scope, id);
+  // Admins see AWS's error text per region; everyone else a plain reason.
+  const detail = errorsForRole(await getAccount(scope, id), (await currentActor())?.role ?? "viewer");
   if (!detail) notFound();
   const { filter } = parseFindingsFilter({ account: id, limit: "10" });
   const [[heat], [coverage], reasons, trend, top] = await Promise.all([

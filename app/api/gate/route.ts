@@ -1,13 +1,14 @@
 // POST /api/gate {artifact, policy?, observed?} -> {verdict: pass|fail|undecidable, failing
 // findings with the rules they broke, exceptions that passed findings, why undecidable}.
 import { evaluateGate } from "@/lib/actions/gate-evaluate";
+import { withOwnAuth } from "@/lib/auth/guard";
 import { gateCaller } from "./gate-caller";
 
 export const dynamic = "force-dynamic";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-export async function POST(request: Request) {
+export const POST = withOwnAuth(async (request: Request) => {
   const caller = gateCaller(request);
   if ("status" in caller) return json({ error: caller.message }, caller.status);
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
@@ -27,4 +28,4 @@ export async function POST(request: Request) {
     console.error("gate: decision failed", e);
     return json({ error: "the gate could not decide (server error); see the server log" }, 500);
   }
-}
+}, { reason: "CI gate: INSPECTORATE_GATE_TOKEN bearer", mutating: true });

@@ -1,15 +1,16 @@
 // GET /api/metrics: Prometheus text format (lib/ops/metrics). With INSPECTORATE_METRICS_TOKEN set,
 // the scraper must send `Authorization: Bearer <token>`.
+import { withOwnAuth } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/ops/metrics";
 import { metricsTokenAccepts } from "@/lib/ops/metrics-token";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withOwnAuth(async (request: Request) => {
   if (!metricsTokenAccepts(env().INSPECTORATE_METRICS_TOKEN, request.headers.get("authorization"))) {
     return Response.json({ error: "metrics need Authorization: Bearer <INSPECTORATE_METRICS_TOKEN>" }, { status: 401 });
   }
   const { registry } = metrics();
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
-}
+}, { reason: "Prometheus scrape: INSPECTORATE_METRICS_TOKEN bearer", mutating: false });

@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSyncWorld, type SyncWorld } from "@/lib/sync/test-support";
+
+// The server action reads the request's headers; here, a local-mode request to the bound address.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "127.0.0.1:3000" }), cookies: async () => ({ get: () => undefined }) }));
 
 describe("POST/GET /api/sync and the Sync now action", () => {
   let w: SyncWorld;
@@ -46,6 +49,10 @@ describe("POST/GET /api/sync and the Sync now action", () => {
     expect(res.status).toBe(202);
     const { runId } = await res.json();
     expect(runId).toBeGreaterThan(0);
+    // Who started it is recorded with the run, and audited in the same statement.
+    const { db } = await import("@/lib/db/client");
+    expect((await db().pool.query(`SELECT started_by FROM sync_runs WHERE id = $1`, [runId])).rows[0].started_by).toBe("local admin");
+    expect((await db().pool.query(`SELECT actor_kind, action FROM audit_events WHERE target = $1`, [String(runId)])).rows).toEqual([{ actor_kind: "local", action: "sync.started" }]);
     const again = await post();
     expect(again.status).toBe(409);
     expect((await again.json()).error).toContain(`a sync is already running (run #${runId}`);
@@ -67,7 +74,12 @@ describe("POST/GET /api/sync and the Sync now action", () => {
   });
 
   it("the server action starts the next run once the last one finished", async () => {
-    const r = await action.syncNow({ full: false });
+    // The finished run's in-process slot is released just after its status reads "done".
+    let r = await action.syncNow({ full: false });
+    for (let i = 0; i < 30 && !r.ok && r.reason === "already-running"; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      r = await action.syncNow({ full: false });
+    }
     expect(r).toMatchObject({ ok: true });
     expect(await action.syncNow({ full: "no" })).toMatchObject({ ok: false, reason: "error" });
     const { launchSync } = await import("@/lib/sync/background");

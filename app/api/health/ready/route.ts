@@ -3,9 +3,11 @@
 import { db } from "@/lib/db/client";
 import { readiness } from "@/lib/ops/readiness";
 
+import { withOwnAuth } from "@/lib/auth/guard";
+
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = withOwnAuth(async () => {
   let pool;
   try {
     pool = db().pool;
@@ -15,4 +17,4 @@ export async function GET() {
   }
   const r = await readiness(pool);
   return Response.json(r, { status: r.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
-}
+}, { reason: "health probe: no identity, reached by IP", mutating: false });

@@ -1,0 +1,47 @@
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { describeScopeRule } from "@/lib/auth/group-map";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { revokeTokenAction } from "@/lib/actions/api-token-actions";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { TokenCreateForm } from "@/components/admin/token-create-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "API tokens" };
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
+
+export default async function Page() {
+  await requirePermission("tokens");
+  const tokens = await listApiTokens();
+  return (
+    <>
+      <PageHeader title="API tokens" subtitle="For automation: send Authorization: Bearer <token>. A token has a role and an account scope, expires, and can be revoked; only its SHA-256 is stored." />
+      <div className="space-y-5">
+        <Card title="New token"><TokenCreateForm /></Card>
+        <Card title="Tokens">
+          <table className="w-full text-sm" data-testid="tokens-table">
+            <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>Role</th><th>Scope</th><th>Created</th><th>Expires</th><th>Last used</th><th>State</th><th /></tr></thead>
+            <tbody>
+              {tokens.map((t) => {
+                const state = t.revokedAt ? `revoked ${day(t.revokedAt)} by ${t.revokedBy}` : t.expired ? "expired" : "active";
+                return (
+                  <tr key={t.id} className="border-t border-line">
+                    <td className="py-1.5 font-medium">{t.name}</td><td>{t.role}</td><td>{describeScopeRule(t.scope)}</td>
+                    <td>{day(t.createdAt)} by {t.createdBy}</td><td>{day(t.expiresAt)}</td><td>{day(t.lastUsedAt)}</td><td>{state}</td>
+                    <td>{state === "active" && (
+                      <form action={revokeTokenAction}><input type="hidden" name="id" value={t.id} />
+                        <button type="submit" className="rounded border border-line px-2 py-0.5 text-xs hover:border-[#b2182b] hover:text-[#b2182b]">Revoke</button>
+                      </form>
+                    )}</td>
+                  </tr>
+                );
+              })}
+              {tokens.length === 0 && <tr><td colSpan={8} className="py-3 text-muted">No tokens yet.</td></tr>}
+            </tbody>
+          </table>
+        </Card>
+      </div>
+    </>
+  );
+}
