@@ -28,8 +28,9 @@ export interface FindingFixture {
 export async function insertFinding(db: Q, f: FindingFixture) {
   await db.query(
     `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id,
-       vulnerability_id, first_observed_at, last_observed_at, updated_at, closed_at, exploit_available, exploit_since, raw)
-     VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $3, $4, $5, 'AWS_EC2_INSTANCE', $6, $7, $8, $8, $8, $9, $10, $11, '{}')`,
+       vulnerability_id, finding_key, first_observed_at, last_observed_at, updated_at, closed_at, exploit_available, exploit_since, raw)
+     VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $3, $4, $5, 'AWS_EC2_INSTANCE', $6, $7, coalesce($7, 'PACKAGE_VULNERABILITY:' || $3), $8, $8, $8, $9,
+       CASE WHEN $10::bool THEN 'YES' ELSE 'NO' END, $11, '{}')`,
     [f.arn, f.accountId, f.title ?? `finding ${f.arn}`, f.severity ?? "CRITICAL", f.status ?? "ACTIVE", f.resourceId ?? `i-${f.arn}`,
       f.vulnerabilityId ?? null, f.firstObservedAt, f.closedAt ?? null, !!f.exploitSince, f.exploitSince ?? null],
   );
