@@ -88,7 +88,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
             ))}
           </fieldset>
         )}
-        <Select inline label="Exploit" name="exploit" value={filter.exploit} options={[["YES", "Available"], ["NO", "None known"]]} />
+        <Select inline label="Exploit" name="exploit" value={filter.exploit} options={[["YES", "Available"], ["NO", "None known"], ["NA", "Not applicable"]]} />
         <Select inline label="Fix" name="fix" value={filter.fix} options={[["YES", "Available"], ["PARTIAL", "Partial"], ["NO", "None"]]} />
         <div className="ml-auto flex items-center gap-2">
           <button type="button" onClick={() => onApply("")} className="rounded-md px-2 py-1.5 text-sm font-semibold text-muted hover:text-ink">Reset</button>

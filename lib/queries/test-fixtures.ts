@@ -102,7 +102,7 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
   const packageNames = seed.package_names ?? ["openssl"];
   const type = seed.type ?? "PACKAGE_VULNERABILITY";
   const title = seed.title ?? `${vulnerability} - ${packageNames.join(", ")}`;
-  const exploit = seed.exploit_available ?? false;
+  const exploit = seed.exploit_available === undefined ? false : seed.exploit_available;
   const resource = {
     type: seed.resource_type ?? "AWS_EC2_INSTANCE", id: seed.resource_id ?? `i-${findingSeq.toString(16).padStart(17, "0")}`,
     name: seed.resource_name ?? null, tags: seed.resource_tags ?? {},

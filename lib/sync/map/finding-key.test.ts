@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ecrFinding } from "./fixtures";
-import { findingKey, findingKeyLabel, relatedVulnerabilities } from "./finding-key";
+import { findingKey, relatedVulnerabilities } from "./finding-key";
+import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 import { toFindingRow } from "./finding-row";
 import { otherResources } from "./finding-resource";
 

@@ -21,12 +21,3 @@ export function relatedVulnerabilities(f: Finding): string[] {
   const list = f.packageVulnerabilityDetails?.relatedVulnerabilities ?? [];
   return [...new Set(list.filter((v) => typeof v === "string" && v && v !== own))];
 }
-
-/** Human label for a key: code and network keys spelled out, vulnerability ids as they are. */
-export function findingKeyLabel(key: string): string {
-  const code = /^code:([^:]*):(.*)$/.exec(key);
-  if (code) return `${code[1]}${code[2] ? ` (${code[2].split("+").join(", ")})` : ""}`;
-  const net = /^network:([^:]*):(\d*)-(\d*)$/.exec(key);
-  if (net) return `${net[1]} port${net[2] === net[3] ? ` ${net[2]}` : `s ${net[2]}–${net[3]}`}`;
-  return key;
-}
