@@ -48,7 +48,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
           <input name="resource" defaultValue={filter.resource} placeholder="i-0abc…, web-1, repo" className={inputClass} />
         </Field>
         <Field label="CVE">
-          <input name="cve" defaultValue={filter.cve} placeholder="CVE-2024-6119" className={`${inputClass} font-mono`} />
+          <input name="cve" defaultValue={filter.cve} placeholder="CVE-2024-6119, GHSA-…, network:TCP:22-22" className={`${inputClass} font-mono`} />
         </Field>
         <Field label="Package">
           <input name="package" defaultValue={filter.package} placeholder="openssl" className={inputClass} />
