@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   faultRate?: number;
   latencyMs?: number;
   deniedRegions?: string[];
+  /** ListFindings requests filtering on any of these accounts answer 500 (one failing partition). */
+  failingAccounts?: string[];
   now?: Date;
   /** Real AWS's quirks (world/quirks.ts); all off by default, as in the demo. */
   quirks?: Partial<Quirks>;
@@ -49,14 +51,16 @@ export interface EmulatorHandle {
   /** The app's clock: AWS's (the world's) less quirks.clockSkewSeconds. */
   now(): Date;
   advance(days: number): Promise<void>;
+  /** Every account of the organization, management and admin included. */
+  accountIds(): string[];
   /** One world change real AWS makes (world/account-events.ts); false when it does not apply. */
   change(change: WorldChange, accountId: string, pick?: number): boolean;
-  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions">>): void;
+  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>): void;
   stats(): { requests: Record<string, number>; throttled: number; faults: number };
   close(): Promise<void>;
 }
 
-export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions">>;
+export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>;
 
 export interface Emulator {
   world: World;
@@ -82,7 +86,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const faultRng = createRng(world.seed, 0xfa17);
   const emu: Emulator = {
     world, throttle: new Throttle(opts.throttle ?? {}),
-    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [] },
+    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [], failingAccounts: opts.failingAccounts ?? [] },
     counters: { requests: {}, throttled: 0, faults: 0 },
     handle: undefined as unknown as EmulatorHandle,
   };
@@ -136,6 +140,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (regionIdx < 0) throw new ApiError(403, "AccessDeniedException", `Amazon Inspector has no delegated administrator configured for this organization in ${region}.`);
     await gate(route.op, region, true);
     const body = parseJson(r.body, "ValidationException");
+    if (route.op === "ListFindings" && failsFor(body, emu.runtime.failingAccounts)) throw new ApiError(500, "InternalServerException", "Internal server error");
     sendJson(res, 200, route.handler(world, regionIdx, body), requestId);
   }
 
@@ -186,17 +191,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     roleArn, externalId: EXTERNAL_ID, baseCredentials: { accessKeyId: BASE_KEY, secretAccessKey: BASE_SECRET },
     now: () => new Date(Math.round((world.clock - world.quirks.clockSkewSeconds) * 1000)),
     change: (change, accountId, pick) => applyChange(world, change, accountId, pick),
+    accountIds: () => world.accounts.map((a) => a.id),
     advance: async (days) => { if (!(days >= 0)) throw new Error("days must be >= 0"); advanceDays(world, days); },
     setOptions: (patch) => {
       if (patch.throttle !== undefined) emu.throttle.setRates(patch.throttle);
       if (patch.faultRate !== undefined) emu.runtime.faultRate = patch.faultRate;
       if (patch.latencyMs !== undefined) emu.runtime.latencyMs = patch.latencyMs;
       if (patch.deniedRegions !== undefined) emu.runtime.deniedRegions = patch.deniedRegions;
+      if (patch.failingAccounts !== undefined) emu.runtime.failingAccounts = patch.failingAccounts;
     },
     stats: () => ({ requests: { ...emu.counters.requests }, throttled: emu.counters.throttled, faults: emu.counters.faults }),
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
   return emu.handle;
+}
+
+function failsFor(body: Record<string, unknown>, accounts: string[]): boolean {
+  const f = (body.filterCriteria as { awsAccountId?: { value?: unknown }[] } | undefined)?.awsAccountId;
+  return accounts.length > 0 && Array.isArray(f) && f.some((x) => accounts.includes(String(x?.value)));
 }
 
 function parseJson(text: string, code: string): Record<string, unknown> {

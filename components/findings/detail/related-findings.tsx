@@ -5,12 +5,14 @@ import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatScore } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Other open resources with the same key (this finding's own other resources included): the blast radius of one fix. */
 export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows: RelatedFindingRow[]; total: number; capped: boolean; vulnerabilityId: string }) {
   if (!total) return <p className="text-sm text-muted">No other open resource has {findingKeyLabel(vulnerabilityId)}.</p>;
   return (
     <div className="space-y-2">
+      <ScrollArea label="Other resources">
       <table className="w-full text-sm">
         <tbody>
           {rows.map((r) => (
@@ -26,6 +28,7 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
           ))}
         </tbody>
       </table>
+      </ScrollArea>
       <Link href={findingsHref({ cve: vulnerabilityId })} className="text-sm font-semibold text-accent hover:underline">
         All open findings for {findingKeyLabel(vulnerabilityId)} ({formatCount(total)}{capped && "+"} other resources) »
       </Link>
