@@ -48,7 +48,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
           <input name="resource" defaultValue={filter.resource} placeholder="i-0abc…, web-1, repo" className={inputClass} />
         </Field>
         <Field label="CVE">
-          <input name="cve" defaultValue={filter.cve} placeholder="CVE-2024-6119" className={`${inputClass} font-mono`} />
+          <input name="cve" defaultValue={filter.cve} placeholder="CVE-2024-6119, GHSA-…, network:TCP:22-22" className={`${inputClass} font-mono`} />
         </Field>
         <Field label="Package">
           <input name="package" defaultValue={filter.package} placeholder="openssl" className={inputClass} />
@@ -88,7 +88,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
             ))}
           </fieldset>
         )}
-        <Select inline label="Exploit" name="exploit" value={filter.exploit} options={[["YES", "Available"], ["NO", "None known"]]} />
+        <Select inline label="Exploit" name="exploit" value={filter.exploit} options={[["YES", "Available"], ["NO", "None known"], ["NA", "Not applicable"]]} />
         <Select inline label="Fix" name="fix" value={filter.fix} options={[["YES", "Available"], ["PARTIAL", "Partial"], ["NO", "None"]]} />
         <div className="ml-auto flex items-center gap-2">
           <button type="button" onClick={() => onApply("")} className="rounded-md px-2 py-1.5 text-sm font-semibold text-muted hover:text-ink">Reset</button>

@@ -46,7 +46,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
             <td className="max-w-[28rem] px-2 py-2">
               <Link href={findingHref(f.arn)} className="font-medium hover:text-accent hover:underline">{f.title}</Link>
               <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-[11px] text-muted">
-                {f.exploit_available && <span className="rounded bg-red-700 px-1 font-bold uppercase text-white">exploit</span>}
+                {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1 font-bold uppercase text-white">exploit</span>}
                 {f.fix_available === "YES" && <span className="rounded bg-emerald-700 px-1 font-bold uppercase text-white">fix</span>}
                 {f.fix_available === "PARTIAL" && <span className="rounded bg-emerald-600/80 px-1 font-bold uppercase text-white">partial fix</span>}
                 {f.status !== OPEN_STATUS && <StatusPill value={f.status} />}

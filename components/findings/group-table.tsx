@@ -6,8 +6,9 @@ import { groupFilter } from "@/lib/queries/findings/group-filter";
 import { findingsHref, withFilter } from "@/lib/queries/findings/findings-href";
 import { formatCount, formatScore } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 
-const keyLabel: Record<FindingsGroup, string> = { cve: "Vulnerability", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
+const keyLabel: Record<FindingsGroup, string> = { cve: "Vulnerability / rule / port", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
 
 export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem[]; group: FindingsGroup; filter: FindingsFilter }) {
   return (
@@ -18,7 +19,7 @@ export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem
           <tr key={g.key} className="border-b border-line/70 hover:bg-canvas">
             <td className="max-w-[36rem] px-2 py-1.5">
               <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))} className="font-mono text-xs font-semibold hover:text-accent hover:underline">
-                {g.key}
+                {group === "cve" ? findingKeyLabel(g.key) : g.key}
               </Link>
               {g.label && g.label !== g.key && <div className="truncate text-xs text-muted">{g.label.replace(`${g.key} - `, "")}</div>}
             </td>

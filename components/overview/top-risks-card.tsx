@@ -3,10 +3,11 @@ import type { TopRiskRow } from "@/lib/queries/posture/top-risks";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatEpss, formatScore } from "@/components/ui/format";
+import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 
-/** Vulnerabilities ranked by exploit availability, Inspector score and EPSS; rows open the explorer. */
+/** Vulnerabilities, code rules and open port ranges ranked by exploit availability, Inspector score and EPSS; rows open the explorer. */
 export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions: string[] }) {
-  if (!risks.length) return <p className="text-sm text-muted">No open, scored vulnerabilities.</p>;
+  if (!risks.length) return <p className="text-sm text-muted">No open, scored findings.</p>;
   return (
     <table className="w-full text-sm">
       <thead>
@@ -19,15 +20,15 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
       </thead>
       <tbody>
         {risks.map((r) => (
-          <tr key={r.vulnerability_id} className="border-b border-line/60 last:border-0 hover:bg-canvas">
+          <tr key={r.finding_key} className="border-b border-line/60 last:border-0 hover:bg-canvas">
             <td className="py-1.5 pr-2">
-              <Link href={findingsHref({ cve: r.vulnerability_id, region: regions })} className="group block">
+              <Link href={findingsHref({ cve: r.finding_key, region: regions })} className="group block">
                 <span className="flex items-center gap-1.5">
                   <SeverityBadge severity={r.severity} compact />
-                  <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{r.vulnerability_id}</span>
+                  <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{findingKeyLabel(r.finding_key)}</span>
                   {r.exploitable && <span className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase text-white">exploit</span>}
                 </span>
-                <span className="block max-w-[20rem] truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.vulnerability_id} - `, "")}</span>
+                <span className="block max-w-[20rem] truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.finding_key} - `, "")}</span>
               </Link>
             </td>
             <td className="py-1.5 text-right tabular-nums font-semibold">{formatScore(r.max_score)}</td>

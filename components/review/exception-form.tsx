@@ -57,7 +57,7 @@ export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn
       ) : (
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Vulnerability id" name="vulnerabilityId" issues={state.issues}>
-            <input name="vulnerabilityId" placeholder="CVE-2024-12345" className={input} required />
+            <input name="vulnerabilityId" placeholder="CVE-2024-12345, GHSA-…, code:…, network:TCP:22-22" className={input} required />
           </Field>
           <Field label="Resources" name="resourceIds" issues={state.issues} hint="One per line; leave empty for every resource it hits">
             <textarea name="resourceIds" rows={2} className={`${input} font-mono text-xs`} />

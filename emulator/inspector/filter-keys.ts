@@ -1,6 +1,7 @@
 import { TEMPLATES } from "../catalogue/templates";
 import { codeFilePath, findingArn, materialiseFinding } from "../world/finding-view";
 import { resourceInfo } from "../world/resource-info";
+import { advisoryNaming, advisoryTitle } from "../world/finding-shapes";
 import { EC2, ECR_IMAGE, LAMBDA, RES_TYPES, STATUS, type World } from "../world/types";
 import type { FilterKind } from "./filter-types";
 
@@ -35,7 +36,7 @@ export const FINDING_KEYS: Record<string, KeySpec> = {
   findingType: S("template", tpl((t) => t.type)),
   severity: S("template", tpl((t) => t.severity)),
   findingStatus: S("finding", (w, i) => STATUS[w.f.status.data[i]]),
-  title: S("template", tpl((t) => t.title)),
+  title: S("template", (w, n) => advisoryTitle(w, TEMPLATES[n])),
   resourceType: S("resource", (w, r) => RES_TYPES[w.res.type.data[r]]),
   resourceId: S("resource", res((r) => r.id)),
   ec2InstanceImageId: S("resource", res((r) => r.ami, EC2)),
@@ -49,10 +50,10 @@ export const FINDING_KEYS: Record<string, KeySpec> = {
   networkProtocol: S("template", tpl((t) => t.net?.protocol)),
   componentId: S("mixed", (w, i) => pathComponents(w, i, "componentId")),
   componentType: S("mixed", (w, i) => pathComponents(w, i, "componentType")),
-  vulnerabilityId: S("template", tpl((t) => t.vulnerabilityId)),
+  vulnerabilityId: S("template", (w, n) => advisoryNaming(w, TEMPLATES[n])?.vulnerabilityId ?? TEMPLATES[n].vulnerabilityId),
   vulnerabilitySource: S("template", tpl((t) => t.source)),
   vendorSeverity: S("template", tpl((t) => t.vendorSeverity)),
-  relatedVulnerabilities: S("template", tpl(() => undefined)),
+  relatedVulnerabilities: S("template", (w, n) => advisoryNaming(w, TEMPLATES[n])?.related),
   fixAvailable: S("template", tpl((t) => t.fixAvailable)),
   exploitAvailable: S("finding", (w, i) => (TEMPLATES[w.f.tpl.data[i]].type === "PACKAGE_VULNERABILITY" ? (w.f.exploit.data[i] ? "YES" : "NO") : undefined)),
   lambdaFunctionName: S("resource", res((r) => r.fnName, LAMBDA)),

@@ -2,6 +2,7 @@ import { TEMPLATES, type Template } from "../catalogue/templates";
 import { hash32, hashUnit, hex8, hexFrom, perm32, unperm32 } from "../prng";
 import { arNetwork, resourceInfo, type ResourceInfo } from "./resource-info";
 import { DELETED, STATUS, type World } from "./types";
+import { advisoryNaming, advisoryTitle, extraResources } from "./finding-shapes";
 
 // Turns a finding index into the wire Finding object. The ARN embeds a permuted index so
 // a findingArn lookup needs no map.
@@ -53,12 +54,15 @@ function packageDetails(w: World, i: number, t: Template, info: ResourceInfo) {
   if (info.imageHash) pkg.sourceLayerHash = `sha256:${hexFrom(64, w.seed, 0x1a7, w.f.res.data[i], t.index % 3)}`;
   if (info.layers?.length && hashUnit(w.seed, 0x1a8, i) < 0.35) pkg.sourceLambdaLayerArn = info.layers[0];
   const published = Date.parse(`${c.published}T00:00:00Z`) / 1000;
+  const advisory = advisoryNaming(w, t);
+  const id = advisory?.vulnerabilityId ?? c.id;
   return {
-    vulnerabilityId: c.id, source: t.source, vulnerablePackages: [pkg],
+    vulnerabilityId: id, source: t.source, vulnerablePackages: [pkg],
     cvss: [{ baseScore: c.score, scoringVector: c.vector, version: "3.1", source: "NVD" }],
-    relatedVulnerabilities: [], sourceUrl: c.family === "deb" ? `https://ubuntu.com/security/${c.id}` : `https://nvd.nist.gov/vuln/detail/${c.id}`,
+    relatedVulnerabilities: advisory?.related ?? [],
+    sourceUrl: id !== c.id ? `https://github.com/advisories/${id}` : c.family === "deb" ? `https://ubuntu.com/security/${c.id}` : `https://nvd.nist.gov/vuln/detail/${c.id}`,
     vendorSeverity: t.vendorSeverity, vendorCreatedAt: published, vendorUpdatedAt: published + 86400 * (3 + (hash32(t.index) % 40)),
-    referenceUrls: [`https://www.cve.org/CVERecord?id=${c.id}`],
+    referenceUrls: [id !== c.id ? `https://github.com/advisories/${id}` : `https://www.cve.org/CVERecord?id=${c.id}`],
   };
 }
 
@@ -107,11 +111,11 @@ export function materialiseFinding(w: World, i: number): Record<string, unknown>
   const r = f.res.data[i];
   const info = resourceInfo(w, r);
   const out: Record<string, unknown> = {
-    findingArn: findingArn(w, i), awsAccountId: info.accountId, type: t.type, title: t.title, description: t.description,
+    findingArn: findingArn(w, i), awsAccountId: info.accountId, type: t.type, title: advisoryTitle(w, t), description: t.description,
     severity: t.severity, status: STATUS[f.status.data[i]],
     firstObservedAt: f.first.data[i], lastObservedAt: f.last.data[i], updatedAt: f.updated.data[i],
     remediation: { recommendation: remediation(t, info) },
-    resources: [{ type: info.type, id: info.id, partition: "aws", region: info.region, tags: info.tags, details: info.details }],
+    resources: [{ type: info.type, id: info.id, partition: "aws", region: info.region, tags: info.tags, details: info.details }, ...extraResources(w, i, r)],
   };
   if (t.type === "PACKAGE_VULNERABILITY") {
     const c = t.cve!;

@@ -6,7 +6,8 @@ import { ACTIVE, CLOSED, DELETED, SUPPRESSED, type PendingChange, type Quirks, t
 // values wait in w.pending. Retention: terminated resources' findings go 3 days after closing,
 // a disabled account's 24 h after it was disabled.
 
-export const NO_QUIRKS: Quirks = { clockSkewSeconds: 0, listingLagSeconds: 0, disabledRetention: false, terminations: false, accountChurn: false };
+export const NO_QUIRKS: Quirks = { clockSkewSeconds: 0, listingLagSeconds: 0, disabledRetention: false, terminations: false, accountChurn: false,
+  multiResource: false, ghsaFindings: false };
 const DAY = 86400;
 
 /** Runs `mutate`, then holds back every change it stamped within the lag (by updatedAt). */

@@ -130,6 +130,10 @@ export interface Quirks {
   terminations: boolean;
   /** Each simulated day a member may leave Inspector, be suspended, or leave the organization. */
   accountChurn: boolean;
+  /** Some findings list several resources (world/finding-shapes.ts). */
+  multiResource: boolean;
+  /** Ecosystem vulnerabilities carry GHSA ids: some only that (no CVE), the rest as a related vulnerability. */
+  ghsaFindings: boolean;
 }
 
 export interface PendingChange {

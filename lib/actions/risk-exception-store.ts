@@ -1,7 +1,8 @@
 // Writes for risk exceptions, shared by the server actions and the JSON API. Each takes the actor
 // and refuses what lies outside its scope exactly as it refuses what does not exist (404: never
 // reveal a finding). Exceptions are addressed by a random public id; each change and its audit row
-// commit together.
+// commit together. A vulnerability id is stored as the cache spells it, with the aliases the cache
+// knows (related vulnerabilities both ways): an exception on a CVE covers its GHSA findings and back.
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
@@ -10,10 +11,12 @@ import { exceptionInputSchema, fieldIssues } from "@/lib/review/exception-input"
 import { expiryInstant } from "@/lib/review/exceptions";
 import { refuse, scopeParams, type Refusal, type WriteContext } from "./write-context";
 import { findVisibleException } from "./visible-exception";
+import { keySpellings } from "@/lib/queries/findings/finding-key-sql";
 
 export type WriteResult = { ok: true; id: string; approved: boolean } | Refusal;
 
 const inScope = `($2::boolean OR account_id = ANY($3::text[]))`;
+const KEY_MATCH = `(f.finding_key = ANY($1::text[]) OR f.related_vulnerabilities && $1::text[])`;
 
 export async function createRiskException(ctx: WriteContext, input: unknown, approval = env().INSPECTORATE_EXCEPTION_APPROVAL): Promise<WriteResult> {
   const now = ctx.now ?? new Date();
@@ -23,15 +26,27 @@ export async function createRiskException(ctx: WriteContext, input: unknown, app
   const [all, ids] = scopeParams(ctx.actor.scope);
   return withTransaction(db().pool, async (tx): Promise<WriteResult> => {
     let resourceIds = v.resourceIds;
+    let vulnerabilityId: string | null = null;
+    let aliases: string[] = [];
     if (v.findingArn) {
       const found = await tx.query(`SELECT 1 FROM findings WHERE arn = $1 AND ${inScope}`, [v.findingArn, all, ids]);
       if (!found.rowCount) return refuse(404, "findingArn", "no finding with this ARN in your accounts");
     } else {
-      const hit = await tx.query<{ resource_id: string }>(
-        `SELECT DISTINCT resource_id FROM findings WHERE vulnerability_id = $1 AND ${inScope} AND ($4::text[] = '{}' OR resource_id = ANY($4::text[]))`,
-        [v.vulnerabilityId, all, ids, v.resourceIds],
+      const spellings = keySpellings(v.vulnerabilityId ?? "");
+      const named = await tx.query<{ id: string }>(
+        `SELECT DISTINCT x AS id FROM findings f CROSS JOIN LATERAL unnest(ARRAY[f.finding_key] || f.related_vulnerabilities) AS x WHERE ${KEY_MATCH} AND ${inScope}`,
+        [spellings, all, ids],
       );
-      if (!hit.rowCount) return refuse(404, "vulnerabilityId", `no finding for ${v.vulnerabilityId} in your accounts`);
+      const names = new Set(named.rows.map((r) => r.id));
+      vulnerabilityId = spellings.find((s) => names.has(s)) ?? null;
+      if (!vulnerabilityId) return refuse(404, "vulnerabilityId", `no finding for ${v.vulnerabilityId} in your accounts`);
+      aliases = [...names].filter((id) => id !== vulnerabilityId).sort();
+      // Any resource of the findings counts (finding_resources), not only their primary one.
+      const hit = await tx.query<{ resource_id: string }>(
+        `SELECT DISTINCT fr.resource_id FROM findings f JOIN finding_resources fr ON fr.finding_arn = f.arn
+         WHERE ${KEY_MATCH} AND ${inScope} AND ($4::text[] = '{}' OR fr.resource_id = ANY($4::text[]))`,
+        [[vulnerabilityId, ...aliases], all, ids, v.resourceIds],
+      );
       const known = new Set(hit.rows.map((r) => r.resource_id));
       const unknown = v.resourceIds.filter((r) => !known.has(r));
       if (unknown.length) return refuse(404, "resourceIds", `not hit by ${v.vulnerabilityId} in your accounts: ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? " …" : ""}`);
@@ -40,13 +55,13 @@ export async function createRiskException(ctx: WriteContext, input: unknown, app
     }
     const approved = approval === "none";
     const r = await tx.query<{ public_id: string }>(
-      `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_by, created_by_id, created_at, expires_at, approved_at, approved_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING public_id::text`,
-      [v.findingArn ?? null, v.vulnerabilityId ?? null, resourceIds, v.reason, v.owner, ctx.actor.name, ctx.actor.id, now, expiryInstant(v.expiresOn),
-        approved ? now : null, approved ? ctx.actor.name : null],
+      `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, aliases, resource_ids, reason, owner, created_by, created_by_id, created_at, expires_at, approved_at, approved_by)
+       VALUES ($1, $2, $12, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING public_id::text`,
+      [v.findingArn ?? null, vulnerabilityId, resourceIds, v.reason, v.owner, ctx.actor.name, ctx.actor.id, now, expiryInstant(v.expiresOn),
+        approved ? now : null, approved ? ctx.actor.name : null, aliases],
     );
     const id = r.rows[0].public_id;
-    const detail = { findingArn: v.findingArn ?? null, vulnerabilityId: v.vulnerabilityId ?? null, resourceIds, reason: v.reason, owner: v.owner, expiresOn: v.expiresOn, pendingApproval: !approved };
+    const detail = { findingArn: v.findingArn ?? null, vulnerabilityId, aliases, resourceIds, reason: v.reason, owner: v.owner, expiresOn: v.expiresOn, pendingApproval: !approved };
     await recordAudit(tx, { actor: ctx.actor, action: "exception.created", target: id, detail, address: ctx.address, at: now });
     return { ok: true, id, approved };
   });

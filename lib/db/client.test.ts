@@ -18,7 +18,7 @@ describe("database client", () => {
     const raw = '{"findingArn":"arn:x","nested":{"deep":[1,2,{"k":"v"}]},"firstObservedAt":1.7e9}';
     await t.prisma.finding.create({
       data: {
-        arn: "arn:x", accountId: "111122223333", region: "us-east-1", type: "PACKAGE_VULNERABILITY", title: "t",
+        arn: "arn:x", accountId: "111122223333", region: "us-east-1", type: "PACKAGE_VULNERABILITY", title: "t", findingKey: "CVE-2024-1",
         severity: "HIGH", status: "ACTIVE", resourceType: "AWS_EC2_INSTANCE", resourceId: "i-1",
         firstObservedAt: new Date(), lastObservedAt: new Date(), updatedAt: new Date(), raw,
       },

@@ -30,8 +30,8 @@ describe("deferred findings indexes (first-load bulk mode)", () => {
 
   it("leaves a table that holds rows alone", async () => {
     await t.pool.query(
-      `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id, first_observed_at, last_observed_at, updated_at, raw)
-       VALUES ('arn:x', '111122223333', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'AWS_EC2_INSTANCE', 'i-1', now(), now(), now(), '{}')`,
+      `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id, finding_key, first_observed_at, last_observed_at, updated_at, raw)
+       VALUES ('arn:x', '111122223333', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'AWS_EC2_INSTANCE', 'i-1', 'CVE-1', now(), now(), now(), '{}')`,
     );
     expect(await deferFindingIndexesIfEmpty(t.pool)).toBe(0);
     expect(await indexes()).toEqual(schemaIndexes);

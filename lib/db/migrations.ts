@@ -31,13 +31,14 @@ export function readMigrationsList(dir = migrationsDir) {
   };
 }
 
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/** Applies the pending migrations of `dir` (tests pass a copy holding only the older ones). */
+export async function applyMigrations(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
   // A first sync killed mid-load left findings without its secondary indexes: rebuild them before
   // any migration might expect them.
   await restoreDeferredIndexesAt(databaseUrl);
   const opened = await openSchemaEngine(databaseUrl, schemaPath);
   try {
-    const list = readMigrationsList();
+    const list = readMigrationsList(dir);
     const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter }));
     return out.appliedMigrationNames;
   } finally {

@@ -30,7 +30,7 @@ describe("the shared lifecycle predicates", () => {
     const agg = await getOpenAggregates(allScope, []);
     expect(agg.byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
     const risks = await getTopRisks(allScope, []);
-    expect(risks.map((r) => [r.vulnerability_id, r.findings])).toEqual([["CVE-2024-1", 1]]);
+    expect(risks.map((r) => [r.finding_key, r.findings])).toEqual([["CVE-2024-1", 1]]);
     expect(await count("")).toBe(1);
     expect(await count("status=GONE")).toBe(2);
     expect(await count("status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE")).toBe(4);

@@ -31,7 +31,7 @@ export function setupQueryTestDatabase(): () => TestDatabase {
   };
 }
 
-const jsonColumns = new Set(["packages", "raw", "resource_tags", "metadata", "notes", "progress", "checks", "cache_counts", "api_counts"]);
+const jsonColumns = new Set(["packages", "raw", "resource_tags", "tags", "metadata", "notes", "progress", "checks", "cache_counts", "api_counts"]);
 
 async function insert(database: Database, table: string, row: Record<string, unknown>) {
   const keys = Object.keys(row);
@@ -64,7 +64,13 @@ export interface FindingSeed {
   type?: string;
   inspector_score?: number | null;
   epss_score?: number | null;
-  exploit_available?: boolean;
+  /** true/false as YES/NO; null = not applicable. */
+  exploit_available?: boolean | "YES" | "NO" | null;
+  exploit_since_source?: string | null;
+  finding_key?: string;
+  related_vulnerabilities?: string[];
+  /** Resources after the primary one (positions 1…) in finding_resources. */
+  more_resources?: { type?: string; id: string; name?: string | null; tags?: Record<string, string> }[];
   fix_available?: string | null;
   vulnerability_id?: string | null;
   package_names?: string[];
@@ -94,20 +100,35 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
   const first = seed.first_observed_at ?? daysAgo(10);
   const vulnerability = seed.vulnerability_id === undefined ? `CVE-2024-${1000 + findingSeq}` : seed.vulnerability_id;
   const packageNames = seed.package_names ?? ["openssl"];
+  const type = seed.type ?? "PACKAGE_VULNERABILITY";
+  const title = seed.title ?? `${vulnerability} - ${packageNames.join(", ")}`;
+  const exploit = seed.exploit_available === undefined ? false : seed.exploit_available;
+  const resource = {
+    type: seed.resource_type ?? "AWS_EC2_INSTANCE", id: seed.resource_id ?? `i-${findingSeq.toString(16).padStart(17, "0")}`,
+    name: seed.resource_name ?? null, tags: seed.resource_tags ?? {},
+  };
   await insert(database, "findings", {
-    arn, account_id: seed.account_id, region, type: seed.type ?? "PACKAGE_VULNERABILITY", title: seed.title ?? `${vulnerability} - ${packageNames.join(", ")}`,
+    arn, account_id: seed.account_id, region, type, title,
     description: "A test finding.", severity: seed.severity ?? "HIGH", status: seed.status ?? "ACTIVE",
     inspector_score: seed.inspector_score === undefined ? 7.5 : seed.inspector_score, cvss_score: 7.5,
-    epss_score: seed.epss_score === undefined ? 0.01 : seed.epss_score, exploit_available: seed.exploit_available ?? false,
+    epss_score: seed.epss_score === undefined ? 0.01 : seed.epss_score, exploit_available: typeof exploit === "boolean" ? (exploit ? "YES" : "NO") : exploit,
     fix_available: seed.fix_available === undefined ? "YES" : seed.fix_available, vulnerability_id: vulnerability,
+    finding_key: seed.finding_key ?? vulnerability ?? `${type}:${title}`, related_vulnerabilities: seed.related_vulnerabilities ?? [],
     packages: seed.packages ?? packageNames.map((name) => ({ name, version: "1.0.0", fixedInVersion: "1.0.1", packageManager: "OS" })),
-    package_names: packageNames, resource_type: seed.resource_type ?? "AWS_EC2_INSTANCE", resource_id: seed.resource_id ?? `i-${findingSeq.toString(16).padStart(17, "0")}`,
-    resource_name: seed.resource_name ?? null, resource_tags: seed.resource_tags ?? {}, ami_id: seed.ami_id ?? null,
+    package_names: packageNames, resource_type: resource.type, resource_id: resource.id,
+    resource_name: resource.name, resource_tags: resource.tags, ami_id: seed.ami_id ?? null,
     ecr_repository: seed.ecr_repository ?? null, ecr_image_hash: seed.ecr_image_hash ?? null,
     first_observed_at: first, last_observed_at: first, updated_at: first, closed_at: seed.closed_at ?? null, exploit_since: seed.exploit_since ?? null,
-    gone_at: seed.gone_at ?? null, gone_reason: seed.gone_reason ?? null, gone_from_status: seed.gone_from_status ?? null,
+    exploit_since_source: seed.exploit_since_source ?? (seed.exploit_since ? "CACHE_FIRST_SAW" : null), gone_at: seed.gone_at ?? null, gone_reason: seed.gone_reason ?? null, gone_from_status: seed.gone_from_status ?? null,
     raw: seed.raw ?? { findingArn: arn },
   });
+  for (const [position, r] of [resource, ...(seed.more_resources ?? [])].entries()) {
+    await insert(database, "finding_resources", {
+      finding_arn: arn, position, type: r.type ?? "AWS_EC2_INSTANCE", resource_id: r.id, name: r.name ?? null, region, tags: r.tags ?? {},
+      ami_id: position === 0 ? (seed.ami_id ?? null) : null, ecr_repository: position === 0 ? (seed.ecr_repository ?? null) : null,
+      ecr_image_hash: position === 0 ? (seed.ecr_image_hash ?? null) : null,
+    });
+  }
   return arn;
 }
 

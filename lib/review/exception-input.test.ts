@@ -7,7 +7,7 @@ const valid = { target: "vulnerability", vulnerabilityId: "cve-2026-1234", resou
 describe("exception input", () => {
   it("normalises a vulnerability exception on a set of resources", () => {
     const r = exceptionInputSchema(now).parse(valid);
-    expect(r).toMatchObject({ vulnerabilityId: "CVE-2026-1234", resourceIds: ["i-1", "i-2"], findingArn: undefined });
+    expect(r).toMatchObject({ vulnerabilityId: "cve-2026-1234", resourceIds: ["i-1", "i-2"], findingArn: undefined });
   });
 
   it("accepts an expiry on today's UTC date, late in the evening", () => {

@@ -21,7 +21,8 @@ export function exceptionInputSchema(now: Date) {
     .object({
       target: z.enum(["finding", "vulnerability"], { error: "choose a finding or a vulnerability" }),
       findingArn: optionalText(2048),
-      vulnerabilityId: optionalText(128).transform((v) => v?.toUpperCase()),
+      // As typed: ids keep their case (GHSA ids are lower case); the store resolves the cache's spelling.
+      vulnerabilityId: optionalText(128),
       resourceIds: lines,
       reason: z.string({ error: "required" }).trim().min(10, "say why, in at least 10 characters").max(2000),
       owner: z.string({ error: "required" }).trim().min(1, "required").max(200),

@@ -44,14 +44,24 @@ describe("exception expiry", () => {
 });
 
 describe("exception scope", () => {
-  const f = { arn: "arn:f1", vulnerabilityId: "CVE-2026-0001", resourceId: "i-1" };
+  const f = { arn: "arn:f1", findingKey: "CVE-2026-0001", resourceIds: ["i-1"] };
   it("covers every resource the vulnerability hits when no resources are listed", () => {
     expect(exceptionCovers(base, f)).toBe(true);
-    expect(exceptionCovers(base, { ...f, vulnerabilityId: "CVE-2026-0002" })).toBe(false);
+    expect(exceptionCovers(base, { ...f, findingKey: "CVE-2026-0002" })).toBe(false);
   });
-  it("covers only the listed resources", () => {
+  it("covers only the listed resources, any resource of the finding counting", () => {
     expect(exceptionCovers({ ...base, resourceIds: ["i-2"] }, f)).toBe(false);
     expect(exceptionCovers({ ...base, resourceIds: ["i-2", "i-1"] }, f)).toBe(true);
+    expect(exceptionCovers({ ...base, resourceIds: ["i-2"] }, { ...f, resourceIds: ["i-1", "i-2"] })).toBe(true);
+  });
+  it("covers aliases both ways: a GHSA exception the CVE finding relating it, a CVE exception a GHSA-only finding", () => {
+    const ghsa = { ...base, vulnerabilityId: "GHSA-abcd-efgh-ijkl" };
+    expect(exceptionCovers(ghsa, { ...f, relatedVulnerabilities: ["GHSA-abcd-efgh-ijkl"] })).toBe(true);
+    expect(exceptionCovers({ ...base, aliases: ["GHSA-abcd-efgh-ijkl"] }, { ...f, findingKey: "GHSA-abcd-efgh-ijkl" })).toBe(true);
+    expect(exceptionCovers({ ...base, vulnerabilityId: "GHSA-ABCD-EFGH-IJKL" }, { ...f, findingKey: "GHSA-abcd-efgh-ijkl" })).toBe(false);
+  });
+  it("covers code and network findings by their key", () => {
+    expect(exceptionCovers({ ...base, vulnerabilityId: "network:TCP:22-22" }, { ...f, findingKey: "network:TCP:22-22" })).toBe(true);
   });
   it("covers exactly one finding by ARN", () => {
     const byArn = { ...base, findingArn: "arn:f1", vulnerabilityId: null };

@@ -5,7 +5,10 @@ import { addDaysToDay, dayEnd, toDay, type Day } from "./day";
 
 export interface ExceptionLike {
   findingArn: string | null;
+  /** A finding key (vulnerability id as the cache spells it, code rule, port range). */
   vulnerabilityId: string | null;
+  /** Aliases of the vulnerability the cache knew when the exception was made. */
+  aliases?: string[];
   /** Empty means every resource the vulnerability hits. */
   resourceIds: string[];
   createdAt: Date;
@@ -42,12 +45,15 @@ export function exceptionStatus(ex: ExceptionLike, asOf: Date, expiringWithinDay
   return "active";
 }
 
-/** Does the exception cover this finding: by its ARN, or by its CVE on the listed resources. */
+/** Does the exception cover this finding: by its ARN, or by its key or an alias (both ways) on the
+ *  listed resources, any of the finding's resources counting. The SQL twin is exception-sql.ts. */
 export function exceptionCovers(
-  ex: Pick<ExceptionLike, "findingArn" | "vulnerabilityId" | "resourceIds">,
-  f: { arn: string; vulnerabilityId: string | null; resourceId: string },
+  ex: Pick<ExceptionLike, "findingArn" | "vulnerabilityId" | "resourceIds" | "aliases">,
+  f: { arn: string; findingKey: string; relatedVulnerabilities?: string[]; resourceIds: string[] },
 ): boolean {
   if (ex.findingArn) return ex.findingArn === f.arn;
-  if (!ex.vulnerabilityId || ex.vulnerabilityId !== f.vulnerabilityId) return false;
-  return ex.resourceIds.length === 0 || ex.resourceIds.includes(f.resourceId);
+  if (!ex.vulnerabilityId) return false;
+  const ids = new Set([ex.vulnerabilityId, ...(ex.aliases ?? [])]);
+  if (!ids.has(f.findingKey) && !(f.relatedVulnerabilities ?? []).some((r) => ids.has(r))) return false;
+  return ex.resourceIds.length === 0 || f.resourceIds.some((r) => ex.resourceIds.includes(r));
 }

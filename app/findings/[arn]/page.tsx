@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getFindingDetail } from "@/lib/queries/findings/finding-detail";
 import { mapCode, mapNetwork, mapPackages, mapReferences, mapScores } from "@/lib/queries/findings/finding-raw-mapper";
-import { mapRemediation, mapResource, mapVulnerability } from "@/lib/queries/findings/finding-resource-mapper";
+import { mapRemediation, mapResources, mapVulnerability } from "@/lib/queries/findings/finding-resource-mapper";
 import { findingTypeLabel, type FindingType } from "@/lib/domain/finding-enums";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { StatusPill } from "@/components/ui/status-pill";
@@ -17,8 +17,12 @@ import { StatusHistory } from "@/components/findings/detail/status-history";
 import { RelatedFindings } from "@/components/findings/detail/related-findings";
 import { GoneNotice } from "@/components/findings/detail/gone-notice";
 import { ResourcePanel } from "@/components/findings/detail/resource-panel";
+import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 
 export const dynamic = "force-dynamic";
+
+const exploitLabel: Record<string, string> = { YES: "Available", NO: "None known", NA: "Not applicable (Inspector gives none)" };
+const sinceSource: Record<string, string> = { LAST_KNOWN_EXPLOIT: " (Inspector's last known exploit)", CACHE_FIRST_SAW: " (first seen exploitable by this cache)" };
 
 type Props = { params: Promise<{ arn: string }> };
 
@@ -37,18 +41,18 @@ export default async function Page({ params }: Props) {
   const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
   const raw = f.raw;
   const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
-  const resource = mapResource(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
+  const resources = mapResources(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
   return (
     <article className="space-y-5">
       <header>
         <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
           <Link href="/findings" className="hover:text-accent">Findings</Link> ›{" "}
-          {f.vulnerability_id && <Link href={`/findings?cve=${encodeURIComponent(f.vulnerability_id)}`} className="hover:text-accent">{f.vulnerability_id}</Link>}
+          <Link href={`/findings?cve=${encodeURIComponent(f.finding_key)}`} className="hover:text-accent">{findingKeyLabel(f.finding_key)}</Link>
         </nav>
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={f.severity} />
           <StatusPill value={f.status} />
-          {f.exploit_available && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
+          {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
           <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
         </div>
         <h1 className="mt-2 text-xl font-semibold tracking-tight wrap-anywhere sm:text-2xl">{f.title}</h1>
@@ -71,11 +75,9 @@ export default async function Page({ params }: Props) {
           {network && <DetailSection title="Network path"><NetworkPath network={network} /></DetailSection>}
           {code && <DetailSection title="Code location"><CodeLocation code={code} /></DetailSection>}
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
-          {f.vulnerability_id && (
-            <DetailSection title={`Other resources with ${f.vulnerability_id}`}>
-              <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.vulnerability_id} />
-            </DetailSection>
-          )}
+          <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`}>
+            <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.finding_key} />
+          </DetailSection>
           <details className="min-w-0 rounded-lg border border-line bg-panel p-4 shadow-sm sm:p-5">
             <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-muted">Raw Inspector finding (JSON)</summary>
             <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap rounded-md bg-canvas p-3 text-xs wrap-anywhere">{JSON.stringify(raw, null, 2)}</pre>
@@ -91,7 +93,11 @@ export default async function Page({ params }: Props) {
               ["Region", f.region],
             ]} />
           </DetailSection>
-          <DetailSection title="Resource"><ResourcePanel resource={resource} /></DetailSection>
+          <DetailSection title={resources.length > 1 ? `Resources (${resources.length})` : "Resource"}>
+            <div className="divide-y divide-line [&>*]:py-3 [&>*:first-child]:pt-0">
+              {resources.map((r, i) => <ResourcePanel key={`${i}:${r.id}`} resource={r} />)}
+            </div>
+          </DetailSection>
           <DetailSection title="Dates">
             <Facts items={[
               ["First seen", formatDateTime(f.first_observed_at)],
@@ -99,7 +105,8 @@ export default async function Page({ params }: Props) {
               ["Updated", formatDateTime(f.updated_at)],
               ["Closed", formatDateTime(f.closed_at)],
               ["No longer reported", formatDateTime(f.gone_at)],
-              ["Exploitable since", formatDateTime(f.exploit_since)],
+              ["Exploit", exploitLabel[f.exploit_available ?? "NA"] ?? f.exploit_available],
+              [`Exploitable since${sinceSource[f.exploit_since_source ?? ""] ?? ""}`, formatDateTime(f.exploit_since)],
               ["Last known exploit", formatDateTime(vuln.lastKnownExploitAt)],
               ["Published", formatDateTime(vuln.vendorCreatedAt)],
               ["Vendor updated", formatDateTime(vuln.vendorUpdatedAt)],

@@ -2,20 +2,21 @@ import Link from "next/link";
 import type { RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
+import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatScore } from "@/components/ui/format";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
-/** Other open resources with the same vulnerability: the blast radius of one fix. */
+/** Other open resources with the same key (this finding's own other resources included): the blast radius of one fix. */
 export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows: RelatedFindingRow[]; total: number; capped: boolean; vulnerabilityId: string }) {
-  if (!total) return <p className="text-sm text-muted">No other open resource has {vulnerabilityId}.</p>;
+  if (!total) return <p className="text-sm text-muted">No other open resource has {findingKeyLabel(vulnerabilityId)}.</p>;
   return (
     <div className="space-y-2">
       <ScrollArea label="Other resources">
       <table className="w-full text-sm">
         <tbody>
           {rows.map((r) => (
-            <tr key={r.arn} className="border-b border-line/60 last:border-0">
+            <tr key={`${r.arn}#${r.position}`} className="border-b border-line/60 last:border-0">
               <td className="py-1 pr-2"><SeverityBadge severity={r.severity} compact /></td>
               <td className="py-1 pr-2 text-right tabular-nums">{formatScore(r.inspector_score)}</td>
               <td className="max-w-[16rem] truncate py-1 pr-2 font-mono text-xs" title={r.resource_id}>
@@ -29,7 +30,7 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
       </table>
       </ScrollArea>
       <Link href={findingsHref({ cve: vulnerabilityId })} className="text-sm font-semibold text-accent hover:underline">
-        All {formatCount(total)}{capped && "+"} other open findings for {vulnerabilityId} »
+        All open findings for {findingKeyLabel(vulnerabilityId)} ({formatCount(total)}{capped && "+"} other resources) »
       </Link>
     </div>
   );

@@ -3,6 +3,9 @@ import { formatDateTime } from "@/components/ui/format";
 
 const kindLabel: Record<string, string> = { NEW: "First seen", STATUS: "Status", EXPLOITABLE: "Exploit", SEVERITY: "Severity", GONE: "Gone from Inspector" };
 
+// An exploit value Inspector did not send means "not applicable", not unknown.
+const value = (kind: string, v: string | null) => v?.toLowerCase() ?? (kind === "EXPLOITABLE" ? "not applicable" : "—");
+
 /** What the cache saw happen to the finding, oldest first. */
 export function StatusHistory({ events }: { events: FindingEventRow[] }) {
   if (!events.length) return <p className="text-sm text-muted">No changes recorded by the sync yet.</p>;
@@ -13,7 +16,7 @@ export function StatusHistory({ events }: { events: FindingEventRow[] }) {
           <span aria-hidden className="absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-panel bg-accent" />
           <span className="font-semibold">{kindLabel[e.kind] ?? e.kind}</span>
           {e.kind !== "NEW" && e.kind !== "GONE" && (
-            <span> {e.from_value?.toLowerCase() ?? "—"} → <span className="font-semibold">{e.to_value?.toLowerCase() ?? "—"}</span></span>
+            <span> {value(e.kind, e.from_value)} → <span className="font-semibold">{value(e.kind, e.to_value)}</span></span>
           )}
           <span className="block text-xs text-muted">{formatDateTime(e.at)}</span>
         </li>

@@ -51,9 +51,11 @@ export const seedSteps: { name: string; sql: string }[] = [
     name: "findings",
     sql: `INSERT INTO findings (arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
         exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
-        ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, raw)
+        ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, raw,
+        finding_key, exploit_since_source)
       SELECT g.arn, g.account_id, g.region, t.type, g.title, g.description, t.severity, g.status, g.score, t.score, g.epss,
-        g.exploit, g.fix, g.vuln, g.packages, g.package_names, g.rtype, g.rid, g.rname, g.tags, g.ami, g.repo, g.digest,
+        CASE WHEN g.exploit THEN 'YES' WHEN t.type = 'PACKAGE_VULNERABILITY' THEN 'NO' END, g.fix, g.vuln, g.packages, g.package_names,
+        g.rtype, g.rid, g.rname, g.tags, g.ami, g.repo, g.digest,
         g.first, g.first + interval '2 hours', g.updated, g.closed, g.exploit_since,
         jsonb_build_object('findingArn', g.arn, 'awsAccountId', g.account_id, 'type', t.type, 'title', g.title, 'description', g.description,
           'severity', t.severity, 'status', g.status, 'firstObservedAt', extract(epoch FROM g.first), 'lastObservedAt', extract(epoch FROM g.first + interval '2 hours'),
@@ -76,7 +78,9 @@ export const seedSteps: { name: string; sql: string }[] = [
               jsonb_build_object('componentId', g.rid, 'componentType', 'AWS::EC2::Instance')))))
           ELSE jsonb_build_object('codeVulnerabilityDetails', jsonb_build_object('filePath', jsonb_build_object('fileName', 'handler.py', 'filePath', 'src/handler.py', 'startLine', 40 + t.idx, 'endLine', 43 + t.idx),
             'detectorName', 'SQL injection', 'detectorId', 'python/sql-injection@v1.0', 'ruleId', 'python-sql-injection', 'cwes', jsonb_build_array('CWE-89'), 'detectorTags', jsonb_build_array('injection', 'sql')))
-        END
+        END,
+        CASE t.type WHEN 'PACKAGE_VULNERABILITY' THEN t.cve WHEN 'NETWORK_REACHABILITY' THEN 'network:TCP:22-22' ELSE 'code:python/sql-injection@v1.0:CWE-89' END,
+        CASE WHEN g.exploit THEN 'LAST_KNOWN_EXPLOIT' END
       FROM (
         SELECT p.*, t.idx AS tidx, 'arn:aws:inspector2:' || p.region || ':' || p.account_id || ':finding/' || md5(p.i::text) AS arn,
           CASE WHEN t.type = 'PACKAGE_VULNERABILITY' THEN t.cve || ' - ' || t.pkg WHEN t.type = 'NETWORK_REACHABILITY' THEN 'Port 22 is reachable from an Internet Gateway - TCP'
@@ -128,6 +132,11 @@ export const seedSteps: { name: string; sql: string }[] = [
           ELSE floor(380 * power(p.tr, 1.4))::int END
       ) g JOIN seed_tpl t ON t.idx = g.tidx
       ON CONFLICT (arn) DO NOTHING`,
+  },
+  {
+    name: "finding_resources",
+    sql: `INSERT INTO finding_resources (finding_arn, position, type, resource_id, name, region, tags, ami_id, ecr_repository, ecr_image_hash)
+      SELECT arn, 0, resource_type, resource_id, resource_name, region, resource_tags, ami_id, ecr_repository, ecr_image_hash FROM findings`,
   },
   {
     name: "finding_events",

@@ -24,8 +24,14 @@ function display(key: string, v: unknown): string | undefined {
   return String(v);
 }
 
-export function mapResource(raw: Json) {
-  const r = obj(arr(raw.resources)[0]);
+/** Every resource Inspector lists for the finding, in its order (at least one entry). */
+export function mapResources(raw: Json) {
+  const n = Math.max(1, arr(raw.resources).length);
+  return Array.from({ length: n }, (_, i) => mapResource(raw, i));
+}
+
+export function mapResource(raw: Json, index = 0) {
+  const r = obj(arr(raw.resources)[index]);
   const details = Object.values(obj(r.details))[0];
   const facts = Object.entries(obj(details))
     .map(([k, v]) => ({ key: k, label: detailLabels[k] ?? k, value: display(k, v) }))

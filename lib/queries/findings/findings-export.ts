@@ -18,7 +18,7 @@ export function packagesCell(packages: ExportRow["packages"]): string {
 
 export function exportLine(r: ExportRow): string {
   return csvLine([r.arn, r.account_id, r.account_name, r.region, r.severity, r.status, r.type, r.title, r.vulnerability_id, r.inspector_score,
-    r.cvss_score, r.epss_score, r.exploit_available ? "YES" : "NO", r.fix_available, packagesCell(r.packages), r.resource_type, r.resource_id,
+    r.cvss_score, r.epss_score, r.exploit_available ?? "NOT_APPLICABLE", r.fix_available, packagesCell(r.packages), r.resource_type, r.resource_id,
     r.resource_name, r.first_observed_at, r.last_observed_at, r.closed_at]);
 }
 

@@ -50,7 +50,8 @@ export const findingsFilterFields = {
   cve: text.optional(),
   package: text.optional(),
   fix: fixAvailableSchema.optional(),
-  exploit: z.enum(["YES", "NO"]).optional(),
+  /** NA: Inspector says nothing (not applicable). */
+  exploit: z.enum(["YES", "NO", "NA"]).optional(),
   epssMin: num(0, 1).optional(),
   epssMax: num(0, 1).optional(),
   scoreMin: num(0, 10).optional(),

@@ -1,5 +1,5 @@
-// Group-by for the explorer: counts per CVE, package, resource, AMI or image under the current
-// filter, worst groups first. Each group links back to the list filtered to that key.
+// Group-by for the explorer: counts per finding key (vulnerability, code rule, network port range;
+// the "cve" group), package, resource (every resource of a finding), AMI or image under the current filter, worst groups first. Each group links back to the list filtered to that key.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import type { FindingsFilter, FindingsGroup } from "./findings-filter";
@@ -18,9 +18,9 @@ export interface FindingGroupRow {
 }
 
 const groupKey: Record<FindingsGroup, { key: Prisma.Sql; label: Prisma.Sql; from?: Prisma.Sql }> = {
-  cve: { key: Prisma.sql`f.vulnerability_id`, label: Prisma.sql`min(f.title)` },
+  cve: { key: Prisma.sql`f.finding_key`, label: Prisma.sql`min(f.title)` },
   package: { key: Prisma.sql`p.name`, label: Prisma.sql`NULL::text`, from: Prisma.sql`CROSS JOIN LATERAL unnest(f.package_names) AS p(name)` },
-  resource: { key: Prisma.sql`f.resource_id`, label: Prisma.sql`coalesce(max(f.resource_name), min(f.resource_type))` },
+  resource: { key: Prisma.sql`fr.resource_id`, label: Prisma.sql`coalesce(max(fr.name), min(fr.type))`, from: Prisma.sql`JOIN finding_resources fr ON fr.finding_arn = f.arn` },
   ami: { key: Prisma.sql`f.ami_id`, label: Prisma.sql`NULL::text` },
   image: { key: Prisma.sql`f.ecr_image_hash`, label: Prisma.sql`min(f.ecr_repository)` },
 };
@@ -31,7 +31,7 @@ export async function groupFindings(scope: Scope, filter: FindingsFilter & { gro
     SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count,
       count(*) FILTER (WHERE f.severity = 'CRITICAL')::int AS critical,
       count(*) FILTER (WHERE f.severity = 'HIGH')::int AS high,
-      count(*) FILTER (WHERE f.exploit_available)::int AS exploitable,
+      count(*) FILTER (WHERE f.exploit_available = 'YES')::int AS exploitable,
       count(DISTINCT f.account_id)::int AS accounts, max(f.inspector_score) AS max_score,
       (count(*) OVER ())::int AS total_groups
     FROM findings f ${g.from ?? Prisma.empty}

@@ -18,7 +18,8 @@ export interface FindingRow {
   status: string;
   inspector_score: number | null;
   epss_score: number | null;
-  exploit_available: boolean;
+  /** YES, NO or null (not applicable). */
+  exploit_available: string | null;
   fix_available: string | null;
   vulnerability_id: string | null;
   package_names: string[];

@@ -5,6 +5,7 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import type { FindingsFilter } from "./findings-filter";
 import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
+import { findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -31,15 +32,18 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
   if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
   if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
+  // Any resource of the finding, not only the primary one.
   if (f.resource) {
     const pattern = `%${likeEscape(f.resource)}%`;
-    c.push(Prisma.sql`(f.resource_id = ${f.resource} OR f.resource_id ILIKE ${pattern} OR f.resource_name ILIKE ${pattern})`);
+    c.push(Prisma.sql`(f.resource_id = ${f.resource} OR f.resource_id ILIKE ${pattern} OR f.resource_name ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM finding_resources fr WHERE fr.finding_arn = f.arn AND fr.position > 0
+        AND (fr.resource_id = ${f.resource} OR fr.resource_id ILIKE ${pattern} OR fr.name ILIKE ${pattern})))`);
   }
-  // Vulnerability ids are mostly upper case (CVE-…) but GHSA ids are not: match as typed or upper.
-  if (f.cve) anyOf(Prisma.sql`f.vulnerability_id`, [...new Set([f.cve, f.cve.toUpperCase()])], "text[]");
+  if (f.cve) c.push(findingKeySql("f", f.cve));
   if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
   if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);
-  if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit === "YES"}`);
+  if (f.exploit === "NA") c.push(Prisma.sql`f.exploit_available IS NULL`);
+  else if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit}`);
   if (f.epssMin !== undefined) c.push(Prisma.sql`f.epss_score >= ${f.epssMin}`);
   if (f.epssMax !== undefined) c.push(Prisma.sql`f.epss_score <= ${f.epssMax}`);
   if (f.scoreMin !== undefined) c.push(Prisma.sql`f.inspector_score >= ${f.scoreMin}`);

@@ -26,7 +26,7 @@ export async function getOpenAggregates(scope: Scope, regions: string[]): Promis
   const [byAccount, byType, byRegion] = await Promise.all([
     countOpenByAccount(scope, regions),
     queryRows<OpenBreakdownRow>(Prisma.sql`
-      SELECT f.resource_type, f.severity, count(*)::int AS count, count(*) FILTER (WHERE f.exploit_available)::int AS exploitable,
+      SELECT f.resource_type, f.severity, count(*)::int AS count, count(*) FILTER (WHERE f.exploit_available = 'YES')::int AS exploitable,
         count(*) FILTER (WHERE f.fix_available = 'YES')::int AS fixable
       FROM findings f WHERE ${where} GROUP BY f.resource_type, f.severity`),
     queryRows<RegionBarRow>(Prisma.sql`SELECT f.region, f.severity, count(*)::int AS count FROM findings f WHERE ${where} GROUP BY f.region, f.severity`),

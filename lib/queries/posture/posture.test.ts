@@ -71,10 +71,10 @@ describe("overview read models", () => {
 
   it("rank top risks by exploit, then score, then EPSS, per vulnerability", async () => {
     const risks = await getTopRisks(allScope, []);
-    expect(risks.map((r) => [r.vulnerability_id, r.exploitable, r.findings])).toEqual([["CVE-1", true, 2], ["CVE-2", false, 1], ["CVE-3", false, 1]]);
-    expect((await getTopRisks({ accountIds: [B] }, [])).map((r) => r.vulnerability_id)).toEqual(["CVE-3"]);
+    expect(risks.map((r) => [r.finding_key, r.exploitable, r.findings])).toEqual([["CVE-1", true, 2], ["CVE-2", false, 1], ["CVE-3", false, 1]]);
+    expect((await getTopRisks({ accountIds: [B] }, [])).map((r) => r.finding_key)).toEqual(["CVE-3"]);
     // A region filter narrows the ranking; the per-vulnerability count is left out there.
-    expect((await getTopRisks(allScope, ["eu-west-1"])).map((r) => [r.vulnerability_id, r.findings])).toEqual([["CVE-2", null]]);
+    expect((await getTopRisks(allScope, ["eu-west-1"])).map((r) => [r.finding_key, r.findings])).toEqual([["CVE-2", null]]);
   });
 
   it("say whether there is data, and list regions and filter options within scope", async () => {

@@ -1,5 +1,6 @@
 // The SQL twin of lib/review/exceptions.ts: valid at `asOf` through the whole UTC day of its
-// expiry, and covering a finding by ARN or by CVE on the listed resources (none = all).
+// expiry, and covering a finding by ARN, or by key (its aliases both ways) on the listed resources
+// (none = all), any resource of the finding counting.
 import { startOfUtcDay } from "@/lib/review/day";
 import { Prisma } from "@/lib/queries/sql";
 
@@ -11,7 +12,9 @@ export function exceptionValidSql(e: Prisma.Sql, asOf: Date): Prisma.Sql {
 
 export function exceptionCoversSql(e: Prisma.Sql, f: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(CASE WHEN ${e}.finding_arn IS NOT NULL THEN ${e}.finding_arn = ${f}.arn
-    ELSE ${e}.vulnerability_id = ${f}.vulnerability_id
-      AND (cardinality(${e}.resource_ids) = 0 OR ${f}.resource_id = ANY(${e}.resource_ids)) END)`;
+    ELSE (${f}.finding_key = ${e}.vulnerability_id OR ${f}.finding_key = ANY(${e}.aliases)
+        OR ${f}.related_vulnerabilities && (ARRAY[${e}.vulnerability_id] || coalesce(${e}.aliases, '{}')))
+      AND (cardinality(${e}.resource_ids) = 0 OR ${f}.resource_id = ANY(${e}.resource_ids)
+        OR EXISTS (SELECT 1 FROM finding_resources fr WHERE fr.finding_arn = ${f}.arn AND fr.resource_id = ANY(${e}.resource_ids))) END)`;
 }
 

@@ -21,6 +21,9 @@ export interface FindingFixture {
   closedAt?: string | null;
   vulnerabilityId?: string | null;
   resourceId?: string;
+  /** Resources after the primary one. */
+  moreResourceIds?: string[];
+  relatedVulnerabilities?: string[];
   exploitSince?: string | null;
   title?: string;
 }
@@ -28,10 +31,16 @@ export interface FindingFixture {
 export async function insertFinding(db: Q, f: FindingFixture) {
   await db.query(
     `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id,
-       vulnerability_id, first_observed_at, last_observed_at, updated_at, closed_at, exploit_available, exploit_since, raw)
-     VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $3, $4, $5, 'AWS_EC2_INSTANCE', $6, $7, $8, $8, $8, $9, $10, $11, '{}')`,
+       vulnerability_id, finding_key, related_vulnerabilities, first_observed_at, last_observed_at, updated_at, closed_at, exploit_available, exploit_since, raw)
+     VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $3, $4, $5, 'AWS_EC2_INSTANCE', $6, $7, coalesce($7, 'PACKAGE_VULNERABILITY:' || $3), $12, $8, $8, $8, $9,
+       CASE WHEN $10::bool THEN 'YES' ELSE 'NO' END, $11, '{}')`,
     [f.arn, f.accountId, f.title ?? `finding ${f.arn}`, f.severity ?? "CRITICAL", f.status ?? "ACTIVE", f.resourceId ?? `i-${f.arn}`,
-      f.vulnerabilityId ?? null, f.firstObservedAt, f.closedAt ?? null, !!f.exploitSince, f.exploitSince ?? null],
+      f.vulnerabilityId ?? null, f.firstObservedAt, f.closedAt ?? null, !!f.exploitSince, f.exploitSince ?? null, f.relatedVulnerabilities ?? []],
+  );
+  await db.query(
+    `INSERT INTO finding_resources (finding_arn, position, type, resource_id, region)
+     SELECT $1, p - 1, 'AWS_EC2_INSTANCE', id, 'us-east-1' FROM unnest($2::text[]) WITH ORDINALITY AS u(id, p)`,
+    [f.arn, [f.resourceId ?? `i-${f.arn}`, ...(f.moreResourceIds ?? [])]],
   );
 }
 

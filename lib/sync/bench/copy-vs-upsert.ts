@@ -14,7 +14,8 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<Fin
     const { rows } = await source.pool.query(
       `SELECT arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
          exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
-         resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw
+         resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
+         finding_key, related_vulnerabilities
        FROM findings WHERE arn > $1 ORDER BY arn LIMIT $2`,
       [after, pageSize],
     );
@@ -27,13 +28,14 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<Fin
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
       resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
       firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: r.raw,
+      findingKey: r.finding_key, relatedVulnerabilities: r.related_vulnerabilities ?? [], lastKnownExploitAt: null, otherResources: [],
     }));
   }
 }
 
 const COPY_COLUMNS = `arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
   exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
-  ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw`;
+  ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key`;
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
 const text = (v: unknown): string => {
@@ -45,9 +47,9 @@ const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\")
 
 function copyLine(r: FindingRow): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.description, r.severity, r.status, r.inspectorScore, r.cvssScore,
-    r.epssScore, r.exploitAvailable ? "t" : "f", r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
+    r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
-    r.lastObservedAt, r.updatedAt, r.raw].map(text).join("\t") + "\n";
+    r.lastObservedAt, r.updatedAt, r.raw, r.findingKey].map(text).join("\t") + "\n";
 }
 
 export async function compareCopyAndUpsert(source: Database, batchSize = 500): Promise<{ rows: number; upsertPerSec: number; copyPerSec: number }> {

@@ -1,5 +1,7 @@
-// The finding's primary resource: type, id, a human name and the columns the filters use.
-import type { Finding } from "@aws-sdk/client-inspector2";
+// A finding's resources: type, id, a human name and the columns the filters use. The first is the
+// primary resource (the finding's resource_* columns, used for sorting); every one of them is a
+// finding_resources row.
+import type { Finding, Resource } from "@aws-sdk/client-inspector2";
 
 export interface ResourceColumns {
   resourceType: string;
@@ -11,8 +13,12 @@ export interface ResourceColumns {
   ecrImageHash: string | null;
 }
 
-export function primaryResource(f: Finding): ResourceColumns {
-  const r = f.resources?.[0];
+/** A resource after the first: its columns and the region Inspector gives for it. */
+export interface OtherResource extends ResourceColumns {
+  region: string | null;
+}
+
+export function resourceColumns(r: Resource | undefined): ResourceColumns {
   const ec2 = r?.details?.awsEc2Instance;
   const image = r?.details?.awsEcrContainerImage;
   const lambda = r?.details?.awsLambdaFunction;
@@ -33,4 +39,13 @@ export function primaryResource(f: Finding): ResourceColumns {
     ecrRepository: image?.repositoryName ?? null,
     ecrImageHash: image?.imageHash ?? null,
   };
+}
+
+export function primaryResource(f: Finding): ResourceColumns {
+  return resourceColumns(f.resources?.[0]);
+}
+
+/** Resources 2…n in Inspector's order (Inspector sends at most 10). */
+export function otherResources(f: Finding): OtherResource[] {
+  return (f.resources ?? []).slice(1).map((r) => ({ ...resourceColumns(r), region: r.region ?? null }));
 }

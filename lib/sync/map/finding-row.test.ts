@@ -24,8 +24,11 @@ describe("toFindingRow", () => {
       inspectorScore: 5.9,
       cvssScore: 7.4,
       epssScore: 0.00045,
-      exploitAvailable: true,
+      exploitAvailable: "YES",
       fixAvailable: "PARTIAL",
+      findingKey: "CVE-2024-6119",
+      relatedVulnerabilities: [],
+      otherResources: [],
       vulnerabilityId: "CVE-2024-6119",
       resourceType: "AWS_ECR_CONTAINER_IMAGE",
       resourceName: "app:v1.2",
@@ -45,10 +48,15 @@ describe("toFindingRow", () => {
     expect(raw.remediation.recommendation.text).toBe("None Provided");
   });
 
-  it("treats unknown severities as UNTRIAGED and exploitAvailable NO as false", () => {
+  it("treats unknown severities as UNTRIAGED and keeps exploitAvailable as YES, NO or not applicable", () => {
     const r = row(ecrFinding({ severity: "WHATEVER" as never, exploitAvailable: "NO" }));
     expect(r.severity).toBe("UNTRIAGED");
-    expect(r.exploitAvailable).toBe(false);
+    expect(r.exploitAvailable).toBe("NO");
+    expect(row(ecrFinding({ exploitAvailable: undefined })).exploitAvailable).toBeNull();
+    expect(row(ecrFinding({ exploitAvailable: "MAYBE" as never })).exploitAvailable).toBeNull();
+    const at = new Date("2024-08-01T00:00:00Z");
+    expect(row(ecrFinding({ exploitabilityDetails: { lastKnownExploitAt: at } })).lastKnownExploitAt).toEqual(at);
+    expect(row(ecrFinding()).lastKnownExploitAt).toBeNull();
   });
 
   it("falls back to lastObservedAt when updatedAt is missing, and to the CVE for a title", () => {

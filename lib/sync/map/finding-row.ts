@@ -7,7 +7,9 @@ import { findingStatusSchema } from "@/lib/domain/enum-schemas";
 import { wireFindingJson } from "@/lib/aws/fast-findings-protocol";
 import { cvssBaseScore, epssScore, inspectorScore } from "./finding-scores";
 import { findingPackages, packageNames, type PackageRow } from "./finding-packages";
-import { primaryResource, type ResourceColumns } from "./finding-resource";
+import { otherResources, primaryResource, type OtherResource, type ResourceColumns } from "./finding-resource";
+import { findingKey, relatedVulnerabilities } from "./finding-key";
+import { exploitAvailable, lastKnownExploitAt, type ExploitAvailable } from "./finding-exploit";
 
 export interface FindingRow extends ResourceColumns {
   arn: string;
@@ -21,9 +23,15 @@ export interface FindingRow extends ResourceColumns {
   inspectorScore: number | null;
   cvssScore: number | null;
   epssScore: number | null;
-  exploitAvailable: boolean;
+  exploitAvailable: ExploitAvailable;
+  /** exploitabilityDetails.lastKnownExploitAt, when Inspector gives it. */
+  lastKnownExploitAt: Date | null;
   fixAvailable: string | null;
   vulnerabilityId: string | null;
+  findingKey: string;
+  relatedVulnerabilities: string[];
+  /** Resources 2…n (the first is the resource_* columns). */
+  otherResources: OtherResource[];
   packages: PackageRow[];
   packageNames: string[];
   firstObservedAt: Date;
@@ -69,9 +77,13 @@ export function toFindingRow(f: Finding, region: string): MapResult {
       inspectorScore: inspectorScore(f),
       cvssScore: cvssBaseScore(f),
       epssScore: epssScore(f),
-      exploitAvailable: f.exploitAvailable === "YES",
+      exploitAvailable: exploitAvailable(f),
+      lastKnownExploitAt: lastKnownExploitAt(f),
       fixAvailable: f.fixAvailable ?? null,
       vulnerabilityId,
+      findingKey: findingKey(f),
+      relatedVulnerabilities: relatedVulnerabilities(f),
+      otherResources: otherResources(f),
       packages,
       packageNames: packageNames(packages),
       ...primaryResource(f),

@@ -12,8 +12,8 @@ describe("backfillDailySnapshots", () => {
     const add = (arn: string, sev: string, status: string, first: Date, closed: Date | null, gone: Date | null = null) =>
       t.pool.query(
         `INSERT INTO findings (arn, account_id, region, type, title, severity, status, resource_type, resource_id,
-           first_observed_at, last_observed_at, updated_at, closed_at, gone_at, raw)
-         VALUES ($1, '111111111111', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', $2, $3, 'AWS_EC2_INSTANCE', 'i-1', $4, $4, $4, $5, $6, '{}')`,
+           finding_key, first_observed_at, last_observed_at, updated_at, closed_at, gone_at, raw)
+         VALUES ($1, '111111111111', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', $2, $3, 'AWS_EC2_INSTANCE', 'i-1', 'CVE-1', $4, $4, $4, $5, $6, '{}')`,
         [arn, sev, status, first, closed, gone],
       );
     await add("a", "HIGH", "ACTIVE", new Date("2025-01-01T00:00:00Z"), null); // open all along

@@ -55,7 +55,7 @@ describe("upsertFindings", () => {
     expect(Object.keys(doc)).toEqual(DOCUMENT_COLUMNS.map((_, i) => documentKey(i)));
     DOCUMENT_COLUMNS.forEach(([name, type], i) => {
       const value = r[name.replace(/_(\w)/g, (_m, ch: string) => ch.toUpperCase()) as keyof FindingRow];
-      expect(doc[documentKey(i)], name).toEqual(type === "timestamptz" ? (value as Date).getTime() : value);
+      expect(doc[documentKey(i)], name).toEqual(type === "timestamptz" ? ((value as Date | null)?.getTime() ?? null) : value);
     });
   });
 
@@ -75,7 +75,7 @@ describe("upsertFindings", () => {
   it("records exploitability and severity changes, and sets exploitSince once", async () => {
     await upsertFindings(t.pool, [row(2, { exploitAvailable: "YES", severity: "HIGH", updatedAt: at("2024-09-09T00:00:00Z") })], ctx);
     const f = (await t.pool.query("SELECT exploit_available, exploit_since, severity FROM findings WHERE arn = $1", [arn(2)])).rows[0];
-    expect(f).toEqual({ exploit_available: true, exploit_since: at("2024-09-09T00:00:00Z"), severity: "HIGH" });
+    expect(f).toEqual({ exploit_available: "YES", exploit_since: at("2024-09-09T00:00:00Z"), severity: "HIGH" });
     expect((await events(2)).map((e) => e.kind).sort()).toEqual(["EXPLOITABLE", "SEVERITY"]);
   });
 

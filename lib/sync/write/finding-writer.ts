@@ -28,12 +28,13 @@ export function findingsPayload(rows: FindingRow[]): { columns: string; raws: st
   const raws = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    // Keys a…z in DOCUMENT_COLUMNS order (the writer test checks they agree).
+    // Keys a…z, A… in DOCUMENT_COLUMNS order (the writer test checks they agree).
     cols[i] = {
       a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.description, g: r.severity, h: r.status,
       i: r.inspectorScore, j: r.cvssScore, k: r.epssScore, l: r.exploitAvailable, m: r.fixAvailable, n: r.vulnerabilityId,
       o: r.packages, p: r.packageNames, q: r.resourceType, r: r.resourceId, s: r.resourceName, t: r.resourceTags, u: r.amiId,
       v: r.ecrRepository, w: r.ecrImageHash, x: r.firstObservedAt.getTime(), y: r.lastObservedAt.getTime(), z: r.updatedAt.getTime(),
+      A: r.findingKey, B: r.relatedVulnerabilities, C: r.lastKnownExploitAt?.getTime() ?? null, D: r.otherResources,
     };
     // JSON.stringify escapes every control character, so a separator here means the row was built elsewhere.
     if (r.raw.includes(RAW_SEPARATOR)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);

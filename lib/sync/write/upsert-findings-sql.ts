@@ -1,26 +1,30 @@
 // One statement per batch: insert-or-update the findings and, from the difference with the rows
-// they replace, append STATUS / EXPLOITABLE / SEVERITY events. All CTEs see the table as it was
+// they replace, append STATUS / EXPLOITABLE (both ways) / SEVERITY events, and write every resource
+// of each written finding to finding_resources (upsert-resources-sql.ts). All CTEs see the table as it was
 // before the statement, so `prev` holds the old values; replaying a batch changes nothing. First
 // sight is not an event: the row's first_observed_at says it (and writing one event row per new
 // finding was a fifth of a first sync's database time).
 // The batch travels as one JSON document of the columns ($1), far cheaper to encode and parse than
 // 27 arrays, zipped row by row with the findings' raw JSON texts ($5, separated by the ASCII record
 // separator, which JSON text never contains unescaped), which the database stores without parsing.
-// In the document each row is an object keyed a, b, c… in DOCUMENT_COLUMNS order (short keys
+// In the document each row is an object keyed a…z, A…Z in DOCUMENT_COLUMNS order (short keys
 // halve what the database parses) with timestamps as epoch milliseconds (cheaper than ISO text).
 export const RAW_SEPARATOR = "\x1e";
 export const DOCUMENT_COLUMNS = [
   ["arn", "text"], ["account_id", "text"], ["region", "text"], ["type", "text"], ["title", "text"], ["description", "text"],
   ["severity", "text"], ["status", "text"], ["inspector_score", "float8"], ["cvss_score", "float8"], ["epss_score", "float8"],
-  ["exploit_available", "bool"], ["fix_available", "text"], ["vulnerability_id", "text"], ["packages", "jsonb"],
+  ["exploit_available", "text"], ["fix_available", "text"], ["vulnerability_id", "text"], ["packages", "jsonb"],
   ["package_names", "text[]"], ["resource_type", "text"], ["resource_id", "text"], ["resource_name", "text"],
   ["resource_tags", "jsonb"], ["ami_id", "text"], ["ecr_repository", "text"], ["ecr_image_hash", "text"],
   ["first_observed_at", "timestamptz"], ["last_observed_at", "timestamptz"], ["updated_at", "timestamptz"],
+  ["finding_key", "text"], ["related_vulnerabilities", "text[]"], ["last_known_exploit_at", "timestamptz"], ["other_resources", "jsonb"],
 ] as const;
-/** The document key of the i-th column: a…z. */
-export const documentKey = (i: number) => String.fromCharCode(97 + i);
-const recordDefinition = DOCUMENT_COLUMNS.map(([, type], i) => `${documentKey(i)} ${type === "timestamptz" ? "float8" : type}`).join(", ");
+/** The document key of the i-th column: a…z, then A…Z. */
+export const documentKey = (i: number) => String.fromCharCode(i < 26 ? 97 + i : 39 + i);
+const recordDefinition = DOCUMENT_COLUMNS.map(([, type], i) => `"${documentKey(i)}" ${type === "timestamptz" ? "float8" : type}`).join(", ");
 const inputColumns = DOCUMENT_COLUMNS.map(([name, type]) => (type === "timestamptz" ? `to_timestamp(${name} / 1000.0) AS ${name}` : name)).join(", ");
+
+import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
@@ -35,15 +39,17 @@ prev AS (
 ),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
-    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
-    resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
-    first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, gone_at, synced_at, raw)
+    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
+    packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw)
   SELECT arn, account_id, region, type, title, description, severity, status,
-    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, packages, package_names,
-    resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
+    packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at,
     CASE WHEN status = 'CLOSED' THEN updated_at END,
-    CASE WHEN exploit_available THEN updated_at END,
+    -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
+    CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
+    CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
     NULL, $2::timestamptz, raw
   FROM input
   ON CONFLICT (arn) DO UPDATE SET
@@ -51,7 +57,8 @@ up AS (
     description = EXCLUDED.description, severity = EXCLUDED.severity, status = EXCLUDED.status,
     inspector_score = EXCLUDED.inspector_score, cvss_score = EXCLUDED.cvss_score, epss_score = EXCLUDED.epss_score,
     exploit_available = EXCLUDED.exploit_available, fix_available = EXCLUDED.fix_available,
-    vulnerability_id = EXCLUDED.vulnerability_id, packages = EXCLUDED.packages, package_names = EXCLUDED.package_names,
+    vulnerability_id = EXCLUDED.vulnerability_id, finding_key = EXCLUDED.finding_key,
+    related_vulnerabilities = EXCLUDED.related_vulnerabilities, packages = EXCLUDED.packages, package_names = EXCLUDED.package_names,
     resource_type = EXCLUDED.resource_type, resource_id = EXCLUDED.resource_id, resource_name = EXCLUDED.resource_name,
     resource_tags = EXCLUDED.resource_tags, ami_id = EXCLUDED.ami_id, ecr_repository = EXCLUDED.ecr_repository,
     ecr_image_hash = EXCLUDED.ecr_image_hash, first_observed_at = EXCLUDED.first_observed_at,
@@ -59,7 +66,12 @@ up AS (
     closed_at = CASE WHEN EXCLUDED.status <> 'CLOSED' THEN NULL
                      WHEN f.status = 'CLOSED' OR f.gone_from_status = 'CLOSED' THEN COALESCE(f.closed_at, EXCLUDED.closed_at)
                      ELSE EXCLUDED.updated_at END,
-    exploit_since = CASE WHEN EXCLUDED.exploit_available THEN COALESCE(f.exploit_since, EXCLUDED.updated_at) END,
+    -- Inspector's time wins; without it the time the cache first saw YES stays (f.exploit_since is
+    -- NULL unless the stored version said YES).
+    exploit_since = CASE WHEN EXCLUDED.exploit_available = 'YES' THEN
+      CASE WHEN EXCLUDED.exploit_since_source = 'LAST_KNOWN_EXPLOIT' OR f.exploit_since IS NULL THEN EXCLUDED.exploit_since ELSE f.exploit_since END END,
+    exploit_since_source = CASE WHEN EXCLUDED.exploit_available = 'YES' THEN
+      CASE WHEN EXCLUDED.exploit_since_source = 'LAST_KNOWN_EXPLOIT' OR f.exploit_since IS NULL THEN EXCLUDED.exploit_since_source ELSE f.exploit_since_source END END,
     -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
     gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw
   -- Never regress to an older version of the finding (a replayed or overlapping page).
@@ -72,12 +84,13 @@ ev AS (
   FROM input i JOIN up ON up.arn = i.arn JOIN prev p ON p.arn = i.arn
   CROSS JOIN LATERAL (VALUES
     ('STATUS', i.updated_at, p.status, i.status, p.status <> i.status),
-    ('EXPLOITABLE', i.updated_at, 'NO', 'YES', i.exploit_available AND NOT p.exploit_available),
+    ('EXPLOITABLE', i.updated_at, p.exploit_available, i.exploit_available, p.exploit_available IS DISTINCT FROM i.exploit_available),
     ('SEVERITY', i.updated_at, p.severity, i.severity, p.severity <> i.severity)
   ) AS v(kind, at, from_value, to_value, keep)
   WHERE v.keep
   RETURNING kind
-)
+),
+${UPSERT_RESOURCES_CTE}
 SELECT (SELECT count(*) FROM up)::int AS written,
        (SELECT count(*) FROM up WHERE up.arn NOT IN (SELECT arn FROM prev))::int AS inserted,
        (SELECT count(*) FROM ev)::int AS events`;
