@@ -4,5 +4,6 @@ export const navItems = [
   { href: "/coverage", label: "Coverage" },
   { href: "/accounts", label: "Accounts" },
   { href: "/review", label: "Review" },
+  { href: "/gate", label: "Gate" },
   { href: "/sync", label: "Sync" },
 ] as const;
