@@ -52,6 +52,22 @@ try {
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
   console.log(`verdict ${last.verdict}: ${last.openFindings} open findings judged, ${(last.failing as unknown[]).length} failing, ${(last.excepted as unknown[]).length} excepted`);
   console.log(`server time over ${runs} decisions (digest and tag alternating): p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+  // Where the time goes: each read and the pure decision on their own (medians of 20).
+  const { observeFromCache } = await import("@/lib/queries/gate/artifact-observation");
+  const { exceptionsFor } = await import("@/lib/queries/gate/gate-exceptions");
+  const { policyInForce } = await import("@/lib/queries/gate/policies");
+  const { decide } = await import("@/lib/gate/decide");
+  const phase: Record<string, number[]> = { policy: [], observe: [], exceptions: [], decide: [] };
+  for (let i = 0; i < 20; i++) {
+    let t = performance.now();
+    const p = (await policyInForce("default"))!; phase.policy.push(performance.now() - t); t = performance.now();
+    const o = await observeFromCache(actor.scope, body.artifact as never); phase.observe.push(performance.now() - t); t = performance.now();
+    if (!o.ok) throw new Error(o.message);
+    const ex = await exceptionsFor(o.observation.findings); phase.exceptions.push(performance.now() - t); t = performance.now();
+    decide(p.policy, o.observation, ex, new Date()); phase.decide.push(performance.now() - t);
+  }
+  const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(1);
+  console.log(`phases (median ms): ${Object.entries(phase).map(([k, v]) => `${k} ${med(v)}`).join(", ")}`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, node ${process.version}`);
 } finally {
   const { db } = await import("@/lib/db/client");
