@@ -1,7 +1,10 @@
-// Next.js calls register() once per server process: start the in-app sync schedule there.
-// Node.js runtime only (the documented pattern, so the edge bundle never sees the sync code).
+// Next.js calls register() once per server process: request ids, logs and latency for every
+// request, and the in-app sync schedule. Node.js runtime only (the documented pattern, so the
+// edge bundle never sees the sync code).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installHttpObserver } = await import("./lib/ops/http-observer");
+    installHttpObserver();
     const { startAppScheduler } = await import("./lib/sync/app-scheduler");
     startAppScheduler();
     if (process.env.NEXT_PHASE !== "phase-production-build") {

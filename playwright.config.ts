@@ -18,7 +18,6 @@ const appEnv = {
   INSPECTORATE_DEMO_FINDINGS: process.env.E2E_DEMO_FINDINGS ?? "4000",
   INSPECTORATE_SYNC_INTERVAL_MINUTES: "60",
   NEXT_TELEMETRY_DISABLED: "1",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
   INSPECTORATE_ROLE_ARN: "",
 };
@@ -55,7 +54,7 @@ const signinServers = [
       INSPECTORATE_PUBLIC_URL: signinURL,
       INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify(testGroupMap),
       // Short enough for the expired-session test to wait it out.
-      INSPECTORATE_SESSION_IDLE_MINUTES: "0.5",
+      INSPECTORATE_SESSION_IDLE_MINUTES: "1.5",
       INSPECTORATE_SIGNIN_RATE_PER_MINUTE: "200",
     },
   },
@@ -83,11 +82,11 @@ export default defineConfig({
   projects: [
     ...(only === "signin" ? [] : [
       { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
-      { name: "chromium", testIgnore: /signin\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
+      { name: "chromium", testIgnore: /e2e\/signin\//, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
     ]),
     ...(only === "local" ? [] : [
-      { name: "signin-ready", testMatch: /signin\/signin-ready\.setup\.ts/, use: { baseURL: signinURL } },
-      { name: "signin", testMatch: /signin\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
+      { name: "signin-ready", testMatch: /e2e\/signin\/signin-ready\.setup\.ts$/, use: { baseURL: signinURL } },
+      { name: "signin", testMatch: /e2e\/signin\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
     ]),
   ],
   webServer: [...(only === "signin" ? [] : [localServer]), ...(only === "local" ? [] : signinServers)],

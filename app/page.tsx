@@ -35,11 +35,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <Suspense fallback={<OverviewTilesSkeleton />}>
           <OverviewTilesLoader scope={scope} regions={filter.region} />
         </Suspense>
-        <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
+        <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
           <Suspense fallback={<CardSkeleton height={640} />}>
             <HeatmapLoader scope={scope} filter={filter} />
           </Suspense>
-          <div className="space-y-5">
+          <div className="min-w-0 space-y-5">
             <Suspense fallback={<CardSkeleton height={420} />}>
               <TopRisksLoader scope={scope} regionFiltered={filter.region.length > 0} />
             </Suspense>

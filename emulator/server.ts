@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   faultRate?: number;
   latencyMs?: number;
   deniedRegions?: string[];
+  /** ListFindings requests filtering on any of these accounts answer 500 (one failing partition). */
+  failingAccounts?: string[];
   now?: Date;
   /** Real AWS's quirks (world/quirks.ts); all off by default, as in the demo. */
   quirks?: Partial<Quirks>;
@@ -51,12 +53,12 @@ export interface EmulatorHandle {
   advance(days: number): Promise<void>;
   /** One world change real AWS makes (world/account-events.ts); false when it does not apply. */
   change(change: WorldChange, accountId: string, pick?: number): boolean;
-  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions">>): void;
+  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>): void;
   stats(): { requests: Record<string, number>; throttled: number; faults: number };
   close(): Promise<void>;
 }
 
-export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions">>;
+export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>;
 
 export interface Emulator {
   world: World;
@@ -82,7 +84,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const faultRng = createRng(world.seed, 0xfa17);
   const emu: Emulator = {
     world, throttle: new Throttle(opts.throttle ?? {}),
-    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [] },
+    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [], failingAccounts: opts.failingAccounts ?? [] },
     counters: { requests: {}, throttled: 0, faults: 0 },
     handle: undefined as unknown as EmulatorHandle,
   };
@@ -136,6 +138,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (regionIdx < 0) throw new ApiError(403, "AccessDeniedException", `Amazon Inspector has no delegated administrator configured for this organization in ${region}.`);
     await gate(route.op, region, true);
     const body = parseJson(r.body, "ValidationException");
+    if (route.op === "ListFindings" && failsFor(body, emu.runtime.failingAccounts)) throw new ApiError(500, "InternalServerException", "Internal server error");
     sendJson(res, 200, route.handler(world, regionIdx, body), requestId);
   }
 
@@ -192,11 +195,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (patch.faultRate !== undefined) emu.runtime.faultRate = patch.faultRate;
       if (patch.latencyMs !== undefined) emu.runtime.latencyMs = patch.latencyMs;
       if (patch.deniedRegions !== undefined) emu.runtime.deniedRegions = patch.deniedRegions;
+      if (patch.failingAccounts !== undefined) emu.runtime.failingAccounts = patch.failingAccounts;
     },
     stats: () => ({ requests: { ...emu.counters.requests }, throttled: emu.counters.throttled, faults: emu.counters.faults }),
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
   return emu.handle;
+}
+
+function failsFor(body: Record<string, unknown>, accounts: string[]): boolean {
+  const f = (body.filterCriteria as { awsAccountId?: { value?: unknown }[] } | undefined)?.awsAccountId;
+  return accounts.length > 0 && Array.isArray(f) && f.some((x) => accounts.includes(String(x?.value)));
 }
 
 function parseJson(text: string, code: string): Record<string, unknown> {

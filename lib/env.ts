@@ -64,6 +64,8 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
+  INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
   INSPECTORATE_EMBEDDED_DB: z.enum(["0", "1"]).optional(),
   INSPECTORATE_DEMO_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(12),
@@ -84,7 +86,18 @@ const schema = z.object({
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  // Host names (host or host:port) the app answers to; default: HOST:PORT (+ loopback names, PUBLIC_URL).
+  INSPECTORATE_ALLOWED_HOSTS: csvList(z.string().regex(/^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i, "expected host or host:port")).optional(),
+  // "four-eyes": a risk exception counts only once someone other than its creator approved it.
+  INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
 }).superRefine((e, ctx) => {
+  // Local mode is one implicit admin: only someone on this machine may reach it.
+  if (!e.INSPECTORATE_OIDC_ISSUER && !isLoopbackHost(e.HOST)) {
+    ctx.addIssue({ code: "custom", path: ["HOST"], message: "local mode (no INSPECTORATE_OIDC_ISSUER) listens only on a loopback address such as 127.0.0.1; configure sign-in to listen on other addresses" });
+  }
   if (!e.INSPECTORATE_OIDC_ISSUER) return;
   for (const name of ["INSPECTORATE_OIDC_CLIENT_ID", "INSPECTORATE_PUBLIC_URL"] as const) {
     if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when INSPECTORATE_OIDC_ISSUER is set" });
@@ -92,6 +105,12 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {}
 

@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# `npm test`: static checks, unit and database tests (Vitest), the production build, and the
-# browser tests (Playwright against a freshly seeded demo app). Database tests use an embedded
-# PGlite unless TEST_DATABASE_URL names a server; the e2e app likewise with E2E_DATABASE_URL.
+# `npm test`: a browser for the browser tests first (seconds to fail when none can be had), then
+# static checks, unit and database tests (Vitest), the production build, the standalone server,
+# and the browser tests (Playwright against a freshly seeded demo app). Database tests use an
+# embedded PGlite unless TEST_DATABASE_URL names a server; the e2e app likewise with E2E_DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export NEXT_TELEMETRY_DISABLED=1
+# Node 24 from the npm registry (devDependency `node`) before the machine's: npx, tsc, vitest,
+# next and playwright all start through `#!/usr/bin/env node`.
+export PATH="$PWD/node_modules/.bin:$PATH" NEXT_TELEMETRY_DISABLED=1
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$major" -lt 24 ]; then
+  echo "npm test: Node 24 is needed (found $(node --version 2>/dev/null || echo none)): run \`npm install\` first" >&2
+  exit 1
+fi
+
+echo "== browser"
+browser=$(node scripts/ensure-browser.mjs)
+[ -n "$browser" ] && export PLAYWRIGHT_CHROMIUM_EXECUTABLE="$browser"
+echo "   ${browser:-Playwright's own Chromium} (node $(node --version))"
 
 # .ci/run's second pass sets this: the same tree was already type-checked, linted and built.
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
@@ -12,7 +25,8 @@ if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
   echo "== lint" && npx eslint .
 fi
 echo "== unit and database tests" && npx vitest run
-if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ] || [ ! -d .next ]; then
-  echo "== build" && npx next build
+if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ] || [ ! -d .next/standalone ]; then
+  echo "== build" && npm run build
 fi
+echo "== standalone server" && npx vitest run --config vitest.standalone.config.ts
 echo "== browser tests" && npx playwright test

@@ -5,6 +5,7 @@ import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 const shownAccounts = 100;
@@ -35,16 +36,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <>
       {header}
-      <form className="mb-3 flex items-center gap-2" role="search">
-        <input name="q" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-80 rounded-md border border-line bg-white px-2 py-1.5 text-sm" />
+      <form className="mb-3 flex flex-wrap items-center gap-2" role="search" aria-label="Accounts">
+        <input name="q" aria-label="Filter accounts" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-full max-w-80 min-w-0 rounded-md border border-field bg-white px-2 py-1.5 text-sm" />
         <input type="hidden" name="sort" value={sort} />
         <button className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white">Filter</button>
         {all && <input type="hidden" name="all" value="1" />}
         {q && <span className="text-sm text-muted">{rows.length} of {heat.length}</span>}
       </form>
-      <div className="overflow-x-auto rounded-lg border border-line bg-panel shadow-sm">
+      <ScrollArea label="Accounts" className="rounded-lg border border-line bg-panel shadow-sm">
         <AccountsTable rows={shown} sort={sort} sortHref={sortHref} />
-      </div>
+      </ScrollArea>
       {shown.length < rows.length && (
         <Link href={`/accounts?${new URLSearchParams({ ...(q ? { q } : {}), sort, all: "1" })}`} className="mt-3 inline-block text-sm font-semibold text-accent hover:underline">
           Show all {rows.length} accounts ({rows.length - shown.length} more)

@@ -28,7 +28,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <Suspense fallback={<CardSkeleton height={86} />}>
           <CoverageTilesLoader scope={scope} />
         </Suspense>
-        <div className="grid gap-5 2xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 2xl:grid-cols-2">
           <Suspense fallback={<CardSkeleton height={600} />}>
             <ReasonsLoader scope={scope} />
           </Suspense>

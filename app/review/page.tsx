@@ -9,16 +9,20 @@ import { HeadlineLoader } from "@/components/review/headline-loader";
 import { MeetingPicker } from "@/components/review/meeting-picker";
 import { paramsKey, reviewChoices, reviewMeta } from "@/components/review/review-data";
 import { ReviewSection, SectionSkeleton } from "@/components/review/review-section";
-import { ReviewActions, ReviewStatus } from "@/components/review/review-toolbar";
+import { ReviewActions } from "@/components/review/review-toolbar";
+import { ReviewStatus } from "@/components/review/review-status";
 import { SinceLoader } from "@/components/review/since-loader";
 import { SlaLoader } from "@/components/review/sla-loader";
 import { TrendsLoader } from "@/components/review/trends-loader";
 import { frozenReviewDates } from "@/lib/queries/review/frozen-reviews";
 import { toDay } from "@/lib/review/day";
+import { env } from "@/lib/env";
+import { freezeRefusal } from "@/lib/review/meeting";
 import { formatDay } from "@/lib/review/format";
 import { parseReviewParams, reviewParamsSchema } from "@/lib/review/review-params";
 
 export const dynamic = "force-dynamic";
+const canFreezeNow = (date: string, now: Date) => freezeRefusal(date, now, env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS) === null;
 export const metadata = { title: "Weekly review" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -28,11 +32,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   // A bad link still shows today's review, with what was ignored and why.
   const params = parsed.ok ? parsed.params : reviewParamsSchema(now).parse({});
   const issues = parsed.ok ? [] : parsed.issues;
-  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks };
+  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version };
   const key = paramsKey(view);
   const scope = await scopeForRequest();
-  const [{ meta, frozenAt }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
-  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org" && seesWholeOrg(scope)} />} />;
+  const [{ meta, frozenAt, frozen: record }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
+  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org" && seesWholeOrg(scope) && canFreezeNow(params.date, now)} />} />;
   if (!choices.accounts.length && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
@@ -45,7 +49,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         <MeetingPicker params={view} today={today} frozen={frozen} />
         <GroupPicker params={view} choices={choices} />
       </div>
-      <ReviewStatus frozenAt={frozenAt} asOf={meta.asOf} groupLabel={meta.group.label} isToday={params.date === today} />
+      <ReviewStatus frozen={record} asOf={meta.asOf} generatedAt={meta.generatedAt} groupLabel={meta.group.label} isToday={params.date === today} params={view} canCorrect={seesWholeOrg(scope)} />
       <Suspense fallback={<div aria-hidden className="h-[88px] animate-pulse rounded-lg border border-line bg-panel" />}>
         <HeadlineLoader dataKey={key} />
       </Suspense>

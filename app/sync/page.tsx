@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { SyncNowPanel } from "@/components/sync/sync-now-panel";
 import { SyncRunsTable } from "@/components/sync/sync-runs-table";
 import { SyncRunDetail } from "@/components/sync/sync-run-detail";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sync" };
@@ -23,8 +24,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         {runs.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line bg-panel px-6 py-10 text-center text-sm text-muted">No sync has run yet. Start one above or with <code className="font-mono">npm run sync</code>.</p>
         ) : (
-          <div className="grid gap-5 xl:grid-cols-[34rem_minmax(0,1fr)]">
-            <Card title="Runs"><SyncRunsTable runs={runs} selected={selectedId} /></Card>
+          <div className="grid grid-cols-1 gap-5 xl:grid-cols-[34rem_minmax(0,1fr)]">
+            <Card title="Runs"><ScrollArea label="Runs"><SyncRunsTable runs={runs} selected={selectedId} /></ScrollArea></Card>
             <Card title={detail ? `Run #${detail.run.id}` : "Run"}>{detail ? <SyncRunDetail detail={detail} /> : <p className="text-sm text-muted">No run #{selectedId}.</p>}</Card>
           </div>
         )}

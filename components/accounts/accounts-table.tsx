@@ -64,7 +64,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
               {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">
-                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].fill : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
+                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
                     {formatCount(r.counts[s])}
                   </Link>
                 </td>

@@ -2,6 +2,7 @@ import type { AccountRegionRow } from "@/lib/queries/accounts/account-detail";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatAge, formatDateTime } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { IntegrityCell } from "@/components/sync/integrity-cell";
 
 /** Per region: Inspector and scan-type enablement, and how the last sync of it went. */
 export function RegionsTable({ regions }: { regions: AccountRegionRow[] }) {
@@ -20,7 +21,7 @@ export function RegionsTable({ regions }: { regions: AccountRegionRow[] }) {
               {r.sync_error && <div className="truncate text-[11px] text-red-800" title={r.sync_error}>{r.sync_error}</div>}
             </td>
             <td className="px-2 py-1.5 text-xs">
-              {r.integrity_match === null ? <span className="text-muted">not checked</span> : r.integrity_match ? <StatusPill value="OK" label="counts match" /> : <StatusPill value="ERROR" label="counts differ" />}
+              <IntegrityCell r={r} />
             </td>
             <td className="px-2 py-1.5 text-right text-xs tabular-nums" title={formatDateTime(r.last_synced_at)}>{r.last_synced_at ? `${formatAge(r.last_synced_at)} ago` : "never"}</td>
           </tr>

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { severityColor, severityLabel, severityOrder, type Severity } from "@/lib/domain/severity";
 import { formatCount } from "@/components/ui/format";
+import { heatColours } from "./heat-scale";
 
 export interface HeatRow {
   id: string;
@@ -19,15 +20,6 @@ export interface HeatRow {
 }
 
 const shortLabel: Record<Severity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low", INFORMATIONAL: "Info", UNTRIAGED: "Untriaged" };
-
-function cellStyle(severity: Severity, count: number, max: number): React.CSSProperties {
-  if (!count) return {};
-  const t = Math.log1p(count) / Math.log1p(Math.max(max, 1));
-  const alpha = 0.14 + 0.86 * t;
-  const hex = severityColor[severity].fill;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return { backgroundColor: `rgba(${r}, ${g}, ${b}, ${alpha.toFixed(2)})`, color: alpha > 0.6 ? severityColor[severity].text : "#1b2230" };
-}
 
 function moveFocus(e: React.KeyboardEvent<HTMLTableElement>) {
   const target = e.target as HTMLElement;
@@ -51,7 +43,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
       <caption className="sr-only">{caption}. Arrow keys move between cells; Enter opens the findings.</caption>
       <thead>
         <tr className="text-xs text-muted">
-          <th scope="col" className="px-2 py-1 text-left font-semibold">{rowHeader}</th>
+          <th scope="col" className="sticky left-0 z-10 bg-panel px-2 py-1 text-left font-semibold">{rowHeader}</th>
           {severityOrder.map((s) => (
             <th key={s} scope="col" className="w-[4.75rem] whitespace-nowrap px-1 py-1 text-center font-semibold">
               <span className="mr-1 inline-block h-2 w-2 rounded-sm align-middle" style={{ backgroundColor: severityColor[s].fill }} aria-hidden />
@@ -64,7 +56,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
       <tbody>
         {rows.map((r, i) => (
           <tr key={r.id} data-account={r.group ? undefined : r.id} className={r.group ? "font-semibold" : undefined}>
-            <th scope="row" className={`max-w-[22rem] truncate px-2 py-1 text-left font-normal ${r.indent ? "pl-7" : ""}`} title={r.title}>
+            <th scope="row" className={`sticky left-0 z-10 max-w-[10rem] truncate bg-panel px-2 py-1 text-left font-normal sm:max-w-[22rem] ${r.indent ? "pl-7" : ""}`} title={r.title}>
               {r.group ? (
                 <button type="button" onClick={r.group.onToggle} aria-expanded={r.group.expanded} className="font-semibold hover:text-accent">
                   <span aria-hidden className="mr-1 inline-block w-3">{r.group.expanded ? "▾" : "▸"}</span>
@@ -83,8 +75,8 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
                   data-col={j}
                   data-severity={s}
                   aria-label={`${r.title ?? r.id}: ${r.counts[s]} open ${severityLabel[s].toLowerCase()}`}
-                  className={`block rounded-sm px-1 py-1 text-center tabular-nums hover:outline hover:outline-2 hover:outline-ink ${r.counts[s] ? "" : "text-slate-300"}`}
-                  style={cellStyle(s, r.counts[s], r.group ? groupMax[s] : max[s])}
+                  className={`block rounded-sm px-1 py-1 text-center tabular-nums hover:outline hover:outline-2 hover:outline-ink ${r.counts[s] ? "" : "text-muted"}`}
+                  style={heatColours(s, r.counts[s], r.group ? groupMax[s] : max[s])}
                 >
                   {formatCount(r.counts[s])}
                 </Link>

@@ -10,6 +10,7 @@ import { formatCount } from "@/components/ui/format";
 import { CoverageMatrixTable } from "./coverage-matrix-table";
 import { ReasonList } from "./reason-list";
 import { AccountRegionList } from "./account-region-list";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const matrix = cache(getCoverageMatrix);
 const disabled = cache(getDisabledAccounts);
@@ -28,7 +29,7 @@ export async function CoverageTilesLoader({ scope }: { scope: Scope }) {
   const active = rows.reduce((n, r) => n + r.active, 0), inactive = rows.reduce((n, r) => n + r.inactive, 0);
   const accountsOff = new Set(off.map((r) => r.account_id)).size;
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-5">
       <Tile label="Resources scanned" value={active + inactive ? `${Math.floor((active / (active + inactive)) * 100)}%` : "—"} href="/coverage/resources?status=ACTIVE" detail={`${formatCount(active)} of ${formatCount(active + inactive)}`} />
       <Tile label="Not scanned" value={formatCount(inactive)} href="/coverage/resources" detail="resources Inspector reports as inactive" />
       <Tile label="Inspector off" value={formatCount(accountsOff)} href="#inspector-off" detail={`accounts; ${off.length} account-regions`} />
@@ -43,7 +44,7 @@ export async function CoverageMatrixLoader({ scope, all }: { scope: Scope; all: 
   const shown = all ? rows : rows.slice(0, shownAccounts);
   return (
     <Card title="Coverage by account and scan type" actions={<span className="text-xs text-muted">worst first · each cell lists its resources</span>}>
-      <div className="overflow-x-auto"><CoverageMatrixTable rows={shown} /></div>
+      <ScrollArea label="Coverage by account and scan type"><CoverageMatrixTable rows={shown} /></ScrollArea>
       {shown.length < rows.length && (
         <Link href="/coverage?all=1" className="mt-2 inline-block text-sm font-semibold text-accent hover:underline">Show all {rows.length} accounts</Link>
       )}
@@ -62,7 +63,7 @@ export async function ReasonsLoader({ scope }: { scope: Scope }) {
 export async function GapListsLoader({ scope }: { scope: Scope }) {
   const [off, quiet, unreadable] = await Promise.all([disabled(scope), silent(scope), unsynced(scope)]);
   return (
-    <div className="grid gap-5 xl:grid-cols-3">
+    <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
       <Card title="Inspector disabled or suspended" className="scroll-mt-4" actions={<span id="inspector-off" />}>
         <AccountRegionList rows={off} show="inspector" empty="Inspector is enabled in every synced account and region." />
       </Card>

@@ -12,6 +12,7 @@ import { FilterBar } from "./filter-bar";
 import { FindingsTable } from "./findings-table";
 import { GroupTable } from "./group-table";
 import { useExplorerState } from "./explorer-state";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const sortLabel: Record<FindingsSort, string> = { score: "Inspector score", severity: "Severity", age: "Oldest first", epss: "EPSS" };
 const groupLabel: Record<FindingsGroup, string> = { cve: "CVE", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
@@ -40,23 +41,23 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
           </p>
           <ActiveFilters filter={filter} onApply={go} />
         </div>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Sort</span>
-            <select value={filter.sort} onChange={(e) => navigate(withFilter(filter, { sort: e.target.value as FindingsSort }))} className="rounded-md border border-line bg-white px-2 py-1">
+            <select value={filter.sort} onChange={(e) => navigate(withFilter(filter, { sort: e.target.value as FindingsSort }))} className="rounded-md border border-field bg-white px-2 py-1">
               {findingsSorts.map((s) => <option key={s} value={s}>{sortLabel[s]}</option>)}
             </select>
           </label>
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Group by</span>
-            <select value={filter.group ?? ""} onChange={(e) => navigate(withFilter(filter, { group: (e.target.value || undefined) as FindingsGroup | undefined }))} className="rounded-md border border-line bg-white px-2 py-1" data-testid="group-select">
+            <select value={filter.group ?? ""} onChange={(e) => navigate(withFilter(filter, { group: (e.target.value || undefined) as FindingsGroup | undefined }))} className="rounded-md border border-field bg-white px-2 py-1" data-testid="group-select">
               <option value="">No grouping</option>
               {findingsGroups.map((g) => <option key={g} value={g}>{groupLabel[g]}</option>)}
             </select>
           </label>
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Rows</span>
-            <select value={filter.limit} onChange={(e) => navigate(withFilter(filter, { limit: Number(e.target.value) }))} className="rounded-md border border-line bg-white px-2 py-1">
+            <select value={filter.limit} onChange={(e) => navigate(withFilter(filter, { limit: Number(e.target.value) }))} className="rounded-md border border-field bg-white px-2 py-1">
               {[...new Set([25, 50, 100, 200, filter.limit])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </label>
@@ -66,7 +67,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
         </div>
       </div>
       {query.isError && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">Could not load findings: {query.error.message}</p>}
-      <div className={`overflow-x-auto rounded-lg border border-line bg-panel shadow-sm transition-opacity ${query.isFetching ? "opacity-60" : ""}`}>
+      <ScrollArea label="Findings" className={`rounded-lg border border-line bg-panel shadow-sm transition-opacity ${query.isFetching ? "opacity-60" : ""}`}>
         {result?.kind === "list" &&
           (result.rows.length ? (
             <FindingsTable rows={result.rows} sort={filter.sort} onSort={(sort) => navigate(withFilter(filter, { sort }))} />
@@ -74,9 +75,9 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
             <p className="px-4 py-10 text-center text-sm text-muted">No findings match this filter.</p>
           ))}
         {result?.kind === "groups" && filter.group && (result.groups.length ? <GroupTable groups={result.groups} group={filter.group} filter={filter} /> : <p className="px-4 py-10 text-center text-sm text-muted">No groups match this filter.</p>)}
-      </div>
+      </ScrollArea>
       {result?.kind === "list" && (result.page > 1 || result.nextCursor) && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
           <span className="text-muted">
             Page {result.page} · rows {formatCount((result.page - 1) * filter.limit + 1)}–{formatCount((result.page - 1) * filter.limit + result.rows.length)} of {formatCount(result.total)}{result.totalCapped && "+"}
           </span>

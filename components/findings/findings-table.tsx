@@ -25,7 +25,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
     </th>
   );
   return (
-    <table className="w-full text-sm" data-testid="findings-table">
+    <table className="w-full min-w-[52rem] text-sm" data-testid="findings-table">
       <thead className="sticky top-0 bg-panel">
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           {head("Severity", "severity", "w-24")}

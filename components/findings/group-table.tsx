@@ -11,7 +11,7 @@ const keyLabel: Record<FindingsGroup, string> = { cve: "Vulnerability", package:
 
 export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem[]; group: FindingsGroup; filter: FindingsFilter }) {
   return (
-    <table className="w-full text-sm" data-testid="group-table">
+    <table className="w-full min-w-[40rem] text-sm" data-testid="group-table">
       <TableHead columns={[keyLabel[group], ...["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"].map((label) => ({ label, align: "right" as const }))]} />
       <tbody>
         {groups.map((g) => (

@@ -18,7 +18,7 @@ export function OverviewTiles({ breakdown, enablement, lastSync, regions }: Over
   const high = sum((r) => (r.severity === "HIGH" ? r.count : 0));
   const pct = (n: number) => (open ? `${Math.round((n / open) * 100)}% of ${formatCount(open)} open` : "no open findings");
   return (
-    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-6">
       <Tile testId="tile-critical" label="Open critical" value={formatCount(critical)} href={findingsHref({ severity: ["CRITICAL"], region: regions })} accent={severityColor.CRITICAL.fill} detail={pct(critical)} />
       <Tile testId="tile-high" label="Open high" value={formatCount(high)} href={findingsHref({ severity: ["HIGH"], region: regions })} accent={severityColor.HIGH.fill} detail={pct(high)} />
       <Tile label="Exploit available" value={formatCount(sum((r) => r.exploitable))} href={findingsHref({ exploit: "YES", region: regions, sort: "epss" })} detail="open, with a known exploit" />
@@ -50,7 +50,7 @@ export function OverviewTiles({ breakdown, enablement, lastSync, regions }: Over
 
 export function OverviewTilesSkeleton() {
   return (
-    <div aria-hidden className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+    <div aria-hidden className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-6">
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="h-[86px] animate-pulse rounded-lg border border-line bg-panel" />
       ))}

@@ -10,6 +10,7 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const initialRows = 25;
 const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
@@ -37,7 +38,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     label: (
       <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
         {r.name ?? r.accountId}
-        {r.name && <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>}
+        {r.name && <span className="ml-1.5 hidden font-mono text-[11px] text-muted sm:inline">{r.accountId}</span>}
       </Link>
     ),
     title: `${r.name ?? ""} ${r.accountId}`.trim(),
@@ -82,9 +83,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         <Segmented label="Sort by" value={sort} options={[["critical", "Critical"], ["high", "High"], ["total", "Total"]]} onChange={(v) => remember({ sort: v as HeatmapSort })} />
         <Segmented label="Group by" value={group} options={[["none", "Account"], ["ou", "OU"], ["owner", "Owner"]]} onChange={(v) => remember({ group: v as HeatmapGroup })} />
       </div>
-      <div className="overflow-x-auto">
+      <ScrollArea label="Heatmap">
         <HeatmapGrid rows={heatRows} caption="Open findings per account and severity" />
-      </div>
+      </ScrollArea>
       {hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)} className="mt-2 text-sm font-semibold text-accent hover:underline">
           Show all {rows.length} accounts ({hidden} more)
@@ -101,16 +102,26 @@ function toggle(set: Set<string>, key: string): Set<string> {
   return next;
 }
 
+/** A radio group of buttons: one tab stop, arrow keys move and choose (the ARIA radio pattern). */
 function Segmented({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const next = (options.findIndex(([v]) => v === value) + step + options.length) % options.length;
+    onChange(options[next][0]);
+    e.currentTarget.querySelectorAll<HTMLButtonElement>("[role=radio]")[next]?.focus();
+  };
   return (
-    <div role="radiogroup" aria-label={label} className="flex items-center gap-1">
-      <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted">{label}</span>
+    <div role="radiogroup" aria-label={label} className="flex items-center gap-1" onKeyDown={onKeyDown}>
+      <span aria-hidden className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted">{label}</span>
       {options.map(([v, text]) => (
         <button
           key={v}
           type="button"
           role="radio"
           aria-checked={v === value}
+          tabIndex={v === value ? 0 : -1}
           onClick={() => onChange(v)}
           className={`rounded-md px-2 py-1 text-xs font-semibold ${v === value ? "bg-ink text-white" : "bg-canvas text-ink hover:bg-line"}`}
         >

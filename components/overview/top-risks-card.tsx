@@ -12,9 +12,9 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
       <thead>
         <tr className="border-b border-line text-left text-xs text-muted">
           <th className="py-1.5 font-semibold">Vulnerability</th>
-          <th className="w-12 py-1.5 text-right font-semibold" title="Highest Inspector score">Score</th>
-          <th className="w-14 py-1.5 text-right font-semibold" title="Exploit Prediction Scoring System: chance of exploitation in 30 days">EPSS</th>
-          <th className="w-16 py-1.5 text-right font-semibold" title="Open findings: one per affected resource">Hit</th>
+          <th className="w-12 py-1.5 pl-1 text-right font-semibold" title="Highest Inspector score">Score</th>
+          <th className="w-14 py-1.5 pl-1 text-right font-semibold" title="Exploit Prediction Scoring System: chance of exploitation in 30 days">EPSS</th>
+          <th className="w-16 py-1.5 pl-1 text-right font-semibold" title="Open findings: one per affected resource">Hit</th>
         </tr>
       </thead>
       <tbody>

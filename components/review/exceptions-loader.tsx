@@ -8,8 +8,8 @@ export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { data
   const ex = await reviewSection(dataKey, "exceptions");
   const today = toDay(new Date());
   return (
-    <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-      <div className="space-y-4">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="min-w-0 space-y-4">
         <Card title={`Expiring before the next meeting (${ex.expiring.length})`}>
           <ExceptionList rows={ex.expiring} editable={editable} testId="exceptions-expiring" empty="None expires in the coming week." />
         </Card>
@@ -27,7 +27,7 @@ export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { data
           </Card>
         </div>
       ) : (
-        <p className="text-sm text-muted" data-no-print>This review is frozen: exceptions are managed on today&apos;s live review.</p>
+        <p className="text-sm text-muted" data-no-print>This is not today&apos;s live review (it is frozen, or a past meeting): exceptions are managed on today&apos;s review.</p>
       )}
     </div>
   );

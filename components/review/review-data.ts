@@ -9,19 +9,19 @@ import { scopeForRequest } from "@/lib/queries/scope";
 import type { ReviewParams } from "@/lib/review/review-params";
 
 export type SectionKey = "trends" | "sla" | "since" | "exceptions";
-export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks">;
+export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version">;
 
-export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks]);
+export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks, p.version ?? null]);
 const fromKey = (key: string): PageParams => {
-  const [date, group, value, weeks] = JSON.parse(key);
-  return { date, group, value: value ?? undefined, weeks };
+  const [date, group, value, weeks, version] = JSON.parse(key);
+  return { date, group, value: value ?? undefined, weeks, version: version ?? undefined };
 };
 
 /** The frozen record when frozenReview serves one (organization view), else the live context. */
 export const reviewSource = cache(async (key: string) => {
   const p = fromKey(key);
   const scope = await scopeForRequest();
-  const frozen = await frozenReview(scope, p.date, p.group);
+  const frozen = await frozenReview(scope, p.date, p.group, p.version);
   if (frozen) return { frozen, context: null };
   const context = await reviewContext(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks });
   return { frozen: null, context };
@@ -35,7 +35,9 @@ export const reviewSection = cache(async <K extends SectionKey>(key: string, sec
 
 export async function reviewMeta(key: string) {
   const src = await reviewSource(key);
-  return { meta: src.frozen ? src.frozen.payload.meta : src.context!.meta, frozenAt: src.frozen?.frozenAt ?? null };
+  if (!src.frozen) return { meta: src.context!.meta, headline: undefined, frozenAt: null, frozen: null };
+  const { payload, ...frozen } = src.frozen;
+  return { meta: payload.meta, headline: payload.headline, frozenAt: src.frozen.frozenAt, frozen };
 }
 
 /** OUs, owners and accounts for the group picker. */

@@ -13,9 +13,9 @@ export interface SinceGroupView {
 
 export function SinceSection({ groups }: { groups: SinceGroupView[] }) {
   return (
-    <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
       {groups.map(({ key, label, group, extra, linkLabel }) => (
-        <section key={key} data-testid={`since-${key}`} className="flex flex-col rounded-lg border border-line bg-panel p-4 shadow-sm print:break-inside-avoid">
+        <section key={key} data-testid={`since-${key}`} className="flex min-w-0 flex-col rounded-lg border border-line bg-panel p-4 shadow-sm print:break-inside-avoid">
           <div className="flex items-baseline justify-between gap-2">
             <h3 className="text-sm font-semibold">{label}</h3>
             <Link href={group.href} className="text-2xl font-semibold tabular-nums text-accent hover:underline" data-testid={`since-${key}-count`} aria-label={`${label}: ${group.count}, ${linkLabel}`}>

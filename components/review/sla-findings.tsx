@@ -5,6 +5,7 @@ import { formatDate } from "@/components/ui/format";
 import type { SlaFinding } from "@/lib/queries/review/review-types";
 import { daysBetween } from "@/lib/review/day";
 import { findingHref } from "@/lib/review/review-links";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 function stateText(f: SlaFinding, asOf: Date): string {
   const d = Math.floor(Math.abs(daysBetween(asOf, new Date(f.dueAt))));
@@ -14,7 +15,7 @@ function stateText(f: SlaFinding, asOf: Date): string {
 export function SlaFindings({ findings, asOf, exceptHref, testId }: { findings: SlaFinding[]; asOf: string; exceptHref?: (arn: string) => string; testId: string }) {
   const at = new Date(asOf);
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label="SLA findings">
       <table className="w-full text-sm" data-testid={testId}>
         <thead>
           <tr className="border-b border-line text-left text-xs font-semibold uppercase tracking-wide text-muted">
@@ -50,6 +51,6 @@ export function SlaFindings({ findings, asOf, exceptHref, testId }: { findings: 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

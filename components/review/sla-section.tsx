@@ -5,6 +5,7 @@ import { rankedSeverities, severityLabel } from "@/lib/domain/severity";
 import type { SlaSection as Sla } from "@/lib/queries/review/review-types";
 import { SlaByAccount, SlaByOwner } from "./sla-tables";
 import { SlaFindings } from "./sla-findings";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
 const SHOWN = 15;
@@ -23,7 +24,7 @@ export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; 
   const excepted = sla.findings.filter((f) => f.excepted);
   return (
     <div className="space-y-4">
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <Figure label="Breached" value={sla.totals.breached} tone="#b2182b" testId="sla-breached" />
         <Figure label={`Due within ${sla.dueSoonDays} days`} value={sla.totals.dueSoon} tone="#e66101" testId="sla-due-soon" />
         <Figure label="Excepted (would count)" value={sla.totals.excepted} tone="#9e9e9e" testId="sla-excepted" />
@@ -32,9 +33,9 @@ export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; 
         Days to remediate from first observation: {rankedSeverities.map((s) => `${severityLabel[s]} ${sla.policy[s] ?? "—"}`).join(" · ")}.
         Reopened findings keep their first-observation clock. Findings under a valid risk exception leave the counts and stay listed as excepted.
       </p>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="By owner"><SlaByOwner rows={sla.byOwner} /></Card>
-        <Card title="By account"><SlaByAccount rows={sla.byAccount} /></Card>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} /></ScrollArea></Card>
+        <Card title="By account"><ScrollArea label="SLA by account"><SlaByAccount rows={sla.byAccount} /></ScrollArea></Card>
       </div>
       <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
         {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}

@@ -35,7 +35,7 @@ export function SlaByOwner({ rows }: { rows: SlaOwnerRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.owner} className="border-b border-line/60 last:border-0">
-            <td className="px-2 py-1.5"><Link className="text-accent hover:underline" href={ownerHref(r.accountIds)}>{r.owner}</Link></td>
+            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.accountIds)}>{r.owner}</Link></td>
             <td className={`${num} text-muted`}>{r.accountIds.length}</td>
             <Counts r={r} />
           </tr>
@@ -54,7 +54,7 @@ export function SlaByAccount({ rows }: { rows: SlaAccountRow[] }) {
         {rows.map((r) => (
           <tr key={r.accountId} className="border-b border-line/60 last:border-0">
             <td className="px-2 py-1.5">
-              <Link className="text-accent hover:underline" href={accountHref(r.accountId)}>{r.accountName ?? r.accountId}</Link>
+              <Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={accountHref(r.accountId)}>{r.accountName ?? r.accountId}</Link>
               {r.accountName && <span className="ml-1 font-mono text-xs text-muted">{r.accountId}</span>}
             </td>
             <td className="px-2 py-1.5 text-muted">{r.owner}</td>

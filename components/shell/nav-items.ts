@@ -7,3 +7,8 @@ export const navItems = [
   { href: "/gate", label: "Gate" },
   { href: "/sync", label: "Sync" },
 ] as const;
+
+/** Pages only admins are offered (the guard refuses them to everyone else anyway). */
+export const adminNavItems = [{ href: "/admin/access", label: "Access" }] as const;
+
+export type NavItem = { href: string; label: string };

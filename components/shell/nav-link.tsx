@@ -9,7 +9,7 @@ export function NavLink({ href, label }: { href: string; label: string }) {
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`rounded-md px-3 py-1.5 text-sm font-medium ${
+      className={`block rounded-md px-3 py-1.5 text-sm font-medium ${
         active ? "bg-white/15 text-white" : "text-slate-300 hover:bg-white/10 hover:text-white"
       }`}
     >

@@ -3,6 +3,8 @@ import type { getSyncRun } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { IntegrityCell } from "./integrity-cell";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
@@ -14,9 +16,10 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
       <p className="text-sm">
         Run #{run.id}, {run.trigger}, {run.mode.toLowerCase()}: <StatusPill value={run.outcome} /> started {formatDateTime(run.started_at)}
         {run.finished_at && `, finished ${formatDateTime(run.finished_at)}`}.{" "}
-        <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ</span> : "all match"}.</span>
+        <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span> : "all match"}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
+      <ScrollArea label="Regions of this run">
       <table className="w-full text-sm" data-testid="sync-regions">
         <TableHead columns={["Region", "Status", { label: "Findings", align: "right" }, { label: "Pages", align: "right" }, { label: "Coverage", align: "right" }, "Window", { label: "Took", align: "right" }]} />
         <tbody>
@@ -33,8 +36,10 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
           ))}
         </tbody>
       </table>
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors or integrity differences</h3>
+      </ScrollArea>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors, integrity differences or repairs</h3>
       {problemAccounts.length ? (
+        <ScrollArea label="Accounts with problems">
         <table className="w-full text-sm" data-testid="sync-problems">
           <tbody>
             {problemAccounts.map((a) => (
@@ -43,12 +48,13 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
                 <td className="px-2 py-1.5 font-mono text-xs">{a.region}</td>
                 <td className="px-2 py-1.5"><StatusPill value={a.status} /></td>
                 <td className="px-2 py-1.5 text-xs">
-                  {a.error ?? (a.integrity_match === false ? <CountsDiff cache={a.cache_counts} api={a.api_counts} /> : "—")}
+                  {a.error ?? (a.integrity_match === null ? "—" : <><IntegrityCell r={a} />{a.integrity_match === false && <CountsDiff cache={a.cache_counts} api={a.api_counts} />}</>)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        </ScrollArea>
       ) : (
         <p className="text-sm text-muted">Every account-region was read and its counts matched Inspector&apos;s.</p>
       )}

@@ -1,8 +1,8 @@
 export function Card({ title, children, className = "", actions }: { title?: React.ReactNode; children: React.ReactNode; className?: string; actions?: React.ReactNode }) {
   return (
-    <section className={`rounded-lg border border-line bg-panel p-5 shadow-sm ${className}`}>
+    <section className={`min-w-0 rounded-lg border border-line bg-panel p-4 shadow-sm sm:p-5 ${className}`}>
       {(title || actions) && (
-        <div className="mb-3 flex items-center justify-between gap-3">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
           {title && <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>}
           {actions}
         </div>

@@ -10,8 +10,14 @@ function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-test("no client secret or session id reaches the browser bundle, the pages or the server log", async ({ page }) => {
+test("no client secret, authorization code or session id reaches the browser bundle, the pages or the server log", async ({ page }) => {
+  const codes: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === "/auth/callback" && u.searchParams.get("code")) codes.push(u.searchParams.get("code")!);
+  });
   await signIn(page, "ada.admin");
+  expect(codes).toHaveLength(1);
   const cookie = (await sessionCookie(page))!;
   const html = await (await page.request.get("/")).text();
   expect(html).not.toContain(TEST_CLIENT_SECRET);
@@ -31,4 +37,5 @@ test("no client secret or session id reaches the browser bundle, the pages or th
   expect(log).toContain("sign-in signed_in");
   expect(log).not.toContain(TEST_CLIENT_SECRET);
   expect(log).not.toContain(cookie.value);
+  expect(log).not.toContain(codes[0]);
 });

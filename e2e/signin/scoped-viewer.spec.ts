@@ -12,6 +12,7 @@ async function signedIn(browser: Browser, login: string): Promise<Page> {
 
 async function accountRows(page: Page): Promise<AccountRow[]> {
   await page.goto("/accounts");
+  await expect(page.getByTestId("accounts-table").locator("tbody tr").first()).toBeVisible();
   return page.getByTestId("accounts-table").locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => ({
       id: tr.querySelector("td .font-mono")?.textContent?.trim() ?? "",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { continuePastConsent, sessionCookie, signIn } from "./sign-in";
+import { continuePastConsent, landed, sessionCookie, signIn } from "./sign-in";
 
 test("signs in through the provider, shows who and their role, and signs out (the session is gone)", async ({ page, playwright, baseURL }) => {
   await signIn(page, "ada.admin");
@@ -21,12 +21,13 @@ test("signs in through the provider, shows who and their role, and signs out (th
 });
 
 test("an expired session sends the browser back through sign-in", async ({ page, playwright, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(200_000);
   await signIn(page, "vic.viewer");
   const first = (await sessionCookie(page))!;
   await page.goto("about:blank"); // nothing on the page keeps the session alive
-  // The signed-in test app's idle limit is 30 seconds.
-  await page.waitForTimeout(33_000);
+  // The signed-in test app's idle limit is 90 seconds (short enough to wait out, long enough that
+  // the other tests' sessions survive a slow machine).
+  await page.waitForTimeout(95_000);
   const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `${first.name}=${first.value}` } });
   const res = await replay.get("/accounts", { maxRedirects: 0 });
   expect(res.status()).toBe(307);
@@ -37,6 +38,7 @@ test("an expired session sends the browser back through sign-in", async ({ page,
   page.on("request", (r) => through.push(new URL(r.url()).pathname));
   await page.goto("/accounts");
   await continuePastConsent(page);
+  await landed(page);
   await expect(page.getByTestId("signed-in-as")).toContainText("vic.viewer@example.com");
   expect(through).toContain("/auth/signin");
   expect((await sessionCookie(page))!.value).not.toBe(first.value);
@@ -47,7 +49,7 @@ test("a user whose groups map to no role gets a clear no-access page, and no ses
   page.on("response", (r) => {
     if (new URL(r.url()).pathname === "/auth/callback") answers.push(r.status());
   });
-  await signIn(page, "nina.nogroups");
+  await signIn(page, "nina.nogroups", "/", { lands: false });
   await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
   await expect(page.getByText("nina.nogroups@example.com")).toBeVisible();
   await expect(page.getByText(/none of your groups is given a role/)).toBeVisible();

@@ -3,13 +3,21 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SESSION_COOKIE } from "../../lib/auth/session-cookie-name";
 
-export async function signIn(page: Page, login: string, path = "/") {
+/** Signs in; unless told the user has no access, returns once an app page (not /auth/…) has loaded. */
+export async function signIn(page: Page, login: string, path = "/", { lands = true } = {}) {
   await page.goto(path);
   await expect(page.locator('input[name="login"]')).toBeVisible();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any password");
   await page.getByRole("button", { name: "Sign-in" }).click();
   await continuePastConsent(page);
+  if (lands) await landed(page);
+}
+
+export async function landed(page: Page) {
+  const app = new URL(test.info().project.use.baseURL!).origin;
+  await page.waitForURL((u) => u.origin === app && !u.pathname.startsWith("/auth/"), { timeout: 30_000 });
+  await page.waitForLoadState("load");
 }
 
 /** Clicks the provider's consent button when it asks; returns once the browser is back on the app. */

@@ -26,6 +26,9 @@ const AV_N_C = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H";
 const AV_N_LOW = "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:N";
 const AV_N_MED = "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:L/I:L/A:N";
 
+// One long unbroken string in a demo description, as real advisories carry: pages must wrap it.
+const MINIZIP_REPRODUCER = "UEsDBBQAAAAIAP__".repeat(48) + "AAAA==";
+
 type Row = [string, Family, string, string, string, Severity, number, string, number, boolean, string, string];
 
 const rows: Row[] = [
@@ -45,7 +48,7 @@ const rows: Row[] = [
   ["CVE-2023-0286", "rpm", "openssl-libs", "1:1.0.2k-24.amzn2.0.6", "1:1.0.2k-24.amzn2.0.7", "HIGH", 7.4, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:H", 0.0033, false, "2023-02-08", "A type confusion vulnerability relating to X.400 address processing inside an X.509 GeneralName."],
   ["CVE-2024-5535", "deb", "libssl3", "3.0.2-0ubuntu1.15", "3.0.2-0ubuntu1.17", "LOW", 9.1, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:H", 0.0021, false, "2024-06-27", "Calling SSL_select_next_proto with an empty supported client protocols buffer may cause a crash or memory contents to be sent to the peer."],
   ["CVE-2022-37434", "deb", "zlib1g", "1:1.2.11.dfsg-2ubuntu9", "1:1.2.11.dfsg-2ubuntu9.1", "CRITICAL", 9.8, AV_N, 0.0177, false, "2022-08-05", "zlib has a heap-based buffer over-read or buffer overflow in inflate in inflate.c via a large gzip header extra field."],
-  ["CVE-2023-45853", "rpm", "zlib", "1.2.11-33.amzn2023.0.4", "NotAvailable", "MEDIUM", 9.8, AV_N, 0.0063, false, "2023-10-14", "MiniZip in zlib has an integer overflow and resultant heap-based buffer overflow in zipOpenNewFileInZip4_64."],
+  ["CVE-2023-45853", "rpm", "zlib", "1.2.11-33.amzn2023.0.4", "NotAvailable", "MEDIUM", 9.8, AV_N, 0.0063, false, "2023-10-14", `MiniZip in zlib has an integer overflow and resultant heap-based buffer overflow in zipOpenNewFileInZip4_64. Reproducer (base64): ${MINIZIP_REPRODUCER}`],
   ["CVE-2023-29491", "deb", "libncurses6", "6.3-2", "6.3-2ubuntu0.1", "HIGH", 7.8, AV_L, 0.0004, false, "2023-04-14", "ncurses mishandles environment variables such as TERMINFO, leading to memory corruption in setuid applications."],
   ["CVE-2024-28085", "deb", "util-linux", "2.37.2-4ubuntu3", "2.37.2-4ubuntu3.3", "LOW", 3.3, "CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N", 0.0004, true, "2024-03-27", "wall in util-linux allows escape sequences to be sent to other users' terminals through argv (WallEscape)."],
   ["CVE-2023-4806", "rpm", "glibc", "2.26-63.amzn2", "2.26-64.amzn2.0.1", "MEDIUM", 5.9, "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:N/A:H", 0.0011, false, "2023-09-18", "A use-after-free in getaddrinfo when the NSS module implements only _nss_*_gethostbyname2_r."],

@@ -37,19 +37,27 @@ export function applyChange(w: World, change: WorldChange, accountId: string, pi
 }
 
 function terminateResource(w: World, a: number, pick: number): boolean {
-  const R = w.regions.length, res = w.res;
+  const R = w.regions.length, res = w.res, f = w.f;
+  // Resources with open findings first: a termination that closes nothing shows nothing.
+  const open = new Set<number>();
+  for (let r = 0; r < R; r++) {
+    const l = w.byAr[a * R + r];
+    for (let k = 0; k < l.length; k++) if (f.status.data[l.data[k]] <= 1) open.add(f.res.data[l.data[k]]);
+  }
   const mine: number[] = [];
   for (let r = 0; r < R; r++) {
     const l = w.resByAr[a * R + r];
     for (let k = 0; k < l.length; k++) if (res.type.data[l.data[k]] !== ECR_REPO && !w.terminated.has(l.data[k])) mine.push(l.data[k]);
   }
+  mine.sort((x, y) => Number(open.has(y)) - Number(open.has(x)) || x - y);
+  const withOpen = mine.filter((x) => open.has(x)).length;
   if (!mine.length) return false;
-  const r = mine[pick % mine.length], time = w.clock;
+  const r = mine[pick % (withOpen || mine.length)], time = w.clock;
   withLag(w, () => {
     w.terminated.add(r);
     res.reason.data[r] = reasonCode("RESOURCE_TERMINATED");
     if (res.codeReason.data[r] !== 255) res.codeReason.data[r] = reasonCode("RESOURCE_TERMINATED");
-    const list = w.byAr[a * R + res.region.data[r]], f = w.f;
+    const list = w.byAr[a * R + res.region.data[r]];
     for (let k = 0; k < list.length; k++) {
       const i = list.data[k];
       if (f.res.data[i] === r && f.status.data[i] <= 1) { f.status.data[i] = CLOSED; f.updated.data[i] = time; }

@@ -1,34 +1,36 @@
-// Freezing a meeting: the full computed review is stored once per meeting date and never
-// recomputed, so the meeting can be reopened exactly as it was.
+// Freezing a meeting: the full computed review is stored once per meeting date (version 1) with
+// its content hash and author, and never recomputed, so the meeting can be reopened exactly as it
+// was. Only today's meeting, or one within the grace, can be frozen (lib/review/meeting.ts).
 import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { isDay, type Day } from "@/lib/review/day";
-import { MeetingDateError } from "@/lib/review/meeting";
+import { freezeRefusal } from "@/lib/review/meeting";
 import { computeReview } from "@/lib/queries/review/compute-review";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
-import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
+import { seesWholeOrg } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
+import { insertReviewVersion } from "./review-store";
 
-export type FreezeResult = { ok: true; meetingDate: Day; frozenAt: string; payload: ReviewPayload } | { ok: false; status: 400 | 403 | 409; issues: FieldIssue[] };
+export type FreezeResult =
+  | { ok: true; meetingDate: Day; version: number; frozenAt: string; contentHash: string; payload: ReviewPayload }
+  | { ok: false; status: 400 | 403 | 404 | 409; issues: FieldIssue[] };
 
-export async function freezeReview(scope: Scope, input: unknown, now = new Date()): Promise<FreezeResult> {
-  const parsed = z.string().refine(isDay).safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD" }] };
+const refuse = (status: 400 | 403 | 404 | 409, field: string, message: string): FreezeResult => ({ ok: false, status, issues: [{ field, message }] });
+
+export const meetingDateSchema = z.string().refine(isDay);
+
+export async function freezeReview(actor: Actor, input: unknown, now = new Date(), graceHours = env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS): Promise<FreezeResult> {
+  const parsed = meetingDateSchema.safeParse(input);
+  if (!parsed.success) return refuse(400, "meetingDate", "expected a date as YYYY-MM-DD");
   const meetingDate: Day = parsed.data;
   // The frozen record is the organization's review, so only a viewer who sees all of it may freeze it.
-  if (!seesWholeOrg(scope)) return { ok: false, status: 403, issues: [{ field: "meetingDate", message: "only a viewer of the whole organization can freeze its review" }] };
-  let payload: ReviewPayload;
-  try {
-    payload = await computeReview(scope, { meetingDate, now });
-  } catch (e) {
-    if (e instanceof MeetingDateError) return { ok: false, status: 400, issues: [{ field: "meetingDate", message: e.message }] };
-    throw e;
-  }
-  const r = await db().pool.query<{ created_at: Date }>(
-    `INSERT INTO reviews (meeting_date, created_at, payload) VALUES ($1::date, $2, $3::jsonb)
-     ON CONFLICT (meeting_date) DO NOTHING RETURNING created_at`,
-    [meetingDate, now, JSON.stringify(payload)],
-  );
-  if (!r.rowCount) return { ok: false, status: 409, issues: [{ field: "meetingDate", message: `the review of ${meetingDate} is already frozen` }] };
-  return { ok: true, meetingDate, frozenAt: r.rows[0].created_at.toISOString(), payload };
+  if (!seesWholeOrg(actor.scope)) return refuse(403, "meetingDate", "only a viewer of the whole organization can freeze its review");
+  const refusal = freezeRefusal(meetingDate, now, graceHours);
+  if (refusal) return refuse(400, "meetingDate", refusal);
+  const payload = await computeReview(actor.scope, { meetingDate, now });
+  const stored = await insertReviewVersion(db().pool, { meetingDate, version: 1, payload, author: actor, reason: null, at: now });
+  if (!stored) return refuse(409, "meetingDate", `the review of ${meetingDate} is already frozen; correct it with a reason instead`);
+  return { ok: true, meetingDate, version: 1, frozenAt: stored.createdAt, contentHash: stored.contentHash, payload };
 }

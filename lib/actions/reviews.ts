@@ -1,17 +1,36 @@
 "use server";
-// Server action behind "Freeze this review".
+// Server actions behind "Freeze review" and "Correct this review".
 import { revalidatePath } from "next/cache";
-import { scopeForRequest } from "@/lib/queries/scope";
-import { freezeReview } from "./review-freeze";
+import { correctReview } from "./review-correct";
+import { freezeReview, type FreezeResult } from "./review-freeze";
+import { actionError, guardAction } from "@/lib/auth/guard-action";
 
 export interface FreezeState {
   message: string | null;
   frozenAt: string | null;
+  version?: number;
+}
+
+function toState(r: FreezeResult): FreezeState {
+  if (!r.ok) return { message: r.issues.map((i) => i.message).join("; "), frozenAt: null };
+  revalidatePath("/review");
+  return { message: null, frozenAt: r.frozenAt, version: r.version };
 }
 
 export async function freezeReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
-  const r = await freezeReview(await scopeForRequest(), form.get("meetingDate"));
-  if (!r.ok) return { message: r.issues.map((i) => i.message).join("; "), frozenAt: null };
-  revalidatePath("/review");
-  return { message: null, frozenAt: r.frozenAt };
+  try {
+    const { actor } = await guardAction("freeze");
+    return toState(await freezeReview(actor, form.get("meetingDate")));
+  } catch (err) {
+    return { message: actionError(err), frozenAt: null };
+  }
+}
+
+export async function correctReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
+  try {
+    const { actor } = await guardAction("freeze");
+    return toState(await correctReview(actor, { meetingDate: form.get("meetingDate"), reason: form.get("reason") }));
+  } catch (err) {
+    return { message: actionError(err), frozenAt: null };
+  }
 }

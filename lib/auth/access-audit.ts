@@ -1,7 +1,8 @@
 // Role and scope changes, recorded in the caller's transaction. Until the request guard's audit
-// table (recordAudit(tx, …)) is merged, the record is one server-log line; the call sites and the
+// table (recordAudit(tx, …)) is merged, the record is one log line; the call sites and the
 // transaction boundary are already where the audit row belongs.
 import type pg from "pg";
+import { log } from "@/lib/ops/logger";
 import type { Actor } from "./actor";
 
 export interface AccessChange {
@@ -11,5 +12,5 @@ export interface AccessChange {
 }
 
 export async function recordAccessChange(_tx: pg.PoolClient, actor: Actor, change: AccessChange): Promise<void> {
-  console.info(`inspectorate: audit ${change.action} target=${JSON.stringify(change.target)} by=${JSON.stringify(actor.name)} detail=${JSON.stringify(change.detail)}`);
+  log().info({ component: "audit", action: change.action, target: change.target, actor: actor.name, detail: change.detail }, change.action);
 }

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "@/lib/ops/logger";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import type { Actor } from "./actor";
 import { deleteMapping, saveMapping } from "./access-mapping-store";
@@ -26,7 +28,8 @@ describe("admin-edited group mappings", () => {
   });
 
   it("lets only admins change access, overrides the environment's mapping, audits each change", async () => {
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const lines: string[] = [];
+    (globalThis as { __inspectorateLogger?: unknown }).__inspectorateLogger = createLogger(new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }), "info");
     const envMap = { prod: { role: "viewer" as const, scope: { ous: ["Production"] } } };
     expect(await saveMapping(analyst, "prod", { role: "admin", scope: { all: true } })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await saveMapping(admin, "prod", { role: "analyst", scope: { owners: ["team-a"] } })).toEqual({ ok: true });
@@ -35,8 +38,8 @@ describe("admin-edited group mappings", () => {
     expect(await deleteMapping(admin, "prod")).toEqual({ ok: true });
     expect(await mappingRows(envMap)).toMatchObject([{ group: "prod", role: "viewer", source: "environment" }]);
     expect(await deleteMapping(admin, "prod")).toMatchObject({ ok: false, code: "not_found" });
-    expect(log.mock.calls.map((c) => String(c[0]).split(" ")[2])).toEqual(["access.mapping.saved", "access.mapping.deleted"]);
+    expect(lines.map((l) => JSON.parse(l).action)).toEqual(["access.mapping.saved", "access.mapping.deleted"]);
     expect((await database().pool.query("SELECT count(*)::int AS n FROM access_group_mappings")).rows[0].n).toBe(0);
-    log.mockRestore();
+    delete (globalThis as { __inspectorateLogger?: unknown }).__inspectorateLogger;
   });
 });

@@ -1,6 +1,7 @@
 // Two middlewares every client gets. Outermost: any failure (after the SDK's own retries)
 // becomes an AwsCallError naming the IAM action and region. Per attempt (inside the retry
 // loop): wait for the rate limiter, count the request, and feed throttling back into it.
+import { metrics } from "@/lib/ops/metrics";
 import type { AwsCallStats } from "./clients";
 import { classifyAwsError, iamAction, toAwsCallError } from "./errors";
 import type { AdaptiveRateLimiter } from "./rate-limiter";
@@ -17,6 +18,8 @@ export function addErrorMiddleware(client: StackLike, clientName: string, region
       try {
         return await next(args);
       } catch (err) {
+        const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+        metrics().awsErrors.inc({ region: region ?? "global", operation, kind: classifyAwsError(err) });
         throw toAwsCallError(err, iamAction(clientName, context.commandName ?? "Unknown"), region);
       }
     },
@@ -28,12 +31,15 @@ export function addPacingMiddleware(
   client: StackLike,
   limiterFor: (operation: string) => AdaptiveRateLimiter,
   stats: AwsCallStats,
+  region: string,
 ): void {
   client.middlewareStack.add(
     (next: Next, context: Ctx) => async (args: unknown) => {
-      const limiter = limiterFor((context.commandName ?? "Unknown").replace(/Command$/, ""));
+      const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+      const limiter = limiterFor(operation);
       await limiter.acquire();
       stats.requests++;
+      metrics().awsRequests.inc({ region, operation });
       try {
         const out = await next(args);
         limiter.onSuccess();
@@ -41,6 +47,7 @@ export function addPacingMiddleware(
       } catch (err) {
         if (classifyAwsError(err) === "THROTTLED") {
           stats.throttled++;
+          metrics().awsThrottles.inc({ region, operation });
           limiter.onThrottle();
         }
         throw err;

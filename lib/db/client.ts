@@ -39,3 +39,6 @@ export function db(): Database {
 }
 
 export const prisma = () => db().prisma;
+
+/** The database if this process already opened it (metrics read the pool without opening one). */
+export const openedDatabase = (): Database | undefined => holder.__inspectorateDb;

@@ -25,12 +25,16 @@ export function toSeverity(s: string | undefined | null): Severity {
   return s && known.has(s) ? (s as Severity) : "UNTRIAGED";
 }
 
-/** Okabe–Ito based, distinguishable with the common colour-vision deficiencies; always shown with text. */
-export const severityColor: Record<Severity, { fill: string; text: string }> = {
-  CRITICAL: { fill: "#b2182b", text: "#ffffff" },
-  HIGH: { fill: "#e66101", text: "#ffffff" },
-  MEDIUM: { fill: "#f1b630", text: "#1f1f1f" },
-  LOW: { fill: "#5e9ccf", text: "#ffffff" },
-  INFORMATIONAL: { fill: "#9e9e9e", text: "#1f1f1f" },
-  UNTRIAGED: { fill: "#6d6d8a", text: "#ffffff" },
+/**
+ * Okabe–Ito derived and ordered dark → light, so the severities stay apart with protanopia and
+ * deuteranopia (tested in severity-colors.test.ts) and are always shown with their name. `fill`
+ * carries `text` at 4.5:1 or more; `ink` is the severity as text on white or the canvas.
+ */
+export const severityColor: Record<Severity, { fill: string; text: string; ink: string }> = {
+  CRITICAL: { fill: "#9b1c31", text: "#ffffff", ink: "#9b1c31" },
+  HIGH: { fill: "#c44e00", text: "#ffffff", ink: "#b14600" },
+  MEDIUM: { fill: "#e69f00", text: "#1b2230", ink: "#8a5a00" },
+  LOW: { fill: "#0072b2", text: "#ffffff", ink: "#0068a3" },
+  INFORMATIONAL: { fill: "#8c939f", text: "#1b2230", ink: "#5b6472" },
+  UNTRIAGED: { fill: "#4f4a6e", text: "#ffffff", ink: "#4f4a6e" },
 };

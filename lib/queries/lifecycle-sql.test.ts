@@ -34,6 +34,9 @@ describe("the shared lifecycle predicates", () => {
     expect(await count("")).toBe(1);
     expect(await count("status=GONE")).toBe(2);
     expect(await count("status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE")).toBe(4);
+    // Its resource is not in coverage: closed because it went away, not remediated.
+    expect(await count("status=CLOSED&closure=removed")).toBe(1);
+    expect(await count("status=CLOSED&closure=remediated")).toBe(0);
   });
 
   it("sees a finding open at a past instant when it closed or went gone only after it", async () => {

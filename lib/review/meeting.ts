@@ -18,3 +18,16 @@ export function sinceWindow(asOf: Date, previousAsOf: Date | null): { from: Date
   const from = previousAsOf && previousAsOf < asOf ? previousAsOf : addDays(asOf, -7);
   return { from, to: asOf };
 }
+
+/**
+ * Why a meeting's review may not be frozen now, or null when it may: a frozen review claims to be
+ * what the meeting saw, so only today's meeting, or one that ended less than `graceHours` ago.
+ */
+export function freezeRefusal(meeting: Day, now: Date, graceHours: number): string | null {
+  const today = toDay(now);
+  if (meeting > today) return `meeting date ${meeting} is in the future (today is ${today} UTC)`;
+  if (meeting === today) return null;
+  const endedHoursAgo = (now.getTime() - dayEnd(meeting).getTime()) / 3_600_000;
+  if (endedHoursAgo <= graceHours) return null;
+  return `the review of ${meeting} can no longer be frozen: a frozen review records what the meeting saw, so only today's meeting (or one that ended less than ${graceHours} h ago) can be frozen; older meetings stay viewable as reconstructions from today's cache`;
+}

@@ -2,6 +2,7 @@
 // client-side chart cards and the server tables build the same links.
 import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import type { Severity } from "@/lib/domain/severity";
+import type { ClosureKind } from "@/lib/domain/closure";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import type { FindingsFilterInput } from "@/lib/queries/findings/findings-filter";
 
@@ -29,8 +30,8 @@ export function newInWeekHref(g: LinkGroup, week: string, weekEnd: string): stri
   return findingsHref({ ...groupFilter(g), status: allStatuses, firstSeenFrom: week, firstSeenTo: weekEnd });
 }
 
-export function closedInWeekHref(g: LinkGroup, week: string, weekEnd: string, severity?: Severity): string {
-  return findingsHref({ ...groupFilter(g), status: ["CLOSED"], severity: severity ? [severity] : undefined, closedFrom: week, closedTo: weekEnd });
+export function closedInWeekHref(g: LinkGroup, week: string, weekEnd: string, severity?: Severity, closure?: ClosureKind): string {
+  return findingsHref({ ...groupFilter(g), status: ["CLOSED"], severity: severity ? [severity] : undefined, closedFrom: week, closedTo: weekEnd, closure });
 }
 
 export function accountHref(accountId: string, extra: FindingsFilterInput = {}): string {

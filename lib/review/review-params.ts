@@ -1,5 +1,6 @@
 // The review route's URL contract, one schema for the page and every /api/review endpoint:
 // ?date=YYYY-MM-DD (meeting date, default today UTC) &group=org|ou|owner|account &value=… &weeks=12
+// &version=N (a frozen review's version; default the newest)
 import { z } from "zod";
 import { isDay, toDay } from "./day";
 import type { FieldIssue } from "./exception-input";
@@ -20,6 +21,8 @@ export function reviewParamsSchema(now: Date) {
       group: z.enum(reviewGroupKinds, { error: "expected org, ou, owner or account" }).default("org"),
       value: z.string().trim().min(1).max(256).optional(),
       weeks: z.coerce.number({ error: "expected a number" }).int("expected whole weeks").min(MIN_WEEKS, `at least ${MIN_WEEKS} weeks`).max(MAX_WEEKS, `at most ${MAX_WEEKS} weeks`).default(MIN_WEEKS),
+      /** A frozen review's version (corrections are 2, 3, …); default the newest. */
+      version: z.coerce.number({ error: "expected a number" }).int("expected a whole version").min(1, "versions start at 1").max(1000).optional(),
       /** Prefills the exception form with this finding ARN (from an SLA row's "Add exception"). */
       except: z.string().trim().min(1).max(2048).optional(),
     })
@@ -38,7 +41,7 @@ export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; param
     const one = Array.isArray(v) ? v[0] : v;
     return one === "" ? undefined : one;
   };
-  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), except: get("except") });
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except") });
   if (r.success) return { ok: true, params: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
 }
@@ -50,6 +53,7 @@ export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
   if (p.group && p.group !== "org") q.set("group", p.group);
   if (p.group && p.group !== "org" && p.value) q.set("value", p.value);
   if (p.weeks && p.weeks !== MIN_WEEKS) q.set("weeks", String(p.weeks));
+  if (p.version) q.set("version", String(p.version));
   if (p.except) q.set("except", p.except);
   const s = q.toString();
   return s ? `${base}?${s}` : base;

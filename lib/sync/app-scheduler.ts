@@ -2,6 +2,7 @@
 // only): interval from config, demo runs labelled as such, one scheduler per process.
 import { db } from "@/lib/db/client";
 import { ConfigError, env, isDemo } from "@/lib/env";
+import { log } from "@/lib/ops/logger";
 import { launchSync } from "./background";
 import { startScheduler, type Scheduler } from "./scheduler";
 
@@ -15,7 +16,7 @@ export function startAppScheduler(): Scheduler | undefined {
   try {
     e = env();
   } catch (err) {
-    console.error(`inspectorate sync: schedule not started: ${err instanceof ConfigError ? err.message : String(err)}`);
+    log().error({ component: "scheduler" }, `schedule not started: ${err instanceof ConfigError ? err.message : String(err)}`);
     return undefined;
   }
   if (e.INSPECTORATE_SYNC_INTERVAL_MINUTES === 0) return undefined;

@@ -11,13 +11,16 @@ import { semaphore } from "./util/semaphore";
 import { deferFindingIndexesIfEmpty, restoreDeferredIndexes } from "@/lib/db/deferred-indexes";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
 import { failedRegion, syncRegion, type RegionOutcome } from "./region-sync";
-import { closeStaleRuns, createRun, finishRun, saveProgress } from "./run/run-record";
+import { closeStaleRuns, createRun, finishRun, runStart, saveProgress, type StartedBy } from "./run/run-record";
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { settleAll } from "./util/map-limit";
 import { afterRegions } from "./run/after-regions";
+import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
+import { log } from "@/lib/ops/logger";
+import { observeSyncRun } from "@/lib/ops/sync-observer";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -29,6 +32,8 @@ export interface RunSyncOptions {
   signal?: AbortSignal;
   /** List every region in full (finds deleted findings) even if an incremental run would do. */
   full?: boolean;
+  /** The person or token who asked for this run (Sync now, POST /api/sync); audited with the run. */
+  startedBy?: StartedBy;
   /** Test hook after each durably written findings batch; throwing there simulates a crash. */
   afterBatch?: (batches: number) => void | Promise<void>;
 }
@@ -51,13 +56,15 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
     await closeStaleRuns(database.pool, new Date());
-    const startedAt = now();
+    const startedAt = await runStart(database.pool, now());
     const notes: RunNote[] = [];
     // A run killed during a first load left the findings indexes deferred: rebuild them first.
     const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
     if (restored) notes.push({ kind: "bulk-load", message: `Rebuilt ${restored} findings indexes an interrupted first load had deferred` });
     if (config.demo || opts.trigger === "demo") notes.push({ kind: "demo", message: "Demo data: synced from the bundled emulator's demo organization" });
-    const runId = await createRun(database.pool, opts.trigger, startedAt, notes);
+    const runId = await createRun(database.pool, opts.trigger, startedAt, notes, opts.startedBy);
+    enterLogContext({ runId });
+    log().info({ trigger: opts.trigger, regions: config.regions, full: opts.full ?? false }, "sync run started");
     let lastSave = 0;
     let saving: Promise<void> = Promise.resolve();
     const progress = new ProgressTracker(opts.trigger, config.regions, (p) => {
@@ -122,6 +129,14 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       coverageUpserted: outcomes.reduce((n, o) => n + (o.coverage?.written ?? 0), 0),
       apiRequests: aws.stats.requests, throttled: aws.stats.throttled, progress: final,
     }, now());
+    observeSyncRun({
+      runId, trigger: opts.trigger, outcome, error, seconds: (now().getTime() - startedAt.getTime()) / 1000,
+      apiRequests: aws.stats.requests, throttled: aws.stats.throttled,
+      regions: outcomes.map((o) => ({
+        region: o.region, status: o.status, error: o.error, written: written(o),
+        listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
+      })),
+    });
     return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs };
   });
 }
@@ -157,7 +172,7 @@ async function syncRegions(
   ctx: SyncContext, regions: string[], checks: Awaited<ReturnType<typeof checkDelegatedAdmin>>[], accounts: Awaited<ReturnType<typeof syncAccounts>>,
 ): Promise<RegionOutcome[]> {
   const outcomes = await settleAll(
-    regions.map(async (region, i): Promise<RegionOutcome> => {
+    regions.map((region, i): Promise<RegionOutcome> => withLogContext({ region }, async () => {
       const c = checks[i];
       const ra = accounts.byRegion.get(region);
       const o = !c.ok
@@ -173,7 +188,7 @@ async function syncRegions(
       ctx.progress.region(region).error = o.error ?? undefined;
       await writeRegionResult(ctx.pool, ctx.runId, o, ctx.now());
       return o;
-    }),
+    })),
     (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
   );
   return outcomes;

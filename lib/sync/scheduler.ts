@@ -1,9 +1,12 @@
 // The in-app schedule: a run every `intervalMinutes`, and one at startup when the last
 // finished run is older than that (or there is none). Two app instances never sync at once:
-// each tick goes through runSync's advisory lock and is skipped when another holds it.
+// each tick goes through runSync's advisory lock and is skipped when another holds it; and an
+// interval tick is skipped when any instance finished a run within the last half interval
+// (replicas' timers drift apart, so otherwise each would run one sync per interval).
 import type pg from "pg";
 import { SyncAlreadyRunningError } from "./run/run-record";
 import type { SyncTrigger } from "./progress";
+import { log as logger } from "@/lib/ops/logger";
 
 export interface TickResult {
   ran: boolean;
@@ -25,6 +28,8 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tick(): Promise<TickResult>;
+  /** The interval's tick: a run unless one finished (anywhere) within the last half interval. */
+  due(): Promise<TickResult>;
   /** Resolves once the startup decision is taken (and its run finished, if one was due). */
   ready: Promise<TickResult | null>;
   stop(): void;
@@ -36,7 +41,7 @@ export async function lastFinishedAt(pool: Pick<pg.Pool, "query">): Promise<Date
 }
 
 export function startScheduler(o: SchedulerOptions): Scheduler {
-  const log = o.log ?? ((m: string) => console.log(`inspectorate sync: ${m}`));
+  const log = o.log ?? ((m: string) => logger().warn({ component: "scheduler" }, m));
   const intervalMs = o.intervalMinutes * 60_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -45,16 +50,28 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
       const r = await o.run(o.trigger);
       return { ran: true, runId: r.runId, outcome: r.outcome };
     } catch (err) {
-      if (err instanceof SyncAlreadyRunningError) return { ran: false, skipped: err.message };
+      if (err instanceof SyncAlreadyRunningError) {
+        logger().info({ component: "scheduler" }, `scheduled run skipped: ${err.message}`);
+        return { ran: false, skipped: err.message };
+      }
       log(`scheduled run failed to start: ${err instanceof Error ? err.message : String(err)}`);
       return { ran: false, skipped: "error" };
     }
+  };
+  const due = async (): Promise<TickResult> => {
+    const last = await lastFinishedAt(o.pool).catch(() => null);
+    const now = (o.now ?? (() => new Date()))();
+    if (last && now.getTime() - last.getTime() < intervalMs / 2) {
+      logger().info({ component: "scheduler", lastFinishedAt: last.toISOString() }, "scheduled run skipped: a run finished recently");
+      return { ran: false, skipped: "a run finished recently" };
+    }
+    return tick();
   };
   const ready = (async () => {
     if (intervalMs <= 0) return null;
     await new Promise((r) => setTimeout(r, o.startupDelayMs ?? 0).unref());
     if (stopped) return null;
-    timer = setInterval(() => void tick(), intervalMs);
+    timer = setInterval(() => void due(), intervalMs);
     timer.unref();
     const last = await lastFinishedAt(o.pool);
     const now = (o.now ?? (() => new Date()))();
@@ -63,6 +80,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   })();
   return {
     tick,
+    due,
     ready,
     stop() {
       stopped = true;

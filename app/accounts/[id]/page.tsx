@@ -18,6 +18,7 @@ import { CoverageCells } from "@/components/accounts/coverage-cells";
 import { RegionsTable } from "@/components/accounts/regions-table";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { AccountLifecycleBadge, accountLeftText } from "@/components/accounts/account-lifecycle-badge";
 import { GONE_STATUS } from "@/lib/domain/lifecycle";
 
@@ -69,24 +70,24 @@ export default async function Page({ params }: Props) {
       {left && (
         <p role="status" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
           {accountLeftText(left)}: Inspector no longer reports this account, so its findings are{" "}
-          <Link href={findingsHref({ account: [a.id], status: [GONE_STATUS] })} className="font-semibold text-accent hover:underline">gone</Link>{" "}
+          <Link href={findingsHref({ account: [a.id], status: [GONE_STATUS] })} className="font-semibold text-accent underline">gone</Link>{" "}
           and its coverage and region state below are the last the sync saw.
         </p>
       )}
-      {heat && <Card title="Open findings by severity"><div className="overflow-x-auto"><AccountHeatRow row={heat} /></div></Card>}
-      <div className="grid gap-5 xl:grid-cols-2">
+      {heat && <Card title="Open findings by severity"><ScrollArea label="Open findings by severity"><AccountHeatRow row={heat} /></ScrollArea></Card>}
+      <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
         <Card title="Open findings, last 90 days" actions={<span className="text-xs text-muted">click a day: findings first seen then</span>}>
           <TrendPanel accountId={a.id} points={points} severities={severities} />
         </Card>
         <Card title="Top findings" actions={<Link href={findingsHref({ account: [a.id] })} className="text-xs font-semibold text-accent hover:underline">explore »</Link>}>
-          <TopFindingsList rows={top.rows} />
+          <ScrollArea label="Top findings"><TopFindingsList rows={top.rows} /></ScrollArea>
         </Card>
       </div>
       <Card title="Coverage">
         {coverage && <CoverageCells row={coverage} />}
         <div className="mt-3"><ReasonList reasons={reasons} accountId={a.id} /></div>
       </Card>
-      <Card title="Regions: Inspector state and sync"><div className="overflow-x-auto"><RegionsTable regions={regions} /></div></Card>
+      <Card title="Regions: Inspector state and sync"><ScrollArea label="Regions"><RegionsTable regions={regions} /></ScrollArea></Card>
     </div>
   );
 }

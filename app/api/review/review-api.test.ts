@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
-import { closeReviewDatabase, insertAccount, insertDaily, insertException, insertFinding, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
+import { closeReviewDatabase, insertAccount, insertDaily, insertException, insertFinding, insertRun, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
 import type { LoadedReview } from "@/lib/queries/review/load-review";
 import { addDaysToDay, toDay } from "@/lib/review/day";
 import { expiryInstant } from "@/lib/review/exceptions";
@@ -13,10 +13,15 @@ import { POST as freeze } from "./freeze/route";
 import { GET as listExceptions, POST as createException } from "./exceptions/route";
 import { POST as revoke } from "./exceptions/[id]/revoke/route";
 
+// Route handlers read the session cookie; outside a request there is none (local mode).
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }), headers: async () => new Headers() }));
+
 const A = "111111111111", B = "222222222222";
 const today = toDay(new Date());
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-const req = (path: string, init?: RequestInit) => new Request(`http://localhost${path}`, init);
+// Writes are JSON (the guard refuses anything else); the host is the one the app listens on.
+const req = (path: string, init?: RequestInit) =>
+  new Request(`http://127.0.0.1:3000${path}`, init?.method === "POST" ? { ...init, headers: { "content-type": "application/json" } } : init);
 
 describe("review API and exports (database)", () => {
   let t: TestDatabase;
@@ -29,6 +34,8 @@ describe("review API and exports (database)", () => {
     await insertFinding(q, { arn: "new1", accountId: B, severity: "HIGH", firstObservedAt: daysAgo(2) });
     await insertFinding(q, { arn: "fixed1", accountId: B, status: "CLOSED", firstObservedAt: daysAgo(20), closedAt: daysAgo(1) });
     await insertException(q, { findingArn: "old0", createdAt: daysAgo(3), expiresAt: expiryInstant(today).toISOString() });
+    await insertRun(q, daysAgo(90));
+    await insertRun(q, new Date(Date.now() - 3_600_000).toISOString());
     for (let d = 0; d < 84; d += 3) {
       await insertDaily(q, addDaysToDay(today, -d), A, "CRITICAL", { open: 5 + (d % 7), opened: 1, closed: d % 2 });
       await insertDaily(q, addDaysToDay(today, -d), B, "HIGH", { open: 2 + (d % 5), opened: d % 3 });
@@ -49,18 +56,19 @@ describe("review API and exports (database)", () => {
     for (const row of [h.slice(0, 4), h.slice(4, 8)]) {
       const at = lines.indexOf(row.map((x) => x.label).join(" "));
       expect(at, row[0].label).toBeGreaterThan(-1);
-      expect(lines[at + 1]).toBe(row.map((x) => x.value).join(" "));
+      expect(lines[at + 1]).toBe(row.map((x) => x.value ?? "—").join(" "));
     }
     expect(text).toContain(`Breached ${p.sla.totals.breached} · due within 7 days ${p.sla.totals.dueSoon} · excepted ${p.sla.totals.excepted}`);
     // Every week's row: open by severity, total, new and closed.
     for (const [i, w] of p.trends.weeks.entries()) {
       const o = p.trends.open[i], f = p.trends.flow[i];
-      const row = [w.label, o.open.CRITICAL, o.open.HIGH, o.open.MEDIUM, o.open.LOW, o.total, f.opened, f.closed].join(" ");
+      const n = (v: number | null | undefined) => v ?? "—";
+      const row = [w.label, n(o.open?.CRITICAL), n(o.open?.HIGH), n(o.open?.MEDIUM), n(o.open?.LOW), n(o.total), n(f.opened), n(f.remediated)].join(" ");
       expect(lines.some((l) => l.startsWith(row)), `week row "${row}"`).toBe(true);
     }
-    expect(p.trends.open.filter((o) => o.total > 0).length).toBeGreaterThanOrEqual(12);
+    expect(p.trends.open.filter((o) => (o.total ?? 0) > 0).length).toBeGreaterThanOrEqual(12);
     expect(text).toContain(`New critical and high: ${p.since.newCriticalHigh.count} (0 critical, 1 high)`);
-    expect(text).toContain(`Fixed: ${p.since.fixed.count}`);
+    expect(text).toContain(`Fixed (remediated): ${p.since.fixed.count}`);
     expect(text).toContain("Expiring before the next meeting: 1");
     expect(text).toMatch(/Live review, not frozen/);
   });
@@ -68,7 +76,7 @@ describe("review API and exports (database)", () => {
   it("exports the same figures as CSV", async () => {
     const json = (await (await getJson(req("/api/review"))).json()) as LoadedReview;
     const csv = await (await getCsv(req("/api/review/csv"))).text();
-    for (const h of reviewHeadline(json.payload)) expect(csv).toContain(`headline,${h.key},${h.label},count,${h.value}\r\n`);
+    for (const h of reviewHeadline(json.payload)) expect(csv).toContain(`headline,${h.key},${h.label},count,${h.value ?? ""}\r\n`);
   });
 
   it("answers 400 with the field and reason for bad input", async () => {
@@ -95,8 +103,8 @@ describe("review API and exports (database)", () => {
     const params = (v: string) => ({ params: Promise.resolve({ id: v }) });
     expect((await revoke(req(`/api/review/exceptions/${id}/revoke`, { method: "POST" }), params(String(id)))).status).toBe(200);
     expect((await revoke(req(`/api/review/exceptions/${id}/revoke`, { method: "POST" }), params(String(id)))).status).toBe(409);
-    expect((await revoke(req("/api/review/exceptions/x/revoke", { method: "POST" }), params("x"))).status).toBe(400);
-    expect((await revoke(req("/api/review/exceptions/999/revoke", { method: "POST" }), params("999"))).status).toBe(404);
+    expect((await revoke(req("/api/review/exceptions/x/revoke", { method: "POST" }), params("x"))).status).toBe(404);
+    expect((await revoke(req("/api/review/exceptions/999/revoke", { method: "POST" }), params("00000000-0000-4000-8000-000000000000"))).status).toBe(404);
   });
 
   it("freezes once and then serves the frozen review, labelled", async () => {
@@ -109,6 +117,20 @@ describe("review API and exports (database)", () => {
     expect(json.frozenAt).not.toBeNull();
     expect(json.payload.since.newCriticalHigh.count).toBe(1); // "late" arrived after freezing
     const lines = (await pdfLines(new Uint8Array(await (await getPdf(req("/api/review/pdf"))).arrayBuffer()))).flat();
-    expect(lines.some((l) => l.startsWith("Frozen on"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Frozen on") && l.includes("by local admin") && l.includes("sha256"))).toBe(true);
+  });
+
+  it("refuses to freeze a meeting older than the grace and stores a correction as the next version", async () => {
+    const old = await freeze(req("/api/review/freeze", { method: "POST", body: JSON.stringify({ meetingDate: addDaysToDay(today, -7) }) }));
+    expect(old.status).toBe(400);
+    expect((await old.json()).error).toMatch(/can no longer be frozen: a frozen review records what the meeting saw/);
+    const body = JSON.stringify({ meetingDate: today, reason: "recomputed after the sync repaired account A" });
+    const fix = await freeze(req("/api/review/freeze?correct=1", { method: "POST", body }));
+    expect(fix.status).toBe(201);
+    expect(await fix.json()).toMatchObject({ version: 2 });
+    const json = (await (await getJson(req(`/api/review?date=${today}`))).json()) as LoadedReview;
+    expect(json.frozen).toMatchObject({ version: 2, reason: "recomputed after the sync repaired account A", hashVerified: true });
+    const csv = await (await getCsv(req(`/api/review/csv?date=${addDaysToDay(today, -7)}`))).text();
+    expect(csv).toContain("Reconstruction, not a record");
   });
 });

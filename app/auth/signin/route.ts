@@ -6,6 +6,8 @@ import { cookieOptions } from "@/lib/auth/cookie-options";
 import { signInConfigured, startSignIn } from "@/lib/auth/oidc-client";
 import { ATTEMPT_COOKIE, ATTEMPT_MAX_AGE_SECONDS, encodeAttempt, safeReturnTo } from "@/lib/auth/sign-in-attempt";
 import { refuseTooManySignIns } from "@/lib/auth/sign-in-limiter";
+import { logSignIn } from "@/lib/auth/sign-in-log";
+import { clientAddress } from "@/lib/auth/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,7 @@ export async function GET(req: NextRequest) {
     (await cookies()).set(ATTEMPT_COOKIE, encodeAttempt(attempt), cookieOptions("/auth/callback", ATTEMPT_MAX_AGE_SECONDS));
     return new Response(null, { status: 303, headers: { location: url.href, "cache-control": "no-store" } });
   } catch (err) {
-    console.error(`inspectorate: sign-in: the identity provider's discovery document could not be read (${err instanceof Error ? err.name : "error"})`);
+    logSignIn("provider_unreachable", { address: clientAddress(req.headers), reason: err instanceof Error ? `${err.name}: ${err.message}` : "unknown" });
     return authPage({ title: "Sign-in is unavailable", lines: ["The identity provider did not answer. Try again in a minute, or ask an admin."], status: 503, link: { href: "/auth/signin", label: "Try again" } });
   }
 }

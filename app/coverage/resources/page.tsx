@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FilterIssues } from "@/components/ui/filter-issues";
 import { formatCount } from "@/components/ui/format";
 import { CoverageResourcesTable } from "@/components/coverage/coverage-resources-table";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Coverage resources" };
@@ -37,9 +38,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           <p className="mt-1 font-mono text-[11px] text-muted">{info.code}</p>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-line bg-panel shadow-sm">
+      <ScrollArea label="Resources" className="rounded-lg border border-line bg-panel shadow-sm">
         {result.rows.length ? <CoverageResourcesTable rows={result.rows} /> : <p className="px-4 py-10 text-center text-sm text-muted">No resources match.</p>}
-      </div>
+      </ScrollArea>
       <div className="mt-3 flex justify-end gap-2 text-sm">
         {filter.after && <Link href={coverageResourcesHref({ ...filter, after: undefined })} className="rounded-md border border-line bg-white px-3 py-1 font-semibold hover:border-accent">« First page</Link>}
         {result.next && <Link href={coverageResourcesHref({ ...filter, after: result.next })} className="rounded-md border border-line bg-white px-3 py-1 font-semibold hover:border-accent">Next page »</Link>}

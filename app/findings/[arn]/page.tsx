@@ -51,16 +51,16 @@ export default async function Page({ params }: Props) {
           {f.exploit_available && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
           <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
         </div>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{f.title}</h1>
+        <h1 className="mt-2 text-xl font-semibold tracking-tight wrap-anywhere sm:text-2xl">{f.title}</h1>
         <p className="mt-1 break-all font-mono text-xs text-muted">{f.arn}</p>
         <GoneNotice finding={f} />
       </header>
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="space-y-5">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 space-y-5">
           <DetailSection title="Description">
-            <p className="text-sm leading-relaxed">{f.description ?? (raw.description as string | undefined) ?? "—"}</p>
+            <p className="text-sm leading-relaxed wrap-anywhere">{f.description ?? (raw.description as string | undefined) ?? "—"}</p>
             {(remediation.text || remediation.url) && (
-              <p className="mt-3 text-sm">
+              <p className="mt-3 text-sm wrap-anywhere">
                 <span className="font-semibold">Recommendation: </span>
                 {remediation.text}
                 {remediation.url && <a href={remediation.url} target="_blank" rel="noreferrer" className="ml-1 text-accent underline">Read more</a>}
@@ -76,12 +76,12 @@ export default async function Page({ params }: Props) {
               <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.vulnerability_id} />
             </DetailSection>
           )}
-          <details className="rounded-lg border border-line bg-panel p-5 shadow-sm">
+          <details className="min-w-0 rounded-lg border border-line bg-panel p-4 shadow-sm sm:p-5">
             <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-muted">Raw Inspector finding (JSON)</summary>
-            <pre className="mt-3 max-h-[32rem] overflow-auto rounded-md bg-canvas p-3 text-xs">{JSON.stringify(raw, null, 2)}</pre>
+            <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap rounded-md bg-canvas p-3 text-xs wrap-anywhere">{JSON.stringify(raw, null, 2)}</pre>
           </details>
         </div>
-        <aside className="space-y-5">
+        <aside className="min-w-0 space-y-5">
           <DetailSection title="Where">
             <Facts items={[
               ["Account", <Link key="a" href={`/accounts/${f.account_id}`} className="text-accent hover:underline">{f.account_name ?? f.account_id} <span className="font-mono text-xs">{f.account_id}</span></Link>],
@@ -110,10 +110,10 @@ export default async function Page({ params }: Props) {
             <DetailSection title="References">
               <ul className="space-y-1 text-sm">
                 {references.map((u) => (
-                  <li key={u} className="truncate"><a href={u} target="_blank" rel="noreferrer" className="text-accent hover:underline">{u.replace(/^https?:\/\//, "")}</a></li>
+                  <li key={u} className="wrap-anywhere"><a href={u} target="_blank" rel="noreferrer" className="text-accent hover:underline">{u.replace(/^https?:\/\//, "")}</a></li>
                 ))}
               </ul>
-              {vuln.related.length > 0 && <p className="mt-2 text-xs text-muted">Related: {vuln.related.join(", ")}</p>}
+              {vuln.related.length > 0 && <p className="mt-2 text-xs text-muted wrap-anywhere">Related: {vuln.related.join(", ")}</p>}
             </DetailSection>
           )}
         </aside>

@@ -1,7 +1,7 @@
 // A titled block of the finding detail page.
 export function DetailSection({ title, children, id, className = "" }: { title: string; children: React.ReactNode; id?: string; className?: string }) {
   return (
-    <section id={id} aria-labelledby={id ? `${id}-title` : undefined} className={`rounded-lg border border-line bg-panel p-5 shadow-sm ${className}`}>
+    <section id={id} aria-labelledby={id ? `${id}-title` : undefined} className={`min-w-0 rounded-lg border border-line bg-panel p-4 shadow-sm sm:p-5 ${className}`}>
       <h2 id={id ? `${id}-title` : undefined} className="mb-3 text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>
       {children}
     </section>
@@ -14,7 +14,7 @@ export function Facts({ items }: { items: [string, React.ReactNode][] }) {
       {items.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="whitespace-nowrap text-muted">{k}</dt>
-          <dd className="min-w-0 break-words">{v ?? "—"}</dd>
+          <dd className="min-w-0 wrap-anywhere">{v ?? "—"}</dd>
         </div>
       ))}
     </dl>

@@ -1,9 +1,11 @@
 import type { PackageView } from "@/lib/queries/findings/finding-raw-mapper";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Vulnerable packages: installed against fixed-in version, and the command that fixes it. */
 export function PackagesTable({ packages }: { packages: PackageView[] }) {
   return (
     <div className="space-y-3" data-testid="packages">
+      <ScrollArea label="Vulnerable packages">
       <table className="w-full text-sm">
         <thead>
           <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
@@ -28,10 +30,11 @@ export function PackagesTable({ packages }: { packages: PackageView[] }) {
           ))}
         </tbody>
       </table>
+      </ScrollArea>
       {[...new Set(packages.map((p) => p.remediation).filter(Boolean))].map((cmd) => (
         <div key={cmd}>
           <div className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">Remediation</div>
-          <pre className="overflow-x-auto whitespace-pre-wrap rounded-md bg-ink px-3 py-2 font-mono text-xs text-slate-100">{cmd}</pre>
+          <pre className="overflow-x-auto whitespace-pre-wrap wrap-anywhere rounded-md bg-ink px-3 py-2 font-mono text-xs text-slate-100">{cmd}</pre>
         </div>
       ))}
     </div>

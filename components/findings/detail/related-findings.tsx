@@ -4,12 +4,14 @@ import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href"
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatScore } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Other open resources with the same vulnerability: the blast radius of one fix. */
 export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows: RelatedFindingRow[]; total: number; capped: boolean; vulnerabilityId: string }) {
   if (!total) return <p className="text-sm text-muted">No other open resource has {vulnerabilityId}.</p>;
   return (
     <div className="space-y-2">
+      <ScrollArea label="Other resources">
       <table className="w-full text-sm">
         <tbody>
           {rows.map((r) => (
@@ -25,6 +27,7 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
           ))}
         </tbody>
       </table>
+      </ScrollArea>
       <Link href={findingsHref({ cve: vulnerabilityId })} className="text-sm font-semibold text-accent hover:underline">
         All {formatCount(total)}{capped && "+"} other open findings for {vulnerabilityId} »
       </Link>

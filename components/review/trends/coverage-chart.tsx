@@ -10,7 +10,7 @@ export const coverageColors = { active: "#009e73", inactive: "#cc79a7" };
 export function CoverageChart({ data, onSelect }: { data: CoverageWeek[]; onSelect: (week: CoverageWeek) => void }) {
   const latest = data.at(-1);
   return (
-    <ChartFrame testId="trend-coverage" label={`Scanned and unscanned resources per week; latest ${latest?.active ?? 0} scanned, ${latest?.inactive ?? 0} not`}>
+    <ChartFrame testId="trend-coverage" label={`Scanned and unscanned resources per week; latest ${latest?.active ?? "no data"} scanned, ${latest?.inactive ?? "no data"} not`}>
       <BarChart data={data} margin={{ top: 8, right: 18, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#eef1f5" />
         <XAxis dataKey="label" {...axisProps} interval={0} />

@@ -7,12 +7,12 @@ import { ChartFrame, axisProps } from "./chart-frame";
 
 
 export function OpenBySeverityChart({ data, onSelect }: { data: OpenWeek[]; onSelect: (week: OpenWeek, severity: Severity) => void }) {
-  const rows = data.map((w) => ({ ...w, ...Object.fromEntries(rankedSeverities.map((s) => [s, w.open[s]])) }));
+  const rows = data.map((w) => ({ ...w, ...Object.fromEntries(rankedSeverities.map((s) => [s, w.open?.[s] ?? null])) }));
   const latest = data.at(-1);
   return (
     <ChartFrame
       testId="trend-open"
-      label={`Open findings per week over ${data.length} weeks; latest week ${latest?.total ?? 0} open`}
+      label={`Open findings per week over ${data.length} weeks; latest week ${latest?.total ?? "no data"} open`}
       data={{ weeks: String(data.length), "weeks-with-data": String(data.filter((w) => w.day).length) }}
     >
       <BarChart data={rows} margin={{ top: 8, right: 18, bottom: 0, left: 0 }}>

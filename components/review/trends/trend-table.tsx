@@ -6,16 +6,23 @@ import { formatDays } from "@/lib/review/format";
 import { rankedSeverities, severityLabel } from "@/lib/domain/severity";
 import { TableHead, type TableColumn } from "@/components/ui/table-head";
 import { closedInWeekHref, newInWeekHref, openWeekHref, type LinkGroup } from "@/lib/review/review-links";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const columns: TableColumn[] = [
   "Week of",
-  ...[...rankedSeverities.map((s) => severityLabel[s]), "Open", "New", "Closed", "MTTR crit (d)", "MTTR high (d)", "Scanned", "Not scanned"].map((label) => ({ label, align: "right" as const })),
+  ...[...rankedSeverities.map((s) => severityLabel[s]), "Open", "New", "Remediated", "Removed", "Reopened", "MTTR crit (d)", "MTTR high (d)", "Scanned", "Not scanned"].map((label) => ({ label, align: "right" as const })),
 ];
 const td = "px-2 py-1 text-right tabular-nums";
 
+/** A count linking to its findings, or "—" when nothing was observed (never 0). */
+function Num({ value, href }: { value: number | null | undefined; href: string }) {
+  if (value == null) return <span className="text-muted" title="no data: nothing was observed">—</span>;
+  return <Link className="hover:text-accent hover:underline" href={href}>{value}</Link>;
+}
+
 export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label="Trends as a table">
       <table className="w-full text-sm" data-testid="trend-table">
         <TableHead columns={columns} />
         <tbody>
@@ -25,20 +32,22 @@ export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup
               <tr key={w.week} className="border-b border-line/60 last:border-0">
                 <td className="px-2 py-1">{w.label}</td>
                 {rankedSeverities.map((s) => (
-                  <td key={s} className={td}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd, s)}>{o.open[s]}</Link></td>
+                  <td key={s} className={td}><Num value={o.open?.[s]} href={openWeekHref(group, w.weekEnd, s)} /></td>
                 ))}
-                <td className={`${td} font-semibold`}><Link className="hover:text-accent hover:underline" href={openWeekHref(group, w.weekEnd)}>{o.total}</Link></td>
-                <td className={td}><Link className="hover:text-accent hover:underline" href={newInWeekHref(group, w.week, w.weekEnd)}>{f.opened}</Link></td>
-                <td className={td}><Link className="hover:text-accent hover:underline" href={closedInWeekHref(group, w.week, w.weekEnd)}>{f.closed}</Link></td>
+                <td className={`${td} font-semibold`} title={o.estimated ? "estimated by the first sync" : undefined}><Num value={o.total} href={openWeekHref(group, w.weekEnd)} />{o.estimated && o.total != null ? "*" : ""}</td>
+                <td className={td}><Num value={f.opened} href={newInWeekHref(group, w.week, w.weekEnd)} /></td>
+                <td className={td}><Num value={f.remediated ?? f.closed} href={closedInWeekHref(group, w.week, w.weekEnd, undefined, "remediated")} /></td>
+                <td className={td}><Num value={f.removed} href={closedInWeekHref(group, w.week, w.weekEnd, undefined, "removed")} /></td>
+                <td className={td}>{f.reopened ?? "—"}</td>
                 <td className={td}>{formatDays(m.days.CRITICAL)}</td>
                 <td className={td}>{formatDays(m.days.HIGH)}</td>
-                <td className={td}>{c.day ? c.active : "—"}</td>
-                <td className={td}>{c.day ? c.inactive : "—"}</td>
+                <td className={td}>{c.active ?? "—"}</td>
+                <td className={td}>{c.inactive ?? "—"}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -69,11 +69,14 @@ describe("gate pipeline", () => {
 
     await w.sync(); // the team sees the finding in the app and accepts the risk there
     const { createRiskException } = await import("@/lib/actions/risk-exception-store");
+    const { localActor } = await import("@/lib/auth/request-actor");
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const ex = await createRiskException({ target: "vulnerability", vulnerabilityId: "CVE-2023-38545", resourceIds: [img.resourceId],
+    const ex = await createRiskException({ actor: localActor }, { target: "vulnerability", vulnerabilityId: "CVE-2023-38545", resourceIds: [img.resourceId],
       reason: "SOCKS5 proxy support is compiled out of this image", owner: "payments-team", expiresOn });
     expect(ex.ok).toBe(true);
-    const id = (ex as { id: number }).id;
+    if (!ex.ok) throw new Error("exception refused");
+    const { rows } = await w.database.pool.query("SELECT id FROM risk_exceptions WHERE public_id = $1", [ex.id]);
+    const id = rows[0].id as number;
 
     const passed = await gate("npm", ["--image", ref, "--wait", "--timeout", "30", "--poll", "1"]);
     expect(passed.out).toMatch(/^PASS {2}payments\/api@sha256:/);

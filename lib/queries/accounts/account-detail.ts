@@ -32,6 +32,8 @@ export interface AccountRegionRow {
   sync_error: string | null;
   last_synced_at: Date | null;
   integrity_match: boolean | null;
+  integrity_residual: number | null;
+  integrity_repaired: boolean | null;
   findings_synced: number | null;
 }
 
@@ -42,9 +44,9 @@ export async function getAccount(scope: Scope, id: string) {
   if (!account) return undefined;
   const regions = await queryRows<AccountRegionRow>(Prisma.sql`
     SELECT ar.region, ar.relationship_status, ar.inspector_status, ar.ec2_status, ar.ecr_status, ar.lambda_status, ar.lambda_code_status,
-      ar.sync_status, ar.sync_error, ar.last_synced_at, r.integrity_match, r.findings AS findings_synced
+      ar.sync_status, ar.sync_error, ar.last_synced_at, r.integrity_match, r.integrity_residual, r.integrity_repaired, r.findings AS findings_synced
     FROM account_regions ar
-    LEFT JOIN LATERAL (SELECT integrity_match, findings FROM sync_account_results s
+    LEFT JOIN LATERAL (SELECT integrity_match, integrity_residual, integrity_repaired, findings FROM sync_account_results s
       WHERE s.account_id = ar.account_id AND s.region = ar.region ORDER BY s.run_id DESC LIMIT 1) r ON TRUE
     WHERE ar.account_id = ${id} ORDER BY ar.region`);
   return { account, regions, left: toAccountLeft(account) };

@@ -2,7 +2,7 @@
 // browser (heatmap cells, bars, badges) do not ship Zod; findings-filter.ts checks they agree.
 export const findingsFilterFieldNames = [
   "account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou", "resource", "cve", "package", "fix", "exploit",
-  "epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "reopenedFrom",
+  "epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "closure", "reopenedFrom",
   "exploitableFrom", "ami", "image", "sort", "group", "cursor", "limit",
 ] as const;
 export type FindingsFilterField = (typeof findingsFilterFieldNames)[number];

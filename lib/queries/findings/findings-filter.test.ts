@@ -19,6 +19,16 @@ describe("findings filter", () => {
     expect(a.filter.tag).toEqual([{ key: "aws:cloudformation:stack", value: "web" }]);
   });
 
+  it("filters on Gone and on how a finding was closed, and names bad values", () => {
+    const { filter, issues } = parseFindingsFilter(new URLSearchParams("status=GONE&status=CLOSED&closure=removed"));
+    expect(issues).toEqual([]);
+    expect(filter).toMatchObject({ status: ["GONE", "CLOSED"], closure: "removed" });
+    expect(findingsHref(filter)).toBe("/findings?status=GONE&status=CLOSED&closure=removed");
+    const bad = parseFindingsFilter(new URLSearchParams("status=DELETED&closure=fixed"));
+    expect(bad.issues.map((i) => i.field)).toEqual(["status", "closure"]);
+    expect(bad.filter.status).toEqual(["ACTIVE"]);
+  });
+
   it("names each invalid field and keeps the valid ones", () => {
     const { filter, issues } = parseFindingsFilter(new URLSearchParams("account=123&severity=CRITICAL&severity=SEVERE&epssMin=2&firstSeenFrom=2024-02-30&limit=5000&region=us-east-1"));
     expect(issues.map((i) => i.field).sort()).toEqual(["account", "epssMin", "firstSeenFrom", "limit", "severity"]);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
+import { closureKinds } from "@/lib/domain/closure";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -60,6 +61,8 @@ export const findingsFilterFields = {
   firstSeenTo: day.optional(),
   closedFrom: day.optional(),
   closedTo: day.optional(),
+  /** remediated: closed while its resource is still scanned; removed: resource gone or unscanned. */
+  closure: z.enum(closureKinds).optional(),
   reopenedFrom: day.optional(),
   exploitableFrom: day.optional(),
   ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),

@@ -5,6 +5,7 @@ import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import type { FindingsFilter } from "./findings-filter";
 import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
+import { closureSql } from "@/lib/queries/remediation-sql";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -52,6 +53,7 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   if (f.firstSeenTo) c.push(Prisma.sql`f.first_observed_at < ${endOfDay(f.firstSeenTo)}`);
   if (f.closedFrom) c.push(Prisma.sql`f.closed_at >= ${startOfDay(f.closedFrom)}`);
   if (f.closedTo) c.push(Prisma.sql`f.closed_at < ${endOfDay(f.closedTo)}`);
+  if (f.closure) c.push(closureSql("f", f.closure));
   if (f.exploitableFrom) c.push(Prisma.sql`f.exploit_since >= ${startOfDay(f.exploitableFrom)}`);
   if (f.reopenedFrom) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}

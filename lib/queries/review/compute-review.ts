@@ -5,6 +5,7 @@ import type { Day } from "@/lib/review/day";
 import { meetingAsOf, sinceWindow } from "@/lib/review/meeting";
 import type { SlaPolicy } from "@/lib/review/sla";
 import type { Scope } from "@/lib/queries/scope";
+import { reviewHeadline } from "@/lib/review/export/review-headline";
 import { previousFrozenReview } from "./frozen-reviews";
 import { groupScope, resolveGroup, reviewAccounts, type ReviewAccount } from "./review-accounts";
 import { riskExceptions } from "./risk-exceptions";
@@ -71,5 +72,7 @@ export async function computeReview(scope: Scope, req: ReviewRequest): Promise<R
   const sla = await reviewSections.sla(c);
   const since = await reviewSections.since(c);
   const exceptions = await reviewSections.exceptions(c);
-  return { version: 1, meta: c.meta, trends, sla, since, exceptions };
+  const payload: ReviewPayload = { version: 2, meta: c.meta, trends, sla, since, exceptions };
+  // The headline and its link targets are part of the record, not recomputed when reopened.
+  return { ...payload, headline: reviewHeadline(payload) };
 }

@@ -37,11 +37,11 @@ export async function insertFinding(db: Q, f: FindingFixture) {
 
 export async function insertException(db: Q, e: { findingArn?: string; vulnerabilityId?: string; resourceIds?: string[]; createdAt: string; expiresAt: string; revokedAt?: string; reason?: string; owner?: string }) {
   const r = await db.query(
-    `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_at, expires_at, revoked_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_at, expires_at, revoked_at, approved_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $6) RETURNING public_id`,
     [e.findingArn ?? null, e.vulnerabilityId ?? null, e.resourceIds ?? [], e.reason ?? "no fix yet", e.owner ?? "sec-team", e.createdAt, e.expiresAt, e.revokedAt ?? null],
   );
-  return r.rows[0].id as number;
+  return r.rows[0].public_id as string;
 }
 
 export async function insertDaily(db: Q, day: string, accountId: string, severity: string, v: { open?: number; opened?: number; closed?: number }) {
@@ -52,3 +52,21 @@ export async function insertDaily(db: Q, day: string, accountId: string, severit
 export async function insertCoverage(db: Q, day: string, accountId: string, scanType: string, active: number, inactive: number) {
   await db.query(`INSERT INTO coverage_snapshots (day, account_id, scan_type, active, inactive) VALUES ($1, $2, $3, $4, $5)`, [day, accountId, scanType, active, inactive]);
 }
+
+/** A finished sync run: what makes a day "observed" for the review. */
+export async function insertRun(db: Q, finishedAt: string, outcome = "SUCCEEDED") {
+  await db.query(`INSERT INTO sync_runs (trigger, started_at, finished_at, outcome) VALUES ('test', $1::timestamptz - interval '5 minutes', $1, $2)`, [finishedAt, outcome]);
+}
+
+export async function insertEvent(db: Q, arn: string, at: string, from: string, to: string, kind = "STATUS") {
+  await db.query(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value) VALUES ($1, $2, $3, $4, $5)`, [arn, at, kind, from, to]);
+}
+
+/** The finding's resource as coverage lists it: ACTIVE means still there and scanned. */
+export async function insertCovered(db: Q, accountId: string, resourceId: string, code = "ACTIVE") {
+  await db.query(`INSERT INTO covered_resources (account_id, region, resource_type, resource_id, scan_type, scan_status_code)
+    VALUES ($1, 'us-east-1', 'AWS_EC2_INSTANCE', $2, 'PACKAGE', $3)`, [accountId, resourceId, code]);
+}
+
+/** What a test passes as the author of a write until the request guard provides one. */
+export const testActor = { kind: "local", id: "local", name: "local admin", role: "admin", scope: { accountIds: "all" } } as const;

@@ -19,24 +19,33 @@ export interface WeekPoint {
   label: string;
 }
 
+/** Counts are null ("no data", shown as —) for a week nothing observed, never 0. */
 export interface OpenWeek extends WeekPoint {
   day: string | null; // the snapshot day the week's counts come from
-  open: Record<Severity, number>;
-  total: number;
+  open: Record<Severity, number> | null;
+  total: number | null;
+  /** From the first sync's reconstruction, not from a sync that ran that week. */
+  estimated?: boolean;
 }
 export interface FlowWeek extends WeekPoint {
-  opened: number;
-  closed: number;
+  opened: number | null;
+  /** Every closure; remediated + removed. */
+  closed: number | null;
+  remediated?: number | null;
+  /** Closed because the resource went away or scanning stopped. */
+  removed?: number | null;
+  reopened?: number | null;
+  suppressed?: number | null;
 }
 export interface MttrWeek extends WeekPoint {
-  /** Mean days from first observation to final close, null when nothing closed. */
+  /** Mean days from first observation to a remediated close, null when nothing was remediated. */
   days: Record<Severity, number | null>;
   closed: Record<Severity, number>;
 }
 export interface CoverageWeek extends WeekPoint {
   day: string | null;
-  active: number;
-  inactive: number;
+  active: number | null;
+  inactive: number | null;
 }
 export interface Trends {
   weeks: WeekPoint[];
@@ -44,6 +53,8 @@ export interface Trends {
   flow: FlowWeek[];
   mttr: MttrWeek[];
   coverage: CoverageWeek[];
+  /** First and latest sync run up to the meeting's as-of (absent in reviews frozen before it). */
+  observed?: { first: string | null; latest: string | null };
 }
 
 export interface SlaCounts {
@@ -100,7 +111,10 @@ export interface SinceLastReview {
   from: string;
   to: string;
   newCriticalHigh: ChangeGroup & { critical: number; high: number };
+  /** Remediated closures: the resource is still there and still scanned. */
   fixed: ChangeGroup;
+  /** Closures because the resource went away or scanning stopped (absent in older frozen reviews). */
+  removed?: ChangeGroup;
   reopened: ChangeGroup;
   becameExploitable: ChangeGroup;
   lostCoverage: ChangeGroup;
@@ -110,13 +124,17 @@ export interface SinceLastReview {
 }
 
 export interface ExceptionRow {
-  id: number;
+  /** The public id (random): URLs, forms and the API never see the serial one. */
+  id: string;
   findingArn: string | null;
   vulnerabilityId: string | null;
   resourceIds: string[];
   reason: string;
   owner: string;
   createdBy: string | null;
+  /** Null while four-eyes approval is pending; then the exception does not count. */
+  approvedBy: string | null;
+  approvedAt: string | null;
   createdAt: string;
   expiresAt: string;
   expiryDay: string;
@@ -140,9 +158,21 @@ export interface ReviewMeta {
   generatedAt: string;
 }
 
+export interface HeadlineFigure {
+  key: string;
+  label: string;
+  /** null: nothing observed ("—"), never 0. */
+  value: number | null;
+  /** A line under the figure, e.g. when it was observed. */
+  detail?: string;
+  href: string;
+}
+
+/** Version 2 adds the stored headline, removed closures and "no data" nulls. */
 export interface ReviewPayload {
-  version: 1;
+  version: 1 | 2;
   meta: ReviewMeta;
+  headline?: HeadlineFigure[];
   trends: Trends;
   sla: SlaSection;
   since: SinceLastReview;

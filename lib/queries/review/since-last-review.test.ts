@@ -16,6 +16,7 @@ describe("since the last review (database)", () => {
     await insertAccount(q, { id: A, name: "payments-prod" });
     await insertAccount(q, { id: B, name: "search-prod" });
     await insertAccount(q, { id: C, name: "legacy" });
+    await q.query("UPDATE accounts SET lifecycle = 'LEFT_ORGANIZATION', lifecycle_since = '2026-11-22T00:00:00Z' WHERE id = $1", [C]);
     await insertFinding(q, { arn: "n1", accountId: A, firstObservedAt: "2026-11-20T00:00:00Z", vulnerabilityId: "CVE-2026-1", resourceId: "i-n1" });
     await insertFinding(q, { arn: "n2", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-26T13:59:00Z" });
     await insertFinding(q, { arn: "n3", accountId: A, severity: "HIGH", firstObservedAt: "2026-11-19T14:00:00Z" }); // at the last review
@@ -42,6 +43,9 @@ describe("since the last review (database)", () => {
     await q.query(cov, [A, "i-long-gone", "INACTIVE", "EC2_INSTANCE_STOPPED", "2026-11-01T00:00:00Z"]);
     await q.query(cov, [A, "i-at-first-sync", "INACTIVE", "EC2_INSTANCE_STOPPED", "2026-11-20T09:01:00Z"]);
     await q.query(cov, [B, "i-fine", "ACTIVE", "SUCCESSFUL", null]);
+    // fx1's instance is still there and scanned: remediated. rm1's instance is gone: removed.
+    await q.query(cov, [B, "i-fx1", "ACTIVE", "SUCCESSFUL", null]);
+    await insertFinding(q, { arn: "rm1", accountId: B, status: "CLOSED", firstObservedAt: "2026-10-01T00:00:00Z", closedAt: "2026-11-23T00:00:00Z" });
     const ar = `INSERT INTO account_regions (account_id, region, sync_status, inspector_status) VALUES ($1, $2, $3, $4)`;
     await q.query(ar, [A, "us-east-1", "ACCESS_DENIED", null]);
     await q.query(ar, [B, "eu-west-1", "OK", "SUSPENDED"]); // already dark at the last review
@@ -57,12 +61,13 @@ describe("since the last review (database)", () => {
     expect([s.newCriticalHigh.count, s.newCriticalHigh.critical, s.newCriticalHigh.high]).toEqual([2, 1, 1]);
     expect(s.newCriticalHigh.items.map((i) => i.key)).toEqual(["n1", "n2"]);
     expect(s.fixed.items.map((i) => i.key)).toEqual(["fx1"]);
+    expect(s.removed?.items.map((i) => i.key)).toEqual(["rm1"]);
     expect(s.reopened).toMatchObject({ count: 1, items: [{ key: "r1" }] });
     expect(s.becameExploitable).toMatchObject({ count: 1, items: [{ key: "e1" }] });
     expect(s.lostCoverage).toMatchObject({ count: 1, items: [{ label: "i-lost" }] });
     expect(s.wentDark.items.map((i) => [i.key, i.detail])).toEqual([
       [A, `${A} · us-east-1: access denied`],
-      [C, `${C} · no resources scanned any more`],
+      [C, `${C} · no resources scanned any more; left the organization`],
     ]);
     expect(s.darkNow).toEqual([`${A}/us-east-1`, `${B}/eu-west-1`]);
   });
@@ -70,17 +75,20 @@ describe("since the last review (database)", () => {
   it("links every group and item into the explorer with the window in the URL", async () => {
     const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null);
     expect(s.newCriticalHigh.href).toBe("/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE&firstSeenFrom=2026-11-19&firstSeenTo=2026-11-26");
-    expect(s.fixed.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26");
+    expect(s.fixed.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=remediated");
+    expect(s.removed?.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=removed");
     expect(s.reopened.href).toContain("reopenedFrom=2026-11-19");
     expect(s.becameExploitable.href).toContain("exploitableFrom=2026-11-19");
     expect(s.newCriticalHigh.items[0].href).toContain("resource=i-n1");
     expect(s.newCriticalHigh.items[0].href).toContain("cve=CVE-2026-1");
     // Without a previous frozen review every dark account-region counts as new.
     expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
+    expect(s.wentDark.items.find((i) => i.key === C)?.detail).toContain("left the organization");
   });
 
   it("applies the scope", async () => {
     const s = await sinceLastReview({ accountIds: [B] }, window, await reviewAccounts(allScope, {}), []);
     expect([s.newCriticalHigh.count, s.fixed.count, s.reopened.count, s.becameExploitable.count, s.lostCoverage.count]).toEqual([0, 1, 0, 1, 0]);
+    expect(s.removed?.count).toBe(1);
   });
 });

@@ -11,6 +11,8 @@ import type { ReviewAccount } from "./review-accounts";
 import { wentDark } from "./went-dark";
 import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
 import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
+import { closureSql } from "@/lib/queries/remediation-sql";
+import type { ClosureKind } from "@/lib/domain/closure";
 
 const SAMPLE = 10;
 const allStatuses = [...lifecycleStatuses];
@@ -40,15 +42,17 @@ export async function sinceLastReview(
   const inScope = scopeWhere(scope, Prisma.sql`f.account_id`);
   const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
   const days = { from: toDay(from), to: toDay(to) };
-  const [fresh, severities, fixed, reopened, exploitable, lost, dark] = await Promise.all([
+  const closedIn = (kind: ClosureKind) => queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
+      AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to} AND ${closureSql("f", kind)}
+      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`);
+  const [fresh, severities, fixed, removed, reopened, exploitable, lost, dark] = await Promise.all([
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to}
       ORDER BY f.severity, f.first_observed_at DESC, f.arn LIMIT ${SAMPLE}`),
     queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to} GROUP BY f.severity`),
-    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to}
-      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`),
+    closedIn("remediated"),
+    closedIn("removed"),
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
         AND e.at > ${from} AND e.at <= ${to})
@@ -76,7 +80,8 @@ export async function sinceLastReview(
       critical: count("CRITICAL"),
       high: count("HIGH"),
     },
-    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to }), names),
+    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "remediated" }), names),
+    removed: group(removed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "removed" }), names),
     reopened: group(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from }), names),
     becameExploitable: group(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from }), names),
     lostCoverage: {

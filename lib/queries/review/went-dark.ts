@@ -1,9 +1,12 @@
 // "Accounts that went dark": an account-region we can no longer see (access denied, Inspector
 // disabled or suspended, sync error) that was not dark at the previous frozen review, or an
-// account whose scanned resources dropped from some to none between the two meetings.
+// account whose scanned resources dropped from some to none between the two meetings, or one that
+// left Inspector or the organization (or was suspended) between them.
 import { toDay } from "@/lib/review/day";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import { accountActiveSql } from "@/lib/queries/accounts/account-lifecycle";
+import { accountLifecycleLabel, type AccountLifecycle } from "@/lib/domain/lifecycle";
 
 export interface DarkAccount {
   accountId: string;
@@ -11,7 +14,7 @@ export interface DarkAccount {
 }
 
 export async function wentDark(scope: Scope, window: { from: Date; to: Date }, previousDark: string[] | null) {
-  const [regions, coverage] = await Promise.all([
+  const [regions, coverage, departed] = await Promise.all([
     queryRows<{ accountId: string; region: string; why: string }>(Prisma.sql`
       SELECT r.account_id AS "accountId", r.region,
         CASE WHEN r.sync_status IN ('ACCESS_DENIED','INSPECTOR_DISABLED','ERROR') THEN r.sync_status
@@ -31,6 +34,10 @@ export async function wentDark(scope: Scope, window: { from: Date; to: Date }, p
       SELECT b.account_id AS "accountId" FROM before b LEFT JOIN after a USING (account_id)
       WHERE ${scopeWhere(scope, Prisma.sql`b.account_id`)} AND b.active > 0 AND coalesce(a.active, 0) = 0
         AND EXISTS (SELECT 1 FROM after)`),
+    // Accounts that left Inspector or the organization, or were suspended, between the meetings.
+    queryRows<{ accountId: string; lifecycle: AccountLifecycle }>(Prisma.sql`
+      SELECT a.id AS "accountId", a.lifecycle FROM accounts a WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND NOT ${accountActiveSql("a")}
+        AND a.lifecycle_since > ${window.from} AND a.lifecycle_since <= ${window.to} ORDER BY a.id`),
   ]);
   const darkNow = regions.map((r) => `${r.accountId}/${r.region}`);
   const before = new Set(previousDark ?? []);
@@ -38,6 +45,7 @@ export async function wentDark(scope: Scope, window: { from: Date; to: Date }, p
   const add = (id: string, why: string) => out.set(id, [...(out.get(id) ?? []), why]);
   for (const r of regions) if (!before.has(`${r.accountId}/${r.region}`)) add(r.accountId, `${r.region}: ${r.why.toLowerCase().replaceAll("_", " ")}`);
   for (const c of coverage) add(c.accountId, "no resources scanned any more");
+  for (const d of departed) add(d.accountId, (accountLifecycleLabel[d.lifecycle] ?? d.lifecycle).toLowerCase());
   return {
     darkNow,
     wentDark: [...out.entries()].map(([accountId, why]): DarkAccount => ({ accountId, why: why.join("; ") })),

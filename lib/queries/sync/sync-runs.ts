@@ -47,6 +47,9 @@ export interface SyncAccountRow {
   integrity_match: boolean | null;
   cache_counts: Record<string, number> | null;
   api_counts: Record<string, number> | null;
+  /** Sum of |cache − Inspector| over the severity cells after repairs; 0 = match, null = not checked. */
+  integrity_residual: number | null;
+  integrity_repaired: boolean;
 }
 
 export async function getSyncRun(scope: Scope, id: number) {
@@ -56,15 +59,17 @@ export async function getSyncRun(scope: Scope, id: number) {
     queryRows<SyncRegionRow>(Prisma.sql`SELECT region, status, error, findings_seen, pages, coverage_seen, watermark_from, watermark_to, duration_ms, checks
       FROM sync_region_results WHERE run_id = ${id} ORDER BY region`),
     queryRows<SyncAccountRow>(Prisma.sql`
-      SELECT s.account_id, a.name AS account_name, s.region, s.status, s.error, s.findings, s.integrity_match, s.cache_counts, s.api_counts
+      SELECT s.account_id, a.name AS account_name, s.region, s.status, s.error, s.findings, s.integrity_match, s.cache_counts, s.api_counts,
+        s.integrity_residual, s.integrity_repaired
       FROM sync_account_results s LEFT JOIN accounts a ON a.id = s.account_id
       WHERE s.run_id = ${id} AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
-        AND (s.status <> 'OK' OR s.integrity_match IS FALSE)
+        AND (s.status <> 'OK' OR s.integrity_match IS FALSE OR s.integrity_repaired)
       ORDER BY (s.status = 'OK'), s.account_id, s.region LIMIT 500`),
-    queryOne<{ total: number; ok: number; mismatched: number; checked: number }>(Prisma.sql`
+    queryOne<{ total: number; ok: number; mismatched: number; checked: number; residual: number | null; repaired: number }>(Prisma.sql`
       SELECT count(*)::int AS total, count(*) FILTER (WHERE s.status = 'OK')::int AS ok,
-        count(*) FILTER (WHERE s.integrity_match IS FALSE)::int AS mismatched, count(s.integrity_match)::int AS checked
+        count(*) FILTER (WHERE s.integrity_match IS FALSE)::int AS mismatched, count(s.integrity_match)::int AS checked,
+        sum(s.integrity_residual)::int AS residual, count(*) FILTER (WHERE s.integrity_repaired)::int AS repaired
       FROM sync_account_results s WHERE s.run_id = ${id} AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}`),
   ]);
-  return { run, regions, problemAccounts: accounts, accountTotals: totals ?? { total: 0, ok: 0, mismatched: 0, checked: 0 } };
+  return { run, regions, problemAccounts: accounts, accountTotals: totals ?? { total: 0, ok: 0, mismatched: 0, checked: 0, residual: null, repaired: 0 } };
 }

@@ -15,18 +15,22 @@ export function csvCell(v: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function reviewCsv(p: ReviewPayload, frozenAt: string | null): string {
+export function reviewCsv(p: ReviewPayload, frozenAt: string | null, statusLine = ""): string {
   const rows: Cell[][] = [["section", "key", "label", "metric", "value"]];
   const add = (...r: Cell[]) => rows.push(r);
   add("meta", "meetingDate", p.meta.group.label, "as of", p.meta.asOf);
   add("meta", "meetingDate", p.meta.meetingDate, "since", p.since.from);
   add("meta", "meetingDate", p.meta.meetingDate, "frozen at", frozenAt);
+  add("meta", "status", p.meta.meetingDate, "status", statusLine);
   for (const h of reviewHeadline(p)) add("headline", h.key, h.label, "count", h.value);
   p.trends.weeks.forEach((w, i) => {
-    for (const s of severityOrder) add("trend.open", w.week, w.label, s, p.trends.open[i].open[s]);
+    for (const s of severityOrder) add("trend.open", w.week, w.label, s, p.trends.open[i].open?.[s] ?? null);
     add("trend.open", w.week, w.label, "TOTAL", p.trends.open[i].total);
     add("trend.flow", w.week, w.label, "new", p.trends.flow[i].opened);
     add("trend.flow", w.week, w.label, "closed", p.trends.flow[i].closed);
+    add("trend.flow", w.week, w.label, "remediated", p.trends.flow[i].remediated ?? null);
+    add("trend.flow", w.week, w.label, "removed", p.trends.flow[i].removed ?? null);
+    add("trend.flow", w.week, w.label, "reopened", p.trends.flow[i].reopened ?? null);
     for (const s of severityOrder) if (p.trends.mttr[i].closed[s]) add("trend.mttr_days", w.week, w.label, s, p.trends.mttr[i].days[s]);
     add("trend.coverage", w.week, w.label, "active", p.trends.coverage[i].active);
     add("trend.coverage", w.week, w.label, "inactive", p.trends.coverage[i].inactive);

@@ -1,23 +1,42 @@
-// The headline numbers of a review, computed once from the payload so the page tiles, the PDF
-// and the CSV show exactly the same figures.
-import type { ReviewPayload } from "@/lib/queries/review/review-types";
+// The headline figures of a review with their link targets, computed once from the payload and
+// stored in it when frozen, so the page tiles, the PDF and the CSV show exactly the same figures.
+// "Open findings" is the latest observation up to the meeting, with when it was made; nothing
+// observed yet is "—", never 0.
+import type { HeadlineFigure, ReviewPayload } from "@/lib/queries/review/review-types";
+import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { groupFilter } from "@/lib/review/review-links";
+import { formatInstant } from "../format";
 
-export interface HeadlineItem {
-  key: string;
-  label: string;
-  value: number;
+export type HeadlineItem = HeadlineFigure;
+
+/** "25 min", "5 h", "3 d": how long before the meeting's as-of an observation was made. */
+export function formatAge(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  if (min < 120) return `${min} min`;
+  const h = Math.round(min / 60);
+  return h < 48 ? `${h} h` : `${Math.round(h / 24)} d`;
+}
+
+function openDetail(p: ReviewPayload, hasValue: boolean): string {
+  const latest = p.trends.observed?.latest;
+  if (!hasValue) return "no sync has observed Inspector yet";
+  if (!latest) return "estimated from the first sync";
+  return `observed ${formatInstant(latest)}, ${formatAge(Date.parse(p.meta.asOf) - Date.parse(latest))} before`;
 }
 
 export function reviewHeadline(p: ReviewPayload): HeadlineItem[] {
-  const latest = p.trends.open.at(-1);
+  if (p.headline) return p.headline;
+  const latest = [...p.trends.open].reverse().find((w) => w.total != null);
+  const g = groupFilter(p.meta.group);
+  const removed = p.since.removed;
   return [
-    { key: "open", label: "Open findings", value: latest?.total ?? 0 },
-    { key: "openCritical", label: "Open critical", value: latest?.open.CRITICAL ?? 0 },
-    { key: "breached", label: "SLA breached", value: p.sla.totals.breached },
-    { key: "dueSoon", label: `Due within ${p.sla.dueSoonDays} days`, value: p.sla.totals.dueSoon },
-    { key: "excepted", label: "Excepted", value: p.sla.totals.excepted },
-    { key: "newCriticalHigh", label: "New critical/high", value: p.since.newCriticalHigh.count },
-    { key: "fixed", label: "Fixed", value: p.since.fixed.count },
-    { key: "reopened", label: "Reopened", value: p.since.reopened.count },
+    { key: "open", label: "Open findings", value: latest?.total ?? null, detail: openDetail(p, !!latest), href: findingsHref(g) },
+    { key: "openCritical", label: "Open critical", value: latest?.open?.CRITICAL ?? null, href: findingsHref({ ...g, severity: ["CRITICAL"] }) },
+    { key: "breached", label: "SLA breached", value: p.sla.totals.breached, href: "#sla" },
+    { key: "dueSoon", label: `Due within ${p.sla.dueSoonDays} days`, value: p.sla.totals.dueSoon, href: "#sla" },
+    { key: "excepted", label: "Excepted", value: p.sla.totals.excepted, href: "#sla-excepted" },
+    { key: "newCriticalHigh", label: "New critical/high", value: p.since.newCriticalHigh.count, href: p.since.newCriticalHigh.href },
+    { key: "fixed", label: "Fixed", value: p.since.fixed.count, href: p.since.fixed.href, detail: removed ? `remediated; ${removed.count} more closed as the resource went away` : undefined },
+    { key: "reopened", label: "Reopened", value: p.since.reopened.count, href: p.since.reopened.href },
   ];
 }

@@ -7,28 +7,29 @@ import { reviewHeadline } from "./review-headline";
 import { sinceGroups } from "./since-groups";
 
 
-export async function reviewPdf(p: ReviewPayload, frozenAt: string | null): Promise<Uint8Array> {
+export async function reviewPdf(p: ReviewPayload, statusLine: string): Promise<Uint8Array> {
   const w = await PdfWriter.create(`Weekly review ${p.meta.meetingDate}`);
   w.heading(`Weekly review — ${formatDay(p.meta.meetingDate)}`, 18);
   w.text(`${p.meta.group.label} · as of ${formatInstant(p.meta.asOf)} · since ${formatInstant(p.since.from)}`, { color: muted });
-  w.text(frozenAt ? `Frozen on ${formatInstant(frozenAt)}` : `Live review, not frozen (generated ${formatInstant(p.meta.generatedAt)})`, { color: muted });
+  w.text(statusLine, { color: muted });
   w.gap(4);
-  w.tiles(reviewHeadline(p).map((h) => ({ label: h.label, value: String(h.value) })));
+  w.tiles(reviewHeadline(p).map((h) => ({ label: h.label, value: h.value == null ? "—" : String(h.value) })));
 
   w.heading("Open findings by severity, per week");
   w.stackedBars(
     p.trends.open.map((x) => x.label),
-    rankedSeverities.map((s) => ({ name: severityLabel[s], color: hexColor(severityColor[s].fill), values: p.trends.open.map((x) => x.open[s]) })),
+    rankedSeverities.map((s) => ({ name: severityLabel[s], color: hexColor(severityColor[s].fill), values: p.trends.open.map((x) => x.open?.[s] ?? 0) })),
   );
   const widths = [48, 40, 40, 40, 40, 42, 38, 40, 44, 44, 48, 51];
   w.table(
-    ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Closed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: widths[i], align: i ? ("right" as const) : ("left" as const) })),
+    ["Week of", "Critical", "High", "Medium", "Low", "Open", "New", "Fixed", "MTTR C", "MTTR H", "Scanned", "Unscanned"].map((h, i) => ({ header: h, width: widths[i], align: i ? ("right" as const) : ("left" as const) })),
     p.trends.weeks.map((wk, i) => {
       const o = p.trends.open[i], f = p.trends.flow[i], m = p.trends.mttr[i], c = p.trends.coverage[i];
-      return [wk.label, ...rankedSeverities.map((s) => String(o.open[s])), String(o.total), String(f.opened), String(f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), c.day ? String(c.active) : "—", c.day ? String(c.inactive) : "—"];
+      const n = (v: number | null | undefined) => (v == null ? "—" : String(v));
+      return [wk.label, ...rankedSeverities.map((s) => n(o.open?.[s])), n(o.total), n(f.opened), n(f.remediated ?? f.closed), formatDays(m.days.CRITICAL), formatDays(m.days.HIGH), n(c.active), n(c.inactive)];
     }),
   );
-  w.text("MTTR in days from first observation to the final close, by the week of the close.", { size: 7.5, color: muted });
+  w.text("Fixed = remediated closures (resource still scanned). MTTR in days from first observation to a remediated close, by the week of the close. — = no data.", { size: 7.5, color: muted });
 
   w.heading("SLA");
   const policy = rankedSeverities.map((s) => `${severityLabel[s]} ${p.sla.policy[s] ?? "-"} d`).join(" · ");

@@ -10,7 +10,6 @@ import { benchConfig, benchSync } from "./run-bench-sync";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const { values } = parseArgs({
   options: {
     scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" },

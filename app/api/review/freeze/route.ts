@@ -1,15 +1,19 @@
-// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD"} — freezes that meeting's review.
+// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD"} — freezes that meeting's review (version 1).
+// POST with {"meetingDate", "reason"} and ?correct=1 stores a correction as the next version.
+import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
-import { scopeForRequest } from "@/lib/queries/scope";
-import { issuesResponse, jsonResponse, readJson } from "../respond";
+import { issuesError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
+import { jsonResponse, readJson } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = withGuard(async (request, { actor }) => {
   const b = await readJson(request);
   if ("response" in b) return b.response;
-  const meetingDate = (b.body as { meetingDate?: unknown } | null)?.meetingDate;
-  const r = await freezeReview(await scopeForRequest(), meetingDate);
-  if (!r.ok) return issuesResponse(r.issues, r.status);
-  return jsonResponse({ meetingDate: r.meetingDate, frozenAt: r.frozenAt, payload: r.payload }, 201);
-}
+  const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown };
+  const correcting = new URL(request.url).searchParams.get("correct") === "1";
+  const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, body.meetingDate);
+  if (!r.ok) throw issuesError(r.status, r.issues);
+  return jsonResponse({ meetingDate: r.meetingDate, version: r.version, frozenAt: r.frozenAt, contentHash: r.contentHash, payload: r.payload }, 201);
+}, { permission: "freeze", mutating: true });

@@ -1,0 +1,11 @@
+import { notFound } from "next/navigation";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { getAccount } from "@/lib/queries/accounts/account-detail";
+
+// Decides "no such account (for you)" before the page's loading state streams, so an account
+// outside the viewer's scope answers a real 404 status, not a 200 showing "not found".
+export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{12}$/.test(id) || !(await getAccount(await scopeForRequest(), id))) notFound();
+  return children;
+}

@@ -1,0 +1,40 @@
+// Measures what makes a page wider than the window, and runs the WCAG 2.1 AA axe-core rules.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * How far the page scrolls sideways and, if it does, the chain of elements down to the smallest
+ * one whose removal ends it (found by hiding children one at a time; restored afterwards).
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const overflow = () => document.documentElement.scrollWidth - width;
+    const culprits: string[] = [];
+    for (let el: Element | null = overflow() > 0 ? document.body : null; el && culprits.length < 12; ) {
+      let found: HTMLElement | null = null;
+      for (const child of Array.from(el.children) as HTMLElement[]) {
+        const display = child.style.display;
+        child.style.display = "none";
+        const fixed = overflow() <= 0;
+        child.style.display = display;
+        if (fixed) {
+          found = child;
+          break;
+        }
+      }
+      if (found) culprits.push(`${found.tagName.toLowerCase()}.${String(found.getAttribute("class") ?? "").slice(0, 60)}`);
+      el = found;
+    }
+    return { overflow: overflow(), culprits };
+  });
+}
+
+export async function axeViolations(page: Page): Promise<{ count: number; summary: string[] }> {
+  const result = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  const count = result.violations.reduce((n, v) => n + v.nodes.length, 0);
+  const summary = result.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  return { count, summary };
+}

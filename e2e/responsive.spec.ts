@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { pageNames, pagePaths, viewports, type PageName } from "./every-page";
+import { axeViolations, sidewaysOverflow } from "./layout-probe";
+
+// Every page at a phone's and a desktop's width: nothing scrolls sideways, axe finds nothing.
+// The numbers land in test-results/layout-audit.json, the screenshots in test-results/screenshots.
+const auditFile = "test-results/layout-audit.json";
+let paths: Record<PageName, string>;
+
+function record(key: string, value: { overflow: number; axe: number }) {
+  fs.mkdirSync("test-results", { recursive: true });
+  const audit = fs.existsSync(auditFile) ? JSON.parse(fs.readFileSync(auditFile, "utf8")) : {};
+  fs.writeFileSync(auditFile, JSON.stringify({ ...audit, [key]: value }, null, 2));
+}
+
+test.beforeAll(async ({ request }) => {
+  paths ??= await pagePaths(request);
+});
+
+for (const vp of viewports) {
+  test.describe(`at ${vp.width} × ${vp.height}`, () => {
+    test.use({ viewport: { width: vp.width, height: vp.height } });
+    for (const name of pageNames) {
+      test(`${name} fits the width and passes the WCAG 2.1 AA audit`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.goto(paths[name]);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await page.waitForLoadState("networkidle");
+        const { overflow, culprits } = await sidewaysOverflow(page);
+        const axe = await axeViolations(page);
+        record(`${name}@${vp.width}`, { overflow, axe: axe.count });
+        await page.screenshot({ fullPage: true, path: `test-results/screenshots/${name}-${vp.width}.png` });
+        expect.soft(overflow, `${name} at ${vp.width} px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
+        expect.soft(axe.summary, `${name} at ${vp.width} px: axe violations`).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+// Point-in-time weekly values from the sync's snapshots: a week's open findings and coverage are
+// its last snapshot day's. A week with no snapshot and no sync run is null ("no data"); one with a
+// run but no rows really had nothing; one with rows but no run holds the first sync's estimate.
+import { severityOrder, type Severity } from "@/lib/domain/severity";
+import { toDay } from "@/lib/review/day";
+import type { WeekBucket } from "@/lib/review/week";
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import { scopeWhere, type Scope } from "@/lib/queries/scope";
+import type { CoverageWeek, OpenWeek, WeekPoint } from "./review-types";
+
+export const point = (b: WeekBucket): WeekPoint => ({ week: b.start, weekEnd: b.end, label: b.label });
+const ran = (b: WeekBucket, runDays: string[]) => runDays.some((d) => d >= b.start && d <= b.end);
+
+function weeksSql(buckets: WeekBucket[], asOf: Date) {
+  const last = toDay(asOf);
+  const ends = buckets.map((b) => (b.end < last ? b.end : last));
+  return Prisma.sql`SELECT s::date AS start, e::date AS end_day FROM unnest(${buckets.map((b) => b.start)}::text[], ${ends}::text[]) AS w(s, e)`;
+}
+
+/** CTEs `weeks` and `last_day`: each week's latest snapshot day in the viewer's scope. */
+function lastSnapshotDayPerWeek(table: "daily_snapshots" | "coverage_snapshots", scope: Scope, buckets: WeekBucket[], asOf: Date) {
+  return Prisma.sql`weeks AS (${weeksSql(buckets, asOf)}),
+    last_day AS (
+      SELECT w.start, max(s.day) AS day FROM weeks w
+      JOIN ${Prisma.raw(table)} s ON s.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+      GROUP BY w.start)`;
+}
+
+export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[]): Promise<OpenWeek[]> {
+  const rows = await queryRows<{ week: string; day: string; severity: string; open: number }>(Prisma.sql`
+    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf)}
+    SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day, s.severity, sum(s.open)::int AS open
+    FROM last_day l JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+    GROUP BY l.start, l.day, s.severity`);
+  return buckets.map((b) => {
+    const mine = rows.filter((r) => r.week === b.start);
+    if (!mine.length && !ran(b, runDays)) return { ...point(b), day: null, open: null, total: null };
+    const open = Object.fromEntries(severityOrder.map((s) => [s, 0])) as Record<Severity, number>;
+    for (const r of mine) if (r.severity in open) open[r.severity as Severity] += r.open;
+    const total = Object.values(open).reduce((a, n) => a + n, 0);
+    return { ...point(b), day: mine[0]?.day ?? null, open, total, estimated: !ran(b, runDays) };
+  });
+}
+
+export async function coverageByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[]): Promise<CoverageWeek[]> {
+  const rows = await queryRows<{ week: string; day: string; active: number; inactive: number }>(Prisma.sql`
+    WITH ${lastSnapshotDayPerWeek("coverage_snapshots", scope, buckets, asOf)}
+    SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day,
+      sum(c.active)::int AS active, sum(c.inactive)::int AS inactive
+    FROM last_day l JOIN coverage_snapshots c ON c.day = l.day AND ${scopeWhere(scope, Prisma.sql`c.account_id`)}
+    GROUP BY l.start, l.day`);
+  return buckets.map((b) => {
+    const r = rows.find((x) => x.week === b.start);
+    if (!r && !ran(b, runDays)) return { ...point(b), day: null, active: null, inactive: null };
+    return { ...point(b), day: r?.day ?? null, active: r?.active ?? 0, inactive: r?.inactive ?? 0 };
+  });
+}

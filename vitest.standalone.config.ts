@@ -1,0 +1,20 @@
+// The tests that start the production build (.next/standalone) as processes: scripts/test.sh runs
+// them after `npm run build`. Two replicas need a Postgres server (an embedded PGlite is one
+// session in one process), so that file runs where TEST_DATABASE_URL names one (.ci/run's pass 1).
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const files = ["lib/ops/standalone-server.standalone.test.ts"];
+if (process.env.TEST_DATABASE_URL) files.push("lib/ops/replicas.standalone.test.ts");
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: files,
+    environment: "node",
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    fileParallelism: false,
+  },
+});
