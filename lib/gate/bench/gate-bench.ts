@@ -32,8 +32,8 @@ try {
       CASE WHEN g % 3 = 0 THEN 'NO' ELSE 'YES' END, 'CVE-2024-' || (1000 + g), ARRAY['pkg' || (g % 40)], 'AWS_ECR_CONTAINER_IMAGE', $2, 'bench/app', $3,
       now() - (g % 90) * interval '1 day', now(), now(), '{}'
     FROM generate_series(1, 500) g`, [acct, rid, DIGEST]);
-  await database.pool.query(`INSERT INTO risk_exceptions (vulnerability_id, resource_ids, reason, owner, expires_at)
-    SELECT 'CVE-2024-' || (1000 + g), '{}', 'benchmark exception', 'bench', now() + interval '30 days' FROM generate_series(5, 500, 10) g`);
+  await database.pool.query(`INSERT INTO risk_exceptions (vulnerability_id, resource_ids, reason, owner, expires_at, approved_at, approved_by)
+    SELECT 'CVE-2024-' || (1000 + g), '{}', 'benchmark exception', 'bench', now() + interval '30 days', now(), 'bench' FROM generate_series(5, 500, 10) g`);
   await database.pool.query("VACUUM ANALYZE");
   console.log(`seeded ${findings} background findings + 500 on the image in ${((performance.now() - t0) / 1000).toFixed(1)} s (${database.flavour})`);
 
