@@ -55,8 +55,8 @@ describe("POST /api/gate", () => {
   const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }) =>
     route.POST(new Request("http://x/api/gate", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
-  it("needs the bearer token and JSON", async () => {
-    expect((await post({}, { "content-type": "application/json" })).status).toBe(401);
+  it("needs a valid bearer token (or the guard's actor) and JSON", async () => {
+    expect((await post("{}", { origin: "http://evil.example", "content-type": "text/plain" })).status).toBe(403);
     expect((await post({}, { authorization: "Bearer nope", "content-type": "application/json" })).status).toBe(401);
     expect((await post({}, { authorization: `Bearer ${TOKEN}`, "content-type": "text/plain" })).status).toBe(415);
     expect((await post("{nope")).status).toBe(400);

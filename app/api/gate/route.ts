@@ -1,15 +1,16 @@
 // POST /api/gate {artifact, policy?, observed?} -> {verdict: pass|fail|undecidable, failing
 // findings with the rules they broke, exceptions that passed findings, why undecidable}.
+// Callers: an API token or session through withGuard, or the environment's INSPECTORATE_GATE_TOKEN.
 import { evaluateGate } from "@/lib/actions/gate-evaluate";
+import type { Actor } from "@/lib/auth/actor";
+import { withGuard } from "@/lib/auth/guard";
 import { gateCaller } from "./gate-caller";
 
 export const dynamic = "force-dynamic";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-export async function POST(request: Request) {
-  const caller = gateCaller(request);
-  if ("status" in caller) return json({ error: caller.message }, caller.status);
+async function answer(request: Request, caller: Actor): Promise<Response> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     return json({ error: "content-type: expected application/json", issues: [{ field: "content-type", message: "expected application/json" }] }, 415);
   }
@@ -28,3 +29,12 @@ export async function POST(request: Request) {
     return json({ error: "the gate could not decide (server error); see the server log" }, 500);
   }
 }
+
+const guarded = withGuard((request, g) => answer(request, g.actor), { permission: "read", mutating: true });
+
+export const POST = Object.assign(async (request: Request, route?: unknown): Promise<Response> => {
+  // The environment's token is a bearer no browser sends by itself, so it skips the guard's origin checks.
+  const env = gateCaller(request);
+  if (!("status" in env)) return answer(request, env);
+  return guarded(request, route);
+}, { guard: guarded.guard });
