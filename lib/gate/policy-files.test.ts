@@ -53,7 +53,7 @@ describe("gate policies", () => {
 
 describe("POST /api/gate", () => {
   const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }) =>
-    route.POST(new Request("http://x/api/gate", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
+    route.POST(new Request("http://127.0.0.1:3000/api/gate", { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
   it("needs a valid bearer token (or the guard's actor) and JSON", async () => {
     expect((await post("{}", { origin: "http://evil.example", "content-type": "text/plain" })).status).toBe(403);
