@@ -4,6 +4,7 @@ export const navItems = [
   { href: "/coverage", label: "Coverage" },
   { href: "/accounts", label: "Accounts" },
   { href: "/review", label: "Review" },
+  { href: "/gate", label: "Gate" },
   { href: "/sync", label: "Sync" },
 ] as const;
 

@@ -1,5 +1,5 @@
-// Who may ask the gate, until the request guard (withGuard) and API tokens land: a bearer token
-// equal to INSPECTORATE_GATE_TOKEN, compared in constant time. The one function to swap for the guard.
+// The environment's gate token (INSPECTORATE_GATE_TOKEN), compared in constant time; any other
+// caller (API tokens, sessions, local mode) goes through the request guard (route.ts).
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { env } from "@/lib/env";

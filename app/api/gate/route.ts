@@ -1,16 +1,16 @@
 // POST /api/gate {artifact, policy?, observed?} -> {verdict: pass|fail|undecidable, failing
 // findings with the rules they broke, exceptions that passed findings, why undecidable}.
+// Callers: an API token or session through withGuard, or the environment's INSPECTORATE_GATE_TOKEN.
 import { evaluateGate } from "@/lib/actions/gate-evaluate";
-import { withOwnAuth } from "@/lib/auth/guard";
+import type { Actor } from "@/lib/auth/actor";
+import { withGuard } from "@/lib/auth/guard";
 import { gateCaller } from "./gate-caller";
 
 export const dynamic = "force-dynamic";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
-export const POST = withOwnAuth(async (request: Request) => {
-  const caller = gateCaller(request);
-  if ("status" in caller) return json({ error: caller.message }, caller.status);
+async function answer(request: Request, caller: Actor): Promise<Response> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     return json({ error: "content-type: expected application/json", issues: [{ field: "content-type", message: "expected application/json" }] }, 415);
   }
@@ -28,4 +28,13 @@ export const POST = withOwnAuth(async (request: Request) => {
     console.error("gate: decision failed", e);
     return json({ error: "the gate could not decide (server error); see the server log" }, 500);
   }
-}, { reason: "CI gate: INSPECTORATE_GATE_TOKEN bearer", mutating: true });
+}
+
+const guarded = withGuard((request, g) => answer(request, g.actor), { permission: "read", mutating: true });
+
+export const POST = Object.assign(async (request: Request, route?: unknown): Promise<Response> => {
+  // The environment's token is a bearer no browser sends by itself, so it skips the guard's origin checks.
+  const env = gateCaller(request);
+  if (!("status" in env)) return answer(request, env);
+  return guarded(request, route);
+}, { guard: guarded.guard });
