@@ -7,5 +7,9 @@ export async function register() {
     installHttpObserver();
     const { startAppScheduler } = await import("./lib/sync/app-scheduler");
     startAppScheduler();
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { loadConfiguredPolicies } = await import("./lib/actions/gate-policy-files");
+      void loadConfiguredPolicies();
+    }
   }
 }

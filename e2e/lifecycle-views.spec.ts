@@ -9,10 +9,14 @@ import { attachScreenshot } from "./screenshots";
 const url = process.env.E2E_DATABASE_URL;
 test.skip(!url, "needs E2E_DATABASE_URL: the app's Postgres, to write what the sync would");
 test.describe.configure({ mode: "serial" });
+// Full-page screenshots of busy pages on a shared machine take their time.
+test.beforeEach(() => test.setTimeout(360_000));
 
 let db: pg.Pool;
 let left = { id: "", name: "", gone: 0, arn: "" };
 const since = new Date(Date.now() - 2 * 86_400_000);
+const started = new Date();
+let restore: (() => Promise<void>) | undefined;
 
 test.beforeAll(async () => {
   db = new pg.Pool({ connectionString: url, max: 2 });
@@ -23,10 +27,26 @@ test.beforeAll(async () => {
     WHERE account_id = $1 AND status = 'ACTIVE' RETURNING arn`, [a.id, since]);
   left = { id: a.id, name: a.name, gone: gone.rowCount ?? 0, arn: gone.rows[0].arn };
   const [run] = (await db.query("SELECT max(run_id) AS id FROM sync_account_results")).rows;
-  await db.query(`UPDATE sync_account_results SET integrity_match = false, integrity_residual = 5, integrity_repaired = true
-    WHERE run_id = $1 AND account_id = (SELECT min(account_id) FROM sync_account_results WHERE run_id = $1)`, [run.id]);
+  const saved = await db.query(`UPDATE sync_account_results s SET integrity_match = false, integrity_residual = 5, integrity_repaired = true
+    FROM sync_account_results o WHERE o.run_id = s.run_id AND o.account_id = s.account_id AND o.region = s.region
+      AND s.run_id = $1 AND s.account_id = (SELECT min(account_id) FROM sync_account_results WHERE run_id = $1)
+    RETURNING s.region, o.integrity_match, o.integrity_residual, o.integrity_repaired, s.account_id`, [run.id]);
+  restore = async () => {
+    // Leave the app as the other specs expect it: the account back, no residual, no frozen review.
+    await db.query("UPDATE accounts SET lifecycle = 'ACTIVE', lifecycle_since = NULL WHERE id = $1", [left.id]);
+    await db.query(`UPDATE findings SET status = gone_from_status, gone_from_status = NULL, gone_at = NULL, gone_reason = NULL
+      WHERE account_id = $1 AND gone_at = $2 AND gone_reason = 'ACCOUNT_LEFT_INSPECTOR'`, [left.id, since]);
+    for (const r of saved.rows) {
+      await db.query(`UPDATE sync_account_results SET integrity_match = $4, integrity_residual = $5, integrity_repaired = $6
+        WHERE run_id = $1 AND account_id = $2 AND region = $3`, [run.id, r.account_id, r.region, r.integrity_match, r.integrity_residual, r.integrity_repaired]);
+    }
+    await db.query("DELETE FROM reviews WHERE created_at >= $1", [started]);
+  };
 });
-test.afterAll(async () => db?.end());
+test.afterAll(async () => {
+  await restore?.();
+  await db?.end();
+});
 
 test("a departed account is shown so on the overview, accounts, coverage and account pages", async ({ page }, testInfo) => {
   const label = `Left Inspector since ${since.toISOString().slice(0, 10)}`;
@@ -63,10 +83,12 @@ test("the sync page and the account page show the integrity residual", async ({ 
   await page.goto("/sync");
   await expect(page.getByTestId("sync-problems").getByTestId("integrity-residual").first()).toContainText("5 off");
   await attachScreenshot(page, testInfo, "integrity-residual-sync");
+  const [r] = (await db.query("SELECT account_id FROM sync_account_results WHERE integrity_residual = 5 LIMIT 1")).rows;
+  await page.goto(`/accounts/${r.account_id}`);
+  await expect(page.getByTestId("regions-table").getByTestId("integrity-residual").first()).toContainText("5 off");
 });
 
 test("the review: latest observation in the headline, a past meeting is a reconstruction, freezing records author and hash, a correction is a new version", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
   const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/review?date=${weekAgo}`);
   await expect(page.getByTestId("reconstruction-label")).toContainText("never frozen");

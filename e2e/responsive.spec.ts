@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { everyPage, viewports, type AppPage } from "./every-page";
+import { pageNames, pagePaths, viewports, type PageName } from "./every-page";
 import { axeViolations, sidewaysOverflow } from "./layout-probe";
 
 // Every page at a phone's and a desktop's width: nothing scrolls sideways, axe finds nothing.
 // The numbers land in test-results/layout-audit.json, the screenshots in test-results/screenshots.
 const auditFile = "test-results/layout-audit.json";
-let pages: AppPage[] = [];
+let paths: Record<PageName, string>;
 
 function record(key: string, value: { overflow: number; axe: number }) {
   fs.mkdirSync("test-results", { recursive: true });
@@ -15,24 +15,24 @@ function record(key: string, value: { overflow: number; axe: number }) {
 }
 
 test.beforeAll(async ({ request }) => {
-  pages = await everyPage(request);
+  paths ??= await pagePaths(request);
 });
 
 for (const vp of viewports) {
-  test(`every page fits ${vp.width} px and passes the WCAG 2.1 AA audit`, async ({ page }) => {
-    test.setTimeout(300_000);
-    await page.setViewportSize({ width: vp.width, height: vp.height });
-    for (const p of pages) {
-      await test.step(p.name, async () => {
-        await page.goto(p.path);
+  test.describe(`at ${vp.width} × ${vp.height}`, () => {
+    test.use({ viewport: { width: vp.width, height: vp.height } });
+    for (const name of pageNames) {
+      test(`${name} fits the width and passes the WCAG 2.1 AA audit`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.goto(paths[name]);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         await page.waitForLoadState("networkidle");
         const { overflow, culprits } = await sidewaysOverflow(page);
         const axe = await axeViolations(page);
-        record(`${p.name}@${vp.width}`, { overflow, axe: axe.count });
-        await page.screenshot({ fullPage: true, path: `test-results/screenshots/${p.name}-${vp.width}.png` });
-        expect.soft(overflow, `${p.name} at ${vp.width} px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
-        expect.soft(axe.summary, `${p.name} at ${vp.width} px: axe violations`).toEqual([]);
+        record(`${name}@${vp.width}`, { overflow, axe: axe.count });
+        await page.screenshot({ fullPage: true, path: `test-results/screenshots/${name}-${vp.width}.png` });
+        expect.soft(overflow, `${name} at ${vp.width} px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
+        expect.soft(axe.summary, `${name} at ${vp.width} px: axe violations`).toEqual([]);
       });
     }
   });

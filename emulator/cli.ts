@@ -10,6 +10,7 @@ const { values } = parseArgs({
     regions: { type: "string" }, findings: { type: "string" }, "history-weeks": { type: "string" },
     "closed-retention-days": { type: "string" }, "fault-rate": { type: "string" }, "latency-ms": { type: "string" },
     "denied-regions": { type: "string" }, throttle: { type: "string" }, now: { type: "string" }, "daily-churn": { type: "string" },
+    quirks: { type: "string" },
   },
 });
 
@@ -31,6 +32,18 @@ function throttle(): Record<string, number> | undefined {
   return Object.fromEntries(spec.split(",").map((p) => { const [op, rate] = p.split("="); return [op.trim(), Number(rate)]; }));
 }
 
+/** "listingLagSeconds=300,clockSkewSeconds=-60,disabledRetention,terminations,accountChurn" (all off by default). */
+function quirks(): EmulatorOptions["quirks"] {
+  const spec = pick("quirks", "QUIRKS");
+  if (!spec) return undefined;
+  const known = ["listingLagSeconds", "clockSkewSeconds", "disabledRetention", "terminations", "accountChurn"];
+  return Object.fromEntries(spec.split(",").map((p) => {
+    const [k, v] = p.split("=").map((x) => x.trim());
+    if (!known.includes(k)) throw new Error(`--quirks: unknown quirk ${k} (known: ${known.join(", ")})`);
+    return [k, v === undefined ? true : Number(v)];
+  }));
+}
+
 async function main(): Promise<void> {
   const now = pick("now", "NOW");
   const opts: EmulatorOptions = {
@@ -39,6 +52,7 @@ async function main(): Promise<void> {
     closedRetentionDays: num("closed-retention-days", "CLOSED_RETENTION_DAYS"), faultRate: num("fault-rate", "FAULT_RATE"),
     latencyMs: num("latency-ms", "LATENCY_MS"), deniedRegions: list("denied-regions", "DENIED_REGIONS"), throttle: throttle(),
     now: now ? new Date(now) : undefined, dailyChurn: num("daily-churn", "DAILY_CHURN"),
+    quirks: quirks(),
   };
   const started = Date.now();
   const h = await startEmulator(opts);
@@ -51,7 +65,7 @@ async function main(): Promise<void> {
     `management account:  ${h.managementAccountId}`,
     `base credentials:    AWS_ACCESS_KEY_ID=${h.baseCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${h.baseCredentials.secretAccessKey}`,
     `example:             AWS_ENDPOINT_URL=${h.url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=${h.baseCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=${h.baseCredentials.secretAccessKey} INSPECTORATE_ROLE_ARN=${h.roleArn} INSPECTORATE_EXTERNAL_ID=${h.externalId} npm run sync`,
-    `control:             POST ${h.url}/_emulator/advance {"days":1} | GET ${h.url}/_emulator/state | POST ${h.url}/_emulator/options`,
+    `control:             POST ${h.url}/_emulator/advance {"days":1} | GET ${h.url}/_emulator/state | POST ${h.url}/_emulator/options | POST ${h.url}/_emulator/change {"change":"leaveInspector","accountId":"…"}`,
   ];
   console.log(lines.join("\n"));
   const stop = () => { void h.close().then(() => process.exit(0)); };

@@ -2,6 +2,7 @@ import { ApiError } from "./http/errors";
 import type { EmuRequest } from "./http/request";
 import type { Emulator } from "./server";
 import { STATUS } from "./world/types";
+import { completeScan, pushImage } from "./push/push-control";
 import { worldChanges } from "./world/account-events";
 
 // /_emulator/* endpoints for demo mode and browser tests; never used by AWS clients.
@@ -45,6 +46,8 @@ export async function handleControl(emu: Emulator, r: EmuRequest): Promise<unkno
     }
     return controlState(emu);
   }
+  if (r.method === "POST" && r.path === "/_emulator/ecr/push") return pushImage(emu.world, body);
+  if (r.method === "POST" && r.path === "/_emulator/ecr/scan") return completeScan(emu.world, body);
   throw new ApiError(404, "UnknownOperationException", `No control endpoint ${r.method} ${r.path}`);
 }
 

@@ -51,6 +51,8 @@ export interface EmulatorHandle {
   /** The app's clock: AWS's (the world's) less quirks.clockSkewSeconds. */
   now(): Date;
   advance(days: number): Promise<void>;
+  /** Every account of the organization, management and admin included. */
+  accountIds(): string[];
   /** One world change real AWS makes (world/account-events.ts); false when it does not apply. */
   change(change: WorldChange, accountId: string, pick?: number): boolean;
   setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>): void;
@@ -189,6 +191,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     roleArn, externalId: EXTERNAL_ID, baseCredentials: { accessKeyId: BASE_KEY, secretAccessKey: BASE_SECRET },
     now: () => new Date(Math.round((world.clock - world.quirks.clockSkewSeconds) * 1000)),
     change: (change, accountId, pick) => applyChange(world, change, accountId, pick),
+    accountIds: () => world.accounts.map((a) => a.id),
     advance: async (days) => { if (!(days >= 0)) throw new Error("days must be >= 0"); advanceDays(world, days); },
     setOptions: (patch) => {
       if (patch.throttle !== undefined) emu.throttle.setRates(patch.throttle);

@@ -61,6 +61,10 @@ const schema = z.object({
   INSPECTORATE_SYNC_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   // A full listing this often finds the findings AWS deleted (incremental reads cannot see them).
   INSPECTORATE_FULL_SYNC_HOURS: z.coerce.number().min(1).max(8760).default(24),
+  // How long after its updatedAt a change may take to become listable (the overlap covers it).
+  INSPECTORATE_LISTING_LAG_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
+  // Time per region for re-listing accounts whose counts disagree with Inspector's.
+  INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
@@ -89,7 +93,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  // Host names (host or host:port) the app answers to; default: HOST:PORT (+ loopback names, PUBLIC_URL).
+  INSPECTORATE_ALLOWED_HOSTS: csvList(z.string().regex(/^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i, "expected host or host:port")).optional(),
+  // "four-eyes": a risk exception counts only once someone other than its creator approved it.
+  INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
 }).superRefine((e, ctx) => {
+  // Local mode is one implicit admin: only someone on this machine may reach it.
+  if (!e.INSPECTORATE_OIDC_ISSUER && !isLoopbackHost(e.HOST)) {
+    ctx.addIssue({ code: "custom", path: ["HOST"], message: "local mode (no INSPECTORATE_OIDC_ISSUER) listens only on a loopback address such as 127.0.0.1; configure sign-in to listen on other addresses" });
+  }
   if (!e.INSPECTORATE_OIDC_ISSUER) return;
   for (const name of ["INSPECTORATE_OIDC_CLIENT_ID", "INSPECTORATE_PUBLIC_URL"] as const) {
     if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when INSPECTORATE_OIDC_ISSUER is set" });
@@ -97,6 +109,12 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 export class ConfigError extends Error {}
 

@@ -1,7 +1,10 @@
 // `npm start` / `npm run dev`: validates config, provides the database (embedded PGlite when
 // DATABASE_URL is unset), applies migrations, starts the demo emulator when no AWS role is
 // configured, then runs Next.js bound to HOST (127.0.0.1 unless configured otherwise).
+// `start` runs the standalone server (.next/standalone, as the container does) once
+// `npm run build` assembled it, else `next start`; the container runs this file bundled there.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/env";
 import { openDatabase } from "../lib/db/open-database";
@@ -9,6 +12,16 @@ import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
+if (mode === "dev") process.env.LOG_FORMAT ??= "pretty";
+
+/** The server command: the assembled standalone server.js when there is one, else the Next CLI. */
+function serverCommand(host: string, port: number): string[] {
+  const standalone = process.env.INSPECTORATE_STANDALONE_DIR ?? path.join(process.cwd(), ".next", "standalone");
+  if (mode === "start" && fs.existsSync(path.join(standalone, "server.js")) && fs.existsSync(path.join(standalone, ".next", "static"))) {
+    return [path.join(standalone, "server.js")];
+  }
+  return [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), mode, "-H", host, "-p", String(port)];
+}
 
 async function main() {
   const e = parseEnv(process.env);
@@ -24,8 +37,8 @@ async function main() {
     log().info({ emulator: demo.url }, "no INSPECTORATE_ROLE_ARN set: showing the demo organization");
   }
 
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, mode, "-H", e.HOST, "-p", String(e.PORT)], { env: childEnv, stdio: "inherit" });
+  Object.assign(childEnv, { HOSTNAME: e.HOST, PORT: String(e.PORT) }); // what server.js reads
+  const child = spawn(process.execPath, serverCommand(e.HOST, e.PORT), { env: childEnv, stdio: "inherit" });
   log().info({ database: database.embedded ? "embedded" : "postgres", url: `http://${e.HOST}:${e.PORT}` }, "inspectorate ready");
 
   const shutdown = async (code: number) => {

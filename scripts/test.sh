@@ -28,5 +28,5 @@ echo "== unit and database tests" && npx vitest run
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ] || [ ! -d .next/standalone ]; then
   echo "== build" && npm run build
 fi
-echo "== standalone server" && INSPECTORATE_STANDALONE_TESTS=1 npx vitest run --config vitest.standalone.config.ts
+echo "== standalone server" && npx vitest run --config vitest.standalone.config.ts
 echo "== browser tests" && npx playwright test

@@ -1,7 +1,7 @@
 import { saveMappingAction } from "@/lib/actions/access-mappings";
 import { roles } from "@/lib/auth/actor";
 
-const input = "rounded-md border border-line bg-white px-2 py-1.5 text-sm";
+const input = "rounded-md border border-field bg-white px-2 py-1.5 text-sm";
 
 /** Add a group, or change one (the same group name overrides the environment's mapping). */
 export function GroupMappingForm() {

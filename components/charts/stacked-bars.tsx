@@ -21,6 +21,7 @@ export function StackedBars({ rows }: { rows: (SeverityBar & { label: string; hr
               )}
             </span>
             <span className="text-right tabular-nums text-muted">{formatCount(r.total)}</span>
+            <span className="sr-only">: {severityOrder.filter((s) => r.counts[s]).map((s) => `${severityLabel[s]} ${formatCount(r.counts[s])}`).join(", ")}</span>
           </Link>
         </li>
       ))}

@@ -26,11 +26,14 @@ function gapScore(r: CoverageMatrixRow): number {
 
 export async function CoverageTilesLoader({ scope }: { scope: Scope }) {
   const [rows, off, quiet, unreadable] = await Promise.all([matrix(scope), disabled(scope), silent(scope), unsynced(scope)]);
-  const active = rows.reduce((n, r) => n + r.active, 0), inactive = rows.reduce((n, r) => n + r.inactive, 0);
+  // A departed account's coverage is its last state, not Inspector's current word: left out.
+  const current = rows.filter((r) => !r.left);
+  const active = current.reduce((n, r) => n + r.active, 0), inactive = current.reduce((n, r) => n + r.inactive, 0);
+  const departed = rows.length - current.length;
   const accountsOff = new Set(off.map((r) => r.account_id)).size;
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-5">
-      <Tile label="Resources scanned" value={active + inactive ? `${Math.floor((active / (active + inactive)) * 100)}%` : "—"} href="/coverage/resources?status=ACTIVE" detail={`${formatCount(active)} of ${formatCount(active + inactive)}`} />
+      <Tile label="Resources scanned" value={active + inactive ? `${Math.floor((active / (active + inactive)) * 100)}%` : "—"} href="/coverage/resources?status=ACTIVE" detail={`${formatCount(active)} of ${formatCount(active + inactive)}${departed ? `; ${departed} departed account${departed > 1 ? "s" : ""} not counted` : ""}`} />
       <Tile label="Not scanned" value={formatCount(inactive)} href="/coverage/resources" detail="resources Inspector reports as inactive" />
       <Tile label="Inspector off" value={formatCount(accountsOff)} href="#inspector-off" detail={`accounts; ${off.length} account-regions`} />
       <Tile label="Enabled but silent" value={formatCount(quiet.length)} href="#silent" detail="account-regions reporting nothing" />

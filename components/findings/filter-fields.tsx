@@ -1,5 +1,5 @@
 // Small form controls of the filter bar; all uncontrolled, named after their URL parameter.
-export const inputClass = "w-full rounded-md border border-line bg-white px-2 py-1.5 text-sm placeholder:text-slate-400 focus:border-accent focus:outline-none";
+export const inputClass = "w-full rounded-md border border-field bg-white px-2 py-1.5 text-sm placeholder:text-slate-500 focus:border-accent focus:outline-none";
 
 export function Field({ label, children, hint }: { label: string; children: React.ReactNode; hint?: string }) {
   return (
@@ -13,7 +13,7 @@ export function Field({ label, children, hint }: { label: string; children: Reac
 
 export function Select({ label, name, value, options, inline = false }: { label: string; name: string; value?: string; options: [string, string][]; inline?: boolean }) {
   const select = (
-    <select name={name} defaultValue={value ?? ""} className={inline ? "rounded-md border border-line bg-white px-2 py-1 text-sm" : inputClass}>
+    <select name={name} defaultValue={value ?? ""} className={inline ? "rounded-md border border-field bg-white px-2 py-1 text-sm" : inputClass}>
       <option value="">Any</option>
       {options.map(([v, text]) => (
         <option key={v} value={v}>{text}</option>

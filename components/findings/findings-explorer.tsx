@@ -44,20 +44,20 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Sort</span>
-            <select value={filter.sort} onChange={(e) => navigate(withFilter(filter, { sort: e.target.value as FindingsSort }))} className="rounded-md border border-line bg-white px-2 py-1">
+            <select value={filter.sort} onChange={(e) => navigate(withFilter(filter, { sort: e.target.value as FindingsSort }))} className="rounded-md border border-field bg-white px-2 py-1">
               {findingsSorts.map((s) => <option key={s} value={s}>{sortLabel[s]}</option>)}
             </select>
           </label>
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Group by</span>
-            <select value={filter.group ?? ""} onChange={(e) => navigate(withFilter(filter, { group: (e.target.value || undefined) as FindingsGroup | undefined }))} className="rounded-md border border-line bg-white px-2 py-1" data-testid="group-select">
+            <select value={filter.group ?? ""} onChange={(e) => navigate(withFilter(filter, { group: (e.target.value || undefined) as FindingsGroup | undefined }))} className="rounded-md border border-field bg-white px-2 py-1" data-testid="group-select">
               <option value="">No grouping</option>
               {findingsGroups.map((g) => <option key={g} value={g}>{groupLabel[g]}</option>)}
             </select>
           </label>
           <label className="flex items-center gap-1.5">
             <span className="text-xs font-semibold uppercase tracking-wide text-muted">Rows</span>
-            <select value={filter.limit} onChange={(e) => navigate(withFilter(filter, { limit: Number(e.target.value) }))} className="rounded-md border border-line bg-white px-2 py-1">
+            <select value={filter.limit} onChange={(e) => navigate(withFilter(filter, { limit: Number(e.target.value) }))} className="rounded-md border border-field bg-white px-2 py-1">
               {[...new Set([25, 50, 100, 200, filter.limit])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </label>

@@ -102,16 +102,26 @@ function toggle(set: Set<string>, key: string): Set<string> {
   return next;
 }
 
+/** A radio group of buttons: one tab stop, arrow keys move and choose (the ARIA radio pattern). */
 function Segmented({ label, value, options, onChange }: { label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const next = (options.findIndex(([v]) => v === value) + step + options.length) % options.length;
+    onChange(options[next][0]);
+    e.currentTarget.querySelectorAll<HTMLButtonElement>("[role=radio]")[next]?.focus();
+  };
   return (
-    <div role="radiogroup" aria-label={label} className="flex items-center gap-1">
-      <span className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted">{label}</span>
+    <div role="radiogroup" aria-label={label} className="flex items-center gap-1" onKeyDown={onKeyDown}>
+      <span aria-hidden className="mr-1 text-xs font-semibold uppercase tracking-wide text-muted">{label}</span>
       {options.map(([v, text]) => (
         <button
           key={v}
           type="button"
           role="radio"
           aria-checked={v === value}
+          tabIndex={v === value ? 0 : -1}
           onClick={() => onChange(v)}
           className={`rounded-md px-2 py-1 text-xs font-semibold ${v === value ? "bg-ink text-white" : "bg-canvas text-ink hover:bg-line"}`}
         >

@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createExceptionAction, type ExceptionFormState } from "@/lib/actions/risk-exceptions";
 
 const initial: ExceptionFormState = { ok: false, message: null, issues: [], savedId: null };
-const input = "w-full rounded border border-line bg-white px-2.5 py-1.5 text-sm focus:border-accent";
+const input = "w-full rounded border border-field bg-white px-2.5 py-1.5 text-sm focus:border-accent";
 
 function Field({ label, name, issues, hint, children }: { label: string; name: string; issues: ExceptionFormState["issues"]; hint?: string; children: React.ReactNode }) {
   const issue = issues.find((i) => i.field === name);

@@ -27,7 +27,7 @@ export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { data
           </Card>
         </div>
       ) : (
-        <p className="text-sm text-muted" data-no-print>This review is frozen: exceptions are managed on today&apos;s live review.</p>
+        <p className="text-sm text-muted" data-no-print>This is not today&apos;s live review (it is frozen, or a past meeting): exceptions are managed on today&apos;s review.</p>
       )}
     </div>
   );

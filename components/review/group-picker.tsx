@@ -28,7 +28,7 @@ export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "d
             const first = g === "ou" ? choices.ous[0] : g === "owner" ? choices.owners[0] : choices.accounts[0]?.id;
             go(g, g === "org" ? undefined : first);
           }}
-          className="rounded border border-line bg-white px-2 py-1"
+          className="rounded border border-field bg-white px-2 py-1"
         >
           <option value="org">Whole organization</option>
           <option value="ou" disabled={!choices.ous.length}>By OU</option>
@@ -37,7 +37,7 @@ export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "d
         </select>
       </label>
       {params.group !== "org" && (
-        <select aria-label={`Which ${params.group}`} value={params.value ?? ""} onChange={(e) => go(params.group, e.target.value)} className="max-w-[18rem] rounded border border-line bg-white px-2 py-1">
+        <select aria-label={`Which ${params.group}`} value={params.value ?? ""} onChange={(e) => go(params.group, e.target.value)} className="max-w-[18rem] rounded border border-field bg-white px-2 py-1">
           {options.map((o) => (
             <option key={o.value} value={o.value}>{o.label}</option>
           ))}

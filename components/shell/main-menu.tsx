@@ -1,12 +1,13 @@
 "use client";
-// The navigation links: a row from the md breakpoint, behind a "Menu" button below it. The button
-// says whether the list is open (aria-expanded); Escape closes it and returns focus to the button.
+// The navigation links and who is signed in: a row from the md breakpoint, behind a "Menu" button
+// below it. The button says whether the menu is open (aria-expanded); Escape closes it and returns
+// focus to the button.
 import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
-import type { NavItem } from "./nav-items";
+import { adminNavItems, navItems } from "./nav-items";
 import { NavLink } from "./nav-link";
 
-export function MainMenu({ items }: { items: readonly NavItem[] }) {
+export function MainMenu({ admin, children }: { admin: boolean; children?: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const path = usePathname();
   const [seenPath, setSeenPath] = useState(path);
@@ -42,13 +43,16 @@ export function MainMenu({ items }: { items: readonly NavItem[] }) {
         </svg>
         Menu
       </button>
-      <ul id="main-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-1 pb-2 md:flex md:w-auto md:flex-row md:flex-wrap md:items-center md:pb-0`}>
-        {items.map((item) => (
-          <li key={item.href}>
-            <NavLink href={item.href} label={item.label} />
-          </li>
-        ))}
-      </ul>
+      <div id="main-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 pb-2 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:pb-0`}>
+        <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center">
+          {[...navItems, ...(admin ? adminNavItems : [])].map((item) => (
+            <li key={item.href}>
+              <NavLink href={item.href} label={item.label} />
+            </li>
+          ))}
+        </ul>
+        <div className="flex items-center gap-3 px-3 md:ml-auto md:px-0">{children}</div>
+      </div>
     </>
   );
 }

@@ -5,16 +5,17 @@ import { listCoverage, listCoverageStatistics } from "./coverage-ops";
 import { batchGetFindingDetails, listFilters } from "./filters-ops";
 import { listFindings } from "./list-findings";
 import type { Body } from "./params";
+import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
 // POST path -> operation. Paths are exact, as in the restJson1 model.
 
 export type Handler = (w: World, region: number, body: Body) => unknown;
 
 export const ROUTES: Record<string, { op: string; handler: Handler }> = {
-  "/findings/list": { op: "ListFindings", handler: listFindings },
+  "/findings/list": { op: "ListFindings", handler: withPushedFindings(listFindings) },
   "/findings/aggregation/list": { op: "ListFindingAggregations", handler: listFindingAggregations },
   "/findings/details/batch/get": { op: "BatchGetFindingDetails", handler: batchGetFindingDetails },
-  "/coverage/list": { op: "ListCoverage", handler: listCoverage },
+  "/coverage/list": { op: "ListCoverage", handler: withPushedCoverage(listCoverage) },
   "/coverage/statistics/list": { op: "ListCoverageStatistics", handler: listCoverageStatistics },
   "/status/batch/get": { op: "BatchGetAccountStatus", handler: batchGetAccountStatus },
   "/members/list": { op: "ListMembers", handler: listMembers },

@@ -18,10 +18,17 @@ export async function insertReviewVersion(
   v: { meetingDate: Day; version: number; payload: ReviewPayload; author: Actor; reason: string | null; at: Date },
 ): Promise<StoredVersion | null> {
   const hash = contentHash(v.payload);
+  // One statement: the version and its audit row (review.frozen / review.corrected) commit together.
   const r = await db.query<{ created_at: Date }>(
-    `INSERT INTO reviews (meeting_date, version, created_at, payload, content_hash, author_kind, author_id, author_name, reason)
-     VALUES ($1::date, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)
-     ON CONFLICT (meeting_date, version) DO NOTHING RETURNING created_at`,
+    `WITH stored AS (
+       INSERT INTO reviews (meeting_date, version, created_at, payload, content_hash, author_kind, author_id, author_name, reason)
+       VALUES ($1::date, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)
+       ON CONFLICT (meeting_date, version) DO NOTHING RETURNING created_at
+     ), audit AS (
+       INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, action, target, detail)
+       SELECT $3, $6, $7, $8, CASE WHEN $2::int = 1 THEN 'review.frozen' ELSE 'review.corrected' END, $1::text,
+         jsonb_build_object('version', $2::int, 'contentHash', $5::text, 'reason', $9::text) FROM stored
+     ) SELECT created_at FROM stored`,
     [v.meetingDate, v.version, v.at, JSON.stringify(v.payload), hash, v.author.kind, v.author.id, v.author.name, v.reason],
   );
   if (!r.rowCount) return null;

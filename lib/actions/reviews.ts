@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { correctReview } from "./review-correct";
 import { freezeReview, type FreezeResult } from "./review-freeze";
-import { requestActor } from "@/lib/auth/request-actor";
+import { actionError, guardAction } from "@/lib/auth/guard-action";
 
 export interface FreezeState {
   message: string | null;
@@ -17,14 +17,20 @@ function toState(r: FreezeResult): FreezeState {
   return { message: null, frozenAt: r.frozenAt, version: r.version };
 }
 
-const signedOut: FreezeState = { message: "sign in first", frozenAt: null };
-
 export async function freezeReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
-  const actor = await requestActor();
-  return actor ? toState(await freezeReview(actor, form.get("meetingDate"))) : signedOut;
+  try {
+    const { actor } = await guardAction("freeze");
+    return toState(await freezeReview(actor, form.get("meetingDate")));
+  } catch (err) {
+    return { message: actionError(err), frozenAt: null };
+  }
 }
 
 export async function correctReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
-  const actor = await requestActor();
-  return actor ? toState(await correctReview(actor, { meetingDate: form.get("meetingDate"), reason: form.get("reason") })) : signedOut;
+  try {
+    const { actor } = await guardAction("freeze");
+    return toState(await correctReview(actor, { meetingDate: form.get("meetingDate"), reason: form.get("reason") }));
+  } catch (err) {
+    return { message: actionError(err), frozenAt: null };
+  }
 }

@@ -65,7 +65,7 @@ export function createAwsClients(o: ClientOptions): AwsClients {
   addErrorMiddleware(sts, "STSClient", o.homeRegion);
   const organizations = new OrganizationsClient({ ...common, region: ORGANIZATIONS_REGION });
   addErrorMiddleware(organizations, "OrganizationsClient", undefined);
-  addPacingMiddleware(organizations, (op) => limiter(ORGANIZATIONS_REGION, `organizations:${op}`), stats, ORGANIZATIONS_REGION);
+  addPacingMiddleware(organizations, (op) => limiter(ORGANIZATIONS_REGION, `organizations:${op}`), stats, "global"); // Organizations is global: its series are region="global"
 
   const inspectors = new Map<string, Inspector2Client>();
   const inspector = (region: string) => {

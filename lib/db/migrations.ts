@@ -5,7 +5,8 @@ import path from "node:path";
 import { restoreDeferredIndexesAt } from "./deferred-indexes";
 import { noSchemaFilter, openSchemaEngine } from "./schema-engine";
 
-export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+// The bundled standalone launcher sets INSPECTORATE_APP_ROOT: prisma/ sits beside it there.
+export const projectRoot = process.env.INSPECTORATE_APP_ROOT ?? path.resolve(import.meta.dirname, "..", "..");
 export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
 export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
 

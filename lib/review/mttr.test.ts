@@ -23,4 +23,11 @@ describe("mean time to remediate", () => {
     const reopened = { firstObservedAt: new Date("2026-11-01T23:30:00Z"), closedAt: new Date("2026-11-21T23:30:00Z") };
     expect(meanTimeToRemediate([reopened])).toBe(20);
   });
+
+  it("leaves out closures whose resource went away or stopped being scanned", () => {
+    const fixed = { firstObservedAt: new Date("2026-11-01T00:00:00Z"), closedAt: new Date("2026-11-03T00:00:00Z"), remediated: true };
+    const removed = { firstObservedAt: new Date("2026-11-01T00:00:00Z"), closedAt: new Date("2026-11-02T00:00:00Z"), remediated: false };
+    expect(meanTimeToRemediate([fixed, removed])).toBe(2);
+    expect(meanTimeToRemediate([removed])).toBeNull();
+  });
 });

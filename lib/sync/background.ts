@@ -3,7 +3,7 @@
 import type { Database } from "@/lib/db/client";
 import { runSync, type SyncResult } from "./run-sync";
 import type { SyncProgress, SyncTrigger } from "./progress";
-import { SyncAlreadyRunningError } from "./run/run-record";
+import { SyncAlreadyRunningError, type StartedBy } from "./run/run-record";
 import type { SyncConfig } from "./sync-config";
 
 interface Active {
@@ -19,6 +19,7 @@ export interface LaunchOptions {
   full?: boolean;
   database?: Database;
   config?: SyncConfig;
+  startedBy?: StartedBy;
 }
 
 /** Starts a run; `started` resolves with its id once recorded, or rejects if it was refused. */
@@ -31,7 +32,7 @@ export function launchSync(o: LaunchOptions): { started: Promise<number>; done: 
   const active: Active = { runId: null, progress: null, done: undefined as never };
   holder.__inspectorateActiveSync = active;
   active.done = runSync({
-    trigger: o.trigger, full: o.full, database: o.database, config: o.config,
+    trigger: o.trigger, full: o.full, database: o.database, config: o.config, startedBy: o.startedBy,
     onProgress: (p) => {
       active.progress = p;
       if (p.runId !== null && active.runId === null) resolveStarted((active.runId = p.runId));

@@ -8,6 +8,8 @@ import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
 
+// On a terminal the live progress line is the output: log lines only for warnings and errors.
+if (process.stdout.isTTY) process.env.LOG_LEVEL ??= "warn";
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
   console.log("usage: npm run sync [-- --full]\n  --full  list every finding again (also marks findings AWS deleted as gone)");

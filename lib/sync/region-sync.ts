@@ -2,9 +2,8 @@
 // repair re-listing of mismatching accounts), and the per-account outcome. AWS failures stay
 // inside the region's result; only database failures and aborts propagate.
 import type { RegionAccounts } from "./accounts/inspector-accounts";
-import { goneReason, regionMembership } from "./accounts/account-lifecycle";
+import { planRegionAccounts } from "./findings/plan-accounts";
 import type { AccountLifecycle } from "@/lib/domain/lifecycle";
-import { findingStatuses } from "@/lib/domain/finding-enums";
 import { accountSyncStatus } from "./account-status";
 import type { SyncContext } from "./context";
 import { syncRegionCoverage, type RegionCoverageResult } from "./coverage/region-coverage";
@@ -36,18 +35,7 @@ export interface RegionOutcome {
 export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAccounts, lifecycles: Map<string, AccountLifecycle>): Promise<RegionOutcome> {
   const t0 = performance.now();
   const p = ctx.progress.region(region);
-  // Members, plus accounts listed here before that are members no longer: listing them (in full)
-  // is what turns their findings GONE, with the reason their lifecycle gives.
-  const { rows } = await ctx.pool.query("SELECT account_id FROM account_regions WHERE region = $1 AND findings_since IS NOT NULL", [region]);
-  const accounts = [...new Set([...ra.relationships.keys(), ...rows.map((r) => r.account_id as string)])].sort();
-  const lifecycle = (a: string) => lifecycles.get(a) ?? "ACTIVE";
-  const left = accounts.filter((a) => lifecycle(a) !== "ACTIVE" || regionMembership(ra, a) !== "IN");
-  const withFindings = await ctx.pool.query(
-    "SELECT DISTINCT account_id FROM findings WHERE status = ANY($3::text[]) AND account_id = ANY($2::text[]) AND region = $1",
-    [region, left, findingStatuses],
-  );
-  const fullAccounts = new Set(withFindings.rows.map((r) => r.account_id as string));
-  const goneReasons = new Map(accounts.map((a) => [a, goneReason(lifecycle(a), ra, a)]));
+  const { accounts, fullAccounts, goneReasons } = await planRegionAccounts(ctx.pool, region, ra, lifecycles);
   const since = () => Math.round(performance.now() - t0);
   p.phase = "findings";
   // Coverage is another API operation with its own rate budget: list it alongside the findings.

@@ -11,7 +11,7 @@ import { semaphore } from "./util/semaphore";
 import { deferFindingIndexesIfEmpty, restoreDeferredIndexes } from "@/lib/db/deferred-indexes";
 import { ProgressTracker, type SyncProgress, type SyncTrigger } from "./progress";
 import { failedRegion, syncRegion, type RegionOutcome } from "./region-sync";
-import { closeStaleRuns, createRun, finishRun, runStart, saveProgress } from "./run/run-record";
+import { closeStaleRuns, createRun, finishRun, runStart, saveProgress, type StartedBy } from "./run/run-record";
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
@@ -32,6 +32,8 @@ export interface RunSyncOptions {
   signal?: AbortSignal;
   /** List every region in full (finds deleted findings) even if an incremental run would do. */
   full?: boolean;
+  /** The person or token who asked for this run (Sync now, POST /api/sync); audited with the run. */
+  startedBy?: StartedBy;
   /** Test hook after each durably written findings batch; throwing there simulates a crash. */
   afterBatch?: (batches: number) => void | Promise<void>;
 }
@@ -60,7 +62,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
     if (restored) notes.push({ kind: "bulk-load", message: `Rebuilt ${restored} findings indexes an interrupted first load had deferred` });
     if (config.demo || opts.trigger === "demo") notes.push({ kind: "demo", message: "Demo data: synced from the bundled emulator's demo organization" });
-    const runId = await createRun(database.pool, opts.trigger, startedAt, notes);
+    const runId = await createRun(database.pool, opts.trigger, startedAt, notes, opts.startedBy);
     enterLogContext({ runId });
     log().info({ trigger: opts.trigger, regions: config.regions, full: opts.full ?? false }, "sync run started");
     let lastSave = 0;

@@ -73,4 +73,18 @@ describe("scheduler", () => {
     }
     expect(await withSyncLock(t.pool, async () => "free again")).toBe("free again");
   });
+
+  it("replicas whose timers drift apart still sync once per interval: a run finished within half an interval skips the tick", async () => {
+    const ran: string[] = [];
+    const a = startScheduler({ intervalMinutes: 60, pool: t.pool, trigger: "schedule", run: slowRun(ran, "a"), startupDelayMs: 60_000 });
+    const b = startScheduler({ intervalMinutes: 60, pool: t.pool, trigger: "schedule", run: slowRun(ran, "b"), startupDelayMs: 60_000 });
+    await t.pool.query("DELETE FROM sync_runs");
+    await t.pool.query("INSERT INTO sync_runs (trigger, outcome, finished_at) VALUES ('schedule', 'SUCCEEDED', now() - interval '40 minutes')");
+    expect(await a.due()).toMatchObject({ ran: true });
+    await t.pool.query("INSERT INTO sync_runs (trigger, outcome, finished_at) VALUES ('schedule', 'SUCCEEDED', now())"); // a's run, recorded
+    expect(await b.due()).toMatchObject({ ran: false, skipped: "a run finished recently" });
+    a.stop();
+    b.stop();
+    expect(ran).toEqual(["a:schedule"]);
+  });
 });

@@ -1,6 +1,8 @@
 // The in-app schedule: a run every `intervalMinutes`, and one at startup when the last
 // finished run is older than that (or there is none). Two app instances never sync at once:
-// each tick goes through runSync's advisory lock and is skipped when another holds it.
+// each tick goes through runSync's advisory lock and is skipped when another holds it; and an
+// interval tick is skipped when any instance finished a run within the last half interval
+// (replicas' timers drift apart, so otherwise each would run one sync per interval).
 import type pg from "pg";
 import { SyncAlreadyRunningError } from "./run/run-record";
 import type { SyncTrigger } from "./progress";
@@ -26,6 +28,8 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   tick(): Promise<TickResult>;
+  /** The interval's tick: a run unless one finished (anywhere) within the last half interval. */
+  due(): Promise<TickResult>;
   /** Resolves once the startup decision is taken (and its run finished, if one was due). */
   ready: Promise<TickResult | null>;
   stop(): void;
@@ -54,11 +58,20 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
       return { ran: false, skipped: "error" };
     }
   };
+  const due = async (): Promise<TickResult> => {
+    const last = await lastFinishedAt(o.pool).catch(() => null);
+    const now = (o.now ?? (() => new Date()))();
+    if (last && now.getTime() - last.getTime() < intervalMs / 2) {
+      logger().info({ component: "scheduler", lastFinishedAt: last.toISOString() }, "scheduled run skipped: a run finished recently");
+      return { ran: false, skipped: "a run finished recently" };
+    }
+    return tick();
+  };
   const ready = (async () => {
     if (intervalMs <= 0) return null;
     await new Promise((r) => setTimeout(r, o.startupDelayMs ?? 0).unref());
     if (stopped) return null;
-    timer = setInterval(() => void tick(), intervalMs);
+    timer = setInterval(() => void due(), intervalMs);
     timer.unref();
     const last = await lastFinishedAt(o.pool);
     const now = (o.now ?? (() => new Date()))();
@@ -67,6 +80,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   })();
   return {
     tick,
+    due,
     ready,
     stop() {
       stopped = true;

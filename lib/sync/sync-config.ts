@@ -43,6 +43,8 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
     demo: isDemo(e),
     overlapMs: e.INSPECTORATE_SYNC_OVERLAP_MINUTES * 60_000,
     fullSyncEveryMs: e.INSPECTORATE_FULL_SYNC_HOURS * 3_600_000,
+    listingLagMs: e.INSPECTORATE_LISTING_LAG_MINUTES * 60_000,
+    integrityBudgetMs: e.INSPECTORATE_INTEGRITY_BUDGET_SECONDS * 1000,
     partitionConcurrency: 10,
     batchSize: 500,
     writeConcurrency: 2,

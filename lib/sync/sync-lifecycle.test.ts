@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSyncWorld, type SyncWorld } from "./test-support";
 import { inspectorListing } from "./model/world-truth";
+import { latestIntegrity } from "./integrity/latest-integrity";
 
 // Done when: against an Inspector whose member account leaves Inspector, after the next full
 // sync the cache's open count equals Inspector's ACTIVE count and the account is marked as left.
@@ -31,6 +32,8 @@ describe("a member account leaves Inspector", () => {
     expect(await cacheOpen()).toBe(active);
     const [acct] = await q("SELECT lifecycle, lifecycle_since FROM accounts WHERE id = $1", [member]);
     expect(acct).toEqual({ lifecycle: "LEFT_INSPECTOR", lifecycle_since: w.emu.now() });
+    const [run] = await q("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
+    expect(run.notes).toContainEqual({ kind: "lifecycle", message: `account ${member}: Active → Left Inspector` });
     const gone = await q("SELECT status, gone_reason, count(*)::int AS n FROM findings WHERE account_id = $1 GROUP BY 1, 2", [member]);
     expect(gone.map((g) => [g.status, g.gone_reason])).toEqual([["GONE", "ACCOUNT_LEFT_INSPECTOR"]]);
     const [from] = await q("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND gone_from_status IS NULL", [member]);
@@ -38,19 +41,24 @@ describe("a member account leaves Inspector", () => {
     const [ev] = await q("SELECT count(*)::int AS n FROM finding_events WHERE kind = 'GONE' AND to_value = 'ACCOUNT_LEFT_INSPECTOR' AND sync_run_id = $1", [r.runId]);
     expect(ev.n).toBe(gone[0].n);
     expect(await q("SELECT * FROM sync_account_results WHERE run_id = $1 AND integrity_residual <> 0", [r.runId])).toEqual([]);
+    const integrity = await latestIntegrity(w.database.pool, null, member);
+    expect(integrity.map((i) => [i.region, i.runId, i.residual, i.match]).sort()).toEqual([["eu-west-1", r.runId, 0, true], ["us-east-1", r.runId, 0, true]]);
+    expect(await latestIntegrity(w.database.pool, [])).toEqual([]); // nothing outside the scope
   });
 
   it("a finding that reappears takes Inspector's status again and clears gone_*", async () => {
     expect(w.emu.change("rejoin", member)).toBe(true);
-    const r = await w.sync(); // incremental: the rejoined account has no findings since its mark, but integrity re-lists it
+    const r = await w.sync();
     expect(r.outcome).toBe("SUCCEEDED");
     expect(await cacheOpen()).toBe(await inspectorActive());
     const rows = await q("SELECT status, count(*)::int AS n FROM findings WHERE account_id = $1 AND (gone_at IS NOT NULL OR gone_reason IS NOT NULL) GROUP BY 1", [member]);
     expect(rows.every((x) => x.status === "GONE")).toBe(true); // only what Inspector still does not list
     const [back] = await q("SELECT count(*)::int AS n FROM findings WHERE account_id = $1 AND status <> 'GONE' AND gone_from_status IS NULL", [member]);
     expect(back.n).toBeGreaterThan(0);
+    // Listed in full on its return (not left to the integrity repair, which sees ACTIVE counts only).
+    expect(r.regions.every((o) => o.findings?.fullAccounts.has(member))).toBe(true);
     const [repaired] = await q("SELECT bool_or(integrity_repaired) AS r FROM sync_account_results WHERE run_id = $1 AND account_id = $2", [r.runId, member]);
-    expect(repaired.r).toBe(true);
+    expect(repaired.r).toBe(false);
     const [acct] = await q("SELECT lifecycle FROM accounts WHERE id = $1", [member]);
     expect(acct.lifecycle).toBe("ACTIVE");
   });

@@ -17,11 +17,12 @@ export interface SyncWorld {
   close(): Promise<void>;
 }
 
-export async function startSyncWorld(o: EmulatorOptions = {}, config: Partial<SyncConfig> = {}): Promise<SyncWorld> {
+/** `reuse`: a database the caller owns (emptied by the caller, left open by close()). */
+export async function startSyncWorld(o: EmulatorOptions = {}, config: Partial<SyncConfig> = {}, reuse?: TestDatabase): Promise<SyncWorld> {
   const regions = o.regions ?? ["us-east-1", "eu-west-1"];
   const emu = await startEmulator({ seed: 7, accounts: 5, findings: 1500, historyWeeks: 4, now: TEST_START, ...o, regions });
   Object.assign(process.env, emulatorSdkEnv(emu, emu.baseCredentials, regions));
-  const database = await createTestDatabase();
+  const database = reuse ?? (await createTestDatabase());
   const cfg: SyncConfig = {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "vitest", regions,
     accountNames: {}, owners: {}, demo: false, overlapMs: 15 * 60_000, fullSyncEveryMs: 24 * 3_600_000,
@@ -31,7 +32,7 @@ export async function startSyncWorld(o: EmulatorOptions = {}, config: Partial<Sy
     emu, database, config: cfg,
     sync: (opts = {}) => runSync({ trigger: "cli", database, config: cfg, now: () => emu.now(), ...opts }),
     async close() {
-      await database.close();
+      if (!reuse) await database.close();
       await emu.close();
     },
   };

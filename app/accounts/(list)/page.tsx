@@ -36,8 +36,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <>
       {header}
-      <form className="mb-3 flex items-center gap-2" role="search">
-        <input name="q" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-80 rounded-md border border-line bg-white px-2 py-1.5 text-sm" />
+      <form className="mb-3 flex flex-wrap items-center gap-2" role="search" aria-label="Accounts">
+        <input name="q" aria-label="Filter accounts" defaultValue={q} placeholder="Filter by name, id, OU or owner" className="w-full max-w-80 min-w-0 rounded-md border border-field bg-white px-2 py-1.5 text-sm" />
         <input type="hidden" name="sort" value={sort} />
         <button className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white">Filter</button>
         {all && <input type="hidden" name="all" value="1" />}

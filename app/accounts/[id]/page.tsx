@@ -18,9 +18,9 @@ import { CoverageCells } from "@/components/accounts/coverage-cells";
 import { RegionsTable } from "@/components/accounts/regions-table";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { AccountLifecycleBadge, accountLeftText } from "@/components/accounts/account-lifecycle-badge";
 import { GONE_STATUS } from "@/lib/domain/lifecycle";
-import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +70,7 @@ export default async function Page({ params }: Props) {
       {left && (
         <p role="status" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
           {accountLeftText(left)}: Inspector no longer reports this account, so its findings are{" "}
-          <Link href={findingsHref({ account: [a.id], status: [GONE_STATUS] })} className="font-semibold text-accent hover:underline">gone</Link>{" "}
+          <Link href={findingsHref({ account: [a.id], status: [GONE_STATUS] })} className="font-semibold text-accent underline">gone</Link>{" "}
           and its coverage and region state below are the last the sync saw.
         </p>
       )}

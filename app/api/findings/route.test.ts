@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 describe("GET /api/findings", () => {
   it("answers a page with the total", async () => {
-    const res = await list(new Request("http://x/api/findings?severity=HIGH&limit=2"));
+    const res = await list(new Request("http://127.0.0.1:3000/api/findings?severity=HIGH&limit=2"));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ kind: "list", total: 5, totalCapped: false, page: 1 });
@@ -26,7 +26,7 @@ describe("GET /api/findings", () => {
   });
 
   it("answers 400 naming every invalid field", async () => {
-    const res = await list(new Request("http://x/api/findings?severity=BAD&limit=0&firstSeenFrom=yesterday&region=us-east-1"));
+    const res = await list(new Request("http://127.0.0.1:3000/api/findings?severity=BAD&limit=0&firstSeenFrom=yesterday&region=us-east-1"));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error).toMatch(/severity/);
@@ -34,21 +34,21 @@ describe("GET /api/findings", () => {
   });
 
   it("groups when asked", async () => {
-    const body = await (await list(new Request("http://x/api/findings?group=package"))).json();
+    const body = await (await list(new Request("http://127.0.0.1:3000/api/findings?group=package"))).json();
     expect(body).toMatchObject({ kind: "groups", totalGroups: 1, groups: [{ key: "openssl", count: 7, high: 5 }] });
   });
 });
 
 describe("GET /api/findings/export", () => {
   it("streams every matching row as CSV, ignoring the page's cursor and limit", async () => {
-    const res = await exportCsv(new Request("http://x/api/findings/export?severity=HIGH&limit=1"));
+    const res = await exportCsv(new Request("http://127.0.0.1:3000/api/findings/export?severity=HIGH&limit=1"));
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="inspectorate-findings-\d+\.csv"/);
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines).toHaveLength(6);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(arns.slice(0, 5));
     expect(lines[1]).toContain('"prod, ""main"""');
-    expect((await exportCsv(new Request("http://x/api/findings/export?exploit=maybe"))).status).toBe(400);
+    expect((await exportCsv(new Request("http://127.0.0.1:3000/api/findings/export?exploit=maybe"))).status).toBe(400);
   });
 
   it("reads in keyset batches without losing or repeating rows", async () => {

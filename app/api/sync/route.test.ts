@@ -26,8 +26,8 @@ describe("POST/GET /api/sync and the Sync now action", () => {
     await w?.close();
   });
 
-  const get = async () => (await route.GET()).json();
-  const post = (body?: string) => route.POST(new Request("http://x/api/sync", { method: "POST", body }));
+  const get = async () => (await route.GET(new Request("http://127.0.0.1:3000/api/sync"))).json();
+  const post = (body?: string) => route.POST(new Request("http://127.0.0.1:3000/api/sync", { method: "POST", body, headers: { "content-type": "application/json" } }));
 
   it("answers GET before any run with nothing running and no last run", async () => {
     expect(await get()).toEqual({ running: false, progress: null, lastRun: null });

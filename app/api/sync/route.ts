@@ -1,29 +1,34 @@
 // POST /api/sync starts a background sync ({"full"?: boolean}); 202 with its run id, 409 if one
 // is already running. GET /api/sync: {running, progress, lastRun} for the Sync page to poll.
+import { AppError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
 import { startSyncRequest } from "@/lib/sync/start-request";
 import { startSync } from "@/lib/sync/start-sync";
 import { currentSyncStatus } from "@/lib/sync/sync-status";
+import { errorForRole, errorsForRole } from "@/lib/auth/error-text";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return Response.json(await currentSyncStatus(), { headers: { "cache-control": "no-store" } });
-}
+export const GET = withGuard(async (_req, { actor }) => {
+  return Response.json(errorsForRole(await currentSyncStatus(), actor.role), { headers: { "cache-control": "no-store" } });
+}, { permission: "read", mutating: false });
 
-export async function POST(request: Request) {
+export const POST = withGuard(async (request, { actor, address }) => {
   const text = await request.text();
   let body: unknown = {};
   try {
     if (text.trim()) body = JSON.parse(text);
   } catch {
-    return Response.json({ error: "the body must be JSON, e.g. {} or {\"full\": true}" }, { status: 400 });
+    throw new AppError("invalid", "the body must be JSON, e.g. {} or {\"full\": true}");
   }
   const parsed = startSyncRequest.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return Response.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}` }, { status: 400 });
+    throw new AppError("invalid", `${issue.path.join(".") || "body"}: ${issue.message}`);
   }
-  const r = await startSync(parsed.data);
+  const r = await startSync(parsed.data, { kind: actor.kind, id: actor.id, name: actor.name, address });
   if (r.ok) return Response.json({ started: true, runId: r.runId }, { status: 202 });
-  return Response.json({ error: r.error }, { status: r.reason === "already-running" ? 409 : 500 });
-}
+  if (r.reason === "already-running") throw new AppError("conflict", r.error);
+  // Configuration or AWS trouble: the text for admins, a plain reason for everyone else.
+  return Response.json({ error: errorForRole(actor.role, r.error), code: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
+}, { permission: "sync", mutating: true });

@@ -9,7 +9,7 @@ export const flowColors = { opened: "#2457c5", closed: "#009e73", removed: "#9aa
 
 const sum = (data: FlowWeek[], pick: (w: FlowWeek) => number | null | undefined) => data.reduce((n, w) => n + (pick(w) ?? 0), 0);
 
-export function FlowChart({ data, onSelect }: { data: FlowWeek[]; onSelect: (week: FlowWeek, kind: "opened" | "closed") => void }) {
+export function FlowChart({ data, onSelect }: { data: FlowWeek[]; onSelect: (week: FlowWeek, kind: "opened" | "remediated" | "removed") => void }) {
   const opened = sum(data, (w) => w.opened), closed = sum(data, (w) => w.closed), observed = data.filter((w) => w.opened != null).length;
   // Older frozen reviews have no remediated/removed split: all their closures show as closed.
   const rows = data.map((w) => ({ ...w, fixed: w.remediated ?? w.closed, gone: w.removed ?? null }));
@@ -24,9 +24,9 @@ export function FlowChart({ data, onSelect }: { data: FlowWeek[]; onSelect: (wee
         <Bar dataKey="opened" name="New" fill={flowColors.opened} cursor="pointer" isAnimationActive={false}
           onClick={(_: unknown, index: number) => data[index] && onSelect(data[index], "opened")} />
         <Bar dataKey="fixed" name="Remediated" stackId="closed" fill={flowColors.closed} cursor="pointer" isAnimationActive={false}
-          onClick={(_: unknown, index: number) => data[index] && onSelect(data[index], "closed")} />
+          onClick={(_: unknown, index: number) => data[index] && onSelect(data[index], "remediated")} />
         <Bar dataKey="gone" name="Resource removed" stackId="closed" fill={flowColors.removed} cursor="pointer" isAnimationActive={false}
-          onClick={(_: unknown, index: number) => data[index] && onSelect(data[index], "closed")} />
+          onClick={(_: unknown, index: number) => data[index] && onSelect(data[index], "removed")} />
       </BarChart>
     </ChartFrame>
   );

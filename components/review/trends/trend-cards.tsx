@@ -24,10 +24,10 @@ export function TrendCards({ trends, group }: { trends: Trends; group: LinkGroup
         <OpenBySeverityChart data={trends.open} onSelect={(w, s) => router.push(openWeekHref(group, w.weekEnd, s))} />
       </Card>
       <Card title="New vs closed per week" actions={hint}>
-        <FlowChart data={trends.flow} onSelect={(w, k) => router.push(k === "opened" ? newInWeekHref(group, w.week, w.weekEnd) : closedInWeekHref(group, w.week, w.weekEnd))} />
+        <FlowChart data={trends.flow} onSelect={(w, k) => router.push(k === "opened" ? newInWeekHref(group, w.week, w.weekEnd) : closedInWeekHref(group, w.week, w.weekEnd, undefined, k))} />
       </Card>
       <Card title="Mean time to remediate (days)" actions={hint}>
-        <MttrChart data={trends.mttr} onSelect={(w) => router.push(closedInWeekHref(group, w.week, w.weekEnd))} />
+        <MttrChart data={trends.mttr} onSelect={(w) => router.push(closedInWeekHref(group, w.week, w.weekEnd, undefined, "remediated"))} />
       </Card>
       <Card title="Scan coverage" actions={<span className="text-xs text-muted" data-no-print>Click to open coverage</span>}>
         <CoverageChart data={trends.coverage} onSelect={() => router.push(group.kind === "account" && group.value ? `/coverage?account=${group.value}` : "/coverage")} />

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addAccountRegion, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
+import { getDisabledAccounts } from "@/lib/queries/coverage/coverage-gaps";
 import { getEnablementSummary } from "@/lib/queries/posture/overview-tiles";
 import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
 import { getAccount } from "./account-detail";
@@ -18,6 +19,7 @@ beforeAll(async () => {
   await addAccount(d, B, { lifecycle: "LEFT_INSPECTOR", lifecycle_since: since });
   await addAccountRegion(d, A, "us-east-1");
   await addAccountRegion(d, B, "us-east-1");
+  await addAccountRegion(d, B, "eu-west-1", { inspector_status: "DISABLED" });
 });
 
 describe("account lifecycle in the reads", () => {
@@ -30,6 +32,8 @@ describe("account lifecycle in the reads", () => {
     expect(matrix.find((r) => r.accountId === B)?.left).toEqual(left);
     expect((await getAccount(allScope, B))?.left).toEqual(left);
     expect((await getAccount(allScope, A))?.left).toBeNull();
+    // Its last region state is not listed as "Inspector off": it is shown as departed instead.
+    expect(await getDisabledAccounts(allScope)).toEqual([]);
   });
 
   it("counts it apart from the accounts the overview's enablement describes", async () => {

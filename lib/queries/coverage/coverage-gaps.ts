@@ -4,6 +4,7 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { scanCategorySql } from "./scan-category";
+import { accountActiveSql } from "@/lib/queries/accounts/account-lifecycle";
 
 export interface ReasonRow {
   reason: string;
@@ -40,11 +41,12 @@ export interface AccountRegionStateRow {
 
 const stateColumns = Prisma.sql`ar.account_id, a.name, ${resolvedOwnerSql} AS owner, ar.region, ar.inspector_status, ar.relationship_status, ar.sync_status, ar.sync_error, ar.last_synced_at`;
 
-/** Regions where Inspector is not running for the account (disabled, suspended, or not associated). */
+/** Regions where Inspector is not running for the account (disabled, suspended, or not associated);
+ *  accounts that left Inspector or the organization are shown as such on the matrix instead. */
 export async function getDisabledAccounts(scope: Scope): Promise<AccountRegionStateRow[]> {
   return queryRows<AccountRegionStateRow>(Prisma.sql`
     SELECT ${stateColumns} FROM account_regions ar JOIN accounts a ON a.id = ar.account_id
-    WHERE ${scopeWhere(scope, Prisma.sql`ar.account_id`)}
+    WHERE ${accountActiveSql("a")} AND ${scopeWhere(scope, Prisma.sql`ar.account_id`)}
       AND (ar.inspector_status IS DISTINCT FROM 'ENABLED' OR ar.sync_status = 'INSPECTOR_DISABLED')
     ORDER BY ar.inspector_status, ar.account_id, ar.region`);
 }
@@ -53,7 +55,7 @@ export async function getDisabledAccounts(scope: Scope): Promise<AccountRegionSt
 export async function getSilentAccounts(scope: Scope): Promise<AccountRegionStateRow[]> {
   return queryRows<AccountRegionStateRow>(Prisma.sql`
     SELECT ${stateColumns} FROM account_regions ar JOIN accounts a ON a.id = ar.account_id
-    WHERE ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ar.inspector_status = 'ENABLED' AND ar.sync_status = 'OK'
+    WHERE ${accountActiveSql("a")} AND ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ar.inspector_status = 'ENABLED' AND ar.sync_status = 'OK'
       AND NOT EXISTS (SELECT 1 FROM covered_resources cr WHERE cr.account_id = ar.account_id AND cr.region = ar.region)
       AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.account_id = ar.account_id AND f.region = ar.region)
     ORDER BY ar.account_id, ar.region`);
@@ -63,6 +65,6 @@ export async function getSilentAccounts(scope: Scope): Promise<AccountRegionStat
 export async function getUnsyncedRegions(scope: Scope): Promise<AccountRegionStateRow[]> {
   return queryRows<AccountRegionStateRow>(Prisma.sql`
     SELECT ${stateColumns} FROM account_regions ar JOIN accounts a ON a.id = ar.account_id
-    WHERE ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ar.sync_status IN ('ACCESS_DENIED', 'ERROR', 'NEVER_SYNCED')
+    WHERE ${accountActiveSql("a")} AND ${scopeWhere(scope, Prisma.sql`ar.account_id`)} AND ar.sync_status IN ('ACCESS_DENIED', 'ERROR', 'NEVER_SYNCED')
     ORDER BY ar.sync_status, ar.account_id, ar.region`);
 }

@@ -3,8 +3,9 @@
 import { startOfUtcDay } from "@/lib/review/day";
 import { Prisma } from "@/lib/queries/sql";
 
+/** Valid also means approved (four-eyes approval leaves approved_at null until someone else approves). */
 export function exceptionValidSql(e: Prisma.Sql, asOf: Date): Prisma.Sql {
-  return Prisma.sql`(${e}.created_at <= ${asOf} AND (${e}.revoked_at IS NULL OR ${e}.revoked_at > ${asOf})
+  return Prisma.sql`(${e}.created_at <= ${asOf} AND ${e}.approved_at IS NOT NULL AND (${e}.revoked_at IS NULL OR ${e}.revoked_at > ${asOf})
     AND ${e}.expires_at >= ${startOfUtcDay(asOf)})`;
 }
 

@@ -37,11 +37,11 @@ export async function insertFinding(db: Q, f: FindingFixture) {
 
 export async function insertException(db: Q, e: { findingArn?: string; vulnerabilityId?: string; resourceIds?: string[]; createdAt: string; expiresAt: string; revokedAt?: string; reason?: string; owner?: string }) {
   const r = await db.query(
-    `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_at, expires_at, revoked_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO risk_exceptions (finding_arn, vulnerability_id, resource_ids, reason, owner, created_at, expires_at, revoked_at, approved_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $6) RETURNING public_id`,
     [e.findingArn ?? null, e.vulnerabilityId ?? null, e.resourceIds ?? [], e.reason ?? "no fix yet", e.owner ?? "sec-team", e.createdAt, e.expiresAt, e.revokedAt ?? null],
   );
-  return r.rows[0].id as number;
+  return r.rows[0].public_id as string;
 }
 
 export async function insertDaily(db: Q, day: string, accountId: string, severity: string, v: { open?: number; opened?: number; closed?: number }) {

@@ -124,13 +124,17 @@ export interface SinceLastReview {
 }
 
 export interface ExceptionRow {
-  id: number;
+  /** The public id (random): URLs, forms and the API never see the serial one. */
+  id: string;
   findingArn: string | null;
   vulnerabilityId: string | null;
   resourceIds: string[];
   reason: string;
   owner: string;
   createdBy: string | null;
+  /** Null while four-eyes approval is pending; then the exception does not count. */
+  approvedBy: string | null;
+  approvedAt: string | null;
   createdAt: string;
   expiresAt: string;
   expiryDay: string;

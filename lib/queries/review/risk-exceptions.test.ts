@@ -7,7 +7,7 @@ import { riskExceptions } from "./risk-exceptions";
 
 const A = "111111111111", B = "222222222222";
 const meeting = new Date("2026-11-26T14:00:00Z");
-const ids: Record<string, number> = {};
+const ids: Record<string, string> = {};
 
 describe("risk exceptions in the review (database)", () => {
   let t: TestDatabase;

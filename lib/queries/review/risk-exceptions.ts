@@ -13,13 +13,13 @@ import type { ExceptionRow, ExceptionsSection } from "./review-types";
 /** Expired exceptions stay in the review for this long after they ran out. */
 export const EXPIRED_LOOKBACK_DAYS = 28;
 
-type Row = Omit<ExceptionRow, "createdAt" | "expiresAt" | "revokedAt" | "status" | "href" | "expiryDay"> & {
-  createdAt: Date; expiresAt: Date; revokedAt: Date | null; arnResource: string | null; arnCve: string | null;
+type Row = Omit<ExceptionRow, "createdAt" | "expiresAt" | "revokedAt" | "approvedAt" | "status" | "href" | "expiryDay"> & {
+  createdAt: Date; expiresAt: Date; revokedAt: Date | null; approvedAt: Date | null; arnResource: string | null; arnCve: string | null;
 };
 
 export async function riskExceptions(scope: Scope, asOf: Date): Promise<ExceptionsSection> {
   const rows = await queryRows<Row>(Prisma.sql`
-    SELECT e.id, e.finding_arn AS "findingArn", e.vulnerability_id AS "vulnerabilityId", e.resource_ids AS "resourceIds",
+    SELECT e.public_id::text AS id, e.approved_by AS "approvedBy", e.approved_at AS "approvedAt", e.finding_arn AS "findingArn", e.vulnerability_id AS "vulnerabilityId", e.resource_ids AS "resourceIds",
       e.reason, e.owner, e.created_by AS "createdBy", e.created_at AS "createdAt", e.expires_at AS "expiresAt", e.revoked_at AS "revokedAt",
       t.resource_id AS "arnResource", t.vulnerability_id AS "arnCve",
       (SELECT count(*) FROM findings f WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${openAtSql("f", asOf)}
@@ -27,7 +27,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
     FROM risk_exceptions e LEFT JOIN findings t ON t.arn = e.finding_arn
     WHERE e.created_at <= ${asOf} AND (e.revoked_at IS NULL OR e.revoked_at > ${asOf})
       AND e.expires_at >= ${addDays(asOf, -EXPIRED_LOOKBACK_DAYS)}
-    ORDER BY e.expires_at, e.id`);
+    ORDER BY e.expires_at, e.created_at, e.id`);
   const out: ExceptionsSection = { expiring: [], expired: [], active: [] };
   for (const r of rows) {
     // A narrowed scope hides exceptions that cover none of its findings.
@@ -39,6 +39,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
       createdAt: r.createdAt.toISOString(),
       expiresAt: r.expiresAt.toISOString(),
       revokedAt: r.revokedAt?.toISOString() ?? null,
+      approvedAt: r.approvedAt?.toISOString() ?? null,
       expiryDay: expiryDay(r),
       status,
       href: exceptionHref(r.findingArn ? { vulnerabilityId: arnCve, resourceIds: arnResource ? [arnResource] : [] } : r),

@@ -51,3 +51,13 @@ export function goneReason(lifecycle: AccountLifecycle, ra: RegionAccounts, id: 
   const m = regionMembership(ra, id);
   return m === "SUSPENDED" ? "ACCOUNT_SUSPENDED" : m === "OUT" ? "ACCOUNT_LEFT_INSPECTOR" : "RETENTION";
 }
+
+/** Every account's lifecycle this run, from what the cache knew of each before it. */
+export function decideLifecycles(
+  ids: string[], known: Map<string, { lifecycle: AccountLifecycle; knownToInspector: boolean }>,
+  org: Map<string, OrgAccount> | null, regions: RegionAccounts[], adminId: string,
+): Map<string, AccountLifecycle> {
+  return new Map(ids.map((id) => [id, decideLifecycle({
+    id, adminId, org, regions, previous: known.get(id)?.lifecycle ?? "ACTIVE", knownToInspector: known.get(id)?.knownToInspector ?? false,
+  })]));
+}

@@ -5,8 +5,8 @@ import { readOrganization } from "./org-accounts";
 import { accountIdentity } from "./account-identity";
 import { ensureAccountRegionRows, upsertAccountRegions, upsertAccounts } from "./write-accounts";
 import type { SyncContext } from "../context";
-import type { AccountLifecycle } from "@/lib/domain/lifecycle";
-import { decideLifecycle } from "./account-lifecycle";
+import { accountLifecycleLabel, type AccountLifecycle } from "@/lib/domain/lifecycle";
+import { decideLifecycles } from "./account-lifecycle";
 import { readKnownAccounts, writeLifecycles } from "./write-lifecycle";
 
 export interface AccountsResult {
@@ -73,12 +73,10 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   );
   for (const ra of byRegion.values()) await upsertAccountRegions(ctx.pool, ra.region, ra.relationships, ra.states, seenAt);
   await ensureAccountRegionRows(ctx.pool, accountIds, ctx.config.regions);
-  const lifecycles = new Map<string, AccountLifecycle>();
-  for (const id of new Set([...accountIds, ...known.keys()])) {
-    const k = known.get(id);
-    lifecycles.set(id, decideLifecycle({
-      id, adminId, org: org.accounts, regions: [...byRegion.values()], previous: k?.lifecycle ?? "ACTIVE", knownToInspector: k?.knownToInspector ?? false,
-    }));
+  const lifecycles = decideLifecycles([...new Set([...accountIds, ...known.keys()])], known, org.accounts, [...byRegion.values()], adminId);
+  for (const [id, l] of lifecycles) {
+    const was = known.get(id)?.lifecycle ?? "ACTIVE";
+    if (l !== was) ctx.notes.push({ kind: "lifecycle", message: `account ${id}: ${accountLifecycleLabel[was]} → ${accountLifecycleLabel[l]}` });
   }
   await writeLifecycles(ctx.pool, lifecycles, seenAt);
   return { accountIds, byRegion, failed, lifecycles };

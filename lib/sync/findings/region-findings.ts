@@ -80,7 +80,9 @@ export async function syncRegionFindings(ctx: SyncContext, region: string, accou
   const done = new Set(next.keys());
   const reasons = new Map([...done].filter((a) => full.has(a)).map((a) => [a, opts.goneReasons?.get(a) ?? ("RETENTION" as const)]));
   const gone = await markGone(ctx.pool, region, reasons, ctx.startedAt, ctx.now(), ctx.runId);
-  await advanceWatermarks(ctx.pool, region, [...next].map(([account, since]) => ({ account, since, full: full.has(account) })), pollStart);
+  // A left account's full listing is not recorded as one: when it returns, it is listed in full again.
+  const marks2 = [...next].map(([account, since]) => ({ account, since, full: full.has(account) && !opts.fullAccounts?.has(account) }));
+  await advanceWatermarks(ctx.pool, region, marks2, pollStart);
   const allFull = accounts.length > 0 && accounts.every((a) => full.has(a) && done.has(a));
   await mirrorRegionWatermark(ctx.pool, region, allFull ? pollStart : null);
   const sinces = [...bySince.keys()];

@@ -10,7 +10,8 @@ export async function afterRegions(ctx: SyncContext): Promise<void> {
   const gone = await markRegionsNotSynced(ctx.pool, ctx.config.regions, ctx.now(), ctx.runId);
   if (gone) ctx.notes.push({ kind: "region", message: `${gone} finding(s) of regions no longer synced are now GONE (region not synced)` });
   const skew = ctx.aws.clock.skewMs();
-  if (skew !== null && Math.abs(skew) >= (ctx.config.clockSkewNoteMs ?? DEFAULT_CLOCK_SKEW_NOTE_MS)) {
+  // The demo emulator's clock stands still between its simulated days: no note about it.
+  if (!ctx.config.demo && skew !== null && Math.abs(skew) >= (ctx.config.clockSkewNoteMs ?? DEFAULT_CLOCK_SKEW_NOTE_MS)) {
     const s = Math.round(Math.abs(skew) / 1000);
     ctx.notes.push({ kind: "clock", message: `AWS's clock is ${s} s ${skew > 0 ? "ahead of" : "behind"} this server's; watermarks use AWS's time` });
   }

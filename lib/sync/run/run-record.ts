@@ -40,10 +40,24 @@ export async function runStart(db: Queryable, now: Date): Promise<Date> {
   return last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1) : now;
 }
 
-export async function createRun(db: Queryable, trigger: SyncTrigger, startedAt: Date, notes: RunNote[]): Promise<number> {
+/** Who started a run from the app (lib/auth actor) and from where; recorded with the run. */
+export interface StartedBy {
+  kind: string;
+  id: string;
+  name: string;
+  address: string | null;
+}
+
+export async function createRun(db: Queryable, trigger: SyncTrigger, startedAt: Date, notes: RunNote[], by?: StartedBy): Promise<number> {
+  // One statement, so the run and its audit row (sync.started) commit together or not at all.
   const { rows } = await db.query(
-    "INSERT INTO sync_runs (trigger, started_at, outcome, notes) VALUES ($1, $2, 'RUNNING', $3::jsonb) RETURNING id",
-    [trigger, startedAt, JSON.stringify(notes)],
+    `WITH run AS (
+       INSERT INTO sync_runs (trigger, started_at, outcome, notes, started_by) VALUES ($1, $2, 'RUNNING', $3::jsonb, $4) RETURNING id
+     ), audit AS (
+       INSERT INTO audit_events (at, actor_kind, actor_id, actor_name, action, target, detail, address)
+       SELECT $2, $5, $6, $4, 'sync.started', run.id::text, $7::jsonb, $8 FROM run WHERE $4::text IS NOT NULL
+     ) SELECT id FROM run`,
+    [trigger, startedAt, JSON.stringify(notes), by?.name ?? null, by?.kind ?? null, by?.id ?? null, JSON.stringify({ trigger }), by?.address ?? null],
   );
   return rows[0].id as number;
 }

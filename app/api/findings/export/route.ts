@@ -2,15 +2,17 @@
 // batches (the page's cursor and limit do not apply). Invalid filters answer 400 like /api/findings.
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { exportFindingsCsv } from "@/lib/queries/findings/findings-export";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { recordExport } from "@/lib/auth/audit-export";
+import { withGuard } from "@/lib/auth/guard";
 import { invalidFilterResponse } from "../invalid-filter";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withGuard(async (request, guard) => {
   const { filter, issues } = parseFindingsFilter(new URL(request.url).searchParams);
   if (issues.length) return invalidFilterResponse(issues);
-  const scope = await scopeForRequest();
+  const scope = guard.scope;
+  await recordExport(guard, "export.findings_csv", { query: new URL(request.url).search.slice(0, 500) });
   const lines = exportFindingsCsv(scope, { ...filter, cursor: undefined });
   const encoder = new TextEncoder();
   // Pull-based: the next batch is read from Postgres only when the client has taken the last one.
@@ -32,4 +34,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+}, { permission: "read", mutating: false });

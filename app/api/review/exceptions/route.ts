@@ -1,22 +1,24 @@
 // GET /api/review/exceptions?date= — expiring, expired and active exceptions as of that meeting.
 // POST — create one: {target, findingArn | vulnerabilityId + resourceIds, reason, owner, expiresOn}.
 import { createRiskException } from "@/lib/actions/risk-exception-store";
+import { issuesError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
 import { loadReview } from "@/lib/queries/review/load-review";
-import { scopeForRequest } from "@/lib/queries/scope";
-import { issuesResponse, jsonResponse, readJson, reviewParamsOr400 } from "../respond";
+import { jsonResponse, readJson, reviewParamsOr400 } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withGuard(async (request, { scope }) => {
   const p = reviewParamsOr400(request);
   if ("response" in p) return p.response;
-  const { payload } = await loadReview(await scopeForRequest(), p.params);
+  const { payload } = await loadReview(scope, p.params);
   return jsonResponse(payload.exceptions);
-}
+}, { permission: "read", mutating: false });
 
-export async function POST(request: Request) {
+export const POST = withGuard(async (request, { actor, address }) => {
   const b = await readJson(request);
   if ("response" in b) return b.response;
-  const r = await createRiskException(b.body, new Date(), null);
-  return r.ok ? jsonResponse({ id: r.id }, 201) : issuesResponse(r.issues, r.status);
-}
+  const r = await createRiskException({ actor, address }, b.body);
+  if (!r.ok) throw issuesError(r.status, r.issues);
+  return jsonResponse({ id: r.id, approved: r.approved }, 201);
+}, { permission: "exceptions", mutating: true });

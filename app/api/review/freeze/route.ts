@@ -2,19 +2,18 @@
 // POST with {"meetingDate", "reason"} and ?correct=1 stores a correction as the next version.
 import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
-import { requestActor } from "@/lib/auth/request-actor";
-import { issuesResponse, jsonResponse, readJson } from "../respond";
+import { issuesError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
+import { jsonResponse, readJson } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = withGuard(async (request, { actor }) => {
   const b = await readJson(request);
   if ("response" in b) return b.response;
   const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown };
-  const actor = await requestActor();
-  if (!actor) return issuesResponse([{ field: "session", message: "sign in first" }], 401);
   const correcting = new URL(request.url).searchParams.get("correct") === "1";
   const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, body.meetingDate);
-  if (!r.ok) return issuesResponse(r.issues, r.status);
+  if (!r.ok) throw issuesError(r.status, r.issues);
   return jsonResponse({ meetingDate: r.meetingDate, version: r.version, frozenAt: r.frozenAt, contentHash: r.contentHash, payload: r.payload }, 201);
-}
+}, { permission: "freeze", mutating: true });

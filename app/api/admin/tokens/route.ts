@@ -1,0 +1,19 @@
+// GET /api/admin/tokens — the API tokens (never their secrets). POST {name, role, scope,
+// expiresInDays} — creates one; the answer carries the secret, shown this once.
+import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
+import { AppError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
+
+export const dynamic = "force-dynamic";
+
+const noStore = { "cache-control": "no-store" };
+
+export const GET = withGuard(async () => Response.json(await listApiTokens(), { headers: noStore }), { permission: "tokens", mutating: false });
+
+export const POST = withGuard(async (request, { actor, address }) => {
+  const body = await request.json().catch(() => {
+    throw new AppError("invalid", "expected a JSON object");
+  });
+  const { token, secret } = await createApiToken(actor, body, address);
+  return Response.json({ ...token, secret }, { status: 201, headers: noStore });
+}, { permission: "tokens", mutating: true });

@@ -1,0 +1,15 @@
+// POST /api/review/exceptions/:id/approve — four-eyes approval by someone other than the creator.
+import { approveRiskException } from "@/lib/actions/risk-exception-store";
+import { issuesError } from "@/lib/auth/app-error";
+import { withGuard } from "@/lib/auth/guard";
+import { jsonResponse } from "../../../respond";
+
+export const dynamic = "force-dynamic";
+
+type Route = { params: Promise<{ id: string }> };
+
+export const POST = withGuard<Route>(async (_request, { actor, address }, route) => {
+  const r = await approveRiskException({ actor, address }, (await route.params).id);
+  if (!r.ok) throw issuesError(r.status, r.issues);
+  return jsonResponse({ id: r.id, approved: true });
+}, { permission: "exceptions.approve", mutating: true });

@@ -1,0 +1,63 @@
+// API tokens for automation: created by admins with a role, an account scope and an expiry;
+// revocable; the secret is returned once and stored only as its SHA-256.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { roles, type Actor } from "./actor";
+import { recordAudit } from "./audit";
+import { scopeRuleSchema, type ScopeRule } from "./group-map";
+import { hashTokenSecret, newTokenSecret } from "./api-token-secret";
+import { AppError } from "./app-error";
+import { fieldIssues } from "@/lib/review/exception-input";
+
+export const MAX_TOKEN_DAYS = 366;
+
+export const newTokenSchema = z.object({
+  name: z.string().trim().min(1, "required").max(100),
+  role: z.enum(roles),
+  scope: scopeRuleSchema,
+  expiresInDays: z.coerce.number().int().min(1).max(MAX_TOKEN_DAYS, `at most ${MAX_TOKEN_DAYS} days`),
+});
+
+export interface TokenRow {
+  id: string; name: string; role: string; scope: ScopeRule; createdAt: Date; createdBy: string;
+  expiresAt: Date; revokedAt: Date | null; revokedBy: string | null; lastUsedAt: Date | null;
+}
+
+const columns = `id, name, role, scope, created_at AS "createdAt", created_by AS "createdBy", expires_at AS "expiresAt",
+  revoked_at AS "revokedAt", revoked_by AS "revokedBy", last_used_at AS "lastUsedAt"`;
+
+export async function createApiToken(actor: Actor, input: unknown, address: string | null, now = new Date()) {
+  const parsed = newTokenSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", "the token was not created", fieldIssues(parsed.error));
+  const v = parsed.data;
+  const secret = newTokenSecret();
+  const expiresAt = new Date(now.getTime() + v.expiresInDays * 86_400_000);
+  const row = await withTransaction(db().pool, async (tx) => {
+    const r = await tx.query<TokenRow>(
+      `INSERT INTO api_tokens (name, token_hash, role, scope, created_at, created_by, expires_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING ${columns}`,
+      [v.name, hashTokenSecret(secret), v.role, JSON.stringify(v.scope), now, actor.name, expiresAt],
+    );
+    await recordAudit(tx, { actor, action: "token.created", target: r.rows[0].id, detail: { name: v.name, role: v.role, scope: v.scope, expiresAt }, address });
+    return r.rows[0];
+  });
+  return { token: row, secret };
+}
+
+export async function revokeApiToken(actor: Actor, id: string, address: string | null, now = new Date()): Promise<TokenRow> {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "no such token");
+  return withTransaction(db().pool, async (tx) => {
+    const r = await tx.query<TokenRow>(`UPDATE api_tokens SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${columns}`, [id, now, actor.name]);
+    if (!r.rowCount) {
+      const exists = await tx.query(`SELECT 1 FROM api_tokens WHERE id = $1`, [id]);
+      throw exists.rowCount ? new AppError("conflict", "already revoked") : new AppError("not_found", "no such token");
+    }
+    await recordAudit(tx, { actor, action: "token.revoked", target: id, detail: { name: r.rows[0].name }, address });
+    return r.rows[0];
+  });
+}
+
+export async function listApiTokens(): Promise<TokenRow[]> {
+  return (await db().pool.query<TokenRow>(`SELECT ${columns} FROM api_tokens ORDER BY created_at DESC`)).rows;
+}

@@ -1,0 +1,46 @@
+// Reading the audit trail for the admin page and its CSV: newest first, filtered by action, actor
+// (name or id, substring) and time; one URL schema for both.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+
+export const auditFilterSchema = z.object({
+  action: z.string().trim().max(60).regex(/^[\w.]*$/, "expected an action such as exception.created").optional().catch(undefined),
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(50_000).default(200).catch(200),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const parseAuditFilter = (q: URLSearchParams | Record<string, unknown>) =>
+  auditFilterSchema.parse(q instanceof URLSearchParams ? Object.fromEntries(q) : q);
+
+export interface AuditRow {
+  id: string; at: Date; actorKind: string; actorId: string | null; actorName: string;
+  action: string; target: string | null; detail: Record<string, unknown>; address: string | null;
+}
+
+export async function listAudit(f: AuditFilter): Promise<AuditRow[]> {
+  const { rows } = await db().pool.query<AuditRow>(
+    `SELECT id::text, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action, target, detail, address
+     FROM audit_events
+     WHERE ($1::text IS NULL OR action = $1 OR action LIKE $1 || '.%')
+       AND ($2::text IS NULL OR actor_name ILIKE '%' || $2 || '%' OR actor_id = $2)
+       AND ($3::date IS NULL OR at >= $3::date) AND ($4::date IS NULL OR at < $4::date + 1)
+     ORDER BY at DESC, id DESC LIMIT $5`,
+    [f.action || null, f.actor || null, f.from ?? null, f.to ?? null, f.limit],
+  );
+  return rows;
+}
+
+const cell = (v: unknown) => {
+  const s = v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
+  // Quote always; a leading formula character is neutralised for spreadsheets.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
+};
+
+export function auditCsv(rows: AuditRow[]): string {
+  const head = ["at", "actor_kind", "actor_id", "actor", "action", "target", "address", "detail"];
+  const lines = rows.map((r) => [r.at, r.actorKind, r.actorId, r.actorName, r.action, r.target, r.address, r.detail].map(cell).join(","));
+  return [head.join(","), ...lines].join("\r\n") + "\r\n";
+}

@@ -1,0 +1,38 @@
+// Errors by role: admins see AWS's own text (principal ARNs, SCP wording, request ids); everyone
+// else a plain reason that names the region and says who can help.
+import type { Role } from "./actor";
+
+const region = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/;
+
+export function plainError(text: string, where?: string | null): string {
+  const at = where ?? region.exec(text)?.[1];
+  const inRegion = at ? ` in ${at}` : "";
+  if (/AccessDenied|not authorized|UnauthorizedOperation|explicit deny|AuthFailure|InvalidClientTokenId|ExpiredToken/i.test(text)) return `access denied${inRegion} — ask an admin`;
+  if (/Throttl|Rate exceeded|TooManyRequests/i.test(text)) return `AWS throttled the sync${inRegion}; it will catch up on the next run`;
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|timed? ?out|socket hang up|NetworkingError/i.test(text)) return `AWS could not be reached${inRegion} — ask an admin`;
+  if (/^configuration:|INSPECTORATE_/.test(text)) return "the sync is not configured correctly — ask an admin";
+  return `the sync failed${inRegion} — ask an admin`;
+}
+
+export function errorForRole(role: Role, text: string | null | undefined, where?: string | null): string | null {
+  if (!text) return text ?? null;
+  return role === "admin" ? text : plainError(text, where);
+}
+
+const errorKeys = new Set(["error", "syncError", "lastError"]);
+
+/**
+ * A copy of a status object (sync status, runs, account regions) with every error text replaced by
+ * its plain reason for non-admins; a sibling `region` field names the place.
+ */
+export function errorsForRole<T>(value: T, role: Role): T {
+  if (role === "admin") return value;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (!v || typeof v !== "object" || v instanceof Date) return v;
+    const o = v as Record<string, unknown>;
+    const where = typeof o.region === "string" ? o.region : null;
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, errorKeys.has(k) && typeof x === "string" ? plainError(x, where) : walk(x)]));
+  };
+  return walk(value) as T;
+}

@@ -1,0 +1,29 @@
+// What each role may do, as data (one table, like dub's rbac/permissions): every route handler and
+// server action names the permission it needs; API tokens carry a role and so the same permissions.
+import type { Role } from "./actor";
+
+export const permissions = [
+  "read", // every page, API read and export, within the actor's scope
+  "sync", // start a sync ("Sync now", POST /api/sync)
+  "exceptions", // create and revoke risk exceptions
+  "exceptions.approve", // approve another person's risk exception (four-eyes)
+  "freeze", // freeze or correct a weekly review
+  "users", // users and sessions
+  "roles", // group → role and scope mappings
+  "settings", // application settings
+  "tokens", // API tokens
+  "audit", // the audit trail
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const analyst: Permission[] = ["read", "sync", "exceptions", "exceptions.approve", "freeze"];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  viewer: ["read"],
+  analyst,
+  admin: [...analyst, "users", "roles", "settings", "tokens", "audit"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
