@@ -1,9 +1,7 @@
-// Role and scope changes, recorded in the caller's transaction. Until the request guard's audit
-// table (recordAudit(tx, …)) is merged, the record is one log line; the call sites and the
-// transaction boundary are already where the audit row belongs.
-import type pg from "pg";
-import { log } from "@/lib/ops/logger";
+// Role and scope changes go to the audit trail in the caller's transaction: if the audit row
+// fails, the change rolls back.
 import type { Actor } from "./actor";
+import { recordAudit, type Queryable } from "./audit";
 
 export interface AccessChange {
   action: "access.mapping.saved" | "access.mapping.deleted";
@@ -11,6 +9,6 @@ export interface AccessChange {
   detail: Record<string, unknown>;
 }
 
-export async function recordAccessChange(_tx: pg.PoolClient, actor: Actor, change: AccessChange): Promise<void> {
-  log().info({ component: "audit", action: change.action, target: change.target, actor: actor.name, detail: change.detail }, change.action);
+export async function recordAccessChange(tx: Queryable, actor: Actor, change: AccessChange): Promise<void> {
+  await recordAudit(tx, { actor: { kind: actor.kind, id: actor.id, name: actor.name }, action: change.action, target: change.target, detail: change.detail });
 }
