@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 test("an admin maps a group in the app: its member gets in with that scope; others can't reach the page", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const viewer = await (await browser.newContext({ baseURL })).newPage();
   await signIn(viewer, "vic.viewer");
   expect((await viewer.goto("/admin/access"))?.status()).toBe(404);

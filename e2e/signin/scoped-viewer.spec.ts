@@ -26,7 +26,7 @@ const total = async (page: Page, query: string) => ((await (await page.request.g
 const csvRows = async (page: Page, query: string) => (await (await page.request.get(`/api/findings/export?${query}`)).text()).trimEnd().split("\r\n").slice(1);
 
 test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every page, API and export`, async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const admin = await signedIn(browser, "ada.admin");
   const viewer = await signedIn(browser, "vic.viewer");
   await expect(viewer.getByTestId("signed-in-role")).toHaveText(/viewer/i);

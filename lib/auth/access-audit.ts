@@ -1,8 +1,7 @@
-// Role and scope changes, recorded in the caller's transaction: the audit row and the change
-// commit together (lib/auth/audit.ts).
-import type pg from "pg";
+// Role and scope changes go to the audit trail in the caller's transaction: if the audit row
+// fails, the change rolls back.
 import type { Actor } from "./actor";
-import { recordAudit } from "./audit";
+import { recordAudit, type Queryable } from "./audit";
 
 export interface AccessChange {
   action: "access.mapping.saved" | "access.mapping.deleted";
@@ -10,6 +9,6 @@ export interface AccessChange {
   detail: Record<string, unknown>;
 }
 
-export async function recordAccessChange(tx: pg.PoolClient, actor: Actor, change: AccessChange): Promise<void> {
-  await recordAudit(tx, { actor, action: change.action, target: change.target, detail: change.detail });
+export async function recordAccessChange(tx: Queryable, actor: Actor, change: AccessChange): Promise<void> {
+  await recordAudit(tx, { actor: { kind: actor.kind, id: actor.id, name: actor.name }, action: change.action, target: change.target, detail: change.detail });
 }

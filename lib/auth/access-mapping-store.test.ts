@@ -1,6 +1,4 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "@/lib/ops/logger";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import type { Actor } from "./actor";
 import { deleteMapping, saveMapping } from "./access-mapping-store";
@@ -28,8 +26,6 @@ describe("admin-edited group mappings", () => {
   });
 
   it("lets only admins change access, overrides the environment's mapping, audits each change", async () => {
-    const lines: string[] = [];
-    (globalThis as { __inspectorateLogger?: unknown }).__inspectorateLogger = createLogger(new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }), "info");
     const envMap = { prod: { role: "viewer" as const, scope: { ous: ["Production"] } } };
     expect(await saveMapping(analyst, "prod", { role: "admin", scope: { all: true } })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await saveMapping(admin, "prod", { role: "analyst", scope: { owners: ["team-a"] } })).toEqual({ ok: true });
@@ -38,8 +34,11 @@ describe("admin-edited group mappings", () => {
     expect(await deleteMapping(admin, "prod")).toEqual({ ok: true });
     expect(await mappingRows(envMap)).toMatchObject([{ group: "prod", role: "viewer", source: "environment" }]);
     expect(await deleteMapping(admin, "prod")).toMatchObject({ ok: false, code: "not_found" });
-    expect(lines.map((l) => JSON.parse(l).action)).toEqual(["access.mapping.saved", "access.mapping.deleted"]);
+    const audit = await database().pool.query("SELECT action, target, actor_name FROM audit_events ORDER BY id");
+    expect(audit.rows).toEqual([
+      { action: "access.mapping.saved", target: "prod", actor_name: "ada@example.com" },
+      { action: "access.mapping.deleted", target: "prod", actor_name: "ada@example.com" },
+    ]);
     expect((await database().pool.query("SELECT count(*)::int AS n FROM access_group_mappings")).rows[0].n).toBe(0);
-    delete (globalThis as { __inspectorateLogger?: unknown }).__inspectorateLogger;
   });
 });

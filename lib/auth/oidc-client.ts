@@ -14,7 +14,8 @@ const loopback = (u: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(u.host
 let discovered: Promise<oidc.Configuration> | undefined;
 
 /** The issuer's configuration from its discovery document; retried on the next call after a failure. */
-export function oidcConfiguration(e: Env = env()): Promise<oidc.Configuration> {
+export function oidcConfiguration(e: Env = env(), fresh = false): Promise<oidc.Configuration> {
+  if (fresh) discovered = undefined;
   discovered ??= (async () => {
     const issuer = new URL(e.INSPECTORATE_OIDC_ISSUER!);
     const secret = e.INSPECTORATE_OIDC_CLIENT_SECRET;

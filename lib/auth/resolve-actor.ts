@@ -4,7 +4,7 @@
 import type { Actor } from "./actor";
 import { bearerSecret } from "./api-token-secret";
 import { signInConfigured } from "./oidc-client";
-import { localActor } from "./request-actor";
+import { localActor } from "./local-actor";
 import { actorFromSession } from "./session-actor";
 import { SESSION_COOKIE } from "./session-cookie-name";
 import { actorFromToken } from "./token-actor";

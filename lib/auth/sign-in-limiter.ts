@@ -11,7 +11,7 @@ export function refuseTooManySignIns(headers: Headers): Response | null {
   holder.__inspectorateSignInLimiter ??= createRateLimiter(env().INSPECTORATE_SIGNIN_RATE_PER_MINUTE);
   const address = clientAddress(headers);
   if (holder.__inspectorateSignInLimiter.allow(address)) return null;
-  logSignIn("rate_limited", { address });
+  void logSignIn("rate_limited", { address });
   return authPage({
     title: "Too many sign-in attempts",
     lines: ["Wait a minute, then try again."],

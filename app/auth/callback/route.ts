@@ -14,7 +14,6 @@ import { createSession } from "@/lib/auth/session-store";
 import { ATTEMPT_COOKIE, decodeAttempt } from "@/lib/auth/sign-in-attempt";
 import { refuseTooManySignIns } from "@/lib/auth/sign-in-limiter";
 import { logSignIn } from "@/lib/auth/sign-in-log";
-import { recordSignIn } from "@/lib/auth/audit-sign-in";
 import { displayName, upsertUser } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
@@ -34,15 +33,13 @@ export async function GET(req: NextRequest) {
     identity = await finishSignIn(req.nextUrl.search, attempt);
   } catch (err) {
     // The library's error names the failed check (state, nonce, issuer…); codes and tokens are not logged.
-    logSignIn("failed", { address, reason: err instanceof Error ? `${err.name}: ${err.message}` : "unknown" });
-    await recordSignIn("sign_in.failed", {}, address, err instanceof Error ? err.name : "unknown");
+    await logSignIn("failed", { address, reason: err instanceof Error ? `${err.name}: ${err.message}` : "unknown" });
     return authPage({ title: "Sign-in failed", lines: ["The identity provider's answer could not be verified."], link: again, status: 400 });
   }
   const user = await upsertUser(identity);
   const who = displayName(user);
   if (!grantForGroups(user.groups, await effectiveGroupMap())) {
-    logSignIn("no_role", { user: who, address });
-    await recordSignIn("sign_in.no_role", { userId: user.id, name: who }, address);
+    await logSignIn("no_role", { user: who, userId: user.id, address });
     return authPage({
       title: "No access",
       lines: [`You are signed in to your identity provider as ${who}, but none of your groups is given a role in Inspectorate.`, "Ask an Inspectorate admin to map one of your groups to a role."],
@@ -52,7 +49,6 @@ export async function GET(req: NextRequest) {
   }
   const { cookieValue } = await createSession(user.id, sessionPolicy());
   jar.set(SESSION_COOKIE, cookieValue, cookieOptions("/", sessionPolicy().maxHours * 3600));
-  logSignIn("signed_in", { user: who, address });
-  await recordSignIn("sign_in.succeeded", { userId: user.id, name: who }, address);
+  await logSignIn("signed_in", { user: who, userId: user.id, address });
   return new Response(null, { status: 303, headers: { location: new URL(attempt.returnTo, publicUrl()).href, "cache-control": "no-store" } });
 }

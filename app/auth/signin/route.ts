@@ -20,7 +20,7 @@ export async function GET(req: NextRequest) {
     (await cookies()).set(ATTEMPT_COOKIE, encodeAttempt(attempt), cookieOptions("/auth/callback", ATTEMPT_MAX_AGE_SECONDS));
     return new Response(null, { status: 303, headers: { location: url.href, "cache-control": "no-store" } });
   } catch (err) {
-    logSignIn("provider_unreachable", { address: clientAddress(req.headers), reason: err instanceof Error ? `${err.name}: ${err.message}` : "unknown" });
+    await logSignIn("provider_unreachable", { address: clientAddress(req.headers), reason: err instanceof Error ? `${err.name}: ${err.message}` : "unknown" });
     return authPage({ title: "Sign-in is unavailable", lines: ["The identity provider did not answer. Try again in a minute, or ask an admin."], status: 503, link: { href: "/auth/signin", label: "Try again" } });
   }
 }

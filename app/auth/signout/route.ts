@@ -18,7 +18,7 @@ export async function POST(req: NextRequest) {
   const value = jar.get(SESSION_COOKIE)?.value;
   if (value) await deleteSession(value);
   jar.delete(SESSION_COOKIE);
-  logSignIn("signed_out", { address: clientAddress(req.headers) });
+  await logSignIn("signed_out", { address: clientAddress(req.headers) });
   return new Response(null, { status: 303, headers: { location: `${publicUrl()}/auth/signout`, "cache-control": "no-store" } });
 }
 
