@@ -12,7 +12,7 @@ const column = (alias?: string) => {
   return alias ? `${alias}.status` : "status";
 };
 
-/** `f.status = 'ACTIVE'` as text, for the sync's plain pg queries (constants only, no input). */
+/** `f.status = <the state's status>` as text, for the sync's plain pg queries (constants only, no input). */
 export function lifecycleText(state: Lifecycle, alias?: string): string {
   return `${column(alias)} = '${lifecycleStatus[state]}'`;
 }
