@@ -4,6 +4,10 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { startSyncWorld } from "./test-support";
 import { asRecord, cacheCounts, inspectorListing, truthCounts, type StatusCounts } from "./model/world-truth";
 import { applyWorldStep, describeStep, steps, type Step } from "./model/model-steps";
+import { getOpenAggregates } from "@/lib/queries/posture/open-aggregates";
+import { countFindings } from "@/lib/queries/findings/findings-search";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { allScope } from "@/lib/queries/scope";
 
 // Model-based: random sequences of world changes (members leaving Inspector, disabled, suspended,
 // leaving the organization, coming back, resources terminated; listing lag, clock skew, 24 h and
@@ -19,6 +23,8 @@ describe("model-based sync", () => {
   const tally = { sequences: 0, steps: 0, syncs: 0, full: 0 };
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The read models (overview, explorer) read what db() returns: this database.
+    (globalThis as { __inspectorateDb?: TestDatabase }).__inspectorateDb = db;
   });
   afterAll(async () => {
     console.log(`model-based sync: ${tally.sequences} sequences, ${tally.steps} steps (${tally.syncs} syncs, ${tally.full} full)`);
@@ -56,7 +62,17 @@ describe("model-based sync", () => {
         for (const [arn, f] of listing) everSeen.set(arn, f.account);
         const truth = truthCounts(listing, everSeen);
         const cache = await cacheCounts(db.pool);
-        if (full) expect(asRecord(cache), trace.join(" → ")).toEqual(asRecord(truth));
+        if (full) {
+          expect(asRecord(cache), trace.join(" → ")).toEqual(asRecord(truth));
+          // The pages read the same numbers: the overview's per-account open counts and the
+          // explorer's default ("Open") total equal the world's open findings.
+          const overview = new Map<string, number>();
+          for (const r of (await getOpenAggregates(allScope, [])).byAccount) overview.set(r.account_id, (overview.get(r.account_id) ?? 0) + r.count);
+          const openTruth = Object.fromEntries([...truth].map(([id, c]) => [id, c.open]).filter(([, n]) => n).sort());
+          expect(Object.fromEntries([...overview].filter(([, n]) => n).sort()), trace.join(" → ")).toEqual(openTruth);
+          const explorer = await countFindings(allScope, parseFindingsFilter(new URLSearchParams()).filter);
+          expect(explorer.count, trace.join(" → ")).toBe([...truth.values()].reduce((n, c) => n + c.open, 0));
+        }
         else {
           const pick = (m: Map<string, StatusCounts>, f: (c: StatusCounts) => number) => Object.fromEntries([...m].map(([id, c]) => [id, f(c)]).sort());
           if (repairs) expect(pick(cache, (c) => c.open), trace.join(" → ")).toEqual(pick(truth, (c) => c.open));
