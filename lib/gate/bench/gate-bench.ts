@@ -26,10 +26,10 @@ try {
     VALUES ($1, 'us-east-1', 'AWS_ECR_CONTAINER_IMAGE', $2, 'PACKAGE', 'ACTIVE', 'SUCCESSFUL', now(), '{"ecrRepository":{"name":"bench/app"},"ecrImage":{"tags":["v1"]}}')
     ON CONFLICT DO NOTHING`, [acct, rid]);
   await database.pool.query(`INSERT INTO findings (arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score, exploit_available, fix_available,
-      vulnerability_id, package_names, resource_type, resource_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw)
+      vulnerability_id, finding_key, package_names, resource_type, resource_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw)
     SELECT 'arn:aws:inspector2:us-east-1:' || $1 || ':finding/bench' || g, $1, 'us-east-1', 'PACKAGE_VULNERABILITY', 'CVE-2024-' || (1000 + g) || ' - pkg' || (g % 40),
-      (ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL'])[1 + g % 5], 'ACTIVE', 9.8 - (g % 50) / 10.0, 9.8 - (g % 50) / 10.0, (g % 100) / 100.0, g % 7 = 0,
-      CASE WHEN g % 3 = 0 THEN 'NO' ELSE 'YES' END, 'CVE-2024-' || (1000 + g), ARRAY['pkg' || (g % 40)], 'AWS_ECR_CONTAINER_IMAGE', $2, 'bench/app', $3,
+      (ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL'])[1 + g % 5], 'ACTIVE', 9.8 - (g % 50) / 10.0, 9.8 - (g % 50) / 10.0, (g % 100) / 100.0, CASE WHEN g % 7 = 0 THEN 'YES' ELSE 'NO' END,
+      CASE WHEN g % 3 = 0 THEN 'NO' ELSE 'YES' END, 'CVE-2024-' || (1000 + g), 'CVE-2024-' || (1000 + g), ARRAY['pkg' || (g % 40)], 'AWS_ECR_CONTAINER_IMAGE', $2, 'bench/app', $3,
       now() - (g % 90) * interval '1 day', now(), now(), '{}'
     FROM generate_series(1, 500) g`, [acct, rid, DIGEST]);
   await database.pool.query(`INSERT INTO risk_exceptions (vulnerability_id, resource_ids, reason, owner, expires_at, approved_at, approved_by)
