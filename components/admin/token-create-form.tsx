@@ -2,9 +2,8 @@
 // New API token: role, scope, expiry. The secret is shown here once and never again.
 import { useActionState } from "react";
 import { createTokenAction, type TokenFormState } from "@/lib/actions/api-token-actions";
-import { roles } from "@/lib/auth/actor";
+import { RoleScopeFields, adminInput as input } from "./role-scope-fields";
 
-const input = "rounded-md border border-line bg-white px-2 py-1.5 text-sm";
 const initial: TokenFormState = { message: null, secret: null, name: null };
 
 export function TokenCreateForm() {
@@ -13,18 +12,7 @@ export function TokenCreateForm() {
     <div className="space-y-3">
       <form action={action} data-testid="token-form" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">Name<input name="name" required maxLength={100} className={input} placeholder="ci-pipeline" /></label>
-        <label className="flex flex-col gap-1">Role
-          <select name="role" defaultValue="viewer" className={input}>{roles.map((r) => <option key={r} value={r}>{r}</option>)}</select>
-        </label>
-        <label className="flex flex-col gap-1">Scope
-          <select name="scopeKind" defaultValue="all" className={input}>
-            <option value="all">whole organization</option>
-            <option value="ous">OUs (name or id)</option>
-            <option value="owners">owners / teams</option>
-            <option value="accounts">account ids</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">Values, comma-separated<input name="scopeValues" className={`${input} w-60`} placeholder="111122223333" /></label>
+        <RoleScopeFields scopeKind="all" valuesPlaceholder="111122223333" valuesWidth="w-60" />
         <label className="flex flex-col gap-1">Expires in (days)<input name="expiresInDays" type="number" min={1} max={366} defaultValue={90} className={`${input} w-24`} /></label>
         <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">Create token</button>
       </form>
