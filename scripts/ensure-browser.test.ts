@@ -43,3 +43,13 @@ describe("npm test's browser check", () => {
     expect(r.stderr.trim().split("\n").at(-1)).toMatch(/^npm test: no Chromium/);
   });
 });
+
+describe("the shell scripts CI runs", () => {
+  // bash parses a script as it runs it: a syntax error after the browser step only shows on a
+  // machine that has a browser (CI), never in the no-browser test above.
+  it.each(["scripts/test.sh", ".ci/run"])("%s parses as a whole", (file) => {
+    const r = run("bash", ["-n", file], {});
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});

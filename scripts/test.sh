@@ -17,7 +17,8 @@ fi
 echo "== browser"
 browser=$(node scripts/ensure-browser.mjs)
 [ -n "$browser" ] && export PLAYWRIGHT_CHROMIUM_EXECUTABLE="$browser"
-echo "   ${browser:-Playwright's own Chromium} (node $(node --version))"
+label=${browser:-"Playwright's own Chromium"}
+echo "   $label (node $(node --version))"
 
 # .ci/run's second pass sets this: the same tree was already type-checked, linted and built.
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
