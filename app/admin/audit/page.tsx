@@ -3,6 +3,7 @@ import { listAudit, parseAuditFilter } from "@/lib/auth/audit-query";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Audit trail" };
@@ -33,6 +34,7 @@ export default async function Page({ searchParams }: Props) {
           <label className="flex flex-col gap-1">To<input type="date" name="to" defaultValue={filter.to ?? ""} className={input} /></label>
           <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-semibold text-white hover:bg-blue-800">Filter</button>
         </form>
+        <ScrollArea label="Audit trail">
         <table className="w-full text-sm" data-testid="audit-table">
           <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">When (UTC)</th><th>Who</th><th>Action</th><th>Target</th><th>From</th><th>Detail</th></tr></thead>
           <tbody>
@@ -49,6 +51,7 @@ export default async function Page({ searchParams }: Props) {
             {rows.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">Nothing recorded for this filter.</td></tr>}
           </tbody>
         </table>
+        </ScrollArea>
         {rows.length === filter.limit && <p className="mt-2 text-xs text-muted">Showing the newest {filter.limit}; narrow the filter or export CSV for more.</p>}
       </Card>
     </>
