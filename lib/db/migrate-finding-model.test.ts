@@ -1,10 +1,8 @@
 // A cache built by the schema before the finding model migrates in place: keys, aliases, exploit
 // tri-state, every resource and exception ids are filled from the rows and their raw JSON.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "./migrations";
-import { applyMigrationsBefore } from "./migrations-before";
-import { createEmptyTestDatabase } from "./test-database";
+import type pg from "pg";
+import { describe, expect, it } from "vitest";
+import { setupDatabaseMigratedThrough } from "./migrations-before";
 
 const MIGRATION = "20261130182043_finding_model";
 const t = 1_725_468_938;
@@ -20,14 +18,7 @@ const raws: Record<string, object> = {
     networkReachabilityDetails: { openPortRange: { begin: 22, end: 22 }, protocol: "TCP" } },
 };
 
-let db: Awaited<ReturnType<typeof createEmptyTestDatabase>>;
-let client: pg.Client;
-
-beforeAll(async () => {
-  db = await createEmptyTestDatabase();
-  await applyMigrationsBefore(db.url, MIGRATION);
-  client = new pg.Client({ connectionString: db.url });
-  await client.connect();
+const database = setupDatabaseMigratedThrough(MIGRATION, async (client: pg.Client) => {
   for (const [name, raw] of Object.entries(raws)) {
     const r = raw as { type: string; exploitAvailable?: string; packageVulnerabilityDetails?: { vulnerabilityId: string } };
     await client.query(
@@ -39,17 +30,11 @@ beforeAll(async () => {
   }
   // Written while ids were upper-cased: a GHSA id could never match.
   await client.query(`INSERT INTO risk_exceptions (vulnerability_id, reason, owner, expires_at) VALUES ('GHSA-WXYZ-WXYZ-WXYZ', 'r', 'o', now()), ('CVE-2024-6119', 'r', 'o', now())`);
-  expect(await applyMigrations(db.url)).toContain(MIGRATION);
-}, 120_000);
-
-afterAll(async () => {
-  await client?.end();
-  await db?.drop();
 });
 
 describe("finding model migration on an existing cache", () => {
   it("fills keys for every type, aliases and exploit from the raw JSON", async () => {
-    const { rows } = await client.query(`SELECT arn, finding_key, related_vulnerabilities, exploit_available, exploit_since, exploit_since_source FROM findings ORDER BY arn`);
+    const { rows } = await database().query(`SELECT arn, finding_key, related_vulnerabilities, exploit_available, exploit_since, exploit_since_source FROM findings ORDER BY arn`);
     expect(rows.map((r) => [r.arn, r.finding_key, r.exploit_available, r.exploit_since_source])).toEqual([
       ["arn:code", "code:python/sql-injection@v1.0:CWE-20+CWE-89", null, null],
       ["arn:ghsa", "GHSA-wxyz-wxyz-wxyz", "NO", null],
@@ -62,7 +47,7 @@ describe("finding model migration on an existing cache", () => {
   });
 
   it("keeps the primary resource from the columns and adds the others from the raw JSON", async () => {
-    const { rows } = await client.query(`SELECT finding_arn, position, resource_id, name, tags FROM finding_resources ORDER BY finding_arn, position`);
+    const { rows } = await database().query(`SELECT finding_arn, position, resource_id, name, tags FROM finding_resources ORDER BY finding_arn, position`);
     expect(rows.map((r) => `${r.finding_arn}#${r.position}:${r.resource_id}`)).toEqual([
       "arn:code#0:res-code", "arn:ghsa#0:res-ghsa", "arn:net#0:res-net", "arn:pkg#0:res-pkg", `arn:pkg#1:${ecr(2).id}`,
     ]);
@@ -70,7 +55,7 @@ describe("finding model migration on an existing cache", () => {
   });
 
   it("restores exception ids to the spelling the cache knows and fills their aliases", async () => {
-    const { rows } = await client.query(`SELECT vulnerability_id, aliases FROM risk_exceptions ORDER BY id`);
+    const { rows } = await database().query(`SELECT vulnerability_id, aliases FROM risk_exceptions ORDER BY id`);
     expect(rows).toEqual([
       { vulnerability_id: "GHSA-wxyz-wxyz-wxyz", aliases: [] },
       { vulnerability_id: "CVE-2024-6119", aliases: ["ALAS-2024-1", "GHSA-abcd-efgh-ijkl"] },
