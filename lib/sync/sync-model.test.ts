@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { TestDatabase } from "@/lib/db/test-database";
+import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
 import { startSyncWorld } from "./test-support";
 import { asRecord, cacheCounts, inspectorListing, truthCounts, type StatusCounts } from "./model/world-truth";
 import { applyWorldStep, describeStep, steps, type Step } from "./model/model-steps";
@@ -22,13 +23,12 @@ describe("model-based sync", () => {
   let db: TestDatabase;
   const tally = { sequences: 0, steps: 0, syncs: 0, full: 0 };
   beforeAll(async () => {
-    db = await createTestDatabase();
-    // The read models (overview, explorer) read what db() returns: this database.
-    (globalThis as { __inspectorateDb?: TestDatabase }).__inspectorateDb = db;
+    // Installed as what db() returns: the read models (overview, explorer) read this database too.
+    db = await installTestDatabase();
   });
   afterAll(async () => {
     console.log(`model-based sync: ${tally.sequences} sequences, ${tally.steps} steps (${tally.syncs} syncs, ${tally.full} full)`);
-    await db?.close();
+    await uninstallTestDatabase(db);
   });
 
   // The audit trail is append-only (its trigger refuses TRUNCATE) and no sync writes it.
