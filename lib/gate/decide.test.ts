@@ -11,7 +11,7 @@ const f = (arn: string, o: Partial<GateFinding> = {}): GateFinding => {
   return {
     arn, title: `${arn} title`, severity: "HIGH", status: "ACTIVE", type: "PACKAGE_VULNERABILITY", inspectorScore: 7.5, cvss: 7.5,
     epss: 0.01, exploitAvailable: false, fixAvailable: "YES", vulnerabilityId, findingKey: vulnerabilityId ?? `code:${arn}`, relatedVulnerabilities: [],
-    packageNames: ["openssl"], resourceId: "img-1", resourceIds: ["img-1"], firstObservedAt: day(3), ...o,
+    packageNames: ["openssl"], resourceIds: ["img-1"], firstObservedAt: day(3), ...o,
   };
 };
 const crit = f("1", { severity: "CRITICAL", inspectorScore: 9.8, exploitAvailable: true, epss: 0.9, vulnerabilityId: "CVE-2023-38545", findingKey: "CVE-2023-38545", packageNames: ["curl"] });

@@ -20,7 +20,6 @@ export function gateFindingFromInspector(raw: unknown): GateFinding {
   const cvss = Array.isArray(pvd.cvss) ? pvd.cvss.map((c) => num(obj(c).baseScore)).filter((x): x is number => x !== null) : [];
   const pkgs = Array.isArray(pvd.vulnerablePackages) ? pvd.vulnerablePackages.map((p) => str(obj(p).name)).filter((x): x is string => !!x) : [];
   const resources = Array.isArray(f.resources) ? f.resources.map(obj) : [];
-  const res = resources[0] ?? {};
   const exploit = str(f.exploitAvailable);
   const fix = str(f.fixAvailable);
   return {
@@ -29,7 +28,7 @@ export function gateFindingFromInspector(raw: unknown): GateFinding {
     epss: num(obj(f.epss).score), exploitAvailable: exploit === "YES" ? true : exploit === "NO" ? false : null,
     fixAvailable: fix === "YES" || fix === "NO" || fix === "PARTIAL" ? (fix as FixAvailable) : null,
     vulnerabilityId: str(pvd.vulnerabilityId), findingKey: findingKey(raw as Finding), relatedVulnerabilities: relatedVulnerabilities(raw as Finding),
-    packageNames: pkgs, resourceId: str(res.id) ?? "", resourceIds: resources.map((r) => str(r.id)).filter((x): x is string => !!x),
+    packageNames: pkgs, resourceIds: resources.map((r) => str(r.id)).filter((x): x is string => !!x),
     firstObservedAt: toDate(f.firstObservedAt) ?? new Date(0),
   };
 }

@@ -20,8 +20,7 @@ export interface GateFinding {
   findingKey: string;
   relatedVulnerabilities: string[];
   packageNames: string[];
-  /** The primary resource, and every resource the finding names (exceptions on resources see all). */
-  resourceId: string;
+  /** Every resource the finding names, the primary first (exceptions on resources see all). */
   resourceIds: string[];
   firstObservedAt: Date;
 }

@@ -24,7 +24,7 @@ export async function observeFromCache(scope: Scope, a: Artifact): Promise<Cache
     // Every resource of a finding is in finding_resources (the primary at position 0), so a finding
     // naming the artifact among several resources counts too; one indexed probe, no OR.
     ids.length ? pool.query(`SELECT f.arn, f.title, f.severity, f.status, f.type, f.inspector_score, f.cvss_score, f.epss_score, f.exploit_available::text AS exploit,
-        f.fix_available, f.vulnerability_id, f.finding_key, f.related_vulnerabilities, f.package_names, f.resource_id, f.first_observed_at,
+        f.fix_available, f.vulnerability_id, f.finding_key, f.related_vulnerabilities, f.package_names, f.first_observed_at,
         ARRAY(SELECT fr.resource_id FROM finding_resources fr WHERE fr.finding_arn = f.arn ORDER BY fr.position) AS resource_ids
         FROM findings f WHERE f.arn IN (SELECT fr.finding_arn FROM finding_resources fr WHERE fr.resource_id = ANY($1::text[]))
           AND ${lifecycleText("open", "f")}`, [ids]) : { rows: [] },
@@ -56,7 +56,7 @@ function toGateFinding(r: Record<string, unknown>): GateFinding {
     exploitAvailable: x === "TRUE" || x === "YES" ? true : x === "FALSE" || x === "NO" ? false : null,
     fixAvailable: (r.fix_available as GateFinding["fixAvailable"]) ?? null, vulnerabilityId: r.vulnerability_id as string | null,
     findingKey: (r.finding_key as string | null) ?? (r.vulnerability_id as string | null) ?? "", relatedVulnerabilities: (r.related_vulnerabilities as string[] | null) ?? [],
-    packageNames: (r.package_names as string[]) ?? [], resourceId: r.resource_id as string,
+    packageNames: (r.package_names as string[]) ?? [],
     resourceIds: r.resource_ids as string[], firstObservedAt: r.first_observed_at as Date,
   };
 }
