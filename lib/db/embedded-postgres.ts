@@ -20,6 +20,11 @@ function pidIsAlive(pid: number): boolean {
 }
 
 /** dataDir undefined = in-memory (tests). A lock file stops two processes opening one directory. */
+const servedHere = new Set<string>();
+
+/** Is this URL an embedded PGlite this process serves? (One session: no second connection beside a user.) */
+export const isEmbeddedUrl = (url: string): boolean => servedHere.has(url);
+
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   let lockPath: string | undefined;
   if (opts.dataDir) {
@@ -40,9 +45,11 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 4 });
   await server.start();
   const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  servedHere.add(url);
   return {
     url,
     async stop() {
+      servedHere.delete(url);
       await server.stop();
       await db.close();
       if (lockPath && fs.existsSync(lockPath)) fs.rmSync(lockPath);
