@@ -16,6 +16,25 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "not-a-url" })).toThrow(/^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ URL \(got "not-a-url"\)$/);
   });
 
+  it("takes a read replica beside a configured primary; refuses a bad one or one beside the embedded database", () => {
+    const primary = "postgresql://app:pw@db-primary:5432/inspectorate";
+    expect(parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: "postgresql://app:pw@db-replica:5432/inspectorate" }).DATABASE_READ_URL).toMatch(/db-replica/);
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_READ_URL: "mysql://app:s3cret@db-replica/x" })).toThrow(
+      /^DATABASE_READ_URL: expected a postgres:\/\/ or postgresql:\/\/ URL \(got "mysql:\/\/app:\*\*\*@db-replica\/x"\)$/,
+    );
+    const embedded = /^DATABASE_READ_URL: a read replica needs DATABASE_URL \(a PostgreSQL server\): the embedded database has no replicas/;
+    expect(() => parseEnv({ DATABASE_READ_URL: "postgresql://app:pw@db-replica/x" })).toThrow(embedded);
+    // The launcher hands the embedded database to the server as DATABASE_URL, flagged embedded.
+    expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_EMBEDDED_DB: "1", DATABASE_READ_URL: "postgresql://app:pw@db-replica/x" })).toThrow(embedded);
+  });
+
+  it("never echoes a password or a token in a config error", () => {
+    const err = (source: Record<string, string>) => { try { parseEnv(source); } catch (e) { return String((e as Error).message); } return ""; };
+    expect(err({ DATABASE_URL: "postgresql//app:s3cret@host/db" })).not.toContain("s3cret");
+    expect(err({ DATABASE_URL: "app:s3cret@host" })).not.toContain("s3cret");
+    expect(err({ INSPECTORATE_METRICS_TOKEN: "short-s3cret" })).toBe("INSPECTORATE_METRICS_TOKEN: expected at least 16 characters");
+  });
+
   it("rejects a malformed role ARN and region lists item by item", () => {
     expect(() => parseEnv({ INSPECTORATE_ROLE_ARN: "arn:aws:iam::12:role/x" })).toThrow(/^INSPECTORATE_ROLE_ARN: expected an IAM role ARN/);
     expect(() => parseEnv({ INSPECTORATE_REGIONS: "us-east-1,mars-1" })).toThrow(/INSPECTORATE_REGIONS: "mars-1" is not valid/);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { severityOrder } from "./domain/severity";
 import { groupMapJson } from "./auth/group-map";
+import { redactUrlPassword } from "./db/redact-url";
 
 const postgresUrl = z
   .string()
@@ -44,6 +45,8 @@ const severityKey = z.enum(["critical", "high", "medium", "low"] as const);
 
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
+  // A read replica of DATABASE_URL: read models go there, writes and the sync to the primary (lib/queries/sql.ts).
+  DATABASE_READ_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   INSPECTORATE_DATA_DIR: z.string().min(1).default(".data"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -98,6 +101,9 @@ const schema = z.object({
   // "four-eyes": a risk exception counts only once someone other than its creator approved it.
   INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
 }).superRefine((e, ctx) => {
+  if (e.DATABASE_READ_URL && (!e.DATABASE_URL || e.INSPECTORATE_EMBEDDED_DB === "1")) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_READ_URL"], message: "a read replica needs DATABASE_URL (a PostgreSQL server): the embedded database has no replicas" });
+  }
   // Local mode is one implicit admin: only someone on this machine may reach it.
   if (!e.INSPECTORATE_OIDC_ISSUER && !isLoopbackHost(e.HOST)) {
     ctx.addIssue({ code: "custom", path: ["HOST"], message: "local mode (no INSPECTORATE_OIDC_ISSUER) listens only on a loopback address such as 127.0.0.1; configure sign-in to listen on other addresses" });
@@ -118,13 +124,16 @@ export function isLoopbackHost(host: string): boolean {
 
 export class ConfigError extends Error {}
 
+/** Tokens and secrets are never echoed back; a URL's password is masked (a config error is logged). */
+const secretNames = /(_TOKEN|_SECRET)$/;
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const r = schema.safeParse(cleaned);
   if (!r.success) {
     const issue = r.error.issues[0];
     const name = String(issue.path[0]);
-    const got = typeof cleaned[name] === "string" ? ` (got "${String(cleaned[name]).slice(0, 80)}")` : "";
+    const got = typeof cleaned[name] === "string" && !secretNames.test(name) ? ` (got "${redactUrlPassword(String(cleaned[name])).slice(0, 80)}")` : "";
     throw new ConfigError(`${name}: ${issue.message}${got}`);
   }
   return r.data;

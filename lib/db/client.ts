@@ -25,9 +25,9 @@ export function createDatabase(url: string, max = 10): Database {
   };
 }
 
-const holder = globalThis as { __inspectorateDb?: Database };
+const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database };
 
-/** The process-wide database, from DATABASE_URL (the launcher sets it for the embedded default). */
+/** The process-wide (primary) database, from DATABASE_URL (the launcher sets it for the embedded default). */
 export function db(): Database {
   if (!holder.__inspectorateDb) {
     const url = process.env.DATABASE_URL;
@@ -38,7 +38,20 @@ export function db(): Database {
   return holder.__inspectorateDb;
 }
 
+/** Where read models read: DATABASE_READ_URL's replica when set, else the primary itself. Never migrated here. */
+export function readDb(): Database {
+  if (holder.__inspectorateReadDb) return holder.__inspectorateReadDb;
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return db();
+  holder.__inspectorateReadDb = createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10));
+  return holder.__inspectorateReadDb;
+}
+
+/** Whether this process reads from a replica (configured, or installed by a test). */
+export const hasReadReplica = (): boolean => Boolean(holder.__inspectorateReadDb || process.env.DATABASE_READ_URL);
+
 export const prisma = () => db().prisma;
 
 /** The database if this process already opened it (metrics read the pool without opening one). */
 export const openedDatabase = (): Database | undefined => holder.__inspectorateDb;
+export const openedReadDatabase = (): Database | undefined => holder.__inspectorateReadDb;

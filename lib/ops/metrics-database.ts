@@ -1,35 +1,44 @@
-// Database gauges, read at scrape time: the pool's connections (only once the process opened its
-// database; a scrape never opens one) and when the last sync succeeded (from sync_runs).
+// Database gauges, read at scrape time: the pools' connections (only once the process opened its
+// database; a scrape never opens one) and when the last sync succeeded (from sync_runs), on the
+// primary and, with DATABASE_READ_URL, on the read replica (their difference is the replica's lag).
 import client from "prom-client";
-import { openedDatabase } from "@/lib/db/client";
+import type pg from "pg";
+import { openedDatabase, openedReadDatabase } from "@/lib/db/client";
 
-export function collectDatabaseGauges(registry: client.Registry): void {
+function poolGauge(registry: client.Registry, name: string, help: string, pool: () => pg.Pool | undefined) {
   new client.Gauge({
-    name: "inspectorate_db_pool_connections",
-    help: "Database pool connections by state (total, idle, waiting requests)",
-    labelNames: ["state"],
-    registers: [registry],
+    name, help, labelNames: ["state"], registers: [registry],
     collect() {
-      const pool = openedDatabase()?.pool;
-      if (!pool) return;
-      this.set({ state: "total" }, pool.totalCount);
-      this.set({ state: "idle" }, pool.idleCount);
-      this.set({ state: "waiting" }, pool.waitingCount);
+      const p = pool();
+      if (!p) return;
+      this.set({ state: "total" }, p.totalCount);
+      this.set({ state: "idle" }, p.idleCount);
+      this.set({ state: "waiting" }, p.waitingCount);
     },
   });
+}
+
+function lastSyncGauge(registry: client.Registry, name: string, help: string, pool: () => pg.Pool | undefined) {
   new client.Gauge({
-    name: "inspectorate_last_successful_sync_timestamp_seconds",
-    help: "When the last SUCCEEDED sync run finished (any process on this database)",
-    registers: [registry],
+    name, help, registers: [registry],
     async collect() {
-      const pool = openedDatabase()?.pool;
-      if (!pool) return;
+      const p = pool();
+      if (!p) return;
       try {
-        const { rows } = await pool.query("SELECT max(finished_at) AS at FROM sync_runs WHERE outcome = 'SUCCEEDED'");
+        const { rows } = await p.query("SELECT max(finished_at) AS at FROM sync_runs WHERE outcome = 'SUCCEEDED'");
         if (rows[0]?.at) this.set(new Date(rows[0].at).getTime() / 1000);
       } catch {
         // an unreachable database shows as a missing series, not as a failed scrape
       }
     },
   });
+}
+
+export function collectDatabaseGauges(registry: client.Registry): void {
+  const primary = () => openedDatabase()?.pool;
+  const replica = () => openedReadDatabase()?.pool;
+  poolGauge(registry, "inspectorate_db_pool_connections", "Database pool connections by state (total, idle, waiting requests)", primary);
+  poolGauge(registry, "inspectorate_db_read_pool_connections", "Read replica (DATABASE_READ_URL) pool connections by state; absent without one", replica);
+  lastSyncGauge(registry, "inspectorate_last_successful_sync_timestamp_seconds", "When the last SUCCEEDED sync run finished (any process on this database)", primary);
+  lastSyncGauge(registry, "inspectorate_read_replica_last_successful_sync_timestamp_seconds", "The same as the read replica shows it (what read pages show); absent without one", replica);
 }

@@ -1,15 +1,24 @@
-// Runs a parameterised Prisma.sql fragment on the shared pg pool: read models build SQL with
+// Runs a parameterised Prisma.sql fragment on a pg pool: read models build SQL with
 // Prisma.sql/join and read plain rows (counts cast to int in SQL, so no BigInt reaches React).
+//
+// The read seam. Read models read the replica (DATABASE_READ_URL; the primary when unset), so a
+// page's numbers and its "last synced" come from one database. The primary, passed as "primary"
+// here or through db() elsewhere: writes, the sync, migrations, audit, transactions, and reads a
+// caller must see right after its own write (frozen reviews, risk exceptions, gate policies and
+// decisions' inputs, sync runs, sessions, users, tokens, access mappings).
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 
 export { Prisma };
 
-export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
-  const result = await db().pool.query(query.text, query.values as unknown[]);
+export type ReadFrom = "replica" | "primary";
+
+export async function queryRows<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T[]> {
+  const database = from === "primary" ? db() : readDb();
+  const result = await database.pool.query(query.text, query.values as unknown[]);
   return result.rows as T[];
 }
 
-export async function queryOne<T>(query: Prisma.Sql): Promise<T | undefined> {
-  return (await queryRows<T>(query))[0];
+export async function queryOne<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T | undefined> {
+  return (await queryRows<T>(query, from))[0];
 }

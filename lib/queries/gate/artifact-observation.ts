@@ -1,6 +1,7 @@
 // What the cache knows about one artifact, as the gate's Observation: its scan state from coverage,
 // its findings of every lifecycle status (the decision judges only open ones), when its account's
-// region last synced, and the account's OU for the policy's overrides.
+// region last synced, and the account's OU for the policy's overrides. On the primary (db()),
+// like the gate's exceptions and policies: a decision is recorded there and judged on one database.
 import { db } from "@/lib/db/client";
 import type { Artifact } from "@/lib/gate/artifact";
 import { scanStateOf } from "@/lib/gate/scan-state";

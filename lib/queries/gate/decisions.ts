@@ -1,6 +1,6 @@
 // "What was allowed to ship with which findings": recorded gate decisions, newest first.
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Decision, Verdict } from "@/lib/gate/types";
 
 export const decisionFilterSchema = z.object({
@@ -26,7 +26,8 @@ export interface DecisionRow {
 }
 
 export async function listDecisions(f: DecisionFilter = {}, limit = 100): Promise<DecisionRow[]> {
-  const { rows } = await db().pool.query(
+  // A pure read of the record: the replica (lib/queries/sql.ts); recording stays on the primary.
+  const { rows } = await readDb().pool.query(
     `SELECT id::text, at, artifact_kind, artifact_label, policy_name, policy_version, verdict, source, findings_count, result, exception_ids::text[] AS exception_ids, actor_name, duration_ms
      FROM gate_decisions WHERE ($1::text IS NULL OR verdict = $1) AND ($2::text IS NULL OR artifact_label ILIKE '%' || $2 || '%')
      ORDER BY at DESC, id DESC LIMIT $3`,

@@ -2,6 +2,7 @@
 // its aliases matching the exception's vulnerability or one of the exception's aliases; approved
 // (four-eyes) and unrevoked. Validity in time and resource matching are the pure decision's
 // (lib/review/exceptions.ts exceptionCovers, shared with the review and the explorer).
+// On the primary (db()): a revoked exception must stop passing findings at once, not after replica lag.
 import { db } from "@/lib/db/client";
 import type { GateException, GateFinding } from "@/lib/gate/types";
 

@@ -1,4 +1,5 @@
-// Gate policies as stored: the version in force per name, and a name's history.
+// Gate policies as stored: the version in force per name, and a name's history. On the primary
+// (db()): a decision must use the policy just saved, and the editor shows it right after saving.
 import { db } from "@/lib/db/client";
 import { builtInDefaultPolicy, DEFAULT_POLICY_NAME } from "@/lib/gate/default-policy";
 import { policySchema, type Policy } from "@/lib/gate/policy-schema";

@@ -2,6 +2,7 @@
 // next version (with a reason); the newest is shown unless a version is asked for. Every version
 // keeps its content hash, checked again on read. A frozen review covers the whole organization,
 // so it is served only for the organization view and only to a viewer who sees all of it.
+// Read on the primary: the page shows a review right after freezing or correcting it.
 import type { Day } from "@/lib/review/day";
 import { contentHash } from "@/lib/review/content-hash";
 import type { ReviewParams } from "@/lib/review/review-params";
@@ -34,11 +35,11 @@ export async function frozenReview(scope: Scope, meetingDate: Day, group: Review
   if (group !== "org" || !seesWholeOrg(scope)) return null;
   const versions = await queryRows<Row>(Prisma.sql`
     SELECT version, created_at AS "createdAt", author_name AS author, reason, content_hash AS "contentHash"
-    FROM reviews WHERE meeting_date = ${meetingDate}::date ORDER BY version`);
+    FROM reviews WHERE meeting_date = ${meetingDate}::date ORDER BY version`, "primary");
   const shown = version ? versions.find((v) => v.version === version) : versions.at(-1);
   if (!shown) return null;
   const row = await queryOne<{ payload: ReviewPayload }>(Prisma.sql`
-    SELECT payload FROM reviews WHERE meeting_date = ${meetingDate}::date AND version = ${shown.version}`);
+    SELECT payload FROM reviews WHERE meeting_date = ${meetingDate}::date AND version = ${shown.version}`, "primary");
   const payload = row!.payload;
   return {
     ...info(shown), meetingDate, payload, versions: versions.map(info),
@@ -52,7 +53,7 @@ export async function frozenReviewDates(scope: Scope, limit = 52): Promise<{ mee
   if (!seesWholeOrg(scope)) return [];
   const rows = await queryRows<{ meetingDate: string; frozenAt: Date }>(Prisma.sql`
     SELECT to_char(meeting_date, 'YYYY-MM-DD') AS "meetingDate", min(created_at) AS "frozenAt"
-    FROM reviews GROUP BY meeting_date ORDER BY meeting_date DESC LIMIT ${limit}`);
+    FROM reviews GROUP BY meeting_date ORDER BY meeting_date DESC LIMIT ${limit}`, "primary");
   return rows.map((r) => ({ meetingDate: r.meetingDate, frozenAt: r.frozenAt.toISOString() }));
 }
 
@@ -62,7 +63,7 @@ export async function previousFrozenReview(scope: Scope, meetingDate: Day): Prom
   const row = await queryOne<{ meetingDate: string; asOf: string; darkNow: string[] | null }>(Prisma.sql`
     SELECT to_char(meeting_date, 'YYYY-MM-DD') AS "meetingDate", payload->'meta'->>'asOf' AS "asOf",
       payload->'since'->'darkNow' AS "darkNow"
-    FROM reviews WHERE meeting_date < ${meetingDate}::date ORDER BY meeting_date DESC, version DESC LIMIT 1`);
+    FROM reviews WHERE meeting_date < ${meetingDate}::date ORDER BY meeting_date DESC, version DESC LIMIT 1`, "primary");
   if (!row) return null;
   const visible = (id: string) => inScope(scope, id);
   return { meetingDate: row.meetingDate, asOf: new Date(row.asOf), darkNow: (row.darkNow ?? []).filter(visible) };

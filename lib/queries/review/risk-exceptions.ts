@@ -1,5 +1,6 @@
 // Risk exceptions as a meeting sees them: expiring (before the next meeting, the meeting day
 // included), expired within the last weeks, and active; each with the open findings it covers.
+// Read on the primary: the list is shown again right after an exception is saved or revoked.
 import { lifecycleStatuses } from "@/lib/domain/lifecycle";
 import { addDays } from "@/lib/review/day";
 import { exceptionStatus, expiryDay } from "@/lib/review/exceptions";
@@ -27,7 +28,7 @@ export async function riskExceptions(scope: Scope, asOf: Date): Promise<Exceptio
     FROM risk_exceptions e LEFT JOIN findings t ON t.arn = e.finding_arn
     WHERE e.created_at <= ${asOf} AND (e.revoked_at IS NULL OR e.revoked_at > ${asOf})
       AND e.expires_at >= ${addDays(asOf, -EXPIRED_LOOKBACK_DAYS)}
-    ORDER BY e.expires_at, e.created_at, e.id`);
+    ORDER BY e.expires_at, e.created_at, e.id`, "primary");
   const out: ExceptionsSection = { expiring: [], expired: [], active: [] };
   for (const r of rows) {
     // A narrowed scope hides exceptions that cover none of its findings.
