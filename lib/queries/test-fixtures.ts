@@ -4,7 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 
-const holder = globalThis as { __inspectorateDb?: Database };
+const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database };
 
 /** A fresh migrated database, installed as what db() returns. */
 export async function installTestDatabase(): Promise<TestDatabase> {
@@ -15,7 +15,32 @@ export async function installTestDatabase(): Promise<TestDatabase> {
 
 export async function uninstallTestDatabase(database: TestDatabase | undefined): Promise<void> {
   if (holder.__inspectorateDb === database) delete holder.__inspectorateDb;
+  if (holder.__inspectorateReadDb === database) delete holder.__inspectorateReadDb;
   await database?.close();
+}
+
+/** A second fresh migrated database, installed as what readDb() returns: a read replica whose
+ *  contents the test controls (a lagging or diverging copy), on the same flavour as the primary. */
+export async function installTestReplica(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  holder.__inspectorateReadDb = database;
+  return database;
+}
+
+/** Like setupQueryTestDatabase, with a replica beside the primary. */
+export function setupReplicaTestDatabases(): () => { primary: TestDatabase; replica: TestDatabase } {
+  let pair: { primary: TestDatabase; replica: TestDatabase } | undefined;
+  beforeAll(async () => {
+    pair = { primary: await installTestDatabase(), replica: await installTestReplica() };
+  });
+  afterAll(async () => {
+    await uninstallTestDatabase(pair?.replica);
+    await uninstallTestDatabase(pair?.primary);
+  });
+  return () => {
+    if (!pair) throw new Error("test databases not ready: call inside a test or beforeAll");
+    return pair;
+  };
 }
 
 /** Call at the top of a test file; returns a getter for the database created in beforeAll. */
