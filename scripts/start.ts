@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/env";
+import { redactDatabaseText } from "../lib/db/redact-url";
 import { openDatabase } from "../lib/db/open-database";
 import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
@@ -55,7 +56,9 @@ async function main() {
 main().catch((err) => {
   const text = err instanceof Error ? err.message : String(err);
   // One line, never a stack trace: the engine's messages carry advice on further lines.
-  const message = err instanceof ConfigError ? `config error: ${text}` : `could not start: ${text.split("\n")[0].trim()}`;
+  // ...and never a database URL or its password (config errors mask it themselves).
+  const clean = [process.env.DATABASE_URL, process.env.DATABASE_READ_URL].reduce((t: string, url) => redactDatabaseText(t, url), text);
+  const message = err instanceof ConfigError ? `config error: ${text}` : `could not start: ${clean.split("\n")[0].trim()}`;
   console.error(`inspectorate: ${message}`);
   process.exit(1);
 });

@@ -23,6 +23,13 @@ describe("the logger", () => {
     expect(json()[0]).toMatchObject({ level: 30, msg: "listing", requestId: "req-1", runId: 42, region: "eu-west-1", service: "inspectorate" });
   });
 
+  it("masks a database URL's password in a logged error", () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new Error("connect to postgresql://app:db-s3cret@replica:5432/x failed") }, "read replica down");
+    expect(lines.join("\n")).toContain("postgresql://app:***@replica:5432/x");
+    expect(lines.join("\n")).not.toContain("db-s3cret");
+  });
+
   it("never writes credentials, tokens or cookies", () => {
     const { logger, lines } = capture();
     const req = {

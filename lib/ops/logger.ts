@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { currentLogContext } from "./log-context";
 import { requestForLog } from "./log-request";
+import { redactUrlPassword } from "../db/redact-url";
 
 export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -33,13 +34,21 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
+/** An error as pino writes it, with any `scheme://user:password@` in its text masked (database URLs). */
+function errorForLog(err: Error) {
+  const out = pino.stdSerializers.err(err);
+  if (typeof out?.message === "string") out.message = redactUrlPassword(out.message);
+  if (typeof out?.stack === "string") out.stack = redactUrlPassword(out.stack);
+  return out;
+}
+
 export function createLogger(destination?: DestinationStream, levelName: string = level()): Logger {
   const options: pino.LoggerOptions = {
     level: levelName,
     base: { service: "inspectorate" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: "[redacted]" },
-    serializers: { req: requestForLog, err: pino.stdSerializers.err },
+    serializers: { req: requestForLog, err: errorForLog },
     mixin: () => ({ ...currentLogContext() }),
   };
   return pino(options, destination ?? prettyStream());
