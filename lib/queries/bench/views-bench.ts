@@ -1,7 +1,7 @@
 // Server-time benchmark of the posture views against a seeded database (see seed-views.ts).
 //   DATABASE_URL=postgresql://…/inspectorate_bench npx tsx lib/queries/bench/views-bench.ts [--runs 30]
 // Prints p50/p95 per view and the CSV export's time and peak RSS. Figures go to docs/benchmarks.md.
-import { db } from "@/lib/db/client";
+import { db, openedReadDatabase } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
@@ -101,6 +101,7 @@ async function main() {
   const worst = Math.max(...explorer.map((e) => e.p95));
   console.log(`\nTargets: overview p95 ${overview.p95.toFixed(0)} ms cold (one region ${overviewRegion.p95.toFixed(0)}, warm ${overviewWarm.p95.toFixed(0)}) < 300; filtered explorer worst p95 ${worst.toFixed(0)} ms < 200 (unfiltered ${unfiltered.p95.toFixed(0)}); detail p95 ${detail.p95.toFixed(0)} ms < 100; export peak RSS ${exportResult.rssPeak} MB < 300`);
   await db().close();
+  await openedReadDatabase()?.close(); // DATABASE_READ_URL: the views read the replica
 }
 
 async function benchExport(qs: string) {
