@@ -5,7 +5,8 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const files = ["lib/ops/standalone-server.standalone.test.ts"];
-if (process.env.TEST_DATABASE_URL) files.push("lib/ops/replicas.standalone.test.ts");
+// A read replica (DATABASE_READ_URL) is refused beside the embedded database, so that file too.
+if (process.env.TEST_DATABASE_URL) files.push("lib/ops/replicas.standalone.test.ts", "lib/ops/read-replica.standalone.test.ts");
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
