@@ -23,7 +23,7 @@ CREATE TABLE "ecr_rescan_configs" (
 CREATE INDEX "findings_in_use_count_idx" ON "findings"("in_use_count");
 
 -- Data: findings already cached keep what their raw JSON says (timestamps are epoch seconds as the
--- API sent them, or ISO text when serialised by the cache); coverage's pull dates come with the next sync.
+-- API sent them, or ISO text when serialised by the cache). Pull dates come from coverage at the next sync.
 UPDATE "findings" f SET
   "in_use_count" = CASE WHEN jsonb_typeof(d->'inUseCount') = 'number' THEN (d->>'inUseCount')::int END,
   "last_in_use_at" = CASE jsonb_typeof(d->'lastInUseAt') WHEN 'number' THEN to_timestamp((d->>'lastInUseAt')::float8)
