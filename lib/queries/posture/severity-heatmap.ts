@@ -22,6 +22,8 @@ export interface HeatmapRow {
   syncProblems: string[];
   /** Set when the account left Inspector or the organization, or is suspended. */
   left?: AccountLeft | null;
+  /** Another cloud (AZURE…): accountId is that cloud's account, with no AWS account page or name. */
+  provider?: string;
 }
 
 export type HeatmapAccount = Omit<Raw, "counts">;
