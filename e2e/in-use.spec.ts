@@ -33,12 +33,12 @@ test("the switch changes heatmap counts to exactly the explorer's in-use count, 
 
   // Off: the cell opens the explorer with every image counted.
   await page.locator(`tr[data-account="${account}"] td:last-child a`).click();
-  await expect(page).toHaveURL(new RegExp(`/findings\\?account=${account}&inUse=all$`));
+  await expect(page).toHaveURL(new RegExp(`/findings\\?account=${account}&inUse=all(&provider=AWS)?$`));
   await expect(page.getByTestId("findings-total")).toContainText(`${off.get(account!)!.toLocaleString("en-US")} findings`);
   await expect(page.getByTestId("in-use-switch")).toHaveAttribute("aria-checked", "false");
   // The explorer's own switch: on gives exactly the heatmap's in-use count.
   await page.getByTestId("in-use-switch").click();
-  await expect(page).toHaveURL(new RegExp(`/findings\\?account=${account}$`));
+  await expect(page).toHaveURL(new RegExp(`/findings\\?account=${account}(&provider=AWS)?$`));
   await expect(page.getByTestId("findings-total")).toContainText(`${on.get(account!)!.toLocaleString("en-US")} findings`);
   await page.reload();
   await expect(page.getByTestId("in-use-switch")).toHaveAttribute("aria-checked", "true");
@@ -46,7 +46,7 @@ test("the switch changes heatmap counts to exactly the explorer's in-use count, 
   await attachScreenshot(page, testInfo, "in-use-explorer");
 
   // "Not in use" is exactly the difference.
-  await page.goto(`/findings?account=${account}&inUse=idle`);
+  await page.goto(`/findings?account=${account}&inUse=idle&provider=AWS`);
   await expect(page.getByTestId("findings-total")).toContainText(`${(off.get(account!)! - on.get(account!)!).toLocaleString("en-US")} findings`);
 });
 

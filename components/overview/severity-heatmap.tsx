@@ -55,7 +55,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     counts: r.counts,
     total: r.total,
     indent,
-    hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions, inUse: use }),
+    hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly([r]) }),
   });
 
   let heatRows: HeatRow[];
@@ -77,7 +77,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         group: { expanded: open, size: g.accounts.length, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
         hrefFor: (severity?: Severity) => g.accounts[0]?.provider
           ? findingsHref({ provider: [g.accounts[0].provider], severity: severity ? [severity] : [], region: regions, inUse: use })
-          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
+          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly(g.accounts), ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
       };
       return open ? [header, ...g.accounts.map((r) => accountRow(r, true))] : [header];
     });
@@ -100,6 +100,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     </div>
   );
 }
+
+/** Accounts that also report other clouds' findings count AWS resources only here: so must the link. */
+const awsOnly = (rows: HeatmapRow[]) => (rows.some((r) => r.otherClouds) ? { provider: ["AWS"] } : {});
 
 function toggle(set: Set<string>, key: string): Set<string> {
   const next = new Set(set);

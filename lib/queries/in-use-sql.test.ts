@@ -62,7 +62,7 @@ describe("in use only", () => {
 describe("other clouds", () => {
   it("counts Azure findings by subscription, never under the AWS account", async () => {
     const only = await getOpenAggregates(allScope, []);
-    expect(only.byProvider).toEqual([{ provider: "AZURE", provider_account_id: "sub-1", severity: "HIGH", count: 1 }]);
+    expect(only.byProvider).toEqual([{ account_id: A, provider: "AZURE", provider_account_id: "sub-1", severity: "HIGH", count: 1 }]);
     expect(sum(only.byAccount)).toBe(3);
     expect(await total("provider=AZURE")).toBe(1);
     expect(await total("provider=AZURE&providerAccount=sub-1")).toBe(1);

@@ -9,6 +9,8 @@ import type { InUseMode } from "@/lib/domain/in-use";
 import { regionWhere } from "./overview-tiles";
 
 export interface ProviderSeverityCount {
+  /** The AWS account whose Inspector (connector) reports it. */
+  account_id: string;
   provider: string;
   /** The provider's account (subscription) id; null when Inspector did not say. */
   provider_account_id: string | null;
@@ -18,8 +20,8 @@ export interface ProviderSeverityCount {
 
 export async function countOpenByProvider(scope: Scope, regions: string[], inUse: InUseMode = "only"): Promise<ProviderSeverityCount[]> {
   return queryRows<ProviderSeverityCount>(Prisma.sql`
-    SELECT f.provider, f.provider_account_id, f.severity, count(*)::int AS count FROM findings f
+    SELECT f.account_id, f.provider, f.provider_account_id, f.severity, count(*)::int AS count FROM findings f
     WHERE ${openSql("f")} AND f.provider <> 'AWS' AND ${inUseSql(inUse)}
       AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
-    GROUP BY f.provider, f.provider_account_id, f.severity`);
+    GROUP BY f.account_id, f.provider, f.provider_account_id, f.severity`);
 }

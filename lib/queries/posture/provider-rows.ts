@@ -23,3 +23,9 @@ export function providerHeatmapRows(counts: ProviderSeverityCount[]): HeatmapRow
   }
   return [...rows.values()];
 }
+
+/** Marks the AWS accounts whose Inspector also reports other clouds' findings. */
+export function markOtherClouds(rows: HeatmapRow[], counts: ProviderSeverityCount[]): HeatmapRow[] {
+  const ids = new Set(counts.map((c) => c.account_id));
+  return rows.map((r) => (ids.has(r.accountId) ? { ...r, otherClouds: true } : r));
+}

@@ -24,6 +24,8 @@ export interface HeatmapRow {
   left?: AccountLeft | null;
   /** Another cloud (AZURE…): accountId is that cloud's account, with no AWS account page or name. */
   provider?: string;
+  /** This AWS account also reports other clouds' findings (counted in their own rows): links add provider=AWS. */
+  otherClouds?: boolean;
 }
 
 export type HeatmapAccount = Omit<Raw, "counts">;
