@@ -15,6 +15,7 @@ async function totals(page: Page): Promise<Map<string, number>> {
 }
 
 test("the switch changes heatmap counts to exactly the explorer's in-use count, and survives reload", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   await page.goto("/");
   const sw = page.getByTestId("in-use-switch");
   await expect(sw).toHaveAttribute("aria-checked", "true");

@@ -4,6 +4,7 @@ import { getEnablementSummary, getLastSync } from "@/lib/queries/posture/overvie
 import { openAggregates } from "@/lib/queries/posture/overview-reads";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
+import { otherCloudTypeLabel } from "@/lib/queries/posture/provider-rows";
 import { StackedBars } from "@/components/charts/stacked-bars";
 import { rollUp } from "@/components/charts/severity-rollup";
 import { Card } from "@/components/ui/card";
@@ -20,7 +21,7 @@ export async function ResourceTypeBarsLoader({ scope, regions, inUse = "only" }:
   const rows = rollUp((await openAggregates(scope, regions, inUse)).byType, (r) => r.resource_type);
   return (
     <Card title="Open findings by resource type">
-      <StackedBars rows={rows.map((r) => ({ ...r, label: resourceTypeLabel[r.key as ResourceType] ?? r.key, href: findingsHref({ resourceType: [r.key as ResourceType], region: regions, inUse: inUseParam(inUse) }) }))} />
+      <StackedBars rows={rows.map((r) => ({ ...r, label: resourceTypeLabel[r.key as ResourceType] ?? otherCloudTypeLabel(r.key), href: findingsHref({ resourceType: [r.key as ResourceType], region: regions, inUse: inUseParam(inUse) }) }))} />
     </Card>
   );
 }

@@ -8,6 +8,15 @@ export const UNKNOWN_PROVIDER_ACCOUNT = "(unknown)";
 
 export const providerLabel = (p: string) => (p === "AZURE" ? "Azure" : p === "GCP" ? "Google Cloud" : p.charAt(0) + p.slice(1).toLowerCase());
 
+const otherCloudTypes: Record<string, string> = {
+  "Microsoft.Compute/virtualMachines": "Azure VM",
+  "Microsoft.ContainerRegistry/registry/containerImage": "Azure container image",
+  "Microsoft.Web/sites": "Azure web app",
+};
+
+/** Another cloud's resource type in words (Inspector's own spelling when new). */
+export const otherCloudTypeLabel = (t: string) => otherCloudTypes[t] ?? t;
+
 export function providerHeatmapRows(counts: ProviderSeverityCount[]): HeatmapRow[] {
   const rows = new Map<string, HeatmapRow>();
   for (const c of counts) {
