@@ -21,7 +21,12 @@ export async function ResourceTypeBarsLoader({ scope, regions, inUse = "only" }:
   const rows = rollUp((await openAggregates(scope, regions, inUse)).byType, (r) => r.resource_type);
   return (
     <Card title="Open findings by resource type">
-      <StackedBars rows={rows.map((r) => ({ ...r, label: resourceTypeLabel[r.key as ResourceType] ?? otherCloudTypeLabel(r.key), href: findingsHref({ resourceType: [r.key as ResourceType], region: regions, inUse: inUseParam(inUse) }) }))} />
+      <StackedBars rows={rows.map((r) => {
+        const known = r.key in resourceTypeLabel;
+        // Another cloud's types are not explorer resource types: those bars open the provider instead.
+        const filter = known ? { resourceType: [r.key as ResourceType] } : { provider: [r.key.startsWith("Microsoft.") ? "AZURE" : "AWS"] };
+        return { ...r, label: known ? resourceTypeLabel[r.key as ResourceType] : otherCloudTypeLabel(r.key), href: findingsHref({ ...filter, region: regions, inUse: inUseParam(inUse) }) };
+      })} />
     </Card>
   );
 }
