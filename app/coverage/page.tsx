@@ -4,6 +4,7 @@ import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
+import { EcrRescanCard } from "@/components/coverage/ecr-rescan-card";
 import { CoverageMatrixLoader, CoverageTilesLoader, GapListsLoader, ReasonsLoader } from "@/components/coverage/coverage-loaders";
 
 export const dynamic = "force-dynamic";
@@ -38,6 +39,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         </div>
         <Suspense fallback={<CardSkeleton height={240} />}>
           <GapListsLoader scope={scope} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton height={120} />}>
+          <EcrRescanCard scope={scope} />
         </Suspense>
       </div>
     </>

@@ -4,6 +4,8 @@ import { listFindingAggregations } from "./aggregations";
 import { listCoverage, listCoverageStatistics } from "./coverage-ops";
 import { batchGetFindingDetails, listFilters } from "./filters-ops";
 import { listFindings } from "./list-findings";
+import { getConfiguration } from "./configuration-ops";
+import { getClustersForImage } from "./clusters-ops";
 import type { Body } from "./params";
 import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
@@ -24,4 +26,6 @@ export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/delegatedadminaccounts/list": { op: "ListDelegatedAdminAccounts", handler: listDelegatedAdminAccounts },
   "/organizationconfiguration/describe": { op: "DescribeOrganizationConfiguration", handler: describeOrganizationConfiguration },
   "/filters/list": { op: "ListFilters", handler: listFilters },
+  "/configuration/get": { op: "GetConfiguration", handler: getConfiguration },
+  "/cluster/get": { op: "GetClustersForImage", handler: getClustersForImage },
 };

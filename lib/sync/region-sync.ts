@@ -12,6 +12,8 @@ import { inspectorEnabled } from "./map/account-state";
 import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
 import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
 import { settleAll } from "./util/map-limit";
+import { applyCoverageUsage } from "./coverage/image-usage";
+import { syncEcrRescan } from "./config/ecr-rescan";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -56,6 +58,8 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
     (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
   )) as [RegionFindingsResult, RegionCoverageResult];
   const listed = since();
+  // Images in use: coverage's fresher usage onto the findings, and the region's ECR re-scan setting.
+  await Promise.all([applyCoverageUsage(ctx.pool, region), syncEcrRescan(ctx, region)]);
   p.phase = "integrity";
   const integrity = await checkRegionIntegrity(ctx, region, accounts, goneReasons);
   const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };

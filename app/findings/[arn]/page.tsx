@@ -18,6 +18,9 @@ import { RelatedFindings } from "@/components/findings/detail/related-findings";
 import { GoneNotice } from "@/components/findings/detail/gone-notice";
 import { ResourcePanel } from "@/components/findings/detail/resource-panel";
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
+import { getFindingUsage } from "@/lib/queries/findings/image-usage";
+import { providerLabel } from "@/lib/queries/posture/provider-rows";
+import { ImageUsagePanel } from "@/components/usage/image-usage-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +39,8 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function Page({ params }: Props) {
   const arn = arnOf((await params).arn);
-  const detail = await getFindingDetail(await scopeForRequest(), arn);
+  const scope = await scopeForRequest();
+  const [detail, usage] = await Promise.all([getFindingDetail(scope, arn), getFindingUsage(scope, arn)]);
   if (!detail) notFound();
   const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
   const raw = f.raw;
@@ -91,8 +95,10 @@ export default async function Page({ params }: Props) {
               ["Contact", f.account_contact ?? "—"],
               ["OU", f.account_ou ?? "—"],
               ["Region", f.region],
+              ...(usage && usage.provider !== "AWS" ? [["Cloud", `${providerLabel(usage.provider)} · ${usage.provider_account_id ?? "account unknown"}`] as [string, string]] : []),
             ]} />
           </DetailSection>
+          {usage?.resource_type === "AWS_ECR_CONTAINER_IMAGE" && <ImageUsagePanel usage={usage} />}
           <DetailSection title={resources.length > 1 ? `Resources (${resources.length})` : "Resource"}>
             <div className="divide-y divide-line [&>*]:py-3 [&>*:first-child]:pt-0">
               {resources.map((r, i) => <ResourcePanel key={`${i}:${r.id}`} resource={r} />)}

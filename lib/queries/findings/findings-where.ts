@@ -7,6 +7,7 @@ import type { FindingsFilter } from "./findings-filter";
 import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
 import { findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
+import { usageWhere } from "./usage-where";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -68,5 +69,6 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
     const keys = imageKeys(f.image);
     c.push(Prisma.sql`(f.ecr_repository = ANY(${keys}::text[]) OR f.ecr_image_hash = ANY(${keys}::text[]))`);
   }
+  c.push(...usageWhere(f));
   return Prisma.join(c, " AND ");
 }
