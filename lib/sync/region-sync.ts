@@ -12,6 +12,7 @@ import { inspectorEnabled } from "./map/account-state";
 import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
 import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
 import { settleAll } from "./util/map-limit";
+import { enrichRegion, type EnrichmentResult } from "./enrich/enrich-region";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -26,6 +27,8 @@ export interface RegionOutcome {
   findings?: RegionFindingsResult;
   coverage?: RegionCoverageResult;
   integrity?: RegionIntegrity;
+  /** Finding details (KEV…), fetched after the listing; undefined when turned off. */
+  enrichment?: EnrichmentResult;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
   /** Wall times; coverage runs alongside the findings, so coverageMs is what it added after them. */
@@ -57,7 +60,8 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   )) as [RegionFindingsResult, RegionCoverageResult];
   const listed = since();
   p.phase = "integrity";
-  const integrity = await checkRegionIntegrity(ctx, region, accounts, goneReasons);
+  // Enrichment starts only now, so it never slows the listing; it runs beside the integrity check.
+  const [integrity, enrichment] = await Promise.all([checkRegionIntegrity(ctx, region, accounts, goneReasons), enrichRegion(ctx, region)]);
   const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };
 
   const listingErrors = new Map<string, unknown>();
@@ -78,7 +82,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
     region,
     status: !failed.length ? "OK" : allDenied ? "ACCESS_DENIED" : failed.length === accounts.length ? "ERROR" : "PARTIAL",
     error: failed[0]?.error ?? null,
-    findings, coverage, integrity, accounts: out, timings,
+    findings, coverage, integrity, enrichment, accounts: out, timings,
     durationMs: Math.round(performance.now() - t0),
   };
 }
