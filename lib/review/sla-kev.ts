@@ -19,3 +19,8 @@ export function effectiveDueAt(
   if (kev && (!sla || kev.getTime() < sla.getTime())) return { dueAt: kev, source: "kev" };
   return sla ? { dueAt: sla, source: "severity" } : { dueAt: null, source: null };
 }
+
+/** Whole days from `from` until `d` (negative: past due). */
+export function daysUntil(d: Date, from = Date.now()): number {
+  return Math.round((d.getTime() - from) / 86_400_000);
+}
