@@ -12,7 +12,7 @@ import { inspectorEnabled } from "./map/account-state";
 import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
 import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
 import { settleAll } from "./util/map-limit";
-import { enrichRegion, type EnrichmentResult } from "./enrich/enrich-region";
+import type { EnrichmentResult } from "./enrich/enrich-region";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -27,7 +27,7 @@ export interface RegionOutcome {
   findings?: RegionFindingsResult;
   coverage?: RegionCoverageResult;
   integrity?: RegionIntegrity;
-  /** Finding details (KEV…), fetched after the listing; undefined when turned off. */
+  /** Finding details (KEV…), fetched once every region is listed (enrich-regions.ts); undefined when off. */
   enrichment?: EnrichmentResult;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
@@ -60,8 +60,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   )) as [RegionFindingsResult, RegionCoverageResult];
   const listed = since();
   p.phase = "integrity";
-  // Enrichment starts only now, so it never slows the listing; it runs beside the integrity check.
-  const [integrity, enrichment] = await Promise.all([checkRegionIntegrity(ctx, region, accounts, goneReasons), enrichRegion(ctx, region)]);
+  const integrity = await checkRegionIntegrity(ctx, region, accounts, goneReasons);
   const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };
 
   const listingErrors = new Map<string, unknown>();
@@ -82,7 +81,7 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
     region,
     status: !failed.length ? "OK" : allDenied ? "ACCESS_DENIED" : failed.length === accounts.length ? "ERROR" : "PARTIAL",
     error: failed[0]?.error ?? null,
-    findings, coverage, integrity, enrichment, accounts: out, timings,
+    findings, coverage, integrity, accounts: out, timings,
     durationMs: Math.round(performance.now() - t0),
   };
 }

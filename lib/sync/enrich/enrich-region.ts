@@ -1,5 +1,5 @@
-// Known-exploitation enrichment of one region, run after its findings are listed and written, so it
-// never slows the listing. Its failure never fails the sync: the region's result records it
+// Known-exploitation enrichment of one region, run once every region is listed (enrich-regions.ts),
+// so it never slows a listing. Its failure never fails the sync: the region's result records it
 // (sync_region_results.checks.enrichment) and the run gets a note.
 import { classifyAwsError } from "@/lib/aws/errors";
 import { SyncAbortedError, throwIfAborted, type SyncContext } from "../context";

@@ -17,7 +17,6 @@ export async function writeRegionResult(db: Queryable, runId: number, o: RegionO
       ? { accounts: o.integrity.results.size, mismatched: [...o.integrity.results].filter(([, r]) => !r.match).map(([id]) => id),
           repaired: o.integrity.repaired, skipped: o.integrity.skipped, error: o.integrity.error ?? null }
       : null,
-    enrichment: o.enrichment ?? null,
   };
   await db.query(
     `INSERT INTO sync_region_results (run_id, region, status, error, findings_seen, pages, coverage_seen, watermark_from, watermark_to, duration_ms, checks)
