@@ -4,8 +4,8 @@
 import { classifyAwsError } from "@/lib/aws/errors";
 import { SyncAbortedError, throwIfAborted, type SyncContext } from "../context";
 import { fetchDetails } from "./fetch-details";
-import { intelTargets } from "./intel-targets";
 import { writeIntel } from "./write-intel";
+import type { Target } from "./map-finding-detail";
 
 export interface EnrichmentResult {
   /** Vulnerabilities that needed details this run. */
@@ -29,24 +29,24 @@ export interface EnrichmentConfig {
 
 export const DEFAULT_INTEL_TTL_MS = 24 * 3_600_000;
 
-export async function enrichRegion(ctx: SyncContext, region: string): Promise<EnrichmentResult | undefined> {
+/** `targets`: this region's share (intel-targets.ts); `selectError`: choosing them failed. */
+export async function enrichRegion(ctx: SyncContext, region: string, targets: Target[], selectError?: string): Promise<EnrichmentResult> {
   const o = ctx.config.enrichment ?? {};
-  if (o.enabled === false) return undefined;
   const t0 = performance.now();
-  const out: EnrichmentResult = { targets: 0, stored: 0, calls: 0, kevEvents: 0, arnErrors: {}, error: null, durationMs: 0 };
-  try {
-    const now = ctx.now();
-    const targets = await intelTargets(ctx.pool, region, new Date(now.getTime() - (o.ttlMs ?? DEFAULT_INTEL_TTL_MS)));
-    out.targets = targets.length;
-    const got = await fetchDetails(ctx.aws.inspector(region), targets, o.concurrency ?? 2, ctx.signal);
-    throwIfAborted(ctx);
-    Object.assign(out, { calls: got.calls, arnErrors: got.arnErrors });
-    out.kevEvents = (await writeIntel(ctx.pool, got.rows, now, ctx.runId)).kevEvents;
-    out.stored = got.rows.length;
-    if (got.failure) out.error = `${classifyAwsError(got.failure)}: ${got.failure instanceof Error ? got.failure.message : String(got.failure)}`;
-  } catch (err) {
-    if (err instanceof SyncAbortedError || ctx.signal?.aborted) throw err;
-    out.error = err instanceof Error ? err.message : String(err);
+  const out: EnrichmentResult = { targets: targets.length, stored: 0, calls: 0, kevEvents: 0, arnErrors: {}, error: selectError ?? null, durationMs: 0 };
+  if (!selectError) {
+    try {
+      const now = ctx.now();
+      const got = await fetchDetails(ctx.aws.inspector(region), targets, o.concurrency ?? 2, ctx.signal);
+      throwIfAborted(ctx);
+      Object.assign(out, { calls: got.calls, arnErrors: got.arnErrors });
+      out.kevEvents = (await writeIntel(ctx.pool, got.rows, now, ctx.runId)).kevEvents;
+      out.stored = got.rows.length;
+      if (got.failure) out.error = `${classifyAwsError(got.failure)}: ${got.failure instanceof Error ? got.failure.message : String(got.failure)}`;
+    } catch (err) {
+      if (err instanceof SyncAbortedError || ctx.signal?.aborted) throw err;
+      out.error = err instanceof Error ? err.message : String(err);
+    }
   }
   out.durationMs = Math.round(performance.now() - t0);
   const failedArns = Object.values(out.arnErrors).reduce((a, b) => a + b, 0);
