@@ -40,6 +40,9 @@ test("the KEV filter shows exactly the KEV findings", async ({ page, request }, 
   await expect(table.locator("tbody tr").filter({ hasNot: page.locator('[data-kev="yes"]') })).toHaveCount(0);
   await expect(page.getByLabel("Active filters")).toContainText("CISA KEV");
   await attachScreenshot(page, testInfo, "kev-filter-desktop");
+  // The overview's top risks carry the badge too.
+  await page.goto("/");
+  await expect(page.locator('[data-kev="yes"]').first()).toBeVisible();
 });
 
 for (const viewport of [{ name: "desktop", width: 1440, height: 900 }, { name: "phone", width: 390, height: 844 }]) {
