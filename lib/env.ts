@@ -68,6 +68,8 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // 1: a finding in CISA KEV is due by KEV's due date when that is earlier than its severity's SLA.
+  INSPECTORATE_SLA_KEV_DUE_DATE: z.enum(["0", "1"]).default("0"),
   // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
   INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),

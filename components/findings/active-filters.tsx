@@ -7,7 +7,7 @@ import { inUseLabel, type InUseMode } from "@/lib/domain/in-use";
 
 const labels: Record<string, string> = {
   account: "Account", region: "Region", severity: "Severity", status: "Status", type: "Type", resourceType: "Resource type", resource: "Resource",
-  cve: "CVE", package: "Package", fix: "Fix", exploit: "Exploit", epssMin: "EPSS ≥", epssMax: "EPSS ≤", scoreMin: "Score ≥", scoreMax: "Score ≤",
+  cve: "CVE", package: "Package", fix: "Fix", exploit: "Exploit", kev: "CISA KEV", epssMin: "EPSS ≥", epssMax: "EPSS ≤", scoreMin: "Score ≥", scoreMax: "Score ≤",
   ageMin: "Age ≥ (d)", ageMax: "Age ≤ (d)", tag: "Tag", owner: "Owner", ou: "OU", firstSeenFrom: "First seen ≥", firstSeenTo: "First seen ≤",
   closedFrom: "Closed ≥", closedTo: "Closed ≤", closure: "Closure", reopenedFrom: "Reopened ≥", exploitableFrom: "Exploitable ≥", ami: "AMI", image: "Image",
   inUse: "Images", notPulledDays: "Not pulled ≥ (d)", provider: "Cloud", providerAccount: "Cloud account",

@@ -14,6 +14,7 @@ import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
 import { settleAll } from "./util/map-limit";
 import { applyCoverageUsage } from "./coverage/image-usage";
 import { syncEcrRescan } from "./config/ecr-rescan";
+import type { EnrichmentResult } from "./enrich/enrich-region";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -28,6 +29,8 @@ export interface RegionOutcome {
   findings?: RegionFindingsResult;
   coverage?: RegionCoverageResult;
   integrity?: RegionIntegrity;
+  /** Finding details (KEV…), fetched once every region is listed (enrich-regions.ts); undefined when off. */
+  enrichment?: EnrichmentResult;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
   /** Wall times; coverage runs alongside the findings, so coverageMs is what it added after them. */

@@ -21,6 +21,13 @@ import { findingKeyLabel } from "@/lib/domain/finding-key-label";
 import { getFindingUsage } from "@/lib/queries/findings/image-usage";
 import { providerLabel } from "@/lib/queries/posture/provider-rows";
 import { ImageUsagePanel } from "@/components/usage/image-usage-panel";
+import { getVulnerabilityIntel } from "@/lib/queries/kev/vulnerability-intel";
+import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
+import { effectiveDueAt } from "@/lib/review/sla-kev";
+import { slaDays } from "@/lib/env";
+import type { Severity } from "@/lib/domain/severity";
+import { ExploitationPanel } from "@/components/findings/detail/exploitation-panel";
+import { KevBadge } from "@/components/findings/kev-badge";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +52,10 @@ export default async function Page({ params }: Props) {
   const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
   const raw = f.raw;
   const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
+  const intel = f.type === "PACKAGE_VULNERABILITY" ? await getVulnerabilityIntel(f.vulnerability_id) : undefined;
+  const useKevDue = slaUsesKevDue();
+  const kevDue = intel?.inKev ? intel.kevDateDue : null;
+  const sla = effectiveDueAt({ firstObservedAt: f.first_observed_at, severity: f.severity as Severity, kevDateDue: kevDue }, slaDays(), useKevDue);
   const resources = mapResources(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
   return (
     <article className="space-y-5">
@@ -56,6 +67,7 @@ export default async function Page({ params }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={f.severity} />
           <StatusPill value={f.status} />
+          {intel?.inKev && <KevBadge due={kevDue?.toISOString()} />}
           {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
           <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
         </div>
@@ -75,6 +87,11 @@ export default async function Page({ params }: Props) {
               </p>
             )}
           </DetailSection>
+          {f.type === "PACKAGE_VULNERABILITY" && (
+            <DetailSection title="Known exploitation" id="exploitation">
+              <ExploitationPanel intel={intel} sla={sla} useKevDue={useKevDue} />
+            </DetailSection>
+          )}
           {packages.length > 0 && <DetailSection title="Vulnerable packages" id="packages"><PackagesTable packages={packages} /></DetailSection>}
           {network && <DetailSection title="Network path"><NetworkPath network={network} /></DetailSection>}
           {code && <DetailSection title="Code location"><CodeLocation code={code} /></DetailSection>}

@@ -7,6 +7,7 @@ import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 import { closureKinds } from "@/lib/domain/closure";
 import { inUseModes } from "@/lib/domain/in-use";
+import { kevFilterValues } from "@/lib/domain/kev";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -53,6 +54,8 @@ export const findingsFilterFields = {
   fix: fixAvailableSchema.optional(),
   /** NA: Inspector says nothing (not applicable). */
   exploit: z.enum(["YES", "NO", "NA"]).optional(),
+  /** CISA KEV: YES, NO (details fetched, not listed) or UNKNOWN (details never fetched). */
+  kev: z.enum(kevFilterValues).optional(),
   epssMin: num(0, 1).optional(),
   epssMax: num(0, 1).optional(),
   scoreMin: num(0, 10).optional(),
