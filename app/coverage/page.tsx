@@ -4,6 +4,7 @@ import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
+import { ScanConfigLoader } from "@/components/coverage/scan-config-loader";
 import { CoverageMatrixLoader, CoverageTilesLoader, GapListsLoader, ReasonsLoader } from "@/components/coverage/coverage-loaders";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     <>
       {header}
       <div className="space-y-5">
+        <Suspense fallback={<CardSkeleton height={120} />}>
+          <ScanConfigLoader scope={scope} />
+        </Suspense>
         <Suspense fallback={<CardSkeleton height={86} />}>
           <CoverageTilesLoader scope={scope} />
         </Suspense>

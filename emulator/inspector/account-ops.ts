@@ -67,6 +67,7 @@ export function listDelegatedAdminAccounts(w: World, _region: number, body: Body
   return { delegatedAdminAccounts: items, ...(next ? { nextToken: next } : {}) };
 }
 
-export function describeOrganizationConfiguration() {
-  return { autoEnable: { ec2: true, ecr: true, lambda: true, lambdaCode: false, codeRepository: false }, maxAccountLimitReached: false };
+/** The demo's auto-enable gap: Lambda code is auto-enabled in the first region only, code repositories nowhere. */
+export function describeOrganizationConfiguration(_w: World, region: number) {
+  return { autoEnable: { ec2: true, ecr: true, lambda: true, lambdaCode: region === 0, codeRepository: false }, maxAccountLimitReached: false };
 }

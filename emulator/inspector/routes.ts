@@ -5,6 +5,7 @@ import { listCoverage, listCoverageStatistics } from "./coverage-ops";
 import { batchGetFindingDetails, listFilters } from "./filters-ops";
 import { listFindings } from "./list-findings";
 import type { Body } from "./params";
+import { listUsageTotals } from "./usage-ops";
 import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
 // POST path -> operation. Paths are exact, as in the restJson1 model.
@@ -24,4 +25,5 @@ export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/delegatedadminaccounts/list": { op: "ListDelegatedAdminAccounts", handler: listDelegatedAdminAccounts },
   "/organizationconfiguration/describe": { op: "DescribeOrganizationConfiguration", handler: describeOrganizationConfiguration },
   "/filters/list": { op: "ListFilters", handler: listFilters },
+  "/usage/list": { op: "ListUsageTotals", handler: listUsageTotals },
 };
