@@ -11,6 +11,7 @@ import { OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
 import { HeatmapLoader } from "@/components/overview/heatmap-loader";
 import { TopRisksLoader } from "@/components/overview/top-risks-loader";
 import { RegionFilter } from "@/components/overview/region-filter";
+import { CostTotalLoader } from "@/components/overview/cost-total";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
@@ -42,6 +43,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           <div className="min-w-0 space-y-5">
             <Suspense fallback={<CardSkeleton height={420} />}>
               <TopRisksLoader scope={scope} regionFiltered={filter.region.length > 0} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton height={110} />}>
+              <CostTotalLoader scope={scope} />
             </Suspense>
             <Suspense fallback={<CardSkeleton height={200} />}>
               <ResourceTypeBarsLoader scope={scope} regions={filter.region} />
