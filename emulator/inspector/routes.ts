@@ -6,6 +6,7 @@ import { batchGetFindingDetails, listFilters } from "./filters-ops";
 import { listFindings } from "./list-findings";
 import type { Body } from "./params";
 import { listUsageTotals } from "./usage-ops";
+import { batchGetCodeSnippet, listCodeSecurityIntegrations, listCodeSecurityScanConfigurationAssociations, listCodeSecurityScanConfigurations, withCodeAccountCounts } from "../code/code-ops";
 import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
 // POST path -> operation. Paths are exact, as in the restJson1 model.
@@ -14,7 +15,7 @@ export type Handler = (w: World, region: number, body: Body) => unknown;
 
 export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/findings/list": { op: "ListFindings", handler: withPushedFindings(listFindings) },
-  "/findings/aggregation/list": { op: "ListFindingAggregations", handler: listFindingAggregations },
+  "/findings/aggregation/list": { op: "ListFindingAggregations", handler: withCodeAccountCounts(listFindingAggregations) },
   "/findings/details/batch/get": { op: "BatchGetFindingDetails", handler: batchGetFindingDetails },
   "/coverage/list": { op: "ListCoverage", handler: withPushedCoverage(listCoverage) },
   "/coverage/statistics/list": { op: "ListCoverageStatistics", handler: listCoverageStatistics },
@@ -26,4 +27,8 @@ export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/organizationconfiguration/describe": { op: "DescribeOrganizationConfiguration", handler: describeOrganizationConfiguration },
   "/filters/list": { op: "ListFilters", handler: listFilters },
   "/usage/list": { op: "ListUsageTotals", handler: listUsageTotals },
+  "/codesecurity/integration/list": { op: "ListCodeSecurityIntegrations", handler: listCodeSecurityIntegrations },
+  "/codesecurity/scan-configuration/list": { op: "ListCodeSecurityScanConfigurations", handler: listCodeSecurityScanConfigurations },
+  "/codesecurity/scan-configuration/associations/list": { op: "ListCodeSecurityScanConfigurationAssociations", handler: listCodeSecurityScanConfigurationAssociations },
+  "/codesnippet/batchget": { op: "BatchGetCodeSnippet", handler: batchGetCodeSnippet },
 };

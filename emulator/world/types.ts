@@ -136,6 +136,8 @@ export interface Quirks {
   ghsaFindings: boolean;
   /** A scanStatus.reason Inspector may add later: reported instead of UNSUPPORTED_OS (null = off). */
   futureScanReason: string | null;
+  /** Inspector code security: code repositories with SAST, IaC and SCA findings (emulator/code). */
+  codeSecurity: boolean;
 }
 
 export interface PendingChange {
