@@ -41,6 +41,7 @@ describe("scan configuration and usage sync", () => {
       expect(notes.map((n) => n.message)).toEqual([
         "auto-enable settings (DescribeOrganizationConfiguration) not read: User is not authorized",
         "usage and cost (ListUsageTotals) not read: User is not authorized",
+        "code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations) not read: User is not authorized",
       ]);
       const { rows } = await database.pool.query("SELECT region, auto_enable_ec2, error FROM region_configs");
       expect(rows).toEqual([{ region: "us-east-1", auto_enable_ec2: null, error: "User is not authorized" }]);

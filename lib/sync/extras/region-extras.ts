@@ -1,8 +1,9 @@
-// Per region, after the findings: the organization's scan configuration and Inspector's usage
-// and cost. Each read fails alone (a note says which and why); none can fail the run.
+// Per region, after the findings: the organization's scan configuration, Inspector's usage and
+// cost, and the code security set-up. Each read fails alone (a note says which and why); none can fail the run.
 import type { SyncContext } from "../context";
 import { readOrgConfig, writeOrgConfig, writeOrgConfigError } from "./org-config";
 import { readUsageTotals, writeUsageTotals } from "./usage-totals";
+import { readCodeSecurity, writeCodeSecurity } from "./code-security";
 
 type Extra = { what: string; run: (ctx: SyncContext, region: string) => Promise<void>; onError?: (ctx: SyncContext, region: string, msg: string) => Promise<void> };
 
@@ -17,6 +18,10 @@ export const REGION_EXTRAS: Extra[] = [
   {
     what: "usage and cost (ListUsageTotals)",
     run: async (ctx, region) => writeUsageTotals(ctx.pool, region, await readUsageTotals(ctx.aws.inspector(region)), ctx.now()),
+  },
+  {
+    what: "code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations)",
+    run: async (ctx, region) => writeCodeSecurity(ctx.pool, region, await readCodeSecurity(ctx.aws.inspector(region)), ctx.now()),
   },
 ];
 
