@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
 import { ScanConfigLoader } from "@/components/coverage/scan-config-loader";
+import { CodeRepositoriesLoader } from "@/components/coverage/code-repositories";
 import { CoverageMatrixLoader, CoverageTilesLoader, GapListsLoader, ReasonsLoader } from "@/components/coverage/coverage-loaders";
 
 export const dynamic = "force-dynamic";
@@ -42,6 +43,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         </div>
         <Suspense fallback={<CardSkeleton height={240} />}>
           <GapListsLoader scope={scope} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton height={160} />}>
+          <CodeRepositoriesLoader scope={scope} />
         </Suspense>
       </div>
     </>
