@@ -6,6 +6,7 @@ import { batchGetFindingDetails, listFilters } from "./filters-ops";
 import { listFindings } from "./list-findings";
 import type { Body } from "./params";
 import { listUsageTotals } from "./usage-ops";
+import { listCisScanResultsAggregatedByChecks, listCisScans } from "../code/cis-ops";
 import { batchGetCodeSnippet, listCodeSecurityIntegrations, listCodeSecurityScanConfigurationAssociations, listCodeSecurityScanConfigurations, withCodeAccountCounts } from "../code/code-ops";
 import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
@@ -30,5 +31,7 @@ export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/codesecurity/integration/list": { op: "ListCodeSecurityIntegrations", handler: listCodeSecurityIntegrations },
   "/codesecurity/scan-configuration/list": { op: "ListCodeSecurityScanConfigurations", handler: listCodeSecurityScanConfigurations },
   "/codesecurity/scan-configuration/associations/list": { op: "ListCodeSecurityScanConfigurationAssociations", handler: listCodeSecurityScanConfigurationAssociations },
+  "/cis/scan/list": { op: "ListCisScans", handler: listCisScans },
+  "/cis/scan-result/check/list": { op: "ListCisScanResultsAggregatedByChecks", handler: listCisScanResultsAggregatedByChecks },
   "/codesnippet/batchget": { op: "BatchGetCodeSnippet", handler: batchGetCodeSnippet },
 };

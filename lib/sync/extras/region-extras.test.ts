@@ -29,6 +29,12 @@ describe("scan configuration and usage sync", () => {
     expect(usage.every((u) => u.currency === "USD" && u.estimated_monthly_cost > 0)).toBe(true);
     const reasons = (await q("SELECT DISTINCT scan_status_reason AS r, scan_status_code AS c FROM covered_resources WHERE scan_status_reason = 'QUANTUM_FLUX_DETECTED'"));
     expect(reasons).toEqual([{ r: "QUANTUM_FLUX_DETECTED", c: "INACTIVE" }]);
+    const cis = await q("SELECT region, scan_name, status, failed_checks FROM cis_scans ORDER BY region, scan_date DESC");
+    expect(cis).toHaveLength(4);
+    expect(cis[0]).toMatchObject({ region: "eu-west-1", scan_name: "weekly-cis-level1", status: "COMPLETED" });
+    const checks = await q("SELECT count(DISTINCT scan_arn)::int AS scans, count(*) FILTER (WHERE failed > 0)::int AS failed FROM cis_check_results");
+    expect(checks[0].scans).toBe(2); // the latest scan of each region only
+    expect(checks[0].failed).toBeGreaterThan(0);
   }, 120_000);
 
   it("a read that fails is a note and a stored error, never a failed run", async () => {
@@ -42,6 +48,7 @@ describe("scan configuration and usage sync", () => {
         "auto-enable settings (DescribeOrganizationConfiguration) not read: User is not authorized",
         "usage and cost (ListUsageTotals) not read: User is not authorized",
         "code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations) not read: User is not authorized",
+        "CIS benchmark scans (ListCisScans) not read: User is not authorized",
       ]);
       const { rows } = await database.pool.query("SELECT region, auto_enable_ec2, error FROM region_configs");
       expect(rows).toEqual([{ region: "us-east-1", auto_enable_ec2: null, error: "User is not authorized" }]);

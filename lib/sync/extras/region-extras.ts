@@ -1,9 +1,10 @@
 // Per region, after the findings: the organization's scan configuration, Inspector's usage and
-// cost, and the code security set-up. Each read fails alone (a note says which and why); none can fail the run.
+// cost, the code security set-up and CIS scans. Each read fails alone (a note says which and why); none can fail the run.
 import type { SyncContext } from "../context";
 import { readOrgConfig, writeOrgConfig, writeOrgConfigError } from "./org-config";
 import { readUsageTotals, writeUsageTotals } from "./usage-totals";
 import { readCodeSecurity, writeCodeSecurity } from "./code-security";
+import { readCisScans, writeCisScans } from "./cis-scans";
 
 type Extra = { what: string; run: (ctx: SyncContext, region: string) => Promise<void>; onError?: (ctx: SyncContext, region: string, msg: string) => Promise<void> };
 
@@ -22,6 +23,10 @@ export const REGION_EXTRAS: Extra[] = [
   {
     what: "code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations)",
     run: async (ctx, region) => writeCodeSecurity(ctx.pool, region, await readCodeSecurity(ctx.aws.inspector(region)), ctx.now()),
+  },
+  {
+    what: "CIS benchmark scans (ListCisScans)",
+    run: async (ctx, region) => writeCisScans(ctx.pool, region, await readCisScans(ctx.aws.inspector(region)), ctx.now()),
   },
 ];
 
