@@ -58,3 +58,26 @@ test("a repository code finding shows its file, lines and Inspector's snippet", 
   await attachScreenshot(page, testInfo, "scan-config-code-finding");
   await atPhoneWidth(page, "scan-config-code-finding", testInfo);
 });
+
+test("an account shows its latest CIS scan's failed checks and its cost", async ({ page }, testInfo) => {
+  await page.goto("/accounts");
+  await page.getByTestId("accounts-table").locator("tbody tr").first().getByRole("link").first().click();
+  const cis = page.getByTestId("account-cis");
+  await expect(cis).toContainText("weekly-cis-level1");
+  await expect(cis).toContainText(/\d+ failed of \d+ checks/);
+  await expect(page.getByTestId("account-cost")).toContainText(/Inspector cost: (\$\d[\d,]*\.\d\d|—) \/ month/);
+  await attachScreenshot(page, testInfo, "scan-config-account-cis");
+});
+
+test("the review adds the CIS section on request, and its account table has the cost", async ({ page }, testInfo) => {
+  test.setTimeout(150_000); // the review is the heaviest page to compute
+  await page.goto("/review");
+  const add = page.getByRole("link", { name: "Add the CIS benchmark section" });
+  const href = await add.getAttribute("href");
+  expect(href).toMatch(/[?&]cis=1#cis$/);
+  await page.goto(href!); // the review is heavy to compute: load it directly rather than wait on a client navigation
+  await expect(page.getByTestId("review-cis").locator("tbody tr").first()).toContainText(/\d+ of \d+/);
+  await expect(page.getByTestId("sla-by-account").getByRole("columnheader", { name: "Cost / mo" })).toBeVisible();
+  const shot = await page.locator("#cis").screenshot({ path: "test-results/screenshots/scan-config-review-cis.png" });
+  await testInfo.attach("scan-config-review-cis", { body: shot, contentType: "image/png" });
+});

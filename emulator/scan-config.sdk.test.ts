@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BatchGetAccountStatusCommand, DescribeOrganizationConfigurationCommand, ListUsageTotalsCommand, ValidationException, paginateListUsageTotals } from "@aws-sdk/client-inspector2";
+import {
+  BatchGetAccountStatusCommand, DescribeOrganizationConfigurationCommand, ListCisScanResultsAggregatedByChecksCommand, ListCisScansCommand,
+  ListUsageTotalsCommand, ResourceNotFoundException, ValidationException, paginateListCisScanResultsAggregatedByChecks, paginateListUsageTotals,
+} from "@aws-sdk/client-inspector2";
 import { startEmulator, type EmulatorHandle } from "./server";
 import { inspector, TEST_NOW } from "./test-support";
 
@@ -46,5 +49,27 @@ describe("ListUsageTotals", () => {
   it("rejects maxResults over 500 and an empty account list like AWS", async () => {
     await expect(inspector(h).send(new ListUsageTotalsCommand({ maxResults: 501 }))).rejects.toBeInstanceOf(ValidationException);
     await expect(inspector(h).send(new ListUsageTotalsCommand({ accountIds: [] }))).rejects.toBeInstanceOf(ValidationException);
+  });
+});
+
+describe("CIS scans", () => {
+  it("lists the newest scans first with their targets and failed-check counts", async () => {
+    const r = await inspector(h).send(new ListCisScansCommand({ detailLevel: "ORGANIZATION", sortBy: "SCAN_START_DATE", sortOrder: "DESC" }));
+    expect(r.scans).toHaveLength(2);
+    const [latest, older] = r.scans!;
+    expect(latest.scanDate!.getTime()).toBeGreaterThan(older.scanDate!.getTime());
+    expect(latest).toMatchObject({ status: "COMPLETED", securityLevel: "LEVEL_1", scanName: "weekly-cis-level1" });
+    expect(latest.targets?.accountIds?.length).toBeGreaterThan(3);
+    const checks = [];
+    for await (const p of paginateListCisScanResultsAggregatedByChecks({ client: inspector(h), pageSize: 7 }, { scanArn: latest.scanArn })) checks.push(...(p.checkAggregations ?? []));
+    expect(checks).toHaveLength(latest.totalChecks!);
+    expect(checks.filter((c) => c.statusCounts!.failed! > 0).length).toBe(latest.failedChecks);
+    expect(new Set(checks.map((c) => c.accountId))).toEqual(new Set(latest.targets!.accountIds));
+  });
+
+  it("answers an unknown scan with ResourceNotFound and a bad enum with ValidationException", async () => {
+    await expect(inspector(h).send(new ListCisScanResultsAggregatedByChecksCommand({ scanArn: "arn:aws:inspector2:us-east-1:111122223333:owner/111122223333/cis-scan/nope" })))
+      .rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(inspector(h).send(new ListCisScansCommand({ sortBy: "NEWEST" as never }))).rejects.toBeInstanceOf(ValidationException);
   });
 });
