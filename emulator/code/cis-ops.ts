@@ -28,7 +28,7 @@ function scans(w: World, region: number) {
 
 function checks(w: World, scan: ReturnType<typeof scans>[number]) {
   return scan.targets.accountIds.flatMap((accountId) => CHECKS.map(([checkId, title]) => {
-    const b = h(`${w.seed}/${accountId}/${checkId}/${scan.ago}`);
+    const b = h(`${w.seed}/${scan.scanArn}/${accountId}/${checkId}`);
     const instances = 1 + (b[0] % 6), failed = b[1] % 4 === 0 ? 1 + (b[2] % instances) : 0;
     return { scanArn: scan.scanArn, checkId, title, checkDescription: title, level: "LEVEL_1", accountId, platform: "AMAZON_LINUX_2", statusCounts: { failed, passed: instances - failed, skipped: 0 } };
   }));
