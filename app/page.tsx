@@ -14,6 +14,7 @@ import { RegionFilter } from "@/components/overview/region-filter";
 import { overviewHref } from "@/lib/queries/posture/overview-href";
 import { InUseSwitch } from "@/components/usage/in-use-switch";
 import { InUseSwitchLoader } from "@/components/usage/in-use-switch-loader";
+import { CostTotalLoader } from "@/components/overview/cost-total";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
@@ -49,6 +50,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           <div className="min-w-0 space-y-5">
             <Suspense fallback={<CardSkeleton height={420} />}>
               <TopRisksLoader scope={scope} regionFiltered={filter.region.length > 0} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton height={110} />}>
+              <CostTotalLoader scope={scope} />
             </Suspense>
             <Suspense fallback={<CardSkeleton height={200} />}>
               <ResourceTypeBarsLoader scope={scope} regions={filter.region} inUse={filter.inUse} />

@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
 import { EcrRescanCard } from "@/components/coverage/ecr-rescan-card";
+import { ScanConfigLoader } from "@/components/coverage/scan-config-loader";
+import { CodeRepositoriesLoader } from "@/components/coverage/code-repositories";
 import { CoverageMatrixLoader, CoverageTilesLoader, GapListsLoader, ReasonsLoader } from "@/components/coverage/coverage-loaders";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +28,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     <>
       {header}
       <div className="space-y-5">
+        <Suspense fallback={<CardSkeleton height={120} />}>
+          <ScanConfigLoader scope={scope} />
+        </Suspense>
         <Suspense fallback={<CardSkeleton height={86} />}>
           <CoverageTilesLoader scope={scope} />
         </Suspense>
@@ -42,6 +47,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         </Suspense>
         <Suspense fallback={<CardSkeleton height={120} />}>
           <EcrRescanCard scope={scope} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton height={160} />}>
+          <CodeRepositoriesLoader scope={scope} />
         </Suspense>
       </div>
     </>

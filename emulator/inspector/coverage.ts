@@ -11,7 +11,8 @@ export const rowRes = (row: number) => row >>> 1;
 const isCode = (row: number) => (row & 1) === 1;
 
 export function rowReason(w: World, row: number): string {
-  return REASONS[isCode(row) ? w.res.codeReason.data[rowRes(row)] : w.res.reason.data[rowRes(row)]];
+  const reason = REASONS[rawReason(w, row)];
+  return reason === "UNSUPPORTED_OS" && w.quirks.futureScanReason ? w.quirks.futureScanReason : reason;
 }
 
 export function rowVisible(w: World, row: number): boolean {
@@ -20,7 +21,8 @@ export function rowVisible(w: World, row: number): boolean {
   return (w.resVisible[r] & (isCode(row) ? 2 : 1)) !== 0;
 }
 
-const statusCode = (w: World, row: number) => (REASONS.indexOf(rowReason(w, row) as (typeof REASONS)[number]) < ACTIVE_REASON_COUNT ? "ACTIVE" : "INACTIVE");
+const rawReason = (w: World, row: number) => (isCode(row) ? w.res.codeReason.data[rowRes(row)] : w.res.reason.data[rowRes(row)]);
+const statusCode = (w: World, row: number) => (rawReason(w, row) < ACTIVE_REASON_COUNT ? "ACTIVE" : "INACTIVE");
 const lastScanned = (w: World, row: number) => w.res.lastScan.data[rowRes(row)] || undefined;
 
 const row = (kind: KeySpec["kind"], get: (w: World, row: number) => Value): KeySpec => ({ kind, level: "mixed", get });

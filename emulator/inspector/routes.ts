@@ -8,6 +8,9 @@ import { listFindings } from "./list-findings";
 import { getConfiguration } from "./configuration-ops";
 import { getClustersForImage } from "./clusters-ops";
 import type { Body } from "./params";
+import { listUsageTotals } from "./usage-ops";
+import { listCisScanResultsAggregatedByChecks, listCisScans } from "../code/cis-ops";
+import { batchGetCodeSnippet, listCodeSecurityIntegrations, listCodeSecurityScanConfigurationAssociations, listCodeSecurityScanConfigurations, withCodeAccountCounts } from "../code/code-ops";
 import { withPushedCoverage, withPushedFindings } from "../push/merge-listing";
 
 // POST path -> operation. Paths are exact, as in the restJson1 model.
@@ -16,7 +19,7 @@ export type Handler = (w: World, region: number, body: Body) => unknown;
 
 export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/findings/list": { op: "ListFindings", handler: withPushedFindings(listFindings) },
-  "/findings/aggregation/list": { op: "ListFindingAggregations", handler: listFindingAggregations },
+  "/findings/aggregation/list": { op: "ListFindingAggregations", handler: withCodeAccountCounts(listFindingAggregations) },
   "/findings/details/batch/get": { op: "BatchGetFindingDetails", handler: batchGetFindingDetails },
   "/coverage/list": { op: "ListCoverage", handler: withPushedCoverage(listCoverage) },
   "/coverage/statistics/list": { op: "ListCoverageStatistics", handler: listCoverageStatistics },
@@ -29,4 +32,11 @@ export const ROUTES: Record<string, { op: string; handler: Handler }> = {
   "/filters/list": { op: "ListFilters", handler: listFilters },
   "/configuration/get": { op: "GetConfiguration", handler: getConfiguration },
   "/cluster/get": { op: "GetClustersForImage", handler: getClustersForImage },
+  "/usage/list": { op: "ListUsageTotals", handler: listUsageTotals },
+  "/codesecurity/integration/list": { op: "ListCodeSecurityIntegrations", handler: listCodeSecurityIntegrations },
+  "/codesecurity/scan-configuration/list": { op: "ListCodeSecurityScanConfigurations", handler: listCodeSecurityScanConfigurations },
+  "/codesecurity/scan-configuration/associations/list": { op: "ListCodeSecurityScanConfigurationAssociations", handler: listCodeSecurityScanConfigurationAssociations },
+  "/cis/scan/list": { op: "ListCisScans", handler: listCisScans },
+  "/cis/scan-result/check/list": { op: "ListCisScanResultsAggregatedByChecks", handler: listCisScanResultsAggregatedByChecks },
+  "/codesnippet/batchget": { op: "BatchGetCodeSnippet", handler: batchGetCodeSnippet },
 };

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { CodeSnippetLoader } from "@/components/findings/detail/code-snippet";
 import { notFound } from "next/navigation";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getFindingDetail } from "@/lib/queries/findings/finding-detail";
@@ -95,6 +97,13 @@ export default async function Page({ params }: Props) {
           {packages.length > 0 && <DetailSection title="Vulnerable packages" id="packages"><PackagesTable packages={packages} /></DetailSection>}
           {network && <DetailSection title="Network path"><NetworkPath network={network} /></DetailSection>}
           {code && <DetailSection title="Code location"><CodeLocation code={code} /></DetailSection>}
+          {code && f.type === "CODE_VULNERABILITY" && (
+            <DetailSection title="Code snippet" id="snippet">
+              <Suspense fallback={<p className="text-sm text-muted">Asking Inspector for the code…</p>}>
+                <CodeSnippetLoader arn={f.arn} region={f.region} startLine={code.startLine} endLine={code.endLine} />
+              </Suspense>
+            </DetailSection>
+          )}
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
           <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`}>
             <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.finding_key} />
