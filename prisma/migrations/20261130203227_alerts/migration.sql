@@ -40,6 +40,7 @@ CREATE TABLE "alert_rules" (
 CREATE TABLE "alert_cursor" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "last_run_id" INTEGER NOT NULL DEFAULT 0,
+    "last_created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "alert_cursor_pkey" PRIMARY KEY ("id")
