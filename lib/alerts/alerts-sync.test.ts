@@ -3,7 +3,7 @@
 // to the explorer filter; the delivery log shows them. The sync commits and its process "dies"
 // before any alert work: a fresh instance (own pool) delivers once, and a second pass sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeQuotedPrintable, useAlertEnv } from "./test-support/alert-env";
+import { decodeQuotedPrintable, setAlertTestEnv } from "./test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
 import { createDatabase } from "@/lib/db/client";
 import { startSyncWorld, type SyncWorld } from "@/lib/sync/test-support";
@@ -13,7 +13,7 @@ import { createRule } from "./rule-store";
 import { runAlertsOnce } from "./run-alerts";
 import { startHttpReceiver, startSmtpReceiver } from "./test-support/receivers";
 
-const policy = useAlertEnv();
+const policy = setAlertTestEnv();
 const secret = "h".repeat(40);
 const app = "https://inspectorate.example";
 let w: SyncWorld;

@@ -1,7 +1,7 @@
 // At least once, exactly one success: a receiver answering 500 twice then 200 gets one delivery
 // after two backoffs; two senders racing (two replicas) never send the same delivery twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useAlertEnv } from "./test-support/alert-env";
+import { setAlertTestEnv } from "./test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
 import { createDatabase } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
@@ -10,7 +10,7 @@ import { deliverDue } from "./deliver";
 import { testDigest } from "./digest";
 import { startHttpReceiver } from "./test-support/receivers";
 
-const policy = useAlertEnv();
+const policy = setAlertTestEnv();
 const secret = "w".repeat(32);
 let database: TestDatabase;
 let rx: Awaited<ReturnType<typeof startHttpReceiver>>;

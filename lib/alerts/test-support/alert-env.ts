@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import type { OutboundPolicy } from "../outbound-check";
 
-export function useAlertEnv(): OutboundPolicy {
+export function setAlertTestEnv(): OutboundPolicy {
   process.env.INSPECTORATE_SECRETS_KEY ??= crypto.randomBytes(32).toString("base64");
   process.env.INSPECTORATE_ALERTS_HTTP_HOSTS = "127.0.0.1";
   process.env.INSPECTORATE_ALERTS_PRIVATE_HOSTS = "127.0.0.1";
