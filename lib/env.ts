@@ -99,6 +99,8 @@ const schema = z.object({
   // private/loopback addresses an admin allows webhooks and SMTP to reach (lib/alerts/outbound).
   INSPECTORATE_SECRETS_KEY: z.string().refine((v) => secretsKeyBytes(v) !== null, "expected 32 bytes as 64 hex characters or base64").optional(),
   INSPECTORATE_ALERTS_HTTP_HOSTS: csvList(z.string().regex(/^[\w.:\[\]-]+$/, "expected a host name")).default([]),
+  // The alerts worker's pass every this many seconds (besides one after each in-app sync); 0 = off.
+  INSPECTORATE_ALERTS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   INSPECTORATE_ALERTS_PRIVATE_HOSTS: csvList(z.string().regex(/^[\w.:\[\]\/-]+$/, "expected a host name or address")).default([]),
   // "four-eyes": a risk exception counts only once someone other than its creator approved it.
   INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
