@@ -14,7 +14,7 @@ async function main(): Promise<number> {
   const database = createDatabase(opened.url, opened.embedded ? 1 : 2);
   try {
     const r = await runAlertsOnce(database.pool, appUrl(), { policy: outboundPolicy() });
-    console.log(`alerts: ${r.planned} queued, ${r.sent} sent, ${r.failed} failed (failures retry with backoff; see /admin/alerts/log)`);
+    console.log(`alerts: ${r.planned} queued, ${r.sent} sent, ${r.failed} failed (failures retry with backoff; see /admin/alert-log)`);
     return r.failed ? 1 : 0;
   } finally {
     await database.close();

@@ -35,6 +35,6 @@ export function moreLine(d: Digest): string | null {
 export function testDigest(channelName: string, appUrl: string): Digest {
   return {
     rule: "Test", kind: "TEST", heading: `Test message for channel “${channelName}”`, total: 0, items: [],
-    link: `${appUrl}/admin/alerts/log`, runId: null,
+    link: `${appUrl}/admin/alert-log`, runId: null,
   };
 }

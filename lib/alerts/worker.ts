@@ -26,12 +26,18 @@ export function startAlertsWorker(): Worker | undefined {
       log().error({ component: "alerts" }, `alerts pass failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       busy = false;
-      if (again) (again = false), void pass();
+      if (again) {
+        again = false;
+        void pass();
+      }
     }
   };
   const timer = setInterval(() => void pass(), seconds * 1000);
   timer.unref();
   const off = onRunFinished(() => void pass());
-  holder.__inspectorateAlertsWorker = { kick: () => void pass(), stop: () => (clearInterval(timer), off()) };
+  holder.__inspectorateAlertsWorker = { kick: () => void pass(), stop: () => {
+    clearInterval(timer);
+    off();
+  } };
   return holder.__inspectorateAlertsWorker;
 }
