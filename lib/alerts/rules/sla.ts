@@ -9,7 +9,7 @@ const DUE = `(f.first_observed_at + make_interval(days => ($6::int[])[array_posi
 async function slaRows(c: EvalContext, breached: boolean): Promise<FindingRow[]> {
   const days = slaDays();
   const sevs = Object.keys(days).filter((s) => days[s as keyof typeof days] !== null);
-  const window = breached ? `${DUE} <= now()` : `${DUE} > now() AND ${DUE} <= now() + make_interval(days => $7::int)`;
+  const window = breached ? `${DUE} <= now() AND $7::int IS NOT NULL` : `${DUE} > now() AND ${DUE} <= now() + make_interval(days => $7::int)`;
   const { rows } = (await c.tx.query(
     `SELECT ${FINDING_COLUMNS}, $8::text AS transition, 'due ' || to_char(${DUE} AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS detail
      FROM findings f WHERE ${FINDING_FILTER} AND f.severity = ANY($5::text[]) AND ${window}
