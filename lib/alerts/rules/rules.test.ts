@@ -1,5 +1,5 @@
 // Each rule kind over the sync's records (rows written as the sync writes them): exploitable
-// transitions, SLA due and breached, coverage lost, failing runs; scope and minimum severity
+// transitions, KEV entries, SLA due and breached, coverage lost, failing runs; scope and minimum severity
 // narrow them; the next batch repeats nothing, and a recovered subject alerts again when it relapses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAlertTestEnv } from "../test-support/alert-env";
@@ -44,11 +44,11 @@ describe("rule kinds", () => {
     await finding("f3", B, "CRITICAL", 20);
     await finding("f4", A, "CRITICAL", 20);
     await finding("f5", A, "HIGH", 25);
-    await q(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id) VALUES ('f1', now(), 'EXPLOITABLE', 'NO', 'YES', $1), ('f2', now(), 'EXPLOITABLE', 'NO', 'YES', $1)`, [r2]);
+    await q(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id) VALUES ('f1', now(), 'EXPLOITABLE', 'NO', 'YES', $1), ('f2', now(), 'EXPLOITABLE', 'NO', 'YES', $1), ('f4', now(), 'KEV', 'NO', 'YES', $1)`, [r2]);
     await run("FAILED");
     expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(5);
     expect(await digests()).toEqual({
-      EXPLOITABLE: ["CVE-f1 — f1"],
+      EXPLOITABLE: ["CVE-f4 — f4", "CVE-f1 — f1"], // f4 entered KEV, f1 became exploitable
       SLA_BREACHED: ["CVE-f3 — f3"],
       SLA_DUE: ["CVE-f5 — f5"],
       COVERAGE_LOST: ["EC2 scanning disabled in a", "Account c: left inspector"],
