@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAlertTestEnv } from "../test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
+import { createDatabase } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { createChannel } from "../channel-store";
 import { planNextBatch } from "../plan-batch";
@@ -68,5 +69,21 @@ describe("rule kinds", () => {
     expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(2);
     expect(await digests()).toEqual({ COVERAGE_LOST: ["EC2 scanning disabled in a"], SYNC_FAILING: ["The last 2 sync runs failed"] });
     expect(await planNextBatch(database.pool, "https://app.example")).toBeNull();
+  });
+
+  it("two replicas reading the outbox at once: one reads the batch, the other skips it", async () => {
+    await q(`UPDATE account_regions SET ec2_status = 'ENABLED'`);
+    await run("SUCCEEDED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(0);
+    await q(`UPDATE account_regions SET ec2_status = 'DISABLED'`);
+    await run("SUCCEEDED");
+    const other = createDatabase(database.url, 2);
+    try {
+      const results = await Promise.all([planNextBatch(database.pool, "https://app.example"), planNextBatch(other.pool, "https://app.example"), planNextBatch(other.pool, "https://app.example")]);
+      expect(results.reduce((n, r) => n + (r?.deliveries ?? 0), 0)).toBe(1);
+    } finally {
+      await other.close();
+    }
+    expect((await q(`SELECT count(*)::int AS n FROM alert_deliveries`)).rows[0].n).toBe(8);
   });
 });
