@@ -52,6 +52,8 @@ const signinServers = [
     env: {
       ...appEnv,
       PORT: String(signinPort),
+      // Its own database: the two apps each seed and sync their own demo organization.
+      DATABASE_URL: process.env.E2E_SIGNIN_DATABASE_URL ?? "",
       INSPECTORATE_DATA_DIR: ".test-data/e2e-signin",
       INSPECTORATE_OIDC_ISSUER: `http://127.0.0.1:${idpPort}`,
       INSPECTORATE_OIDC_CLIENT_ID: TEST_CLIENT_ID,

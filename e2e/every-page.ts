@@ -9,7 +9,8 @@ export const viewports = [
 /** The demo finding whose description carries a long unbroken base64 string (emulator catalogue). */
 export const longDescriptionCve = "CVE-2023-45853";
 
-export const pageNames = ["overview", "accounts", "account-detail", "coverage", "coverage-resources", "findings", "findings-grouped", "finding-detail", "review", "sync"] as const;
+export const pageNames = ["overview", "accounts", "account-detail", "coverage", "coverage-resources", "findings", "findings-grouped", "finding-detail", "review", "sync",
+  "gate", "gate-policies", "admin-access", "admin-tokens", "admin-audit"] as const;
 export type PageName = (typeof pageNames)[number];
 
 export async function pagePaths(request: APIRequestContext): Promise<Record<PageName, string>> {
@@ -28,5 +29,10 @@ export async function pagePaths(request: APIRequestContext): Promise<Record<Page
     "finding-detail": `/findings/${encodeURIComponent(finding.arn)}`,
     review: "/review",
     sync: "/sync",
+    gate: "/gate",
+    "gate-policies": "/gate/policies",
+    "admin-access": "/admin/access",
+    "admin-tokens": "/admin/tokens",
+    "admin-audit": "/admin/audit",
   };
 }

@@ -46,7 +46,7 @@ function DecisionDetail({ d }: { d: DecisionRow }) {
       {r.excepted.map((e) => (
         <p key={e.arn} className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={e.severity} compact /> {e.vulnerabilityId ?? e.title} {e.packageNames.join(", ")}
-          <span className="text-muted">exception #{e.exceptionId} ({e.owner}: {e.reason}; until {e.expiresAt.slice(0, 10)})</span>
+          <span className="text-muted">exception {String(e.exceptionId).slice(0, 8)} ({e.owner}: {e.reason}; until {e.expiresAt.slice(0, 10)})</span>
         </p>
       ))}
       {r.appliedOverrides.length > 0 && <p className="text-muted">Overrides: {r.appliedOverrides.join(", ")}</p>}

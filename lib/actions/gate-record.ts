@@ -23,7 +23,7 @@ export async function recordDecision(r: DecisionRecord): Promise<string> {
   const { rows } = await db().pool.query<{ id: string }>(
     `INSERT INTO gate_decisions (at, artifact_kind, artifact_label, artifact, policy_name, policy_version, verdict, source, findings_count, result,
        exception_ids, actor_kind, actor_id, actor_name, duration_ms)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id::text`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12, $13, $14, $15) RETURNING id::text`,
     [r.at, r.artifact.kind, r.label, JSON.stringify(r.artifact), r.policy.name, r.policy.version, d.verdict, r.source, r.findingsCount,
       JSON.stringify(result), [...new Set(d.excepted.map((e) => e.exceptionId))], r.actor.kind, r.actor.id, r.actor.name, r.durationMs],
   );

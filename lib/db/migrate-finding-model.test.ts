@@ -1,11 +1,9 @@
 // A cache built by the schema before the finding model migrates in place: keys, aliases, exploit
 // tri-state, every resource and exception ids are filled from the rows and their raw JSON.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, migrationsDir } from "./migrations";
+import { applyMigrations } from "./migrations";
+import { applyMigrationsBefore } from "./migrations-before";
 import { createEmptyTestDatabase } from "./test-database";
 
 const MIGRATION = "20261130182043_finding_model";
@@ -27,12 +25,7 @@ let client: pg.Client;
 
 beforeAll(async () => {
   db = await createEmptyTestDatabase();
-  const older = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
-  for (const d of fs.readdirSync(migrationsDir)) {
-    if (/^\d{14}_/.test(d) && d < MIGRATION) fs.cpSync(path.join(migrationsDir, d), path.join(older, d), { recursive: true });
-  }
-  fs.copyFileSync(path.join(migrationsDir, "migration_lock.toml"), path.join(older, "migration_lock.toml"));
-  await applyMigrations(db.url, older);
+  await applyMigrationsBefore(db.url, MIGRATION);
   client = new pg.Client({ connectionString: db.url });
   await client.connect();
   for (const [name, raw] of Object.entries(raws)) {

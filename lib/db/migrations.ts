@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { restoreDeferredIndexesAt } from "./deferred-indexes";
+import { withMigrationLock } from "./migration-lock";
 import { noSchemaFilter, openSchemaEngine } from "./schema-engine";
 
 // The bundled standalone launcher sets INSPECTORATE_APP_ROOT: prisma/ sits beside it there.
@@ -31,19 +32,22 @@ export function readMigrationsList(dir = migrationsDir) {
   };
 }
 
-/** Applies the pending migrations of `dir` (tests pass a copy holding only the older ones). */
+/** Applies the pending migrations of `dir` (tests pass a copy holding only the older ones). Two
+ *  replicas starting together on one database take turns (lib/db/migration-lock.ts). */
 export async function applyMigrations(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
-  // A first sync killed mid-load left findings without its secondary indexes: rebuild them before
-  // any migration might expect them.
-  await restoreDeferredIndexesAt(databaseUrl);
-  const opened = await openSchemaEngine(databaseUrl, schemaPath);
-  try {
-    const list = readMigrationsList(dir);
-    const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter }));
-    return out.appliedMigrationNames;
-  } finally {
-    opened.close();
-  }
+  return withMigrationLock(databaseUrl, async () => {
+    // A first sync killed mid-load left findings without its secondary indexes: rebuild them before
+    // any migration might expect them.
+    await restoreDeferredIndexesAt(databaseUrl);
+    const opened = await openSchemaEngine(databaseUrl, schemaPath);
+    try {
+      const list = readMigrationsList(dir);
+      const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter }));
+      return out.appliedMigrationNames;
+    } finally {
+      opened.close();
+    }
+  });
 }
 
 /** The SQL that builds schema.prisma from nothing: the reference the drift test compares against. */

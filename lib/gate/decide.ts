@@ -21,7 +21,7 @@ export function decide(policy: Policy, o: Observation, exceptions: GateException
   const excepted: Decision["excepted"] = [];
   const judged: GateFinding[] = [];
   for (const f of open) {
-    const ex = valid.find((e) => exceptionCovers(e, { arn: f.arn, findingKey: f.vulnerabilityId ?? "", resourceIds: [f.resourceId] }));
+    const ex = valid.find((e) => exceptionCovers(e, f));
     if (ex) excepted.push({ ...ref(f), exceptionId: ex.id, owner: ex.owner, reason: ex.reason, expiresAt: ex.expiresAt.toISOString() });
     else judged.push(f);
   }

@@ -3,6 +3,8 @@
 import type { GateFinding, ScanState } from "./types";
 import { scanStateOf } from "./scan-state";
 import type { FixAvailable } from "./finding-facts";
+import type { Finding } from "@aws-sdk/client-inspector2";
+import { findingKey, relatedVulnerabilities } from "@/lib/sync/map/finding-key";
 
 type Raw = Record<string, unknown>;
 const obj = (v: unknown): Raw => (v && typeof v === "object" ? (v as Raw) : {});
@@ -17,7 +19,8 @@ export function gateFindingFromInspector(raw: unknown): GateFinding {
   const pvd = obj(f.packageVulnerabilityDetails);
   const cvss = Array.isArray(pvd.cvss) ? pvd.cvss.map((c) => num(obj(c).baseScore)).filter((x): x is number => x !== null) : [];
   const pkgs = Array.isArray(pvd.vulnerablePackages) ? pvd.vulnerablePackages.map((p) => str(obj(p).name)).filter((x): x is string => !!x) : [];
-  const res = Array.isArray(f.resources) ? obj(f.resources[0]) : {};
+  const resources = Array.isArray(f.resources) ? f.resources.map(obj) : [];
+  const res = resources[0] ?? {};
   const exploit = str(f.exploitAvailable);
   const fix = str(f.fixAvailable);
   return {
@@ -25,7 +28,8 @@ export function gateFindingFromInspector(raw: unknown): GateFinding {
     type: str(f.type) ?? "PACKAGE_VULNERABILITY", inspectorScore: num(f.inspectorScore), cvss: cvss.length ? Math.max(...cvss) : null,
     epss: num(obj(f.epss).score), exploitAvailable: exploit === "YES" ? true : exploit === "NO" ? false : null,
     fixAvailable: fix === "YES" || fix === "NO" || fix === "PARTIAL" ? (fix as FixAvailable) : null,
-    vulnerabilityId: str(pvd.vulnerabilityId), packageNames: pkgs, resourceId: str(res.id) ?? "",
+    vulnerabilityId: str(pvd.vulnerabilityId), findingKey: findingKey(raw as Finding), relatedVulnerabilities: relatedVulnerabilities(raw as Finding),
+    packageNames: pkgs, resourceId: str(res.id) ?? "", resourceIds: resources.map((r) => str(r.id)).filter((x): x is string => !!x),
     firstObservedAt: toDate(f.firstObservedAt) ?? new Date(0),
   };
 }

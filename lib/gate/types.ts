@@ -16,8 +16,13 @@ export interface GateFinding {
   exploitAvailable: boolean | null;
   fixAvailable: FixAvailable | null;
   vulnerabilityId: string | null;
+  /** What the finding is about (lib/sync/map/finding-key.ts) and its aliases: exceptions match either. */
+  findingKey: string;
+  relatedVulnerabilities: string[];
   packageNames: string[];
+  /** The primary resource, and every resource the finding names (exceptions on resources see all). */
   resourceId: string;
+  resourceIds: string[];
   firstObservedAt: Date;
 }
 
@@ -38,9 +43,11 @@ export interface Observation {
 }
 
 export interface GateException {
-  id: number;
+  /** The public id the app and the API show (never the serial). */
+  id: string;
   findingArn: string | null;
   vulnerabilityId: string | null;
+  aliases: string[];
   resourceIds: string[];
   owner: string;
   reason: string;
@@ -66,7 +73,7 @@ export interface Decision {
   failing: (FindingRef & { rules: string[] })[];
   /** Rules broken beyond their tolerance, with how many findings broke them. */
   brokenRules: { id: string; description?: string; matched: number; maxFindings: number }[];
-  excepted: (FindingRef & { exceptionId: number; owner: string; reason: string; expiresAt: string })[];
+  excepted: (FindingRef & { exceptionId: string; owner: string; reason: string; expiresAt: string })[];
   appliedOverrides: string[];
   openFindings: number;
 }

@@ -10,7 +10,7 @@ export function human(a: Answer): string {
   for (const u of a.undecidable) lines.push(`  ? ${u.code}: ${u.message}`);
   for (const r of a.brokenRules) lines.push(`  rule ${r.id} broken by ${r.matched} finding(s) (tolerates ${r.maxFindings})${r.description ? `: ${r.description}` : ""}`);
   for (const f of a.failing) lines.push(`  ✗ ${f.severity} ${f.vulnerabilityId ?? f.title}${pkg(f.packageNames)}  broke ${f.rules.join(", ")}  ${f.arn}`);
-  for (const e of a.excepted) lines.push(`  ✓ ${e.severity} ${e.vulnerabilityId ?? e.title}${pkg(e.packageNames)}  passed by exception #${e.exceptionId} (${e.owner}: ${e.reason}; until ${e.expiresAt.slice(0, 10)})`);
+  for (const e of a.excepted) lines.push(`  ✓ ${e.severity} ${e.vulnerabilityId ?? e.title}${pkg(e.packageNames)}  passed by exception ${e.exceptionId} (${e.owner}: ${e.reason}; until ${e.expiresAt.slice(0, 10)})`);
   if (a.appliedOverrides.length) lines.push(`  overrides applied: ${a.appliedOverrides.join(", ")}`);
   if (a.verdict !== "undecidable") lines.push(`  ${a.openFindings} open finding(s) judged`);
   return lines.join("\n");
@@ -20,8 +20,8 @@ export function sarif(a: Answer): string {
   const rules = [...new Map([...a.brokenRules.map((r) => [r.id, r.description] as const), ...a.failing.flatMap((f) => f.rules.map((r) => [r, undefined] as const))]).entries()];
   const results = [
     ...a.failing.flatMap((f) => f.rules.map((rule) => ({ ruleId: rule, level: "error", message: { text: `${f.severity} ${f.vulnerabilityId ?? f.title}${pkg(f.packageNames)} in ${a.artifact}` }, properties: { findingArn: f.arn } }))),
-    ...a.excepted.map((e) => ({ ruleId: "excepted", level: "note", message: { text: `${e.vulnerabilityId ?? e.title} passed by exception #${e.exceptionId}` },
-      suppressions: [{ kind: "external", justification: `exception #${e.exceptionId} (${e.owner}): ${e.reason}` }], properties: { findingArn: e.arn } })),
+    ...a.excepted.map((e) => ({ ruleId: "excepted", level: "note", message: { text: `${e.vulnerabilityId ?? e.title} passed by exception ${e.exceptionId}` },
+      suppressions: [{ kind: "external", justification: `exception ${e.exceptionId} (${e.owner}): ${e.reason}` }], properties: { findingArn: e.arn } })),
     ...a.undecidable.map((u) => ({ ruleId: u.code, level: "warning", message: { text: u.message } })),
   ];
   return JSON.stringify({

@@ -75,12 +75,12 @@ describe("gate pipeline", () => {
       reason: "SOCKS5 proxy support is compiled out of this image", owner: "payments-team", expiresOn });
     expect(ex.ok).toBe(true);
     if (!ex.ok) throw new Error("exception refused");
-    const { rows } = await w.database.pool.query("SELECT id FROM risk_exceptions WHERE public_id = $1", [ex.id]);
-    const id = rows[0].id as number;
+    const id = ex.id; // the public id: gate answers never show the serial
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     const passed = await gate("npm", ["--image", ref, "--wait", "--timeout", "30", "--poll", "1"]);
     expect(passed.out).toMatch(/^PASS {2}payments\/api@sha256:/);
-    expect(passed.out).toContain(`CVE-2023-38545 curl  passed by exception #${id} (payments-team: SOCKS5 proxy support`);
+    expect(passed.out).toContain(`CVE-2023-38545 curl  passed by exception ${id} (payments-team: SOCKS5 proxy support`);
     expect(passed.code).toBe(0);
 
     const { listDecisions } = await import("@/lib/queries/gate/decisions");
@@ -112,7 +112,7 @@ describe("gate pipeline", () => {
     const sarif = await gate("bundle", ["--image", `payments/api:v7`, "--format", "sarif"]);
     const doc = JSON.parse(sarif.out);
     expect(doc.version).toBe("2.1.0");
-    expect(doc.runs[0].results[0].suppressions[0].justification).toMatch(/^exception #\d+ \(payments-team\)/);
+    expect(doc.runs[0].results[0].suppressions[0].justification).toMatch(/^exception [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} \(payments-team\)/);
     expect(sarif.code).toBe(0);
 
     const usage = await gate("bundle", ["--image", "x@sha256:nope"]);

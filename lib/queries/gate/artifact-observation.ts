@@ -21,9 +21,12 @@ export async function observeFromCache(scope: Scope, a: Artifact): Promise<Cache
   }
   const ids = rows.map((r) => r.resource_id);
   const [findings, sync, account] = await Promise.all([
-    ids.length ? pool.query(`SELECT arn, title, severity, status, type, inspector_score, cvss_score, epss_score, exploit_available::text AS exploit,
-        fix_available, vulnerability_id, package_names, resource_id, first_observed_at
-        FROM findings WHERE resource_id = ANY($1::text[]) AND ${lifecycleText("open")}`, [ids]) : { rows: [] },
+    // A finding that names the artifact among several resources counts too (finding_resources).
+    ids.length ? pool.query(`SELECT f.arn, f.title, f.severity, f.status, f.type, f.inspector_score, f.cvss_score, f.epss_score, f.exploit_available::text AS exploit,
+        f.fix_available, f.vulnerability_id, f.finding_key, f.related_vulnerabilities, f.package_names, f.resource_id, f.first_observed_at,
+        ARRAY(SELECT fr.resource_id FROM finding_resources fr WHERE fr.finding_arn = f.arn ORDER BY fr.position) AS resource_ids
+        FROM findings f WHERE (f.resource_id = ANY($1::text[]) OR f.arn IN (SELECT fr.finding_arn FROM finding_resources fr WHERE fr.resource_id = ANY($1::text[])))
+          AND ${lifecycleText("open", "f")}`, [ids]) : { rows: [] },
     rows.length ? pool.query<{ at: Date | null }>(`SELECT min(last_synced_at) AS at FROM account_regions WHERE (account_id, region) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [rows.map((r) => r.account_id), rows.map((r) => r.region)]) : { rows: [{ at: null }] },
     rows.length ? pool.query<{ ou_name: string | null }>(`SELECT ou_name FROM accounts WHERE id = $1`, [rows[0].account_id]) : { rows: [] },
@@ -51,6 +54,8 @@ function toGateFinding(r: Record<string, unknown>): GateFinding {
     inspectorScore: r.inspector_score as number | null, cvss: r.cvss_score as number | null, epss: r.epss_score as number | null,
     exploitAvailable: x === "TRUE" || x === "YES" ? true : x === "FALSE" || x === "NO" ? false : null,
     fixAvailable: (r.fix_available as GateFinding["fixAvailable"]) ?? null, vulnerabilityId: r.vulnerability_id as string | null,
-    packageNames: (r.package_names as string[]) ?? [], resourceId: r.resource_id as string, firstObservedAt: r.first_observed_at as Date,
+    findingKey: (r.finding_key as string | null) ?? (r.vulnerability_id as string | null) ?? "", relatedVulnerabilities: (r.related_vulnerabilities as string[] | null) ?? [],
+    packageNames: (r.package_names as string[]) ?? [], resourceId: r.resource_id as string,
+    resourceIds: (r.resource_ids as string[] | null)?.length ? (r.resource_ids as string[]) : [r.resource_id as string], firstObservedAt: r.first_observed_at as Date,
   };
 }

@@ -20,14 +20,14 @@ export interface DecisionRow {
   source: string;
   findingsCount: number;
   result: Pick<Decision, "undecidable" | "failing" | "brokenRules" | "excepted" | "appliedOverrides" | "openFindings">;
-  exceptionIds: number[];
+  exceptionIds: string[];
   actorName: string;
   durationMs: number | null;
 }
 
 export async function listDecisions(f: DecisionFilter = {}, limit = 100): Promise<DecisionRow[]> {
   const { rows } = await db().pool.query(
-    `SELECT id::text, at, artifact_kind, artifact_label, policy_name, policy_version, verdict, source, findings_count, result, exception_ids, actor_name, duration_ms
+    `SELECT id::text, at, artifact_kind, artifact_label, policy_name, policy_version, verdict, source, findings_count, result, exception_ids::text[] AS exception_ids, actor_name, duration_ms
      FROM gate_decisions WHERE ($1::text IS NULL OR verdict = $1) AND ($2::text IS NULL OR artifact_label ILIKE '%' || $2 || '%')
      ORDER BY at DESC, id DESC LIMIT $3`,
     [f.verdict ?? null, f.artifact ?? null, limit],
