@@ -7,7 +7,7 @@ import { channelKindLabel, channelKinds, type ChannelKind } from "@/lib/alerts/c
 import { adminInput as input } from "@/components/admin/role-scope-fields";
 
 const initial: AlertFormState = { ok: false, message: null };
-const field = (label: string, el: React.ReactNode) => <label className="flex flex-col gap-1">{label}{el}</label>;
+const field = (label: string, el: React.ReactNode) => <label className="flex min-w-0 max-w-full flex-col gap-1">{label}{el}</label>;
 
 export function ChannelForm() {
   const [state, action, pending] = useActionState(saveChannelAction, initial);
@@ -18,7 +18,7 @@ export function ChannelForm() {
       {field("Kind", <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as ChannelKind)} className={input}>
         {channelKinds.map((k) => <option key={k} value={k}>{channelKindLabel[k]}</option>)}
       </select>)}
-      {kind !== "EMAIL" && field("Webhook URL", <input name="url" type="url" required className={`${input} w-96`} placeholder="https://hooks.slack.com/services/…" />)}
+      {kind !== "EMAIL" && field("Webhook URL", <input name="url" type="url" required className={`${input} w-full sm:w-96`} placeholder="https://hooks.slack.com/services/…" />)}
       {kind === "WEBHOOK" && field("Signing secret (16+ characters)", <input name="signingSecret" type="password" required minLength={16} className={input} />)}
       {kind === "EMAIL" && <>
         {field("SMTP host", <input name="smtpHost" required className={input} placeholder="smtp.example.com" />)}
@@ -27,7 +27,7 @@ export function ChannelForm() {
         {field("User", <input name="smtpUser" className={input} />)}
         {field("Password", <input name="smtpPassword" type="password" className={input} />)}
         {field("From", <input name="from" type="email" required className={input} placeholder="inspectorate@example.com" />)}
-        {field("To (comma-separated)", <input name="to" required className={`${input} w-72`} placeholder="security@example.com" />)}
+        {field("To (comma-separated)", <input name="to" required className={`${input} w-full sm:w-72`} placeholder="security@example.com" />)}
       </>}
       <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">Save channel</button>
       {state.message && <p role={state.ok ? "status" : "alert"} className={`w-full text-sm ${state.ok ? "text-green-800" : "text-red-800"}`}>{state.message}</p>}

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { db } from "@/lib/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Alert delivery log" };
@@ -20,7 +21,7 @@ export default async function Page() {
       <PageHeader title="Alert delivery log" subtitle="Every message to every channel, newest first: sent, waiting for a retry (with why the last attempt failed), or given up."
         actions={<Link href="/admin/alerts" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Channels and rules</Link>} />
       <Card>
-        <table className="w-full text-sm" data-testid="delivery-log">
+        <ScrollArea label="Deliveries"><table className="w-full text-sm" data-testid="delivery-log">
           <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Created</th><th>Channel</th><th>Rule</th><th>Message</th><th>Status</th><th>Attempts</th><th>Reason</th></tr></thead>
           <tbody>
             {rows.map((d) => (
@@ -36,7 +37,7 @@ export default async function Page() {
             ))}
             {rows.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">Nothing delivered yet.</td></tr>}
           </tbody>
-        </table>
+        </table></ScrollArea>
       </Card>
     </>
   );

@@ -9,6 +9,7 @@ import { deleteAlertThingAction } from "@/lib/actions/alert-actions";
 import { db } from "@/lib/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { ChannelForm } from "@/components/alerts/channel-form";
 import { RuleForm } from "@/components/alerts/rule-form";
 import { SendTestButton } from "@/components/alerts/send-test-button";
@@ -33,7 +34,7 @@ export default async function Page() {
         actions={<Link href="/admin/alert-log" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Delivery log</Link>} />
       <div className="space-y-5">
         <Card title="Channels">
-          <table className="mb-4 w-full text-sm" data-testid="channels-table">
+          <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm" data-testid="channels-table">
             <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /></tr></thead>
             <tbody>
               {channels.map((c) => (
@@ -45,11 +46,11 @@ export default async function Page() {
               ))}
               {channels.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No channels yet.</td></tr>}
             </tbody>
-          </table>
+          </table></ScrollArea>
           <ChannelForm />
         </Card>
         <Card title="Rules">
-          <table className="mb-4 w-full text-sm" data-testid="rules-table">
+          <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
             <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Channels</th><th /></tr></thead>
             <tbody>
               {rules.map((r) => (
@@ -60,7 +61,7 @@ export default async function Page() {
               ))}
               {rules.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No rules yet.</td></tr>}
             </tbody>
-          </table>
+          </table></ScrollArea>
           <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
         </Card>
       </div>
