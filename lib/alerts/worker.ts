@@ -2,7 +2,7 @@
 // INSPECTORATE_ALERTS_POLL_SECONDS (runs from the CLI or another replica, retries that came due).
 // Passes never overlap in a process; replicas are kept apart by the database (SKIP LOCKED).
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { ConfigError, env } from "@/lib/env";
 import { log } from "@/lib/ops/logger";
 import { onRunFinished } from "@/lib/sync/run-listeners";
 import { appUrl, outboundPolicy } from "./outbound-policy";
@@ -13,7 +13,13 @@ const holder = globalThis as { __inspectorateAlertsWorker?: Worker };
 
 export function startAlertsWorker(): Worker | undefined {
   if (holder.__inspectorateAlertsWorker || process.env.NEXT_PHASE === "phase-production-build") return holder.__inspectorateAlertsWorker;
-  const seconds = env().INSPECTORATE_ALERTS_POLL_SECONDS;
+  let seconds: number;
+  try {
+    seconds = env().INSPECTORATE_ALERTS_POLL_SECONDS;
+  } catch (err) {
+    log().error({ component: "alerts" }, `alerts worker not started: ${err instanceof ConfigError ? err.message : String(err)}`);
+    return undefined;
+  }
   if (seconds === 0) return undefined;
   let busy = false, again = false;
   const pass = async () => {
