@@ -7,6 +7,8 @@ export async function register() {
     installHttpObserver();
     const { startAppScheduler } = await import("./lib/sync/app-scheduler");
     startAppScheduler();
+    const { startAlertsWorker } = await import("./lib/alerts/worker");
+    startAlertsWorker();
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { loadConfiguredPolicies } = await import("./lib/actions/gate-policy-files");
       void loadConfiguredPolicies();

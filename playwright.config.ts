@@ -20,6 +20,10 @@ const appEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
   INSPECTORATE_ROLE_ARN: "",
+  // Alerts: a fixed test key, and the local receivers the alerts spec starts on 127.0.0.1.
+  INSPECTORATE_SECRETS_KEY: "ZTJlLW9ubHktYWxlcnRzLWtleS0zMi1ieXRlcy0hISE=",
+  INSPECTORATE_ALERTS_HTTP_HOSTS: "127.0.0.1",
+  INSPECTORATE_ALERTS_PRIVATE_HOSTS: "127.0.0.1",
 };
 const localServer = {
   // A fresh demo organization and embedded database for every run.

@@ -11,6 +11,10 @@ import { OverviewTilesSkeleton } from "@/components/overview/overview-tiles";
 import { HeatmapLoader } from "@/components/overview/heatmap-loader";
 import { TopRisksLoader } from "@/components/overview/top-risks-loader";
 import { RegionFilter } from "@/components/overview/region-filter";
+import { overviewHref } from "@/lib/queries/posture/overview-href";
+import { InUseSwitch } from "@/components/usage/in-use-switch";
+import { InUseSwitchLoader } from "@/components/usage/in-use-switch-loader";
+import { CostTotalLoader } from "@/components/overview/cost-total";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Overview" };
@@ -28,12 +32,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     );
   }
   const where = filter.region.length ? filter.region.join(", ") : "all regions";
+  const switchHref = overviewHref({ ...filter, inUse: filter.inUse === "only" ? "all" : "only" });
   return (
     <>
       <PageHeader title="Overview" subtitle={`Open Amazon Inspector findings across the organization · ${where}`} actions={<RegionFilter regions={regions} filter={filter} />} />
       <div className="space-y-5">
+        <Suspense fallback={<InUseSwitch on={filter.inUse === "only"} href={switchHref} />}>
+          <InUseSwitchLoader scope={scope} regions={filter.region} on={filter.inUse === "only"} href={switchHref} />
+        </Suspense>
         <Suspense fallback={<OverviewTilesSkeleton />}>
-          <OverviewTilesLoader scope={scope} regions={filter.region} />
+          <OverviewTilesLoader scope={scope} regions={filter.region} inUse={filter.inUse} />
         </Suspense>
         <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_29rem]">
           <Suspense fallback={<CardSkeleton height={640} />}>
@@ -43,11 +51,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
             <Suspense fallback={<CardSkeleton height={420} />}>
               <TopRisksLoader scope={scope} regionFiltered={filter.region.length > 0} />
             </Suspense>
-            <Suspense fallback={<CardSkeleton height={200} />}>
-              <ResourceTypeBarsLoader scope={scope} regions={filter.region} />
+            <Suspense fallback={<CardSkeleton height={110} />}>
+              <CostTotalLoader scope={scope} />
             </Suspense>
             <Suspense fallback={<CardSkeleton height={200} />}>
-              <RegionBarsLoader scope={scope} regions={filter.region} />
+              <ResourceTypeBarsLoader scope={scope} regions={filter.region} inUse={filter.inUse} />
+            </Suspense>
+            <Suspense fallback={<CardSkeleton height={200} />}>
+              <RegionBarsLoader scope={scope} regions={filter.region} inUse={filter.inUse} />
             </Suspense>
             <SeverityLegend />
           </div>

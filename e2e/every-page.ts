@@ -10,7 +10,8 @@ export const viewports = [
 export const longDescriptionCve = "CVE-2023-45853";
 
 export const pageNames = ["overview", "accounts", "account-detail", "coverage", "coverage-resources", "findings", "findings-grouped", "finding-detail", "review", "sync",
-  "gate", "gate-policies", "admin-access", "admin-tokens", "admin-audit"] as const;
+  "gate", "gate-policies", "admin-access", "admin-tokens", "admin-audit",
+  "admin-alerts", "admin-alert-log"] as const;
 export type PageName = (typeof pageNames)[number];
 
 export async function pagePaths(request: APIRequestContext): Promise<Record<PageName, string>> {
@@ -34,5 +35,7 @@ export async function pagePaths(request: APIRequestContext): Promise<Record<Page
     "admin-access": "/admin/access",
     "admin-tokens": "/admin/tokens",
     "admin-audit": "/admin/audit",
+    "admin-alerts": "/admin/alerts",
+    "admin-alert-log": "/admin/alert-log",
   };
 }

@@ -31,7 +31,7 @@ describe("ListCoverage", () => {
     expect(small.map((r) => `${r.resourceId}|${r.scanType}`)).toEqual(all.map((r) => `${r.resourceId}|${r.scanType}`));
     expect(new Set(all.map((r) => `${r.resourceId}|${r.scanType}`)).size).toBe(all.length);
     const types = new Set(all.map((r) => r.resourceType));
-    expect(types).toEqual(new Set(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_ECR_REPOSITORY", "AWS_LAMBDA_FUNCTION"]));
+    expect(types).toEqual(new Set(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_ECR_REPOSITORY", "AWS_LAMBDA_FUNCTION", "Microsoft.Compute/virtualMachines"]));
     const inactive = all.filter((r) => r.scanStatus!.statusCode === "INACTIVE");
     expect(inactive.length).toBeGreaterThan(5);
     expect(new Set(inactive.map((r) => r.scanStatus!.reason)).size).toBeGreaterThan(3);

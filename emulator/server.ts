@@ -139,7 +139,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const regionIdx = world.regions.indexOf(region);
     if (regionIdx < 0) throw new ApiError(403, "AccessDeniedException", `Amazon Inspector has no delegated administrator configured for this organization in ${region}.`);
     await gate(route.op, region, true);
-    const body = parseJson(r.body, "ValidationException");
+    const body = withQuery(parseJson(r.body, "ValidationException"), r.query);
     if (route.op === "ListFindings" && failsFor(body, emu.runtime.failingAccounts)) throw new ApiError(500, "InternalServerException", "Internal server error");
     sendJson(res, 200, route.handler(world, regionIdx, body), requestId);
   }
@@ -174,7 +174,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         const url = new URL(req.url ?? "/", "http://localhost");
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(",") : v;
-        await dispatch({ method: req.method ?? "GET", path: url.pathname, headers, body, scope: parseScope(headers.authorization) }, res);
+        await dispatch({ method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, scope: parseScope(headers.authorization) }, res);
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError(500, "InternalServerException", "Internal server error");
         if (!(e instanceof ApiError)) console.error("[emulator] unexpected error", e);
@@ -231,4 +231,12 @@ function send(res: ServerResponse, status: number, body: string, type: string, r
 
 function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
   send(res, status, JSON.stringify(body), "application/json", requestId, headers);
+}
+
+/** restJson1 httpQuery members (nextToken, maxResults) merged into the body the handlers read. */
+function withQuery(body: Record<string, unknown>, query: Record<string, string> | undefined): Record<string, unknown> {
+  if (!query || !Object.keys(query).length) return body;
+  const out = { ...body };
+  for (const [k, v] of Object.entries(query)) out[k] = k === "maxResults" && /^-?\d+$/.test(v) ? Number(v) : v;
+  return out;
 }

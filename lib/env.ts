@@ -71,6 +71,8 @@ const schema = z.object({
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
+  // 1: a finding in CISA KEV is due by KEV's due date when that is earlier than its severity's SLA.
+  INSPECTORATE_SLA_KEV_DUE_DATE: z.enum(["0", "1"]).default("0"),
   // A past meeting may still be frozen this many hours after its UTC day ended; older is refused.
   INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS: z.coerce.number().int().min(0).max(72).default(12),
   INSPECTORATE_DEMO: z.enum(["0", "1"]).optional(),
@@ -98,6 +100,13 @@ const schema = z.object({
   INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
   // Host names (host or host:port) the app answers to; default: HOST:PORT (+ loopback names, PUBLIC_URL).
   INSPECTORATE_ALLOWED_HOSTS: csvList(z.string().regex(/^(\[[0-9a-f:.]+\]|[\w.-]+)(:\d{1,5})?$/i, "expected host or host:port")).optional(),
+  // Alerts: the AES-256-GCM key for channel secrets (32 bytes, base64 or hex); plain-http hosts and
+  // private/loopback addresses an admin allows webhooks and SMTP to reach (lib/alerts/outbound).
+  INSPECTORATE_SECRETS_KEY: z.string().refine((v) => secretsKeyBytes(v) !== null, "expected 32 bytes as 64 hex characters or base64").optional(),
+  INSPECTORATE_ALERTS_HTTP_HOSTS: csvList(z.string().regex(/^[\w.:\[\]-]+$/, "expected a host name")).default([]),
+  // The alerts worker's pass every this many seconds (besides one after each in-app sync); 0 = off.
+  INSPECTORATE_ALERTS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  INSPECTORATE_ALERTS_PRIVATE_HOSTS: csvList(z.string().regex(/^[\w.:\[\]\/-]+$/, "expected a host name or address")).default([]),
   // "four-eyes": a risk exception counts only once someone other than its creator approved it.
   INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),
 }).superRefine((e, ctx) => {
@@ -120,6 +129,12 @@ export type Env = z.infer<typeof schema>;
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, "").toLowerCase();
   return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** The secrets key's 32 bytes, or null when it is neither 64 hex characters nor base64 of 32 bytes. */
+export function secretsKeyBytes(v: string): Buffer | null {
+  const b = /^[0-9a-f]{64}$/i.test(v) ? Buffer.from(v, "hex") : Buffer.from(v, "base64");
+  return b.length === 32 ? b : null;
 }
 
 export class ConfigError extends Error {}

@@ -13,6 +13,8 @@ export async function startDemoEmulator(e: Env) {
     regions,
     // Keep closed findings for the whole back history so the demo's trends are full.
     closedRetentionDays: 90,
+    // Code repositories with SAST, IaC and SCA findings (Inspector code security).
+    quirks: { codeSecurity: true },
   });
   return {
     url: emu.url,

@@ -4,6 +4,9 @@ import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
+import { EcrRescanCard } from "@/components/coverage/ecr-rescan-card";
+import { ScanConfigLoader } from "@/components/coverage/scan-config-loader";
+import { CodeRepositoriesLoader } from "@/components/coverage/code-repositories";
 import { CoverageMatrixLoader, CoverageTilesLoader, GapListsLoader, ReasonsLoader } from "@/components/coverage/coverage-loaders";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +28,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     <>
       {header}
       <div className="space-y-5">
+        <Suspense fallback={<CardSkeleton height={120} />}>
+          <ScanConfigLoader scope={scope} />
+        </Suspense>
         <Suspense fallback={<CardSkeleton height={86} />}>
           <CoverageTilesLoader scope={scope} />
         </Suspense>
@@ -38,6 +44,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         </div>
         <Suspense fallback={<CardSkeleton height={240} />}>
           <GapListsLoader scope={scope} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton height={120} />}>
+          <EcrRescanCard scope={scope} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton height={160} />}>
+          <CodeRepositoriesLoader scope={scope} />
         </Suspense>
       </div>
     </>

@@ -19,7 +19,9 @@ import { toDay } from "@/lib/review/day";
 import { env } from "@/lib/env";
 import { freezeRefusal } from "@/lib/review/meeting";
 import { formatDay } from "@/lib/review/format";
-import { parseReviewParams, reviewParamsSchema } from "@/lib/review/review-params";
+import { parseReviewParams, reviewHref, reviewParamsSchema } from "@/lib/review/review-params";
+import { AddCisSectionLink, CisReviewLoader } from "@/components/review/cis-section";
+import { groupScope } from "@/lib/queries/review/review-accounts";
 
 export const dynamic = "force-dynamic";
 const canFreezeNow = (date: string, now: Date) => freezeRefusal(date, now, env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS) === null;
@@ -71,6 +73,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           <ExceptionsLoader dataKey={key} editable={editable} prefillArn={params.except} />
         </Suspense>
       </ReviewSection>
+      {params.cis ? (
+        <ReviewSection id="cis" title="CIS benchmark" subtitle="Latest completed scan per account and region, read from the cache now (not part of a frozen review)">
+          <Suspense fallback={<SectionSkeleton rows={1} />}>
+            <CisReviewLoader scope={groupScope(scope, meta.group)} />
+          </Suspense>
+        </ReviewSection>
+      ) : (
+        <AddCisSectionLink href={`${reviewHref({ ...view, cis: "1" })}#cis`} />
+      )}
     </>
   );
 }

@@ -7,9 +7,12 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { StatusPill } from "@/components/ui/status-pill";
 import { AccountLifecycleBadge } from "./account-lifecycle-badge";
 import { formatCount } from "@/components/ui/format";
+import { formatCost, type CostAmount } from "@/lib/domain/cost";
 
 export interface AccountListRow extends HeatmapRow {
   coverage: CoverageMatrixRow | undefined;
+  /** Inspector's estimated monthly cost (ListUsageTotals); absent = "—". */
+  cost?: CostAmount;
 }
 
 export const accountSorts = ["critical", "high", "total", "coverage", "name"] as const;
@@ -45,6 +48,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
           <th className="px-2 py-2 text-right font-semibold">Medium</th>
           <th className="px-2 py-2 text-right font-semibold">Low</th>
           {th("Open", "total", "text-right")}
+          <th scope="col" className="px-2 py-2 text-right font-semibold" title="Inspector's estimated monthly cost (ListUsageTotals)">Est. cost / mo</th>
           {th("Scanned", "coverage", "text-right")}
           {th("Scan types off")}
           {th("Sync")}
@@ -70,6 +74,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
                 </td>
               ))}
               <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId] })} className="hover:underline">{formatCount(r.total)}</Link></td>
+              <td className="px-2 py-1.5 text-right tabular-nums" data-cost>{formatCost(r.cost)}</td>
               {r.left ? (
                 // A departed account's coverage and sync state are its last, not its current.
                 <td colSpan={3} className="px-2 py-1.5"><AccountLifecycleBadge left={r.left} /></td>

@@ -7,6 +7,7 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatAge } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { Ec2ScanMode } from "./ec2-scan-mode";
 
 export function CoverageResourcesTable({ rows }: { rows: Omit<CoverageResourceRow, "total">[] }) {
   return (
@@ -25,7 +26,7 @@ export function CoverageResourcesTable({ rows }: { rows: Omit<CoverageResourceRo
               <Link href={`/accounts/${r.account_id}`} className="hover:text-accent hover:underline">{r.account_name ?? r.account_id}</Link>
               <div className="font-mono text-[11px] text-muted">{r.account_id}</div>
             </td>
-            <td className="px-2 py-1.5 text-xs">{r.scan_type.toLowerCase()}{r.scan_mode && <span className="block text-muted">{r.scan_mode.replaceAll("_", " ").toLowerCase()}</span>}</td>
+            <td className="px-2 py-1.5 text-xs">{r.scan_type.toLowerCase()}<Ec2ScanMode row={r} /></td>
             <td className="px-2 py-1.5"><StatusPill value={r.scan_status_code} label={r.scan_status_code === "ACTIVE" ? "scanned" : "not scanned"} /></td>
             <td className="px-2 py-1.5 text-xs" title={explainScanStatusReason(r.scan_status_reason).cause}>{explainScanStatusReason(r.scan_status_reason).label}</td>
             <td className="px-2 py-1.5 text-right text-xs tabular-nums">{r.last_scanned_at ? `${formatAge(r.last_scanned_at)} ago` : "never"}</td>

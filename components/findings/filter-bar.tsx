@@ -10,6 +10,7 @@ import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import { Chip, Field, Select, inputClass } from "./filter-fields";
 import { MoreFilters } from "./more-filters";
+import { kevFilterLabel, kevFilterValues } from "@/lib/domain/kev";
 
 /** Fields typed as comma-separated lists in one input. */
 const commaFields = new Set(["account", "tag", "owner", "ou"]);
@@ -89,6 +90,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
           </fieldset>
         )}
         <Select inline label="Exploit" name="exploit" value={filter.exploit} options={[["YES", "Available"], ["NO", "None known"], ["NA", "Not applicable"]]} />
+        <Select inline label="CISA KEV" name="kev" value={filter.kev} options={kevFilterValues.map((v) => [v, kevFilterLabel[v]])} />
         <Select inline label="Fix" name="fix" value={filter.fix} options={[["YES", "Available"], ["PARTIAL", "Partial"], ["NO", "None"]]} />
         <div className="ml-auto flex items-center gap-2">
           <button type="button" onClick={() => onApply("")} className="rounded-md px-2 py-1.5 text-sm font-semibold text-muted hover:text-ink">Reset</button>

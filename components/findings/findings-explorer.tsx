@@ -8,6 +8,7 @@ import { findingsExportHref, withFilter } from "@/lib/queries/findings/findings-
 import { FilterIssues } from "@/components/ui/filter-issues";
 import { formatCount } from "@/components/ui/format";
 import { ActiveFilters } from "./active-filters";
+import { InUseToggle } from "./in-use-toggle";
 import { FilterBar } from "./filter-bar";
 import { FindingsTable } from "./findings-table";
 import { GroupTable } from "./group-table";
@@ -39,6 +40,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
             )}
             {query.isFetching && <span className="ml-2 text-xs text-muted">updating…</span>}
           </p>
+          <InUseToggle filter={filter} navigate={navigate} />
           <ActiveFilters filter={filter} onApply={go} />
         </div>
         <div className="flex flex-wrap items-center gap-3 text-sm">

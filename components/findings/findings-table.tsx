@@ -10,6 +10,7 @@ import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatAge, formatEpss, formatScore } from "@/components/ui/format";
+import { KevBadge } from "./kev-badge";
 
 export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[]; sort: FindingsSort; onSort: (s: FindingsSort) => void }) {
   const head = (label: string, key?: FindingsSort, className = "") => (
@@ -46,6 +47,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
             <td className="max-w-[28rem] px-2 py-2">
               <Link href={findingHref(f.arn)} className="font-medium hover:text-accent hover:underline">{f.title}</Link>
               <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-[11px] text-muted">
+                {f.kev === "YES" && <KevBadge />}
                 {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1 font-bold uppercase text-white">exploit</span>}
                 {f.fix_available === "YES" && <span className="rounded bg-emerald-700 px-1 font-bold uppercase text-white">fix</span>}
                 {f.fix_available === "PARTIAL" && <span className="rounded bg-emerald-600/80 px-1 font-bold uppercase text-white">partial fix</span>}

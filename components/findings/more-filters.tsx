@@ -3,11 +3,13 @@
 import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import { Field, inputClass } from "./filter-fields";
+import { UsageFilters } from "./usage-filters";
 
 const rareFields = ["epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "reopenedFrom", "exploitableFrom", "ami", "image"] as const;
 
 export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter; options: FilterOptions; tags: string }) {
-  const open = rareFields.some((f) => filter[f] !== undefined) || filter.tag.length > 0 || filter.owner.length > 0 || filter.ou.length > 0;
+  const open = rareFields.some((f) => filter[f] !== undefined) || filter.tag.length > 0 || filter.owner.length > 0 || filter.ou.length > 0
+    || filter.inUse !== undefined || filter.notPulledDays !== undefined || filter.provider.length > 0 || filter.providerAccount !== undefined;
   const num = (name: (typeof rareFields)[number], label: string, step: string, placeholder: string) => (
     <Field label={label}>
       <input name={name} type="number" step={step} min={0} defaultValue={filter[name] as number | undefined} placeholder={placeholder} className={`${inputClass} tabular-nums`} />
@@ -20,7 +22,7 @@ export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter;
   );
   return (
     <details open={open} className="group mt-3 border-t border-line pt-3">
-      <summary className="cursor-pointer select-none text-xs font-semibold uppercase tracking-wide text-accent">More filters: scores, age, dates, tags, owners, images</summary>
+      <summary className="cursor-pointer select-none text-xs font-semibold uppercase tracking-wide text-accent">More filters: scores, age, dates, tags, owners, images, image use, cloud</summary>
       <div className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {num("scoreMin", "Inspector score ≥", "0.1", "0–10")}
         {num("scoreMax", "Inspector score ≤", "0.1", "0–10")}
@@ -51,6 +53,7 @@ export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter;
         <Field label="Image" hint="ECR repository or image digest">
           <input name="image" defaultValue={filter.image} placeholder="repo or sha256:…" className={`${inputClass} font-mono`} />
         </Field>
+        <UsageFilters filter={filter} />
         <div className="flex items-end">
           <button type="submit" className="w-full rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-800">Apply filters</button>
         </div>

@@ -1,6 +1,7 @@
 // Sorting and grouping of heatmap rows (by OU or owner), kept pure for tests.
 import { severityOrder, type Severity } from "@/lib/domain/severity";
 import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
+import { providerLabel } from "@/lib/queries/posture/provider-rows";
 import type { HeatmapGroup, HeatmapSort } from "@/lib/queries/posture/overview-filter";
 
 const sortValue = (sort: HeatmapSort, c: { counts: Record<Severity, number>; total: number }) =>
@@ -29,7 +30,8 @@ export function sortAccounts(rows: HeatmapRow[], sort: HeatmapSort): HeatmapRow[
 export function groupAccounts(rows: HeatmapRow[], group: Exclude<HeatmapGroup, "none">, sort: HeatmapSort): HeatmapGroupRows[] {
   const groups = new Map<string, HeatmapGroupRows>();
   for (const r of rows) {
-    const key = (group === "ou" ? r.ou : r.owner) ?? "(none)";
+    // Another cloud's accounts have no OU or owner: they group under their provider.
+    const key = r.provider ? providerLabel(r.provider) : ((group === "ou" ? r.ou : r.owner) ?? "(none)");
     const g = groups.get(key) ?? { key, counts: Object.fromEntries(severityOrder.map((s) => [s, 0])) as Record<Severity, number>, total: 0, accounts: [] };
     for (const s of severityOrder) g.counts[s] += r.counts[s];
     g.total += r.total;

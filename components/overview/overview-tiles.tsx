@@ -1,4 +1,5 @@
 import { severityColor } from "@/lib/domain/severity";
+import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import type { EnablementSummary, LastSync, OpenBreakdownRow } from "@/lib/queries/posture/overview-tiles";
 import { formatAge, formatCount, formatDateTime } from "@/components/ui/format";
@@ -9,9 +10,11 @@ export interface OverviewTilesProps {
   enablement: EnablementSummary;
   lastSync: LastSync;
   regions: string[];
+  inUse?: InUseMode;
 }
 
-export function OverviewTiles({ breakdown, enablement, lastSync, regions }: OverviewTilesProps) {
+export function OverviewTiles({ breakdown, enablement, lastSync, regions, inUse }: OverviewTilesProps) {
+  const use = inUseParam(inUse);
   const sum = (pick: (r: OpenBreakdownRow) => number) => breakdown.reduce((n, r) => n + pick(r), 0);
   const open = sum((r) => r.count);
   const critical = sum((r) => (r.severity === "CRITICAL" ? r.count : 0));
@@ -19,10 +22,10 @@ export function OverviewTiles({ breakdown, enablement, lastSync, regions }: Over
   const pct = (n: number) => (open ? `${Math.round((n / open) * 100)}% of ${formatCount(open)} open` : "no open findings");
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 md:grid-cols-3 xl:grid-cols-6">
-      <Tile testId="tile-critical" label="Open critical" value={formatCount(critical)} href={findingsHref({ severity: ["CRITICAL"], region: regions })} accent={severityColor.CRITICAL.fill} detail={pct(critical)} />
-      <Tile testId="tile-high" label="Open high" value={formatCount(high)} href={findingsHref({ severity: ["HIGH"], region: regions })} accent={severityColor.HIGH.fill} detail={pct(high)} />
-      <Tile label="Exploit available" value={formatCount(sum((r) => r.exploitable))} href={findingsHref({ exploit: "YES", region: regions, sort: "epss" })} detail="open, with a known exploit" />
-      <Tile label="Fix available" value={formatCount(sum((r) => r.fixable))} href={findingsHref({ fix: "YES", region: regions })} detail="open, fixed by an upgrade" />
+      <Tile testId="tile-critical" label="Open critical" value={formatCount(critical)} href={findingsHref({ severity: ["CRITICAL"], region: regions, inUse: use })} accent={severityColor.CRITICAL.fill} detail={pct(critical)} />
+      <Tile testId="tile-high" label="Open high" value={formatCount(high)} href={findingsHref({ severity: ["HIGH"], region: regions, inUse: use })} accent={severityColor.HIGH.fill} detail={pct(high)} />
+      <Tile label="Exploit available" value={formatCount(sum((r) => r.exploitable))} href={findingsHref({ exploit: "YES", region: regions, sort: "epss", inUse: use })} detail="open, with a known exploit" />
+      <Tile label="Fix available" value={formatCount(sum((r) => r.fixable))} href={findingsHref({ fix: "YES", region: regions, inUse: use })} detail="open, fixed by an upgrade" />
       <Tile
         label="Fully scanned accounts"
         value={`${formatCount(enablement.fully_enabled)} / ${formatCount(enablement.accounts)}`}

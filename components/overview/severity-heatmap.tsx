@@ -11,6 +11,8 @@ import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
 import { groupAccounts, sortAccounts } from "./heatmap-rows";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { inUseParam } from "@/lib/domain/in-use";
+import { providerRow } from "./provider-row";
 
 const initialRows = 25;
 const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
@@ -20,9 +22,12 @@ interface Props {
   regions: string[];
   sort: HeatmapSort;
   group: HeatmapGroup;
+  /** The "In use only" switch: links carry it so the explorer counts what the cell counts. */
+  inUse?: "only" | "all";
 }
 
-export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initialGroup }: Props) {
+export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initialGroup, inUse = "only" }: Props) {
+  const use = inUseParam(inUse);
   const [sort, setSort] = useState(initialSort);
   const [group, setGroup] = useState(initialGroup);
   const [showAll, setShowAll] = useState(false);
@@ -31,9 +36,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     const s = next.sort ?? sort, g = next.group ?? group;
     setSort(s);
     setGroup(g);
-    window.history.replaceState(null, "", overviewHref({ region: regions, sort: s, group: g }));
+    window.history.replaceState(null, "", overviewHref({ region: regions, sort: s, group: g, inUse }));
   };
-  const accountRow = (r: HeatmapRow, indent = false): HeatRow => ({
+  const accountRow = (r: HeatmapRow, indent = false): HeatRow => (r.provider ? providerRow(r, regions, use, indent) : {
     id: r.accountId,
     label: (
       <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
@@ -50,7 +55,7 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     counts: r.counts,
     total: r.total,
     indent,
-    hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions }),
+    hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly([r]) }),
   });
 
   let heatRows: HeatRow[];
@@ -70,8 +75,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         counts: g.counts,
         total: g.total,
         group: { expanded: open, size: g.accounts.length, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
-        hrefFor: (severity?: Severity) =>
-          findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
+        hrefFor: (severity?: Severity) => g.accounts[0]?.provider
+          ? findingsHref({ provider: [g.accounts[0].provider], severity: severity ? [severity] : [], region: regions, inUse: use })
+          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly(g.accounts), ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
       };
       return open ? [header, ...g.accounts.map((r) => accountRow(r, true))] : [header];
     });
@@ -94,6 +100,9 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
     </div>
   );
 }
+
+/** Accounts that also report other clouds' findings count AWS resources only here: so must the link. */
+const awsOnly = (rows: HeatmapRow[]) => (rows.some((r) => r.otherClouds) ? { provider: ["AWS"] } : {});
 
 function toggle(set: Set<string>, key: string): Set<string> {
   const next = new Set(set);

@@ -4,6 +4,7 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatCount, formatEpss, formatScore } from "@/components/ui/format";
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
+import { KevBadge } from "@/components/findings/kev-badge";
 
 /** Vulnerabilities, code rules and open port ranges ranked by exploit availability, Inspector score and EPSS; rows open the explorer. */
 export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions: string[] }) {
@@ -26,6 +27,7 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
                 <span className="flex items-center gap-1.5">
                   <SeverityBadge severity={r.severity} compact />
                   <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{findingKeyLabel(r.finding_key)}</span>
+                  {r.kev && <KevBadge compact />}
                   {r.exploitable && <span className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase text-white">exploit</span>}
                 </span>
                 <span className="block max-w-[20rem] truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.finding_key} - `, "")}</span>

@@ -1,6 +1,7 @@
 // SLA counts by owner and by account; every row opens its findings in the explorer.
 import Link from "next/link";
 import { formatCount } from "@/components/ui/format";
+import { formatCost } from "@/lib/domain/cost";
 import type { SlaAccountRow, SlaOwnerRow } from "@/lib/queries/review/review-types";
 import { accountHref, ownerHref } from "@/lib/review/review-links";
 
@@ -49,7 +50,7 @@ export function SlaByAccount({ rows }: { rows: SlaAccountRow[] }) {
   if (!rows.length) return <p className="text-sm text-muted">No account has findings breaching or about to breach.</p>;
   return (
     <table className="w-full text-sm" data-testid="sla-by-account">
-      <thead><tr className="border-b border-line"><th className={head}>Account</th><th className={head}>Owner</th><CountHeads /></tr></thead>
+      <thead><tr className="border-b border-line"><th className={head}>Account</th><th className={head}>Owner</th><CountHeads /><th className={`${head} text-right`} title="Inspector's estimated monthly cost (ListUsageTotals) when the review was computed">Cost / mo</th></tr></thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.accountId} className="border-b border-line/60 last:border-0">
@@ -59,6 +60,7 @@ export function SlaByAccount({ rows }: { rows: SlaAccountRow[] }) {
             </td>
             <td className="px-2 py-1.5 text-muted">{r.owner}</td>
             <Counts r={r} />
+            <td className={`${num} text-muted`}>{formatCost(r.cost)}</td>
           </tr>
         ))}
       </tbody>

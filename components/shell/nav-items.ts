@@ -13,6 +13,8 @@ export const adminNavItems = [
   { href: "/admin/access", label: "Access" },
   { href: "/admin/tokens", label: "Tokens" },
   { href: "/admin/audit", label: "Audit" },
+  { href: "/admin/alerts", label: "Alerts" },
+  { href: "/admin/alert-log", label: "Alert log" },
 ] as const;
 
 export type NavItem = { href: string; label: string };

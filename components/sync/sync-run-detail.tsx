@@ -5,6 +5,7 @@ import { formatCount, formatDateTime, formatDuration } from "@/components/ui/for
 import { TableHead } from "@/components/ui/table-head";
 import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { EnrichmentSummary } from "./enrichment-summary";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
@@ -37,6 +38,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
         </tbody>
       </table>
       </ScrollArea>
+      <EnrichmentSummary regions={regions} />
       <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors, integrity differences or repairs</h3>
       {problemAccounts.length ? (
         <ScrollArea label="Accounts with problems">

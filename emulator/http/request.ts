@@ -8,6 +8,8 @@ export interface Scope { accessKeyId: string; region: string; service: string }
 export interface EmuRequest {
   method: string;
   path: string;
+  /** Query parameters (the code security list operations send nextToken and maxResults there). */
+  query?: Record<string, string>;
   headers: Record<string, string | undefined>;
   body: string;
   scope?: Scope;

@@ -1,5 +1,6 @@
 import { notFound } from "../http/errors";
 import { SCAN_KEYS, STATE, ENABLED, type World } from "../world/types";
+import { hasCodeRepos } from "../code/code-repos";
 import { decodeToken, encodeToken, maxResults, stringList, type Body } from "./params";
 
 // Organization-level Inspector operations answered from the account-region states.
@@ -52,7 +53,7 @@ export function batchGetAccountStatus(w: World, region: number, body: Body) {
     const ar = a * R + region;
     const resourceState: Record<string, unknown> = {};
     SCAN_KEYS.forEach((k, s) => (resourceState[k] = stateOf(w.scanState[ar * 4 + s])));
-    resourceState.codeRepository = stateOf(1);
+    resourceState.codeRepository = stateOf(w.arState[ar] === ENABLED && hasCodeRepos(w, id, region) ? ENABLED : w.arState[ar] === ENABLED ? 1 : w.arState[ar]);
     accounts.push({ accountId: id, state: stateOf(w.arState[ar]), resourceState });
   }
   return { accounts, failedAccounts };
@@ -67,6 +68,7 @@ export function listDelegatedAdminAccounts(w: World, _region: number, body: Body
   return { delegatedAdminAccounts: items, ...(next ? { nextToken: next } : {}) };
 }
 
-export function describeOrganizationConfiguration() {
-  return { autoEnable: { ec2: true, ecr: true, lambda: true, lambdaCode: false, codeRepository: false }, maxAccountLimitReached: false };
+/** The demo's auto-enable gap: Lambda code is auto-enabled in the first region only, code repositories nowhere. */
+export function describeOrganizationConfiguration(_w: World, region: number) {
+  return { autoEnable: { ec2: true, ecr: true, lambda: true, lambdaCode: region === 0, codeRepository: false }, maxAccountLimitReached: false };
 }

@@ -1,3 +1,4 @@
+import { isAzureVm } from "../world/azure";
 import { TEMPLATES } from "../catalogue/templates";
 import { packageOf } from "../world/finding-view";
 import { resourceInfo } from "../world/resource-info";
@@ -43,7 +44,8 @@ const SF = (key: string) => ({ kind: "string" as const, key });
 const res = (w: World, i: number) => w.f.res.data[i];
 const info = (w: World, i: number) => resourceInfo(w, res(w, i));
 const acct = (w: World, i: number) => info(w, i).accountId;
-const isType = (t: number) => (w: World, i: number) => w.res.type.data[res(w, i)] === t;
+// Azure VMs (world/azure.ts) are EC2 rows in the world but not AWS instances.
+const isType = (t: number) => (w: World, i: number) => w.res.type.data[res(w, i)] === t && !isAzureVm(w, res(w, i));
 const counts = (g: Group) => ({ all: g.all, medium: g.medium, high: g.high, critical: g.critical });
 const FINDING_TYPES = ["NETWORK_REACHABILITY", "PACKAGE_VULNERABILITY", "CODE_VULNERABILITY"];
 const RESOURCE_TYPES = ["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION", "CODE_REPOSITORY"];

@@ -1,5 +1,6 @@
 import { ACTIVE_REASON_COUNT, ECR_IMAGE, ECR_REPO, EC2, LAMBDA, REASONS, type World } from "../world/types";
 import { resourceInfo } from "../world/resource-info";
+import { providerFields } from "../world/azure";
 import { andAll, compileKey, type Pred } from "./filter-compile";
 import type { KeySpec, Value } from "./filter-keys";
 import { validateCriteria } from "./validate-criteria";
@@ -10,7 +11,8 @@ export const rowRes = (row: number) => row >>> 1;
 const isCode = (row: number) => (row & 1) === 1;
 
 export function rowReason(w: World, row: number): string {
-  return REASONS[isCode(row) ? w.res.codeReason.data[rowRes(row)] : w.res.reason.data[rowRes(row)]];
+  const reason = REASONS[rawReason(w, row)];
+  return reason === "UNSUPPORTED_OS" && w.quirks.futureScanReason ? w.quirks.futureScanReason : reason;
 }
 
 export function rowVisible(w: World, row: number): boolean {
@@ -19,7 +21,8 @@ export function rowVisible(w: World, row: number): boolean {
   return (w.resVisible[r] & (isCode(row) ? 2 : 1)) !== 0;
 }
 
-const statusCode = (w: World, row: number) => (REASONS.indexOf(rowReason(w, row) as (typeof REASONS)[number]) < ACTIVE_REASON_COUNT ? "ACTIVE" : "INACTIVE");
+const rawReason = (w: World, row: number) => (isCode(row) ? w.res.codeReason.data[rowRes(row)] : w.res.reason.data[rowRes(row)]);
+const statusCode = (w: World, row: number) => (rawReason(w, row) < ACTIVE_REASON_COUNT ? "ACTIVE" : "INACTIVE");
 const lastScanned = (w: World, row: number) => w.res.lastScan.data[rowRes(row)] || undefined;
 
 const row = (kind: KeySpec["kind"], get: (w: World, row: number) => Value): KeySpec => ({ kind, level: "mixed", get });
@@ -44,7 +47,7 @@ export const COVERAGE_KEYS: Record<string, KeySpec> = {
   ec2InstanceTags: info("map", (i) => (i.type === "AWS_EC2_INSTANCE" ? i.tags : undefined)),
   lambdaFunctionTags: info("map", (i) => (i.type === "AWS_LAMBDA_FUNCTION" ? i.tags : undefined)),
   lastScannedAt: row("date", lastScanned),
-  imagePulledAt: info("date", (i) => i.lastInUseAt),
+  imagePulledAt: info("date", (i) => i.imagePulledAt),
   ecrImageLastInUseAt: info("date", (i) => i.lastInUseAt),
   ecrImageInUseCount: info("number", (i) => i.inUseCount),
 };
@@ -69,18 +72,19 @@ export function compileCoverageFilter(w: World, criteria: unknown): CoverageFilt
 export function coveredResource(w: World, rowId: number): Record<string, unknown> {
   const r = rowRes(rowId), i = resourceInfo(w, r), type = w.res.type.data[r];
   const meta: Record<string, unknown> = {};
-  if (type === EC2) meta.ec2 = { tags: i.tags, amiId: i.ami, platform: i.os };
+  if (type === EC2 && i.provider) meta.vmInstance = { tags: i.tags, platform: "UBUNTU_24_04", vmImageReference: (i.details.vm as { vmImageReference?: string }).vmImageReference };
+  else if (type === EC2) meta.ec2 = { tags: i.tags, amiId: i.ami, platform: i.os };
   if (type === ECR_REPO || type === ECR_IMAGE) {
     const repo = type === ECR_REPO ? i : resourceInfo(w, w.res.parent.data[r]);
     meta.ecrRepository = { name: repo.repoName, scanFrequency: repo.scanFrequency };
   }
-  if (type === ECR_IMAGE) meta.ecrImage = { tags: i.imageTags, imagePulledAt: i.lastInUseAt, lastInUseAt: i.lastInUseAt, inUseCount: i.inUseCount };
+  if (type === ECR_IMAGE) meta.ecrImage = { tags: i.imageTags, imagePulledAt: i.imagePulledAt, lastInUseAt: i.lastInUseAt, inUseCount: i.inUseCount };
   if (type === LAMBDA) meta.lambdaFunction = { functionTags: i.tags, layers: i.layers, functionName: i.fnName, runtime: i.runtime };
   const last = lastScanned(w, rowId);
   return {
     resourceType: i.type, resourceId: i.id, accountId: i.accountId, scanType: isCode(rowId) ? "CODE" : "PACKAGE",
     scanStatus: { statusCode: statusCode(w, rowId), reason: rowReason(w, rowId) }, resourceMetadata: meta,
-    ...(last ? { lastScannedAt: last } : {}), ...(i.scanMode ? { scanMode: i.scanMode } : {}),
+    ...(last ? { lastScannedAt: last } : {}), ...(i.scanMode ? { scanMode: i.scanMode } : {}), ...providerFields(i, true),
   };
 }
 

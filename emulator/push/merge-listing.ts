@@ -3,8 +3,10 @@ import type { World } from "../world/types";
 import { matchesCriteria } from "./criteria-match";
 import { pushedImages } from "./pushed-images";
 import { pushedCoverage, pushedFindings } from "./wire";
+import { codeRepos } from "../code/code-repos";
+import { codeCoverage, codeCoverageValues, codeFindings, codeFindingValues } from "../code/code-wire";
 
-// ListFindings and ListCoverage with pushed images after the generated world's items: the world's
+// ListFindings and ListCoverage with pushed images (and code repositories) after the generated world's items: the world's
 // own pages first, then (from its last page on) the pushed items, paged with "push:<offset>"
 // tokens. Sorting applies to the world's items only.
 
@@ -36,7 +38,7 @@ function coverageValues(c: Raw): Record<string, string | number | undefined | (s
 function withPushed(base: Handler, listKey: string, max: number, items: (w: World, region: string, criteria: unknown) => Raw[]): Handler {
   return (w, region, body) => {
     const token = typeof body.nextToken === "string" ? TOKEN.exec(body.nextToken) : null;
-    if (!pushedImages(w).length && !token) return base(w, region, body);
+    if (!pushedImages(w).length && !codeRepos(w).length && !token) return base(w, region, body);
     const size = typeof body.maxResults === "number" ? body.maxResults : max;
     let out: Raw = { [listKey]: [] }, offset = 0;
     if (token) offset = Number(token[1]);
@@ -50,8 +52,12 @@ function withPushed(base: Handler, listKey: string, max: number, items: (w: Worl
   };
 }
 
-export const withPushedFindings = (base: Handler) => withPushed(base, "findings", 100, (w, region, criteria) =>
-  pushedImages(w).filter((p) => p.region === region).flatMap((p) => pushedFindings(w, p)).filter((f) => matchesCriteria(criteria, findingValues(f))));
+export const withPushedFindings = (base: Handler) => withPushed(base, "findings", 100, (w, region, criteria) => [
+  ...pushedImages(w).filter((p) => p.region === region).flatMap((p) => pushedFindings(w, p)).filter((f) => matchesCriteria(criteria, findingValues(f))),
+  ...codeFindings(w, region).filter((f) => matchesCriteria(criteria, codeFindingValues(f))),
+]);
 
-export const withPushedCoverage = (base: Handler) => withPushed(base, "coveredResources", 200, (w, region, criteria) =>
-  pushedImages(w).filter((p) => p.region === region).map((p) => pushedCoverage(w, p)).filter((c) => matchesCriteria(criteria, coverageValues(c))));
+export const withPushedCoverage = (base: Handler) => withPushed(base, "coveredResources", 200, (w, region, criteria) => [
+  ...pushedImages(w).filter((p) => p.region === region).map((p) => pushedCoverage(w, p)).filter((c) => matchesCriteria(criteria, coverageValues(c))),
+  ...codeCoverage(w, region).filter((c) => matchesCriteria(criteria, codeCoverageValues(c))),
+]);

@@ -1,6 +1,7 @@
 import { TEMPLATES, type Template } from "../catalogue/templates";
 import { hash32, hashUnit, hex8, hexFrom, perm32, unperm32 } from "../prng";
 import { arNetwork, resourceInfo, type ResourceInfo } from "./resource-info";
+import { providerFields } from "./azure";
 import { DELETED, STATUS, type World } from "./types";
 import { advisoryNaming, advisoryTitle, extraResources } from "./finding-shapes";
 
@@ -115,7 +116,7 @@ export function materialiseFinding(w: World, i: number): Record<string, unknown>
     severity: t.severity, status: STATUS[f.status.data[i]],
     firstObservedAt: f.first.data[i], lastObservedAt: f.last.data[i], updatedAt: f.updated.data[i],
     remediation: { recommendation: remediation(t, info) },
-    resources: [{ type: info.type, id: info.id, partition: "aws", region: info.region, tags: info.tags, details: info.details }, ...extraResources(w, i, r)],
+    resources: [{ type: info.type, id: info.id, partition: info.provider ? "azure" : "aws", region: info.providerRegion ?? info.region, tags: info.tags, details: info.details, ...providerFields(info) }, ...extraResources(w, i, r)],
   };
   if (t.type === "PACKAGE_VULNERABILITY") {
     const c = t.cve!;

@@ -69,8 +69,20 @@ export function generateOrg(seed: number, members: number, regionCount: number, 
   };
   pinned("sandbox-bob", R - 1, DISABLED);
   pinned("staging-data", 1, SUSPENDED_STATE);
+  suspendOneScanType(accounts, R, arState, scanState);
   const rootId = `r-${hexFrom(4, seed, 0x200)}`;
   const ouIds = new Map<string, string>();
   for (const a of accounts) if (a.ou !== "Root" && !ouIds.has(a.ou)) ouIds.set(a.ou, `ou-${rootId.slice(2)}-${hexFrom(8, seed, 0x0f0, ouIds.size)}`);
   return { accounts, orgId: `o-${hexFrom(10, seed, 0x0e9)}`, rootId, ouIds, arState, scanState };
+}
+
+/**
+ * One scan type suspended while Inspector runs (ECR of a member, first region first): the demo's
+ * "ECR scanning is suspended" case. A type that was already off is preferred, so what is scanned stays.
+ */
+function suspendOneScanType(accounts: Account[], R: number, arState: Uint8Array, scanState: Uint8Array): void {
+  const candidates = accounts.filter((a) => a.role === "member" && a.relationship === "ENABLED")
+    .flatMap((a) => Array.from({ length: R }, (_, r) => a.index * R + r)).filter((ar) => arState[ar] === ENABLED);
+  const ar = candidates.find((x) => scanState[x * 4 + 1] !== ENABLED) ?? candidates.at(-1);
+  if (ar !== undefined) scanState[ar * 4 + 1] = SUSPENDED_STATE;
 }

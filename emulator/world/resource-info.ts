@@ -1,6 +1,8 @@
 import type { Family } from "../catalogue/cves";
 import { EC2_PLATFORMS, ECR_APPS, ECR_BASES, INSTANCE_TYPES, LAMBDA_RUNTIMES } from "../catalogue/platforms";
 import { hash32, hashUnit, hex8, hexFrom, perm32 } from "../prng";
+import { imageUsage } from "./image-usage";
+import { isAzureVm, toAzureVm } from "./azure";
 import { EC2, ECR_IMAGE, ECR_REPO, REASONS, RES_TYPES, type World } from "./types";
 
 // Materialises one resource's strings from its columns and the seed. The result is
@@ -17,7 +19,8 @@ export interface ResourceInfo {
   isPublic: boolean;
   ami?: string; platform?: string; os?: "LINUX" | "WINDOWS"; vpcId?: string; subnetId?: string; scanMode?: string;
   repoName?: string; imageHash?: string; imageTags?: string[]; arch?: string; pushedAt?: number;
-  lastInUseAt?: number; inUseCount?: number; scanFrequency?: string;
+  lastInUseAt?: number; inUseCount?: number; imagePulledAt?: number; scanFrequency?: string;
+  provider?: string; providerAccountId?: string; providerOrgId?: string; providerRegion?: string;
   fnName?: string; runtime?: string; lang?: string; layers?: string[]; execRole?: string; lastModifiedAt?: number;
 }
 
@@ -109,7 +112,8 @@ function build(w: World, r: number): ResourceInfo {
       },
     };
     const scanMode = u(4) < 0.25 ? "EC2_AGENTLESS" : "EC2_SSM_AGENT_BASED";
-    return { ...base, id, tags, details, families, isPublic, ami, platform: p.platform, os: p.os, vpcId: net.vpc, subnetId, scanMode };
+    const aws: ResourceInfo = { ...base, id, tags, details, families, isPublic, ami, platform: p.platform, os: p.os, vpcId: net.vpc, subnetId, scanMode };
+    return isAzureVm(w, r) ? toAzureVm(w, r, aws) : aws;
   }
   if (type === ECR_REPO) {
     const name = repoName(w, r);
@@ -128,17 +132,16 @@ function build(w: World, r: number): ResourceInfo {
     const imageTags = t < 0.15 ? [`pr-${100 + (hash32(w.seed, r, 9) % 900)}`] : t < 0.3 ? [ver, "latest"] : t < 0.35 ? [] : [ver];
     const arch = u(6) < 0.7 ? "amd64" : "arm64";
     const pushedAt = traits(w, r).born;
-    const inUseCount = u(8) < 0.3 ? 0 : 1 + (hash32(w.seed, r, 10) % 8);
-    const lastInUseAt = inUseCount > 0 ? w.start - Math.floor(u(9) * 3 * DAY) : pushedAt + Math.floor(u(9) * DAY);
+    const { inUseCount, lastInUseAt, imagePulledAt } = imageUsage(w, r, pushedAt);
     const details = {
       awsEcrContainerImage: {
         repositoryName: name, imageTags, pushedAt, author: "ci@example.com", architecture: arch, imageHash,
-        registry: acct.id, platform: baseImg.platform, lastInUseAt, inUseCount,
+        registry: acct.id, platform: baseImg.platform, ...(lastInUseAt ? { lastInUseAt } : {}), inUseCount,
       },
     };
     return {
       ...base, id: `arn:aws:ecr:${region}:${acct.id}:repository/${name}/${imageHash}`, tags: {}, details,
-      families: [baseImg.os, app.app], isPublic: false, repoName: name, imageHash, imageTags, arch, pushedAt, lastInUseAt, inUseCount,
+      families: [baseImg.os, app.app], isPublic: false, repoName: name, imageHash, imageTags, arch, pushedAt, lastInUseAt, inUseCount, imagePulledAt,
       platform: baseImg.platform,
     };
   }

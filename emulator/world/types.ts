@@ -134,6 +134,10 @@ export interface Quirks {
   multiResource: boolean;
   /** Ecosystem vulnerabilities carry GHSA ids: some only that (no CVE), the rest as a related vulnerability. */
   ghsaFindings: boolean;
+  /** A scanStatus.reason Inspector may add later: reported instead of UNSUPPORTED_OS (null = off). */
+  futureScanReason: string | null;
+  /** Inspector code security: code repositories with SAST, IaC and SCA findings (emulator/code). */
+  codeSecurity: boolean;
 }
 
 export interface PendingChange {

@@ -13,6 +13,7 @@ export const permissions = [
   "settings", // application settings
   "tokens", // API tokens
   "audit", // the audit trail
+  "alerts", // alert channels, rules and the delivery log
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -21,7 +22,7 @@ const analyst: Permission[] = ["read", "sync", "exceptions", "exceptions.approve
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   viewer: ["read"],
   analyst,
-  admin: [...analyst, "users", "roles", "settings", "tokens", "audit"],
+  admin: [...analyst, "users", "roles", "settings", "tokens", "audit", "alerts"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

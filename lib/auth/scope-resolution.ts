@@ -5,14 +5,15 @@ import { db } from "@/lib/db/client";
 import { allScope, type Scope } from "@/lib/queries/scope";
 import type { ScopeRule } from "./group-map";
 
-export async function resolveScope(rules: readonly ScopeRule[]): Promise<Scope> {
+/** `pool`: the database to read (alert rules resolve their scope inside the worker's transaction). */
+export async function resolveScope(rules: readonly ScopeRule[], pool: Pick<import("pg").Pool, "query"> = db().pool): Promise<Scope> {
   if (rules.some((r) => "all" in r)) return allScope;
   const ous = rules.flatMap((r) => ("ous" in r ? r.ous : []));
   const owners = rules.flatMap((r) => ("owners" in r ? r.owners : []));
   const accounts = rules.flatMap((r) => ("accounts" in r ? r.accounts : []));
   if (ous.length + owners.length + accounts.length === 0) return { accountIds: [] };
   // An OU matches by id (ou-xxxx) or name; an owner by the owner or the team column.
-  const { rows } = await db().pool.query<{ id: string }>(
+  const { rows } = await pool.query<{ id: string }>(
     `SELECT id FROM accounts
      WHERE ou_id = ANY($1::text[]) OR ou_name = ANY($1::text[])
         OR owner = ANY($2::text[]) OR team = ANY($2::text[])

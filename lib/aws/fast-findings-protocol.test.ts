@@ -47,7 +47,7 @@ describe("FastListFindingsProtocol", () => {
       nextToken = a.nextToken;
     } while (nextToken);
     expect(compared).toBeGreaterThan(200);
-    expect([...types].sort()).toEqual(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION"]);
+    expect([...types].sort()).toEqual(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION", "Microsoft.Compute/virtualMachines"]);
   });
 
   it("returns exactly what the SDK returns for ListCoverage too, every page and resource type", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainScanStatusReason, scanStatusReasonCodes } from "./scan-status-reasons";
+import { ScanStatusReason } from "@aws-sdk/client-inspector2";
+import { explainScanStatusReason, scanStatusReasonCodes, scanStatusReasons } from "./scan-status-reasons";
 
 // Every scanStatus.reason in the inspector2 reference (§6), original and added over time.
 const referenceCodes = `PENDING_INITIAL_SCAN ACCESS_DENIED INTERNAL_ERROR UNMANAGED_EC2_INSTANCE UNSUPPORTED_OS
@@ -19,6 +20,12 @@ describe("scan status reasons", () => {
       expect(info.cause.length, code).toBeGreaterThan(20);
       expect(info.fix.length, code).toBeGreaterThan(10);
     }
+  });
+
+  it("explain every ScanStatusReason of the installed SDK (a new SDK with a new reason fails here)", () => {
+    const sdk = Object.values(ScanStatusReason);
+    expect(sdk.length).toBeGreaterThan(30);
+    expect(sdk.filter((code) => !(code in scanStatusReasons))).toEqual([]);
   });
 
   it("name the SSM agent for an unmanaged instance and fall back for unknown codes", () => {

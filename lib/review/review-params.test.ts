@@ -8,6 +8,14 @@ describe("review URL params", () => {
     expect(parseReviewParams(new URLSearchParams(), now)).toEqual({ ok: true, params: { date: "2026-11-26", group: "org", weeks: 12 } });
   });
 
+  it("keeps the optional CIS section in the URL, and names a bad value", () => {
+    const r = parseReviewParams({ cis: "1" }, now);
+    expect(r.ok && r.params.cis).toBe("1");
+    expect(r.ok && reviewHref(r.params)).toBe("/review?date=2026-11-26&cis=1");
+    const bad = parseReviewParams({ cis: "yes" }, now);
+    expect(!bad.ok && bad.issues).toEqual([{ field: "cis", message: "expected 1" }]);
+  });
+
   it("reports each bad field with its reason", () => {
     const r = parseReviewParams({ date: "2026-11-27", group: "team", weeks: "3" }, now);
     expect(r.ok).toBe(false);

@@ -1,6 +1,6 @@
 // The review route's URL contract, one schema for the page and every /api/review endpoint:
 // ?date=YYYY-MM-DD (meeting date, default today UTC) &group=org|ou|owner|account &value=… &weeks=12
-// &version=N (a frozen review's version; default the newest)
+// &version=N (a frozen review's version; default the newest) &cis=1 (the optional CIS section)
 import { z } from "zod";
 import { isDay, toDay } from "./day";
 import type { FieldIssue } from "./exception-input";
@@ -25,6 +25,8 @@ export function reviewParamsSchema(now: Date) {
       version: z.coerce.number({ error: "expected a number" }).int("expected a whole version").min(1, "versions start at 1").max(1000).optional(),
       /** Prefills the exception form with this finding ARN (from an SLA row's "Add exception"). */
       except: z.string().trim().min(1).max(2048).optional(),
+      /** The optional CIS benchmark section (live from the cache, not frozen). */
+      cis: z.enum(["1"], { error: "expected 1" }).optional(),
     })
     .superRefine((v, ctx) => {
       if (v.group !== "org" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: `required when group is ${v.group}` });
@@ -41,7 +43,7 @@ export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; param
     const one = Array.isArray(v) ? v[0] : v;
     return one === "" ? undefined : one;
   };
-  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except") });
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis") });
   if (r.success) return { ok: true, params: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
 }
@@ -55,6 +57,7 @@ export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
   if (p.weeks && p.weeks !== MIN_WEEKS) q.set("weeks", String(p.weeks));
   if (p.version) q.set("version", String(p.version));
   if (p.except) q.set("except", p.except);
+  if (p.cis) q.set("cis", "1");
   const s = q.toString();
   return s ? `${base}?${s}` : base;
 }

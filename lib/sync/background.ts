@@ -2,6 +2,7 @@
 // the server process; this keeps the one active run and its live progress per process.
 import type { Database } from "@/lib/db/client";
 import { runSync, type SyncResult } from "./run-sync";
+import { announceRunFinished } from "./run-listeners";
 import type { SyncProgress, SyncTrigger } from "./progress";
 import { SyncAlreadyRunningError, type StartedBy } from "./run/run-record";
 import type { SyncConfig } from "./sync-config";
@@ -40,6 +41,7 @@ export function launchSync(o: LaunchOptions): { started: Promise<number>; done: 
   }).finally(() => {
     if (holder.__inspectorateActiveSync === active) holder.__inspectorateActiveSync = undefined;
   });
+  active.done.then(announceRunFinished, () => {});
   active.done.catch(rejectStarted);
   started.catch(() => {}); // a caller that only awaits `done` must not see an unhandled rejection
   return { started, done: active.done };

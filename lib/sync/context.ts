@@ -7,7 +7,7 @@ import type { ProgressTracker } from "./progress";
 import type { Semaphore } from "./util/semaphore";
 
 export interface RunNote {
-  kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region" | "bulk-load" | "clock" | "lifecycle";
+  kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region" | "bulk-load" | "clock" | "lifecycle" | "enrichment" | "configuration";
   region?: string;
   message: string;
 }

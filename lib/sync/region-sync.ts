@@ -12,6 +12,9 @@ import { inspectorEnabled } from "./map/account-state";
 import { checkRegionIntegrity, type RegionIntegrity } from "./integrity/region-integrity";
 import type { AccountSyncStatus } from "@/lib/domain/finding-enums";
 import { settleAll } from "./util/map-limit";
+import { applyCoverageUsage } from "./coverage/image-usage";
+import { syncEcrRescan } from "./config/ecr-rescan";
+import type { EnrichmentResult } from "./enrich/enrich-region";
 
 export interface AccountOutcome {
   status: AccountSyncStatus;
@@ -26,6 +29,8 @@ export interface RegionOutcome {
   findings?: RegionFindingsResult;
   coverage?: RegionCoverageResult;
   integrity?: RegionIntegrity;
+  /** Finding details (KEV…), fetched once every region is listed (enrich-regions.ts); undefined when off. */
+  enrichment?: EnrichmentResult;
   accounts: Map<string, AccountOutcome>;
   durationMs: number;
   /** Wall times; coverage runs alongside the findings, so coverageMs is what it added after them. */
@@ -56,6 +61,8 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
     (err) => ctx.stopRun(err instanceof Error ? err.message : String(err)),
   )) as [RegionFindingsResult, RegionCoverageResult];
   const listed = since();
+  // Images in use: coverage's fresher usage onto the findings, and the region's ECR re-scan setting.
+  await Promise.all([applyCoverageUsage(ctx.pool, region), syncEcrRescan(ctx, region)]);
   p.phase = "integrity";
   const integrity = await checkRegionIntegrity(ctx, region, accounts, goneReasons);
   const timings = { findingsMs: findingsDone, coverageMs: Math.max(0, coverageDone - findingsDone), integrityMs: since() - listed };

@@ -18,6 +18,7 @@ import { writeSnapshots } from "./snapshots/write-snapshots";
 import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { settleAll } from "./util/map-limit";
 import { afterRegions } from "./run/after-regions";
+import { enrichRegions } from "./enrich/enrich-regions";
 import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
 import { log } from "@/lib/ops/logger";
 import { observeSyncRun } from "@/lib/ops/sync-observer";
@@ -104,6 +105,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     try {
       await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
+      await enrichRegions(ctx, outcomes);
       await afterRegions(ctx);
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";

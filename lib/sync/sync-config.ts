@@ -2,6 +2,7 @@
 // tests and benchmarks pass their own.
 import { configuredRegions, env, isDemo, type Env } from "@/lib/env";
 import type { RateLimiterOptions } from "@/lib/aws/rate-limiter";
+import type { EnrichmentConfig } from "./enrich/enrich-region";
 
 export interface SyncConfig {
   roleArn?: string;
@@ -30,6 +31,8 @@ export interface SyncConfig {
   writeConcurrency: number;
   limiter?: RateLimiterOptions;
   maxAttempts?: number;
+  /** BatchGetFindingDetails (KEV, EPSS, exploit observed) after each region's listing; on unless disabled. */
+  enrichment?: EnrichmentConfig;
 }
 
 export function syncConfigFromEnv(e: Env = env()): SyncConfig {

@@ -66,11 +66,16 @@ describe("model-based sync", () => {
           expect(asRecord(cache), trace.join(" → ")).toEqual(asRecord(truth));
           // The pages read the same numbers: the overview's per-account open counts and the
           // explorer's default ("Open") total equal the world's open findings.
+          // Every image counts here ("all"): the world's truth knows nothing of the in-use switch.
+          // Azure findings are listed under the connector's (admin) account but counted per subscription.
           const overview = new Map<string, number>();
-          for (const r of (await getOpenAggregates(allScope, [])).byAccount) overview.set(r.account_id, (overview.get(r.account_id) ?? 0) + r.count);
+          const agg = await getOpenAggregates(allScope, [], "all");
+          for (const r of agg.byAccount) overview.set(r.account_id, (overview.get(r.account_id) ?? 0) + r.count);
+          const [admin] = (await db.pool.query("SELECT id FROM accounts WHERE is_delegated_admin")).rows;
+          for (const r of agg.byProvider) overview.set(admin.id, (overview.get(admin.id) ?? 0) + r.count);
           const openTruth = Object.fromEntries([...truth].map(([id, c]) => [id, c.open]).filter(([, n]) => n).sort());
           expect(Object.fromEntries([...overview].filter(([, n]) => n).sort()), trace.join(" → ")).toEqual(openTruth);
-          const explorer = await countFindings(allScope, parseFindingsFilter(new URLSearchParams()).filter);
+          const explorer = await countFindings(allScope, parseFindingsFilter(new URLSearchParams("inUse=all")).filter);
           expect(explorer.count, trace.join(" → ")).toBe([...truth.values()].reduce((n, c) => n + c.open, 0));
         }
         else {

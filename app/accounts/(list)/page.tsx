@@ -2,6 +2,7 @@ import Link from "next/link";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
 import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
+import { getCostByAccount } from "@/lib/queries/cost/usage-cost";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
@@ -16,7 +17,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const sort: AccountSort = accountSorts.includes(params.sort as AccountSort) ? (params.sort as AccountSort) : "critical";
   const q = typeof params.q === "string" ? params.q.trim().toLowerCase() : "";
   const scope = await scopeForRequest();
-  const [heat, coverage] = await Promise.all([getSeverityHeatmap(scope, []), getCoverageMatrix(scope)]);
+  const [heat, coverage, costs] = await Promise.all([getSeverityHeatmap(scope, []), getCoverageMatrix(scope), getCostByAccount(scope)]);
   const header = <PageHeader title="Accounts" subtitle={`${heat.length} accounts in the organization: open findings, coverage and sync state`} />;
   if (!heat.length) {
     return (
@@ -28,7 +29,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   }
   const byId = new Map(coverage.map((c) => [c.accountId, c]));
   const matches = (r: (typeof heat)[number]) => !q || [r.accountId, r.name, r.ou, r.owner].some((v) => v?.toLowerCase().includes(q));
-  const rows = sortAccountRows(heat.filter(matches).map((r) => ({ ...r, coverage: byId.get(r.accountId) })), sort);
+  const rows = sortAccountRows(heat.filter(matches).map((r) => ({ ...r, coverage: byId.get(r.accountId), cost: costs.get(r.accountId) })), sort);
   const all = params.all === "1";
   // A thousand rows of links is a 4 MB page: show the worst 100 unless asked for all.
   const shown = all ? rows : rows.slice(0, shownAccounts);

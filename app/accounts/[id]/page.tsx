@@ -23,6 +23,7 @@ import { ReasonList } from "@/components/coverage/reason-list";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { AccountLifecycleBadge, accountLeftText } from "@/components/accounts/account-lifecycle-badge";
 import { GONE_STATUS } from "@/lib/domain/lifecycle";
+import { AccountCisCard } from "@/components/accounts/cis-card";
 
 export const dynamic = "force-dynamic";
 
@@ -91,6 +92,7 @@ export default async function Page({ params }: Props) {
         <div className="mt-3"><ReasonList reasons={reasons} accountId={a.id} /></div>
       </Card>
       <Card title="Regions: Inspector state and sync"><ScrollArea label="Regions"><RegionsTable regions={regions} /></ScrollArea></Card>
+      <AccountCisCard scope={scope} accountId={a.id} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { CodeSnippetLoader } from "@/components/findings/detail/code-snippet";
 import { notFound } from "next/navigation";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getFindingDetail } from "@/lib/queries/findings/finding-detail";
@@ -18,6 +20,16 @@ import { RelatedFindings } from "@/components/findings/detail/related-findings";
 import { GoneNotice } from "@/components/findings/detail/gone-notice";
 import { ResourcePanel } from "@/components/findings/detail/resource-panel";
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
+import { getFindingUsage } from "@/lib/queries/findings/image-usage";
+import { providerLabel } from "@/lib/queries/posture/provider-rows";
+import { ImageUsagePanel } from "@/components/usage/image-usage-panel";
+import { getVulnerabilityIntel } from "@/lib/queries/kev/vulnerability-intel";
+import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
+import { effectiveDueAt } from "@/lib/review/sla-kev";
+import { slaDays } from "@/lib/env";
+import type { Severity } from "@/lib/domain/severity";
+import { ExploitationPanel } from "@/components/findings/detail/exploitation-panel";
+import { KevBadge } from "@/components/findings/kev-badge";
 
 export const dynamic = "force-dynamic";
 
@@ -36,11 +48,16 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function Page({ params }: Props) {
   const arn = arnOf((await params).arn);
-  const detail = await getFindingDetail(await scopeForRequest(), arn);
+  const scope = await scopeForRequest();
+  const [detail, usage] = await Promise.all([getFindingDetail(scope, arn), getFindingUsage(scope, arn)]);
   if (!detail) notFound();
   const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
   const raw = f.raw;
   const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
+  const intel = f.type === "PACKAGE_VULNERABILITY" ? await getVulnerabilityIntel(f.vulnerability_id) : undefined;
+  const useKevDue = slaUsesKevDue();
+  const kevDue = intel?.inKev ? intel.kevDateDue : null;
+  const sla = effectiveDueAt({ firstObservedAt: f.first_observed_at, severity: f.severity as Severity, kevDateDue: kevDue }, slaDays(), useKevDue);
   const resources = mapResources(raw), remediation = mapRemediation(raw), vuln = mapVulnerability(raw), references = mapReferences(raw);
   return (
     <article className="space-y-5">
@@ -52,6 +69,7 @@ export default async function Page({ params }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <SeverityBadge severity={f.severity} />
           <StatusPill value={f.status} />
+          {intel?.inKev && <KevBadge due={kevDue?.toISOString()} />}
           {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1.5 py-0.5 text-[11px] font-bold uppercase text-white">exploit available</span>}
           <span className="text-sm text-muted">{findingTypeLabel[f.type as FindingType] ?? f.type}</span>
         </div>
@@ -71,9 +89,21 @@ export default async function Page({ params }: Props) {
               </p>
             )}
           </DetailSection>
+          {f.type === "PACKAGE_VULNERABILITY" && (
+            <DetailSection title="Known exploitation" id="exploitation">
+              <ExploitationPanel intel={intel} sla={sla} useKevDue={useKevDue} />
+            </DetailSection>
+          )}
           {packages.length > 0 && <DetailSection title="Vulnerable packages" id="packages"><PackagesTable packages={packages} /></DetailSection>}
           {network && <DetailSection title="Network path"><NetworkPath network={network} /></DetailSection>}
           {code && <DetailSection title="Code location"><CodeLocation code={code} /></DetailSection>}
+          {code && f.type === "CODE_VULNERABILITY" && (
+            <DetailSection title="Code snippet" id="snippet">
+              <Suspense fallback={<p className="text-sm text-muted">Asking Inspector for the code…</p>}>
+                <CodeSnippetLoader arn={f.arn} region={f.region} startLine={code.startLine} endLine={code.endLine} />
+              </Suspense>
+            </DetailSection>
+          )}
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
           <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`}>
             <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.finding_key} />
@@ -91,8 +121,10 @@ export default async function Page({ params }: Props) {
               ["Contact", f.account_contact ?? "—"],
               ["OU", f.account_ou ?? "—"],
               ["Region", f.region],
+              ...(usage && usage.provider !== "AWS" ? [["Cloud", `${providerLabel(usage.provider)} · ${usage.provider_account_id ?? "account unknown"}`] as [string, string]] : []),
             ]} />
           </DetailSection>
+          {usage?.resource_type === "AWS_ECR_CONTAINER_IMAGE" && <ImageUsagePanel usage={usage} />}
           <DetailSection title={resources.length > 1 ? `Resources (${resources.length})` : "Resource"}>
             <div className="divide-y divide-line [&>*]:py-3 [&>*:first-child]:pt-0">
               {resources.map((r, i) => <ResourcePanel key={`${i}:${r.id}`} resource={r} />)}

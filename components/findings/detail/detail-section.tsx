@@ -8,12 +8,14 @@ export function DetailSection({ title, children, id, className = "" }: { title: 
   );
 }
 
+// Values get at least 60% of the width and labels wrap: a long label ("Exploitable since (…)")
+// must not squeeze its value into one character per line in the narrow side column.
 export function Facts({ items }: { items: [string, React.ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
+    <dl className="grid grid-cols-[auto_minmax(60%,1fr)] gap-x-4 gap-y-1.5 text-sm">
       {items.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="whitespace-nowrap text-muted">{k}</dt>
+          <dt className="text-muted">{k}</dt>
           <dd className="min-w-0 wrap-anywhere">{v ?? "—"}</dd>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import type { FindingEventRow } from "@/lib/queries/findings/finding-detail";
 import { formatDateTime } from "@/components/ui/format";
 
-const kindLabel: Record<string, string> = { NEW: "First seen", STATUS: "Status", EXPLOITABLE: "Exploit", SEVERITY: "Severity", GONE: "Gone from Inspector" };
+const kindLabel: Record<string, string> = { NEW: "First seen", STATUS: "Status", EXPLOITABLE: "Exploit", SEVERITY: "Severity", GONE: "Gone from Inspector", KEV: "CISA KEV" };
 
 // An exploit value Inspector did not send means "not applicable", not unknown.
 const value = (kind: string, v: string | null) => v?.toLowerCase() ?? (kind === "EXPLOITABLE" ? "not applicable" : "—");

@@ -1,9 +1,9 @@
 // The explorer URL's field names and limits without the Zod schema, so link builders in the
 // browser (heatmap cells, bars, badges) do not ship Zod; findings-filter.ts checks they agree.
 export const findingsFilterFieldNames = [
-  "account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou", "resource", "cve", "package", "fix", "exploit",
+  "account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou", "resource", "cve", "package", "fix", "exploit", "kev",
   "epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "closure", "reopenedFrom",
-  "exploitableFrom", "ami", "image", "sort", "group", "cursor", "limit",
+  "exploitableFrom", "ami", "image", "inUse", "notPulledDays", "provider", "providerAccount", "sort", "group", "cursor", "limit",
 ] as const;
 export type FindingsFilterField = (typeof findingsFilterFieldNames)[number];
 

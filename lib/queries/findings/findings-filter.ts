@@ -6,6 +6,8 @@ import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceT
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 import { closureKinds } from "@/lib/domain/closure";
+import { inUseModes } from "@/lib/domain/in-use";
+import { kevFilterValues } from "@/lib/domain/kev";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -52,6 +54,8 @@ export const findingsFilterFields = {
   fix: fixAvailableSchema.optional(),
   /** NA: Inspector says nothing (not applicable). */
   exploit: z.enum(["YES", "NO", "NA"]).optional(),
+  /** CISA KEV: YES, NO (details fetched, not listed) or UNKNOWN (details never fetched). */
+  kev: z.enum(kevFilterValues).optional(),
   epssMin: num(0, 1).optional(),
   epssMax: num(0, 1).optional(),
   scoreMin: num(0, 10).optional(),
@@ -68,6 +72,13 @@ export const findingsFilterFields = {
   exploitableFrom: day.optional(),
   ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),
   image: text.optional(),
+  /** The "In use only" switch (lib/domain/in-use.ts): absent = only; all; idle = not in use. */
+  inUse: z.enum(inUseModes).optional(),
+  /** ECR images not pulled for at least this many days (or idle and never pulled). */
+  notPulledDays: num(1, 36500).int("expected whole days").optional(),
+  /** The resource's cloud (AWS, AZURE…) and that cloud's account (an Azure subscription). */
+  provider: list(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "expected a provider such as AWS or AZURE")).default([]),
+  providerAccount: text.optional(),
   sort: z.enum(findingsSorts).default("score"),
   group: z.enum(findingsGroups).optional(),
   cursor: z.string().max(4096).refine((v) => decodeCursor(v) !== undefined, "not a cursor this page issued").optional(),
@@ -78,7 +89,7 @@ export const findingsFilterSchema = z.object(findingsFilterFields);
 export type FindingsFilter = z.output<typeof findingsFilterSchema>;
 /** What callers build links from: any subset of the parsed filter. */
 export type FindingsFilterInput = Partial<FindingsFilter>;
-const repeatable = new Set<string>(["account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou"]);
+const repeatable = new Set<string>(["account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou", "provider"]);
 
 export interface FieldIssue {
   field: string;

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { FindingsFilter } from "./findings-filter";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches } from "./findings-sort";
 import { findingsWhere } from "./findings-where";
+import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 
 export interface FindingRow {
   arn: string;
@@ -29,6 +30,8 @@ export interface FindingRow {
   first_observed_at: Date;
   last_observed_at: Date;
   closed_at: Date | null;
+  /** CISA KEV: YES, NO, or null = unknown (details never fetched). */
+  kev: "YES" | "NO" | null;
 }
 
 export interface FindingsPage<Row = FindingRow> {
@@ -39,7 +42,7 @@ export interface FindingsPage<Row = FindingRow> {
 
 export const findingRowColumns = Prisma.sql`f.arn, f.account_id, a.name AS account_name, f.region, f.type, f.title, f.severity,
   f.status, f.inspector_score, f.epss_score, f.exploit_available, f.fix_available, f.vulnerability_id, f.package_names,
-  f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at`;
+  f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at, ${kevStateSql("f")} AS kev`;
 
 export interface SearchOptions {
   /** Filter first, then sort the matches. Right when few rows match (the caller knows from the

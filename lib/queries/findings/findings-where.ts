@@ -7,6 +7,8 @@ import type { FindingsFilter } from "./findings-filter";
 import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
 import { findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
+import { usageWhere } from "./usage-where";
+import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -44,6 +46,7 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);
   if (f.exploit === "NA") c.push(Prisma.sql`f.exploit_available IS NULL`);
   else if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit}`);
+  if (f.kev) c.push(kevFilterSql("f", f.kev));
   if (f.epssMin !== undefined) c.push(Prisma.sql`f.epss_score >= ${f.epssMin}`);
   if (f.epssMax !== undefined) c.push(Prisma.sql`f.epss_score <= ${f.epssMax}`);
   if (f.scoreMin !== undefined) c.push(Prisma.sql`f.inspector_score >= ${f.scoreMin}`);
@@ -68,5 +71,6 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
     const keys = imageKeys(f.image);
     c.push(Prisma.sql`(f.ecr_repository = ANY(${keys}::text[]) OR f.ecr_image_hash = ANY(${keys}::text[]))`);
   }
+  c.push(...usageWhere(f));
   return Prisma.join(c, " AND ");
 }

@@ -2,12 +2,13 @@
 // until a sync changes the data (overviewMemo): tiles, heatmap and bars share one count.
 import { cache } from "react";
 import type { Scope } from "@/lib/queries/scope";
+import type { InUseMode } from "@/lib/domain/in-use";
 import { getOpenAggregates } from "./open-aggregates";
 import { overviewMemo } from "./sync-version";
 import { getTopRisks } from "./top-risks";
 
-export const openAggregates = cache((scope: Scope, regions: string[]) =>
-  overviewMemo().get(`open:${JSON.stringify([scope, regions])}`, () => getOpenAggregates(scope, regions)),
+export const openAggregates = cache((scope: Scope, regions: string[], inUse: InUseMode = "only") =>
+  overviewMemo().get(`open:${JSON.stringify([scope, regions, inUse])}`, () => getOpenAggregates(scope, regions, inUse)),
 );
 
 /** Organization-wide even under a region filter: ranking within one region reads every row of

@@ -8,6 +8,8 @@ import { regionWhere } from "./overview-tiles";
 import { lifecycleColumns, toAccountLeft, type AccountLeft } from "@/lib/queries/accounts/account-lifecycle";
 import type { AccountSeverityCount } from "./open-aggregates";
 import { openSql } from "@/lib/queries/lifecycle-sql";
+import { inUseSql } from "@/lib/queries/in-use-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 
 export interface HeatmapRow {
   accountId: string;
@@ -20,6 +22,10 @@ export interface HeatmapRow {
   syncProblems: string[];
   /** Set when the account left Inspector or the organization, or is suspended. */
   left?: AccountLeft | null;
+  /** Another cloud (AZURE…): accountId is that cloud's account, with no AWS account page or name. */
+  provider?: string;
+  /** This AWS account also reports other clouds' findings (counted in their own rows): links add provider=AWS. */
+  otherClouds?: boolean;
 }
 
 export type HeatmapAccount = Omit<Raw, "counts">;
@@ -47,10 +53,11 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
     ORDER BY a.id`);
 }
 
-export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[]): Promise<AccountSeverityCount[]> {
+/** AWS resources only: another cloud's findings are counted per its own account (provider-counts.ts). */
+export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[], inUse: InUseMode = "only"): Promise<AccountSeverityCount[]> {
   return queryRows<AccountSeverityCount>(Prisma.sql`
     SELECT f.account_id, f.severity, count(*)::int AS count FROM findings f
-    WHERE ${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+    WHERE ${openSql("f")} AND f.provider = 'AWS' AND ${inUseSql(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     GROUP BY f.account_id, f.severity`);
 }

@@ -14,6 +14,8 @@ export interface TopRiskRow {
   max_score: number | null;
   max_epss: number | null;
   exploitable: boolean;
+  /** In CISA KEV: true/false once details were fetched, null = unknown. */
+  kev: boolean | null;
   /** Open findings in scope (one per affected resource); not counted under a region filter, where
    *  counting would read every matching row (~1 s at a million findings). */
   findings: number | null;
@@ -39,7 +41,7 @@ export async function getTopRisks(scope: Scope, regions: string[], limit = 10, s
       FROM best JOIN findings f ON f.arn = best.arn
       ORDER BY f.exploit_available IS NOT DISTINCT FROM 'YES' DESC, best.inspector_score DESC, f.epss_score DESC NULLS LAST, best.finding_key LIMIT ${limit}
     )
-    SELECT r.*, ${regions.length ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM findings f WHERE f.finding_key = r.finding_key AND ${inScope("f")})`} AS findings
+    SELECT r.*, (SELECT vi.in_kev FROM vulnerability_intel vi WHERE vi.vulnerability_id = r.finding_key) AS kev, ${regions.length ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM findings f WHERE f.finding_key = r.finding_key AND ${inScope("f")})`} AS findings
     FROM ranked r
     ORDER BY r.exploitable DESC, r.max_score DESC, r.max_epss DESC NULLS LAST, r.finding_key`);
 }

@@ -11,6 +11,7 @@ import { groupScope, resolveGroup, reviewAccounts, type ReviewAccount } from "./
 import { riskExceptions } from "./risk-exceptions";
 import { sinceLastReview } from "./since-last-review";
 import { slaBreaches } from "./sla-breaches";
+import { withAccountCosts } from "./review-cost";
 import { reviewTrends } from "./trends";
 import type { GroupKind, ReviewGroup, ReviewMeta, ReviewPayload } from "./review-types";
 
@@ -60,7 +61,7 @@ export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<R
 
 export const reviewSections = {
   trends: (c: ReviewContext) => reviewTrends(c.scope, c.asOf, c.weeks),
-  sla: (c: ReviewContext) => slaBreaches(c.scope, c.asOf, c.policy, c.accounts),
+  sla: async (c: ReviewContext) => withAccountCosts(c.scope, await slaBreaches(c.scope, c.asOf, c.policy, c.accounts)),
   since: (c: ReviewContext) => sinceLastReview(c.scope, c.window, c.accounts, c.previousDark),
   exceptions: (c: ReviewContext) => riskExceptions(c.scope, c.asOf),
 };

@@ -67,6 +67,8 @@ export interface SlaAccountRow extends SlaCounts {
   accountName: string | null;
   owner: string;
   ouName: string | null;
+  /** Inspector's estimated monthly cost when computed; absent (older reviews, no usage) = "—". */
+  cost?: { amount: number | null; currency: string | null };
 }
 export interface SlaOwnerRow extends SlaCounts {
   owner: string;

@@ -7,29 +7,33 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { exceptionCoversSql, exceptionValidSql } from "./exception-sql";
 import { openAtSql } from "@/lib/queries/lifecycle-sql";
+import { kevDueSql } from "@/lib/queries/kev/kev-sql";
+import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
 import type { ReviewAccount } from "./review-accounts";
 import type { SlaAccountRow, SlaCounts, SlaFinding, SlaOwnerRow, SlaSection } from "./review-types";
 
 const FINDINGS_CAP = 100;
 const EXCEPTED_CAP = 50;
 
-function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy): Prisma.Sql {
+function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy, useKevDue: boolean): Prisma.Sql {
   const entries = Object.entries(policy).filter(([, d]) => d != null) as [Severity, number][];
   const days = Prisma.join(entries.map(([s, d]) => Prisma.sql`WHEN ${s} THEN ${d}::int`), " ");
   const severities = entries.map(([s]) => s);
+  const bySeverity = Prisma.sql`f.first_observed_at + make_interval(days => CASE f.severity ${days} END)`;
   return Prisma.sql`sla AS (
     SELECT f.arn, f.title, f.severity, f.account_id, f.resource_id, f.vulnerability_id, f.first_observed_at,
-      f.first_observed_at + make_interval(days => CASE f.severity ${days} END) AS due_at,
+      ${useKevDue ? Prisma.sql`LEAST(${bySeverity}, ${kevDueSql("f")})` : bySeverity} AS due_at,
       EXISTS (SELECT 1 FROM risk_exceptions e WHERE ${exceptionValidSql(Prisma.sql`e`, asOf)}
         AND ${exceptionCoversSql(Prisma.sql`e`, Prisma.sql`f`)}) AS excepted
     FROM findings f
     WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.severity = ANY(${severities}::text[]) AND ${openAtSql("f", asOf)})`;
 }
 
-export async function slaBreaches(scope: Scope, asOf: Date, policy: SlaPolicy, accounts: ReviewAccount[], dueSoonDays = DUE_SOON_DAYS): Promise<SlaSection> {
+export async function slaBreaches(scope: Scope, asOf: Date, policy: SlaPolicy, accounts: ReviewAccount[], dueSoonDays = DUE_SOON_DAYS,
+  useKevDue = slaUsesKevDue()): Promise<SlaSection> {
   if (!Object.values(policy).some((d) => d != null)) return emptySection(policy, dueSoonDays);
   const soon = addDays(asOf, dueSoonDays);
-  const cte = slaFindingsCte(scope, asOf, policy);
+  const cte = slaFindingsCte(scope, asOf, policy, useKevDue);
   const [counts, open, excepted] = await Promise.all([
     queryRows<{ accountId: string; breached: number; dueSoon: number; excepted: number }>(Prisma.sql`
       WITH ${cte}

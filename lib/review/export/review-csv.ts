@@ -37,6 +37,7 @@ export function reviewCsv(p: ReviewPayload, frozenAt: string | null, statusLine 
   });
   for (const o of p.sla.byOwner) for (const m of ["breached", "dueSoon", "excepted"] as const) add("sla.owner", o.owner, o.owner, m, o[m]);
   for (const a of p.sla.byAccount) for (const m of ["breached", "dueSoon", "excepted"] as const) add("sla.account", a.accountId, a.accountName, m, a[m]);
+  for (const a of p.sla.byAccount) if (a.cost) add("sla.account", a.accountId, a.accountName, `estimated_monthly_cost_${a.cost.currency ?? "unknown"}`, a.cost.amount);
   for (const f of p.sla.findings) add("sla.finding", f.arn, f.title, f.excepted ? "excepted" : f.state, f.dueAt);
   for (const g of sinceGroups(p.since)) {
     add("since", g.key, g.label, "count", g.group.count);

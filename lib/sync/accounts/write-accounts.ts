@@ -36,16 +36,18 @@ export async function upsertAccountRegions(
   const s = (id: string) => states.get(id);
   await db.query(
     `INSERT INTO account_regions AS r (account_id, region, relationship_status, inspector_status, ec2_status, ecr_status,
-        lambda_status, lambda_code_status, last_seen_at)
-     SELECT t.id, $1, t.rel, t.st, t.ec2, t.ecr, t.lambda, t.code, $9
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(id, rel, st, ec2, ecr, lambda, code)
+        lambda_status, lambda_code_status, code_repository_status, last_seen_at)
+     SELECT t.id, $1, t.rel, t.st, t.ec2, t.ecr, t.lambda, t.code, t.repo, $9
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $10::text[])
+       AS t(id, rel, st, ec2, ecr, lambda, code, repo)
      ON CONFLICT (account_id, region) DO UPDATE SET
        relationship_status = EXCLUDED.relationship_status, inspector_status = EXCLUDED.inspector_status,
        ec2_status = EXCLUDED.ec2_status, ecr_status = EXCLUDED.ecr_status, lambda_status = EXCLUDED.lambda_status,
-       lambda_code_status = EXCLUDED.lambda_code_status, last_seen_at = EXCLUDED.last_seen_at`,
+       lambda_code_status = EXCLUDED.lambda_code_status, code_repository_status = EXCLUDED.code_repository_status,
+       last_seen_at = EXCLUDED.last_seen_at`,
     [region, ids, ids.map((id) => relationships.get(id) ?? null), ids.map((id) => s(id)?.inspectorStatus ?? null),
       ids.map((id) => s(id)?.ec2Status ?? null), ids.map((id) => s(id)?.ecrStatus ?? null), ids.map((id) => s(id)?.lambdaStatus ?? null),
-      ids.map((id) => s(id)?.lambdaCodeStatus ?? null), seenAt],
+      ids.map((id) => s(id)?.lambdaCodeStatus ?? null), seenAt, ids.map((id) => s(id)?.codeRepositoryStatus ?? null)],
   );
 }
 

@@ -15,7 +15,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<Fin
       `SELECT arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
          exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
-         finding_key, related_vulnerabilities
+         finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id
        FROM findings WHERE arn > $1 ORDER BY arn LIMIT $2`,
       [after, pageSize],
     );
@@ -28,6 +28,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<Fin
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
       resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
       firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: r.raw,
+      inUseCount: r.in_use_count, lastInUseAt: r.last_in_use_at, provider: r.provider, providerAccountId: r.provider_account_id,
       findingKey: r.finding_key, relatedVulnerabilities: r.related_vulnerabilities ?? [], lastKnownExploitAt: null, otherResources: [],
     }));
   }

@@ -1,4 +1,4 @@
-// `npm run bench:sync [-- --scenario full|incremental|throttle|million|all] [--findings N] [--rate N]`
+// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|all] [--findings N] [--rate N]`
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 import os from "node:os";
@@ -7,6 +7,7 @@ import { benchDatabase } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
+import { enrichmentComparison } from "./enrichment-bench";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 
@@ -105,5 +106,6 @@ async function million(findings: number) {
 
 if (want("full") || want("incremental")) await fullAndIncremental(Number(values.findings ?? 200_000));
 if (want("throttle")) await throttled(Number(values.rate));
+if (values.scenario === "enrichment") await enrichmentComparison(Number(values.findings ?? 200_000), REGIONS);
 if (want("million")) await million(Number(values.findings ?? 1_000_000));
 process.exit(0);

@@ -8,6 +8,7 @@ export interface AccountRegionState {
   ecrStatus: string | null;
   lambdaStatus: string | null;
   lambdaCodeStatus: string | null;
+  codeRepositoryStatus?: string | null;
   error: string | null;
 }
 
@@ -20,6 +21,7 @@ export function fromAccountState(a: AccountState): AccountRegionState {
     ecrStatus: rs?.ecr?.status ?? null,
     lambdaStatus: rs?.lambda?.status ?? null,
     lambdaCodeStatus: rs?.lambdaCode?.status ?? null,
+    codeRepositoryStatus: rs?.codeRepository?.status ?? null,
     error: a.state?.status && a.state.status !== "ENABLED" ? (a.state.errorMessage ?? null) : null,
   };
 }
@@ -33,6 +35,7 @@ export function fromFailedAccount(f: FailedAccount): AccountRegionState {
     ecrStatus: rs?.ecr ?? null,
     lambdaStatus: rs?.lambda ?? null,
     lambdaCodeStatus: rs?.lambdaCode ?? null,
+    codeRepositoryStatus: rs?.codeRepository ?? null,
     error: `${f.errorCode ?? "ERROR"}: ${f.errorMessage ?? "status unavailable"}`,
   };
 }

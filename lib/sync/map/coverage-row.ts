@@ -43,6 +43,7 @@ function resourceName(c: CoveredResource): string | null {
   }
   if (m?.ecrRepository?.name) return m.ecrRepository.name;
   if (m?.lambdaFunction?.functionName) return m.lambdaFunction.functionName;
+  if (m?.codeRepository?.projectName) return m.codeRepository.projectName;
   return c.resourceId ?? null;
 }
 

@@ -10,8 +10,9 @@ import { findingPackages, packageNames, type PackageRow } from "./finding-packag
 import { otherResources, primaryResource, type OtherResource, type ResourceColumns } from "./finding-resource";
 import { findingKey, relatedVulnerabilities } from "./finding-key";
 import { exploitAvailable, lastKnownExploitAt, type ExploitAvailable } from "./finding-exploit";
+import { findingUsage, type FindingUsage } from "./finding-usage";
 
-export interface FindingRow extends ResourceColumns {
+export interface FindingRow extends ResourceColumns, FindingUsage {
   arn: string;
   accountId: string;
   region: string;
@@ -87,6 +88,7 @@ export function toFindingRow(f: Finding, region: string): MapResult {
       packages,
       packageNames: packageNames(packages),
       ...primaryResource(f),
+      ...findingUsage(f),
       firstObservedAt: v.data.firstObservedAt,
       lastObservedAt: v.data.lastObservedAt,
       // A status change moves updatedAt; without one the last observation is the best we have.

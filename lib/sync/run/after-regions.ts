@@ -3,10 +3,12 @@
 // AWS's time, so the skew costs nothing, but a user comparing times should know).
 import { markRegionsNotSynced } from "../findings/gone";
 import type { SyncContext } from "../context";
+import { syncRegionExtras } from "../extras/region-extras";
 
 export const DEFAULT_CLOCK_SKEW_NOTE_MS = 60_000;
 
 export async function afterRegions(ctx: SyncContext): Promise<void> {
+  await syncRegionExtras(ctx);
   const gone = await markRegionsNotSynced(ctx.pool, ctx.config.regions, ctx.now(), ctx.runId);
   if (gone) ctx.notes.push({ kind: "region", message: `${gone} finding(s) of regions no longer synced are now GONE (region not synced)` });
   const skew = ctx.aws.clock.skewMs();

@@ -35,6 +35,7 @@ export function findingsPayload(rows: FindingRow[]): { columns: string; raws: st
       o: r.packages, p: r.packageNames, q: r.resourceType, r: r.resourceId, s: r.resourceName, t: r.resourceTags, u: r.amiId,
       v: r.ecrRepository, w: r.ecrImageHash, x: r.firstObservedAt.getTime(), y: r.lastObservedAt.getTime(), z: r.updatedAt.getTime(),
       A: r.findingKey, B: r.relatedVulnerabilities, C: r.lastKnownExploitAt?.getTime() ?? null, D: r.otherResources,
+      E: r.inUseCount, F: r.lastInUseAt?.getTime() ?? null, G: r.provider, H: r.providerAccountId,
     };
     // JSON.stringify escapes every control character, so a separator here means the row was built elsewhere.
     if (r.raw.includes(RAW_SEPARATOR)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);

@@ -18,6 +18,7 @@ export const DOCUMENT_COLUMNS = [
   ["resource_tags", "jsonb"], ["ami_id", "text"], ["ecr_repository", "text"], ["ecr_image_hash", "text"],
   ["first_observed_at", "timestamptz"], ["last_observed_at", "timestamptz"], ["updated_at", "timestamptz"],
   ["finding_key", "text"], ["related_vulnerabilities", "text[]"], ["last_known_exploit_at", "timestamptz"], ["other_resources", "jsonb"],
+  ["in_use_count", "int"], ["last_in_use_at", "timestamptz"], ["provider", "text"], ["provider_account_id", "text"],
 ] as const;
 /** The document key of the i-th column: a…z, then A…Z. */
 export const documentKey = (i: number) => String.fromCharCode(i < 26 ? 97 + i : 39 + i);
@@ -41,7 +42,8 @@ up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
-    first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw)
+    first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
+    in_use_count, last_in_use_at, provider, provider_account_id)
   SELECT arn, account_id, region, type, title, description, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
@@ -50,7 +52,7 @@ up AS (
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
-    NULL, $2::timestamptz, raw
+    NULL, $2::timestamptz, raw, in_use_count, last_in_use_at, provider, provider_account_id
   FROM input
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
@@ -73,7 +75,10 @@ up AS (
     exploit_since_source = CASE WHEN EXCLUDED.exploit_available = 'YES' THEN
       CASE WHEN EXCLUDED.exploit_since_source = 'LAST_KNOWN_EXPLOIT' OR f.exploit_since IS NULL THEN EXCLUDED.exploit_since_source ELSE f.exploit_since_source END END,
     -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
-    gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw
+    gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw,
+    -- The finding's own copy; coverage's fresher one is applied after the region's listing (image-usage.ts).
+    in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
+    provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id
   -- Never regress to an older version of the finding (a replayed or overlapping page).
   WHERE f.updated_at <= EXCLUDED.updated_at
   RETURNING f.arn

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { listDeliveries } from "@/lib/alerts/delivery-log";
+import { channelKindLabel } from "@/lib/alerts/channel-config";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { db } from "@/lib/db/client";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ScrollArea } from "@/components/ui/scroll-area";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Alert delivery log" };
+
+const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "—");
+const tone: Record<string, string> = { SENT: "text-green-800", FAILED: "text-red-800", PENDING: "text-amber-800" };
+
+export default async function Page() {
+  await requirePermission("alerts");
+  const rows = await listDeliveries(db().pool, 200);
+  return (
+    <>
+      <PageHeader title="Alert delivery log" subtitle="Every message to every channel, newest first: sent, waiting for a retry (with why the last attempt failed), or given up."
+        actions={<Link href="/admin/alerts" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Channels and rules</Link>} />
+      <Card>
+        <ScrollArea label="Deliveries"><table className="w-full text-sm" data-testid="delivery-log">
+          <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Created</th><th>Channel</th><th>Rule</th><th>Message</th><th>Status</th><th>Attempts</th><th>Reason</th></tr></thead>
+          <tbody>
+            {rows.map((d) => (
+              <tr key={d.id} className="border-t border-line align-top">
+                <td className="py-1.5 whitespace-nowrap">{time(d.createdAt)}</td>
+                <td>{d.channelName ?? "deleted"}{d.channelKind && <span className="text-muted"> · {channelKindLabel[d.channelKind]}</span>}</td>
+                <td>{d.kind === "TEST" ? "test" : (d.ruleName ?? "deleted")}{d.runId !== null && <span className="text-muted"> · run {d.runId}</span>}</td>
+                <td>{d.heading}</td>
+                <td className={`font-medium ${tone[d.status] ?? ""}`}>{d.status === "PENDING" && d.attempts > 0 ? `retry at ${time(d.nextAttemptAt)}` : d.status.toLowerCase()}{d.sentAt && <span className="font-normal text-muted"> {time(d.sentAt)}</span>}</td>
+                <td>{d.attempts}</td>
+                <td className="max-w-md break-words text-red-800">{d.lastError ?? ""}</td>
+              </tr>
+            ))}
+            {rows.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">Nothing delivered yet.</td></tr>}
+          </tbody>
+        </table></ScrollArea>
+      </Card>
+    </>
+  );
+}

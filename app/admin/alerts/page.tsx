@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { listChannels } from "@/lib/alerts/channel-store";
+import { channelKindLabel } from "@/lib/alerts/channel-config";
+import { loadRules } from "@/lib/alerts/rule-store";
+import { ruleKindLabel } from "@/lib/alerts/rule-config";
+import { describeScopeRule } from "@/lib/auth/group-map";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { deleteAlertThingAction } from "@/lib/actions/alert-actions";
+import { db } from "@/lib/db/client";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ScrollArea } from "@/components/ui/scroll-area";
+import { ChannelForm } from "@/components/alerts/channel-form";
+import { RuleForm } from "@/components/alerts/rule-form";
+import { SendTestButton } from "@/components/alerts/send-test-button";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Alerts" };
+
+const th = "text-left text-xs uppercase text-muted";
+const Delete = ({ what, id }: { what: string; id: number }) => (
+  <form action={deleteAlertThingAction}><input type="hidden" name="what" value={what} /><input type="hidden" name="id" value={id} />
+    <button type="submit" className="rounded border border-line px-2 py-0.5 text-xs hover:border-[#b2182b] hover:text-[#b2182b]">Delete</button>
+  </form>
+);
+
+export default async function Page() {
+  await requirePermission("alerts");
+  const [channels, rules] = await Promise.all([listChannels(db().pool), loadRules(db().pool, true)]);
+  const names = new Map(channels.map((c) => [c.id, c.name]));
+  return (
+    <>
+      <PageHeader title="Alerts" subtitle="After each sync, every rule sends one digest per channel of what changed: new criticals, exploitable findings, SLA, coverage lost, failing syncs. Each finding alerts once per change."
+        actions={<Link href="/admin/alert-log" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Delivery log</Link>} />
+      <div className="space-y-5">
+        <Card title="Channels">
+          <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm" data-testid="channels-table">
+            <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /></tr></thead>
+            <tbody>
+              {channels.map((c) => (
+                <tr key={c.id} className="border-t border-line">
+                  <td className="py-1.5 font-medium">{c.name}</td><td>{channelKindLabel[c.kind]}</td><td>{c.summary}</td>
+                  <td>{c.createdAt.toISOString().slice(0, 10)} by {c.createdBy}</td>
+                  <td><SendTestButton id={c.id} name={c.name} /></td><td><Delete what="channel" id={c.id} /></td>
+                </tr>
+              ))}
+              {channels.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No channels yet.</td></tr>}
+            </tbody>
+          </table></ScrollArea>
+          <ChannelForm />
+        </Card>
+        <Card title="Rules">
+          <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
+            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Channels</th><th /></tr></thead>
+            <tbody>
+              {rules.map((r) => (
+                <tr key={r.id} className="border-t border-line">
+                  <td className="py-1.5 font-medium">{r.name}</td><td>{ruleKindLabel[r.kind]}</td><td>{r.minSeverity.toLowerCase()}</td>
+                  <td>{describeScopeRule(r.scope)}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Delete what="rule" id={r.id} /></td>
+                </tr>
+              ))}
+              {rules.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No rules yet.</td></tr>}
+            </tbody>
+          </table></ScrollArea>
+          <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+// Server actions behind /admin/alerts: channels (save, delete, send test) and rules (save, delete).
+// Guarded like the routes (permission "alerts"); each change is audited in its transaction.
+import { revalidatePath } from "next/cache";
+import { channelFromForm, ruleFromForm } from "@/lib/alerts/alert-forms";
+import { createChannel, deleteChannel } from "@/lib/alerts/channel-store";
+import { appUrl, outboundPolicy } from "@/lib/alerts/outbound-policy";
+import { createRule, deleteRule } from "@/lib/alerts/rule-store";
+import { sendTest } from "@/lib/alerts/send-test";
+import { actionError, guardAction } from "@/lib/auth/guard-action";
+import { db } from "@/lib/db/client";
+import { ConfigError } from "@/lib/env";
+
+export interface AlertFormState { message: string | null; ok: boolean }
+
+const fail = (err: unknown): AlertFormState => ({ ok: false, message: err instanceof ConfigError ? `configuration: ${err.message}` : actionError(err) });
+
+export async function saveChannelAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+  try {
+    const { actor, address } = await guardAction("alerts");
+    const ch = await createChannel(db().pool, actor, channelFromForm(form), address);
+    revalidatePath("/admin/alerts");
+    return { ok: true, message: `Saved channel “${ch.name}”. Its secret is not shown again.` };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function saveRuleAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+  try {
+    const { actor, address } = await guardAction("alerts");
+    const parsed = ruleFromForm(form);
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    const rule = await createRule(db().pool, actor, parsed.input, address);
+    revalidatePath("/admin/alerts");
+    return { ok: true, message: `Saved rule “${rule.name}”; it alerts on sync runs from now on.` };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function sendTestAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+  try {
+    const { actor, address } = await guardAction("alerts");
+    const r = await sendTest(db().pool, actor, form.get("id"), appUrl(), outboundPolicy(), address);
+    revalidatePath("/admin/alert-log");
+    return { ok: r.ok, message: r.ok ? "Test message delivered." : `Test failed: ${r.error}` };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function deleteAlertThingAction(form: FormData): Promise<void> {
+  try {
+    const { actor, address } = await guardAction("alerts");
+    const what = String(form.get("what") ?? "");
+    if (what === "channel") await deleteChannel(db().pool, actor, form.get("id"), address);
+    if (what === "rule") await deleteRule(db().pool, actor, form.get("id"), address);
+  } catch (err) {
+    actionError(err);
+  }
+  revalidatePath("/admin/alerts");
+}

@@ -1,0 +1,25 @@
+// The delivery log (admin): newest first, with the channel, the rule, what was sent, how it went
+// and why it failed.
+import type { Queryable } from "@/lib/auth/audit";
+import type { ChannelKind } from "./channel-config";
+
+export interface DeliveryLogRow {
+  id: string; createdAt: Date; kind: string; status: string; attempts: number; lastError: string | null; sentAt: Date | null;
+  nextAttemptAt: Date; channelName: string | null; channelKind: ChannelKind | null; ruleName: string | null; heading: string; total: number; runId: number | null;
+}
+
+export async function listDeliveries(db: Queryable, limit = 200): Promise<DeliveryLogRow[]> {
+  const { rows } = (await db.query(
+    `SELECT d.id, d.created_at, d.kind, d.status, d.attempts, d.last_error, d.sent_at, d.next_attempt_at, d.run_id,
+            c.name AS channel_name, c.kind AS channel_kind, r.name AS rule_name, d.payload->>'heading' AS heading, (d.payload->>'total')::int AS total
+     FROM alert_deliveries d LEFT JOIN alert_channels c ON c.id = d.channel_id LEFT JOIN alert_rules r ON r.id = d.rule_id
+     ORDER BY d.created_at DESC, d.id DESC LIMIT $1`,
+    [limit],
+  )) as { rows: Record<string, unknown>[] };
+  return rows.map((r) => ({
+    id: String(r.id), createdAt: r.created_at as Date, kind: r.kind as string, status: r.status as string, attempts: r.attempts as number,
+    lastError: r.last_error as string | null, sentAt: r.sent_at as Date | null, nextAttemptAt: r.next_attempt_at as Date,
+    channelName: r.channel_name as string | null, channelKind: r.channel_kind as ChannelKind | null, ruleName: r.rule_name as string | null,
+    heading: (r.heading as string) ?? "", total: (r.total as number) ?? 0, runId: r.run_id as number | null,
+  }));
+}

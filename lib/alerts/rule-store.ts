@@ -1,0 +1,47 @@
+// Alert rules: create, list, delete; every change audited in its transaction. A new rule starts
+// after the newest sync run (it alerts on what changes from now on).
+import type pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/auth/app-error";
+import { recordAudit, type Queryable } from "@/lib/auth/audit";
+import { withTransaction } from "@/lib/db/transaction";
+import { ruleInputSchema, ruleParamsSchema, type StoredRule } from "./rule-config";
+import { scopeRuleSchema } from "@/lib/auth/group-map";
+
+export async function loadRules(tx: Queryable, all = false): Promise<StoredRule[]> {
+  const { rows } = (await tx.query(
+    `SELECT id, name, kind, min_severity, scope, params, channel_ids, since_run_id FROM alert_rules WHERE enabled OR $1 ORDER BY id`,
+    [all],
+  )) as { rows: Record<string, unknown>[] };
+  return rows.map((r) => ({
+    id: r.id as number, name: r.name as string, kind: r.kind as StoredRule["kind"], minSeverity: r.min_severity as string,
+    scope: scopeRuleSchema.parse(r.scope), params: ruleParamsSchema.parse(r.params), channelIds: r.channel_ids as number[], sinceRunId: r.since_run_id as number,
+  }));
+}
+
+export async function createRule(pool: pg.Pool, actor: Actor, input: unknown, address?: string | null): Promise<StoredRule> {
+  const parsed = ruleInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", `${parsed.error.issues[0].path.join(".") || "rule"}: ${parsed.error.issues[0].message}`);
+  const r = parsed.data;
+  return withTransaction(pool, async (tx) => {
+    const known = await tx.query(`SELECT count(*)::int AS n FROM alert_channels WHERE id = ANY($1::int[])`, [r.channelIds]);
+    if (known.rows[0].n !== new Set(r.channelIds).size) throw new AppError("invalid", "channelIds: a channel does not exist");
+    const { rows } = await tx.query(
+      `INSERT INTO alert_rules (name, kind, min_severity, scope, params, channel_ids, since_run_id, created_by)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::int[], (SELECT COALESCE(max(id), 0) FROM sync_runs), $7) RETURNING id, since_run_id`,
+      [r.name, r.kind, r.minSeverity, JSON.stringify(r.scope), JSON.stringify(r.params), r.channelIds, actor.name],
+    );
+    await recordAudit(tx, { actor, action: "alerts.rule.saved", target: `alert-rule:${rows[0].id}`, detail: { name: r.name, kind: r.kind, minSeverity: r.minSeverity, scope: r.scope, channelIds: r.channelIds }, address });
+    return { id: rows[0].id, ...r, sinceRunId: rows[0].since_run_id };
+  });
+}
+
+export async function deleteRule(pool: pg.Pool, actor: Actor, id: unknown, address?: string | null): Promise<void> {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a rule id");
+  await withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query(`DELETE FROM alert_rules WHERE id = $1 RETURNING name`, [n]);
+    if (!rows.length) throw new AppError("not_found", "no such rule");
+    await recordAudit(tx, { actor, action: "alerts.rule.deleted", target: `alert-rule:${n}`, detail: { name: rows[0].name }, address });
+  });
+}

@@ -1,0 +1,42 @@
+// Finding rows → candidates and the explorer link, shared by the finding rules (new, exploitable,
+// SLA): the same columns, the rule's scope and severities as SQL parameters, severity order first.
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
+import type { Severity } from "@/lib/domain/severity";
+import { severitiesFrom } from "../rule-config";
+import type { Candidate, EvalContext } from "./types";
+
+export const FINDING_COLUMNS = `f.arn, f.title, f.severity, f.account_id, f.region, f.resource_id, f.finding_key, f.inspector_score`;
+
+/** `AND` clause for open findings in scope at the rule's severities: params $1 open, $2 sevs, $3 all, $4 ids. */
+export const FINDING_FILTER = `f.status = $1 AND f.severity = ANY($2::text[]) AND ($3::boolean OR f.account_id = ANY($4::text[]))`;
+
+export function findingParams(c: EvalContext): unknown[] {
+  return [OPEN_STATUS, severitiesFrom(c.rule.minSeverity), c.accounts === "all", c.accounts === "all" ? [] : c.accounts];
+}
+
+export interface FindingRow {
+  arn: string; title: string; severity: string; account_id: string; region: string; resource_id: string;
+  finding_key: string; inspector_score: number | null; transition: string; detail?: string | null;
+}
+
+export function findingCandidates(rows: FindingRow[], appUrl: string): Candidate[] {
+  return rows.map((r) => ({
+    subject: r.arn,
+    transition: r.transition,
+    item: {
+      title: `${r.finding_key} — ${r.title}`.slice(0, 300), severity: r.severity, accountId: r.account_id,
+      detail: [r.detail, r.region, r.resource_id, r.inspector_score !== null ? `score ${r.inspector_score}` : null].filter(Boolean).join(" · "),
+      link: `${appUrl}${findingHref(r.arn)}`,
+    },
+  }));
+}
+
+export function explorerLink(appUrl: string, items: Candidate[], extra: Record<string, string> = {}): string {
+  const account = [...new Set(items.map((i) => i.item.accountId).filter((a): a is string => !!a))].sort().slice(0, 100);
+  const severity = [...new Set(items.map((i) => i.item.severity).filter(Boolean))] as Severity[];
+  return `${appUrl}${findingsHref({ account, severity, ...extra })}`;
+}
+
+/** Worst first, then by score: what the top N of a digest shows. */
+export const FINDING_ORDER = `array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL','UNTRIAGED'], f.severity), f.inspector_score DESC NULLS LAST, f.arn`;

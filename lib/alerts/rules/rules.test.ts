@@ -1,0 +1,89 @@
+// Each rule kind over the sync's records (rows written as the sync writes them): exploitable
+// transitions, KEV entries, SLA due and breached, coverage lost, failing runs; scope and minimum severity
+// narrow them; the next batch repeats nothing, and a recovered subject alerts again when it relapses.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setAlertTestEnv } from "../test-support/alert-env";
+import { localActor } from "@/lib/auth/local-actor";
+import { createDatabase } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { createChannel } from "../channel-store";
+import { planNextBatch } from "../plan-batch";
+import { createRule } from "../rule-store";
+
+setAlertTestEnv();
+let database: TestDatabase;
+const A = "111111111111", B = "222222222222", C = "333333333333";
+const q = (sql: string, params: unknown[] = []) => database.pool.query(sql, params);
+const run = async (outcome: string) => (await q(`INSERT INTO sync_runs (trigger, outcome, finished_at) VALUES ('cli', $1, now()) RETURNING id`, [outcome])).rows[0].id as number;
+const finding = (arn: string, account: string, severity: string, ageDays: number, exploit = "NO") => q(
+  `INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, exploit_available, resource_type, resource_id, first_observed_at, last_observed_at, updated_at, raw)
+   VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $1, $3, 'ACTIVE', 'CVE-' || $1, $5, 'AWS_EC2_INSTANCE', 'i-' || $1, now() - make_interval(days => $4), now(), now(), '{}')`,
+  [arn, account, severity, ageDays, exploit]);
+const digests = async () => Object.fromEntries((await q(`SELECT r.kind, d.payload FROM alert_deliveries d JOIN alert_rules r ON r.id = d.rule_id WHERE d.run_id = (SELECT max(run_id) FROM alert_deliveries)`)).rows
+  .map((r) => [r.kind, r.payload.items.map((i: { title: string }) => i.title)]));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await q(`INSERT INTO accounts (id, name, ou_name, lifecycle) VALUES ($1, 'a', 'Dev', 'ACTIVE'), ($2, 'b', 'Production', 'ACTIVE'), ($3, 'c', 'Dev', 'LEFT_INSPECTOR')`, [A, B, C]);
+  await q(`INSERT INTO account_regions (account_id, region, inspector_status, ec2_status, ecr_status, lambda_status, sync_status) VALUES ($1, 'us-east-1', 'ENABLED', 'DISABLED', 'ENABLED', 'ENABLED', 'OK')`, [A]);
+  await run("SUCCEEDED");
+  const ch = await createChannel(database.pool, localActor, { name: "hook", config: { kind: "WEBHOOK", url: "https://hooks.example/x", signingSecret: "s".repeat(16) } });
+  const rule = (name: string, kind: string, extra: object = {}) => createRule(database.pool, localActor, { name, kind, scope: "all", channelIds: [ch.id], ...extra });
+  await rule("x", "EXPLOITABLE", { minSeverity: "HIGH" });
+  await rule("b", "SLA_BREACHED", { minSeverity: "CRITICAL", scope: { ous: ["Production"] } });
+  await rule("d", "SLA_DUE", { minSeverity: "HIGH", params: { days: 7 } });
+  await rule("c", "COVERAGE_LOST");
+  await rule("s", "SYNC_FAILING", { params: { runs: 2 } });
+}, 60_000);
+afterAll(() => database.close());
+
+describe("rule kinds", () => {
+  it("each alerts on its own subjects, within scope and severity", async () => {
+    const r2 = await run("FAILED");
+    await finding("f1", A, "HIGH", 1, "YES");
+    await finding("f2", A, "MEDIUM", 1, "YES");
+    await finding("f3", B, "CRITICAL", 20);
+    await finding("f4", A, "CRITICAL", 20);
+    await finding("f5", A, "HIGH", 25);
+    await q(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id) VALUES ('f1', now(), 'EXPLOITABLE', 'NO', 'YES', $1), ('f2', now(), 'EXPLOITABLE', 'NO', 'YES', $1), ('f4', now(), 'KEV', 'NO', 'YES', $1)`, [r2]);
+    await run("FAILED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(5);
+    expect(await digests()).toEqual({
+      EXPLOITABLE: ["CVE-f4 — f4", "CVE-f1 — f1"], // f4 entered KEV, f1 became exploitable
+      SLA_BREACHED: ["CVE-f3 — f3"],
+      SLA_DUE: ["CVE-f5 — f5"],
+      COVERAGE_LOST: ["EC2 scanning disabled in a", "Account c: left inspector"],
+      SYNC_FAILING: ["The last 2 sync runs failed"],
+    });
+  });
+
+  it("the next batch repeats nothing; a relapse after recovery alerts again", async () => {
+    await run("FAILED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(0);
+    await q(`UPDATE account_regions SET ec2_status = 'ENABLED'`);
+    await run("SUCCEEDED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(0);
+    await q(`UPDATE account_regions SET ec2_status = 'DISABLED'`);
+    await run("FAILED");
+    await run("FAILED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(2);
+    expect(await digests()).toEqual({ COVERAGE_LOST: ["EC2 scanning disabled in a"], SYNC_FAILING: ["The last 2 sync runs failed"] });
+    expect(await planNextBatch(database.pool, "https://app.example")).toBeNull();
+  });
+
+  it("two replicas reading the outbox at once: one reads the batch, the other skips it", async () => {
+    await q(`UPDATE account_regions SET ec2_status = 'ENABLED'`);
+    await run("SUCCEEDED");
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(0);
+    await q(`UPDATE account_regions SET ec2_status = 'DISABLED'`);
+    await run("SUCCEEDED");
+    const other = createDatabase(database.url, 2);
+    try {
+      const results = await Promise.all([planNextBatch(database.pool, "https://app.example"), planNextBatch(other.pool, "https://app.example"), planNextBatch(other.pool, "https://app.example")]);
+      expect(results.reduce((n, r) => n + (r?.deliveries ?? 0), 0)).toBe(1);
+    } finally {
+      await other.close();
+    }
+    expect((await q(`SELECT count(*)::int AS n FROM alert_deliveries`)).rows[0].n).toBe(8);
+  });
+});

@@ -1,0 +1,39 @@
+// The contract of a rule evaluator: what one batch of finished sync runs changed for one rule, as
+// candidates keyed by subject + transition (alert_sent keeps each pair once per rule).
+import type { Queryable } from "@/lib/auth/audit";
+import type { DigestItem } from "../digest";
+import type { StoredRule } from "../rule-config";
+
+/** Finished runs (fromRunId, toRunId] and the findings the cache first inserted in (createdAfter, createdUpTo]. */
+export interface Batch {
+  fromRunId: number;
+  toRunId: number;
+  createdAfter: Date;
+  createdUpTo: Date;
+}
+
+export interface EvalContext {
+  tx: Queryable;
+  batch: Batch;
+  rule: StoredRule;
+  /** The rule's scope resolved to accounts. */
+  accounts: string[] | "all";
+  appUrl: string;
+}
+
+export interface Candidate {
+  subject: string;
+  transition: string;
+  item: DigestItem;
+}
+
+export interface Evaluation {
+  candidates: Candidate[];
+  heading: (count: number) => string;
+  /** The explorer (or app page) showing every candidate. */
+  link: (items: Candidate[]) => string;
+  /** State rules: subjects alerted before that are no longer in the state may alert again. */
+  recovered?: (alerted: string[]) => string[];
+}
+
+export type Evaluator = (c: EvalContext) => Promise<Evaluation>;

@@ -1,0 +1,31 @@
+// After a region's findings and coverage are listed: ListCoverage's ecrImage (inUseCount,
+// lastInUseAt, imagePulledAt) is re-read every sync, while a finding's own copy only moves when
+// the finding changes, so coverage's values win on every finding of that image. Values coverage
+// does not give stay as the finding said (unknown stays NULL). Only changed rows are written.
+import type pg from "pg";
+
+type Queryable = Pick<pg.Pool, "query">;
+
+const ts = (field: string) =>
+  `CASE WHEN jsonb_typeof(m->'${field}') = 'number' THEN to_timestamp((m->>'${field}')::float8)
+        WHEN jsonb_typeof(m->'${field}') = 'string' THEN (m->>'${field}')::timestamptz END`;
+
+export async function applyCoverageUsage(db: Queryable, region: string): Promise<number> {
+  const res = await db.query(
+    `WITH usage AS (
+       SELECT DISTINCT ON (resource_id) resource_id,
+         CASE WHEN jsonb_typeof(m->'inUseCount') = 'number' THEN (m->>'inUseCount')::int END AS in_use_count,
+         ${ts("lastInUseAt")} AS last_in_use_at, ${ts("imagePulledAt")} AS image_pulled_at
+       FROM (SELECT resource_id, metadata->'ecrImage' AS m FROM covered_resources
+             WHERE region = $1 AND resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND metadata ? 'ecrImage') c
+     )
+     UPDATE findings f SET in_use_count = COALESCE(u.in_use_count, f.in_use_count),
+       last_in_use_at = COALESCE(u.last_in_use_at, f.last_in_use_at), image_pulled_at = u.image_pulled_at
+     FROM usage u
+     WHERE f.resource_id = u.resource_id AND f.region = $1 AND f.resource_type = 'AWS_ECR_CONTAINER_IMAGE'
+       AND (f.in_use_count, f.last_in_use_at, f.image_pulled_at) IS DISTINCT FROM
+           (COALESCE(u.in_use_count, f.in_use_count), COALESCE(u.last_in_use_at, f.last_in_use_at), u.image_pulled_at)`,
+    [region],
+  );
+  return res.rowCount ?? 0;
+}
