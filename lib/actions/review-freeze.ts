@@ -29,6 +29,7 @@ export async function freezeReview(actor: Actor, input: unknown, now = new Date(
   if (!seesWholeOrg(actor.scope)) return refuse(403, "meetingDate", "only a viewer of the whole organization can freeze its review");
   const refusal = freezeRefusal(meetingDate, now, graceHours);
   if (refusal) return refuse(400, "meetingDate", refusal);
+  // Computed on the read database (the figures the meeting's pages show); stored on the primary.
   const payload = await computeReview(actor.scope, { meetingDate, now });
   const stored = await insertReviewVersion(db().pool, { meetingDate, version: 1, payload, author: actor, reason: null, at: now });
   if (!stored) return refuse(409, "meetingDate", `the review of ${meetingDate} is already frozen; correct it with a reason instead`);
