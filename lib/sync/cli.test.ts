@@ -58,4 +58,11 @@ describe("npm run sync", () => {
     expect(r.code).toBe(78);
     expect(r.stderr.trim().split("\n")).toEqual(['inspectorate sync: config error: INSPECTORATE_REGIONS: "mars-1" is not valid: expected an AWS region such as us-east-1 (got "us-east-1,mars-1")']);
   });
+
+  it("stops with one line that never carries the database password when the database does not answer", async () => {
+    const r = await runCli({ DATABASE_URL: "postgresql://app:cli-s3cret@127.0.0.1:1/x" });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).not.toContain("cli-s3cret");
+  });
 });

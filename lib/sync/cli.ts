@@ -4,6 +4,7 @@ import path from "node:path";
 import { ConfigError, parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
+import { redactDatabaseText } from "@/lib/db/redact-url";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
@@ -58,7 +59,8 @@ main().then(
       console.error(`inspectorate sync: config error: ${err.message}`);
       process.exit(78);
     }
-    console.error(`inspectorate sync: ${err instanceof Error ? err.message : String(err)}`);
+    // Never the database URL or its password (a driver or engine error may quote it).
+    console.error(`inspectorate sync: ${redactDatabaseText(err instanceof Error ? err.message : String(err), process.env.DATABASE_URL)}`);
     process.exit(1);
   },
 );
