@@ -12,7 +12,8 @@ export interface ReplicaReadiness {
   migrations: Readiness["migrations"];
   /** The last successful sync as the replica shows it: what read pages show as "last synced". */
   lastSuccessfulSync: Readiness["lastSuccessfulSync"];
-  /** Streaming replication: seconds since the last replayed transaction; null when not in recovery. */
+  /** A streaming standby's seconds since its last replayed transaction (grows while the primary is
+   *  idle too); null when the database is not in recovery. */
   replayLagSeconds: number | null;
 }
 
