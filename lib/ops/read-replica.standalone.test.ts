@@ -47,6 +47,7 @@ describe("the app with a read replica", () => {
     const ready = await json("/api/health/ready");
     expect(ready).toMatchObject({ ready: true, database: { reachable: true }, replica: { ready: true, reachable: true, lastSuccessfulSync: { finishedAt: replicaSync.toISOString() } } });
     expect(ready.lastSuccessfulSync.finishedAt).not.toBe(replicaSync.toISOString());
+    expect(ready.replica.syncBehindSeconds).toBeGreaterThan(0);
     expect((await json("/api/sync")).lastRun.findingsUpserted).toBeGreaterThan(0); // the sync's own record: the primary
   });
 

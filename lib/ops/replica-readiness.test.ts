@@ -24,6 +24,14 @@ describe("the read replica in readiness", () => {
     expect(r.error).toBeUndefined();
   });
 
+  it("says how far its last sync is behind the primary's", async () => {
+    await primary.pool.query(`INSERT INTO sync_runs (trigger, outcome, started_at, finished_at) VALUES ('cli', 'SUCCEEDED', '2026-01-01T00:30:00Z', '2026-01-01T00:31:00Z')`);
+    const both = withReplica(await readiness(primary.pool), await replicaReadiness(replica.pool, replica.url));
+    expect(both.replica.syncBehindSeconds).toBe(1800);
+    await primary.pool.query("DELETE FROM sync_runs");
+    expect(withReplica(await readiness(primary.pool), await replicaReadiness(replica.pool, replica.url)).replica.syncBehindSeconds).toBeNull();
+  });
+
   it("fails readiness when it lacks a migration, naming the replica", async () => {
     const r = await replicaReadiness(replica.pool, replica.url, () => [...expectedMigrations(), "99990101000000_later"]);
     expect(r).toMatchObject({ ready: false, reachable: true, error: "read replica (DATABASE_READ_URL) lacks migrations: 99990101000000_later" });

@@ -35,7 +35,10 @@ export async function replicaReadiness(pool: Pick<pg.Pool, "query">, url?: strin
   return out;
 }
 
-/** The primary's readiness with the replica's beside it; either one failing fails the whole. */
-export function withReplica(primary: Readiness, replica: ReplicaReadiness): Readiness & { replica: ReplicaReadiness } {
-  return { ...primary, ready: primary.ready && replica.ready, replica };
+/** The primary's readiness with the replica's beside it; either one failing fails the whole.
+ *  syncBehindSeconds: how much older the replica's last successful sync is (what read pages lag by). */
+export function withReplica(primary: Readiness, replica: ReplicaReadiness): Readiness & { replica: ReplicaReadiness & { syncBehindSeconds: number | null } } {
+  const [p, r] = [primary.lastSuccessfulSync, replica.lastSuccessfulSync];
+  const syncBehindSeconds = p && r ? Math.max(0, Math.round((Date.parse(p.finishedAt) - Date.parse(r.finishedAt)) / 1000)) : null;
+  return { ...primary, ready: primary.ready && replica.ready, replica: { ...replica, syncBehindSeconds } };
 }
