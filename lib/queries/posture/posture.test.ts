@@ -91,7 +91,8 @@ describe("overview read models", () => {
   });
 
   it("parse the overview URL leniently", () => {
-    expect(parseOverviewFilter(new URLSearchParams("region=us-east-1&sort=high&group=ou"))).toEqual({ region: ["us-east-1"], sort: "high", group: "ou" });
-    expect(parseOverviewFilter({ sort: "bogus", region: "nope" })).toEqual({ region: [], sort: "critical", group: "none" });
+    expect(parseOverviewFilter(new URLSearchParams("region=us-east-1&sort=high&group=ou"))).toEqual({ region: ["us-east-1"], sort: "high", group: "ou", inUse: "only" });
+    expect(parseOverviewFilter(new URLSearchParams("inUse=all")).inUse).toBe("all");
+    expect(parseOverviewFilter({ sort: "bogus", region: "nope" })).toEqual({ region: [], sort: "critical", group: "none", inUse: "only" });
   });
 });
