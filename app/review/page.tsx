@@ -75,7 +75,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <Suspense fallback={<ReviewSection id="since" title="Since the last review"><SectionSkeleton rows={1} height={180} /></ReviewSection>}>
         <SinceLoader dataKey={key} />
       </Suspense>
-      <ReviewSection id="exceptions" title="Risk exceptions" subtitle="Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included">
+      <ReviewSection id="exceptions" title="Risk exceptions" subtitle={`Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included${recordedInUse(meta).mode === "only" ? "; covered findings count every image" : ""}`}>
         <Suspense fallback={<SectionSkeleton rows={1} />}>
           <ExceptionsLoader dataKey={key} editable={editable} prefillArn={params.except} />
         </Suspense>
