@@ -32,8 +32,14 @@ test("create a channel, send a test to a local receiver, see it in the delivery 
     const blockedRow = page.getByTestId("channels-table").getByRole("row", { name: new RegExp(blocked) });
     await blockedRow.getByRole("button", { name: `Send test to ${blocked}` }).click();
     await expect(blockedRow.getByRole("alert")).toContainText("link-local");
+    await blockedRow.getByRole("button", { name: `Pause ${blocked}` }).click();
+    await expect(blockedRow).toContainText("paused");
+    await blockedRow.getByRole("button", { name: `Resume ${blocked}` }).click();
+    await expect(blockedRow.getByRole("button", { name: `Pause ${blocked}` })).toBeVisible();
+    await expect(blockedRow).not.toContainText("paused");
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alert log" }).click();
+    await page.getByRole("link", { name: "Delivery log" }).click();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" })).toHaveAttribute("aria-current", "page");
     const log = page.getByTestId("delivery-log");
     await expect(log.getByRole("row", { name: new RegExp(`${name} · Slack`) }).first()).toContainText("sent");
     await expect(log.getByRole("row", { name: new RegExp(blocked) }).first()).toContainText("failed");

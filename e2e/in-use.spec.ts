@@ -85,3 +85,37 @@ test.describe("phone width", () => {
     await attachScreenshot(page, testInfo, "in-use-explorer-phone");
   });
 });
+
+test("the weekly review's switch changes its counts to the review API's and keeps inUse=all in the URL", async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const openOf = async (query: string) => {
+    const res = await request.get(`/api/review${query}`);
+    if (!res.ok()) return null;
+    const body = await res.json();
+    return (body.payload.headline as { key: string; value: number | null }[]).find((h) => h.key === "open")?.value ?? null;
+  };
+  // The demo syncs on its own at start: wait until the review has open counts that the switch separates.
+  let only: number | null = null;
+  let all: number | null = null;
+  await expect.poll(async () => {
+    [only, all] = [await openOf(""), await openOf("?inUse=all")];
+    return only != null && all != null && all > only;
+  }, { timeout: 150_000, intervals: [1_000, 2_000, 5_000] }).toBe(true);
+  const value = page.getByTestId("headline-open").locator("div").nth(1);
+
+  await page.goto("/review");
+  const sw = page.getByTestId("in-use-switch");
+  await expect(sw).toHaveAttribute("aria-checked", "true");
+  await expect(value).toHaveText(only!.toLocaleString("en-US"));
+  await sw.click();
+  await expect(page).toHaveURL(/\/review\?(.*&)?inUse=all/);
+  await expect(page.getByTestId("in-use-switch")).toHaveAttribute("aria-checked", "false");
+  await expect(value).toHaveText(all!.toLocaleString("en-US"));
+  await page.reload();
+  await expect(page.getByTestId("in-use-switch")).toHaveAttribute("aria-checked", "false");
+  await expect(value).toHaveText(all!.toLocaleString("en-US"));
+  // The exports and the explorer links carry the choice.
+  await expect(page.getByTestId("download-pdf")).toHaveAttribute("href", /inUse=all/);
+  await expect(page.getByTestId("headline-open")).toHaveAttribute("href", /inUse=all/);
+  await attachScreenshot(page, testInfo, "in-use-review");
+});

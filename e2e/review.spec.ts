@@ -72,6 +72,8 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   const column = lines[labels].split(/\s{0,1}(?=Open findings|Open critical|SLA breached|Due within)/).findIndex((l) => l.startsWith("SLA breached"));
   expect(lines[labels + 1].split(" ")[column]).toBe(String(breached - 1));
   expect(lines.join("\n")).toContain(`Breached ${breached - 1} · due within 7 days`);
+  // Which images counted: the review's default, "In use only".
+  expect(lines.join("\n")).toContain("In use only (");
   await testInfo.attach("review-page.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // Freezing keeps this meeting as it is: labelled, read-only.
@@ -80,6 +82,11 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   await expect(page.getByTestId("add-exception")).toHaveCount(0);
   await expect(page.getByTestId("exception-form")).toHaveCount(0);
   await expect(page.getByTestId("sla-breached")).toHaveText(count(breached - 1));
+  // The frozen record keeps the in-use choice it was frozen with: the switch shows it, locked.
+  const inUse = page.getByTestId("in-use-switch");
+  await expect(inUse).toHaveAttribute("aria-disabled", "true");
+  await expect(inUse).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("in-use-note")).toContainText("Frozen with: In use only");
 
   // Print: no navigation, no buttons.
   await page.emulateMedia({ media: "print" });

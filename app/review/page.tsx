@@ -22,6 +22,8 @@ import { formatDay } from "@/lib/review/format";
 import { parseReviewParams, reviewHref, reviewParamsSchema } from "@/lib/review/review-params";
 import { AddCisSectionLink, CisReviewLoader } from "@/components/review/cis-section";
 import { groupScope } from "@/lib/queries/review/review-accounts";
+import { ReviewInUseSwitch } from "@/components/review/review-in-use-switch";
+import { recordedInUse } from "@/lib/review/review-in-use";
 
 export const dynamic = "force-dynamic";
 const canFreezeNow = (date: string, now: Date) => freezeRefusal(date, now, env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS) === null;
@@ -34,7 +36,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   // A bad link still shows today's review, with what was ignored and why.
   const params = parsed.ok ? parsed.params : reviewParamsSchema(now).parse({});
   const issues = parsed.ok ? [] : parsed.issues;
-  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version };
+  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version, inUse: params.inUse };
   const key = paramsKey(view);
   const scope = await scopeForRequest();
   const [{ meta, frozenAt, frozen: record }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
@@ -43,19 +45,24 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
   const editable = !frozenAt && params.date === today;
+  // Past weeks are counted with each image's usage today: the cache keeps no usage history.
+  const inUseNote = recordedInUse(meta).mode === "only" ? " · in-use is today's usage, applied to past weeks; coverage counts every resource" : " · every image counts";
   return (
     <>
       {header}
       <FilterIssues issues={issues} />
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3" data-no-print>
         <MeetingPicker params={view} today={today} frozen={frozen} />
-        <GroupPicker params={view} choices={choices} />
+        <div className="flex flex-wrap items-center gap-3">
+          <ReviewInUseSwitch params={view} meta={meta} frozen={!!frozenAt} scope={groupScope(scope, meta.group)} />
+          <GroupPicker params={view} choices={choices} />
+        </div>
       </div>
       <ReviewStatus frozen={record} asOf={meta.asOf} generatedAt={meta.generatedAt} groupLabel={meta.group.label} isToday={params.date === today} params={view} canCorrect={seesWholeOrg(scope)} />
       <Suspense fallback={<div aria-hidden className="h-[88px] animate-pulse rounded-lg border border-line bg-panel" />}>
         <HeadlineLoader dataKey={key} />
       </Suspense>
-      <ReviewSection id="trends" title="Trends" pageBreak={false} subtitle={`${params.weeks} weeks to the meeting, weeks starting Monday (UTC)`}>
+      <ReviewSection id="trends" title="Trends" pageBreak={false} subtitle={`${params.weeks} weeks to the meeting, weeks starting Monday (UTC)${inUseNote}`}>
         <Suspense fallback={<SectionSkeleton />}>
           <TrendsLoader dataKey={key} />
         </Suspense>
@@ -68,7 +75,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       <Suspense fallback={<ReviewSection id="since" title="Since the last review"><SectionSkeleton rows={1} height={180} /></ReviewSection>}>
         <SinceLoader dataKey={key} />
       </Suspense>
-      <ReviewSection id="exceptions" title="Risk exceptions" subtitle="Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included">
+      <ReviewSection id="exceptions" title="Risk exceptions" subtitle={`Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included${recordedInUse(meta).mode === "only" ? "; covered findings count every image" : ""}`}>
         <Suspense fallback={<SectionSkeleton rows={1} />}>
           <ExceptionsLoader dataKey={key} editable={editable} prefillArn={params.except} />
         </Suspense>

@@ -1,17 +1,19 @@
 import type { Scope } from "@/lib/queries/scope";
 import type { OverviewFilter } from "@/lib/queries/posture/overview-filter";
-import { getHeatmapAccounts, mergeHeatmap } from "@/lib/queries/posture/severity-heatmap";
+import { heatmapRows } from "@/lib/queries/posture/heatmap-data";
 import { Card } from "@/components/ui/card";
 import { SeverityHeatmap } from "./severity-heatmap";
-import { openAggregates } from "@/lib/queries/posture/overview-reads";
-import { markOtherClouds, providerHeatmapRows } from "@/lib/queries/posture/provider-rows";
+import { heatmapFirstPaint } from "./heatmap-rows";
+
+/** Rows shown before "Show all", and how many rows a page may carry whole (beyond it, the top rows per sort). */
+export const HEATMAP_INITIAL_ROWS = 25;
+export const HEATMAP_WHOLE_UP_TO = 100;
 
 export async function HeatmapLoader({ scope, filter }: { scope: Scope; filter: OverviewFilter }) {
-  const [accounts, aggregates] = await Promise.all([getHeatmapAccounts(scope, filter.region), openAggregates(scope, filter.region, filter.inUse)]);
-  const rows = [...markOtherClouds(mergeHeatmap(accounts, aggregates.byAccount), aggregates.byProvider), ...providerHeatmapRows(aggregates.byProvider)];
+  const first = heatmapFirstPaint(await heatmapRows(scope, filter), HEATMAP_INITIAL_ROWS, HEATMAP_WHOLE_UP_TO);
   return (
     <Card title="Open findings by account and severity">
-      <SeverityHeatmap rows={rows} regions={filter.region} sort={filter.sort} group={filter.group} inUse={filter.inUse} />
+      <SeverityHeatmap first={first} initialRows={HEATMAP_INITIAL_ROWS} regions={filter.region} sort={filter.sort} group={filter.group} inUse={filter.inUse} />
     </Card>
   );
 }

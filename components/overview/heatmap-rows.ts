@@ -41,3 +41,53 @@ export function groupAccounts(rows: HeatmapRow[], group: Exclude<HeatmapGroup, "
   const cmp = compareBy(sort);
   return [...groups.values()].map((g) => ({ ...g, accounts: sortAccounts(g.accounts, sort) })).sort((a, b) => cmp({ ...a, name: a.key }, { ...b, name: b.key }));
 }
+
+/** A group's header without its accounts: what the first paint needs before a group is opened. */
+export interface HeatmapGroupSummary {
+  key: string;
+  counts: Record<Severity, number>;
+  total: number;
+  size: number;
+  /** Set when the group is another cloud's (its header links by provider). */
+  provider?: string;
+  /** Some account also reports other clouds' findings: links add provider=AWS. */
+  otherClouds: boolean;
+  /** For "(none)" only: the accounts its link lists. */
+  accountIds?: string[];
+}
+
+/** The rows a page carries before anyone asks for more: bounded, whatever the organization's size. */
+export interface HeatmapFirstPaint {
+  rows: HeatmapRow[];
+  /** Every row (accounts and other clouds' accounts) in scope. */
+  total: number;
+  /** rows holds every row: nothing to fetch. */
+  complete: boolean;
+  /** Group headers per grouping; null when a grouping has more groups than the limit (fetched when chosen). */
+  groups: Record<Exclude<HeatmapGroup, "none">, HeatmapGroupSummary[] | null>;
+}
+
+const sorts: HeatmapSort[] = ["critical", "high", "total"];
+
+export function summarizeGroups(rows: HeatmapRow[], group: Exclude<HeatmapGroup, "none">): HeatmapGroupSummary[] {
+  return groupAccounts(rows, group, "critical").map((g) => ({
+    key: g.key, counts: g.counts, total: g.total, size: g.accounts.length,
+    ...(g.accounts[0]?.provider ? { provider: g.accounts[0].provider } : {}),
+    otherClouds: g.accounts.some((a) => a.otherClouds),
+    ...(g.key === "(none)" ? { accountIds: g.accounts.map((a) => a.accountId) } : {}),
+  }));
+}
+
+/**
+ * The first paint of the heatmap: every row when there are at most `limit`, else the top `perSort`
+ * under each sort (so switching the sort needs no fetch) and each grouping's headers (when there
+ * are at most `limit` groups); the rest is fetched when someone shows all accounts or opens a group.
+ */
+export function heatmapFirstPaint(rows: HeatmapRow[], perSort: number, limit: number): HeatmapFirstPaint {
+  const bounded = (g: HeatmapGroupSummary[]) => (g.length <= limit ? g : null);
+  const groups = { ou: bounded(summarizeGroups(rows, "ou")), owner: bounded(summarizeGroups(rows, "owner")) };
+  if (rows.length <= limit) return { rows, total: rows.length, complete: true, groups };
+  const keep = new Set<HeatmapRow>();
+  for (const s of sorts) for (const r of sortAccounts(rows, s).slice(0, perSort)) keep.add(r);
+  return { rows: rows.filter((r) => keep.has(r)), total: rows.length, complete: false, groups };
+}

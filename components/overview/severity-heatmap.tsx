@@ -1,7 +1,10 @@
 "use client";
 // The overview heatmap: sort and grouping are client state mirrored into the URL (replaceState,
 // so no server round trip); every cell links to the explorer with account/OU/owner + severity.
+// The page carries a bounded first paint (heatmapFirstPaint); a large organization's remaining rows
+// come from /api/overview/heatmap when someone shows all accounts or opens a group.
 import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { Severity } from "@/lib/domain/severity";
 import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
@@ -9,16 +12,16 @@ import { overviewHref, type HeatmapGroup, type HeatmapSort } from "@/lib/queries
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { HeatmapGrid, type HeatRow } from "@/components/charts/heatmap-grid";
 import { AccountLifecycleBadge } from "@/components/accounts/account-lifecycle-badge";
-import { groupAccounts, sortAccounts } from "./heatmap-rows";
+import { compareBy, groupAccounts, sortAccounts, type HeatmapFirstPaint, type HeatmapGroupSummary } from "./heatmap-rows";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { inUseParam } from "@/lib/domain/in-use";
 import { providerRow } from "./provider-row";
 
-const initialRows = 25;
 const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
 
 interface Props {
-  rows: HeatmapRow[];
+  first: HeatmapFirstPaint;
+  initialRows: number;
   regions: string[];
   sort: HeatmapSort;
   group: HeatmapGroup;
@@ -26,12 +29,25 @@ interface Props {
   inUse?: "only" | "all";
 }
 
-export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initialGroup, inUse = "only" }: Props) {
+export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort, group: initialGroup, inUse = "only" }: Props) {
   const use = inUseParam(inUse);
   const [sort, setSort] = useState(initialSort);
   const [group, setGroup] = useState(initialGroup);
   const [showAll, setShowAll] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const rest = useQuery({
+    queryKey: ["heatmap", regions, inUse],
+    enabled: !first.complete && (showAll || expanded.size > 0 || (group !== "none" && first.groups[group] === null)),
+    staleTime: Infinity,
+    queryFn: async ({ signal }): Promise<HeatmapRow[]> => {
+      const qs = new URLSearchParams([...regions.map((r) => ["region", r]), ["inUse", inUse]]);
+      const res = await fetch(`/api/overview/heatmap?${qs}`, { signal });
+      if (!res.ok) throw new Error(`the heatmap API answered ${res.status}`);
+      return ((await res.json()) as { rows: HeatmapRow[] }).rows;
+    },
+  });
+  const all = first.complete ? first.rows : rest.data;
+  const rows = all ?? first.rows;
   const remember = (next: { sort?: HeatmapSort; group?: HeatmapGroup }) => {
     const s = next.sort ?? sort, g = next.group ?? group;
     setSort(s);
@@ -62,11 +78,15 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
   let hidden = 0;
   if (group === "none") {
     const sorted = sortAccounts(rows, sort);
-    const shown = showAll ? sorted : sorted.slice(0, initialRows);
-    hidden = sorted.length - shown.length;
+    const shown = showAll && all ? sorted : sorted.slice(0, initialRows);
+    hidden = first.total - shown.length;
     heatRows = shown.map((r) => accountRow(r));
   } else {
-    heatRows = groupAccounts(rows, group, sort).flatMap((g) => {
+    // Until every row is here, group headers come from the first paint's summaries.
+    const groups: (HeatmapGroupSummary & { accounts: HeatmapRow[] })[] = all
+      ? groupAccounts(all, group, sort).map((g) => ({ ...g, size: g.accounts.length, otherClouds: g.accounts.some((a) => a.otherClouds), provider: g.accounts[0]?.provider, accountIds: g.accounts.map((a) => a.accountId) }))
+      : [...(first.groups[group] ?? [])].sort((a, b) => compareBy(sort)({ ...a, name: a.key }, { ...b, name: b.key })).map((g) => ({ ...g, accounts: [] }));
+    heatRows = groups.flatMap((g) => {
       const open = expanded.has(g.key);
       const header: HeatRow = {
         id: `group:${g.key}`,
@@ -74,10 +94,10 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         title: g.key,
         counts: g.counts,
         total: g.total,
-        group: { expanded: open, size: g.accounts.length, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
-        hrefFor: (severity?: Severity) => g.accounts[0]?.provider
-          ? findingsHref({ provider: [g.accounts[0].provider], severity: severity ? [severity] : [], region: regions, inUse: use })
-          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly(g.accounts), ...(g.key === "(none)" ? { account: g.accounts.map((a) => a.accountId) } : {}) }),
+        group: { expanded: open, size: g.size, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
+        hrefFor: (severity?: Severity) => g.provider
+          ? findingsHref({ provider: [g.provider], severity: severity ? [severity] : [], region: regions, inUse: use })
+          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...(g.otherClouds ? { provider: ["AWS"] } : {}), ...(g.key === "(none)" ? { account: g.accountIds ?? [] } : {}) }),
       };
       return open ? [header, ...g.accounts.map((r) => accountRow(r, true))] : [header];
     });
@@ -93,10 +113,12 @@ export function SeverityHeatmap({ rows, regions, sort: initialSort, group: initi
         <HeatmapGrid rows={heatRows} caption="Open findings per account and severity" />
       </ScrollArea>
       {hidden > 0 && (
-        <button type="button" onClick={() => setShowAll(true)} className="mt-2 text-sm font-semibold text-accent hover:underline">
-          Show all {rows.length} accounts ({hidden} more)
+        <button type="button" onClick={() => setShowAll(true)} disabled={showAll && rest.isFetching} className="mt-2 text-sm font-semibold text-accent hover:underline disabled:text-muted">
+          {showAll && rest.isFetching ? `Loading ${hidden} more accounts…` : `Show all ${first.total} accounts (${hidden} more)`}
         </button>
       )}
+      {group !== "none" && rest.isFetching && <p className="mt-2 text-sm text-muted">Loading the group&apos;s accounts…</p>}
+      {rest.isError && <p role="alert" className="mt-2 text-sm text-red-800">Could not load the other accounts: {rest.error.message}</p>}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { KevBadge } from "@/components/findings/kev-badge";
 export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions: string[] }) {
   if (!risks.length) return <p className="text-sm text-muted">No open, scored findings.</p>;
   return (
-    <table className="w-full text-sm">
+    <table className="w-full table-fixed text-sm">
       <thead>
         <tr className="border-b border-line text-left text-xs text-muted">
           <th className="py-1.5 font-semibold">Vulnerability</th>
@@ -24,13 +24,13 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
           <tr key={r.finding_key} className="border-b border-line/60 last:border-0 hover:bg-canvas">
             <td className="py-1.5 pr-2">
               <Link href={findingsHref({ cve: r.finding_key, region: regions })} className="group block">
-                <span className="flex items-center gap-1.5">
+                <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
                   <SeverityBadge severity={r.severity} compact />
                   <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{findingKeyLabel(r.finding_key)}</span>
                   {r.kev && <KevBadge compact />}
                   {r.exploitable && <span className="rounded bg-red-700 px-1 text-[10px] font-bold uppercase text-white">exploit</span>}
                 </span>
-                <span className="block max-w-[20rem] truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.finding_key} - `, "")}</span>
+                <span className="block truncate text-xs text-muted" title={r.title}>{r.title.replace(`${r.finding_key} - `, "")}</span>
               </Link>
             </td>
             <td className="py-1.5 text-right tabular-nums font-semibold">{formatScore(r.max_score)}</td>

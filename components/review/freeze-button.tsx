@@ -3,11 +3,13 @@
 import { useActionState } from "react";
 import { freezeReviewAction, type FreezeState } from "@/lib/actions/reviews";
 
-export function FreezeButton({ meetingDate }: { meetingDate: string }) {
+/** Freezes the review as shown: with the in-use choice in the URL. */
+export function FreezeButton({ meetingDate, inUse }: { meetingDate: string; inUse: "only" | "all" }) {
   const [state, action, pending] = useActionState(freezeReviewAction, { message: null, frozenAt: null } as FreezeState);
   return (
     <form action={action} className="flex items-center gap-2">
       <input type="hidden" name="meetingDate" value={meetingDate} />
+      <input type="hidden" name="inUse" value={inUse} />
       <button
         type="submit"
         disabled={pending}

@@ -9,7 +9,7 @@ export interface GroupChoices {
   accounts: { id: string; name: string | null }[];
 }
 
-export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "date" | "group" | "value" | "weeks">; choices: GroupChoices }) {
+export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">; choices: GroupChoices }) {
   const router = useRouter();
   const go = (group: ReviewParams["group"], value?: string) => router.push(reviewHref({ ...params, group, value }));
   const options =

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { reviewHref, type ReviewParams } from "@/lib/review/review-params";
 
-export function MeetingPicker({ params, today, frozen }: { params: Pick<ReviewParams, "date" | "group" | "value" | "weeks">; today: string; frozen: { meetingDate: string }[] }) {
+export function MeetingPicker({ params, today, frozen }: { params: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">; today: string; frozen: { meetingDate: string }[] }) {
   const router = useRouter();
   const go = (date: string) => date && router.push(reviewHref({ ...params, date }));
   return (

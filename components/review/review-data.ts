@@ -9,12 +9,13 @@ import { scopeForRequest } from "@/lib/queries/scope";
 import type { ReviewParams } from "@/lib/review/review-params";
 
 export type SectionKey = "trends" | "sla" | "since" | "exceptions";
-export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version">;
+export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version" | "inUse">;
 
-export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks, p.version ?? null]);
+/** The in-use choice is part of the key: "only" and "all" are different reviews. */
+export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks, p.version ?? null, p.inUse]);
 const fromKey = (key: string): PageParams => {
-  const [date, group, value, weeks, version] = JSON.parse(key);
-  return { date, group, value: value ?? undefined, weeks, version: version ?? undefined };
+  const [date, group, value, weeks, version, inUse] = JSON.parse(key);
+  return { date, group, value: value ?? undefined, weeks, version: version ?? undefined, inUse };
 };
 
 /** The frozen record when frozenReview serves one (organization view), else the live context. */
@@ -23,7 +24,7 @@ export const reviewSource = cache(async (key: string) => {
   const scope = await scopeForRequest();
   const frozen = await frozenReview(scope, p.date, p.group, p.version);
   if (frozen) return { frozen, context: null };
-  const context = await reviewContext(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks });
+  const context = await reviewContext(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
   return { frozen: null, context };
 });
 

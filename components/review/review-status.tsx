@@ -14,7 +14,7 @@ interface Props {
   generatedAt: string;
   groupLabel: string;
   isToday: boolean;
-  params: Pick<ReviewParams, "date" | "group" | "value" | "weeks">;
+  params: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">;
   canCorrect: boolean;
 }
 

@@ -1,9 +1,10 @@
 import { reviewHref } from "@/lib/review/review-params";
+import { recordedInUse } from "@/lib/review/review-in-use";
 import { reviewMeta, reviewSection, type PageParams } from "./review-data";
 import { SlaSection } from "./sla-section";
 
 export async function SlaLoader({ dataKey, params, editable }: { dataKey: string; params: PageParams; editable: boolean }) {
   const [{ meta }, sla] = await Promise.all([reviewMeta(dataKey), reviewSection(dataKey, "sla")]);
   const exceptHref = editable ? (arn: string) => `${reviewHref({ ...params, except: arn })}#exceptions` : undefined;
-  return <SlaSection sla={sla} asOf={meta.asOf} exceptHref={exceptHref} />;
+  return <SlaSection sla={sla} asOf={meta.asOf} exceptHref={exceptHref} inUse={recordedInUse(meta).mode} />;
 }

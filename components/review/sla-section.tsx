@@ -6,6 +6,7 @@ import type { SlaSection as Sla } from "@/lib/queries/review/review-types";
 import { SlaByAccount, SlaByOwner } from "./sla-tables";
 import { SlaFindings } from "./sla-findings";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import type { InUseMode } from "@/lib/domain/in-use";
 
 /** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
 const SHOWN = 15;
@@ -19,7 +20,7 @@ function Figure({ label, value, tone, testId }: { label: string; value: number; 
   );
 }
 
-export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; exceptHref?: (arn: string) => string }) {
+export function SlaSection({ sla, asOf, exceptHref, inUse }: { sla: Sla; asOf: string; exceptHref?: (arn: string) => string; inUse?: InUseMode }) {
   const open = sla.findings.filter((f) => !f.excepted);
   const excepted = sla.findings.filter((f) => f.excepted);
   return (
@@ -34,8 +35,8 @@ export function SlaSection({ sla, asOf, exceptHref }: { sla: Sla; asOf: string; 
         Reopened findings keep their first-observation clock. Findings under a valid risk exception leave the counts and stay listed as excepted.
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} /></ScrollArea></Card>
-        <Card title="By account"><ScrollArea label="SLA by account"><SlaByAccount rows={sla.byAccount} /></ScrollArea></Card>
+        <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} inUse={inUse} /></ScrollArea></Card>
+        <Card title="By account"><ScrollArea label="SLA by account"><SlaByAccount rows={sla.byAccount} inUse={inUse} /></ScrollArea></Card>
       </div>
       <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
         {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}

@@ -4,6 +4,7 @@ import { formatCount } from "@/components/ui/format";
 import { formatCost } from "@/lib/domain/cost";
 import type { SlaAccountRow, SlaOwnerRow } from "@/lib/queries/review/review-types";
 import { accountHref, ownerHref } from "@/lib/review/review-links";
+import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 
 const num = "px-2 py-1.5 text-right tabular-nums";
 const head = "px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-muted";
@@ -28,7 +29,8 @@ function CountHeads() {
   );
 }
 
-export function SlaByOwner({ rows }: { rows: SlaOwnerRow[] }) {
+/** `inUse`: the review's choice, carried into the explorer links (the default "only" is left out). */
+export function SlaByOwner({ rows, inUse }: { rows: SlaOwnerRow[]; inUse?: InUseMode }) {
   if (!rows.length) return <p className="text-sm text-muted">No owner has findings breaching or about to breach.</p>;
   return (
     <table className="w-full text-sm" data-testid="sla-by-owner">
@@ -36,7 +38,7 @@ export function SlaByOwner({ rows }: { rows: SlaOwnerRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.owner} className="border-b border-line/60 last:border-0">
-            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.accountIds)}>{r.owner}</Link></td>
+            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.accountIds, { inUse: inUseParam(inUse) })}>{r.owner}</Link></td>
             <td className={`${num} text-muted`}>{r.accountIds.length}</td>
             <Counts r={r} />
           </tr>
@@ -46,7 +48,7 @@ export function SlaByOwner({ rows }: { rows: SlaOwnerRow[] }) {
   );
 }
 
-export function SlaByAccount({ rows }: { rows: SlaAccountRow[] }) {
+export function SlaByAccount({ rows, inUse }: { rows: SlaAccountRow[]; inUse?: InUseMode }) {
   if (!rows.length) return <p className="text-sm text-muted">No account has findings breaching or about to breach.</p>;
   return (
     <table className="w-full text-sm" data-testid="sla-by-account">
@@ -55,7 +57,7 @@ export function SlaByAccount({ rows }: { rows: SlaAccountRow[] }) {
         {rows.map((r) => (
           <tr key={r.accountId} className="border-b border-line/60 last:border-0">
             <td className="px-2 py-1.5">
-              <Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={accountHref(r.accountId)}>{r.accountName ?? r.accountId}</Link>
+              <Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={accountHref(r.accountId, { inUse: inUseParam(inUse) })}>{r.accountName ?? r.accountId}</Link>
               {r.accountName && <span className="ml-1 font-mono text-xs text-muted">{r.accountId}</span>}
             </td>
             <td className="px-2 py-1.5 text-muted">{r.owner}</td>

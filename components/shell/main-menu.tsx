@@ -4,7 +4,7 @@
 // focus to the button.
 import { useEffect, useRef, useState } from "react";
 import { usePathname } from "next/navigation";
-import { adminNavItems, navItems } from "./nav-items";
+import { adminNavItems, navItems, type NavItem } from "./nav-items";
 import { NavLink } from "./nav-link";
 
 export function MainMenu({ admin, children }: { admin: boolean; children?: React.ReactNode }) {
@@ -45,9 +45,9 @@ export function MainMenu({ admin, children }: { admin: boolean; children?: React
       </button>
       <div id="main-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 pb-2 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:pb-0`}>
         <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:items-center">
-          {[...navItems, ...(admin ? adminNavItems : [])].map((item) => (
+          {([...navItems, ...(admin ? adminNavItems : [])] as NavItem[]).map((item) => (
             <li key={item.href}>
-              <NavLink href={item.href} label={item.label} />
+              <NavLink href={item.href} label={item.label} match={item.match} />
             </li>
           ))}
         </ul>

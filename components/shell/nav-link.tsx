@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, label }: { href: string; label: string }) {
+export function NavLink({ href, label, match }: { href: string; label: string; match?: string }) {
   const path = usePathname();
-  const active = href === "/" ? path === "/" : path.startsWith(href);
+  const active = href === "/" ? path === "/" : path.startsWith(match ?? href);
   return (
     <Link
       href={href}

@@ -2,19 +2,11 @@
 // error is shown as one, while the sync itself stays successful.
 import type { SyncRegionRow } from "@/lib/queries/sync/sync-runs";
 import { formatCount, formatDuration } from "@/components/ui/format";
+import type { EnrichmentResult } from "@/lib/sync/enrich/enrich-region";
 
-interface Enrichment {
-  targets: number;
-  stored: number;
-  calls: number;
-  kevEvents: number;
-  arnErrors: Record<string, number>;
-  error: string | null;
-  durationMs: number;
-}
 
 export function EnrichmentSummary({ regions }: { regions: Pick<SyncRegionRow, "region" | "checks">[] }) {
-  const rows = regions.flatMap((r) => (r.checks?.enrichment ? [{ region: r.region, e: r.checks.enrichment as Enrichment }] : []));
+  const rows = regions.flatMap((r) => (r.checks?.enrichment ? [{ region: r.region, e: r.checks.enrichment as EnrichmentResult }] : []));
   if (!rows.length) return null;
   return (
     <div className="text-sm" data-testid="sync-enrichment">

@@ -1,11 +1,11 @@
 "use server";
-// Server actions behind /admin/alerts: channels (save, delete, send test) and rules (save, delete).
+// Server actions behind /admin/alerts: channels (save, pause, delete, send test) and rules (save, pause, delete).
 // Guarded like the routes (permission "alerts"); each change is audited in its transaction.
 import { revalidatePath } from "next/cache";
 import { channelFromForm, ruleFromForm } from "@/lib/alerts/alert-forms";
-import { createChannel, deleteChannel } from "@/lib/alerts/channel-store";
+import { createChannel, deleteChannel, setChannelEnabled } from "@/lib/alerts/channel-store";
 import { appUrl, outboundPolicy } from "@/lib/alerts/outbound-policy";
-import { createRule, deleteRule } from "@/lib/alerts/rule-store";
+import { createRule, deleteRule, setRuleEnabled } from "@/lib/alerts/rule-store";
 import { sendTest } from "@/lib/alerts/send-test";
 import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { db } from "@/lib/db/client";
@@ -56,6 +56,19 @@ export async function deleteAlertThingAction(form: FormData): Promise<void> {
     const what = String(form.get("what") ?? "");
     if (what === "channel") await deleteChannel(db().pool, actor, form.get("id"), address);
     if (what === "rule") await deleteRule(db().pool, actor, form.get("id"), address);
+  } catch (err) {
+    actionError(err);
+  }
+  revalidatePath("/admin/alerts");
+}
+
+export async function toggleAlertThingAction(form: FormData): Promise<void> {
+  try {
+    const { actor, address } = await guardAction("alerts");
+    const what = String(form.get("what") ?? "");
+    const enabled = form.get("enabled") === "1";
+    if (what === "channel") await setChannelEnabled(db().pool, actor, form.get("id"), enabled, address);
+    if (what === "rule") await setRuleEnabled(db().pool, actor, form.get("id"), enabled, address);
   } catch (err) {
     actionError(err);
   }

@@ -9,6 +9,7 @@ import { frozenReview } from "@/lib/queries/review/frozen-reviews";
 import { seesWholeOrg } from "@/lib/queries/scope";
 import { meetingDateSchema, type FreezeResult } from "./review-freeze";
 import { insertReviewVersion } from "./review-store";
+import { recordedInUse } from "@/lib/review/review-in-use";
 
 const correctionSchema = z.object({
   meetingDate: meetingDateSchema,
@@ -26,7 +27,8 @@ export async function correctReview(actor: Actor, input: unknown, now = new Date
   if (!seesWholeOrg(actor.scope)) return { ok: false, status: 403, issues: [{ field: "meetingDate", message: "only a viewer of the whole organization can correct its review" }] };
   const current = await frozenReview(actor.scope, meetingDate);
   if (!current) return { ok: false, status: 404, issues: [{ field: "meetingDate", message: `the review of ${meetingDate} was never frozen, so there is nothing to correct` }] };
-  const payload = await computeReview(actor.scope, { meetingDate, now, asOf: new Date(current.payload.meta.asOf) });
+  // Same as-of and the same in-use choice as the record it corrects (older records counted every image).
+  const payload = await computeReview(actor.scope, { meetingDate, now, asOf: new Date(current.payload.meta.asOf), inUse: recordedInUse(current.payload.meta).mode });
   const version = current.version + 1;
   const stored = await insertReviewVersion(db().pool, { meetingDate, version, payload, author: actor, reason, at: now });
   if (!stored) return { ok: false, status: 409, issues: [{ field: "meetingDate", message: `version ${version} of the review of ${meetingDate} was just saved by someone else` }] };

@@ -20,7 +20,7 @@ function toState(r: FreezeResult): FreezeState {
 export async function freezeReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
   try {
     const { actor } = await guardAction("freeze");
-    return toState(await freezeReview(actor, form.get("meetingDate")));
+    return toState(await freezeReview(actor, { meetingDate: form.get("meetingDate"), inUse: form.get("inUse") ?? undefined }));
   } catch (err) {
     return { message: actionError(err), frozenAt: null };
   }

@@ -15,7 +15,7 @@ export async function deliverOne(pool: pg.Pool, d: Claimed, o: DeliverOptions): 
   let final = false;
   try {
     const channel = await channelForSending(pool, d.channel_id);
-    if (!channel) [result, final] = [{ ok: false, error: "the channel was deleted or disabled" }, true];
+    if (!channel) [result, final] = [{ ok: false, error: "the channel was deleted or paused" }, true];
     else result = await sendToChannel(channel.config, digestSchema.parse(rows[0].payload), d.id, o.policy);
   } catch (e) {
     // A secret that does not open (another key) will not open on a retry either.

@@ -38,6 +38,8 @@ export type RuleInput = z.infer<typeof ruleInputSchema>;
 export interface StoredRule {
   id: number;
   name: string;
+  /** Paused rules are kept (with their dedup memory) but plan no deliveries. */
+  enabled?: boolean;
   kind: RuleKind;
   minSeverity: string;
   scope: z.output<typeof scopeRuleSchema>;

@@ -1,4 +1,4 @@
-// Alert rules: create, list, delete; every change audited in its transaction. A new rule starts
+// Alert rules: create, list, pause/resume, delete; every change audited in its transaction. A new rule starts
 // after the newest sync run (it alerts on what changes from now on).
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
@@ -10,12 +10,12 @@ import { scopeRuleSchema } from "@/lib/auth/group-map";
 
 export async function loadRules(tx: Queryable, all = false): Promise<StoredRule[]> {
   const { rows } = (await tx.query(
-    `SELECT id, name, kind, min_severity, scope, params, channel_ids, since_run_id FROM alert_rules WHERE enabled OR $1 ORDER BY id`,
+    `SELECT id, name, kind, min_severity, scope, params, channel_ids, since_run_id, enabled FROM alert_rules WHERE enabled OR $1 ORDER BY id`,
     [all],
   )) as { rows: Record<string, unknown>[] };
   return rows.map((r) => ({
     id: r.id as number, name: r.name as string, kind: r.kind as StoredRule["kind"], minSeverity: r.min_severity as string,
-    scope: scopeRuleSchema.parse(r.scope), params: ruleParamsSchema.parse(r.params), channelIds: r.channel_ids as number[], sinceRunId: r.since_run_id as number,
+    scope: scopeRuleSchema.parse(r.scope), params: ruleParamsSchema.parse(r.params), channelIds: r.channel_ids as number[], sinceRunId: r.since_run_id as number, enabled: r.enabled as boolean,
   }));
 }
 
@@ -43,5 +43,16 @@ export async function deleteRule(pool: pg.Pool, actor: Actor, id: unknown, addre
     const { rows } = await tx.query(`DELETE FROM alert_rules WHERE id = $1 RETURNING name`, [n]);
     if (!rows.length) throw new AppError("not_found", "no such rule");
     await recordAudit(tx, { actor, action: "alerts.rule.deleted", target: `alert-rule:${n}`, detail: { name: rows[0].name }, address });
+  });
+}
+
+/** Pauses or resumes a rule. A paused rule misses the runs of its pause: resuming does not replay them. */
+export async function setRuleEnabled(pool: pg.Pool, actor: Actor, id: unknown, enabled: boolean, address?: string | null): Promise<void> {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a rule id");
+  await withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query(`UPDATE alert_rules SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [n, enabled]);
+    if (!rows.length) throw new AppError("not_found", "no such rule");
+    await recordAudit(tx, { actor, action: enabled ? "alerts.rule.resumed" : "alerts.rule.paused", target: `alert-rule:${n}`, detail: { name: rows[0].name }, address });
   });
 }

@@ -19,7 +19,8 @@ export const auditActions = [
   "export.findings_csv", "export.review_csv", "export.review_pdf", "export.audit_csv",
   "token.created", "token.revoked",
   "access.mapping.saved", "access.mapping.deleted", "settings.changed",
-  "alerts.channel.saved", "alerts.channel.deleted", "alerts.channel.tested", "alerts.rule.saved", "alerts.rule.deleted",
+  "alerts.channel.saved", "alerts.channel.deleted", "alerts.channel.tested", "alerts.channel.paused", "alerts.channel.resumed",
+  "alerts.rule.saved", "alerts.rule.deleted", "alerts.rule.paused", "alerts.rule.resumed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -45,8 +45,9 @@ export function statusEventSql(alias: string, from: Lifecycle | null, to: Lifecy
   return Prisma.sql`(${e}.kind = 'STATUS'${fromSql} AND ${e}.to_value = ${lifecycleStatus[to]})`;
 }
 
-/** Open at a past instant: observed by then and open now, or closed / gone only after it. */
-export function openAtSql(alias: string, asOf: Date): Prisma.Sql {
+/** Open at a past instant (a value, or an SQL expression such as a per-row day's end): observed
+ *  by then and open now, or closed / gone only after it. */
+export function openAtSql(alias: string, asOf: Date | Prisma.Sql): Prisma.Sql {
   const f = Prisma.raw(alias);
   const closedAfter = Prisma.sql`${f}.closed_at > ${asOf}`;
   return Prisma.sql`(${f}.first_observed_at <= ${asOf} AND (${lifecycleSql("open", alias)}

@@ -5,20 +5,24 @@ import type { Severity } from "@/lib/domain/severity";
 import type { ClosureKind } from "@/lib/domain/closure";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import type { FindingsFilterInput } from "@/lib/queries/findings/findings-filter";
+import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 
 export interface LinkGroup {
   kind: "org" | "ou" | "owner" | "account";
   value?: string;
   accountIds: string[];
+  /** The review's "In use only" choice, carried into every explorer link (default "only" left out). */
+  inUse?: InUseMode;
 }
 
 const allStatuses = [...lifecycleStatuses];
 
 /** The explorer filter for a review group; owners go by account list (the explorer matches tags only). */
 export function groupFilter(g: LinkGroup): FindingsFilterInput {
-  if (g.kind === "ou" && g.value) return { ou: [g.value] };
-  if (g.kind === "org") return {};
-  return { account: g.accountIds.slice(0, 100) };
+  const inUse = inUseParam(g.inUse);
+  if (g.kind === "ou" && g.value) return { ou: [g.value], inUse };
+  if (g.kind === "org") return { inUse };
+  return { account: g.accountIds.slice(0, 100), inUse };
 }
 
 /** Findings of a severity first seen by the end of that week and still open. */

@@ -5,7 +5,7 @@ const now = new Date("2026-11-26T23:30:00Z");
 
 describe("review URL params", () => {
   it("defaults to today's whole-organization review over twelve weeks", () => {
-    expect(parseReviewParams(new URLSearchParams(), now)).toEqual({ ok: true, params: { date: "2026-11-26", group: "org", weeks: 12 } });
+    expect(parseReviewParams(new URLSearchParams(), now)).toEqual({ ok: true, params: { date: "2026-11-26", group: "org", weeks: 12, inUse: "only" } });
   });
 
   it("keeps the optional CIS section in the URL, and names a bad value", () => {
@@ -36,6 +36,15 @@ describe("review URL params", () => {
     const href = reviewHref({ date: "2026-11-19", group: "ou", value: "Prod & Co", weeks: 16 });
     expect(href).toBe("/review?date=2026-11-19&group=ou&value=Prod+%26+Co&weeks=16");
     const back = parseReviewParams(new URL(href, "http://x").searchParams, now);
-    expect(back).toEqual({ ok: true, params: { date: "2026-11-19", group: "ou", value: "Prod & Co", weeks: 16 } });
+    expect(back).toEqual({ ok: true, params: { date: "2026-11-19", group: "ou", value: "Prod & Co", weeks: 16, inUse: "only" } });
+  });
+
+  it("keeps the in-use switch in the URL only when it is not the default, and names a bad value", () => {
+    const all = parseReviewParams({ inUse: "all", group: "account", value: "111111111111" }, now);
+    expect(all.ok && all.params.inUse).toBe("all");
+    expect(all.ok && reviewHref(all.params)).toBe("/review?date=2026-11-26&group=account&value=111111111111&inUse=all");
+    expect(reviewHref({ date: "2026-11-26", inUse: "only" })).toBe("/review?date=2026-11-26");
+    const bad = parseReviewParams({ inUse: "idle" }, now);
+    expect(!bad.ok && bad.issues).toEqual([{ field: "inUse", message: "expected only or all" }]);
   });
 });

@@ -1,13 +1,17 @@
 // The review route's URL contract, one schema for the page and every /api/review endpoint:
 // ?date=YYYY-MM-DD (meeting date, default today UTC) &group=org|ou|owner|account &value=… &weeks=12
 // &version=N (a frozen review's version; default the newest) &cis=1 (the optional CIS section)
+// &inUse=all (the "In use only" switch, lib/domain/in-use.ts; "only" is the default, left out of links)
 import { z } from "zod";
+import { inUseParam } from "@/lib/domain/in-use";
 import { isDay, toDay } from "./day";
 import type { FieldIssue } from "./exception-input";
 
 export const reviewGroupKinds = ["org", "ou", "owner", "account"] as const;
 export const MIN_WEEKS = 12;
 export const MAX_WEEKS = 52;
+export const reviewInUseModes = ["only", "all"] as const;
+export type ReviewInUse = (typeof reviewInUseModes)[number];
 
 export function reviewParamsSchema(now: Date) {
   const today = toDay(now);
@@ -27,6 +31,8 @@ export function reviewParamsSchema(now: Date) {
       except: z.string().trim().min(1).max(2048).optional(),
       /** The optional CIS benchmark section (live from the cache, not frozen). */
       cis: z.enum(["1"], { error: "expected 1" }).optional(),
+      /** The "In use only" switch; the explorer's "idle" is not a review view. */
+      inUse: z.enum(reviewInUseModes, { error: "expected only or all" }).default("only"),
     })
     .superRefine((v, ctx) => {
       if (v.group !== "org" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: `required when group is ${v.group}` });
@@ -43,7 +49,7 @@ export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; param
     const one = Array.isArray(v) ? v[0] : v;
     return one === "" ? undefined : one;
   };
-  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis") });
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis"), inUse: get("inUse") });
   if (r.success) return { ok: true, params: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
 }
@@ -58,6 +64,8 @@ export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
   if (p.version) q.set("version", String(p.version));
   if (p.except) q.set("except", p.except);
   if (p.cis) q.set("cis", "1");
+  const inUse = inUseParam(p.inUse);
+  if (inUse) q.set("inUse", inUse);
   const s = q.toString();
   return s ? `${base}?${s}` : base;
 }

@@ -5,7 +5,7 @@ import { loadRules } from "@/lib/alerts/rule-store";
 import { ruleKindLabel } from "@/lib/alerts/rule-config";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { deleteAlertThingAction } from "@/lib/actions/alert-actions";
+import { deleteAlertThingAction, toggleAlertThingAction } from "@/lib/actions/alert-actions";
 import { db } from "@/lib/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,6 +18,13 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Alerts" };
 
 const th = "text-left text-xs uppercase text-muted";
+const Toggle = ({ what, id, name, enabled }: { what: string; id: number; name: string; enabled: boolean }) => (
+  <form action={toggleAlertThingAction}><input type="hidden" name="what" value={what} /><input type="hidden" name="id" value={id} /><input type="hidden" name="enabled" value={enabled ? "0" : "1"} />
+    <button type="submit" aria-label={`${enabled ? "Pause" : "Resume"} ${name}`} className="rounded border border-line px-2 py-0.5 text-xs hover:border-accent hover:text-accent">{enabled ? "Pause" : "Resume"}</button>
+  </form>
+);
+const Paused = () => <span className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-bold uppercase text-amber-900">paused</span>;
+
 const Delete = ({ what, id }: { what: string; id: number }) => (
   <form action={deleteAlertThingAction}><input type="hidden" name="what" value={what} /><input type="hidden" name="id" value={id} />
     <button type="submit" className="rounded border border-line px-2 py-0.5 text-xs hover:border-[#b2182b] hover:text-[#b2182b]">Delete</button>
@@ -35,31 +42,31 @@ export default async function Page() {
       <div className="space-y-5">
         <Card title="Channels">
           <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm" data-testid="channels-table">
-            <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /></tr></thead>
+            <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /><th /></tr></thead>
             <tbody>
               {channels.map((c) => (
                 <tr key={c.id} className="border-t border-line">
-                  <td className="py-1.5 font-medium">{c.name}</td><td>{channelKindLabel[c.kind]}</td><td>{c.summary}</td>
+                  <td className="py-1.5 font-medium">{c.name}{!c.enabled && <Paused />}</td><td>{channelKindLabel[c.kind]}</td><td>{c.summary}</td>
                   <td>{c.createdAt.toISOString().slice(0, 10)} by {c.createdBy}</td>
-                  <td><SendTestButton id={c.id} name={c.name} /></td><td><Delete what="channel" id={c.id} /></td>
+                  <td><SendTestButton id={c.id} name={c.name} /></td><td><Toggle what="channel" id={c.id} name={c.name} enabled={c.enabled} /></td><td><Delete what="channel" id={c.id} /></td>
                 </tr>
               ))}
-              {channels.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No channels yet.</td></tr>}
+              {channels.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">No channels yet.</td></tr>}
             </tbody>
           </table></ScrollArea>
           <ChannelForm />
         </Card>
         <Card title="Rules">
           <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
-            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Channels</th><th /></tr></thead>
+            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Channels</th><th /><th /></tr></thead>
             <tbody>
               {rules.map((r) => (
                 <tr key={r.id} className="border-t border-line">
-                  <td className="py-1.5 font-medium">{r.name}</td><td>{ruleKindLabel[r.kind]}</td><td>{r.minSeverity.toLowerCase()}</td>
-                  <td>{describeScopeRule(r.scope)}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Delete what="rule" id={r.id} /></td>
+                  <td className="py-1.5 font-medium">{r.name}{r.enabled === false && <Paused />}</td><td>{ruleKindLabel[r.kind]}</td><td>{r.minSeverity.toLowerCase()}</td>
+                  <td>{describeScopeRule(r.scope)}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Toggle what="rule" id={r.id} name={r.name} enabled={r.enabled !== false} /></td><td><Delete what="rule" id={r.id} /></td>
                 </tr>
               ))}
-              {rules.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">No rules yet.</td></tr>}
+              {rules.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">No rules yet.</td></tr>}
             </tbody>
           </table></ScrollArea>
           <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />

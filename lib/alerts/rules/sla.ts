@@ -1,18 +1,26 @@
-// SLA rules over open findings (the SLA runs from first observation, INSPECTORATE_SLA_DAYS):
-// due within the rule's N days, or breached. Each finding alerts once per state.
+// SLA rules over open findings (the SLA runs from first observation, INSPECTORATE_SLA_DAYS; with
+// INSPECTORATE_SLA_KEV_DUE_DATE=1 a vulnerability in CISA KEV is due by the earlier of that and
+// KEV's due date, as on the review): due within the rule's N days, or breached. Each finding alerts
+// once per state.
 import { slaDays } from "@/lib/env";
+import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
 import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, explorerLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
 import type { EvalContext, Evaluation } from "./types";
 
-const DUE = `(f.first_observed_at + make_interval(days => ($6::int[])[array_position($5::text[], f.severity)]))`;
+const SEVERITY_DUE = `(f.first_observed_at + make_interval(days => ($6::int[])[array_position($5::text[], f.severity)]))`;
+const KEV_DUE = `(SELECT vi.kev_date_due FROM vulnerability_intel vi WHERE vi.vulnerability_id = f.vulnerability_id AND vi.in_kev)`;
 
 async function slaRows(c: EvalContext, breached: boolean): Promise<FindingRow[]> {
   const days = slaDays();
   const sevs = Object.keys(days).filter((s) => days[s as keyof typeof days] !== null);
+  const kev = slaUsesKevDue();
+  // LEAST ignores NULL: a severity without an SLA is due by KEV's date alone.
+  const DUE = kev ? `LEAST(${SEVERITY_DUE}, ${KEV_DUE})` : SEVERITY_DUE;
+  const byKev = kev ? ` || CASE WHEN ${KEV_DUE} <= ${SEVERITY_DUE} OR ${SEVERITY_DUE} IS NULL THEN ' (CISA KEV due date)' ELSE '' END` : "";
   const window = breached ? `${DUE} <= now() AND $7::int IS NOT NULL` : `${DUE} > now() AND ${DUE} <= now() + make_interval(days => $7::int)`;
   const { rows } = (await c.tx.query(
-    `SELECT ${FINDING_COLUMNS}, $8::text AS transition, 'due ' || to_char(${DUE} AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS detail
-     FROM findings f WHERE ${FINDING_FILTER} AND f.severity = ANY($5::text[]) AND ${window}
+    `SELECT ${FINDING_COLUMNS}, $8::text AS transition, 'due ' || to_char(${DUE} AT TIME ZONE 'UTC', 'YYYY-MM-DD')${byKev} AS detail
+     FROM findings f WHERE ${FINDING_FILTER} AND ${window}
      ORDER BY ${FINDING_ORDER} LIMIT 5000`,
     [...findingParams(c), sevs, sevs.map((s) => days[s as keyof typeof days]), c.rule.params.days, breached ? "SLA_BREACHED" : "SLA_DUE"],
   )) as { rows: FindingRow[] };

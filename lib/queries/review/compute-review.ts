@@ -14,11 +14,14 @@ import { slaBreaches } from "./sla-breaches";
 import { withAccountCosts } from "./review-cost";
 import { reviewTrends } from "./trends";
 import type { GroupKind, ReviewGroup, ReviewMeta, ReviewPayload } from "./review-types";
+import type { ReviewInUse } from "@/lib/review/review-params";
 
 export interface ReviewRequest {
   meetingDate: Day;
   group?: { kind: GroupKind; value?: string };
   weeks?: number;
+  /** The "In use only" switch; default "only" (issue 15). */
+  inUse?: ReviewInUse;
   /** Overrides for tests and the integration run against the emulator's clock. */
   now?: Date;
   asOf?: Date;
@@ -35,6 +38,7 @@ export interface ReviewContext {
   previousDark: string[] | null;
   policy: SlaPolicy;
   weeks: number;
+  inUse: ReviewInUse;
 }
 
 export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<ReviewContext> {
@@ -43,12 +47,14 @@ export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<R
   const [accounts, previous] = await Promise.all([reviewAccounts(scope), previousFrozenReview(scope, req.meetingDate)]);
   const group = resolveGroup(accounts, req.group?.kind ?? "org", req.group?.value);
   const window = sinceWindow(asOf, previous?.asOf ?? null);
+  const inUse = req.inUse ?? "only";
   const meta: ReviewMeta = {
     meetingDate: req.meetingDate,
     asOf: asOf.toISOString(),
     previous: previous ? { meetingDate: previous.meetingDate, asOf: previous.asOf.toISOString() } : null,
     group,
     generatedAt: now.toISOString(),
+    inUse,
   };
   return {
     meta, accounts, group, asOf, window,
@@ -56,13 +62,14 @@ export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<R
     previousDark: previous?.darkNow ?? null,
     policy: req.policy ?? slaDays(),
     weeks: req.weeks ?? 12,
+    inUse,
   };
 }
 
 export const reviewSections = {
-  trends: (c: ReviewContext) => reviewTrends(c.scope, c.asOf, c.weeks),
-  sla: async (c: ReviewContext) => withAccountCosts(c.scope, await slaBreaches(c.scope, c.asOf, c.policy, c.accounts)),
-  since: (c: ReviewContext) => sinceLastReview(c.scope, c.window, c.accounts, c.previousDark),
+  trends: (c: ReviewContext) => reviewTrends(c.scope, c.asOf, c.weeks, c.inUse),
+  sla: async (c: ReviewContext) => withAccountCosts(c.scope, await slaBreaches(c.scope, c.asOf, c.policy, c.accounts, undefined, undefined, c.inUse)),
+  since: (c: ReviewContext) => sinceLastReview(c.scope, c.window, c.accounts, c.previousDark, c.inUse),
   exceptions: (c: ReviewContext) => riskExceptions(c.scope, c.asOf),
 };
 

@@ -6,6 +6,8 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { statusEventSql } from "@/lib/queries/lifecycle-sql";
 import { remediatedSql } from "@/lib/queries/remediation-sql";
+import { inUseSql } from "@/lib/queries/in-use-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 
 export interface DayFlow {
   day: string;
@@ -17,8 +19,8 @@ export interface DayFlow {
   suppressed: number;
 }
 
-/** Per UTC day in (from, to], only days with something in them. */
-export async function dailyFlows(scope: Scope, from: Date, to: Date): Promise<DayFlow[]> {
+/** Per UTC day in (from, to], only days with something in them; `inUse` by the image's usage now. */
+export async function dailyFlows(scope: Scope, from: Date, to: Date, inUse: InUseMode = "only"): Promise<DayFlow[]> {
   const inWindow = (col: Prisma.Sql) => Prisma.sql`${col} > ${from} AND ${col} <= ${to}`;
   return queryRows<DayFlow>(Prisma.sql`
     WITH ev AS (
@@ -31,7 +33,7 @@ export async function dailyFlows(scope: Scope, from: Date, to: Date): Promise<Da
     ), counted AS (
       SELECT to_char(ev.at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ev.kind,
         CASE WHEN ev.kind = 'closed' THEN ${remediatedSql("f")} END AS remediated
-      FROM ev JOIN findings f ON f.arn = ev.arn WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)}
+      FROM ev JOIN findings f ON f.arn = ev.arn WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${inUseSql(inUse, "f")}
     )
     SELECT day, count(*) FILTER (WHERE kind = 'opened')::int AS opened, count(*) FILTER (WHERE kind = 'closed')::int AS closed,
       count(*) FILTER (WHERE remediated)::int AS remediated, count(*) FILTER (WHERE kind = 'closed' AND NOT remediated)::int AS removed,

@@ -23,13 +23,13 @@ export interface LoadedReview {
 export const reviewKindFor = (meetingDate: string, now: Date): ReviewKind => (meetingDate === toDay(now) ? "live" : "reconstruction");
 
 export async function loadReview(
-  scope: Scope, params: Pick<ReviewParams, "date" | "group" | "value" | "weeks"> & { version?: number }, now = new Date(),
+  scope: Scope, params: Pick<ReviewParams, "date" | "group" | "value" | "weeks"> & { version?: number; inUse?: ReviewParams["inUse"] }, now = new Date(),
 ): Promise<LoadedReview> {
   const found = await frozenReview(scope, params.date, params.group, params.version);
   if (found) {
     const { payload, ...frozen } = found;
     return { payload, kind: "frozen", frozenAt: found.frozenAt, frozen };
   }
-  const payload = await computeReview(scope, { meetingDate: params.date, group: { kind: params.group, value: params.value }, weeks: params.weeks, now });
+  const payload = await computeReview(scope, { meetingDate: params.date, group: { kind: params.group, value: params.value }, weeks: params.weeks, inUse: params.inUse, now });
   return { payload, kind: reviewKindFor(params.date, now), frozenAt: null, frozen: null };
 }

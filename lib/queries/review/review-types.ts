@@ -158,6 +158,9 @@ export interface ReviewMeta {
   previous: { meetingDate: string; asOf: string } | null;
   group: ReviewGroup;
   generatedAt: string;
+  /** The "In use only" choice it was computed with; absent in reviews frozen before the switch,
+   *  which counted every image (read it through lib/review/review-in-use.ts). */
+  inUse?: "only" | "all";
 }
 
 export interface HeadlineFigure {

@@ -40,26 +40,34 @@ describe("since the last review after the emulator's clock moves (emulator + syn
     const after = await emulatorFindings(w);
 
     const inWindow = (d: Date | undefined) => !!d && d > t0 && d <= t1;
+    // "In use only" leaves out findings on ECR images the emulator reports running nowhere (inUseCount 0).
+    const idle = (f: Finding) => f.resources?.[0]?.type === "AWS_ECR_CONTAINER_IMAGE" && f.resources[0].details?.awsEcrContainerImage?.inUseCount === 0;
     const expected = { newCriticalHigh: 0, fixed: 0, reopened: 0 };
+    const inUse = { newCriticalHigh: 0, fixed: 0, reopened: 0 };
     for (const [arn, f] of after) {
       const was = before.get(arn);
-      if ((f.severity === "CRITICAL" || f.severity === "HIGH") && inWindow(f.firstObservedAt)) expected.newCriticalHigh++;
-      if (f.status === "CLOSED" && was?.status !== "CLOSED") expected.fixed++;
-      if (was?.status === "CLOSED" && f.status === "ACTIVE") expected.reopened++;
+      const count = (k: keyof typeof expected) => { expected[k]++; if (!idle(f)) inUse[k]++; };
+      if ((f.severity === "CRITICAL" || f.severity === "HIGH") && inWindow(f.firstObservedAt)) count("newCriticalHigh");
+      if (f.status === "CLOSED" && was?.status !== "CLOSED") count("fixed");
+      if (was?.status === "CLOSED" && f.status === "ACTIVE") count("reopened");
     }
     // The emulator must actually have done each kind of change, or the test proves nothing.
     expect(expected.newCriticalHigh).toBeGreaterThan(0);
     expect(expected.fixed).toBeGreaterThan(0);
     expect(expected.reopened).toBeGreaterThan(0);
 
-    const review = await computeReview(allScope, { meetingDate: toDay(t1), now: t1, asOf: t1 });
+    const review = await computeReview(allScope, { meetingDate: toDay(t1), now: t1, asOf: t1, inUse: "all" });
     expect(review.since.from).toBe(new Date(t1.getTime() - 7 * 86_400_000).toISOString());
-    expect({
-      newCriticalHigh: review.since.newCriticalHigh.count,
+    const counts = (r: typeof review) => ({
+      newCriticalHigh: r.since.newCriticalHigh.count,
       // Every closure is fixed (remediated) or removed (the resource went away or is unscanned).
-      fixed: review.since.fixed.count + (review.since.removed?.count ?? 0),
-      reopened: review.since.reopened.count,
-    }).toEqual(expected);
+      fixed: r.since.fixed.count + (r.since.removed?.count ?? 0),
+      reopened: r.since.reopened.count,
+    });
+    expect(counts(review)).toEqual(expected);
+    const onlyInUse = await computeReview(allScope, { meetingDate: toDay(t1), now: t1, asOf: t1 });
+    expect(onlyInUse.meta.inUse).toBe("only");
+    expect(counts(onlyInUse)).toEqual(inUse);
     // Twelve weeks of trends come from the sync's backfill and its daily snapshots.
     expect(review.trends.open.filter((x) => (x.total ?? 0) > 0).length).toBeGreaterThanOrEqual(4);
   });

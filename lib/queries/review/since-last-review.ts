@@ -13,6 +13,8 @@ import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
 import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
 import type { ClosureKind } from "@/lib/domain/closure";
+import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
+import { inUseSql } from "@/lib/queries/in-use-sql";
 
 const SAMPLE = 10;
 const allStatuses = [...lifecycleStatuses];
@@ -22,24 +24,27 @@ type FindingRow = { arn: string; title: string; severity: Severity; accountId: s
 const findingCols = Prisma.sql`f.arn, f.title, f.severity, f.account_id AS "accountId", f.resource_id AS "resourceId",
   f.vulnerability_id AS "vulnerabilityId", count(*) OVER ()::int AS total`;
 
-function findingItem(r: FindingRow, names: Map<string, string>): ChangeItem {
+function findingItem(r: FindingRow, names: Map<string, string>, inUse?: InUseMode): ChangeItem {
   return {
     key: r.arn,
     label: r.vulnerabilityId && !r.title.startsWith(r.vulnerabilityId) ? `${r.vulnerabilityId} — ${r.title}` : r.title,
     detail: `${severityLabel[r.severity] ?? r.severity} · ${names.get(r.accountId) ?? r.accountId} · ${r.resourceId}`,
-    href: findingsHref({ resource: r.resourceId, cve: r.vulnerabilityId ?? undefined, status: allStatuses }),
+    href: findingsHref({ resource: r.resourceId, cve: r.vulnerabilityId ?? undefined, status: allStatuses, inUse }),
   };
 }
 
-function group(rows: FindingRow[], href: string, names: Map<string, string>): ChangeGroup {
-  return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names)) };
+function group(rows: FindingRow[], href: string, names: Map<string, string>, inUse?: InUseMode): ChangeGroup {
+  return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names, inUse)) };
 }
 
 export async function sinceLastReview(
-  scope: Scope, window: { from: Date; to: Date }, accounts: ReviewAccount[], previousDark: string[] | null,
+  scope: Scope, window: { from: Date; to: Date }, accounts: ReviewAccount[], previousDark: string[] | null, mode: InUseMode = "only",
 ): Promise<SinceLastReview> {
   const { from, to } = window;
-  const inScope = scopeWhere(scope, Prisma.sql`f.account_id`);
+  // Every findings group honours the "In use only" switch (the image's usage now); coverage and dark accounts are not findings.
+  const inScope = Prisma.sql`${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${inUseSql(mode, "f")}`;
+  const inUse = inUseParam(mode);
+  const grp = (rows: FindingRow[], href: string) => group(rows, href, names, inUse);
   const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
   const days = { from: toDay(from), to: toDay(to) };
   const closedIn = (kind: ClosureKind) => queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
@@ -75,15 +80,15 @@ export async function sinceLastReview(
     from: from.toISOString(),
     to: to.toISOString(),
     newCriticalHigh: {
-      ...group(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to }), names),
+      ...grp(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to, inUse })),
       count: count("CRITICAL") + count("HIGH"),
       critical: count("CRITICAL"),
       high: count("HIGH"),
     },
-    fixed: group(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "remediated" }), names),
-    removed: group(removed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "removed" }), names),
-    reopened: group(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from }), names),
-    becameExploitable: group(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from }), names),
+    fixed: grp(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "remediated", inUse })),
+    removed: grp(removed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "removed", inUse })),
+    reopened: grp(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from, inUse })),
+    becameExploitable: grp(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from, inUse })),
     lostCoverage: {
       count: lost[0]?.total ?? 0,
       href: "/coverage",

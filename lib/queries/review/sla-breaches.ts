@@ -9,13 +9,15 @@ import { exceptionCoversSql, exceptionValidSql } from "./exception-sql";
 import { openAtSql } from "@/lib/queries/lifecycle-sql";
 import { kevDueSql } from "@/lib/queries/kev/kev-sql";
 import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
+import { inUseSql } from "@/lib/queries/in-use-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 import type { ReviewAccount } from "./review-accounts";
 import type { SlaAccountRow, SlaCounts, SlaFinding, SlaOwnerRow, SlaSection } from "./review-types";
 
 const FINDINGS_CAP = 100;
 const EXCEPTED_CAP = 50;
 
-function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy, useKevDue: boolean): Prisma.Sql {
+function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy, useKevDue: boolean, inUse: InUseMode): Prisma.Sql {
   const entries = Object.entries(policy).filter(([, d]) => d != null) as [Severity, number][];
   const days = Prisma.join(entries.map(([s, d]) => Prisma.sql`WHEN ${s} THEN ${d}::int`), " ");
   const severities = entries.map(([s]) => s);
@@ -26,14 +28,14 @@ function slaFindingsCte(scope: Scope, asOf: Date, policy: SlaPolicy, useKevDue: 
       EXISTS (SELECT 1 FROM risk_exceptions e WHERE ${exceptionValidSql(Prisma.sql`e`, asOf)}
         AND ${exceptionCoversSql(Prisma.sql`e`, Prisma.sql`f`)}) AS excepted
     FROM findings f
-    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.severity = ANY(${severities}::text[]) AND ${openAtSql("f", asOf)})`;
+    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND f.severity = ANY(${severities}::text[]) AND ${openAtSql("f", asOf)} AND ${inUseSql(inUse, "f")})`;
 }
 
 export async function slaBreaches(scope: Scope, asOf: Date, policy: SlaPolicy, accounts: ReviewAccount[], dueSoonDays = DUE_SOON_DAYS,
-  useKevDue = slaUsesKevDue()): Promise<SlaSection> {
+  useKevDue = slaUsesKevDue(), inUse: InUseMode = "only"): Promise<SlaSection> {
   if (!Object.values(policy).some((d) => d != null)) return emptySection(policy, dueSoonDays);
   const soon = addDays(asOf, dueSoonDays);
-  const cte = slaFindingsCte(scope, asOf, policy, useKevDue);
+  const cte = slaFindingsCte(scope, asOf, policy, useKevDue, inUse);
   const [counts, open, excepted] = await Promise.all([
     queryRows<{ accountId: string; breached: number; dueSoon: number; excepted: number }>(Prisma.sql`
       WITH ${cte}

@@ -7,6 +7,9 @@ import type { WeekBucket } from "@/lib/review/week";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { CoverageWeek, OpenWeek, WeekPoint } from "./review-types";
+import { openAtSql } from "@/lib/queries/lifecycle-sql";
+import { idleImageSql } from "@/lib/queries/in-use-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 
 export const point = (b: WeekBucket): WeekPoint => ({ week: b.start, weekEnd: b.end, label: b.label });
 const ran = (b: WeekBucket, runDays: string[]) => runDays.some((d) => d >= b.start && d <= b.end);
@@ -26,12 +29,27 @@ function lastSnapshotDayPerWeek(table: "daily_snapshots" | "coverage_snapshots",
       GROUP BY w.start)`;
 }
 
-export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[]): Promise<OpenWeek[]> {
+/** Snapshots count every image: "In use only" takes off the findings on images idle NOW that were
+ *  open at the end of the snapshot day (or the meeting's as-of), so the latest week is the overview's. */
+function idleOpenSql(scope: Scope, asOf: Date, inUse: InUseMode) {
+  if (inUse !== "only") return Prisma.sql`SELECT NULL::date AS start, NULL::text AS severity, 0 AS n WHERE FALSE`;
+  const dayEnd = Prisma.sql`LEAST((l.day + 1)::timestamp AT TIME ZONE 'UTC', ${asOf}::timestamptz)`;
+  return Prisma.sql`SELECT l.start, f.severity, count(*)::int AS n FROM last_day l
+    JOIN findings f ON ${idleImageSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${openAtSql("f", dayEnd)}
+    GROUP BY l.start, f.severity`;
+}
+
+export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[], inUse: InUseMode = "only"): Promise<OpenWeek[]> {
   const rows = await queryRows<{ week: string; day: string; severity: string; open: number }>(Prisma.sql`
-    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf)}
-    SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day, s.severity, sum(s.open)::int AS open
-    FROM last_day l JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
-    GROUP BY l.start, l.day, s.severity`);
+    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf)},
+    snap AS (
+      SELECT l.start, l.day, s.severity, sum(s.open)::int AS open
+      FROM last_day l JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+      GROUP BY l.start, l.day, s.severity),
+    idle AS (${idleOpenSql(scope, asOf, inUse)})
+    SELECT to_char(snap.start, 'YYYY-MM-DD') AS week, to_char(snap.day, 'YYYY-MM-DD') AS day, snap.severity,
+      GREATEST(0, snap.open - coalesce(idle.n, 0))::int AS open
+    FROM snap LEFT JOIN idle ON idle.start = snap.start AND idle.severity = snap.severity`);
   return buckets.map((b) => {
     const mine = rows.filter((r) => r.week === b.start);
     if (!mine.length && !ran(b, runDays)) return { ...point(b), day: null, open: null, total: null };

@@ -1,6 +1,7 @@
 // Weekly trends: open findings and coverage from each week's last snapshot (snapshot-weeks.ts),
 // flows from the day-exact events (daily-flows.ts), MTTR from remediated closures by the week of
-// the final close. Weeks nothing observed are null ("no data"), never 0.
+// the final close. Weeks nothing observed are null ("no data"), never 0. The "In use only" switch
+// applies the image's usage NOW to every week (the cache keeps no usage history).
 import { severityOrder, type Severity } from "@/lib/domain/severity";
 import { toDay } from "@/lib/review/day";
 import { weekBuckets, type WeekBucket } from "@/lib/review/week";
@@ -12,15 +13,17 @@ import { dailyFlows, type DayFlow } from "./daily-flows";
 import { dayObserved, observations, runDays, type Observations } from "./observations";
 import { coverageByWeek, openByWeek, point } from "./snapshot-weeks";
 import type { FlowWeek, MttrWeek, Trends } from "./review-types";
+import { inUseSql } from "@/lib/queries/in-use-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 
-export async function reviewTrends(scope: Scope, asOf: Date, weeks = 12): Promise<Trends> {
+export async function reviewTrends(scope: Scope, asOf: Date, weeks = 12, inUse: InUseMode = "only"): Promise<Trends> {
   const buckets = weekBuckets(asOf, weeks);
   const from = new Date(`${buckets[0].start}T00:00:00Z`);
   const [observed, days] = await Promise.all([observations(asOf), runDays(from, asOf)]);
   const [open, flow, mttr, coverage] = await Promise.all([
-    openByWeek(scope, buckets, asOf, days),
-    flowByWeek(scope, buckets, asOf, observed),
-    mttrByWeek(scope, buckets, asOf),
+    openByWeek(scope, buckets, asOf, days, inUse),
+    flowByWeek(scope, buckets, asOf, observed, inUse),
+    mttrByWeek(scope, buckets, asOf, inUse),
     coverageByWeek(scope, buckets, asOf, days),
   ]);
   return { weeks: buckets.map(point), open, flow, mttr, coverage, observed };
@@ -42,18 +45,18 @@ export function toFlowWeeks(buckets: WeekBucket[], days: DayFlow[], observed: Ob
   });
 }
 
-export async function flowByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, observed: Observations): Promise<FlowWeek[]> {
-  const days = await dailyFlows(scope, new Date(new Date(`${buckets[0].start}T00:00:00Z`).getTime() - 1), asOf);
+export async function flowByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, observed: Observations, inUse: InUseMode = "only"): Promise<FlowWeek[]> {
+  const days = await dailyFlows(scope, new Date(new Date(`${buckets[0].start}T00:00:00Z`).getTime() - 1), asOf, inUse);
   return toFlowWeeks(buckets, days, observed, asOf);
 }
 
-export async function mttrByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date): Promise<MttrWeek[]> {
+export async function mttrByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, inUse: InUseMode = "only"): Promise<MttrWeek[]> {
   const from = new Date(`${buckets[0].start}T00:00:00Z`);
   const rows = await queryRows<{ week: string; severity: string; days: number; n: number }>(Prisma.sql`
     SELECT to_char(date_trunc('week', f.closed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, f.severity,
       avg(GREATEST(0, extract(epoch FROM f.closed_at - f.first_observed_at)) / 86400)::float8 AS days, count(*)::int AS n
     FROM findings f
-    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${lifecycleSql("closed", "f")} AND ${remediatedSql("f")}
+    WHERE ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${lifecycleSql("closed", "f")} AND ${remediatedSql("f")} AND ${inUseSql(inUse, "f")}
       AND f.closed_at >= ${from} AND f.closed_at <= ${asOf}
     GROUP BY 1, 2`);
   return buckets.map((b) => {

@@ -4,6 +4,7 @@ import { severityOrder } from "@/lib/domain/severity";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
 import { reviewHeadline } from "./review-headline";
 import { sinceGroups } from "./since-groups";
+import { inUseLine, recordedInUse } from "../review-in-use";
 
 type Cell = string | number | null;
 
@@ -22,6 +23,7 @@ export function reviewCsv(p: ReviewPayload, frozenAt: string | null, statusLine 
   add("meta", "meetingDate", p.meta.meetingDate, "since", p.since.from);
   add("meta", "meetingDate", p.meta.meetingDate, "frozen at", frozenAt);
   add("meta", "status", p.meta.meetingDate, "status", statusLine);
+  add("meta", "inUse", inUseLine(p.meta), "in use", recordedInUse(p.meta).mode);
   for (const h of reviewHeadline(p)) add("headline", h.key, h.label, "count", h.value);
   p.trends.weeks.forEach((w, i) => {
     for (const s of severityOrder) add("trend.open", w.week, w.label, s, p.trends.open[i].open?.[s] ?? null);

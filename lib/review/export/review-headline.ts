@@ -6,6 +6,7 @@ import type { HeadlineFigure, ReviewPayload } from "@/lib/queries/review/review-
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { groupFilter } from "@/lib/review/review-links";
 import { formatInstant } from "../format";
+import { recordedInUse } from "../review-in-use";
 
 export type HeadlineItem = HeadlineFigure;
 
@@ -27,7 +28,8 @@ function openDetail(p: ReviewPayload, hasValue: boolean): string {
 export function reviewHeadline(p: ReviewPayload): HeadlineItem[] {
   if (p.headline) return p.headline;
   const latest = [...p.trends.open].reverse().find((w) => w.total != null);
-  const g = groupFilter(p.meta.group);
+  // The explorer links count what the review counted (its in-use choice; "only" is the explorer's default too).
+  const g = groupFilter({ ...p.meta.group, inUse: recordedInUse(p.meta).mode });
   const removed = p.since.removed;
   return [
     { key: "open", label: "Open findings", value: latest?.total ?? null, detail: openDetail(p, !!latest), href: findingsHref(g) },

@@ -5,6 +5,7 @@ import { formatDay, formatDays, formatInstant } from "../format";
 import { PdfWriter, hexColor, muted } from "./pdf-writer";
 import { reviewHeadline } from "./review-headline";
 import { sinceGroups } from "./since-groups";
+import { inUseLine } from "../review-in-use";
 
 
 export async function reviewPdf(p: ReviewPayload, statusLine: string): Promise<Uint8Array> {
@@ -12,6 +13,7 @@ export async function reviewPdf(p: ReviewPayload, statusLine: string): Promise<U
   w.heading(`Weekly review — ${formatDay(p.meta.meetingDate)}`, 18);
   w.text(`${p.meta.group.label} · as of ${formatInstant(p.meta.asOf)} · since ${formatInstant(p.since.from)}`, { color: muted });
   w.text(statusLine, { color: muted });
+  w.text(inUseLine(p.meta), { color: muted });
   w.gap(4);
   w.tiles(reviewHeadline(p).map((h) => ({ label: h.label, value: h.value == null ? "—" : String(h.value) })));
 

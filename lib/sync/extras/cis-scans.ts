@@ -3,6 +3,7 @@
 import { ListCisScanResultsAggregatedByChecksCommand, ListCisScansCommand, type Inspector2Client } from "@aws-sdk/client-inspector2";
 import type pg from "pg";
 import { latestScans, toCisCheckRow, toCisScanRow, type CisCheckRow, type CisScanRow } from "../map/cis-rows";
+import { withTransaction } from "@/lib/db/transaction";
 
 const MAX_SCAN_PAGES = 3;
 
@@ -28,9 +29,7 @@ export async function readCisScans(c: Inspector2Client): Promise<{ scans: CisSca
 }
 
 export async function writeCisScans(pool: pg.Pool, region: string, d: Awaited<ReturnType<typeof readCisScans>>, at: Date): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
+  await withTransaction(pool, async (c) => {
     await c.query("DELETE FROM cis_scans WHERE region = $1", [region]); // cascades to the check results
     for (const s of d.scans) {
       await c.query(
@@ -45,11 +44,5 @@ export async function writeCisScans(pool: pg.Pool, region: string, d: Awaited<Re
        ON CONFLICT DO NOTHING`,
       [k.map((x) => x.scanArn), k.map((x) => x.checkId), k.map((x) => x.accountId), k.map((x) => x.title), k.map((x) => x.level),
         k.map((x) => x.platform), k.map((x) => x.failed), k.map((x) => x.passed), k.map((x) => x.skipped)]);
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }

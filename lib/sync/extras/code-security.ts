@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-inspector2";
 import type pg from "pg";
 import { toIntegrationRow, toScanConfigurationRow, type IntegrationRow, type ScanConfigurationRow } from "../map/code-security-rows";
+import { withTransaction } from "@/lib/db/transaction";
 
 async function pages<T>(fetch: (nextToken?: string) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
   const out: T[] = [];
@@ -41,9 +42,7 @@ export async function readCodeSecurity(c: Inspector2Client): Promise<{ integrati
 }
 
 export async function writeCodeSecurity(pool: pg.Pool, region: string, d: Awaited<ReturnType<typeof readCodeSecurity>>, at: Date): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
+  await withTransaction(pool, async (c) => {
     await c.query("DELETE FROM code_security_integrations WHERE region = $1", [region]);
     await c.query("DELETE FROM code_scan_configurations WHERE region = $1", [region]);
     for (const i of d.integrations) {
@@ -59,11 +58,5 @@ export async function writeCodeSecurity(pool: pg.Pool, region: string, d: Awaite
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (arn) DO NOTHING`,
         [s.arn, region, s.name, s.ownerAccountId, s.periodicScanFrequency, s.frequencyExpression, s.continuousEvents, s.ruleSetCategories, s.projectIds, at]);
     }
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }

@@ -3,6 +3,7 @@
 import { ListUsageTotalsCommand, type Inspector2Client, type UsageTotal } from "@aws-sdk/client-inspector2";
 import type pg from "pg";
 import { toUsageRows, type UsageRow } from "../map/usage-rows";
+import { withTransaction } from "@/lib/db/transaction";
 
 export async function readUsageTotals(client: Inspector2Client): Promise<UsageRow[]> {
   const totals: UsageTotal[] = [];
@@ -16,9 +17,7 @@ export async function readUsageTotals(client: Inspector2Client): Promise<UsageRo
 }
 
 export async function writeUsageTotals(pool: pg.Pool, region: string, rows: UsageRow[], readAt: Date): Promise<void> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
+  await withTransaction(pool, async (c) => {
     await c.query("DELETE FROM usage_totals WHERE region = $1", [region]);
     await c.query(
       `INSERT INTO usage_totals (account_id, region, usage_type, total, estimated_monthly_cost, currency, read_at)
@@ -27,11 +26,5 @@ export async function writeUsageTotals(pool: pg.Pool, region: string, rows: Usag
       [region, rows.map((r) => r.accountId), rows.map((r) => r.usageType), rows.map((r) => r.total),
         rows.map((r) => r.estimatedMonthlyCost), rows.map((r) => r.currency), readAt],
     );
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
+  });
 }

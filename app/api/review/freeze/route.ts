@@ -1,4 +1,5 @@
-// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD"} — freezes that meeting's review (version 1).
+// POST /api/review/freeze {"meetingDate":"YYYY-MM-DD","inUse":"only"|"all"} — freezes that meeting's
+// review (version 1) with that in-use choice (default "only").
 // POST with {"meetingDate", "reason"} and ?correct=1 stores a correction as the next version.
 import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
@@ -11,9 +12,9 @@ export const dynamic = "force-dynamic";
 export const POST = withGuard(async (request, { actor }) => {
   const b = await readJson(request);
   if ("response" in b) return b.response;
-  const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown };
+  const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown; inUse?: unknown };
   const correcting = new URL(request.url).searchParams.get("correct") === "1";
-  const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, body.meetingDate);
+  const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, { meetingDate: body.meetingDate, inUse: body.inUse });
   if (!r.ok) throw issuesError(r.status, r.issues);
   return jsonResponse({ meetingDate: r.meetingDate, version: r.version, frozenAt: r.frozenAt, contentHash: r.contentHash, payload: r.payload }, 201);
 }, { permission: "freeze", mutating: true });
