@@ -19,19 +19,31 @@ function poolGauge(registry: client.Registry, name: string, help: string, pool: 
 }
 
 function lastSyncGauge(registry: client.Registry, name: string, help: string, pool: () => pg.Pool | undefined) {
-  new client.Gauge({
+  // Absent until a sync has succeeded: prom-client gives an unlabelled gauge a 0, which would read
+  // as "synced in 1970" (a number is a claim), so the series is left out while nothing is known.
+  let known = false;
+  const gauge = new client.Gauge({
     name, help, registers: [registry],
     async collect() {
+      known = false;
       const p = pool();
       if (!p) return;
       try {
         const { rows } = await p.query("SELECT max(finished_at) AS at FROM sync_runs WHERE outcome = 'SUCCEEDED'");
-        if (rows[0]?.at) this.set(new Date(rows[0].at).getTime() / 1000);
+        if (rows[0]?.at) {
+          this.set(new Date(rows[0].at).getTime() / 1000);
+          known = true;
+        }
       } catch {
         // an unreachable database shows as a missing series, not as a failed scrape
       }
     },
   });
+  const get = gauge.get.bind(gauge);
+  gauge.get = async () => {
+    const m = await get();
+    return known ? m : { ...m, values: [] };
+  };
 }
 
 export function collectDatabaseGauges(registry: client.Registry): void {

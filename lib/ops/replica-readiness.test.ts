@@ -78,11 +78,14 @@ describe("GET /api/health/ready with DATABASE_READ_URL", () => {
     expect(await up.json()).toMatchObject({ ready: true, replica: { ready: true, lastSuccessfulSync: { finishedAt: "2026-01-01T00:01:00.000Z" } } });
   });
 
-  it("exports the read pool and the replica's last successful sync as metrics", async () => {
+  it("exports the read pool and the replica's last successful sync as metrics; no sync yet is no series, not 0", async () => {
     holder.__inspectorateDb = primary;
     holder.__inspectorateReadDb = replica;
+    await primary.pool.query("DELETE FROM sync_runs");
     const { metrics } = await import("./metrics");
     const text = await metrics().registry.metrics();
+    expect(text).toContain("# TYPE inspectorate_last_successful_sync_timestamp_seconds gauge");
+    expect(text).not.toMatch(/^inspectorate_last_successful_sync_timestamp_seconds /m);
     expect(text).toMatch(/inspectorate_db_read_pool_connections\{state="total"\} \d/);
     expect(text).toContain(`inspectorate_read_replica_last_successful_sync_timestamp_seconds ${Date.parse("2026-01-01T00:01:00Z") / 1000}`);
   });
