@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { listDeliveries } from "@/lib/alerts/delivery-log";
+import { alertDeliveries } from "@/lib/alerts/app-store";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { db } from "@/lib/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollArea } from "@/components/ui/scroll-area";
@@ -15,7 +14,7 @@ const tone: Record<string, string> = { SENT: "text-green-800", FAILED: "text-red
 
 export default async function Page() {
   await requirePermission("alerts");
-  const rows = await listDeliveries(db().pool, 200);
+  const rows = await alertDeliveries(200);
   return (
     <>
       <PageHeader title="Alert delivery log" subtitle="Every message to every channel, newest first: sent, waiting for a retry (with why the last attempt failed), or given up."

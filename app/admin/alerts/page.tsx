@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { listChannels } from "@/lib/alerts/channel-store";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
-import { loadRules } from "@/lib/alerts/rule-store";
+import { alertChannels, alertRules } from "@/lib/alerts/app-store";
 import { ruleKindLabel } from "@/lib/alerts/rule-config";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { deleteAlertThingAction, toggleAlertThingAction } from "@/lib/actions/alert-actions";
-import { db } from "@/lib/db/client";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollArea } from "@/components/ui/scroll-area";
@@ -33,7 +31,7 @@ const Delete = ({ what, id }: { what: string; id: number }) => (
 
 export default async function Page() {
   await requirePermission("alerts");
-  const [channels, rules] = await Promise.all([listChannels(db().pool), loadRules(db().pool, true)]);
+  const [channels, rules] = await Promise.all([alertChannels(), alertRules()]);
   const names = new Map(channels.map((c) => [c.id, c.name]));
   return (
     <>

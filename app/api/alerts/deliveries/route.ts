@@ -1,9 +1,8 @@
 // GET /api/alerts/deliveries?limit=200 — the delivery log, newest first.
 import { z } from "zod";
-import { listDeliveries } from "@/lib/alerts/delivery-log";
+import { alertDeliveries } from "@/lib/alerts/app-store";
 import { AppError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 const query = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
@@ -11,5 +10,5 @@ const query = z.object({ limit: z.coerce.number().int().min(1).max(1000).default
 export const GET = withGuard(async (request) => {
   const q = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) throw new AppError("invalid", `limit: ${q.error.issues[0].message}`);
-  return Response.json(await listDeliveries(db().pool, q.data.limit), { headers: { "cache-control": "no-store" } });
+  return Response.json(await alertDeliveries(q.data.limit), { headers: { "cache-control": "no-store" } });
 }, { permission: "alerts", mutating: false });

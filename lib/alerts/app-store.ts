@@ -1,0 +1,18 @@
+// The alert settings on the app's own database, for pages and routes (which stay away from lib/db):
+// the stores take a pool so the worker and tests can pass theirs.
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { createChannel, listChannels } from "./channel-store";
+import { listDeliveries } from "./delivery-log";
+import { outboundPolicy, appUrl } from "./outbound-policy";
+import { createRule, loadRules } from "./rule-store";
+import { sendTest } from "./send-test";
+
+export const alertChannels = () => listChannels(db().pool);
+/** Every rule, paused ones included. */
+export const alertRules = () => loadRules(db().pool, true);
+export const alertDeliveries = (limit: number) => listDeliveries(db().pool, limit);
+export const saveAlertChannel = (actor: Actor, input: unknown, address?: string | null) => createChannel(db().pool, actor, input, address);
+export const saveAlertRule = (actor: Actor, input: unknown, address?: string | null) => createRule(db().pool, actor, input, address);
+/** Sends channel `id` a test message now, to this app's URL, under the configured outbound policy. */
+export const sendAlertTest = (actor: Actor, id: unknown, address?: string | null) => sendTest(db().pool, actor, id, appUrl(), outboundPolicy(), address);
