@@ -67,12 +67,14 @@ test("a departed account is shown so on the overview, accounts, coverage and acc
 });
 
 test("the explorer's Open leaves gone findings out; Gone lists them; the detail says why", async ({ page }, testInfo) => {
-  await page.goto(`/findings?account=${left.id}`);
+  // Every image counts (inUse=all): the test made all of the account's findings gone, idle images' too.
+  await page.goto(`/findings?account=${left.id}&inUse=all`);
   await expect(page.getByTestId("findings-total")).toContainText(/^0 findings/);
   await page.getByRole("checkbox", { name: "Open" }).uncheck({ force: true });
   await page.getByRole("checkbox", { name: "Gone" }).check({ force: true });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/status=GONE/);
+  await expect(page).toHaveURL(/inUse=all/);
   await expect(page.getByTestId("findings-total")).toContainText(`${left.gone} findings`);
   await attachScreenshot(page, testInfo, "lifecycle-explorer-gone");
   await page.goto(`/findings/${encodeURIComponent(left.arn)}`);

@@ -15,12 +15,12 @@ export async function CodeRepositoriesLoader({ scope }: { scope: Scope }) {
   return (
     <Card title="Code repositories" actions={<span id="code-repositories" className="text-xs text-muted">SAST, IaC and SCA scanning</span>}>
       <div className="mb-3 space-y-1 text-sm">
-        {setup.integrations.map((i) => (
-          <p key={i.arn}><span className="font-semibold">{i.name ?? i.arn}</span> · {i.type ?? "—"} · {i.region} · {i.status ?? "—"}{i.status && i.status !== "ACTIVE" && i.status_reason ? `: ${i.status_reason}` : ""}</p>
+        {setup.integrations.map((i, n) => (
+          <p key={n}><span className="font-semibold">{i.name ?? "(unnamed integration)"}</span> · {i.type ?? "—"} · {i.region} · {i.status ?? "—"}{i.status && i.status !== "ACTIVE" && i.status_reason ? `: ${i.status_reason}` : ""}</p>
         ))}
-        {setup.configurations.map((c) => (
-          <p key={c.arn} className="text-muted">
-            Scan configuration <span className="font-semibold text-ink">{c.name ?? c.arn}</span> ({c.region}): {c.rule_set_categories.join(", ") || "—"} · periodic {c.periodic_scan_frequency?.toLowerCase() ?? "—"} · on {c.continuous_events.map((e) => e.replace("_", " ").toLowerCase()).join(", ") || "—"} · {c.projects} project{c.projects === 1 ? "" : "s"}
+        {setup.configurations.map((c, n) => (
+          <p key={n} className="text-muted">
+            Scan configuration <span className="font-semibold text-ink">{c.name ?? "(unnamed)"}</span> ({c.region}): {c.rule_set_categories.join(", ") || "—"} · periodic {c.periodic_scan_frequency?.toLowerCase() ?? "—"} · on {c.continuous_events.map((e) => e.replace("_", " ").toLowerCase()).join(", ") || "—"} · {c.projects} project{c.projects === 1 ? "" : "s"}
           </p>
         ))}
       </div>

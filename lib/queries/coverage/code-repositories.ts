@@ -30,18 +30,19 @@ export async function getCodeRepositories(scope: Scope): Promise<CodeRepositoryR
     ORDER BY project, cr.account_id, cr.region, cr.scan_type`);
 }
 
+// No ARNs: they name the delegated administrator's account, which a scoped viewer may not see.
 export interface CodeSetup {
-  integrations: { arn: string; region: string; name: string | null; type: string | null; status: string | null; status_reason: string | null }[];
-  configurations: { arn: string; region: string; name: string | null; periodic_scan_frequency: string | null; continuous_events: string[]; rule_set_categories: string[]; projects: number }[];
+  integrations: { region: string; name: string | null; type: string | null; status: string | null; status_reason: string | null }[];
+  configurations: { region: string; name: string | null; periodic_scan_frequency: string | null; continuous_events: string[]; rule_set_categories: string[]; projects: number }[];
 }
 
-/** Organization-wide set-up (no account data in it), read for every viewer. */
+/** Organization-wide set-up (names and settings, no account ids), read for every viewer. */
 export async function getCodeSetup(): Promise<CodeSetup> {
   const [integrations, configurations] = await Promise.all([
-    queryRows<CodeSetup["integrations"][number]>(Prisma.sql`SELECT arn, region, name, type, status, status_reason FROM code_security_integrations ORDER BY region, name`),
+    queryRows<CodeSetup["integrations"][number]>(Prisma.sql`SELECT region, name, type, status, status_reason FROM code_security_integrations ORDER BY region, name, arn`),
     queryRows<CodeSetup["configurations"][number]>(Prisma.sql`
-      SELECT arn, region, name, periodic_scan_frequency, continuous_events, rule_set_categories, cardinality(project_ids)::int AS projects
-      FROM code_scan_configurations ORDER BY region, name`),
+      SELECT region, name, periodic_scan_frequency, continuous_events, rule_set_categories, cardinality(project_ids)::int AS projects
+      FROM code_scan_configurations ORDER BY region, name, arn`),
   ]);
   return { integrations, configurations };
 }
