@@ -72,7 +72,7 @@ test("the explorer's Open leaves gone findings out; Gone lists them; the detail 
   await expect(page.getByTestId("findings-total")).toContainText(/^0 findings/);
   await page.getByRole("checkbox", { name: "Open" }).uncheck({ force: true });
   await page.getByRole("checkbox", { name: "Gone" }).check({ force: true });
-  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=GONE/);
   await expect(page).toHaveURL(/inUse=all/);
   await expect(page.getByTestId("findings-total")).toContainText(`${left.gone} findings`);
