@@ -20,7 +20,7 @@ export async function AccountCisCard({ scope, accountId }: { scope: Scope; accou
         <div className="space-y-3" data-testid="account-cis">
           <ul className="text-sm">
             {scans.map((s) => (
-              <li key={s.scanArn}>
+              <li key={s.region}>
                 <span className="font-semibold">{s.scanName ?? "CIS scan"}</span> · {s.region} · {formatDate(s.scanDate)} · {s.level?.replace("_", " ").toLowerCase() ?? "—"}:{" "}
                 {s.failed === null ? "checks not read" : <><span className={s.failed ? "font-semibold text-red-700" : ""}>{formatCount(s.failed)} failed</span> of {formatCount(s.checks ?? 0)} checks</>}
               </li>

@@ -62,7 +62,11 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   }
 
   // Every page and the review exports name no outside account.
-  for (const path of ["/", "/findings", "/coverage", "/coverage/resources", "/accounts", "/review", "/sync", "/api/review", "/api/review/csv"]) {
+  // Also the in-scope account pages (CIS scans, cost), the optional CIS review section, every image,
+  // and the heatmap's on-demand rows: organization-level ARNs there name accounts outside the scope.
+  const pages = ["/", "/?inUse=all", "/findings", "/findings?inUse=all", "/coverage", "/coverage/resources", "/accounts", "/review", "/review?cis=1", "/sync",
+    "/api/review", "/api/review/csv", "/api/overview/heatmap", ...inside.map((a) => `/accounts/${a.id}`)];
+  for (const path of pages) {
     const res = await viewer.request.get(path);
     expect(res.status(), path).toBe(200);
     const body = await res.text();
