@@ -106,7 +106,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
       await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
       await enrichRegions(ctx, outcomes);
-      await afterRegions(ctx);
+      await afterRegions(ctx, outcomes.some((o) => o.findings?.mode === "FULL"));
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
       if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");

@@ -1,0 +1,61 @@
+// The rollups (finding_rollups, kept by triggers on findings) against a recount of the findings:
+// the differing cells, and a repair that recomputes them. Run after every full sync and in tests;
+// drift means a bug (or a write with triggers disabled), so it is repaired and recorded, not hidden.
+import type pg from "pg";
+
+type Queryable = Pick<pg.Pool, "query" | "connect">;
+
+export const ROLLUP_KEYS = ["status", "account_id", "region", "severity", "resource_type", "provider", "provider_account_id", "idle"] as const;
+const keys = ROLLUP_KEYS.join(", ");
+
+/** The rollup cells of the findings as they are now; "idle" as idleImageSql (lib/queries/in-use-sql.ts). */
+export const RECOUNT_SQL = `
+  SELECT status, account_id, region, severity, resource_type, provider, coalesce(provider_account_id, '') AS provider_account_id,
+    coalesce(resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND in_use_count = 0, false) AS idle,
+    count(*)::int AS findings, (count(*) FILTER (WHERE exploit_available = 'YES'))::int AS exploitable,
+    (count(*) FILTER (WHERE fix_available = 'YES'))::int AS fixable
+  FROM findings GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+
+export interface RollupCell {
+  key: Record<(typeof ROLLUP_KEYS)[number], string | boolean>;
+  /** [findings, exploitable, fixable] in the rollups and in the recount (zeros when absent). */
+  rollup: [number, number, number];
+  recount: [number, number, number];
+}
+
+/** Cells where the rollups and a recount differ; read in one snapshot so concurrent writes agree. */
+export async function rollupDrift(pool: Queryable): Promise<RollupCell[]> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const { rows } = await client.query(`
+      WITH c AS (${RECOUNT_SQL})
+      SELECT ${ROLLUP_KEYS.map((k) => `coalesce(r.${k}, c.${k}) AS ${k}`).join(", ")},
+        ARRAY[coalesce(r.findings, 0), coalesce(r.exploitable, 0), coalesce(r.fixable, 0)] AS rollup,
+        ARRAY[coalesce(c.findings, 0), coalesce(c.exploitable, 0), coalesce(c.fixable, 0)] AS recount
+      FROM finding_rollups r FULL JOIN c USING (${keys})
+      WHERE (coalesce(r.findings, 0), coalesce(r.exploitable, 0), coalesce(r.fixable, 0))
+        IS DISTINCT FROM (coalesce(c.findings, 0), coalesce(c.exploitable, 0), coalesce(c.fixable, 0))`);
+    await client.query("COMMIT");
+    return rows.map((r) => ({ key: Object.fromEntries(ROLLUP_KEYS.map((k) => [k, r[k]])) as RollupCell["key"], rollup: r.rollup, recount: r.recount }));
+  } finally {
+    client.release();
+  }
+}
+
+/** Recomputes every rollup from the findings (writers wait meanwhile) and drops empty cells. */
+export async function rebuildRollups(pool: Queryable): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("LOCK TABLE findings IN SHARE MODE");
+    await client.query("DELETE FROM finding_rollups");
+    await client.query(`INSERT INTO finding_rollups (${keys}, findings, exploitable, fixable) SELECT * FROM (${RECOUNT_SQL}) c`);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
