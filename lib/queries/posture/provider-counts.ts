@@ -4,9 +4,9 @@
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { openSql } from "@/lib/queries/lifecycle-sql";
-import { inUseSql } from "@/lib/queries/in-use-sql";
 import type { InUseMode } from "@/lib/domain/in-use";
 import { regionWhere } from "./overview-tiles";
+import { countFrom, type CountSource } from "./count-source";
 
 export interface ProviderSeverityCount {
   /** The AWS account whose Inspector (connector) reports it. */
@@ -18,10 +18,11 @@ export interface ProviderSeverityCount {
   count: number;
 }
 
-export async function countOpenByProvider(scope: Scope, regions: string[], inUse: InUseMode = "only"): Promise<ProviderSeverityCount[]> {
+export async function countOpenByProvider(scope: Scope, regions: string[], inUse: InUseMode = "only", source: CountSource = "rollups"): Promise<ProviderSeverityCount[]> {
+  const c = countFrom(source);
   return queryRows<ProviderSeverityCount>(Prisma.sql`
-    SELECT f.account_id, f.provider, f.provider_account_id, f.severity, count(*)::int AS count FROM findings f
-    WHERE ${openSql("f")} AND f.provider <> 'AWS' AND ${inUseSql(inUse)}
+    SELECT f.account_id, f.provider, ${c.providerAccount} AS provider_account_id, f.severity, ${c.n} AS count FROM ${c.from}
+    WHERE ${openSql("f")} AND f.provider <> 'AWS' AND ${c.inUse(inUse)}
       AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
-    GROUP BY f.account_id, f.provider, f.provider_account_id, f.severity`);
+    GROUP BY f.account_id, f.provider, 3, f.severity HAVING ${c.n} > 0`);
 }

@@ -8,8 +8,8 @@ import { regionWhere } from "./overview-tiles";
 import { lifecycleColumns, toAccountLeft, type AccountLeft } from "@/lib/queries/accounts/account-lifecycle";
 import type { AccountSeverityCount } from "./open-aggregates";
 import { openSql } from "@/lib/queries/lifecycle-sql";
-import { inUseSql } from "@/lib/queries/in-use-sql";
 import type { InUseMode } from "@/lib/domain/in-use";
+import { countFrom, type CountSource } from "./count-source";
 
 export interface HeatmapRow {
   accountId: string;
@@ -53,18 +53,22 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
     ORDER BY a.id`);
 }
 
-/** AWS resources only: another cloud's findings are counted per its own account (provider-counts.ts). */
-export async function countOpenByAccount(scope: Scope, regions: string[], accountIds?: string[], inUse: InUseMode = "only"): Promise<AccountSeverityCount[]> {
+/** AWS resources only: another cloud's findings are counted per its own account (provider-counts.ts).
+ *  Read from the rollups; `source` "findings" counts the findings themselves (the reference). */
+export async function countOpenByAccount(
+  scope: Scope, regions: string[], accountIds?: string[], inUse: InUseMode = "only", source: CountSource = "rollups",
+): Promise<AccountSeverityCount[]> {
+  const c = countFrom(source);
   return queryRows<AccountSeverityCount>(Prisma.sql`
-    SELECT f.account_id, f.severity, count(*)::int AS count FROM findings f
-    WHERE ${openSql("f")} AND f.provider = 'AWS' AND ${inUseSql(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+    SELECT f.account_id, f.severity, ${c.n} AS count FROM ${c.from}
+    WHERE ${openSql("f")} AND f.provider = 'AWS' AND ${c.inUse(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
-    GROUP BY f.account_id, f.severity`);
+    GROUP BY f.account_id, f.severity HAVING ${c.n} > 0`);
 }
 
 /** Every account in scope with its open counts per severity (accounts pages). */
-export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapRow[]> {
-  const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenByAccount(scope, regions, accountIds)]);
+export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[], source: CountSource = "rollups"): Promise<HeatmapRow[]> {
+  const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenByAccount(scope, regions, accountIds, "only", source)]);
   return mergeHeatmap(accounts, counts);
 }
 
