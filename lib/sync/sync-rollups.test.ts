@@ -1,0 +1,67 @@
+// The rollups stay equal to a recount of the findings through real syncs against the emulator:
+// first load, simulated days (new, closed, reopened, suppressed findings), full re-listings, accounts
+// leaving Inspector / the organization and coming back, a region dropped. Drift planted by hand is
+// found, repaired and noted by the next full sync.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSyncWorld, type SyncWorld } from "./test-support";
+import { rollupDrift } from "./integrity/rollup-check";
+
+describe("finding rollups through the sync", () => {
+  let w: SyncWorld;
+  const q = async (sql: string, params: unknown[] = []) => (await w.database.pool.query(sql, params)).rows;
+  const drift = () => rollupDrift(w.database.pool);
+  const statuses = async () => (await q("SELECT status FROM finding_rollups WHERE findings > 0 GROUP BY 1 ORDER BY 1")).map((r) => r.status);
+  const members = async () => (await q(
+    `SELECT f.account_id FROM findings f JOIN accounts a ON a.id = f.account_id WHERE f.status = 'ACTIVE' AND NOT a.is_delegated_admin
+     GROUP BY 1 ORDER BY count(*) DESC, 1`)).map((r) => r.account_id as string);
+  beforeAll(async () => {
+    w = await startSyncWorld({ findings: 900 });
+  });
+  afterAll(async () => w?.close());
+
+  it("first load, then simulated days of new, closed, reopened and suppressed findings", async () => {
+    expect((await w.sync()).outcome).toBe("SUCCEEDED");
+    expect(await drift()).toEqual([]);
+    const [{ n }] = await q("SELECT sum(findings)::int AS n FROM finding_rollups");
+    expect(n).toBe((await q("SELECT count(*)::int AS n FROM findings"))[0].n);
+    for (const days of [3, 4]) {
+      await w.emu.advance(days);
+      expect((await w.sync()).outcome).toBe("SUCCEEDED");
+      expect(await drift()).toEqual([]);
+    }
+    expect(await statuses()).toEqual(expect.arrayContaining(["ACTIVE", "CLOSED", "SUPPRESSED"]));
+    const [events] = await q("SELECT count(*) FILTER (WHERE to_value = 'ACTIVE')::int AS reopened, count(*) FILTER (WHERE to_value = 'CLOSED')::int AS closed FROM finding_events WHERE kind = 'STATUS'");
+    expect(events.closed).toBeGreaterThan(0);
+    expect(events.reopened).toBeGreaterThan(0);
+  });
+
+  it("accounts leaving Inspector or the organization, suspended, rejoining, and a region dropped", async () => {
+    const [left, suspended, leaving] = await members();
+    expect(w.emu.change("leaveInspector", left)).toBe(true);
+    expect((await w.sync({ full: true })).outcome).toBe("SUCCEEDED");
+    expect(await drift()).toEqual([]);
+    expect(await q("SELECT DISTINCT status FROM finding_rollups WHERE account_id = $1 AND findings > 0", [left])).toEqual([{ status: "GONE" }]);
+    expect(w.emu.change("rejoin", left)).toBe(true);
+    expect(w.emu.change("suspendAccount", suspended)).toBe(true);
+    expect(w.emu.change("leaveOrganization", leaving)).toBe(true);
+    expect((await w.sync()).outcome).toBe("SUCCEEDED");
+    expect(await drift()).toEqual([]);
+    const [back] = await q("SELECT sum(findings)::int AS n FROM finding_rollups WHERE account_id = $1 AND status = 'ACTIVE'", [left]);
+    expect(back.n).toBeGreaterThan(0);
+    expect((await w.sync({ config: { ...w.config, regions: ["us-east-1"] } })).outcome).toBe("SUCCEEDED");
+    expect(await drift()).toEqual([]);
+    expect(await q("SELECT DISTINCT status FROM finding_rollups WHERE region = 'eu-west-1' AND findings > 0")).toEqual([{ status: "GONE" }]);
+  });
+
+  it("a full sync finds planted drift, recomputes the rollups and says so in the run's notes", async () => {
+    await q("UPDATE finding_rollups SET findings = findings + 5 WHERE ctid = (SELECT ctid FROM finding_rollups WHERE status = 'ACTIVE' LIMIT 1)");
+    await q("DELETE FROM finding_rollups WHERE ctid = (SELECT ctid FROM finding_rollups WHERE status = 'CLOSED' AND findings > 0 LIMIT 1)");
+    expect(await drift()).toHaveLength(2);
+    const r = await w.sync({ full: true });
+    expect(r.outcome).toBe("SUCCEEDED");
+    expect(await drift()).toEqual([]);
+    const [run] = await q("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
+    expect(run.notes).toContainEqual({ kind: "integrity", message: "Finding rollups differed from a recount in 2 cell(s); recomputed" });
+    expect(await q("SELECT count(*)::int AS n FROM finding_rollups WHERE findings = 0")).toEqual([{ n: 0 }]); // pruned
+  });
+});
