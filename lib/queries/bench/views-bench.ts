@@ -1,6 +1,8 @@
 // Server-time benchmark of the posture views against a seeded database (see seed-views.ts).
 //   DATABASE_URL=postgresql://…/inspectorate_bench npx tsx lib/queries/bench/views-bench.ts [--runs 30]
 // Prints p50/p95 per view and the CSV export's time and peak RSS. Figures go to docs/benchmarks.md.
+// --overview-only stops after the overview, which is measured with its counts from the rollups and,
+// for comparison, counted over the findings (the path before rollups).
 import { db, openedReadDatabase } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
@@ -67,6 +69,19 @@ async function main() {
       getEnablementSummary(scope, regions), getLastSync(scope), memo.get("r", () => getTopRisks(scope, []))]);
   const overviewWarm = await measure("OVERVIEW PAGE, memo warm (no sync since)", () => warmPage([]));
   await measure("accounts page heatmap (all accounts, separate count)", () => getSeverityHeatmap(scope, []));
+  console.log("\nOverview counted over the findings (before rollups)");
+  await measure("open aggregates [findings]", () => getOpenAggregates(scope, [], "only", "findings"));
+  await measure("open aggregates, region filter [findings]", () => getOpenAggregates(scope, ["eu-west-1"], "only", "findings"));
+  const pageFromFindings = (regions: string[]) =>
+    Promise.all([hasPostureData(scope), listRegions(scope), getOpenAggregates(scope, regions, "only", "findings"), getHeatmapAccounts(scope, regions), getEnablementSummary(scope, regions), getLastSync(scope), getTopRisks(scope, [])]);
+  const before = await measure("OVERVIEW PAGE [findings]", () => pageFromFindings([]));
+  await measure("accounts page heatmap [findings]", () => getSeverityHeatmap(scope, [], undefined, "findings"));
+  if (process.argv.includes("--overview-only")) {
+    console.log(`\nOverview p95 ${overview.p95.toFixed(0)} ms from rollups (one region ${overviewRegion.p95.toFixed(0)}, warm ${overviewWarm.p95.toFixed(0)}), ${before.p95.toFixed(0)} ms counted over findings`);
+    await db().close();
+    await openedReadDatabase()?.close();
+    return;
+  }
 
   console.log("\nFindings explorer (page of 50 + total count)");
   const explorer = [

@@ -3,6 +3,8 @@ import { createEmptyTestDatabase } from "@/lib/db/test-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createDatabase, type Database } from "@/lib/db/client";
 
+const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "finding_rollups_truncate"];
+
 export const LOCAL_POSTGRES = "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate";
 
 export async function benchDatabase(): Promise<Database & { url: string }> {
@@ -10,6 +12,10 @@ export async function benchDatabase(): Promise<Database & { url: string }> {
   const empty = await createEmptyTestDatabase();
   await applyMigrations(empty.url);
   const database = createDatabase(empty.url, 10);
+  // BENCH_ROLLUP_TRIGGERS=off: the write path without the rollup triggers, to measure what they cost.
+  if (process.env.BENCH_ROLLUP_TRIGGERS === "off") {
+    await database.pool.query(`ALTER TABLE findings ${ROLLUP_TRIGGERS.map((t) => `DISABLE TRIGGER ${t}`).join(", ")}`);
+  }
   return {
     ...database,
     url: empty.url,
