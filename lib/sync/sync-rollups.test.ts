@@ -14,6 +14,15 @@ describe("finding rollups through the sync", () => {
   const members = async () => (await q(
     `SELECT f.account_id FROM findings f JOIN accounts a ON a.id = f.account_id WHERE f.status = 'ACTIVE' AND NOT a.is_delegated_admin
      GROUP BY 1 ORDER BY count(*) DESC, 1`)).map((r) => r.account_id as string);
+  // The day's snapshot as it was computed before the rollups: a scan of every finding.
+  const snapshotFromFindings = async () => q(`
+    SELECT account_id, severity, count(*) FILTER (WHERE status = 'ACTIVE')::int AS open,
+      count(*) FILTER (WHERE first_observed_at >= $1 AND first_observed_at < $1 + interval '1 day')::int AS opened,
+      count(*) FILTER (WHERE closed_at >= $1 AND closed_at < $1 + interval '1 day')::int AS closed,
+      count(*) FILTER (WHERE status = 'SUPPRESSED')::int AS suppressed
+    FROM findings GROUP BY 1, 2 HAVING count(*) FILTER (WHERE status IN ('ACTIVE', 'SUPPRESSED') OR first_observed_at >= $1 AND first_observed_at < $1 + interval '1 day'
+      OR closed_at >= $1 AND closed_at < $1 + interval '1 day') > 0 ORDER BY 1, 2`, [new Date(w.emu.now().toISOString().slice(0, 10))]);
+  const snapshot = async () => q(`SELECT account_id, severity, open, opened, closed, suppressed FROM daily_snapshots WHERE day = $1::date ORDER BY 1, 2`, [w.emu.now().toISOString().slice(0, 10)]);
   beforeAll(async () => {
     w = await startSyncWorld({ findings: 900 });
   });
@@ -28,6 +37,9 @@ describe("finding rollups through the sync", () => {
       await w.emu.advance(days);
       expect((await w.sync()).outcome).toBe("SUCCEEDED");
       expect(await drift()).toEqual([]);
+      const today = await snapshot();
+      expect(today.length).toBeGreaterThan(0);
+      expect(today).toEqual(await snapshotFromFindings()); // the day's snapshot reads the rollups
     }
     expect(await statuses()).toEqual(expect.arrayContaining(["ACTIVE", "CLOSED", "SUPPRESSED"]));
     const [events] = await q("SELECT count(*) FILTER (WHERE to_value = 'ACTIVE')::int AS reopened, count(*) FILTER (WHERE to_value = 'CLOSED')::int AS closed FROM finding_events WHERE kind = 'STATUS'");
