@@ -11,7 +11,7 @@ import { runAlertsOnce } from "./run-alerts";
 async function main(): Promise<number> {
   const e = env();
   const opened = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
-  const database = createDatabase(opened.url, opened.embedded ? 1 : 2);
+  const database = opened.embedded ? createDatabase(opened.url, 1, 0) : createDatabase(opened.url, 2);
   try {
     const r = await runAlertsOnce(database.pool, appUrl(), { policy: outboundPolicy() });
     console.log(`alerts: ${r.planned} queued, ${r.sent} sent, ${r.failed} failed (failures retry with backoff; see /admin/alert-log)`);

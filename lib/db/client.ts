@@ -10,8 +10,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+/** A server answers a new connection within connectTimeoutMs (also the longest wait for a free pooled
+ *  connection), or the query fails saying so, instead of hanging a request. 0 (the embedded database,
+ *  one session that queues every request behind the sync's transaction) waits. */
+export const CONNECT_TIMEOUT_MS = 15_000;
+
+export function createDatabase(url: string, max = 10, connectTimeoutMs = CONNECT_TIMEOUT_MS): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: connectTimeoutMs });
   // An idle-client error (server restart) must not crash the process.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -32,8 +37,8 @@ export function db(): Database {
   if (!holder.__inspectorateDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    const max = process.env.INSPECTORATE_EMBEDDED_DB === "1" ? 1 : Number(process.env.DATABASE_POOL_MAX ?? 10);
-    holder.__inspectorateDb = createDatabase(url, max);
+    const embedded = process.env.INSPECTORATE_EMBEDDED_DB === "1";
+    holder.__inspectorateDb = embedded ? createDatabase(url, 1, 0) : createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10));
   }
   return holder.__inspectorateDb;
 }

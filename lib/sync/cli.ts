@@ -20,7 +20,7 @@ if (args.includes("--help") || args.includes("-h")) {
 async function main(): Promise<number> {
   const e = parseEnv(process.env);
   const opened = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
-  const database = createDatabase(opened.url, opened.embedded ? 1 : e.DATABASE_POOL_MAX);
+  const database = opened.embedded ? createDatabase(opened.url, 1, 0) : createDatabase(opened.url, e.DATABASE_POOL_MAX);
   const tty = process.stdout.isTTY;
   let lastPrint = 0;
   const abort = new AbortController();
