@@ -39,7 +39,7 @@ export async function createEmptyTestDatabase(): Promise<{ url: string; flavour:
 export async function createTestDatabase(): Promise<TestDatabase> {
   const empty = await createEmptyTestDatabase();
   await applyMigrations(empty.url);
-  const database = empty.flavour === "pglite" ? createDatabase(empty.url, 1, 0) : createDatabase(empty.url, 5);
+  const database = createDatabase(empty.url, empty.flavour === "pglite" ? 1 : 5);
   return {
     ...database,
     url: empty.url,
