@@ -22,6 +22,7 @@ import { enrichRegions } from "./enrich/enrich-regions";
 import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
 import { log } from "@/lib/ops/logger";
 import { observeSyncRun } from "@/lib/ops/sync-observer";
+import { clearSeenMarks } from "./findings/seen-marks";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -57,6 +58,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
     await closeStaleRuns(database.pool, new Date());
+    await clearSeenMarks(database.pool);
     const startedAt = await runStart(database.pool, now());
     const notes: RunNote[] = [];
     // A run killed during a first load left the findings indexes deferred: rebuild them first.
@@ -120,6 +122,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     } finally {
       clearInterval(ticker);
       aws.destroy();
+      await clearSeenMarks(database.pool).catch(() => {}); // the next run's start empties it anyway
     }
     const final = progress.update({ phase: outcome === "FAILED" ? "failed" : "done", outcome, message: error ?? undefined, apiRequests: aws.stats.requests, throttled: aws.stats.throttled });
     await saving;
