@@ -17,6 +17,8 @@ export interface RegionCoverageResult {
   failedAccounts: Map<string, AwsCallError>;
 }
 
+const STAGE_ROWS = 2_000;
+
 /** Pages through one account's coverage; each page goes to `onPage` before the next is read. */
 async function listAccountCoverage(ctx: SyncContext, region: string, accountId: string, onPage: (items: CoveredResource[]) => Promise<void>): Promise<number> {
   const client = ctx.aws.inspector(region);
@@ -41,13 +43,25 @@ export async function syncRegionCoverage(ctx: SyncContext, region: string, accou
   let listed = 0;
   const written = await withTransaction(ctx.pool, async (db) => {
     await stageCoverage(db);
+    // Staged in chunks, one insert in flight while listing goes on: the listing keeps its pace.
+    let pending: CoverageRow[] = [];
+    let staging: Promise<void> = Promise.resolve();
+    const stage = async (min: number) => {
+      if (pending.length < Math.max(1, min)) return;
+      const rows = pending;
+      pending = [];
+      await staging;
+      staging = addStagedCoverage(db, rows);
+      staging.catch(() => {}); // observed at the next await
+    };
     await mapLimit(accounts, ctx.config.partitionConcurrency, async (accountId) => {
       let mine = 0;
       try {
         pages += await listAccountCoverage(ctx, region, accountId, async (items) => {
           const rows = items.map((c) => toCoverageRow(c, region)).filter((r): r is CoverageRow => r !== null);
           mine += rows.length;
-          await addStagedCoverage(db, rows);
+          pending.push(...rows);
+          await stage(STAGE_ROWS);
         });
         listed += mine;
         ok.push(accountId);
@@ -56,6 +70,8 @@ export async function syncRegionCoverage(ctx: SyncContext, region: string, accou
         failedAccounts.set(accountId, err);
       }
     });
+    await stage(1);
+    await staging;
     if (!ok.length) return 0;
     await dropStagedAccounts(db, [...failedAccounts.keys()]);
     // All accounts listed: replace the whole region (drops accounts that left); else only theirs.
