@@ -15,13 +15,15 @@ import { closeStaleRuns, createRun, finishRun, runStart, saveProgress, type Star
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
-import { syncConfigFromEnv, type SyncConfig } from "./sync-config";
+import { defaultQueueRows, syncConfigFromEnv, type SyncConfig } from "./sync-config";
+import { rowBudget } from "./util/row-budget";
 import { settleAll } from "./util/map-limit";
 import { afterRegions } from "./run/after-regions";
 import { enrichRegions } from "./enrich/enrich-regions";
 import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
 import { log } from "@/lib/ops/logger";
 import { observeSyncRun } from "@/lib/ops/sync-observer";
+import { clearSeenMarks } from "./findings/seen-marks";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -47,6 +49,8 @@ export interface SyncResult {
   progress: SyncProgress;
   /** A first sync into an empty cache builds the findings indexes after loading: how long that took. */
   indexRebuildMs?: number;
+  /** Most findings the run held between listing and writing (bounded by the queue's capacity). */
+  queuePeakRows?: number;
 }
 
 const PROGRESS_SAVE_MS = 1_000;
@@ -57,6 +61,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
     await closeStaleRuns(database.pool, new Date());
+    await clearSeenMarks(database.pool);
     const startedAt = await runStart(database.pool, now());
     const notes: RunNote[] = [];
     // A run killed during a first load left the findings indexes deferred: rebuild them first.
@@ -96,7 +101,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const ctx: SyncContext = {
       database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
       signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
-      writes: semaphore(config.writeConcurrency),
+      writes: semaphore(config.writeConcurrency), queue: rowBudget(defaultQueueRows(config)),
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];
@@ -120,6 +125,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     } finally {
       clearInterval(ticker);
       aws.destroy();
+      await clearSeenMarks(database.pool).catch(() => {}); // the next run's start empties it anyway
     }
     const final = progress.update({ phase: outcome === "FAILED" ? "failed" : "done", outcome, message: error ?? undefined, apiRequests: aws.stats.requests, throttled: aws.stats.throttled });
     await saving;
@@ -139,7 +145,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
         listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
       })),
     });
-    return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs };
+    return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs, queuePeakRows: ctx.queue.peak };
   });
 }
 

@@ -29,6 +29,11 @@ export interface SyncConfig {
    * contention (measured), and the rest of the app's pool stays free for page requests.
    */
   writeConcurrency: number;
+  /**
+   * Findings read but not yet written, across the run (the bounded queue between listing and
+   * writing, lib/sync/util/row-budget.ts); default queueRows(batchSize).
+   */
+  queueRows?: number;
   limiter?: RateLimiterOptions;
   maxAttempts?: number;
   /** BatchGetFindingDetails (KEV, EPSS, exploit observed) after each region's listing; on unless disabled. */
@@ -53,3 +58,7 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
     writeConcurrency: 2,
   };
 }
+
+/** The default bound: a few batches per writer and some to spare, a few tens of MB of findings. */
+export const defaultQueueRows = (c: Pick<SyncConfig, "batchSize" | "writeConcurrency" | "queueRows">) =>
+  c.queueRows ?? Math.max(4, 4 * Math.max(1, c.writeConcurrency)) * c.batchSize;

@@ -34,7 +34,9 @@ export function benchConfig(emu: EmulatorProcess, regions: string[], over: Parti
   };
 }
 
-export async function benchSync(database: Database & { url: string }, emu: EmulatorProcess, config: SyncConfig, onProgress?: (p: SyncProgress) => void): Promise<BenchRun> {
+export async function benchSync(
+  database: Database & { url: string }, emu: EmulatorProcess, config: SyncConfig, onProgress?: (p: SyncProgress) => void, full = false,
+): Promise<BenchRun> {
   const clock = await emu.clock();
   const offset = clock.getTime() - Date.now();
   let peak = 0;
@@ -50,7 +52,7 @@ export async function benchSync(database: Database & { url: string }, emu: Emula
   let listingCpu: CpuSeconds | undefined;
   const listed = (p: SyncProgress) => p.regions.length > 0 && p.regions.every((r) => ["integrity", "done", "failed"].includes(r.phase));
   const result = await runSync({
-    trigger: "cli", database, config, now: () => new Date(Date.now() + offset),
+    trigger: "cli", database, config, now: () => new Date(Date.now() + offset), full,
     onProgress: (p) => {
       if (!listingCpu && listed(p)) listingCpu = meter();
       onProgress?.(p);

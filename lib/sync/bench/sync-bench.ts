@@ -1,4 +1,4 @@
-// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|all] [--findings N] [--rate N]`
+// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|all] [--findings N] [--accounts N] [--rate N]`
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 import os from "node:os";
@@ -8,12 +8,13 @@ import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
 import { enrichmentComparison } from "./enrichment-bench";
+import { relistFigures } from "./relist-bench";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" },
+    scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" }, accounts: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -108,4 +109,6 @@ if (want("full") || want("incremental")) await fullAndIncremental(Number(values.
 if (want("throttle")) await throttled(Number(values.rate));
 if (values.scenario === "enrichment") await enrichmentComparison(Number(values.findings ?? 200_000), REGIONS);
 if (want("million")) await million(Number(values.findings ?? 1_000_000));
+// Issue 16: ingest vs COPY, peak RSS, and a daily full re-listing's bytes against a first load's.
+if (values.scenario === "relist") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS);
 process.exit(0);

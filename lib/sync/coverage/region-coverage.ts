@@ -1,12 +1,13 @@
 // One region's coverage: ListCoverage (200 per page) split by account and listed in parallel,
-// held in memory (resources, not findings: far fewer), then swapped in atomically. Cross-checked
-// against ListCoverageStatistics' total.
+// each page staged in the database as it arrives (memory stays flat however many resources), then
+// swapped in atomically in the same transaction. Cross-checked against ListCoverageStatistics' total.
 import { ListCoverageCommand, ListCoverageStatisticsCommand, type CoveredResource } from "@aws-sdk/client-inspector2";
 import { AwsCallError } from "@/lib/aws/errors";
 import { throwIfAborted, type SyncContext } from "../context";
 import { toCoverageRow, type CoverageRow } from "../map/coverage-row";
 import { mapLimit } from "../util/map-limit";
-import { replaceCoverage } from "../write/coverage-writer";
+import { addStagedCoverage, applyStagedCoverage, dropStagedAccounts, stageCoverage } from "../write/coverage-writer";
+import { withTransaction } from "@/lib/db/transaction";
 
 export interface RegionCoverageResult {
   listed: number;
@@ -16,9 +17,11 @@ export interface RegionCoverageResult {
   failedAccounts: Map<string, AwsCallError>;
 }
 
-async function listAccountCoverage(ctx: SyncContext, region: string, accountId: string): Promise<{ items: CoveredResource[]; pages: number }> {
+const STAGE_ROWS = 2_000;
+
+/** Pages through one account's coverage; each page goes to `onPage` before the next is read. */
+async function listAccountCoverage(ctx: SyncContext, region: string, accountId: string, onPage: (items: CoveredResource[]) => Promise<void>): Promise<number> {
   const client = ctx.aws.inspector(region);
-  const items: CoveredResource[] = [];
   let pages = 0;
   let nextToken: string | undefined;
   do {
@@ -27,46 +30,66 @@ async function listAccountCoverage(ctx: SyncContext, region: string, accountId: 
       new ListCoverageCommand({ maxResults: 200, nextToken, filterCriteria: { accountId: [{ comparison: "EQUALS", value: accountId }] } }),
     );
     pages++;
-    items.push(...(page.coveredResources ?? []));
+    await onPage(page.coveredResources ?? []);
     nextToken = page.nextToken || undefined;
   } while (nextToken);
-  return { items, pages };
+  return pages;
 }
 
 export async function syncRegionCoverage(ctx: SyncContext, region: string, accounts: string[]): Promise<RegionCoverageResult> {
-  const rows: CoverageRow[] = [];
   const failedAccounts = new Map<string, AwsCallError>();
   const ok: string[] = [];
   let pages = 0;
-  await mapLimit(accounts, ctx.config.partitionConcurrency, async (accountId) => {
-    try {
-      const r = await listAccountCoverage(ctx, region, accountId);
-      pages += r.pages;
-      for (const c of r.items) {
-        const row = toCoverageRow(c, region);
-        if (row) rows.push(row);
+  let listed = 0;
+  const written = await withTransaction(ctx.pool, async (db) => {
+    await stageCoverage(db);
+    // Staged in chunks, one insert in flight while listing goes on: the listing keeps its pace.
+    let pending: CoverageRow[] = [];
+    let staging: Promise<void> = Promise.resolve();
+    const stage = async (min: number) => {
+      if (pending.length < Math.max(1, min)) return;
+      const rows = pending;
+      pending = [];
+      await staging;
+      staging = addStagedCoverage(db, rows);
+      staging.catch(() => {}); // observed at the next await
+    };
+    await mapLimit(accounts, ctx.config.partitionConcurrency, async (accountId) => {
+      let mine = 0;
+      try {
+        pages += await listAccountCoverage(ctx, region, accountId, async (items) => {
+          const rows = items.map((c) => toCoverageRow(c, region)).filter((r): r is CoverageRow => r !== null);
+          mine += rows.length;
+          pending.push(...rows);
+          await stage(STAGE_ROWS);
+        });
+        listed += mine;
+        ok.push(accountId);
+      } catch (err) {
+        if (!(err instanceof AwsCallError)) throw err;
+        failedAccounts.set(accountId, err);
       }
-      ok.push(accountId);
-    } catch (err) {
-      if (!(err instanceof AwsCallError)) throw err;
-      failedAccounts.set(accountId, err);
-    }
+    });
+    await stage(1);
+    await staging;
+    if (!ok.length) return 0;
+    await dropStagedAccounts(db, [...failedAccounts.keys()]);
+    // All accounts listed: replace the whole region (drops accounts that left); else only theirs.
+    return applyStagedCoverage(db, region, { accountIds: failedAccounts.size ? ok : null }, ctx.now());
   });
   if (!ok.length) return { listed: 0, written: 0, pages, statisticsTotal: null, failedAccounts };
-  // All accounts listed: replace the whole region (drops accounts that left); else only theirs.
-  const written = await replaceCoverage(ctx.pool, region, rows, { accountIds: failedAccounts.size ? ok : null }, ctx.now());
   let statisticsTotal: number | null = null;
   try {
     statisticsTotal = (await ctx.aws.inspector(region).send(new ListCoverageStatisticsCommand({}))).totalCounts ?? null;
   } catch (err) {
     if (!(err instanceof AwsCallError)) throw err;
   }
-  if (statisticsTotal !== null && statisticsTotal !== rows.length && !failedAccounts.size) {
+  if (statisticsTotal !== null && statisticsTotal !== listed && !failedAccounts.size) {
     ctx.notes.push({
       kind: "coverage",
       region,
-      message: `ListCoverage returned ${rows.length} resources but ListCoverageStatistics counts ${statisticsTotal} (resources of accounts outside the member list, or coverage changing during the run)`,
+      message: `ListCoverage returned ${listed} resources but ListCoverageStatistics counts ${statisticsTotal} (resources of accounts outside the member list, or coverage changing during the run)`,
     });
   }
-  return { listed: rows.length, written, pages, statisticsTotal, failedAccounts };
+  return { listed, written, pages, statisticsTotal, failedAccounts };
 }

@@ -1,12 +1,16 @@
 // GONE: findings Inspector no longer reports. After a complete full listing of an account in a
-// region, what it did not return becomes status GONE with why (the account's lifecycle, else
-// retention), what Inspector last said, and a GONE event. Rows are never deleted.
+// region, what it did not return (neither written nor marked seen by this run) becomes status GONE
+// with why (the account's lifecycle, else retention), what Inspector last said, and a GONE event.
+// Rows are never deleted.
 import type pg from "pg";
 import { GONE_STATUS, type GoneReason } from "@/lib/domain/lifecycle";
 
 type Queryable = Pick<pg.Pool, "query">;
 
-/** `listedSince`: every finding the listing returned has synced_at >= it. `reasons`: account → why. */
+/**
+ * `listedSince`: every finding the listing returned was either written (synced_at >= it) or, unchanged,
+ * marked in finding_seen (seen_at >= it). `reasons`: account → why.
+ */
 export async function markGone(
   db: Queryable,
   region: string,
@@ -21,6 +25,7 @@ export async function markGone(
      g AS (
        UPDATE findings f SET status = $7, gone_at = $3, gone_from_status = f.status, gone_reason = r.reason
        FROM r WHERE f.account_id = r.account_id AND f.region = $1 AND f.status <> $7 AND f.synced_at < $2
+         AND NOT EXISTS (SELECT 1 FROM finding_seen s WHERE s.arn = f.arn AND s.seen_at >= $2)
        RETURNING f.arn, f.gone_from_status AS was, f.gone_reason AS reason
      ), ev AS (
        INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id)

@@ -16,6 +16,8 @@ export interface PartitionResult {
   pages: number;
   findings: number;
   written: number;
+  /** Of those, rows inserted or rewritten; the rest were unchanged and only marked seen. */
+  changed: number;
   perAccount: Map<string, number>;
   rejected: number;
   /** AWS's Date header on the first page: every change listable then is in this listing. */
@@ -28,7 +30,7 @@ export const partitionComplete = (r: PartitionResult) => !r.error && r.rejected 
 
 export async function listPartition(ctx: SyncContext, region: string, partition: Partition): Promise<PartitionResult> {
   const client = ctx.aws.inspector(region);
-  const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, perAccount: new Map(), rejected: 0 };
+  const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, changed: 0, perAccount: new Map(), rejected: 0 };
   let buffer: FindingRow[] = [];
   // One write in flight per partition while the next pages are fetched; awaited before the next.
   let writing: Promise<void> = Promise.resolve();
@@ -38,8 +40,10 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     throwIfAborted(ctx);
     const rows = buffer;
     buffer = [];
-    writing = ctx.writes.run(() => upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt })).then(async (w) => {
+    const write = ctx.writes.run(() => upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
+    writing = write.finally(() => ctx.queue.release(rows.length)).then(async (w) => {
       r.written += w.written;
+      r.changed += w.changed;
       ctx.batches++;
       await ctx.afterBatch?.(ctx.batches);
     });
@@ -54,9 +58,17 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
       if (r.pages === 0) r.awsStart = responseDate(page);
       r.pages++;
       r.findings += findings.length;
+      // Room in the run's queue before holding this page: when it is full, hand over what this
+      // partition holds and wait (no further page is read meanwhile).
+      if (!ctx.queue.tryAcquire(findings.length)) {
+        await flush();
+        await ctx.queue.acquire(findings.length, ctx.signal);
+        throwIfAborted(ctx);
+      }
       for (const f of findings) {
         const m = toFindingRow(f, region);
         if (!m.ok) {
+          ctx.queue.release(1);
           if (r.rejected++ < 3) {
             ctx.notes.push({ kind: "mapping", region, message: `skipped finding ${m.arn ?? "(no arn)"}: ${m.error}; partition ${partition.key} incomplete (no gone detection or watermark for its accounts)` });
           }
@@ -74,6 +86,8 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     await writing;
   } catch (err) {
     if (!(err instanceof AwsCallError)) {
+      ctx.queue.release(buffer.length);
+      buffer = [];
       await writing.catch(() => {}); // never leave a write running behind a failed partition
       throw err;
     }

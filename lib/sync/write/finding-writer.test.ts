@@ -25,11 +25,15 @@ describe("upsertFindings", () => {
 
   it("inserts a batch without change events (first sight is the row itself), and a replay changes nothing", async () => {
     const rows = [row(1), row(2, { exploitAvailable: "NO" }), row(3, { status: "CLOSED" })];
-    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 3, events: 0 });
-    const before = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
-    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, inserted: 0, events: 0 });
-    const after = (await t.pool.query("SELECT * FROM findings ORDER BY arn")).rows;
+    expect(await upsertFindings(t.pool, rows, ctx)).toEqual({ written: 3, changed: 3, inserted: 3, events: 0 });
+    const before = (await t.pool.query("SELECT xmin, * FROM findings ORDER BY arn")).rows;
+    // A replay, later (the next full listing): no row rewritten (same xmin), each marked seen instead.
+    const later = { runId: null, syncedAt: at("2024-09-07T00:00:00Z") };
+    expect(await upsertFindings(t.pool, rows, later)).toEqual({ written: 3, changed: 0, inserted: 0, events: 0 });
+    const after = (await t.pool.query("SELECT xmin, * FROM findings ORDER BY arn")).rows;
     expect(after).toEqual(before);
+    const seen = await t.pool.query("SELECT arn, seen_at FROM finding_seen ORDER BY arn");
+    expect(seen.rows).toEqual(rows.map((r) => ({ arn: r.arn, seen_at: later.syncedAt })));
     const stored = (await t.pool.query("SELECT * FROM findings WHERE arn = $1", [arn(1)])).rows[0];
     expect(stored.package_names).toEqual(["openssl", "libssl3t64"]);
     expect(JSON.parse(stored.raw).packageVulnerabilityDetails.vulnerabilityId).toBe("CVE-2024-6119");
@@ -84,6 +88,18 @@ describe("upsertFindings", () => {
     const f = (await t.pool.query("SELECT status FROM findings WHERE arn = $1", [arn(2)])).rows[0];
     expect(f.status).toBe("ACTIVE");
     expect((await events(2)).map((e) => e.kind).sort()).toEqual(["EXPLOITABLE", "SEVERITY"]);
+  });
+
+  it("rewrites a finding whose modelled columns changed under the same updatedAt, and one that was GONE", async () => {
+    const xmin = async (n: number) => (await t.pool.query("SELECT xmin::text AS x FROM findings WHERE arn = $1", [arn(n)])).rows[0].x;
+    await upsertFindings(t.pool, [row(4)], ctx);
+    const before = await xmin(4);
+    expect(await upsertFindings(t.pool, [row(4, { inspectorScore: 9.1 })], ctx)).toMatchObject({ changed: 1 });
+    expect(await xmin(4)).not.toBe(before);
+    expect((await t.pool.query("SELECT inspector_score FROM findings WHERE arn = $1", [arn(4)])).rows[0].inspector_score).toBe(9.1);
+    await t.pool.query("UPDATE findings SET status = 'GONE', gone_at = now(), gone_from_status = status, gone_reason = 'RETENTION' WHERE arn = $1", [arn(4)]);
+    expect(await upsertFindings(t.pool, [row(4, { inspectorScore: 9.1 })], ctx)).toMatchObject({ changed: 1 });
+    expect((await t.pool.query("SELECT status, gone_at FROM findings WHERE arn = $1", [arn(4)])).rows[0]).toEqual({ status: "ACTIVE", gone_at: null });
   });
 
   it("keeps the newest copy when a batch carries one finding twice", async () => {

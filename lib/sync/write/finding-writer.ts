@@ -5,7 +5,10 @@ import type { FindingRow } from "../map/finding-row";
 import { RAW_SEPARATOR, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 
 export interface WriteResult {
+  /** Findings of the batch the cache now holds as listed: changed ones plus unchanged ones marked seen. */
   written: number;
+  /** Rows inserted or rewritten (a new version, or a modelled column differs). */
+  changed: number;
   inserted: number;
   events: number;
 }
@@ -49,10 +52,10 @@ export async function upsertFindings(
   rows: FindingRow[],
   ctx: { runId: number | null; syncedAt: Date },
 ): Promise<WriteResult> {
-  if (!rows.length) return { written: 0, inserted: 0, events: 0 };
+  if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
   const { columns, raws } = findingsPayload(unique);
   const res = await db.query(UPSERT_FINDINGS_SQL, [columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), raws]);
-  const r = res.rows[0] as WriteResult;
-  return { written: r.written, inserted: r.inserted, events: r.events };
+  const r = res.rows[0] as Omit<WriteResult, "written">;
+  return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };
 }

@@ -27,6 +27,15 @@ const inputColumns = DOCUMENT_COLUMNS.map(([name, type]) => (type === "timestamp
 
 import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 
+// Columns the upsert copies from Inspector's version. Not in-use: coverage's fresher copy overwrites
+// the finding's own after each listing (image-usage.ts), and the finding's copy moves only with its
+// updatedAt. A GONE row differs in status, so a finding listed again always reappears.
+const COMPARED = ["account_id", "region", "type", "title", "description", "severity", "status", "inspector_score", "cvss_score",
+  "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities", "packages",
+  "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
+  "first_observed_at", "last_observed_at", "provider", "provider_account_id"];
+const CHANGED = `(${COMPARED.map((c) => `f.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `EXCLUDED.${c}`).join(", ")})`;
+
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
   SELECT ${inputColumns}, raw FROM ROWS FROM (
@@ -79,9 +88,18 @@ up AS (
     -- The finding's own copy; coverage's fresher one is applied after the region's listing (image-usage.ts).
     in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
     provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id
-  -- Never regress to an older version of the finding (a replayed or overlapping page).
-  WHERE f.updated_at <= EXCLUDED.updated_at
+  -- Never regress to an older version of the finding (a replayed or overlapping page), and leave an
+  -- unchanged one alone (same version, same modelled columns; not GONE): a full re-listing writes no
+  -- finding row, index entry or event for it, only its finding_seen mark (below).
+  WHERE f.updated_at <= EXCLUDED.updated_at AND (f.updated_at < EXCLUDED.updated_at OR ${CHANGED})
   RETURNING f.arn
+),
+-- Listed but not written (unchanged, or an older version): seen by this listing all the same.
+seen AS (
+  INSERT INTO finding_seen AS s (arn, seen_at)
+  SELECT i.arn, $2::timestamptz FROM input i WHERE NOT EXISTS (SELECT 1 FROM up WHERE up.arn = i.arn)
+  ON CONFLICT (arn) DO UPDATE SET seen_at = EXCLUDED.seen_at WHERE s.seen_at < EXCLUDED.seen_at
+  RETURNING 1
 ),
 ev AS (
   INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id)
@@ -96,6 +114,6 @@ ev AS (
   RETURNING kind
 ),
 ${UPSERT_RESOURCES_CTE}
-SELECT (SELECT count(*) FROM up)::int AS written,
+SELECT (SELECT count(*) FROM up)::int AS changed,
        (SELECT count(*) FROM up WHERE up.arn NOT IN (SELECT arn FROM prev))::int AS inserted,
        (SELECT count(*) FROM ev)::int AS events`;

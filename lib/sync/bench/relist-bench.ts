@@ -1,0 +1,52 @@
+// The issue-16 sync figures on one emulated organization: a first load (ingest rate, peak RSS, bytes
+// written), then a simulated day (about 1% churn) and a forced full re-listing, whose bytes written
+// are set against the load's, then a COPY of the cache's rows into an empty database on the same run.
+import type { Database } from "@/lib/db/client";
+import { benchDatabase } from "./bench-db";
+import { compareCopyAndUpsert } from "./copy-vs-upsert";
+import { writeDelta, writeSnapshot, type WriteDelta } from "./db-writes";
+import { startEmulatorProcess } from "./emulator-process";
+import { benchConfig, benchSync } from "./run-bench-sync";
+
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const mb = (b: number) => `${fmt(b / 2 ** 20, 1)} MB`;
+const rows = (d: WriteDelta) =>
+  d.tables.slice(0, 6).map((t) => `${t.table} +${fmt(t.ins)}/~${fmt(t.upd)}${t.hot ? ` (${fmt(t.hot)} HOT)` : ""}/-${fmt(t.del)}`).join(", ");
+
+async function measured<T>(database: Database, run: () => Promise<T>): Promise<{ value: T; writes: WriteDelta }> {
+  const before = await writeSnapshot(database.pool);
+  const value = await run();
+  return { value, writes: await writeDelta(database.pool, before, await writeSnapshot(database.pool)) };
+}
+
+export async function relistFigures(findings: number, accounts: number, regions: string[], copy = true): Promise<void> {
+  const emu = await startEmulatorProcess(["--accounts", String(accounts), "--findings", String(findings), "--regions", regions.join(","), "--seed", "11", "--daily-churn", "0.25"]);
+  const database = await benchDatabase();
+  try {
+    const config = benchConfig(emu, regions);
+    const load = await measured(database, () => benchSync(database, emu, config));
+    const f = load.value;
+    const ingestSeconds = f.findingsSeconds + (f.result.indexRebuildMs ?? 0) / 1000;
+    const ingest = f.findings / ingestSeconds;
+    console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes+index build) = ` +
+      `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings`);
+    console.log(`  written: WAL ${mb(load.writes.walBytes)}, database +${mb(load.writes.dbBytes)}; rows ${rows(load.writes)}`);
+    await emu.advance(1);
+    const re = await measured(database, () => benchSync(database, emu, config, undefined, true));
+    const r = re.value;
+    const changed = r.result.regions.reduce((n, g) => n + (g.findings?.partitions.reduce((m, p) => m + p.changed, 0) ?? 0), 0);
+    const gone = r.result.regions.reduce((n, g) => n + (g.findings?.gone ?? 0), 0);
+    console.log(`daily full re-listing after 1 simulated day: ${fmt(r.findings)} listed, ${fmt(changed)} rewritten (${fmt((100 * changed) / r.findings, 2)}% churn), ` +
+      `${fmt(gone)} gone, in ${fmt(r.findingsSeconds, 1)} s (whole run ${fmt(r.seconds, 1)} s, ${r.result.outcome}); peak RSS ${fmt(r.peakRssMb)} MB`);
+    console.log(`  written: WAL ${mb(re.writes.walBytes)} = ${fmt((100 * re.writes.walBytes) / load.writes.walBytes, 2)}% of the first load's (target < 5%), ` +
+      `database +${mb(re.writes.dbBytes)}; rows ${rows(re.writes)}`);
+    if (copy) {
+      const c = await compareCopyAndUpsert(database, 500, false);
+      console.log(`  COPY (after the re-listing) of the cache's ${fmt(c.rows)} rows into an empty findings table: ${fmt(c.copyPerSec)} rows/s; ` +
+        `end-to-end ingest = ${fmt(ingest / c.copyPerSec, 2)} x COPY (target >= 0.8)`);
+    }
+  } finally {
+    await database.close();
+    await emu.stop();
+  }
+}

@@ -1,0 +1,62 @@
+// The bounded queue between listing and writing, as a budget of rows: a partition takes room for
+// each page it read before reading the next, and the room comes back when that page's batch is
+// written. With the budget spent, listing waits (back-pressure), so the rows held in memory stay
+// below the bound whatever the organization's size. A request larger than the bound waits for an
+// empty queue and then goes alone, so a big page never deadlocks.
+export interface RowBudget {
+  /** Room for `n` rows; resolves when it is there (in arrival order), or at once on abort (not taken). */
+  acquire(n: number, signal?: AbortSignal): Promise<void>;
+  /** Room now or false, without waiting. */
+  tryAcquire(n: number): boolean;
+  release(n: number): void;
+  readonly held: number;
+  readonly peak: number;
+  readonly capacity: number;
+}
+
+export function rowBudget(capacity: number): RowBudget {
+  let held = 0;
+  let peak = 0;
+  const waiting: { n: number; ok: () => void }[] = [];
+  const fits = (n: number) => held + n <= capacity || held === 0;
+  const take = (n: number) => {
+    held += n;
+    peak = Math.max(peak, held);
+  };
+  const wake = () => {
+    while (waiting.length && fits(waiting[0].n)) {
+      const w = waiting.shift()!;
+      take(w.n);
+      w.ok();
+    }
+  };
+  return {
+    get held() { return held; },
+    get peak() { return peak; },
+    capacity,
+    tryAcquire(n) {
+      if (waiting.length || !fits(n)) return false;
+      take(n);
+      return true;
+    },
+    acquire(n, signal) {
+      if (signal?.aborted || this.tryAcquire(n)) return Promise.resolve();
+      return new Promise<void>((ok) => {
+        const w = { n, ok };
+        waiting.push(w);
+        // A stopped run: the waiter leaves without room (the caller checks the signal), and the next may fit.
+        signal?.addEventListener("abort", () => {
+          const i = waiting.indexOf(w);
+          if (i < 0) return;
+          waiting.splice(i, 1);
+          ok();
+          wake();
+        }, { once: true });
+      });
+    },
+    release(n) {
+      held = Math.max(0, held - n);
+      wake();
+    },
+  };
+}
