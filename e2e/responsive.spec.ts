@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { attachScreenshot } from "./screenshots";
 import { pageNames, pagePaths, viewports, type PageName } from "./every-page";
 import { axeViolations, sidewaysOverflow } from "./layout-probe";
 
@@ -30,7 +31,7 @@ for (const vp of viewports) {
         const { overflow, culprits } = await sidewaysOverflow(page);
         const axe = await axeViolations(page);
         record(`${name}@${vp.width}`, { overflow, axe: axe.count });
-        await page.screenshot({ fullPage: true, path: `test-results/screenshots/${name}-${vp.width}.png` });
+        await attachScreenshot(page, test.info(), `${name}-${vp.width}`);
         expect.soft(overflow, `${name} at ${vp.width} px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
         expect.soft(axe.summary, `${name} at ${vp.width} px: axe violations`).toEqual([]);
       });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { pdfLines } from "../lib/review/export/pdf-text";
+import { attachScreenshot } from "./screenshots";
 
 const count = (n: number) => new Intl.NumberFormat("en-US").format(n);
 const numberIn = async (page: Page, testId: string) => Number(((await page.getByTestId(testId).textContent()) ?? "").replace(/,/g, ""));
@@ -74,7 +75,7 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   expect(lines.join("\n")).toContain(`Breached ${breached - 1} · due within 7 days`);
   // Which images counted: the review's default, "In use only".
   expect(lines.join("\n")).toContain("In use only (");
-  await testInfo.attach("review-page.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await attachScreenshot(page, testInfo, "review-page");
 
   // Freezing keeps this meeting as it is: labelled, read-only.
   await page.getByRole("button", { name: "Freeze review" }).click();
@@ -93,7 +94,7 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   await expect(page.locator("nav[data-shell-nav]")).toBeHidden();
   await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
   await expect(page.getByTestId("exception-form")).toBeHidden();
-  await testInfo.attach("review-print.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await attachScreenshot(page, testInfo, "review-print");
 });
 
 test("a bad review link names the field and falls back to today's review", async ({ page, request }) => {

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchGetFindingDetailsCommand, ThrottlingException, ValidationException, type Finding, type Inspector2Client } from "@aws-sdk/client-inspector2";
-import { startEmulator, type EmulatorHandle } from "./server";
-import { allFindings, inspector, TEST_NOW } from "./test-support";
+import type { EmulatorHandle } from "./server";
+import { inspector, startListedEmulator, TEST_NOW } from "./test-support";
 
 // BatchGetFindingDetails through the real SDK: shapes, the 10-ARN limit, per-ARN errors, throttling.
 
 let h: EmulatorHandle;
 let c: Inspector2Client;
 let all: Finding[];
-beforeAll(async () => {
-  h = await startEmulator({ seed: 11, accounts: 8, findings: 2500, now: TEST_NOW });
-  c = inspector(h);
-  all = await allFindings(c);
-});
+beforeAll(async () => ({ h, c, all } = await startListedEmulator()));
 afterAll(() => h.close());
 
 const details = (arns: string[]) => c.send(new BatchGetFindingDetailsCommand({ findingArns: arns }));

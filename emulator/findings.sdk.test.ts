@@ -3,8 +3,8 @@ import {
   BatchGetFindingDetailsCommand, ListFindingsCommand, ValidationException, type Finding, type Inspector2Client,
 } from "@aws-sdk/client-inspector2";
 import { AssumeRoleCommand } from "@aws-sdk/client-sts";
-import { startEmulator, type EmulatorHandle } from "./server";
-import { allFindings, inspector, sts, TEST_NOW } from "./test-support";
+import type { EmulatorHandle } from "./server";
+import { allFindings, startListedEmulator, sts, TEST_NOW } from "./test-support";
 
 // ListFindings through the real SDK: pagination, every filter shape, sorting, validation.
 
@@ -12,11 +12,7 @@ let h: EmulatorHandle;
 let c: Inspector2Client;
 let all: Finding[];
 
-beforeAll(async () => {
-  h = await startEmulator({ seed: 11, accounts: 8, findings: 2500, now: TEST_NOW });
-  c = inspector(h);
-  all = await allFindings(c);
-});
+beforeAll(async () => ({ h, c, all } = await startListedEmulator()));
 afterAll(() => h.close());
 
 const S = (value: string, comparison: "EQUALS" | "PREFIX" | "NOT_EQUALS" = "EQUALS") => ({ comparison, value });

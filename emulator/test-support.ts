@@ -2,7 +2,7 @@ import { Inspector2Client, paginateListFindings, type FilterCriteria, type Findi
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
-import type { EmulatorHandle } from "./server";
+import { startEmulator, type EmulatorHandle } from "./server";
 
 // Real SDK clients pointed at an emulator, the way the app builds them: base credentials,
 // then an assumed role with the demo external id.
@@ -37,4 +37,12 @@ export async function allFindings(client: Inspector2Client, filterCriteria?: Fil
   const out: Finding[] = [];
   for await (const page of paginateListFindings({ client, pageSize: maxResults }, { filterCriteria, maxResults })) out.push(...(page.findings ?? []));
   return out;
+}
+
+/** The SDK suites' shared world (seed 11, 8 accounts, 2,500 findings at TEST_NOW): the emulator, a
+ *  client with the assumed role, and every finding it lists. */
+export async function startListedEmulator(): Promise<{ h: EmulatorHandle; c: Inspector2Client; all: Finding[] }> {
+  const h = await startEmulator({ seed: 11, accounts: 8, findings: 2500, now: TEST_NOW });
+  const c = inspector(h);
+  return { h, c, all: await allFindings(c) };
 }

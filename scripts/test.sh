@@ -25,9 +25,19 @@ if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
   echo "== typecheck" && npx tsc --noEmit -p .
   echo "== lint" && npx eslint .
 fi
-echo "== unit and database tests" && npx vitest run
+# .ci/run's second pass also sets INSPECTORATE_TEST_SMOKE=1: on the embedded default it runs the
+# database layer, the start-up scripts, the posture queries, the sync's truth check and a browser
+# smoke test (every test already ran on PostgreSQL 15 in its first pass).
+smoke=${INSPECTORATE_TEST_SMOKE:-0}
+vitest_paths=() playwright_paths=()
+if [ "$smoke" = "1" ]; then
+  vitest_paths=(lib/db scripts lib/queries/posture lib/sync/sync-isolation.test.ts)
+  playwright_paths=(e2e/shell.spec.ts e2e/overview.spec.ts e2e/views-screens.spec.ts)
+  export E2E_ONLY=local
+fi
+echo "== unit and database tests" && npx vitest run "${vitest_paths[@]}"
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ] || [ ! -d .next/standalone ]; then
   echo "== build" && npm run build
 fi
 echo "== standalone server" && npx vitest run --config vitest.standalone.config.ts
-echo "== browser tests" && npx playwright test
+echo "== browser tests" && npx playwright test "${playwright_paths[@]}"

@@ -3,9 +3,10 @@
 // Guarded like the routes (permission "alerts"); each change is audited in its transaction.
 import { revalidatePath } from "next/cache";
 import { channelFromForm, ruleFromForm } from "@/lib/alerts/alert-forms";
-import { createChannel, deleteChannel, setChannelEnabled } from "@/lib/alerts/channel-store";
+import { createChannel } from "@/lib/alerts/channel-store";
+import { alertThingKind, deleteAlertThing, setAlertThingEnabled } from "@/lib/alerts/alert-thing-changes";
 import { appUrl, outboundPolicy } from "@/lib/alerts/outbound-policy";
-import { createRule, deleteRule, setRuleEnabled } from "@/lib/alerts/rule-store";
+import { createRule } from "@/lib/alerts/rule-store";
 import { sendTest } from "@/lib/alerts/send-test";
 import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { db } from "@/lib/db/client";
@@ -53,9 +54,7 @@ export async function sendTestAction(_prev: AlertFormState, form: FormData): Pro
 export async function deleteAlertThingAction(form: FormData): Promise<void> {
   try {
     const { actor, address } = await guardAction("alerts");
-    const what = String(form.get("what") ?? "");
-    if (what === "channel") await deleteChannel(db().pool, actor, form.get("id"), address);
-    if (what === "rule") await deleteRule(db().pool, actor, form.get("id"), address);
+    await deleteAlertThing(db().pool, actor, alertThingKind(form.get("what")), form.get("id"), address);
   } catch (err) {
     actionError(err);
   }
@@ -65,10 +64,7 @@ export async function deleteAlertThingAction(form: FormData): Promise<void> {
 export async function toggleAlertThingAction(form: FormData): Promise<void> {
   try {
     const { actor, address } = await guardAction("alerts");
-    const what = String(form.get("what") ?? "");
-    const enabled = form.get("enabled") === "1";
-    if (what === "channel") await setChannelEnabled(db().pool, actor, form.get("id"), enabled, address);
-    if (what === "rule") await setRuleEnabled(db().pool, actor, form.get("id"), enabled, address);
+    await setAlertThingEnabled(db().pool, actor, alertThingKind(form.get("what")), form.get("id"), form.get("enabled") === "1", address);
   } catch (err) {
     actionError(err);
   }

@@ -31,28 +31,6 @@ export async function createChannel(pool: pg.Pool, actor: Actor, input: unknown,
   });
 }
 
-export async function deleteChannel(pool: pg.Pool, actor: Actor, id: unknown, address?: string | null): Promise<void> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a channel id");
-  await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query(`DELETE FROM alert_channels WHERE id = $1 RETURNING name`, [n]);
-    if (!rows.length) throw new AppError("not_found", "no such channel");
-    await tx.query(`UPDATE alert_rules SET channel_ids = array_remove(channel_ids, $1) WHERE $1 = ANY(channel_ids)`, [n]);
-    await recordAudit(tx, { actor, action: "alerts.channel.deleted", target: `alert-channel:${n}`, detail: { name: rows[0].name }, address });
-  });
-}
-
-/** Pauses or resumes a channel: a paused channel is left out of new digests (and sends nothing queued). */
-export async function setChannelEnabled(pool: pg.Pool, actor: Actor, id: unknown, enabled: boolean, address?: string | null): Promise<void> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a channel id");
-  await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query(`UPDATE alert_channels SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [n, enabled]);
-    if (!rows.length) throw new AppError("not_found", "no such channel");
-    await recordAudit(tx, { actor, action: enabled ? "alerts.channel.resumed" : "alerts.channel.paused", target: `alert-channel:${n}`, detail: { name: rows[0].name }, address });
-  });
-}
-
 /** The channel's opened config for the sender; null when it is gone or disabled. */
 export async function channelForSending(db: Queryable, id: number): Promise<{ name: string; config: ChannelConfig } | null> {
   const { rows } = (await db.query(`SELECT name, secret FROM alert_channels WHERE id = $1 AND enabled`, [id])) as { rows: { name: string; secret: string }[] };

@@ -36,23 +36,3 @@ export async function createRule(pool: pg.Pool, actor: Actor, input: unknown, ad
   });
 }
 
-export async function deleteRule(pool: pg.Pool, actor: Actor, id: unknown, address?: string | null): Promise<void> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a rule id");
-  await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query(`DELETE FROM alert_rules WHERE id = $1 RETURNING name`, [n]);
-    if (!rows.length) throw new AppError("not_found", "no such rule");
-    await recordAudit(tx, { actor, action: "alerts.rule.deleted", target: `alert-rule:${n}`, detail: { name: rows[0].name }, address });
-  });
-}
-
-/** Pauses or resumes a rule. A paused rule misses the runs of its pause: resuming does not replay them. */
-export async function setRuleEnabled(pool: pg.Pool, actor: Actor, id: unknown, enabled: boolean, address?: string | null): Promise<void> {
-  const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a rule id");
-  await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query(`UPDATE alert_rules SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [n, enabled]);
-    if (!rows.length) throw new AppError("not_found", "no such rule");
-    await recordAudit(tx, { actor, action: enabled ? "alerts.rule.resumed" : "alerts.rule.paused", target: `alert-rule:${n}`, detail: { name: rows[0].name }, address });
-  });
-}

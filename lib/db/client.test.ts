@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net from "node:net";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { createDatabase } from "./client";
 
 describe("database client", () => {
   let t: TestDatabase;
@@ -25,5 +27,22 @@ describe("database client", () => {
     });
     const row = await t.pool.query("SELECT raw, raw::jsonb->'nested'->'deep'->2->>'k' AS k FROM findings WHERE arn = $1", ["arn:x"]);
     expect(row.rows[0]).toEqual({ raw, k: "v" });
+  });
+});
+
+describe("a server that accepts and never answers", () => {
+  it("fails the query once the connect timeout passes, instead of hanging the request", async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    const { port } = silent.address() as net.AddressInfo;
+    const database = createDatabase(`postgresql://u:p@127.0.0.1:${port}/x`, 1, 300);
+    const started = Date.now();
+    await expect(database.pool.query("SELECT 1")).rejects.toThrow(/timeout/i);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(sockets.length).toBe(1);
+    await database.pool.end().catch(() => {});
+    sockets.forEach((s) => s.destroy());
+    silent.close();
   });
 });

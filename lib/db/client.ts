@@ -10,8 +10,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(url: string, max = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+/** The app's and the CLIs' server pools: a server answers a new connection within this time (also the
+ *  longest wait for a free pooled connection), or the query fails saying so, instead of hanging a
+ *  request. The embedded database (one session that queues every request behind the sync's
+ *  transaction) and ad-hoc pools pass 0: they wait. */
+export const CONNECT_TIMEOUT_MS = 15_000;
+
+export function createDatabase(url: string, max = 10, connectTimeoutMs = 0): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: connectTimeoutMs });
   // An idle-client error (server restart) must not crash the process.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -32,8 +38,8 @@ export function db(): Database {
   if (!holder.__inspectorateDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    const max = process.env.INSPECTORATE_EMBEDDED_DB === "1" ? 1 : Number(process.env.DATABASE_POOL_MAX ?? 10);
-    holder.__inspectorateDb = createDatabase(url, max);
+    const embedded = process.env.INSPECTORATE_EMBEDDED_DB === "1";
+    holder.__inspectorateDb = embedded ? createDatabase(url, 1) : createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10), CONNECT_TIMEOUT_MS);
   }
   return holder.__inspectorateDb;
 }
@@ -43,7 +49,7 @@ export function readDb(): Database {
   if (holder.__inspectorateReadDb) return holder.__inspectorateReadDb;
   const url = process.env.DATABASE_READ_URL;
   if (!url) return db();
-  holder.__inspectorateReadDb = createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10));
+  holder.__inspectorateReadDb = createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10), CONNECT_TIMEOUT_MS);
   return holder.__inspectorateReadDb;
 }
 

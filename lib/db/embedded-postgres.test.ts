@@ -25,7 +25,7 @@ describe("embedded Postgres", () => {
     await b.close();
     await second.stop();
     expect(row).toMatchObject({ name: "prod-payments", owner: "payments-team" });
-  });
+  }, 180_000); // two boots of the WASM Postgres and a full migration: 10 s on a quiet machine, 83 s at a load of 20
 
   it("refuses a directory another live process holds, naming the process", async () => {
     fs.writeFileSync(path.join(dir, "inspectorate.pid"), String(process.ppid));

@@ -20,11 +20,11 @@ export default async function Page() {
       <PageHeader title="Alert delivery log" subtitle="Every message to every channel, newest first: sent, waiting for a retry (with why the last attempt failed), or given up."
         actions={<Link href="/admin/alerts" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Channels and rules</Link>} />
       <Card>
-        <ScrollArea label="Deliveries"><table className="w-full text-sm" data-testid="delivery-log">
-          <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Created</th><th>Channel</th><th>Rule</th><th>Message</th><th>Status</th><th>Attempts</th><th>Reason</th></tr></thead>
+        {rows.length === 0 ? <p className="text-sm text-muted">Nothing delivered yet.</p> : <ScrollArea label="Deliveries"><table className="w-full text-sm" data-testid="delivery-log">
+          <thead><tr className="text-left text-xs uppercase text-muted [&>th]:py-1 [&>th]:pr-3"><th>Created</th><th>Channel</th><th>Rule</th><th>Message</th><th>Status</th><th>Attempts</th><th>Reason</th></tr></thead>
           <tbody>
             {rows.map((d) => (
-              <tr key={d.id} className="border-t border-line align-top">
+              <tr key={d.id} className="border-t border-line align-top [&>td]:pr-3">
                 <td className="py-1.5 whitespace-nowrap">{time(d.createdAt)}</td>
                 <td>{d.channelName ?? "deleted"}{d.channelKind && <span className="text-muted"> · {channelKindLabel[d.channelKind]}</span>}</td>
                 <td>{d.kind === "TEST" ? "test" : (d.ruleName ?? "deleted")}{d.runId !== null && <span className="text-muted"> · run {d.runId}</span>}</td>
@@ -34,9 +34,8 @@ export default async function Page() {
                 <td className="max-w-md break-words text-red-800">{d.lastError ?? ""}</td>
               </tr>
             ))}
-            {rows.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">Nothing delivered yet.</td></tr>}
           </tbody>
-        </table></ScrollArea>
+        </table></ScrollArea>}
       </Card>
     </>
   );

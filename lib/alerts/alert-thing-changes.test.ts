@@ -1,12 +1,14 @@
 // Pausing: a paused rule plans nothing for the runs of its pause (and does not replay them when
-// resumed); a paused channel is left out of new digests. Each change is audited.
+// resumed); a paused channel is left out of new digests. Deleting a channel takes it off its rules.
+// Each change is audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAlertTestEnv } from "./test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { createChannel, setChannelEnabled } from "./channel-store";
+import { createChannel } from "./channel-store";
+import { alertThingKind, deleteAlertThing, setAlertThingEnabled } from "./alert-thing-changes";
 import { planNextBatch } from "./plan-batch";
-import { createRule, loadRules, setRuleEnabled } from "./rule-store";
+import { createRule, loadRules } from "./rule-store";
 
 setAlertTestEnv();
 let database: TestDatabase;
@@ -33,14 +35,14 @@ afterAll(() => database.close());
 
 describe("pausing alerts", () => {
   it("a paused rule sends nothing and does not replay its pause; a paused channel is skipped", async () => {
-    await setRuleEnabled(database.pool, localActor, ruleId, false);
+    await setAlertThingEnabled(database.pool, localActor, "rule", ruleId, false);
     expect((await loadRules(database.pool, true))[0].enabled).toBe(false);
     const r1 = await run();
     await exploitableIn("during-pause", r1);
     expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(0);
 
-    await setRuleEnabled(database.pool, localActor, ruleId, true);
-    await setChannelEnabled(database.pool, localActor, hookB, false);
+    await setAlertThingEnabled(database.pool, localActor, "rule", ruleId, true);
+    await setAlertThingEnabled(database.pool, localActor, "channel", hookB, false);
     const r2 = await run();
     await exploitableIn("after-resume", r2);
     expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(1);
@@ -53,7 +55,21 @@ describe("pausing alerts", () => {
   });
 
   it("refuses an id that is not a rule", async () => {
-    await expect(setRuleEnabled(database.pool, localActor, "x", false)).rejects.toThrow("id: expected a rule id");
-    await expect(setRuleEnabled(database.pool, localActor, 99999, false)).rejects.toThrow("no such rule");
+    await expect(setAlertThingEnabled(database.pool, localActor, "rule", "x", false)).rejects.toThrow("id: expected a rule id");
+    await expect(setAlertThingEnabled(database.pool, localActor, "rule", 99999, false)).rejects.toThrow("no such rule");
+    expect(() => alertThingKind("user")).toThrow("what: expected rule or channel");
+  });
+});
+
+describe("deleting alerts", () => {
+  it("a deleted channel leaves every rule that sent to it, in the same audited change", async () => {
+    await deleteAlertThing(database.pool, localActor, "channel", hookB);
+    expect((await loadRules(database.pool, true))[0].channelIds).toHaveLength(1);
+    expect((await q(`SELECT count(*)::int AS n FROM alert_channels WHERE id = $1`, [hookB])).rows[0].n).toBe(0);
+    await expect(deleteAlertThing(database.pool, localActor, "channel", hookB)).rejects.toThrow("no such channel");
+    await deleteAlertThing(database.pool, localActor, "rule", ruleId);
+    expect(await loadRules(database.pool, true)).toEqual([]);
+    const audit = (await q(`SELECT action, target FROM audit_events WHERE action LIKE 'alerts.%.deleted' ORDER BY id`)).rows;
+    expect(audit).toEqual([{ action: "alerts.channel.deleted", target: `alert-channel:${hookB}` }, { action: "alerts.rule.deleted", target: `alert-rule:${ruleId}` }]);
   });
 });

@@ -1,0 +1,40 @@
+// Pausing, resuming and deleting an alert rule or channel: the id checked, the row changed in one
+// transaction with its audit line, "no such …" when nothing matched. Deleting a channel also takes
+// it off every rule that sent to it.
+import type pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/auth/app-error";
+import { recordAudit, type AuditAction } from "@/lib/auth/audit";
+import { withTransaction } from "@/lib/db/transaction";
+
+export type AlertThing = "rule" | "channel";
+const tables: Record<AlertThing, string> = { rule: "alert_rules", channel: "alert_channels" };
+
+export function alertThingKind(value: unknown): AlertThing {
+  if (value === "rule" || value === "channel") return value;
+  throw new AppError("invalid", "what: expected rule or channel");
+}
+
+async function change(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, address: string | null | undefined,
+  action: "paused" | "resumed" | "deleted", sql: string, params: unknown[] = [], after?: (tx: pg.PoolClient, n: number) => Promise<unknown>): Promise<void> {
+  const n = Number(id);
+  if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", `id: expected a ${kind} id`);
+  await withTransaction(pool, async (tx) => {
+    const { rows } = await tx.query(sql.replace("$table", tables[kind]), [n, ...params]);
+    if (!rows.length) throw new AppError("not_found", `no such ${kind}`);
+    await after?.(tx, n);
+    await recordAudit(tx, { actor, action: `alerts.${kind}.${action}` satisfies AuditAction, target: `alert-${kind}:${n}`, detail: { name: rows[0].name }, address });
+  });
+}
+
+/** Pauses or resumes: a paused rule misses the runs of its pause (resuming does not replay them); a
+ *  paused channel is left out of new digests and sends nothing queued. */
+export function setAlertThingEnabled(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, enabled: boolean, address?: string | null) {
+  return change(pool, actor, kind, id, address, enabled ? "resumed" : "paused",
+    `UPDATE $table SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [enabled]);
+}
+
+export function deleteAlertThing(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, address?: string | null) {
+  return change(pool, actor, kind, id, address, "deleted", `DELETE FROM $table WHERE id = $1 RETURNING name`, [],
+    kind === "channel" ? (tx, n) => tx.query(`UPDATE alert_rules SET channel_ids = array_remove(channel_ids, $1) WHERE $1 = ANY(channel_ids)`, [n]) : undefined);
+}
