@@ -8,6 +8,7 @@ import { recordAudit, type AuditAction } from "@/lib/auth/audit";
 import { withTransaction } from "@/lib/db/transaction";
 
 export type AlertThing = "rule" | "channel";
+// Table names come from this constant, never from input.
 const tables: Record<AlertThing, string> = { rule: "alert_rules", channel: "alert_channels" };
 
 export function alertThingKind(value: unknown): AlertThing {
@@ -16,11 +17,11 @@ export function alertThingKind(value: unknown): AlertThing {
 }
 
 async function change(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, address: string | null | undefined,
-  action: "paused" | "resumed" | "deleted", sql: string, params: unknown[] = [], after?: (tx: pg.PoolClient, n: number) => Promise<unknown>): Promise<void> {
+  action: "paused" | "resumed" | "deleted", sql: (table: string) => string, params: unknown[] = [], after?: (tx: pg.PoolClient, n: number) => Promise<unknown>): Promise<void> {
   const n = Number(id);
   if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", `id: expected a ${kind} id`);
   await withTransaction(pool, async (tx) => {
-    const { rows } = await tx.query(sql.replace("$table", tables[kind]), [n, ...params]);
+    const { rows } = await tx.query(sql(tables[kind]), [n, ...params]);
     if (!rows.length) throw new AppError("not_found", `no such ${kind}`);
     await after?.(tx, n);
     await recordAudit(tx, { actor, action: `alerts.${kind}.${action}` satisfies AuditAction, target: `alert-${kind}:${n}`, detail: { name: rows[0].name }, address });
@@ -31,10 +32,10 @@ async function change(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown
  *  paused channel is left out of new digests and sends nothing queued. */
 export function setAlertThingEnabled(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, enabled: boolean, address?: string | null) {
   return change(pool, actor, kind, id, address, enabled ? "resumed" : "paused",
-    `UPDATE $table SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [enabled]);
+    (table) => `UPDATE ${table} SET enabled = $2, updated_at = now() WHERE id = $1 RETURNING name`, [enabled]);
 }
 
 export function deleteAlertThing(pool: pg.Pool, actor: Actor, kind: AlertThing, id: unknown, address?: string | null) {
-  return change(pool, actor, kind, id, address, "deleted", `DELETE FROM $table WHERE id = $1 RETURNING name`, [],
+  return change(pool, actor, kind, id, address, "deleted", (table) => `DELETE FROM ${table} WHERE id = $1 RETURNING name`, [],
     kind === "channel" ? (tx, n) => tx.query(`UPDATE alert_rules SET channel_ids = array_remove(channel_ids, $1) WHERE $1 = ANY(channel_ids)`, [n]) : undefined);
 }

@@ -31,6 +31,12 @@ export function createDatabase(url: string, max = 10, connectTimeoutMs = 0): Dat
   };
 }
 
+/** The app's and the CLIs' pool: the embedded database is one waiting session; a server gets `max`
+ *  connections and the connect timeout. */
+export function createAppDatabase(url: string, embedded: boolean, max: number): Database {
+  return embedded ? createDatabase(url, 1) : createDatabase(url, max, CONNECT_TIMEOUT_MS);
+}
+
 const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database };
 
 /** The process-wide (primary) database, from DATABASE_URL (the launcher sets it for the embedded default). */
@@ -38,8 +44,7 @@ export function db(): Database {
   if (!holder.__inspectorateDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database");
-    const embedded = process.env.INSPECTORATE_EMBEDDED_DB === "1";
-    holder.__inspectorateDb = embedded ? createDatabase(url, 1) : createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10), CONNECT_TIMEOUT_MS);
+    holder.__inspectorateDb = createAppDatabase(url, process.env.INSPECTORATE_EMBEDDED_DB === "1", Number(process.env.DATABASE_POOL_MAX ?? 10));
   }
   return holder.__inspectorateDb;
 }
@@ -49,7 +54,7 @@ export function readDb(): Database {
   if (holder.__inspectorateReadDb) return holder.__inspectorateReadDb;
   const url = process.env.DATABASE_READ_URL;
   if (!url) return db();
-  holder.__inspectorateReadDb = createDatabase(url, Number(process.env.DATABASE_POOL_MAX ?? 10), CONNECT_TIMEOUT_MS);
+  holder.__inspectorateReadDb = createAppDatabase(url, false, Number(process.env.DATABASE_POOL_MAX ?? 10));
   return holder.__inspectorateReadDb;
 }
 

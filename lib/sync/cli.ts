@@ -2,7 +2,7 @@
 // 0 succeeded, 2 partial (some region or account could not be synced), 1 failed, 78 config error.
 import path from "node:path";
 import { ConfigError, parseEnv } from "@/lib/env";
-import { CONNECT_TIMEOUT_MS, createDatabase } from "@/lib/db/client";
+import { createAppDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
 import { redactDatabaseText } from "@/lib/db/redact-url";
 import { runSync } from "./run-sync";
@@ -20,7 +20,7 @@ if (args.includes("--help") || args.includes("-h")) {
 async function main(): Promise<number> {
   const e = parseEnv(process.env);
   const opened = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
-  const database = opened.embedded ? createDatabase(opened.url, 1) : createDatabase(opened.url, e.DATABASE_POOL_MAX, CONNECT_TIMEOUT_MS);
+  const database = createAppDatabase(opened.url, opened.embedded, e.DATABASE_POOL_MAX);
   const tty = process.stdout.isTTY;
   let lastPrint = 0;
   const abort = new AbortController();
