@@ -6,6 +6,7 @@ import { AwsCallError } from "@/lib/aws/errors";
 import { throwIfAborted, type SyncContext } from "../context";
 import { toCoverageRow, type CoverageRow } from "../map/coverage-row";
 import { mapLimit } from "../util/map-limit";
+import { serialStager } from "../util/serial-stager";
 import { addStagedCoverage, applyStagedCoverage, dropStagedAccounts, stageCoverage } from "../write/coverage-writer";
 import { withTransaction } from "@/lib/db/transaction";
 
@@ -43,35 +44,29 @@ export async function syncRegionCoverage(ctx: SyncContext, region: string, accou
   let listed = 0;
   const written = await withTransaction(ctx.pool, async (db) => {
     await stageCoverage(db);
-    // Staged in chunks, one insert in flight while listing goes on: the listing keeps its pace.
-    let pending: CoverageRow[] = [];
-    let staging: Promise<void> = Promise.resolve();
-    const stage = async (min: number) => {
-      if (pending.length < Math.max(1, min)) return;
-      const rows = pending;
-      pending = [];
-      await staging;
-      staging = addStagedCoverage(db, rows);
-      staging.catch(() => {}); // observed at the next await
-    };
-    await mapLimit(accounts, ctx.config.partitionConcurrency, async (accountId) => {
-      let mine = 0;
-      try {
-        pages += await listAccountCoverage(ctx, region, accountId, async (items) => {
-          const rows = items.map((c) => toCoverageRow(c, region)).filter((r): r is CoverageRow => r !== null);
-          mine += rows.length;
-          pending.push(...rows);
-          await stage(STAGE_ROWS);
-        });
-        listed += mine;
-        ok.push(accountId);
-      } catch (err) {
-        if (!(err instanceof AwsCallError)) throw err;
-        failedAccounts.set(accountId, err);
-      }
-    });
-    await stage(1);
-    await staging;
+    // Staged in chunks as pages arrive, one insert at a time on the transaction's connection (partitions
+    // list in parallel; two of them once started inserts side by side), while the listing goes on.
+    const stager = serialStager((rows: CoverageRow[]) => addStagedCoverage(db, rows), STAGE_ROWS);
+    try {
+      await mapLimit(accounts, ctx.config.partitionConcurrency, async (accountId) => {
+        let mine = 0;
+        try {
+          pages += await listAccountCoverage(ctx, region, accountId, async (items) => {
+            const rows = items.map((c) => toCoverageRow(c, region)).filter((r): r is CoverageRow => r !== null);
+            mine += rows.length;
+            await stager.add(rows);
+          });
+          listed += mine;
+          ok.push(accountId);
+        } catch (err) {
+          if (!(err instanceof AwsCallError)) throw err;
+          failedAccounts.set(accountId, err);
+        }
+      });
+      await stager.flush();
+    } finally {
+      await stager.settled(); // no insert may still be queued when the transaction ends
+    }
     if (!ok.length) return 0;
     await dropStagedAccounts(db, [...failedAccounts.keys()]);
     // All accounts listed: replace the whole region (drops accounts that left); else only theirs.
