@@ -11,6 +11,8 @@ export interface WriteSnapshot {
 
 export interface WriteDelta {
   walBytes: number;
+  /** The WAL range, for `pg_waldump --stats=record --start <from> --end <to>` on the server's WAL directory. */
+  lsnRange: { from: string; to: string };
   dbBytes: number;
   tables: { table: string; ins: number; upd: number; hot: number; del: number }[];
 }
@@ -32,5 +34,5 @@ export async function writeDelta(db: Pick<pg.Pool, "query">, from: WriteSnapshot
     const a = from.tables.get(table) ?? zero;
     return { table, ins: b.ins - a.ins, upd: b.upd - a.upd, hot: b.hot - a.hot, del: b.del - a.del };
   }).filter((d) => d.ins || d.upd || d.del).sort((x, y) => y.ins + y.upd + y.del - (x.ins + x.upd + x.del));
-  return { walBytes: rows[0].bytes, dbBytes: to.dbBytes - from.dbBytes, tables };
+  return { walBytes: rows[0].bytes, lsnRange: { from: from.lsn, to: to.lsn }, dbBytes: to.dbBytes - from.dbBytes, tables };
 }

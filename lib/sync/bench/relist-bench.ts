@@ -40,6 +40,8 @@ export async function relistFigures(findings: number, accounts: number, regions:
       `${fmt(gone)} gone, in ${fmt(r.findingsSeconds, 1)} s (whole run ${fmt(r.seconds, 1)} s, ${r.result.outcome}); peak RSS ${fmt(r.peakRssMb)} MB`);
     console.log(`  written: WAL ${mb(re.writes.walBytes)} = ${fmt((100 * re.writes.walBytes) / load.writes.walBytes, 2)}% of the first load's (target < 5%), ` +
       `database +${mb(re.writes.dbBytes)}; rows ${rows(re.writes)}`);
+    console.log(`  WAL ranges (pg_waldump --stats=record): first load ${load.writes.lsnRange.from}..${load.writes.lsnRange.to}, ` +
+      `re-listing ${re.writes.lsnRange.from}..${re.writes.lsnRange.to}`);
     if (copy) {
       const c = await compareCopyAndUpsert(database, 500, false);
       console.log(`  COPY (after the re-listing) of the cache's ${fmt(c.rows)} rows into an empty findings table: ${fmt(c.copyPerSec)} rows/s; ` +
