@@ -1,6 +1,7 @@
 // Coded errors and the ONE place they become HTTP responses. Anything that is not an AppError is
-// logged by name only and reaches the client as "internal error": no stack, no raw text.
+// logged by name and a data-free code (internal-error-kind.ts) and reaches the client as "internal error": no stack, no raw text.
 import type { FieldIssue } from "@/lib/review/exception-input";
+import { internalErrorKind } from "./internal-error-kind";
 
 export const errorStatus = {
   invalid: 400,
@@ -37,7 +38,7 @@ export function errorResponse(err: unknown): Response {
     const body = { error: err.message, code: err.code, ...(err.issues.length ? { issues: err.issues } : {}) };
     return Response.json(body, { status: errorStatus[err.code], headers });
   }
-  // The name only: messages can carry SQL, ARNs or request data.
-  console.error(`inspectorate: internal error in a request (${err instanceof Error ? err.name : typeof err})`);
+  // The name and a data-free code only: messages can carry SQL, ARNs or request data.
+  console.error(`inspectorate: internal error in a request (${internalErrorKind(err)})`);
   return Response.json({ error: "internal error", code: "internal" }, { status: 500, headers });
 }

@@ -2,6 +2,7 @@
 // also compares a server action's Origin with its Host), the actor resolved once per request.
 import { headers } from "next/headers";
 import { AppError } from "./app-error";
+import { internalErrorKind } from "./internal-error-kind";
 import { admit, type GuardContext } from "./guard";
 import type { Permission } from "./permissions";
 import { allowedHosts, checkOrigin } from "./request-checks";
@@ -16,6 +17,6 @@ export async function guardAction(permission: Permission): Promise<GuardContext>
 /** A plain message for form state: coded errors say what; anything else is not shown. */
 export function actionError(err: unknown): string {
   if (err instanceof AppError) return err.message;
-  console.error(`inspectorate: internal error in a server action (${err instanceof Error ? err.name : typeof err})`);
+  console.error(`inspectorate: internal error in a server action (${internalErrorKind(err)})`);
   return "Something went wrong; nothing was changed.";
 }
