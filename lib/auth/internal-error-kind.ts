@@ -1,7 +1,8 @@
 // What an unexpected error was, safe for a log line: its name, plus a code that carries no data
 // (a PostgreSQL SQLSTATE such as 57014, a Node system code such as ECONNREFUSED), or which database
-// timeout it was: no pooled connection came free in time, or the server did not answer a connect. Never the message itself: messages can carry SQL,
-// ARNs or request data. Under load an operator can then tell an overloaded database from a bug.
+// timeout it was: no pooled connection came free in time, or the server did not answer a connect.
+// Never the message itself: messages can carry SQL, ARNs or request data. Under load an operator can
+// then tell an overloaded database from a bug.
 const SAFE_CODE = /^[A-Z0-9_]{2,32}$/;
 // pg-pool's and pg's own texts for connectionTimeoutMillis (lib/db/client.ts sets it).
 const TIMEOUTS: Record<string, string> = {

@@ -26,6 +26,8 @@ describe("serialStager", () => {
     expect(peak).toBe(1);
     const expected = producers.flatMap((p) => Array.from({ length: 8 }, (_, i) => p * 100 + i));
     expect([...written].sort((a, b) => a - b)).toEqual(expected);
+    // Each producer's rows reach the writer in the order it handed them over.
+    for (const p of producers) expect(written.filter((n) => Math.floor(n / 100) === p)).toEqual(expected.filter((n) => Math.floor(n / 100) === p));
     expect(inFlight).toBe(0);
   });
 
