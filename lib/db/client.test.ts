@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
 import { createTestDatabase, type TestDatabase } from "./test-database";
-import { createDatabase } from "./client";
+import { createAppDatabase, createDatabase } from "./client";
 
 describe("database client", () => {
   let t: TestDatabase;
@@ -27,6 +27,15 @@ describe("database client", () => {
     });
     const row = await t.pool.query("SELECT raw, raw::jsonb->'nested'->'deep'->2->>'k' AS k FROM findings WHERE arn = $1", ["arn:x"]);
     expect(row.rows[0]).toEqual({ raw, k: "v" });
+  });
+
+  it("starts the app's server sessions with JIT off", async () => {
+    const app = createAppDatabase(t.url, false, 1);
+    try {
+      expect((await app.pool.query("SHOW jit")).rows).toEqual([{ jit: "off" }]);
+    } finally {
+      await app.close();
+    }
   });
 });
 

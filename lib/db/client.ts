@@ -16,8 +16,15 @@ export interface Database {
  *  transaction) and ad-hoc pools pass 0: they wait. */
 export const CONNECT_TIMEOUT_MS = 15_000;
 
-export function createDatabase(url: string, max = 10, connectTimeoutMs = 0): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: connectTimeoutMs });
+/** Session settings a server connection starts with. JIT off: the views run short queries whose row
+ *  estimates can cross jit_above_cost, and compiling then costs more than running (98 ms of a 282 ms
+ *  "other resources" count that found no row, at 10M findings). */
+export const SERVER_SESSION_SETUP = "SET jit = off";
+
+export function createDatabase(url: string, max = 10, connectTimeoutMs = 0, sessionSetup?: string): Database {
+  // pg-pool awaits onConnect before handing a new connection out; a failure fails that checkout.
+  const onConnect = sessionSetup ? async (client: pg.ClientBase) => void (await client.query(sessionSetup)) : undefined;
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: connectTimeoutMs, onConnect });
   // An idle-client error (server restart) must not crash the process.
   pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -32,9 +39,9 @@ export function createDatabase(url: string, max = 10, connectTimeoutMs = 0): Dat
 }
 
 /** The app's and the CLIs' pool: the embedded database is one waiting session; a server gets `max`
- *  connections and the connect timeout. */
+ *  connections, the connect timeout and SERVER_SESSION_SETUP. */
 export function createAppDatabase(url: string, embedded: boolean, max: number): Database {
-  return embedded ? createDatabase(url, 1) : createDatabase(url, max, CONNECT_TIMEOUT_MS);
+  return embedded ? createDatabase(url, 1) : createDatabase(url, max, CONNECT_TIMEOUT_MS, SERVER_SESSION_SETUP);
 }
 
 const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database };

@@ -66,12 +66,12 @@ describe("sync of the finding model against the emulator (multi-resource and GHS
   });
 
   it("shows a finding's second resource among the detail's other resources", async () => {
-    const { getFindingDetail } = await import("@/lib/queries/findings/finding-detail");
+    const { getFindingDetail, getOtherResources } = await import("@/lib/queries/findings/finding-detail");
     // The read models use the process database (db()): this test's.
     (globalThis as { __inspectorateDb?: unknown }).__inspectorateDb = w.database;
     const [multi] = await q(`SELECT f.arn, fr.resource_id FROM findings f JOIN finding_resources fr ON fr.finding_arn = f.arn AND fr.position = 1
       WHERE f.status = 'ACTIVE' LIMIT 1`);
     const detail = (await getFindingDetail(allScope, multi.arn))!;
-    expect(detail.related.map((x) => x.resource_id)).toContain(multi.resource_id);
+    expect((await getOtherResources(allScope, detail.finding)).rows.map((x) => x.resource_id)).toContain(multi.resource_id);
   });
 });

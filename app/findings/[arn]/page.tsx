@@ -16,7 +16,7 @@ import { ScorePanel } from "@/components/findings/detail/score-panel";
 import { NetworkPath } from "@/components/findings/detail/network-path";
 import { CodeLocation } from "@/components/findings/detail/code-location";
 import { StatusHistory } from "@/components/findings/detail/status-history";
-import { RelatedFindings } from "@/components/findings/detail/related-findings";
+import { RelatedFindingsLoader } from "@/components/findings/detail/related-findings";
 import { GoneNotice } from "@/components/findings/detail/gone-notice";
 import { ResourcePanel } from "@/components/findings/detail/resource-panel";
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
@@ -51,7 +51,7 @@ export default async function Page({ params }: Props) {
   const scope = await scopeForRequest();
   const [detail, usage] = await Promise.all([getFindingDetail(scope, arn), getFindingUsage(scope, arn)]);
   if (!detail) notFound();
-  const { finding: f, events, related, relatedTotal, relatedCapped } = detail;
+  const { finding: f, events } = detail;
   const raw = f.raw;
   const packages = mapPackages(raw), scores = mapScores(raw), network = mapNetwork(raw), code = mapCode(raw);
   const intel = f.type === "PACKAGE_VULNERABILITY" ? await getVulnerabilityIntel(f.vulnerability_id) : undefined;
@@ -106,7 +106,9 @@ export default async function Page({ params }: Props) {
           )}
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
           <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`}>
-            <RelatedFindings rows={related} total={relatedTotal} capped={relatedCapped} vulnerabilityId={f.finding_key} />
+            <Suspense fallback={<p className="text-sm text-muted" data-testid="other-resources-loading">Finding other open resources with {findingKeyLabel(f.finding_key)}…</p>}>
+              <RelatedFindingsLoader scope={scope} finding={{ arn: f.arn, finding_key: f.finding_key, related_vulnerabilities: f.related_vulnerabilities, resource_id: f.resource_id }} />
+            </Suspense>
           </DetailSection>
           <details className="min-w-0 rounded-lg border border-line bg-panel p-4 shadow-sm sm:p-5">
             <summary className="cursor-pointer text-sm font-semibold uppercase tracking-wide text-muted">Raw Inspector finding (JSON)</summary>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
+import { getOtherResources, type RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
+import type { Scope } from "@/lib/queries/scope";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
 import { findingKeyLabel } from "@/lib/domain/finding-key-label";
@@ -34,4 +35,10 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
       </Link>
     </div>
   );
+}
+
+/** Reads the other resources after the finding has painted (wrapped in Suspense by the page). */
+export async function RelatedFindingsLoader({ scope, finding }: { scope: Scope; finding: Parameters<typeof getOtherResources>[1] }) {
+  const other = await getOtherResources(scope, finding);
+  return <RelatedFindings rows={other.rows} total={other.total} capped={other.capped} vulnerabilityId={finding.finding_key} />;
 }

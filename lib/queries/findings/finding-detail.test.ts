@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, addFindingEvent, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { getFindingDetail } from "./finding-detail";
+import { getFindingDetail, getOtherResources } from "./finding-detail";
 
 const A = "111111111111", B = "222222222222";
 const database = setupQueryTestDatabase();
@@ -25,14 +25,15 @@ describe("getFindingDetail", () => {
     // First sight comes from the row (in the status the first change moved it from), then the changes.
     expect(detail.events.map((e) => [e.kind, e.to_value])).toEqual([["NEW", "ACTIVE"], ["STATUS", "SUPPRESSED"]]);
     expect(detail.events[0].at).toEqual(detail.finding.first_observed_at);
-    expect(detail.related.map((r) => r.resource_id)).toEqual(["i-other", "i-b"]);
-    expect(detail.relatedTotal).toBe(2);
+    const other = await getOtherResources(allScope, detail.finding);
+    expect(other.rows.map((r) => r.resource_id)).toEqual(["i-other", "i-b"]);
+    expect(other).toMatchObject({ total: 2, capped: false });
   });
 
   it("hides a finding outside the scope, and related findings outside it", async () => {
     expect(await getFindingDetail({ accountIds: [B] }, arn)).toBeUndefined();
     const detail = (await getFindingDetail({ accountIds: [A] }, arn))!;
-    expect(detail.related.map((r) => r.resource_id)).toEqual(["i-other"]);
+    expect((await getOtherResources({ accountIds: [A] }, detail.finding)).rows.map((r) => r.resource_id)).toEqual(["i-other"]);
     expect(await getFindingDetail(allScope, "arn:aws:inspector2:us-east-1:111111111111:finding/none")).toBeUndefined();
   });
 });

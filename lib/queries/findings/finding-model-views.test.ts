@@ -8,7 +8,7 @@ import { getTopRisks } from "@/lib/queries/posture/top-risks";
 import { parseFindingsFilter } from "./findings-filter";
 import { searchFindings } from "./findings-search";
 import { groupFindings } from "./findings-groups";
-import { getFindingDetail } from "./finding-detail";
+import { getFindingDetail, getOtherResources } from "./finding-detail";
 
 const A = "111111111111";
 const database = setupQueryTestDatabase();
@@ -62,12 +62,11 @@ describe("finding model views", () => {
   });
 
   it("show this finding's own other resources and its aliases' findings as other resources", async () => {
-    const detail = (await getFindingDetail(allScope, f.multi))!;
-    expect(detail.related.map((r) => r.resource_id)).toEqual(["i-2", "i-3", "i-4"]);
-    expect(detail.relatedTotal).toBe(3);
-    const ghsa = (await getFindingDetail(allScope, f.ghsa))!;
-    expect(ghsa.related.map((r) => r.resource_id)).toEqual(["i-1", "i-2", "i-3"]);
-    const code = (await getFindingDetail(allScope, f.code))!;
-    expect(code.related.map((r) => r.resource_id)).toEqual(["fn-2"]);
+    const other = async (arn: string) => getOtherResources(allScope, (await getFindingDetail(allScope, arn))!.finding);
+    const multi = await other(f.multi);
+    expect(multi.rows.map((r) => r.resource_id)).toEqual(["i-2", "i-3", "i-4"]);
+    expect(multi.total).toBe(3);
+    expect((await other(f.ghsa)).rows.map((r) => r.resource_id)).toEqual(["i-1", "i-2", "i-3"]);
+    expect((await other(f.code)).rows.map((r) => r.resource_id)).toEqual(["fn-2"]);
   });
 });
