@@ -1,14 +1,15 @@
-// Open findings counted three ways for the overview: by account, by resource type (with exploit
-// and fix counts) and by region, each x severity, read from the rollups (count-source.ts): a few
-// thousand rows per thousand accounts instead of every open finding. `source` "findings" counts the
-// findings themselves (the reference the rollups are tested against).
+// Open findings counted for the overview: by account (AWS accounts, and other clouds' accounts
+// apart), by resource type (with exploit and fix counts) and by region, each x severity. Two reads
+// of the rollups (count-source.ts) where there were four: one per account, one per region x type,
+// summed here into the type and region bars. At 10M findings the open rollups are ~344k rows, and
+// each pass over them is what the page waits for. `source` "findings" counts the findings
+// themselves (the reference the rollups are tested against).
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { regionWhere, type OpenBreakdownRow } from "./overview-tiles";
-import { countOpenByAccount } from "./severity-heatmap";
 import type { RegionBarRow } from "./top-risks";
 import { openSql } from "@/lib/queries/lifecycle-sql";
-import { countOpenByProvider, type ProviderSeverityCount } from "./provider-counts";
+import type { ProviderSeverityCount } from "./provider-counts";
 import type { InUseMode } from "@/lib/domain/in-use";
 import { countFrom, type CountSource } from "./count-source";
 
@@ -26,17 +27,45 @@ export interface OpenAggregates {
   byProvider: ProviderSeverityCount[];
 }
 
+type RegionTypeRow = OpenBreakdownRow & { region: string };
+
+/** Adds rows with the same key into one (counts summed), in first-seen order. */
+function sumBy<T extends { count: number }>(rows: T[], key: (r: T) => string, add: (into: T, r: T) => void = () => {}): T[] {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    const k = key(r);
+    const into = out.get(k);
+    if (!into) out.set(k, { ...r });
+    else {
+      into.count += r.count;
+      add(into, r);
+    }
+  }
+  return [...out.values()];
+}
+
 /** `inUse`: the "In use only" switch (lib/domain/in-use.ts); every count here honours it. */
 export async function getOpenAggregates(scope: Scope, regions: string[], inUse: InUseMode = "only", source: CountSource = "rollups"): Promise<OpenAggregates> {
   const c = countFrom(source);
   const where = Prisma.sql`${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)} AND ${c.inUse(inUse)}`;
-  const [byAccount, byType, byRegion, byProvider] = await Promise.all([
-    countOpenByAccount(scope, regions, undefined, inUse, source),
-    queryRows<OpenBreakdownRow>(Prisma.sql`
-      SELECT f.resource_type, f.severity, ${c.n} AS count, ${c.exploitable} AS exploitable, ${c.fixable} AS fixable
-      FROM ${c.from} WHERE ${where} GROUP BY f.resource_type, f.severity HAVING ${c.n} > 0`),
-    queryRows<RegionBarRow>(Prisma.sql`SELECT f.region, f.severity, ${c.n} AS count FROM ${c.from} WHERE ${where} GROUP BY f.region, f.severity HAVING ${c.n} > 0`),
-    countOpenByProvider(scope, regions, inUse, source),
+  const [perAccount, perRegionType] = await Promise.all([
+    queryRows<ProviderSeverityCount>(Prisma.sql`
+      SELECT f.account_id, f.provider, ${c.providerAccount} AS provider_account_id, f.severity, ${c.n} AS count FROM ${c.from}
+      WHERE ${where} GROUP BY f.account_id, f.provider, 3, f.severity HAVING ${c.n} > 0`),
+    queryRows<RegionTypeRow>(Prisma.sql`
+      SELECT f.region, f.resource_type, f.severity, ${c.n} AS count, ${c.exploitable} AS exploitable, ${c.fixable} AS fixable
+      FROM ${c.from} WHERE ${where} GROUP BY f.region, f.resource_type, f.severity HAVING ${c.n} > 0`),
   ]);
-  return { byAccount, byType, byRegion, byProvider };
+  const aws = perAccount.filter((r) => r.provider === "AWS").map(({ account_id, severity, count }) => ({ account_id, severity, count }));
+  const byType = sumBy(perRegionType.map(({ resource_type, severity, count, exploitable, fixable }) => ({ resource_type, severity, count, exploitable, fixable })),
+    (r) => `${r.resource_type}\u0000${r.severity}`, (into, r) => {
+      into.exploitable += r.exploitable;
+      into.fixable += r.fixable;
+    });
+  return {
+    byAccount: sumBy(aws, (r) => `${r.account_id}\u0000${r.severity}`),
+    byType,
+    byRegion: sumBy(perRegionType.map(({ region, severity, count }) => ({ region, severity, count })), (r) => `${r.region}\u0000${r.severity}`),
+    byProvider: perAccount.filter((r) => r.provider !== "AWS"),
+  };
 }
