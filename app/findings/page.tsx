@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
-import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
+import { explorerResult } from "@/lib/queries/findings/explorer-reads";
 import { getFilterOptions } from "@/lib/queries/accounts/account-options";
 import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -40,6 +40,6 @@ async function ExplorerLoader({ searchParams }: Props) {
   const scope = await scopeForRequest();
   // Invalid fields are dropped here too; the client shows which ones from the same URL.
   const { filter } = parseFindingsFilter(await searchParams);
-  const [result, options] = await Promise.all([getExplorerResult(scope, filter), getFilterOptions(scope)]);
+  const [result, options] = await Promise.all([explorerResult(scope, filter), getFilterOptions(scope)]);
   return <FindingsExplorer initial={{ qs: findingsSearchParams(filter).toString(), result }} options={options} />;
 }

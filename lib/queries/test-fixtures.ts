@@ -4,18 +4,27 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 
-const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database };
+const holder = globalThis as { __inspectorateDb?: Database; __inspectorateReadDb?: Database; __inspectorateOverviewMemo?: unknown; __inspectorateExplorerMemo?: unknown };
+
+/** Another database is other data: the memos (sync-version.ts) start empty, since version strings
+ *  such as a first run's repeat from one test database to the next. */
+function forgetMemos() {
+  delete holder.__inspectorateOverviewMemo;
+  delete holder.__inspectorateExplorerMemo;
+}
 
 /** A fresh migrated database, installed as what db() returns. */
 export async function installTestDatabase(): Promise<TestDatabase> {
   const database = await createTestDatabase();
   holder.__inspectorateDb = database;
+  forgetMemos();
   return database;
 }
 
 export async function uninstallTestDatabase(database: TestDatabase | undefined): Promise<void> {
   if (holder.__inspectorateDb === database) delete holder.__inspectorateDb;
   if (holder.__inspectorateReadDb === database) delete holder.__inspectorateReadDb;
+  forgetMemos();
   await database?.close();
 }
 

@@ -38,6 +38,9 @@ export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_00
   };
 }
 
-const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo };
+const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo; __inspectorateExplorerMemo?: VersionMemo };
 /** The process-wide memo for the overview's aggregates. */
 export const overviewMemo = (): VersionMemo => (holder.__inspectorateOverviewMemo ??= createVersionMemo(syncDataVersion));
+/** The process-wide memo for the explorer's answers (a page of 50 or a page of groups, each a few
+ *  tens of KB): the last 256 filters asked for. */
+export const explorerMemo = (): VersionMemo => (holder.__inspectorateExplorerMemo ??= createVersionMemo(syncDataVersion, 120_000, 256));
