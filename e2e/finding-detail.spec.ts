@@ -26,3 +26,25 @@ test("a finding detail shows its packages with installed and fixed-in versions",
   await expect(page.getByTestId("status-history")).toBeVisible();
   await attachScreenshot(page, testInfo, "finding-detail");
 });
+
+test("the other open resources with a finding's CVE arrive after the finding and lead to theirs", async ({ page, request }, testInfo) => {
+  const groups = await request.get("/api/findings?group=cve&type=PACKAGE_VULNERABILITY&limit=200");
+  expect(groups.ok()).toBe(true);
+  // A CVE on a few open findings, so every other resource fits the section's twelve rows.
+  const shared = ((await groups.json()).groups as { key: string; count: number }[]).find((g) => g.count >= 2 && g.count <= 6);
+  expect(shared, "the demo organization has a CVE on two to six open findings").toBeTruthy();
+  const list = await request.get(`/api/findings?cve=${encodeURIComponent(shared!.key)}&type=PACKAGE_VULNERABILITY&limit=2`);
+  const [first, second] = (await list.json()).rows as { arn: string; resource_id: string }[];
+  expect(second.resource_id).not.toBe(first.resource_id);
+
+  await page.goto(`/findings/${encodeURIComponent(first.arn)}`);
+  const section = page.locator("section#other-resources");
+  await expect(section.getByRole("heading")).toHaveText(new RegExp(`Other resources with ${shared!.key}`, "i"));
+  await expect(section.getByRole("link", { name: new RegExp(`All open findings for ${shared!.key} \\(\\d+ other resources?\\)`) })).toBeVisible();
+  const other = section.locator(`td[title="${second.resource_id}"]`);
+  await expect(other).toBeVisible();
+  await attachScreenshot(page, testInfo, "finding-detail-other-resources");
+  await other.getByRole("link").click();
+  await expect(page).toHaveURL(`/findings/${encodeURIComponent(second.arn)}`);
+  await expect(page.locator("section#other-resources").locator(`td[title="${first.resource_id}"]`)).toBeVisible();
+});

@@ -105,7 +105,7 @@ export default async function Page({ params }: Props) {
             </DetailSection>
           )}
           {(scores.inspectorScore !== undefined || scores.cvss.length > 0) && <DetailSection title="Scores"><ScorePanel scores={scores} /></DetailSection>}
-          <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`}>
+          <DetailSection title={`Other resources with ${findingKeyLabel(f.finding_key)}`} id="other-resources">
             <Suspense fallback={<p className="text-sm text-muted" data-testid="other-resources-loading">Finding other open resources with {findingKeyLabel(f.finding_key)}…</p>}>
               <RelatedFindingsLoader scope={scope} finding={{ arn: f.arn, finding_key: f.finding_key, related_vulnerabilities: f.related_vulnerabilities, resource_id: f.resource_id }} />
             </Suspense>

@@ -1,7 +1,9 @@
 // Many concurrent viewers against a running production app (`npm run build`, then `npm run start`
 // with DATABASE_URL at a seeded cache): autocannon on each path in turn, one line per path.
 //   BASE_URL=http://127.0.0.1:3223 npx tsx lib/queries/bench/load-bench.ts [--connections 50] [--duration 20] [path …]
-// Prints p50/p99 latency, requests/s, bytes/s, non-2xx answers, errors and timeouts.
+// Prints p50/p99 latency, requests/s, bytes/s, non-2xx answers, errors and timeouts. A path with
+// "{i}" asks a different question each request ({i} = 1, 2, … up to --distinct, then again), so the
+// app's memos answer none of them twice within a run of fewer requests.
 import autocannon from "autocannon";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3223";
@@ -12,6 +14,7 @@ const option = (name: string, fallback: number) => {
 };
 const connections = option("connections", 50);
 const duration = option("duration", 20);
+const distinct = option("distinct", 100_000);
 const named = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 export const defaultPaths = [
   "/",
@@ -20,13 +23,21 @@ export const defaultPaths = [
   "/api/findings?package=openssl&region=us-east-1",
   "/api/findings?severity=CRITICAL&sort=age",
   "/api/findings?group=cve&severity=HIGH",
+  // Every viewer a different question: the memos do not help.
+  "/api/findings?severity=HIGH&ageMin={i}",
+  "/api/findings?package=openssl&ageMin={i}",
 ];
 const paths = named.length ? named : defaultPaths;
 
 console.log(`${connections} connections, ${duration} s per path, against ${base}`);
 for (const path of paths) {
-  await fetch(`${base}${path}`).then((r) => r.arrayBuffer()); // one warm-up (compile, caches)
-  const r = await autocannon({ url: `${base}${path}`, connections, duration, timeout: 30 });
+  let i = 0;
+  const next = () => path.replace("{i}", String((i++ % distinct) + 1));
+  await fetch(`${base}${next()}`).then((r) => r.arrayBuffer()); // one warm-up (compile, caches)
+  const r = await autocannon({
+    url: `${base}${path.replace("{i}", "0")}`, connections, duration, timeout: 30,
+    requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
+  });
   const failed = r.non2xx + r.errors + r.timeouts;
   console.log(
     `${path.slice(0, 56).padEnd(56)} p50 ${String(r.latency.p50).padStart(6)} ms  p99 ${String(r.latency.p99).padStart(6)} ms  ` +
