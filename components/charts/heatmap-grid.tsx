@@ -1,6 +1,7 @@
 "use client";
 // Rows x severity heatmap: the count printed in every cell, colour intensity by count within the
 // column, each cell a link into the explorer. Arrow keys move between cells like a spreadsheet.
+// The cells do not prefetch: a screen of heatmap is ~200 links, each a request as it scrolls into view.
 import Link from "next/link";
 import { severityColor, severityLabel, severityOrder, type Severity } from "@/lib/domain/severity";
 import { formatCount } from "@/components/ui/format";
@@ -71,6 +72,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
               <td key={s} className="p-0">
                 <Link
                   href={r.hrefFor(s)}
+                  prefetch={false}
                   data-row={i}
                   data-col={j}
                   data-severity={s}
@@ -83,7 +85,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
               </td>
             ))}
             <td className="p-0">
-              <Link href={r.hrefFor()} data-row={i} data-col={severityOrder.length} aria-label={`${r.title ?? r.id}: ${r.total} open findings`} className="block rounded-sm bg-canvas px-1 py-1 text-center font-semibold tabular-nums hover:outline hover:outline-2 hover:outline-ink">
+              <Link href={r.hrefFor()} prefetch={false} data-row={i} data-col={severityOrder.length} aria-label={`${r.title ?? r.id}: ${r.total} open findings`} className="block rounded-sm bg-canvas px-1 py-1 text-center font-semibold tabular-nums hover:outline hover:outline-2 hover:outline-ink">
                 {formatCount(r.total)}
               </Link>
             </td>
