@@ -9,6 +9,8 @@ export async function register() {
     startAppScheduler();
     const { startAlertsWorker } = await import("./lib/alerts/worker");
     startAlertsWorker();
+    const { startOverviewWarmer } = await import("./lib/queries/posture/overview-warmer");
+    startOverviewWarmer();
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { loadConfiguredPolicies } = await import("./lib/actions/gate-policy-files");
       void loadConfiguredPolicies();
