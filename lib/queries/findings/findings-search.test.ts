@@ -169,3 +169,33 @@ describe("groupFindings", () => {
     expect(ami.groups.map((g) => g.key)).toEqual(["ami-0123456789abcdef0"]);
   });
 });
+
+describe("a CVE's findings and its aliases' (read as disjoint parts)", () => {
+  const Y = "999999999999";
+  beforeAll(async () => {
+    const d = database();
+    await addAccount(d, Y);
+    // Scores tie across the parts, some are missing: the merge and the cursor must still agree.
+    for (let i = 0; i < 9; i++) {
+      await addFinding(d, { account_id: Y, vulnerability_id: "CVE-2030-0001", inspector_score: i % 4 === 0 ? null : [8.1, 5.5, 5.5][i % 3] });
+      await addFinding(d, { account_id: Y, vulnerability_id: `GHSA-aaaa-bbbb-000${i}`, related_vulnerabilities: ["CVE-2030-0001"], inspector_score: i % 3 ? 5.5 : null });
+      await addFinding(d, { account_id: Y, vulnerability_id: "CVE-2030-0002", inspector_score: 9.9 });
+    }
+  });
+
+  it.each([["score", false], ["age", false], ["score", true]])("pages through them all in %s order, each once (filter first: %s)", async (sort, filterFirst) => {
+    const qs = `account=${Y}&cve=cve-2030-0001&sort=${sort}`;
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchFindings(allScope, { ...filter(qs), limit: 4, cursor }, undefined, { filterFirst: filterFirst as boolean });
+      seen.push(...page.rows.map((r) => r.arn));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const order = sort === "score" ? "inspector_score DESC NULLS LAST, arn" : "first_observed_at ASC, arn";
+    const truth = await database().pool.query(
+      `SELECT arn FROM findings WHERE account_id = $1 AND (finding_key = 'CVE-2030-0001' OR 'CVE-2030-0001' = ANY(related_vulnerabilities)) ORDER BY ${order}`, [Y]);
+    expect(truth.rows).toHaveLength(18);
+    expect(seen).toEqual(truth.rows.map((r) => r.arn));
+  });
+});

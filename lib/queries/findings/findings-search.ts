@@ -7,6 +7,7 @@ import type { FindingsFilter } from "./findings-filter";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches } from "./findings-sort";
 import { findingsWhere } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
+import { findingKeyParts } from "./finding-key-sql";
 
 export interface FindingRow {
   arn: string;
@@ -72,9 +73,13 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     const select = (branch: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
         WHERE ${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
+    const filtered = (branch: Prisma.Sql) => Prisma.sql`(SELECT * FROM (${select(branch)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
     const branches = options.filterFirst
-      ? [Prisma.sql`(SELECT * FROM (${select(Prisma.sql`TRUE`)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`]
-      : splitBranches(filter.status, filter.severity).map((branch) => Prisma.sql`(${select(branch)} ORDER BY ${orderBy(seg)} LIMIT ${limit})`);
+      ? [filtered(Prisma.sql`TRUE`)]
+      : splitBranches(filter.status, filter.severity).flatMap((branch) => keyParts.map((part) => part.ordered
+        ? Prisma.sql`(${select(Prisma.sql`${branch} AND ${part.where}`)} ORDER BY ${orderBy(seg)} LIMIT ${limit})`
+        : filtered(Prisma.sql`${branch} AND ${part.where}`)));
     const batch = await queryRows<Row>(
       branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`,
     );
