@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getOtherResources, type RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
+import { getOtherResources, type OtherResources, type RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
+import { internalErrorKind } from "@/lib/auth/internal-error-kind";
+import { log } from "@/lib/ops/logger";
 import type { Scope } from "@/lib/queries/scope";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
@@ -37,8 +39,19 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
   );
 }
 
-/** Reads the other resources after the finding has painted (wrapped in Suspense by the page). */
+/** Reads the other resources after the finding has painted (wrapped in Suspense by the page). A
+ *  failure here is said in this section, logged by kind; the finding above it stays on screen. */
 export async function RelatedFindingsLoader({ scope, finding }: { scope: Scope; finding: Parameters<typeof getOtherResources>[1] }) {
-  const other = await getOtherResources(scope, finding);
+  let other: OtherResources;
+  try {
+    other = await getOtherResources(scope, finding);
+  } catch (err) {
+    log().error({ component: "finding-detail", kind: internalErrorKind(err) }, "other resources could not be read");
+    return (
+      <p role="alert" className="text-sm" data-testid="other-resources-error">
+        The other resources with {findingKeyLabel(finding.finding_key)} could not be read just now. Everything else on this page is complete; reload to try again.
+      </p>
+    );
+  }
   return <RelatedFindings rows={other.rows} total={other.total} capped={other.capped} vulnerabilityId={finding.finding_key} />;
 }
