@@ -198,4 +198,13 @@ describe("a CVE's findings and its aliases' (read as disjoint parts)", () => {
     expect(truth.rows).toHaveLength(18);
     expect(seen).toEqual(truth.rows.map((r) => r.arn));
   });
+
+  it("counts them exactly, part by part, and says when the count passed its cap", async () => {
+    const f = filter(`account=${Y}&cve=CVE-2030-0001`);
+    expect(await countFindings(allScope, f)).toEqual({ count: 18, capped: false });
+    expect(await countFindings(allScope, f, 18)).toEqual({ count: 18, capped: false });
+    // Nine of the key's own and nine aliases': each part under the cap, their sum over it.
+    expect(await countFindings(allScope, f, 12)).toEqual({ count: 12, capped: true });
+    expect(await countFindings(allScope, filter(`account=${Y}&cve=GHSA-aaaa-bbbb-0001`))).toEqual({ count: 1, capped: false });
+  });
 });

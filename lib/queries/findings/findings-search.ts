@@ -102,8 +102,13 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
 export const countCap = 10_000;
 
 export async function countFindings(scope: Scope, filter: FindingsFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
-  const row = await queryOne<{ n: number }>(Prisma.sql`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${findingsWhere(scope, filter)} LIMIT ${cap + 1}) capped`);
+  const where = findingsWhere(scope, filter);
+  const capped = (part: Prisma.Sql) => Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM findings f WHERE ${where} AND ${part} LIMIT ${cap + 1}) capped`;
+  // A key's parts are disjoint (finding-key-sql.ts), each counted on its own index: one OR of them
+  // read a bitmap of both (460 ms warm for the commonest CVE at 10M findings; 14 ms apart).
+  const row = await queryOne<{ n: number }>(filter.cve
+    ? Prisma.sql`SELECT (${Prisma.join(findingKeyParts("f", filter.cve).map((p) => Prisma.sql`(${capped(p.where)})`), " + ")})::int AS n`
+    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT ${cap + 1}) capped`);
   const n = row?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
 }
