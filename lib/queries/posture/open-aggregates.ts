@@ -1,7 +1,7 @@
 // Open findings counted for the overview: by account (AWS accounts, and other clouds' accounts
 // apart), by resource type (with exploit and fix counts) and by region, each x severity. Two reads
-// of the rollups (count-source.ts) where there were four: one per account, one per region x type,
-// summed here into the type and region bars. At 10M findings the open rollups are ~344k rows, and
+// of the rollups (count-source.ts) where there were four: the per-account count the accounts pages
+// read too (countOpenPerAccount), and one per region x type, summed here into the type and region bars. At 10M findings the open rollups are ~344k rows, and
 // each pass over them is what the page waits for. `source` "findings" counts the findings
 // themselves (the reference the rollups are tested against).
 import { Prisma, queryRows } from "@/lib/queries/sql";
@@ -12,6 +12,8 @@ import { openSql } from "@/lib/queries/lifecycle-sql";
 import type { ProviderSeverityCount } from "./provider-counts";
 import type { InUseMode } from "@/lib/domain/in-use";
 import { countFrom, type CountSource } from "./count-source";
+import { awsAccountCounts, countOpenPerAccount } from "./severity-heatmap";
+import { sumBy } from "./sum-by";
 
 export interface AccountSeverityCount {
   account_id: string;
@@ -29,41 +31,23 @@ export interface OpenAggregates {
 
 type RegionTypeRow = OpenBreakdownRow & { region: string };
 
-/** Adds rows with the same key into one (counts summed), in first-seen order. */
-function sumBy<T extends { count: number }>(rows: T[], key: (r: T) => string, add: (into: T, r: T) => void = () => {}): T[] {
-  const out = new Map<string, T>();
-  for (const r of rows) {
-    const k = key(r);
-    const into = out.get(k);
-    if (!into) out.set(k, { ...r });
-    else {
-      into.count += r.count;
-      add(into, r);
-    }
-  }
-  return [...out.values()];
-}
-
 /** `inUse`: the "In use only" switch (lib/domain/in-use.ts); every count here honours it. */
 export async function getOpenAggregates(scope: Scope, regions: string[], inUse: InUseMode = "only", source: CountSource = "rollups"): Promise<OpenAggregates> {
   const c = countFrom(source);
   const where = Prisma.sql`${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)} AND ${c.inUse(inUse)}`;
   const [perAccount, perRegionType] = await Promise.all([
-    queryRows<ProviderSeverityCount>(Prisma.sql`
-      SELECT f.account_id, f.provider, ${c.providerAccount} AS provider_account_id, f.severity, ${c.n} AS count FROM ${c.from}
-      WHERE ${where} GROUP BY f.account_id, f.provider, 3, f.severity HAVING ${c.n} > 0`),
+    countOpenPerAccount(scope, regions, undefined, inUse, source),
     queryRows<RegionTypeRow>(Prisma.sql`
       SELECT f.region, f.resource_type, f.severity, ${c.n} AS count, ${c.exploitable} AS exploitable, ${c.fixable} AS fixable
       FROM ${c.from} WHERE ${where} GROUP BY f.region, f.resource_type, f.severity HAVING ${c.n} > 0`),
   ]);
-  const aws = perAccount.filter((r) => r.provider === "AWS").map(({ account_id, severity, count }) => ({ account_id, severity, count }));
   const byType = sumBy(perRegionType.map(({ resource_type, severity, count, exploitable, fixable }) => ({ resource_type, severity, count, exploitable, fixable })),
     (r) => `${r.resource_type}\u0000${r.severity}`, (into, r) => {
       into.exploitable += r.exploitable;
       into.fixable += r.fixable;
     });
   return {
-    byAccount: sumBy(aws, (r) => `${r.account_id}\u0000${r.severity}`),
+    byAccount: awsAccountCounts(perAccount),
     byType,
     byRegion: sumBy(perRegionType.map(({ region, severity, count }) => ({ region, severity, count })), (r) => `${r.region}\u0000${r.severity}`),
     byProvider: perAccount.filter((r) => r.provider !== "AWS"),

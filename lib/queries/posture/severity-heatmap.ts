@@ -10,6 +10,8 @@ import type { AccountSeverityCount } from "./open-aggregates";
 import { openSql } from "@/lib/queries/lifecycle-sql";
 import type { InUseMode } from "@/lib/domain/in-use";
 import { countFrom, type CountSource } from "./count-source";
+import type { ProviderSeverityCount } from "./provider-counts";
+import { sumBy } from "./sum-by";
 
 export interface HeatmapRow {
   accountId: string;
@@ -53,23 +55,31 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
     ORDER BY a.id`);
 }
 
-/** AWS resources only: another cloud's findings are counted per its own account (provider-counts.ts).
- *  Read from the rollups; `source` "findings" counts the findings themselves (the reference). */
-export async function countOpenByAccount(
+/** Open findings per account, cloud and severity: the one per-account count, read by the overview
+ *  (getOpenAggregates) and the accounts pages alike. Another cloud's findings come with that cloud and
+ *  its account, so they are counted in rows of their own (provider-counts.ts), never as the AWS
+ *  account's. Read from the rollups; `source` "findings" counts the findings themselves (the reference). */
+export function countOpenPerAccount(
   scope: Scope, regions: string[], accountIds?: string[], inUse: InUseMode = "only", source: CountSource = "rollups",
-): Promise<AccountSeverityCount[]> {
+): Promise<ProviderSeverityCount[]> {
   const c = countFrom(source);
-  return queryRows<AccountSeverityCount>(Prisma.sql`
-    SELECT f.account_id, f.severity, ${c.n} AS count FROM ${c.from}
-    WHERE ${openSql("f")} AND f.provider = 'AWS' AND ${c.inUse(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+  return queryRows<ProviderSeverityCount>(Prisma.sql`
+    SELECT f.account_id, f.provider, ${c.providerAccount} AS provider_account_id, f.severity, ${c.n} AS count FROM ${c.from}
+    WHERE ${openSql("f")} AND ${c.inUse(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
-    GROUP BY f.account_id, f.severity HAVING ${c.n} > 0`);
+    GROUP BY f.account_id, f.provider, 3, f.severity HAVING ${c.n} > 0`);
+}
+
+/** The AWS resources' counts of countOpenPerAccount, per account and severity. */
+export function awsAccountCounts(rows: ProviderSeverityCount[]): AccountSeverityCount[] {
+  const aws = rows.filter((r) => r.provider === "AWS").map(({ account_id, severity, count }) => ({ account_id, severity, count }));
+  return sumBy(aws, (r) => `${r.account_id}\u0000${r.severity}`);
 }
 
 /** Every account in scope with its open counts per severity (accounts pages). */
 export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[], source: CountSource = "rollups"): Promise<HeatmapRow[]> {
-  const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenByAccount(scope, regions, accountIds, "only", source)]);
-  return mergeHeatmap(accounts, counts);
+  const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenPerAccount(scope, regions, accountIds, "only", source)]);
+  return mergeHeatmap(accounts, awsAccountCounts(counts));
 }
 
 export function mergeHeatmap(accounts: HeatmapAccount[], counts: AccountSeverityCount[]): HeatmapRow[] {
