@@ -1,7 +1,8 @@
 // Coded errors and the ONE place they become HTTP responses. Anything that is not an AppError is
-// logged by name and a data-free code (internal-error-kind.ts) and reaches the client as "internal error": no stack, no raw text.
+// logged by name and a data-free code (lib/ops/internal-error-kind.ts) and reaches the client as
+// "internal error": no stack, no raw text.
 import type { FieldIssue } from "@/lib/review/exception-input";
-import { internalErrorKind } from "./internal-error-kind";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 
 export const errorStatus = {
   invalid: 400,

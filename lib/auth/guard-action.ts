@@ -2,7 +2,7 @@
 // also compares a server action's Origin with its Host), the actor resolved once per request.
 import { headers } from "next/headers";
 import { AppError } from "./app-error";
-import { internalErrorKind } from "./internal-error-kind";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { admit, type GuardContext } from "./guard";
 import type { Permission } from "./permissions";
 import { allowedHosts, checkOrigin } from "./request-checks";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getOtherResources, type OtherResources, type RelatedFindingRow } from "@/lib/queries/findings/finding-detail";
-import { internalErrorKind } from "@/lib/auth/internal-error-kind";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { log } from "@/lib/ops/logger";
 import type { Scope } from "@/lib/queries/scope";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";

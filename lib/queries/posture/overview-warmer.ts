@@ -1,7 +1,7 @@
 // Warms the organization-wide overview after every run this process finishes (schedule, "Sync now",
 // POST /api/sync). A failure is logged by kind and leaves the memo to fill on the first view.
 import { onRunFinished } from "@/lib/sync/run-listeners";
-import { internalErrorKind } from "@/lib/auth/internal-error-kind";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { log } from "@/lib/ops/logger";
 import { warmOrgOverview } from "./overview-reads";
 

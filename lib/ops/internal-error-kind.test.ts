@@ -3,7 +3,7 @@ import net, { type AddressInfo } from "node:net";
 import pg from "pg";
 import { createEmptyTestDatabase } from "@/lib/db/test-database";
 import { internalErrorKind } from "./internal-error-kind";
-import { errorResponse } from "./app-error";
+import { errorResponse } from "@/lib/auth/app-error";
 
 afterEach(() => vi.restoreAllMocks());
 
