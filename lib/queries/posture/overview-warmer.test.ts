@@ -3,35 +3,33 @@ import { addAccount, addFinding, addRow, setupQueryTestDatabase } from "@/lib/qu
 import { allScope } from "@/lib/queries/scope";
 import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
-import { overviewMemo } from "./sync-version";
+import { imageUsageSummary, openAggregates, orgTopRisks } from "./overview-reads";
 import { startOverviewWarmer, overviewWarming } from "./overview-warmer";
 
 const database = setupQueryTestDatabase();
 const stop = startOverviewWarmer();
 afterAll(stop);
 
-/** Whether the memo already holds `key` (a miss is filled with a marker and reported). */
-async function memoHolds(key: string): Promise<boolean> {
-  let computed = false;
-  await overviewMemo().get(key, async () => ((computed = true), null));
-  return !computed;
-}
-
 describe("the overview warmer", () => {
-  it("fills the organization-wide overview's counts, top risks and image usage when a run finishes", async () => {
+  it("fills what the organization-wide overview reads (counts, top risks, image usage) when a run finishes", async () => {
     const d = database();
-    await addAccount(d, "111111111111");
-    await addFinding(d, { account_id: "111111111111", severity: "CRITICAL" });
+    const A = "111111111111";
+    await addAccount(d, A);
+    await addFinding(d, { account_id: A, severity: "CRITICAL", vulnerability_id: "CVE-2024-1" });
+    await addFinding(d, { account_id: A, severity: "HIGH", resource_type: "AWS_ECR_CONTAINER_IMAGE", resource_id: "sha256:img", vulnerability_id: "CVE-2024-2" });
+    await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE resource_id = 'sha256:img'"); // an image that runs nowhere
     await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
     expect(overviewWarming()).toBeUndefined();
 
     announceRunFinished({ runId: 1, outcome: "SUCCEEDED" } as SyncResult);
     await overviewWarming();
-    const open = (await overviewMemo().get(`open:${JSON.stringify([allScope, [], "only"])}`, async () => null)) as { byAccount: unknown[] } | null;
-    expect(open?.byAccount).toEqual([{ account_id: "111111111111", severity: "CRITICAL", count: 1 }]);
-    expect(await memoHolds(`risks:${JSON.stringify(allScope)}`)).toBe(true);
-    expect(await memoHolds(`image-usage:${JSON.stringify([allScope, []])}`)).toBe(true);
-    // A scoped view is not warmed: it fills on its first view.
-    expect(await memoHolds(`open:${JSON.stringify([{ accountIds: ["111111111111"] }, [], "only"])}`)).toBe(false);
+    // The findings go behind the run's back (the version stays): what the page's own reads return
+    // now can only come from the warming.
+    await d.pool.query("TRUNCATE findings CASCADE");
+    expect((await openAggregates(allScope, [], "only")).byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
+    expect((await orgTopRisks(allScope)).map((r) => r.finding_key).sort()).toEqual(["CVE-2024-1", "CVE-2024-2"]);
+    expect((await imageUsageSummary(allScope, [])).idleFindings).toBe(1);
+    // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.
+    expect((await openAggregates({ accountIds: [A] }, [], "only")).byAccount).toEqual([]);
   });
 });
