@@ -4,6 +4,8 @@
 // against, and for any filter the rollups cannot answer.
 import { Prisma } from "@/lib/queries/sql";
 import { inUseSql } from "@/lib/queries/in-use-sql";
+import { openSql } from "@/lib/queries/lifecycle-sql";
+import type { Scope } from "@/lib/queries/scope";
 import type { InUseMode } from "@/lib/domain/in-use";
 
 export type CountSource = "rollups" | "findings";
@@ -47,3 +49,25 @@ const sources: Record<CountSource, CountFrom> = {
 };
 
 export const countFrom = (source: CountSource): CountFrom => sources[source];
+
+/** What a per-account open count reads: with no region filter, the rollups' per-account open cells
+ *  (open_rollups_by_account, kept by triggers on finding_rollups: ~6 rows per account where
+ *  finding_rollups has one per region x type too, 344k open rows at 10M findings); else `source`. */
+export type PerAccountFrom = Pick<CountFrom, "from" | "n" | "inUse" | "providerAccount"> & { open: Prisma.Sql };
+
+export function perAccountFrom(source: CountSource, regions: readonly string[]): PerAccountFrom {
+  const c = sources[source];
+  if (source === "rollups" && !regions.length) return { ...c, from: Prisma.sql`open_rollups_by_account f`, open: Prisma.sql`TRUE` };
+  return { ...c, open: openSql("f") };
+}
+
+/** What an open count per region x resource type reads: with every account in scope, the rollups'
+ *  open cells summed over accounts (open_rollups_by_region_type, ~10 shards x regions x types x
+ *  severities however many accounts); a scoped role's counts need the account, so `source`. */
+export type PerRegionTypeFrom = Omit<CountFrom, "providerAccount"> & { open: Prisma.Sql };
+
+export function perRegionTypeFrom(source: CountSource, scope: Scope): PerRegionTypeFrom {
+  const c = sources[source];
+  if (source === "rollups" && scope.accountIds === "all") return { ...c, from: Prisma.sql`open_rollups_by_region_type f`, open: Prisma.sql`TRUE` };
+  return { ...c, open: openSql("f") };
+}

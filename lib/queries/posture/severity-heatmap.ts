@@ -7,9 +7,8 @@ import type { Severity } from "@/lib/domain/severity";
 import { regionWhere } from "./overview-tiles";
 import { lifecycleColumns, toAccountLeft, type AccountLeft } from "@/lib/queries/accounts/account-lifecycle";
 import type { AccountSeverityCount } from "./open-aggregates";
-import { openSql } from "@/lib/queries/lifecycle-sql";
 import type { InUseMode } from "@/lib/domain/in-use";
-import { countFrom, type CountSource } from "./count-source";
+import { perAccountFrom, type CountSource } from "./count-source";
 import type { ProviderSeverityCount } from "./provider-counts";
 import { sumBy } from "./sum-by";
 
@@ -62,10 +61,10 @@ export async function getHeatmapAccounts(scope: Scope, regions: string[], accoun
 export function countOpenPerAccount(
   scope: Scope, regions: string[], accountIds?: string[], inUse: InUseMode = "only", source: CountSource = "rollups",
 ): Promise<ProviderSeverityCount[]> {
-  const c = countFrom(source);
+  const c = perAccountFrom(source, regions);
   return queryRows<ProviderSeverityCount>(Prisma.sql`
     SELECT f.account_id, f.provider, ${c.providerAccount} AS provider_account_id, f.severity, ${c.n} AS count FROM ${c.from}
-    WHERE ${openSql("f")} AND ${c.inUse(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
+    WHERE ${c.open} AND ${c.inUse(inUse)} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${regionWhere(Prisma.sql`f.region`, regions)}
       AND ${accountIds ? Prisma.sql`f.account_id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     GROUP BY f.account_id, f.provider, 3, f.severity HAVING ${c.n} > 0`);
 }

@@ -4,6 +4,8 @@
 // does not give stay as the finding said (unknown stays NULL). Only changed rows are written.
 import type pg from "pg";
 
+import { retryOnDeadlock } from "../util/retry-deadlock";
+
 type Queryable = Pick<pg.Pool, "query">;
 
 const ts = (field: string) =>
@@ -11,7 +13,7 @@ const ts = (field: string) =>
         WHEN jsonb_typeof(m->'${field}') = 'string' THEN (m->>'${field}')::timestamptz END`;
 
 export async function applyCoverageUsage(db: Queryable, region: string): Promise<number> {
-  const res = await db.query(
+  const res = await retryOnDeadlock("image usage", () => db.query(
     `WITH usage AS (
        SELECT DISTINCT ON (resource_id) resource_id,
          CASE WHEN jsonb_typeof(m->'inUseCount') = 'number' THEN (m->>'inUseCount')::int END AS in_use_count,
@@ -26,6 +28,6 @@ export async function applyCoverageUsage(db: Queryable, region: string): Promise
        AND (f.in_use_count, f.last_in_use_at, f.image_pulled_at) IS DISTINCT FROM
            (COALESCE(u.in_use_count, f.in_use_count), COALESCE(u.last_in_use_at, f.last_in_use_at), u.image_pulled_at)`,
     [region],
-  );
+  ));
   return res.rowCount ?? 0;
 }

@@ -4,6 +4,7 @@
 // Rows are never deleted.
 import type pg from "pg";
 import { GONE_STATUS, type GoneReason } from "@/lib/domain/lifecycle";
+import { retryOnDeadlock } from "../util/retry-deadlock";
 
 type Queryable = Pick<pg.Pool, "query">;
 
@@ -20,7 +21,7 @@ export async function markGone(
   runId: number,
 ): Promise<number> {
   if (!reasons.size) return 0;
-  const { rows } = await db.query(
+  const { rows } = await retryOnDeadlock("gone marking", () => db.query(
     `WITH r AS (SELECT * FROM unnest($5::text[], $6::text[]) AS t(account_id, reason)),
      g AS (
        UPDATE findings f SET status = $7, gone_at = $3, gone_from_status = f.status, gone_reason = r.reason
@@ -33,13 +34,13 @@ export async function markGone(
      )
      SELECT count(*)::int AS n FROM ev`,
     [region, listedSince, at, runId, [...reasons.keys()], [...reasons.values()], GONE_STATUS],
-  );
+  ));
   return rows[0].n as number;
 }
 
 /** Findings of regions the sync no longer lists: GONE with REGION_NOT_SYNCED. */
 export async function markRegionsNotSynced(db: Queryable, regions: string[], at: Date, runId: number): Promise<number> {
-  const { rows } = await db.query(
+  const { rows } = await retryOnDeadlock("gone marking", () => db.query(
     `WITH g AS (
        UPDATE findings f SET status = $3, gone_at = $2, gone_from_status = f.status, gone_reason = 'REGION_NOT_SYNCED'
        WHERE NOT (f.region = ANY($1::text[])) AND f.status <> $3
@@ -50,6 +51,6 @@ export async function markRegionsNotSynced(db: Queryable, regions: string[], at:
      )
      SELECT count(*)::int AS n FROM ev`,
     [regions, at, GONE_STATUS, runId],
-  );
+  ));
   return rows[0].n as number;
 }

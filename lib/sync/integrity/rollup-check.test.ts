@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import { rebuildRollups, rollupDrift } from "./rollup-check";
+import { openRollupDrift, rebuildRollups, rollupDrift } from "./rollup-check";
 import { verifyRollups } from "./rollup-verify";
 
 let db: TestDatabase;
@@ -51,6 +51,7 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
       await db.pool.query("TRUNCATE findings CASCADE");
       for (const m of ms) await apply(m);
       expect(await rollupDrift(db.pool)).toEqual([]);
+      expect(await openRollupDrift(db.pool)).toEqual([]);
     }), { numRuns: 40 });
   }, 120_000);
 
@@ -67,5 +68,27 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     expect(await verifyRollups(db.pool)).toMatchObject({ drift: 0, repaired: false, pruned: 1 });
     await rebuildRollups(db.pool);
     expect((await db.pool.query("SELECT status, findings FROM finding_rollups")).rows).toEqual([{ status: "ACTIVE", findings: 1 }]);
+  });
+
+  it("keeps the open rollups (per account; per region and type) from the rollups' own changes, and repairs them when they drift alone", async () => {
+    await db.pool.query("TRUNCATE findings CASCADE");
+    const one = (n: number, region: string, status: string) => ({ n, account: "111111111111", region, severity: "HIGH", status, type: "AWS_EC2_INSTANCE", inUse: null, exploit: null, fix: null, provider: "AWS", providerAccount: null });
+    await apply({ kind: "upsert", fs: [one(10, "us-east-1", "ACTIVE"), one(11, "eu-west-1", "ACTIVE"), one(12, "eu-west-1", "CLOSED")] });
+    const cells = async () => (await db.pool.query("SELECT account_id, severity, findings FROM open_rollups_by_account WHERE findings <> 0")).rows;
+    // Two regions' open findings in one cell; the closed one nowhere.
+    expect(await cells()).toEqual([{ account_id: "111111111111", severity: "HIGH", findings: 2 }]);
+    await apply({ kind: "status", status: "CLOSED", below: 11 }); // arn:10 only
+    expect(await cells()).toEqual([{ account_id: "111111111111", severity: "HIGH", findings: 1 }]);
+    await db.pool.query("UPDATE open_rollups_by_account SET findings = findings + 5");
+    await db.pool.query("UPDATE open_rollups_by_region_type SET fixable = fixable + 2 WHERE region = 'eu-west-1'");
+    expect(await openRollupDrift(db.pool)).toEqual([
+      { table: "open_rollups_by_account", key: expect.objectContaining({ account_id: "111111111111", severity: "HIGH" }), rollup: [6], recount: [1] },
+      { table: "open_rollups_by_region_type", key: { shard: "1", region: "eu-west-1", resource_type: "AWS_EC2_INSTANCE", severity: "HIGH", idle: false }, rollup: [1, 0, 2], recount: [1, 0, 0] },
+    ]);
+    expect(await verifyRollups(db.pool)).toMatchObject({ drift: 2, repaired: true });
+    expect(await openRollupDrift(db.pool)).toEqual([]);
+    expect(await cells()).toEqual([{ account_id: "111111111111", severity: "HIGH", findings: 1 }]);
+    await apply({ kind: "truncate" });
+    expect(await cells()).toEqual([]);
   });
 });

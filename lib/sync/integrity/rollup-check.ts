@@ -1,5 +1,5 @@
-// The rollups (finding_rollups, kept by triggers on findings) against a recount of the findings:
-// the differing cells, and a repair that recomputes them. Run after every full sync and in tests;
+// The rollups (finding_rollups, kept by triggers on findings; the open rollups, kept by triggers on
+// finding_rollups) against a recount: the differing cells, and a repair that recomputes them. Run after every full sync and in tests;
 // drift means a bug (or a write with triggers disabled), so it is repaired and recorded, not hidden.
 import type pg from "pg";
 
@@ -43,6 +43,55 @@ export async function rollupDrift(pool: Queryable): Promise<RollupCell[]> {
   }
 }
 
+/** The open rollups kept from finding_rollups' changes by triggers (migrations *_open_rollups_by_*),
+ *  each with its recount from finding_rollups: the ACTIVE cells summed over the dimensions it drops. */
+export const OPEN_ROLLUPS = [
+  {
+    table: "open_rollups_by_account",
+    keys: ["account_id", "provider", "provider_account_id", "severity", "idle"],
+    values: ["findings"],
+    recount: `SELECT account_id, provider, provider_account_id, severity, idle, sum(findings)::int AS findings
+      FROM finding_rollups WHERE status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5`,
+  },
+  {
+    table: "open_rollups_by_region_type",
+    keys: ["shard", "region", "resource_type", "severity", "idle"],
+    values: ["findings", "exploitable", "fixable"],
+    recount: `SELECT right(account_id, 1) AS shard, region, resource_type, severity, idle, sum(findings)::int AS findings,
+      sum(exploitable)::int AS exploitable, sum(fixable)::int AS fixable
+      FROM finding_rollups WHERE status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5`,
+  },
+] as const;
+
+export interface OpenRollupCell {
+  table: (typeof OPEN_ROLLUPS)[number]["table"];
+  key: Record<string, string | boolean>;
+  /** The table's values and the recount's, in OPEN_ROLLUPS' order (zeros when absent). */
+  rollup: number[];
+  recount: number[];
+}
+
+/** Cells of the open rollups that differ from finding_rollups summed (one snapshot). */
+export async function openRollupDrift(pool: Queryable): Promise<OpenRollupCell[]> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const cells: OpenRollupCell[] = [];
+    for (const { table, keys, values, recount } of OPEN_ROLLUPS) {
+      const vs = (alias: string) => `ARRAY[${values.map((v) => `coalesce(${alias}.${v}, 0)`).join(", ")}]`;
+      const { rows } = await client.query(`
+        WITH c AS (${recount})
+        SELECT ${keys.join(", ")}, ${vs("o")} AS rollup, ${vs("c")} AS recount
+        FROM ${table} o FULL JOIN c USING (${keys.join(", ")}) WHERE ${vs("o")} <> ${vs("c")}`);
+      cells.push(...rows.map(({ rollup, recount, ...key }) => ({ table, key, rollup, recount })));
+    }
+    await client.query("COMMIT");
+    return cells;
+  } finally {
+    client.release();
+  }
+}
+
 /** Recomputes every rollup from the findings (writers wait meanwhile) and drops empty cells. */
 export async function rebuildRollups(pool: Queryable): Promise<void> {
   const client = await pool.connect();
@@ -51,6 +100,11 @@ export async function rebuildRollups(pool: Queryable): Promise<void> {
     await client.query("LOCK TABLE findings IN SHARE MODE");
     await client.query("DELETE FROM finding_rollups");
     await client.query(`INSERT INTO finding_rollups (${keys}, findings, exploitable, fixable) SELECT * FROM (${RECOUNT_SQL}) c`);
+    // The triggers kept them through the two statements above; recomputed too, in case one drifted on its own.
+    for (const { table, keys, values, recount } of OPEN_ROLLUPS) {
+      await client.query(`DELETE FROM ${table}`);
+      await client.query(`INSERT INTO ${table} (${[...keys, ...values].join(", ")}) ${recount}`);
+    }
     await client.query("COMMIT");
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

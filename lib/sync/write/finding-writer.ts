@@ -3,6 +3,7 @@
 import type pg from "pg";
 import type { FindingRow } from "../map/finding-row";
 import { RAW_SEPARATOR, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
+import { retryOnDeadlock } from "../util/retry-deadlock";
 
 export interface WriteResult {
   /** Findings of the batch the cache now holds as listed: changed ones plus unchanged ones marked seen. */
@@ -55,7 +56,7 @@ export async function upsertFindings(
   if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
   const { columns, raws } = findingsPayload(unique);
-  const res = await db.query(UPSERT_FINDINGS_SQL, [columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), raws]);
+  const res = await retryOnDeadlock("findings upsert", () => db.query(UPSERT_FINDINGS_SQL, [columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), raws]));
   const r = res.rows[0] as Omit<WriteResult, "written">;
   return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };
 }
