@@ -13,9 +13,12 @@ test("the heatmap's critical cell for an account opens the explorer with exactly
   const count = Number((await cell.innerText()).replace(/,/g, ""));
   const account = await cell.locator("xpath=ancestor::tr").getAttribute("data-account");
   expect(count).toBeGreaterThan(0);
+  // The cells are plain links the table routes client-side: a marker on the page survives the click.
+  await page.evaluate(() => ((window as unknown as { heatmapMarker: number }).heatmapMarker = 1));
   await cell.click();
 
   await expect(page).toHaveURL(new RegExp(`/findings\\?account=${account}&severity=CRITICAL$`));
+  expect(await page.evaluate(() => (window as unknown as { heatmapMarker?: number }).heatmapMarker)).toBe(1);
   await expect(page.getByTestId("findings-total")).toContainText(`${count} findings`);
   const rows = page.getByTestId("findings-table").locator("tbody tr");
   await expect(rows).toHaveCount(Math.min(count, 50));

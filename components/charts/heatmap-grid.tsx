@@ -1,8 +1,11 @@
 "use client";
 // Rows x severity heatmap: the count printed in every cell, colour intensity by count within the
 // column, each cell a link into the explorer. Arrow keys move between cells like a spreadsheet.
-// The cells do not prefetch: a screen of heatmap is ~200 links, each a request as it scrolls into view.
-import Link from "next/link";
+// A first paint holds ~180 cells, so each is a plain <a> with one short class (heat-cell, globals.css)
+// rather than a <Link>: the table navigates client-side for them with one handler, and nothing
+// prefetches (each link would be a request as it scrolls into view). Under 50 concurrent viewers the
+// overview's render thread is the bottleneck, and ~180 Link components were a share of it.
+import { useRouter } from "next/navigation";
 import { severityColor, severityLabel, severityOrder, type Severity } from "@/lib/domain/severity";
 import { formatCount } from "@/components/ui/format";
 import { heatColours } from "./heat-scale";
@@ -22,6 +25,18 @@ export interface HeatRow {
 
 const shortLabel: Record<Severity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low", INFORMATIONAL: "Info", UNTRIAGED: "Untriaged" };
 
+/** A plain left click on a cell: the App Router's navigation, as <Link> would do; other clicks
+ *  (new tab, new window, download) stay the browser's. */
+function cellNavigation(push: (href: string) => void) {
+  return (e: React.MouseEvent<HTMLTableElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const cell = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-row]");
+    if (!cell || !e.currentTarget.contains(cell)) return;
+    e.preventDefault();
+    push(cell.getAttribute("href")!);
+  };
+}
+
 function moveFocus(e: React.KeyboardEvent<HTMLTableElement>) {
   const target = e.target as HTMLElement;
   const row = Number(target.dataset.row), col = Number(target.dataset.col);
@@ -39,8 +54,9 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
   const maxOf = (grouped: boolean) =>
     Object.fromEntries(severityOrder.map((s) => [s, Math.max(0, ...rows.filter((r) => !!r.group === grouped).map((r) => r.counts[s]))])) as Record<Severity, number>;
   const max = maxOf(false), groupMax = maxOf(true);
+  const router = useRouter();
   return (
-    <table className="w-full border-separate border-spacing-0.5 text-sm" onKeyDown={moveFocus} data-testid="heatmap">
+    <table className="w-full border-separate border-spacing-0.5 text-sm" onKeyDown={moveFocus} onClick={cellNavigation((href) => router.push(href))} data-testid="heatmap">
       <caption className="sr-only">{caption}. Arrow keys move between cells; Enter opens the findings.</caption>
       <thead>
         <tr className="text-xs text-muted">
@@ -70,24 +86,23 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
             </th>
             {severityOrder.map((s, j) => (
               <td key={s} className="p-0">
-                <Link
+                <a
                   href={r.hrefFor(s)}
-                  prefetch={false}
                   data-row={i}
                   data-col={j}
                   data-severity={s}
                   aria-label={`${r.title ?? r.id}: ${r.counts[s]} open ${severityLabel[s].toLowerCase()}`}
-                  className={`block rounded-sm px-1 py-1 text-center tabular-nums hover:outline hover:outline-2 hover:outline-ink ${r.counts[s] ? "" : "text-muted"}`}
+                  className={r.counts[s] ? "heat-cell" : "heat-cell text-muted"}
                   style={heatColours(s, r.counts[s], r.group ? groupMax[s] : max[s])}
                 >
                   {formatCount(r.counts[s])}
-                </Link>
+                </a>
               </td>
             ))}
             <td className="p-0">
-              <Link href={r.hrefFor()} prefetch={false} data-row={i} data-col={severityOrder.length} aria-label={`${r.title ?? r.id}: ${r.total} open findings`} className="block rounded-sm bg-canvas px-1 py-1 text-center font-semibold tabular-nums hover:outline hover:outline-2 hover:outline-ink">
+              <a href={r.hrefFor()} data-row={i} data-col={severityOrder.length} aria-label={`${r.title ?? r.id}: ${r.total} open findings`} className="heat-cell bg-canvas font-semibold">
                 {formatCount(r.total)}
-              </Link>
+              </a>
             </td>
           </tr>
         ))}

@@ -5,13 +5,14 @@ import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
 import { imageUsageSummary, openAggregates, orgTopRisks } from "./overview-reads";
 import { startOverviewWarmer, overviewWarming } from "./overview-warmer";
+import { heatmapRows } from "./heatmap-data";
 
 const database = setupQueryTestDatabase();
 const stop = startOverviewWarmer();
 afterAll(stop);
 
 describe("the overview warmer", () => {
-  it("fills what the organization-wide overview reads (counts, top risks, image usage) when a run finishes", async () => {
+  it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage) when a run finishes", async () => {
     const d = database();
     const A = "111111111111";
     await addAccount(d, A);
@@ -26,7 +27,9 @@ describe("the overview warmer", () => {
     // The findings go behind the run's back (the version stays): what the page's own reads return
     // now can only come from the warming.
     await d.pool.query("TRUNCATE findings CASCADE");
+    await d.pool.query("UPDATE accounts SET name = 'renamed behind the run'");
     expect((await openAggregates(allScope, [], "only")).byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
+    expect((await heatmapRows(allScope, { region: [], inUse: "only" })).map((r) => [r.accountId, r.name, r.counts.CRITICAL])).toEqual([[A, expect.not.stringContaining("renamed"), 1]]);
     expect((await orgTopRisks(allScope)).map((r) => r.finding_key).sort()).toEqual(["CVE-2024-1", "CVE-2024-2"]);
     expect((await imageUsageSummary(allScope, [])).idleFindings).toBe(1);
     // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.

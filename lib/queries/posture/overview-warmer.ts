@@ -3,7 +3,9 @@
 import { onRunFinished } from "@/lib/sync/run-listeners";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { log } from "@/lib/ops/logger";
+import { allScope } from "@/lib/queries/scope";
 import { warmOrgOverview } from "./overview-reads";
+import { heatmapRows } from "./heatmap-data";
 
 const holder = globalThis as { __inspectorateOverviewWarmer?: () => void; __inspectorateOverviewWarming?: Promise<void> };
 
@@ -14,7 +16,7 @@ export const overviewWarming = (): Promise<void> | undefined => holder.__inspect
 export function startOverviewWarmer(): () => void {
   holder.__inspectorateOverviewWarmer ??= onRunFinished(() => {
     const started = Date.now();
-    holder.__inspectorateOverviewWarming = warmOrgOverview().then(
+    holder.__inspectorateOverviewWarming = Promise.all([warmOrgOverview(), heatmapRows(allScope, { region: [], inUse: "only" })]).then(
       () => log().info({ component: "overview", ms: Date.now() - started }, "overview warmed after a run"),
       (err) => log().warn({ component: "overview", kind: internalErrorKind(err) }, "warming the overview after a run failed"),
     );
