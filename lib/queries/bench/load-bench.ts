@@ -1,6 +1,8 @@
 // Many concurrent viewers against a running production app (`npm run build`, then `npm run start`
 // with DATABASE_URL at a seeded cache): autocannon on each path in turn, one line per path.
-//   BASE_URL=http://127.0.0.1:3223 npx tsx lib/queries/bench/load-bench.ts [--connections 50] [--duration 20] [path …]
+//   BASE_URL=http://127.0.0.1:3223 npx tsx lib/queries/bench/load-bench.ts [--connections 50] [--duration 20] [--warmup 5] [path …]
+// Each path is first asked for --warmup seconds with the same connections, unmeasured: the figures
+// are the steady state (a server that just started compiles its code on the first requests).
 // Prints p50/p99 latency, requests/s, bytes/s, non-2xx answers, errors and timeouts. A path with
 // "{i}" asks a different question each request ({i} = 1, 2, … up to --distinct, then again), so the
 // app's memos answer none of them twice within a run of fewer requests.
@@ -15,6 +17,7 @@ const option = (name: string, fallback: number) => {
 const connections = option("connections", 50);
 const duration = option("duration", 20);
 const distinct = option("distinct", 100_000);
+const warmup = option("warmup", 5);
 const named = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 export const defaultPaths = [
   "/",
@@ -29,15 +32,17 @@ export const defaultPaths = [
 ];
 const paths = named.length ? named : defaultPaths;
 
-console.log(`${connections} connections, ${duration} s per path, against ${base}`);
+console.log(`${connections} connections, ${duration} s per path after ${warmup} s unmeasured, against ${base}`);
 for (const path of paths) {
   let i = 0;
   const next = () => path.replace("{i}", String((i++ % distinct) + 1));
-  await fetch(`${base}${next()}`).then((r) => r.arrayBuffer()); // one warm-up (compile, caches)
-  const r = await autocannon({
-    url: `${base}${path.replace("{i}", "0")}`, connections, duration, timeout: 30,
+  await fetch(`${base}${next()}`).then((r) => r.arrayBuffer()); // one request first (compile, caches)
+  const run = (seconds: number) => autocannon({
+    url: `${base}${path.replace("{i}", "0")}`, connections, duration: seconds, timeout: 30,
     requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
   });
+  if (warmup > 0) await run(warmup);
+  const r = await run(duration);
   const failed = r.non2xx + r.errors + r.timeouts;
   console.log(
     `${path.slice(0, 56).padEnd(56)} p50 ${String(r.latency.p50).padStart(6)} ms  p99 ${String(r.latency.p99).padStart(6)} ms  ` +
