@@ -1,7 +1,8 @@
 // Every heatmap row in scope (AWS accounts, then other clouds' accounts), for the overview's first
-// paint and for /api/overview/heatmap, which sends the rest when someone asks for it. Memoised until
-// a sync like the counts it merges (accounts, names, owners and sync problems change only with a
-// sync): merging 1,000 accounts took ~4 ms of the render thread per overview under load.
+// paint and for /api/overview/heatmap, which sends the rest when someone asks for it. Memoised like
+// the counts it merges, until the data changes (sync-version.ts); the sync problems come from
+// account_regions, which only a run writes: merging 1,000 accounts took ~4 ms of the render thread per
+// overview under load.
 import type { Scope } from "@/lib/queries/scope";
 import type { OverviewFilter } from "./overview-filter";
 import { openAggregates } from "./overview-reads";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { addAccount, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { createVersionMemo, syncDataVersion } from "./sync-version";
 
 const database = setupQueryTestDatabase();
@@ -23,7 +23,7 @@ describe("version memo", () => {
   });
 
   it("reads a new version when a sync run starts, heartbeats or finishes", async () => {
-    expect(await syncDataVersion()).toBe("none");
+    expect(await syncDataVersion()).toMatch(/^none\//);
     const { rows } = await database().pool.query("INSERT INTO sync_runs (trigger) VALUES ('manual') RETURNING id");
     const started = await syncDataVersion();
     await database().pool.query(`UPDATE sync_runs SET progress = '{"heartbeatAt":"2026-01-01T00:00:01Z"}' WHERE id = $1`, [rows[0].id]);
@@ -33,5 +33,27 @@ describe("version memo", () => {
     await addRow(database(), "sync_runs", { trigger: "schedule" });
     const next = await syncDataVersion();
     expect(new Set([started, beat, finished, next]).size).toBe(4);
+  });
+
+  it("reads a new version when findings or accounts are written outside any run, and not on a read", async () => {
+    const d = database();
+    await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
+    const v0 = await syncDataVersion();
+    await d.pool.query("SELECT count(*) FROM findings");
+    expect(await syncDataVersion()).toBe(v0);
+    await addAccount(d, "111111111111");
+    const v1 = await syncDataVersion();
+    const arn = await addFinding(d, { account_id: "111111111111" });
+    const v2 = await syncDataVersion();
+    await d.pool.query("UPDATE findings SET status = 'CLOSED' WHERE arn = $1", [arn]);
+    const v3 = await syncDataVersion();
+    await d.pool.query("UPDATE accounts SET name = 'renamed by hand'");
+    const v4 = await syncDataVersion();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    const v5 = await syncDataVersion();
+    expect(new Set([v0, v1, v2, v3, v4, v5]).size).toBe(6);
+    // An UPDATE that matched no row is still a write statement: a new version, never a stale one.
+    await d.pool.query("UPDATE findings SET status = 'CLOSED' WHERE false");
+    expect(await syncDataVersion()).not.toBe(v5);
   });
 });

@@ -1,12 +1,14 @@
-// Memoises organization-wide aggregates until the cache's data changes. Findings change only
-// through sync runs, so the newest run's id, end and heartbeat identify the data's version; a
-// short TTL bounds staleness should anything else ever write findings.
+// Memoises organization-wide aggregates until the cache's data changes: the newest sync run's id,
+// end and heartbeat, and cache_data_version, a sequence every statement writing findings or accounts
+// advances (migration *_cache_data_version), so a write outside a run (an operator's fix by hand, a
+// test) is seen too. A short TTL bounds what is left (a reader that took the new value before the
+// writer committed).
 import { Prisma, queryOne } from "@/lib/queries/sql";
 
 export async function syncDataVersion(): Promise<string> {
   const row = await queryOne<{ v: string | null }>(Prisma.sql`
-    SELECT id || ':' || coalesce(finished_at::text, '') || ':' || coalesce(progress->>'heartbeatAt', '') AS v
-    FROM sync_runs ORDER BY id DESC LIMIT 1`);
+    SELECT coalesce((SELECT id || ':' || coalesce(finished_at::text, '') || ':' || coalesce(progress->>'heartbeatAt', '')
+      FROM sync_runs ORDER BY id DESC LIMIT 1), 'none') || '/' || (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM cache_data_version) AS v`);
   return row?.v ?? "none";
 }
 
