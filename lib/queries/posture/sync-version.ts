@@ -1,8 +1,8 @@
 // Memoises organization-wide aggregates until the cache's data changes: the newest sync run's id,
 // end and heartbeat, and cache_data_version, a sequence every statement writing findings or accounts
 // advances (migration *_cache_data_version), so a write outside a run (an operator's fix by hand, a
-// test) is seen too. A short TTL bounds what is left (a reader that took the new value before the
-// writer committed).
+// test) is seen too. A short TTL bounds what is left: a reader that took the new value before the
+// writer committed, and a read replica, where a sequence shows in steps of 32 (PostgreSQL logs it ahead).
 import { Prisma, queryOne } from "@/lib/queries/sql";
 
 export async function syncDataVersion(): Promise<string> {
