@@ -56,9 +56,7 @@ export const countFrom = (source: CountSource): CountFrom => sources[source];
 export type PerAccountFrom = Pick<CountFrom, "from" | "n" | "inUse" | "providerAccount"> & { open: Prisma.Sql };
 
 export function perAccountFrom(source: CountSource, regions: readonly string[]): PerAccountFrom {
-  const c = sources[source];
-  if (source === "rollups" && !regions.length) return { ...c, from: Prisma.sql`open_rollups_by_account f`, open: Prisma.sql`TRUE` };
-  return { ...c, open: openSql("f") };
+  return openCountFrom(source, source === "rollups" && !regions.length ? Prisma.sql`open_rollups_by_account f` : null);
 }
 
 /** What an open count per region x resource type reads: with every account in scope, the rollups'
@@ -67,7 +65,12 @@ export function perAccountFrom(source: CountSource, regions: readonly string[]):
 export type PerRegionTypeFrom = Omit<CountFrom, "providerAccount"> & { open: Prisma.Sql };
 
 export function perRegionTypeFrom(source: CountSource, scope: Scope): PerRegionTypeFrom {
+  return openCountFrom(source, source === "rollups" && scope.accountIds === "all" ? Prisma.sql`open_rollups_by_region_type f` : null);
+}
+
+/** `source` with the open predicate; or an open rollup table (only open cells: no predicate), which
+ *  sums like finding_rollups and has its idle column. */
+function openCountFrom(source: CountSource, openRollup: Prisma.Sql | null): CountFrom & { open: Prisma.Sql } {
   const c = sources[source];
-  if (source === "rollups" && scope.accountIds === "all") return { ...c, from: Prisma.sql`open_rollups_by_region_type f`, open: Prisma.sql`TRUE` };
-  return { ...c, open: openSql("f") };
+  return openRollup ? { ...c, from: openRollup, open: Prisma.sql`TRUE` } : { ...c, open: openSql("f") };
 }

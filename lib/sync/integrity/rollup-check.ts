@@ -2,6 +2,7 @@
 // finding_rollups) against a recount: the differing cells, and a repair that recomputes them. Run after every full sync and in tests;
 // drift means a bug (or a write with triggers disabled), so it is repaired and recorded, not hidden.
 import type pg from "pg";
+import { lifecycleText } from "@/lib/queries/lifecycle-sql";
 
 type Queryable = Pick<pg.Pool, "query" | "connect">;
 
@@ -44,14 +45,16 @@ export async function rollupDrift(pool: Queryable): Promise<RollupCell[]> {
 }
 
 /** The open rollups kept from finding_rollups' changes by triggers (migrations *_open_rollups_by_*),
- *  each with its recount from finding_rollups: the ACTIVE cells summed over the dimensions it drops. */
+ *  each with its recount from finding_rollups: the open cells (lib/queries/lifecycle-sql.ts) summed
+ *  over the dimensions it drops. The triggers spell "open" in SQL; this recount, from the shared
+ *  definition, is what the property test holds them to. */
 export const OPEN_ROLLUPS = [
   {
     table: "open_rollups_by_account",
     keys: ["account_id", "provider", "provider_account_id", "severity", "idle"],
     values: ["findings"],
     recount: `SELECT account_id, provider, provider_account_id, severity, idle, sum(findings)::int AS findings
-      FROM finding_rollups WHERE status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5`,
+      FROM finding_rollups WHERE ${lifecycleText("open")} GROUP BY 1, 2, 3, 4, 5`,
   },
   {
     table: "open_rollups_by_region_type",
@@ -59,7 +62,7 @@ export const OPEN_ROLLUPS = [
     values: ["findings", "exploitable", "fixable"],
     recount: `SELECT right(account_id, 1) AS shard, region, resource_type, severity, idle, sum(findings)::int AS findings,
       sum(exploitable)::int AS exploitable, sum(fixable)::int AS fixable
-      FROM finding_rollups WHERE status = 'ACTIVE' GROUP BY 1, 2, 3, 4, 5`,
+      FROM finding_rollups WHERE ${lifecycleText("open")} GROUP BY 1, 2, 3, 4, 5`,
   },
 ] as const;
 
