@@ -5,6 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installHttpObserver } = await import("./lib/ops/http-observer");
     installHttpObserver();
+    const { metrics } = await import("./lib/ops/metrics");
+    metrics(); // a web worker answers the cluster's metrics requests from its start
     const { startAppScheduler } = await import("./lib/sync/app-scheduler");
     startAppScheduler();
     const { startAlertsWorker } = await import("./lib/alerts/worker");

@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 
 const files = ["lib/ops/standalone-server.standalone.test.ts"];
 // A read replica (DATABASE_READ_URL) is refused beside the embedded database, so that file too.
-if (process.env.TEST_DATABASE_URL) files.push("lib/ops/replicas.standalone.test.ts", "lib/ops/read-replica.standalone.test.ts");
+// Several web workers (INSPECTORATE_WEB_WORKERS) likewise need DATABASE_URL.
+if (process.env.TEST_DATABASE_URL) files.push("lib/ops/replicas.standalone.test.ts", "lib/ops/read-replica.standalone.test.ts", "lib/ops/web-workers.standalone.test.ts");
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },

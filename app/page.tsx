@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { parseOverviewFilter } from "@/lib/queries/posture/overview-filter";
-import { hasPostureData, listRegions } from "@/lib/queries/posture/has-data";
+import { overviewFrame } from "@/lib/queries/posture/overview-reads";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
@@ -22,7 +22,7 @@ export const metadata = { title: "Overview" };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filter = parseOverviewFilter(await searchParams);
   const scope = await scopeForRequest();
-  const [hasData, regions] = await Promise.all([hasPostureData(scope), listRegions(scope)]);
+  const { hasData, regions } = await overviewFrame(scope);
   if (!hasData) {
     return (
       <>

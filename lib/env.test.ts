@@ -28,6 +28,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_EMBEDDED_DB: "1", DATABASE_READ_URL: "postgresql://app:pw@db-replica/x" })).toThrow(embedded);
   });
 
+  it("takes several web workers only beside a PostgreSQL server, and says what it expected", () => {
+    const primary = "postgresql://app:pw@db-primary:5432/inspectorate";
+    expect(parseEnv({}).INSPECTORATE_WEB_WORKERS).toBe(1);
+    expect(parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "2" }).INSPECTORATE_WEB_WORKERS).toBe(2);
+    const embedded = /^INSPECTORATE_WEB_WORKERS: more than one web worker needs DATABASE_URL \(a PostgreSQL server\)/;
+    expect(() => parseEnv({ INSPECTORATE_WEB_WORKERS: "2" })).toThrow(embedded);
+    expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_EMBEDDED_DB: "1", INSPECTORATE_WEB_WORKERS: "2" })).toThrow(embedded);
+    expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "0" })).toThrow(/^INSPECTORATE_WEB_WORKERS: /);
+    expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "two" })).toThrow(/^INSPECTORATE_WEB_WORKERS: /);
+  });
+
   it("never echoes a password or a token in a config error", () => {
     const err = (source: Record<string, string>) => { try { parseEnv(source); } catch (e) { return String((e as Error).message); } return ""; };
     expect(err({ DATABASE_URL: "postgresql//app:s3cret@host/db" })).not.toContain("s3cret");

@@ -51,6 +51,9 @@ const schema = z.object({
   INSPECTORATE_DATA_DIR: z.string().min(1).default(".data"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Web server processes sharing PORT (node:cluster, `npm start` with the standalone build); each
+  // renders pages on its own thread, so up to one per core. More than one needs DATABASE_URL.
+  INSPECTORATE_WEB_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   INSPECTORATE_ROLE_ARN: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "expected an IAM role ARN such as arn:aws:iam::123456789012:role/InspectorateReadOnly")
@@ -112,6 +115,9 @@ const schema = z.object({
 }).superRefine((e, ctx) => {
   if (e.DATABASE_READ_URL && (!e.DATABASE_URL || e.INSPECTORATE_EMBEDDED_DB === "1")) {
     ctx.addIssue({ code: "custom", path: ["DATABASE_READ_URL"], message: "a read replica needs DATABASE_URL (a PostgreSQL server): the embedded database has no replicas" });
+  }
+  if (e.INSPECTORATE_WEB_WORKERS > 1 && (!e.DATABASE_URL || e.INSPECTORATE_EMBEDDED_DB === "1")) {
+    ctx.addIssue({ code: "custom", path: ["INSPECTORATE_WEB_WORKERS"], message: "more than one web worker needs DATABASE_URL (a PostgreSQL server): the embedded database is one session in one process" });
   }
   // Local mode is one implicit admin: only someone on this machine may reach it.
   if (!e.INSPECTORATE_OIDC_ISSUER && !isLoopbackHost(e.HOST)) {

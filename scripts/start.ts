@@ -3,7 +3,6 @@
 // configured, then runs Next.js bound to HOST (127.0.0.1 unless configured otherwise).
 // `start` runs the standalone server (.next/standalone, as the container does) once
 // `npm run build` assembled it, else `next start`; the container runs this file bundled there.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, parseEnv } from "../lib/env";
@@ -11,6 +10,7 @@ import { redactDatabaseText } from "../lib/db/redact-url";
 import { openDatabase } from "../lib/db/open-database";
 import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
+import { startServerProcesses } from "./server-processes";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 if (mode === "dev") process.env.LOG_FORMAT ??= "pretty";
@@ -39,18 +39,25 @@ async function main() {
   }
 
   Object.assign(childEnv, { HOSTNAME: e.HOST, PORT: String(e.PORT) }); // what server.js reads
-  const child = spawn(process.execPath, serverCommand(e.HOST, e.PORT), { env: childEnv, stdio: "inherit" });
-  log().info({ database: database.embedded ? "embedded" : "postgres", url: `http://${e.HOST}:${e.PORT}` }, "inspectorate ready");
+  const command = serverCommand(e.HOST, e.PORT);
+  // Workers share the port through node:cluster, which runs server.js (not the Next CLI).
+  const workers = command.length === 1 ? e.INSPECTORATE_WEB_WORKERS : 1;
+  if (workers < e.INSPECTORATE_WEB_WORKERS) log().warn({ workers }, `INSPECTORATE_WEB_WORKERS=${e.INSPECTORATE_WEB_WORKERS} needs the standalone build (npm run build, then npm start): running one server process`);
+  const server = startServerProcesses(command, childEnv, workers);
+  log().info({ database: database.embedded ? "embedded" : "postgres", url: `http://${e.HOST}:${e.PORT}`, workers }, "inspectorate ready");
 
+  let stopping = false;
   const shutdown = async (code: number) => {
-    child.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
     await stopEmulator();
     await database.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  child.on("exit", (code) => void shutdown(code ?? 1));
+  void server.exited.then((code) => shutdown(code));
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 import type { Scope } from "@/lib/queries/scope";
 import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
-import { getEnablementSummary, getLastSync } from "@/lib/queries/posture/overview-tiles";
-import { openAggregates } from "@/lib/queries/posture/overview-reads";
+import { getLastSync } from "@/lib/queries/posture/overview-tiles";
+import { enablementSummary, openAggregates } from "@/lib/queries/posture/overview-reads";
 import { resourceTypeLabel, type ResourceType } from "@/lib/domain/finding-enums";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { otherCloudTypeLabel } from "@/lib/queries/posture/provider-rows";
@@ -13,7 +13,7 @@ import { OverviewTiles } from "./overview-tiles";
 type Props = { scope: Scope; regions: string[]; inUse?: InUseMode };
 
 export async function OverviewTilesLoader({ scope, regions, inUse = "only" }: Props) {
-  const [aggregates, enablement, lastSync] = await Promise.all([openAggregates(scope, regions, inUse), getEnablementSummary(scope, regions), getLastSync(scope)]);
+  const [aggregates, enablement, lastSync] = await Promise.all([openAggregates(scope, regions, inUse), enablementSummary(scope, regions), getLastSync(scope)]);
   return <OverviewTiles breakdown={aggregates.byType} enablement={enablement} lastSync={lastSync} regions={regions} inUse={inUse} />;
 }
 

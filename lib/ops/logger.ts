@@ -45,7 +45,8 @@ function errorForLog(err: Error) {
 export function createLogger(destination?: DestinationStream, levelName: string = level()): Logger {
   const options: pino.LoggerOptions = {
     level: levelName,
-    base: { service: "inspectorate" },
+    // A web worker's lines say which (INSPECTORATE_WEB_WORKERS > 1; set by the launcher).
+    base: process.env.INSPECTORATE_WEB_WORKER ? { service: "inspectorate", worker: Number(process.env.INSPECTORATE_WEB_WORKER) } : { service: "inspectorate" },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactPaths, censor: "[redacted]" },
     serializers: { req: requestForLog, err: errorForLog },

@@ -23,7 +23,7 @@ function lastSyncGauge(registry: client.Registry, name: string, help: string, po
   // as "synced in 1970" (a number is a claim), so the series is left out while nothing is known.
   let known = false;
   const gauge = new client.Gauge({
-    name, help, registers: [registry],
+    name, help, registers: [registry], aggregator: "max", // every web worker reads the same row
     async collect() {
       known = false;
       const p = pool();

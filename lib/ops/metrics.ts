@@ -1,6 +1,7 @@
 // Prometheus metrics (prom-client), one registry per process kept on globalThis so the
 // instrumentation bundle, route handlers and the sync count into the same series.
 import client from "prom-client";
+import { shareRegistryWithCluster } from "./cluster-metrics";
 import { collectDatabaseGauges } from "./metrics-database";
 
 const durationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -20,7 +21,10 @@ function build() {
     awsErrors: new client.Counter({ name: "inspectorate_aws_errors_total", help: "AWS API calls that failed after retries, by error class", labelNames: ["region", "operation", "kind"], registers: [registry] }),
     httpDuration: new client.Histogram({ name: "inspectorate_http_request_duration_seconds", help: "Page and API response time", labelNames: ["kind", "route", "method", "status"], buckets: durationBuckets, registers: [registry] }),
   };
+  // 1 per process, summed across web workers: how many processes a scrape's numbers cover.
+  new client.Gauge({ name: "inspectorate_web_workers", help: "Web server processes whose metrics this scrape sums", registers: [registry], collect() { this.set(1); } });
   collectDatabaseGauges(registry);
+  shareRegistryWithCluster(registry);
   return m;
 }
 

@@ -7,6 +7,8 @@ import { getOpenAggregates } from "./open-aggregates";
 import { overviewMemo } from "./sync-version";
 import { getTopRisks } from "./top-risks";
 import { getImageUsageSummary } from "./image-usage-summary";
+import { hasPostureData, listRegions } from "./has-data";
+import { getEnablementSummary } from "./overview-tiles";
 
 export const openAggregates = cache((scope: Scope, regions: string[], inUse: InUseMode = "only") =>
   overviewMemo().get(`open:${JSON.stringify([scope, regions, inUse])}`, () => getOpenAggregates(scope, regions, inUse)),
@@ -24,9 +26,22 @@ export function imageUsageSummary(scope: Scope, regions: string[]) {
   return overviewMemo().get(`image-usage:${JSON.stringify([scope, regions])}`, () => getImageUsageSummary(scope, regions));
 }
 
+/** The page's frame (is there data, which regions, how many accounts are enabled): a few ms of
+ *  database each, on every view, so memoised like the counts (accounts and sync runs move the version). */
+export const overviewFrame = cache((scope: Scope) =>
+  overviewMemo().get(`frame:${JSON.stringify(scope)}`, async () => {
+    const [hasData, regions] = await Promise.all([hasPostureData(scope), listRegions(scope)]);
+    return { hasData, regions };
+  }),
+);
+
+export const enablementSummary = cache((scope: Scope, regions: string[]) =>
+  overviewMemo().get(`enablement:${JSON.stringify([scope, regions])}`, () => getEnablementSummary(scope, regions)),
+);
+
 /** Fills the memo with what the organization-wide overview first asks for (every account and
  *  region, in-use images only), so its first viewer after a run reads memory (46 ms at 10M findings)
  *  instead of the rollups (~600 ms). Scoped roles and filters still fill their own on first view. */
 export async function warmOrgOverview(): Promise<void> {
-  await Promise.all([openAggregates(allScope, [], "only"), orgTopRisks(allScope), imageUsageSummary(allScope, [])]);
+  await Promise.all([openAggregates(allScope, [], "only"), orgTopRisks(allScope), imageUsageSummary(allScope, []), overviewFrame(allScope), enablementSummary(allScope, [])]);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { addAccount, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { createVersionMemo, syncDataVersion } from "./sync-version";
+import { createVersionMemo, sharedInFlight, syncDataVersion } from "./sync-version";
 
 const database = setupQueryTestDatabase();
 
 describe("version memo", () => {
-  it("recomputes when the version changes, after the TTL, and after a failure", async () => {
+  it("recomputes before answering when the version changes, behind one more answer after the TTL, and after a failure", async () => {
     let version = "v1", clock = 0, calls = 0;
     const memo = createVersionMemo(async () => version, 1000, 2, () => clock);
     const compute = async () => ++calls;
@@ -14,12 +14,41 @@ describe("version memo", () => {
     version = "v2";
     expect(await memo.get("k", compute)).toBe(2);
     clock = 1500;
+    // Past the TTL, same version: the old answer once more, one refresh behind it.
+    expect(await memo.get("k", compute)).toBe(2);
     expect(await memo.get("k", compute)).toBe(3);
+    expect(calls).toBe(3);
+    clock = 2000;
+    expect(await memo.get("k", compute)).toBe(3); // within the refreshed entry's TTL
+    // A refresh that fails keeps the old answer and is tried again on the next ask.
+    clock = 3000;
+    let fail = true;
+    const flaky = async () => (fail ? Promise.reject(new Error("refresh failed")) : ++calls);
+    expect(await memo.get("k", flaky)).toBe(3);
+    await new Promise((r) => setTimeout(r, 0));
+    fail = false;
+    expect(await memo.get("k", flaky)).toBe(3);
+    expect(await memo.get("k", flaky)).toBe(4);
+    // A new version never answers the old value, TTL or not.
+    version = "v3";
+    expect(await memo.get("k", compute)).toBe(5);
     await expect(memo.get("bad", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await memo.get("bad", compute)).toBe(4);
+    expect(await memo.get("bad", compute)).toBe(6);
     // Bounded: the oldest key is dropped.
     await memo.get("other", compute);
-    expect(await memo.get("k", compute)).toBe(6);
+    expect(await memo.get("k", compute)).toBe(8);
+  });
+
+  it("shares one in-flight version read between callers that arrive while it runs, not later ones", async () => {
+    let reads = 0;
+    let release!: () => void;
+    const read = sharedInFlight(() => new Promise<number>((r) => (release = () => r(++reads))));
+    const together = [read(), read(), read()];
+    release();
+    expect(await Promise.all(together)).toEqual([1, 1, 1]);
+    const later = read();
+    release();
+    expect(await later).toBe(2);
   });
 
   it("reads a new version when a sync run starts, heartbeats or finishes", async () => {
@@ -35,7 +64,7 @@ describe("version memo", () => {
     expect(new Set([started, beat, finished, next]).size).toBe(4);
   });
 
-  it("reads a new version when findings or accounts are written outside any run, and not on a read", async () => {
+  it("reads a new version when findings, accounts or account regions are written outside any run, and not on a read", async () => {
     const d = database();
     await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
     const v0 = await syncDataVersion();
@@ -49,9 +78,11 @@ describe("version memo", () => {
     const v3 = await syncDataVersion();
     await d.pool.query("UPDATE accounts SET name = 'renamed by hand'");
     const v4 = await syncDataVersion();
+    await d.pool.query("INSERT INTO account_regions (account_id, region) VALUES ('111111111111', 'eu-west-1')");
+    const v4b = await syncDataVersion();
     await d.pool.query("TRUNCATE findings CASCADE");
     const v5 = await syncDataVersion();
-    expect(new Set([v0, v1, v2, v3, v4, v5]).size).toBe(6);
+    expect(new Set([v0, v1, v2, v3, v4, v4b, v5]).size).toBe(7);
     // An UPDATE that matched no row is still a write statement: a new version, never a stale one.
     await d.pool.query("UPDATE findings SET status = 'CLOSED' WHERE false");
     expect(await syncDataVersion()).not.toBe(v5);

@@ -1,6 +1,6 @@
 // Memoises organization-wide aggregates until the cache's data changes: the newest sync run's id,
-// end and heartbeat, and cache_data_version, a sequence every statement writing findings or accounts
-// advances (migration *_cache_data_version), so a write outside a run (an operator's fix by hand, a
+// end and heartbeat, and cache_data_version, a sequence every statement writing findings, accounts or
+// account_regions advances (migrations *_cache_data_version*), so a write outside a run (an operator's fix by hand, a
 // test) is seen too. A short TTL bounds what is left: a reader that took the new value before the
 // writer committed, and a read replica, where a sequence shows in steps of 32 (PostgreSQL logs it ahead).
 import { Prisma, queryOne } from "@/lib/queries/sql";
@@ -16,33 +16,58 @@ interface Entry {
   version: string;
   at: number;
   value: Promise<unknown>;
+  refreshing?: boolean;
 }
 
 export interface VersionMemo {
   get<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
+/** One in-flight call shared by every caller that arrives while it runs (a page's loaders and
+ *  concurrent requests ask for the version together); a caller arriving later starts a new one. */
+export function sharedInFlight<T>(fn: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () => (inFlight ??= fn().finally(() => (inFlight = null)));
+}
+
+/** A new version computes before answering; past the TTL with the version unchanged, the entry
+ *  answers once more while one refresh runs behind it (so no viewer waits on the TTL). */
 export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_000, maxEntries = 64, now = () => Date.now()): VersionMemo {
   const entries = new Map<string, Entry>();
+  const remember = (key: string, entry: Entry) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    // A failed computation is not remembered.
+    entry.value.catch(() => entries.get(key) === entry && entries.delete(key));
+  };
   return {
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const v = await version();
       const hit = entries.get(key);
-      if (hit && hit.version === v && now() - hit.at < ttlMs) return hit.value as Promise<T>;
-      const value = compute();
-      entries.delete(key);
-      entries.set(key, { version: v, at: now(), value });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-      // A failed computation is not remembered.
-      value.catch(() => entries.get(key)?.value === value && entries.delete(key));
-      return value;
+      if (hit && hit.version === v) {
+        if (now() - hit.at >= ttlMs && !hit.refreshing) {
+          hit.refreshing = true;
+          const value = compute();
+          value.then(
+            () => entries.get(key) === hit && remember(key, { version: v, at: now(), value }),
+            () => (hit.refreshing = false),
+          );
+        }
+        return hit.value as Promise<T>;
+      }
+      const entry: Entry = { version: v, at: now(), value: compute() };
+      remember(key, entry);
+      return entry.value as Promise<T>;
     },
   };
 }
 
+const sharedVersion = sharedInFlight(syncDataVersion);
+
 const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo; __inspectorateExplorerMemo?: VersionMemo };
 /** The process-wide memo for the overview's aggregates. */
-export const overviewMemo = (): VersionMemo => (holder.__inspectorateOverviewMemo ??= createVersionMemo(syncDataVersion));
+export const overviewMemo = (): VersionMemo => (holder.__inspectorateOverviewMemo ??= createVersionMemo(sharedVersion));
 /** The process-wide memo for the explorer's answers (a page of 50 or a page of groups, each a few
  *  tens of KB): the last 256 filters asked for. */
-export const explorerMemo = (): VersionMemo => (holder.__inspectorateExplorerMemo ??= createVersionMemo(syncDataVersion, 120_000, 256));
+export const explorerMemo = (): VersionMemo => (holder.__inspectorateExplorerMemo ??= createVersionMemo(sharedVersion, 120_000, 256));

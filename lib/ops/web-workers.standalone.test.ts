@@ -1,0 +1,97 @@
+// The production build with INSPECTORATE_WEB_WORKERS=2: two server.js workers share the port
+// (node:cluster in the launcher), both serve requests, a scrape sums both workers' metrics, the
+// startup sync runs once between them, and a worker that dies is replaced. Needs TEST_DATABASE_URL
+// (more than one worker is refused beside the embedded database).
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmptyTestDatabase } from "@/lib/db/test-database";
+import { copyStandalone, startApp, waitFor, type AppProcess } from "./app-process";
+
+let app: AppProcess;
+let dir: string;
+let database: Awaited<ReturnType<typeof createEmptyTestDatabase>>;
+
+/** The launcher's server.js workers, from /proc (server.js titles itself next-server). */
+function workerPids(): number[] {
+  const children = fs.readFileSync(`/proc/${app.child.pid}/task/${app.child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  return children.filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server");
+    } catch {
+      return false; // exited meanwhile
+    }
+  }).sort((a, b) => a - b);
+}
+
+const metricsText = async () => {
+  const r = await fetch(`${app.url}/api/metrics`);
+  expect(r.status).toBe(200);
+  return r.text();
+};
+/** The sum of a series' samples whose labels include `labels`. */
+const sample = (text: string, name: string, labels = "") =>
+  text.split("\n").filter((l) => l.startsWith(name + (labels ? "{" : "")) && l.includes(labels)).reduce((sum, l) => sum + Number(l.split(" ").at(-1)), 0);
+const requestLines = () => app.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l)).filter((l) => l.msg === "request" && l.path === "/api/sync");
+
+beforeAll(async () => {
+  if (!process.env.TEST_DATABASE_URL) throw new Error("web workers need TEST_DATABASE_URL (a Postgres server)");
+  database = await createEmptyTestDatabase();
+  dir = copyStandalone();
+  app = await startApp(dir, { DATABASE_URL: database.url, INSPECTORATE_WEB_WORKERS: "2", INSPECTORATE_DEMO_FINDINGS: "300", INSPECTORATE_SYNC_INTERVAL_MINUTES: "60" });
+  await waitFor(app, "/api/health/ready");
+});
+
+afterAll(async () => {
+  const code = await app?.stop();
+  await database?.drop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  expect(code).toBe(0);
+  expect(app.output()).not.toMatch(/exited \d+ ms after it started/);
+});
+
+describe("two web workers", () => {
+  it("share the port: both serve, and a scrape counts every request whichever worker served it", async () => {
+    expect(workerPids()).toHaveLength(2);
+    const before = sample(await metricsText(), "inspectorate_http_request_duration_seconds_count", 'route="/api/sync"');
+    for (let i = 0; i < 40; i++) expect((await fetch(`${app.url}/api/sync`)).status).toBe(200);
+    const text = await metricsText();
+    expect(sample(text, "inspectorate_web_workers")).toBe(2);
+    expect(sample(text, "inspectorate_http_request_duration_seconds_count", 'route="/api/sync"') - before).toBe(40);
+    // Each worker's log lines name it, and both answered some of the 40.
+    await expect.poll(() => requestLines().length).toBeGreaterThanOrEqual(40);
+    const byWorker = new Map<number, number>();
+    for (const l of requestLines()) byWorker.set(l.worker, (byWorker.get(l.worker) ?? 0) + 1);
+    expect([...byWorker.keys()].sort()).toEqual([1, 2]);
+    expect(Math.min(...byWorker.values())).toBeGreaterThan(5);
+  });
+
+  it("run the startup sync once between them, and both show its numbers", async () => {
+    await expect.poll(async () => (await (await fetch(`${app.url}/api/health/ready`)).json()).lastSuccessfulSync, { timeout: 120_000, interval: 1_000 }).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 4_000)); // the other worker's startup decision is taken by now
+    const text = await metricsText();
+    expect(sample(text, "inspectorate_sync_runs_total", 'outcome="SUCCEEDED"')).toBe(1);
+    // The gauge every worker reads from sync_runs is the newest of theirs, not their sum.
+    const at = sample(text, "inspectorate_last_successful_sync_timestamp_seconds");
+    expect(Math.abs(at * 1000 - Date.now())).toBeLessThan(10 * 60_000);
+    const statuses = await Promise.all(Array.from({ length: 6 }, async () => (await (await fetch(`${app.url}/api/sync`)).json()).lastRun));
+    for (const s of statuses) expect(s).toEqual(statuses[0]);
+  });
+
+  it("replace a worker that died after it came up", async () => {
+    const [victim, survivor] = workerPids();
+    // A worker that dies within 20 s of its start stops the app (a crash loop): wait past that.
+    const ageMs = async (pid: number) => {
+      const ticks = Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19]);
+      const uptime = Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+      return uptime * 1000 - ticks * 10;
+    };
+    while ((await ageMs(victim)) < 21_000) await new Promise((r) => setTimeout(r, 1_000));
+    process.kill(victim, "SIGKILL");
+    await expect.poll(() => workerPids().filter((p) => p !== victim), { timeout: 30_000, interval: 500 }).toHaveLength(2);
+    expect(workerPids()).toContain(survivor);
+    await waitFor(app, "/api/health/ready");
+    await expect.poll(async () => sample(await metricsText(), "inspectorate_web_workers"), { timeout: 30_000, interval: 1_000 }).toBe(2);
+    expect(app.output()).toMatch(/web worker \d exited: starting a new one/);
+    for (let i = 0; i < 10; i++) expect((await fetch(`${app.url}/`)).status).toBe(200);
+  });
+});
