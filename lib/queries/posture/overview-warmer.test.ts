@@ -3,7 +3,7 @@ import { addAccount, addFinding, addRow, setupQueryTestDatabase } from "@/lib/qu
 import { allScope } from "@/lib/queries/scope";
 import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
-import { imageUsageSummary, openAggregates, orgTopRisks } from "./overview-reads";
+import { enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./overview-reads";
 import { startOverviewWarmer, overviewWarming } from "./overview-warmer";
 import { heatmapRows } from "./heatmap-data";
 
@@ -12,10 +12,11 @@ const stop = startOverviewWarmer();
 afterAll(stop);
 
 describe("the overview warmer", () => {
-  it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage) when a run finishes", async () => {
+  it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage, regions, enablement) when a run finishes", async () => {
     const d = database();
     const A = "111111111111";
     await addAccount(d, A);
+    await addRow(d, "account_regions", { account_id: A, region: "eu-west-1" });
     await addFinding(d, { account_id: A, severity: "CRITICAL", vulnerability_id: "CVE-2024-1" });
     await addFinding(d, { account_id: A, severity: "HIGH", resource_type: "AWS_ECR_CONTAINER_IMAGE", resource_id: "sha256:img", vulnerability_id: "CVE-2024-2" });
     await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE resource_id = 'sha256:img'"); // an image that runs nowhere
@@ -30,12 +31,17 @@ describe("the overview warmer", () => {
     await d.pool.query("ALTER TABLE accounts DISABLE TRIGGER accounts_cache_data_version");
     await d.pool.query("TRUNCATE findings CASCADE");
     await d.pool.query("UPDATE accounts SET name = 'renamed behind the run'");
+    await d.pool.query("ALTER TABLE account_regions DISABLE TRIGGER account_regions_cache_data_version");
+    await d.pool.query("DELETE FROM account_regions");
+    await d.pool.query("ALTER TABLE account_regions ENABLE TRIGGER account_regions_cache_data_version");
     await d.pool.query("ALTER TABLE findings ENABLE TRIGGER findings_cache_data_version");
     await d.pool.query("ALTER TABLE accounts ENABLE TRIGGER accounts_cache_data_version");
     expect((await openAggregates(allScope, [], "only")).byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
     expect((await heatmapRows(allScope, { region: [], inUse: "only" })).map((r) => [r.accountId, r.name, r.counts.CRITICAL])).toEqual([[A, expect.not.stringContaining("renamed"), 1]]);
     expect((await orgTopRisks(allScope)).map((r) => r.finding_key).sort()).toEqual(["CVE-2024-1", "CVE-2024-2"]);
     expect((await imageUsageSummary(allScope, [])).idleFindings).toBe(1);
+    expect(await overviewFrame(allScope)).toEqual({ hasData: true, regions: ["eu-west-1"] });
+    expect((await enablementSummary(allScope, [])).accounts).toBe(1);
     // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.
     expect((await openAggregates({ accountIds: [A] }, [], "only")).byAccount).toEqual([]);
   });
