@@ -36,11 +36,12 @@ describe("FastListFindingsProtocol", () => {
         expect(f.firstObservedAt).toBeInstanceOf(Date);
         // The kept wire JSON has epoch-second timestamps and revives to exactly the SDK's object;
         // it is what the sync stores as the finding's raw JSON.
-        const wire = wireFindingJson(f)!;
+        const bytes = wireFindingJson(f)!;
+        const wire = bytes.toString("utf8");
         expect(JSON.parse(wire).firstObservedAt).toBe(a.findings![i].firstObservedAt!.getTime() / 1000);
         expect(reviveFinding(JSON.parse(wire))).toEqual(a.findings![i]);
         const mapped = toFindingRow(f, "us-east-1");
-        expect(mapped.ok && mapped.row.raw).toBe(wire);
+        expect(mapped.ok && mapped.row.raw).toBe(bytes); // the response's own bytes, not a copy
       });
       for (const f of a.findings!) expect(wireFindingJson(f)).toBeUndefined();
       compared += a.findings!.length;

@@ -11,15 +11,16 @@ import { jsonArrayElements } from "./json-array-elements";
 
 type Json = Record<string, unknown>;
 
-// Each finding's JSON text exactly as the API sent it (epoch-second timestamps), cut from the
-// response body rather than re-serialised: what the cache stores as the finding's raw JSON. It
+// Each finding's JSON exactly as the API sent it (epoch-second timestamps): a view of the response
+// body's bytes rather than a re-serialisation or a copy, which is what the cache stores as the
+// finding's raw JSON (the writer sends the bytes as they are). It
 // rides on the finding as a hidden (non-enumerable, symbol-keyed) property, so it lives and dies
 // with the finding; a WeakMap would keep both until the next full garbage collection.
 const WIRE_JSON = Symbol("wireJson");
 
-/** The finding's wire JSON when it came through this protocol; undefined for any other object. */
-export function wireFindingJson(f: object): string | undefined {
-  return (f as { [WIRE_JSON]?: string })[WIRE_JSON];
+/** The finding's wire JSON (UTF-8) when it came through this protocol; undefined for any other object. */
+export function wireFindingJson(f: object): Buffer | undefined {
+  return (f as { [WIRE_JSON]?: Buffer })[WIRE_JSON];
 }
 
 type Args = Parameters<AwsRestJsonProtocol["deserializeResponse"]>;
@@ -68,16 +69,17 @@ export class FastListFindingsProtocol extends AwsRestJsonProtocol {
     const name = (operationSchema as { name?: string }).name;
     if ((name !== "ListFindings" && name !== "ListCoverage") || response.statusCode >= 300) return super.deserializeResponse<Output>(...args);
     const bytes = await collectBody(response.body, context);
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+    const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const text = body.toString("utf8");
     const data = (text ? JSON.parse(text) : {}) as Json;
     const out: Json = { $metadata: this.deserializeMetadata(response) };
     if (name === "ListCoverage") {
       if (Array.isArray(data.coveredResources)) out.coveredResources = (data.coveredResources as Json[]).map(reviveCoveredResource);
     } else if (Array.isArray(data.findings)) {
       const parsed = data.findings as Json[];
-      const texts = jsonArrayElements(text, "findings");
+      const wire = jsonArrayElements(body, "findings");
       out.findings = parsed.map((f, i) => {
-        Object.defineProperty(f, WIRE_JSON, { value: texts.length === parsed.length ? texts[i] : JSON.stringify(f) });
+        Object.defineProperty(f, WIRE_JSON, { value: wire.length === parsed.length ? wire[i] : Buffer.from(JSON.stringify(f), "utf8") });
         return reviveFinding(f);
       });
     }

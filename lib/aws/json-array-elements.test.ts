@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { jsonArrayElements } from "./json-array-elements";
+import { jsonArrayElements as elementsOf } from "./json-array-elements";
+
+/** The elements' texts, from the document's UTF-8 bytes. */
+const jsonArrayElements = (text: string, key: string) => elementsOf(Buffer.from(text, "utf8"), key).map((b) => b.toString("utf8"));
 
 const roundTrip = (doc: unknown, key: string) => {
   const text = JSON.stringify(doc);
@@ -24,6 +27,14 @@ describe("jsonArrayElements", () => {
     expect(jsonArrayElements('{"findings":[1, true,null ,"s\\"x", -2.5e3]}', "findings")).toEqual(["1", "true", "null", '"s\\"x"', "-2.5e3"]);
     expect(jsonArrayElements('{"nextToken":"abc"}', "findings")).toEqual([]);
     expect(jsonArrayElements('{"findingsX":[{"a":1}]}', "findings")).toEqual([]);
+  });
+
+  it("returns views of the body's bytes, not copies", () => {
+    const body = Buffer.from('{"findings":[{"t":"añ€"},{"u":1}]}', "utf8");
+    const [first] = elementsOf(body, "findings");
+    expect(first.buffer).toBe(body.buffer);
+    expect(first.byteOffset - body.byteOffset).toBe(body.indexOf("{", 1));
+    expect(first.toString("utf8")).toBe('{"t":"añ€"}');
   });
 
   it("agrees with JSON.parse on a large generated page", () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { addAccount, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { addAccount, addAccountRegion, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { allScope } from "@/lib/queries/scope";
 import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
@@ -16,7 +16,7 @@ describe("the overview warmer", () => {
     const d = database();
     const A = "111111111111";
     await addAccount(d, A);
-    await addRow(d, "account_regions", { account_id: A, region: "eu-west-1" });
+    await addAccountRegion(d, A, "eu-west-1");
     await addFinding(d, { account_id: A, severity: "CRITICAL", vulnerability_id: "CVE-2024-1" });
     await addFinding(d, { account_id: A, severity: "HIGH", resource_type: "AWS_ECR_CONTAINER_IMAGE", resource_id: "sha256:img", vulnerability_id: "CVE-2024-2" });
     await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE resource_id = 'sha256:img'"); // an image that runs nowhere

@@ -8,7 +8,9 @@ import type { FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
 import { benchDatabase } from "./bench-db";
 
-async function* readRows(source: Database, pageSize: number): AsyncGenerator<FindingRow[]> {
+/** Pages of rows as the sync hands them to the writer (raw JSON as UTF-8 bytes), with the raw texts
+ *  the COPY lines are built from; converting between the two happens here, outside either timing. */
+async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ rows: FindingRow[]; rawTexts: string[] }> {
   let after = "";
   for (;;) {
     const { rows } = await source.pool.query(
@@ -21,16 +23,16 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<Fin
     );
     if (!rows.length) return;
     after = rows[rows.length - 1].arn;
-    yield rows.map((r) => ({
+    yield { rawTexts: rows.map((r) => r.raw as string), rows: rows.map((r) => ({
       arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title, description: r.description,
       severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
       exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id, packages: r.packages,
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
       resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
-      firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: r.raw,
+      firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: Buffer.from(r.raw, "utf8"),
       inUseCount: r.in_use_count, lastInUseAt: r.last_in_use_at, provider: r.provider, providerAccountId: r.provider_account_id,
       findingKey: r.finding_key, relatedVulnerabilities: r.related_vulnerabilities ?? [], lastKnownExploitAt: null, otherResources: [],
-    }));
+    })) };
   }
 }
 
@@ -46,11 +48,11 @@ const text = (v: unknown): string => {
 };
 const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 
-function copyLine(r: FindingRow): string {
+function copyLine(r: FindingRow, rawText: string): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.description, r.severity, r.status, r.inspectorScore, r.cvssScore,
     r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
-    r.lastObservedAt, r.updatedAt, r.raw, r.findingKey].map(text).join("\t") + "\n";
+    r.lastObservedAt, r.updatedAt, rawText, r.findingKey].map(text).join("\t") + "\n";
 }
 
 /** `withUpsert` false: only the COPY (the large runs, where the sync itself is the upsert figure). */
@@ -61,7 +63,7 @@ export async function compareCopyAndUpsert(source: Database, batchSize = 500, wi
     let rows = 0;
     let upsertMs = 0;
     let copyMs = 0;
-    for await (const page of readRows(source, 10_000)) {
+    for await (const { rows: page, rawTexts } of readRows(source, 10_000)) {
       rows += page.length;
       let t = performance.now();
       for (let i = 0; withUpsert && i < page.length; i += batchSize) {
@@ -71,7 +73,7 @@ export async function compareCopyAndUpsert(source: Database, batchSize = 500, wi
       t = performance.now();
       const client = await copyDb.pool.connect();
       try {
-        await pipeline(Readable.from(page.map(copyLine)), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
+        await pipeline(Readable.from(page.map((r, i) => copyLine(r, rawTexts[i]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
       } finally {
         client.release();
       }

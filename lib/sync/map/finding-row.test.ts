@@ -42,7 +42,7 @@ describe("toFindingRow", () => {
   });
 
   it("keeps the complete finding as JSON with ISO timestamps", () => {
-    const raw = JSON.parse(row(ecrFinding()).raw);
+    const raw = JSON.parse(String(row(ecrFinding()).raw));
     expect(raw.firstObservedAt).toBe("2024-09-04T16:55:38.411Z");
     expect(raw.resources[0].details.awsEcrContainerImage.pushedAt).toBe("2024-09-04T16:55:28.000Z");
     expect(raw.remediation.recommendation.text).toBe("None Provided");

@@ -38,8 +38,9 @@ export interface FindingRow extends ResourceColumns, FindingUsage {
   firstObservedAt: Date;
   lastObservedAt: Date;
   updatedAt: Date;
-  /** The complete finding as JSON text: as the API sent it when known, else serialised (ISO timestamps). */
-  raw: string;
+  /** The complete finding as JSON: the API's own UTF-8 bytes when known (a view of the response
+   *  body, never copied until written), else serialised text (ISO timestamps). */
+  raw: string | Buffer;
 }
 
 // The API boundary: the fields the cache cannot do without. Everything else is optional.

@@ -48,6 +48,16 @@ describe("upsertFindings", () => {
     await upsertFindings(t.pool, rows, ctx);
     const stored = (await t.pool.query("SELECT arn, title, raw FROM findings WHERE arn = ANY($1) ORDER BY arn", [rows.map((r) => r.arn)])).rows;
     expect(stored).toEqual(rows.map((r) => ({ arn: r.arn, title: r.title, raw: r.raw })));
+    // The listing hands over views of a response body's UTF-8 bytes: stored as the same text,
+    // multi-byte characters included, whatever the view's offset in its body.
+    const body = Buffer.from('{"findings":[{"t":"añ€😀 \\"q\\""},{"u":"ü"}]}', "utf8");
+    const first = body.subarray(body.indexOf("{", 1), body.indexOf("},{") + 1);
+    const second = body.subarray(body.indexOf("},{") + 2, body.length - 2);
+    const viewed = [{ ...row(14), raw: first }, { ...row(15), raw: "{\"v\":\"ñ\"}" }, { ...row(16), raw: second }];
+    await upsertFindings(t.pool, viewed, ctx);
+    const texts = (await t.pool.query("SELECT raw FROM findings WHERE arn = ANY($1) ORDER BY arn", [viewed.map((r) => r.arn)])).rows.map((r) => r.raw);
+    expect(texts).toEqual(['{"t":"añ€😀 \\"q\\""}', '{"v":"ñ"}', '{"u":"ü"}']);
+    expect(JSON.parse(texts[0]).t).toBe('añ€😀 "q"');
     const bad = { ...row(13), raw: `{"s":"\x1e"}` };
     await expect(upsertFindings(t.pool, [bad], ctx)).rejects.toThrow(/record separator/);
     expect((await t.pool.query("SELECT count(*)::int AS n FROM findings WHERE arn = $1", [bad.arn])).rows[0].n).toBe(0);

@@ -26,10 +26,14 @@ export function dedupeByArn(rows: FindingRow[]): FindingRow[] {
   return byArn.size === rows.length ? rows : [...byArn.values()];
 }
 
-/** The batch's columns as one JSON array, and its raw JSON texts joined by the record separator. */
-export function findingsPayload(rows: FindingRow[]): { columns: string; raws: string } {
+const SEPARATOR = Buffer.from(RAW_SEPARATOR, "latin1");
+
+/** The batch's columns as one JSON array, and its raw JSONs' UTF-8 bytes joined by the record
+ *  separator: one copy of bytes the response already held, sent as they are (pg sends a Buffer
+ *  parameter in binary format, which for text is the UTF-8 itself: no string is built or encoded). */
+export function findingsPayload(rows: FindingRow[]): { columns: string; raws: Buffer } {
   const cols = new Array<unknown>(rows.length);
-  const raws = new Array<string>(rows.length);
+  const raws = new Array<Buffer>(Math.max(0, 2 * rows.length - 1));
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     // Keys a…z, A… in DOCUMENT_COLUMNS order (the writer test checks they agree).
@@ -41,11 +45,13 @@ export function findingsPayload(rows: FindingRow[]): { columns: string; raws: st
       A: r.findingKey, B: r.relatedVulnerabilities, C: r.lastKnownExploitAt?.getTime() ?? null, D: r.otherResources,
       E: r.inUseCount, F: r.lastInUseAt?.getTime() ?? null, G: r.provider, H: r.providerAccountId,
     };
-    // JSON.stringify escapes every control character, so a separator here means the row was built elsewhere.
-    if (r.raw.includes(RAW_SEPARATOR)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);
-    raws[i] = r.raw;
+    // JSON escapes every control character, so a separator here means the row was built elsewhere.
+    const raw = typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw;
+    if (raw.includes(0x1e)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);
+    if (i > 0) raws[2 * i - 1] = SEPARATOR;
+    raws[2 * i] = raw;
   }
-  return { columns: JSON.stringify(cols), raws: raws.join(RAW_SEPARATOR) };
+  return { columns: JSON.stringify(cols), raws: Buffer.concat(raws) };
 }
 
 export async function upsertFindings(
