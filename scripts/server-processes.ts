@@ -47,6 +47,8 @@ export function startServerProcesses(command: string[], env: NodeJS.ProcessEnv, 
       const lived = Date.now() - startedAt.get(w)!;
       startedAt.delete(w);
       if (stopping) return;
+      // A clean exit is a stop someone asked for (Ctrl-C reaches every process of the group): stop too.
+      if (code === 0) return void resolveExited(0);
       if (lived < CRASH_LOOP_MS) {
         log().error({ worker: slot, code, signal }, `web worker ${slot} exited ${lived} ms after it started: stopping the app`);
         resolveExited(code || 1);
