@@ -49,29 +49,41 @@ export async function replaceCoverage(
   });
 }
 
+/** One row per resource and scan type as listed (a resource listed twice while the data moved: the newest scan). */
+const LISTED = `SELECT DISTINCT ON (resource_id, scan_type) * FROM coverage_in ORDER BY resource_id, scan_type, last_scanned_at DESC NULLS LAST`;
+
 export async function applyStagedCoverage(client: Client, region: string, scope: { accountIds: string[] | null }, at: Date): Promise<number> {
   await client.query(
     `DELETE FROM covered_resources c WHERE c.region = $1 AND ($2::text[] IS NULL OR c.account_id = ANY($2::text[]))
        AND NOT EXISTS (SELECT 1 FROM coverage_in i WHERE i.resource_id = c.resource_id AND i.scan_type = c.scan_type)`,
     [region, scope.accountIds],
   );
-  const res = await client.query(
-    `INSERT INTO covered_resources AS c (account_id, region, resource_type, resource_id, scan_type, scan_status_code,
-       scan_status_reason, scan_mode, last_scanned_at, inactive_since, resource_name, metadata, synced_at)
-     SELECT DISTINCT ON (resource_id, scan_type) account_id, $1, resource_type, resource_id, scan_type, scan_status_code,
-       scan_status_reason, scan_mode, last_scanned_at, CASE WHEN scan_status_code <> 'ACTIVE' THEN $2::timestamptz END,
-       resource_name, metadata, $2
-     FROM coverage_in
-     ON CONFLICT (region, resource_id, scan_type) DO UPDATE SET
-       account_id = EXCLUDED.account_id, resource_type = EXCLUDED.resource_type, scan_status_code = EXCLUDED.scan_status_code,
-       scan_status_reason = EXCLUDED.scan_status_reason, scan_mode = EXCLUDED.scan_mode, last_scanned_at = EXCLUDED.last_scanned_at,
-       inactive_since = CASE WHEN EXCLUDED.scan_status_code = 'ACTIVE' THEN NULL ELSE COALESCE(c.inactive_since, EXCLUDED.inactive_since) END,
-       resource_name = EXCLUDED.resource_name, metadata = EXCLUDED.metadata, synced_at = EXCLUDED.synced_at
-     -- Most resources are as they were yesterday: leave those rows (and their indexes) untouched.
-     WHERE (c.account_id, c.resource_type, c.scan_status_code, c.scan_status_reason, c.scan_mode, c.last_scanned_at, c.resource_name, c.metadata)
-       IS DISTINCT FROM (EXCLUDED.account_id, EXCLUDED.resource_type, EXCLUDED.scan_status_code, EXCLUDED.scan_status_reason,
-         EXCLUDED.scan_mode, EXCLUDED.last_scanned_at, EXCLUDED.resource_name, EXCLUDED.metadata)`,
+  // Changed rows by UPDATE, new ones by INSERT … DO NOTHING: an INSERT … ON CONFLICT DO UPDATE would
+  // lock every row it meets first, changed or not (a WAL record each, half of a re-listing's WAL).
+  // The table keeps room on each page (fillfactor, migration *_covered_resources_fillfactor), so
+  // a row whose scan time moved is rewritten in place, without new index entries.
+  const updated = await client.query(
+    `UPDATE covered_resources c SET
+       account_id = i.account_id, resource_type = i.resource_type, scan_status_code = i.scan_status_code,
+       scan_status_reason = i.scan_status_reason, scan_mode = i.scan_mode, last_scanned_at = i.last_scanned_at,
+       inactive_since = CASE WHEN i.scan_status_code = 'ACTIVE' THEN NULL ELSE COALESCE(c.inactive_since, $2::timestamptz) END,
+       resource_name = i.resource_name, metadata = i.metadata, synced_at = $2
+     FROM (${LISTED}) i
+     WHERE c.region = $1 AND c.resource_id = i.resource_id AND c.scan_type = i.scan_type
+       -- Most resources are as they were yesterday: leave those rows (and their indexes) untouched.
+       AND (c.account_id, c.resource_type, c.scan_status_code, c.scan_status_reason, c.scan_mode, c.last_scanned_at, c.resource_name, c.metadata)
+         IS DISTINCT FROM (i.account_id, i.resource_type, i.scan_status_code, i.scan_status_reason, i.scan_mode, i.last_scanned_at, i.resource_name, i.metadata)`,
     [region, at],
   );
-  return res.rowCount ?? 0;
+  const inserted = await client.query(
+    `INSERT INTO covered_resources (account_id, region, resource_type, resource_id, scan_type, scan_status_code,
+       scan_status_reason, scan_mode, last_scanned_at, inactive_since, resource_name, metadata, synced_at)
+     SELECT account_id, $1, resource_type, resource_id, scan_type, scan_status_code, scan_status_reason, scan_mode, last_scanned_at,
+       CASE WHEN scan_status_code <> 'ACTIVE' THEN $2::timestamptz END, resource_name, metadata, $2
+     FROM (${LISTED}) i
+     WHERE NOT EXISTS (SELECT 1 FROM covered_resources c WHERE c.region = $1 AND c.resource_id = i.resource_id AND c.scan_type = i.scan_type)
+     ON CONFLICT (region, resource_id, scan_type) DO NOTHING`,
+    [region, at],
+  );
+  return (updated.rowCount ?? 0) + (inserted.rowCount ?? 0);
 }

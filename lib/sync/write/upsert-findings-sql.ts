@@ -35,6 +35,7 @@ const COMPARED = ["account_id", "region", "type", "title", "description", "sever
   "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
   "first_observed_at", "last_observed_at", "provider", "provider_account_id"];
 const CHANGED = `(${COMPARED.map((c) => `f.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `EXCLUDED.${c}`).join(", ")})`;
+const CHANGED_PREV = `(${COMPARED.map((c) => `p.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `i.${c}`).join(", ")})`;
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
@@ -45,7 +46,17 @@ WITH input AS (
 ),
 -- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (
-  SELECT arn, status, severity, exploit_available FROM findings WHERE arn = ANY($4::text[])
+  SELECT arn, updated_at, ${COMPARED.filter((c) => !["status", "severity", "exploit_available"].includes(c)).join(", ")}, status, severity, exploit_available
+  FROM findings WHERE arn = ANY($4::text[])
+),
+-- The listed rows to write: new, a newer version, or changed modelled columns (GONE differs in
+-- status). The rest (as held, or older) stay out of the INSERT, because ON CONFLICT … DO UPDATE …
+-- WHERE false still locks the row it skips (a WAL record each, and after a checkpoint the heap page's
+-- image: half of a daily re-listing's WAL). The statement's WHERE below stays the guard for a row
+-- that changed since this read.
+to_write AS (
+  SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
+  WHERE p.arn IS NULL OR (p.updated_at <= i.updated_at AND (p.updated_at < i.updated_at OR ${CHANGED_PREV}))
 ),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
@@ -62,7 +73,7 @@ up AS (
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
     NULL, $2::timestamptz, raw, in_use_count, last_in_use_at, provider, provider_account_id
-  FROM input
+  FROM to_write
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
     description = EXCLUDED.description, severity = EXCLUDED.severity, status = EXCLUDED.status,
