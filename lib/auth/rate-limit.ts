@@ -1,5 +1,5 @@
-// Sign-in attempts per client address, in memory: a fixed one-minute window per key. One process
-// serves the app, so memory is enough; a restart forgets the counts.
+// Sign-in attempts per client address, in memory: a fixed one-minute window per key. Each server
+// process counts its own (web workers and replicas each allow the limit), and a restart forgets them.
 export interface RateLimiter {
   /** True when the attempt may go ahead (and counts it). */
   allow(key: string, now?: number): boolean;
