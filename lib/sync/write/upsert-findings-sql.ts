@@ -34,8 +34,11 @@ const COMPARED = ["account_id", "region", "type", "title", "description", "sever
   "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities", "packages",
   "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
   "first_observed_at", "last_observed_at", "provider", "provider_account_id"];
-const CHANGED = `(${COMPARED.map((c) => `f.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `EXCLUDED.${c}`).join(", ")})`;
-const CHANGED_PREV = `(${COMPARED.map((c) => `p.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `i.${c}`).join(", ")})`;
+/** Whether the listed version `listed` replaces the held row `held`: never an older version (a replayed
+ *  or overlapping page), and not the same one unchanged (same version and modelled columns; not GONE). */
+const replaces = (held: string, listed: string) =>
+  `${held}.updated_at <= ${listed}.updated_at AND (${held}.updated_at < ${listed}.updated_at OR ` +
+  `(${COMPARED.map((c) => `${held}.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `${listed}.${c}`).join(", ")}))`;
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
@@ -46,8 +49,7 @@ WITH input AS (
 ),
 -- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (
-  SELECT arn, updated_at, ${COMPARED.filter((c) => !["status", "severity", "exploit_available"].includes(c)).join(", ")}, status, severity, exploit_available
-  FROM findings WHERE arn = ANY($4::text[])
+  SELECT arn, updated_at, ${COMPARED.join(", ")} FROM findings WHERE arn = ANY($4::text[])
 ),
 -- The listed rows to write: new, a newer version, or changed modelled columns (GONE differs in
 -- status). The rest (as held, or older) stay out of the INSERT, because ON CONFLICT … DO UPDATE …
@@ -56,7 +58,7 @@ prev AS (
 -- that changed since this read.
 to_write AS (
   SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
-  WHERE p.arn IS NULL OR (p.updated_at <= i.updated_at AND (p.updated_at < i.updated_at OR ${CHANGED_PREV}))
+  WHERE p.arn IS NULL OR (${replaces("p", "i")})
 ),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
@@ -99,10 +101,9 @@ up AS (
     -- The finding's own copy; coverage's fresher one is applied after the region's listing (image-usage.ts).
     in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
     provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id
-  -- Never regress to an older version of the finding (a replayed or overlapping page), and leave an
-  -- unchanged one alone (same version, same modelled columns; not GONE): a full re-listing writes no
-  -- finding row, index entry or event for it, only its finding_seen mark (below).
-  WHERE f.updated_at <= EXCLUDED.updated_at AND (f.updated_at < EXCLUDED.updated_at OR ${CHANGED})
+  -- The same test as to_write's, against the row as it is now: an unchanged finding gets no row,
+  -- index entry or event, only its finding_seen mark (below).
+  WHERE ${replaces("f", "EXCLUDED")}
   RETURNING f.arn
 ),
 -- Listed but not written (unchanged, or an older version): seen by this listing all the same.
