@@ -1,5 +1,6 @@
 // The explorer's answer as the page and /api/findings serve it: memoised per scope and filter until the
-// data changes (explorerMemo: a sync run, or any write to findings or accounts). Viewers asking the same question at once share one
+// data changes (explorerMemo: a sync run, or any write to findings, accounts or account_regions). Viewers
+// asking the same question at once share one
 // computation: a weekly review's 50 attendees opening one link run its grouped count once, not 50
 // times over a pool of 10 connections (at 1M findings that queue ran past the pool's 15 s wait).
 import type { Scope } from "@/lib/queries/scope";

@@ -1,8 +1,8 @@
 // Every heatmap row in scope (AWS accounts, then other clouds' accounts), for the overview's first
 // paint and for /api/overview/heatmap, which sends the rest when someone asks for it. Memoised like
-// the counts it merges, until the data changes (sync-version.ts); the sync problems come from
-// account_regions, which only a run writes: merging 1,000 accounts took ~4 ms of the render thread per
-// overview under load.
+// the counts it merges, until the data changes (sync-version.ts: findings, accounts and
+// account_regions, where the sync problems come from, all move the version): merging 1,000 accounts
+// took ~4 ms of the render thread per overview under load.
 import type { Scope } from "@/lib/queries/scope";
 import type { OverviewFilter } from "./overview-filter";
 import { openAggregates } from "./overview-reads";

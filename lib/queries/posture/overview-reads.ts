@@ -1,5 +1,6 @@
 // The overview's shared reads, memoised once per request (React's cache) and across requests
-// until the data changes (overviewMemo: a sync run, or any write to findings or accounts): tiles, heatmap and bars share one count.
+// until the data changes (overviewMemo: a sync run, or any write to findings, accounts or
+// account_regions): tiles, heatmap and bars share one count.
 import { cache } from "react";
 import { allScope, type Scope } from "@/lib/queries/scope";
 import type { InUseMode } from "@/lib/domain/in-use";
