@@ -1,4 +1,5 @@
-// A comparable description of a database's public schema (columns, indexes, constraints),
+// A comparable description of a database's public schema (tables' columns, indexes, constraints;
+// views are migrations' own, schema.prisma cannot state them),
 // read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
 
@@ -7,7 +8,8 @@ export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<s
     SELECT table_name || '.' || column_name || ' ' || udt_name || coalesce('(' || character_maximum_length || ')', '')
       || ' ' || is_nullable || ' default=' || coalesce(column_default, '') AS line
     FROM information_schema.columns
-    WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`);
+    WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+      AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE')`);
   const indexes = await client.query(`
     SELECT 'index ' || indexdef AS line FROM pg_indexes
     WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);

@@ -103,7 +103,7 @@ export interface FindingSeed {
   exploit_since_source?: string | null;
   finding_key?: string;
   related_vulnerabilities?: string[];
-  /** Resources after the primary one (positions 1…) in finding_resources. */
+  /** Resources after the primary one (positions 1…) in finding_other_resources. */
   more_resources?: { type?: string; id: string; name?: string | null; tags?: Record<string, string> }[];
   fix_available?: string | null;
   vulnerability_id?: string | null;
@@ -156,11 +156,10 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
     exploit_since_source: seed.exploit_since_source ?? (seed.exploit_since ? "CACHE_FIRST_SAW" : null), gone_at: seed.gone_at ?? null, gone_reason: seed.gone_reason ?? null, gone_from_status: seed.gone_from_status ?? null,
     raw: seed.raw ?? { findingArn: arn },
   });
-  for (const [position, r] of [resource, ...(seed.more_resources ?? [])].entries()) {
-    await insert(database, "finding_resources", {
-      finding_arn: arn, position, type: r.type ?? "AWS_EC2_INSTANCE", resource_id: r.id, name: r.name ?? null, region, tags: r.tags ?? {},
-      ami_id: position === 0 ? (seed.ami_id ?? null) : null, ecr_repository: position === 0 ? (seed.ecr_repository ?? null) : null,
-      ecr_image_hash: position === 0 ? (seed.ecr_image_hash ?? null) : null,
+  // The first resource is the finding's own columns (the view finding_resources shows it at position 0).
+  for (const [i, r] of (seed.more_resources ?? []).entries()) {
+    await insert(database, "finding_other_resources", {
+      finding_arn: arn, position: i + 1, type: r.type ?? "AWS_EC2_INSTANCE", resource_id: r.id, name: r.name ?? null, region, tags: r.tags ?? {},
     });
   }
   return arn;

@@ -32,9 +32,6 @@ try {
       CASE WHEN g % 3 = 0 THEN 'NO' ELSE 'YES' END, 'CVE-2024-' || (1000 + g), 'CVE-2024-' || (1000 + g), ARRAY['pkg' || (g % 40)], 'AWS_ECR_CONTAINER_IMAGE', $2, 'bench/app', $3,
       now() - (g % 90) * interval '1 day', now(), now(), '{}'
     FROM generate_series(1, 500) g`, [acct, rid, DIGEST]);
-  await database.pool.query(`INSERT INTO finding_resources (finding_arn, position, type, resource_id, region, ecr_repository, ecr_image_hash)
-    SELECT 'arn:aws:inspector2:us-east-1:' || $1 || ':finding/bench' || g, 0, 'AWS_ECR_CONTAINER_IMAGE', $2, 'us-east-1', 'bench/app', $3
-    FROM generate_series(1, 500) g`, [acct, rid, DIGEST]);
   await database.pool.query(`INSERT INTO risk_exceptions (vulnerability_id, resource_ids, reason, owner, expires_at, approved_at, approved_by)
     SELECT 'CVE-2024-' || (1000 + g), '{}', 'benchmark exception', 'bench', now() + interval '30 days', now(), 'bench' FROM generate_series(5, 500, 10) g`);
   await database.pool.query("VACUUM ANALYZE");

@@ -6,7 +6,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 
-const tables = ["findings", "finding_resources", "finding_events", "covered_resources", "daily_snapshots", "coverage_snapshots", "vulnerability_intel"];
+const tables = ["findings", "finding_other_resources", "finding_events", "covered_resources", "daily_snapshots", "coverage_snapshots", "vulnerability_intel"];
 
 if (process.argv.includes("--reset")) {
   await queryRows(Prisma.sql`SELECT pg_stat_reset()`, "primary");

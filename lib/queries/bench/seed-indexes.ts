@@ -1,12 +1,12 @@
-// The bench seeder's bulk-load mode for the tables filled from findings (finding_resources,
-// finding_events): their secondary indexes and finding_resources' primary key are dropped before
+// The bench seeder's bulk-load mode for the tables filled from findings (finding_other_resources,
+// finding_events): their secondary indexes and finding_other_resources' primary key are dropped before
 // the load and built once after it. Row-by-row maintenance of the ARN-keyed B-trees (random
 // order) took 335 s of a 1M seed's 1,100 s. Bench databases only; the sync has deferred-indexes.ts.
 import type pg from "pg";
 
 type Restore = { table: string; name: string; sql: string };
 
-export async function dropLoadIndexes(client: pg.Client, tables = ["finding_resources", "finding_events"]): Promise<Restore[]> {
+export async function dropLoadIndexes(client: pg.Client, tables = ["finding_other_resources", "finding_events"]): Promise<Restore[]> {
   const { rows } = await client.query<{ table: string; name: string; indexdef: string; condef: string | null; contype: string | null }>(
     `SELECT i.tablename AS table, i.indexname AS name, i.indexdef, pg_get_constraintdef(c.oid) AS condef, c.contype
      FROM pg_indexes i LEFT JOIN pg_constraint c ON c.conname = i.indexname AND c.conrelid = i.tablename::regclass

@@ -134,11 +134,6 @@ export const seedSteps: { name: string; sql: string }[] = [
       ON CONFLICT (arn) DO NOTHING`,
   },
   {
-    name: "finding_resources",
-    sql: `INSERT INTO finding_resources (finding_arn, position, type, resource_id, name, region, tags, ami_id, ecr_repository, ecr_image_hash)
-      SELECT arn, 0, resource_type, resource_id, resource_name, region, resource_tags, ami_id, ecr_repository, ecr_image_hash FROM findings`,
-  },
-  {
     name: "finding_events",
     sql: `INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value)
         SELECT arn, closed_at, 'STATUS', 'ACTIVE', 'CLOSED' FROM findings WHERE closed_at IS NOT NULL

@@ -179,10 +179,10 @@ async function storagePerFinding(n: number) {
   const [r] = await queryRows<{ db: number; heap: number; toast: number; idx: number; resources: number; events: number }>(Prisma.sql`
     SELECT pg_database_size(current_database())::float8 AS db, pg_relation_size('findings')::float8 AS heap,
       coalesce(pg_total_relation_size(c.reltoastrelid), 0)::float8 AS toast, pg_indexes_size('findings')::float8 AS idx,
-      pg_total_relation_size('finding_resources')::float8 AS resources, pg_total_relation_size('finding_events')::float8 AS events
+      pg_total_relation_size('finding_other_resources')::float8 AS resources, pg_total_relation_size('finding_events')::float8 AS events
     FROM pg_class c WHERE c.oid = 'findings'::regclass`);
   const per = (b: number) => Math.round(b / n);
-  console.log(`database ${(r.db / 1e9).toFixed(2)} GB = ${per(r.db)} B/finding: findings heap ${per(r.heap)} + TOAST ${per(r.toast)} + indexes ${per(r.idx)}, finding_resources ${per(r.resources)}, finding_events ${per(r.events)}, rest ${per(r.db - r.heap - r.toast - r.idx - r.resources - r.events)}`);
+  console.log(`database ${(r.db / 1e9).toFixed(2)} GB = ${per(r.db)} B/finding: findings heap ${per(r.heap)} + TOAST ${per(r.toast)} + indexes ${per(r.idx)}, finding_other_resources ${per(r.resources)}, finding_events ${per(r.events)}, rest ${per(r.db - r.heap - r.toast - r.idx - r.resources - r.events)}`);
   return per(r.db);
 }
 

@@ -38,9 +38,9 @@ export async function insertFinding(db: Q, f: FindingFixture) {
       f.vulnerabilityId ?? null, f.firstObservedAt, f.closedAt ?? null, !!f.exploitSince, f.exploitSince ?? null, f.relatedVulnerabilities ?? []],
   );
   await db.query(
-    `INSERT INTO finding_resources (finding_arn, position, type, resource_id, region)
-     SELECT $1, p - 1, 'AWS_EC2_INSTANCE', id, 'us-east-1' FROM unnest($2::text[]) WITH ORDINALITY AS u(id, p)`,
-    [f.arn, [f.resourceId ?? `i-${f.arn}`, ...(f.moreResourceIds ?? [])]],
+    `INSERT INTO finding_other_resources (finding_arn, position, type, resource_id, region)
+     SELECT $1, p, 'AWS_EC2_INSTANCE', id, 'us-east-1' FROM unnest($2::text[]) WITH ORDINALITY AS u(id, p)`,
+    [f.arn, f.moreResourceIds ?? []],
   );
 }
 

@@ -1,5 +1,5 @@
 // The finding model through the bulk writer on real Postgres: keys and aliases, every resource in
-// finding_resources (added, changed, trimmed), exploit YES / NO / not applicable with its source.
+// the view finding_resources (added, changed, trimmed; only resources 2…n stored in finding_other_resources), exploit YES / NO / not applicable with its source.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
@@ -35,6 +35,9 @@ describe("finding model writes", () => {
     expect((await resources(1))[1]).toMatchObject({ type: "AWS_EC2_INSTANCE", name: "i-2", region: "us-east-1", tags: { env: "prod" } });
     expect((await resources(2)).map((r) => r.position)).toEqual([0]);
     expect((await finding(1)).resource_id).toBe("i-1");
+    // The primary resource is stored once, in the finding's own columns.
+    const stored = await t.pool.query("SELECT finding_arn, position, resource_id FROM finding_other_resources ORDER BY finding_arn, position");
+    expect(stored.rows).toEqual([{ finding_arn: arn(1), position: 1, resource_id: "i-2" }, { finding_arn: arn(1), position: 2, resource_id: "i-3" }]);
   });
 
   it("follows a finding's resources as they change, and drops the ones it no longer has", async () => {

@@ -1,6 +1,6 @@
 // One statement per batch: insert-or-update the findings and, from the difference with the rows
 // they replace, append STATUS / EXPLOITABLE (both ways) / SEVERITY events, and write every resource
-// of each written finding to finding_resources (upsert-resources-sql.ts). All CTEs see the table as it was
+// of each written finding to finding_other_resources (upsert-resources-sql.ts). All CTEs see the table as it was
 // before the statement, so `prev` holds the old values; replaying a batch changes nothing. First
 // sight is not an event: the row's first_observed_at says it (and writing one event row per new
 // finding was a fifth of a first sync's database time).

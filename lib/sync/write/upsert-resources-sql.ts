@@ -1,18 +1,15 @@
-// CTEs of the findings upsert (upsert-findings-sql.ts) that keep finding_resources equal to every
-// resource of each finding the statement wrote (`up`): position 0 from the primary resource's
-// columns, 1… from the row's other_resources document. Unchanged rows are left alone (no dead
-// tuples on a replay); positions past a finding's current count are deleted, only for findings
-// that existed before (`prev`), so a first sync pays no delete probe. The foreign key is checked
-// at the end of the statement, after the findings are in.
+// CTEs of the findings upsert (upsert-findings-sql.ts) that keep finding_other_resources equal to the
+// resources after the first of each finding the statement wrote (`up`): positions 1… from the row's
+// other_resources document (the first is the finding's own resource_* columns; the view
+// finding_resources shows both). Unchanged rows are left alone (no dead tuples on a replay); positions
+// past a finding's current count are deleted, only for findings that existed before (`prev`), so a first
+// sync pays no delete probe. The foreign key is checked at the end of the statement, after the findings are in.
 const OTHER = `"resourceType" text, "resourceId" text, "resourceName" text, region text, "resourceTags" jsonb,
       "amiId" text, "ecrRepository" text, "ecrImageHash" text`;
 
 export const UPSERT_RESOURCES_CTE = `
 res AS (
-  INSERT INTO finding_resources AS fr (finding_arn, position, type, resource_id, name, region, tags, ami_id, ecr_repository, ecr_image_hash)
-  SELECT i.arn, 0, i.resource_type, i.resource_id, i.resource_name, i.region, i.resource_tags, i.ami_id, i.ecr_repository, i.ecr_image_hash
-  FROM input i JOIN up ON up.arn = i.arn
-  UNION ALL
+  INSERT INTO finding_other_resources AS fr (finding_arn, position, type, resource_id, name, region, tags, ami_id, ecr_repository, ecr_image_hash)
   SELECT i.arn, o.ord::int, o."resourceType", o."resourceId", o."resourceName", COALESCE(o.region, i.region), COALESCE(o."resourceTags", '{}'),
     o."amiId", o."ecrRepository", o."ecrImageHash"
   FROM input i JOIN up ON up.arn = i.arn
@@ -28,7 +25,7 @@ res AS (
   RETURNING 1
 ),
 res_gone AS (
-  DELETE FROM finding_resources d USING input i, up, prev p
+  DELETE FROM finding_other_resources d USING input i, up, prev p
   WHERE up.arn = i.arn AND p.arn = i.arn AND d.finding_arn = i.arn AND d.position > jsonb_array_length(i.other_resources)
   RETURNING 1
 )`;
