@@ -54,6 +54,7 @@ async function main() {
   const [{ n }] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings`);
   const accounts = (await queryRows<{ id: string }>(Prisma.sql`SELECT id FROM accounts ORDER BY id`)).map((a) => a.id);
   const arns = (await queryRows<{ arn: string }>(Prisma.sql`SELECT arn FROM findings TABLESAMPLE SYSTEM (1) LIMIT 200`)).map((r) => r.arn);
+  const resources = (await queryRows<{ id: string }>(Prisma.sql`SELECT resource_id AS id FROM findings TABLESAMPLE SYSTEM (1) LIMIT 200`)).map((r) => r.id);
   const cve = (await queryRows<{ v: string }>(Prisma.sql`SELECT vulnerability_id AS v FROM findings WHERE vulnerability_id IS NOT NULL AND ${openSql()} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`))[0].v;
   console.log(`findings ${n}, accounts ${accounts.length}, runs per view ${runs}\n`);
   const pick = (i: number) => accounts[(i * 7919) % accounts.length];
@@ -111,6 +112,8 @@ async function main() {
     await measure("severity=HIGH, sort=severity", () => getExplorerResult(scope, filter("severity=HIGH&sort=severity"))),
     await measure("package=openssl & region=us-east-1, sort=age", () => getExplorerResult(scope, filter("package=openssl&region=us-east-1&sort=age"))),
     await measure("account=X & region=eu-west-1, sort=age", (i) => getExplorerResult(scope, filter(`account=${pick(i)}&region=eu-west-1&sort=age`))),
+    await measure("resource=<an id> (rotating)", (i) => getExplorerResult(scope, filter(`resource=${encodeURIComponent(resources[i % resources.length])}`))),
+    await measure("resource=<last 8 characters of an id> (rotating)", (i) => getExplorerResult(scope, filter(`resource=${encodeURIComponent(resources[(i + 7) % resources.length].slice(-8))}`))),
   ];
   const page2 = await getExplorerResult(scope, filter("severity=CRITICAL"));
   if (page2.kind === "list" && page2.nextCursor) explorer.push(await measure("severity=CRITICAL, page 2 (cursor)", () => getExplorerResult(scope, filter(`severity=CRITICAL&cursor=${page2.nextCursor}`))));

@@ -34,12 +34,16 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
   if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
   if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
-  // Any resource of the finding, not only the primary one.
+  // Any resource of the finding, by its id or a part of its id or name. The first resources' ids come from
+  // finding_resource_names (one row per distinct id and name, not per finding), the other resources'
+  // findings from finding_other_resources (few rows); both as arrays, so the findings are read on their
+  // resource_id and arn indexes rather than by testing every finding against the pattern.
   if (f.resource) {
     const pattern = `%${likeEscape(f.resource)}%`;
-    c.push(Prisma.sql`(f.resource_id = ${f.resource} OR f.resource_id ILIKE ${pattern} OR f.resource_name ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM finding_resources fr WHERE fr.finding_arn = f.arn AND fr.position > 0
-        AND (fr.resource_id = ${f.resource} OR fr.resource_id ILIKE ${pattern} OR fr.name ILIKE ${pattern})))`);
+    c.push(Prisma.sql`(f.resource_id = ANY(ARRAY(SELECT DISTINCT n.resource_id FROM finding_resource_names n
+        WHERE n.resource_id = ${f.resource} OR n.search LIKE lower(${pattern})))
+      OR f.arn = ANY(ARRAY(SELECT o.finding_arn FROM finding_other_resources o
+        WHERE o.resource_id = ${f.resource} OR o.resource_id ILIKE ${pattern} OR o.name ILIKE ${pattern})))`);
   }
   if (f.cve) c.push(findingKeySql("f", f.cve));
   if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
