@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/queries/scope";
 import type { FindingsFilter } from "./findings-filter";
 import { groupFindings, type FindingGroupRow } from "./findings-groups";
 import { countFindings, searchFindings, type FindingRow } from "./findings-search";
+import { resolveResourceMatch } from "./resource-match";
 
 type Jsonify<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type FindingListItem = Jsonify<FindingRow>;
@@ -15,7 +16,8 @@ export type ExplorerResult =
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function getExplorerResult(scope: Scope, filter: FindingsFilter): Promise<ExplorerResult> {
+export async function getExplorerResult(scope: Scope, asked: FindingsFilter): Promise<ExplorerResult> {
+  const filter = await resolveResourceMatch(asked);
   if (filter.group) {
     const [grouped, total] = await Promise.all([groupFindings(scope, { ...filter, group: filter.group }), countFindings(scope, filter)]);
     return { kind: "groups", ...grouped, total: total.count, totalCapped: total.capped };

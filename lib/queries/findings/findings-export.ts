@@ -5,6 +5,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { csvLine } from "./csv";
 import type { FindingsFilter } from "./findings-filter";
 import { countFindings, findingRowColumns, searchFindings, type FindingRow } from "./findings-search";
+import { resolveResourceMatch } from "./resource-match";
 
 type ExportRow = FindingRow & { cvss_score: number | null; packages: { name?: string; version?: string; fixedInVersion?: string }[] };
 
@@ -22,8 +23,9 @@ export function exportLine(r: ExportRow): string {
     r.resource_name, r.first_observed_at, r.last_observed_at, r.closed_at]);
 }
 
-export async function* exportFindingsCsv(scope: Scope, filter: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
+export async function* exportFindingsCsv(scope: Scope, asked: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
   yield csvLine(exportHeader);
+  const filter = await resolveResourceMatch(asked);
   const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.packages`;
   const filterFirst = !(await countFindings(scope, filter)).capped;
   let cursor: string | undefined;

@@ -2,7 +2,8 @@
 // the "cve" group), package, resource (every resource of a finding), AMI or image under the current filter, worst groups first. Each group links back to the list filtered to that key.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import type { FindingsFilter, FindingsGroup } from "./findings-filter";
+import type { FindingsGroup } from "./findings-filter";
+import type { ResolvedFilter } from "./resource-match";
 import { findingsWhere } from "./findings-where";
 
 export interface FindingGroupRow {
@@ -25,7 +26,7 @@ const groupKey: Record<FindingsGroup, { key: Prisma.Sql; label: Prisma.Sql; from
   image: { key: Prisma.sql`f.ecr_image_hash`, label: Prisma.sql`min(f.ecr_repository)` },
 };
 
-export async function groupFindings(scope: Scope, filter: FindingsFilter & { group: FindingsGroup }) {
+export async function groupFindings(scope: Scope, filter: ResolvedFilter & { group: FindingsGroup }) {
   const g = groupKey[filter.group];
   const rows = await queryRows<FindingGroupRow>(Prisma.sql`
     SELECT ${g.key} AS key, ${g.label} AS label, count(*)::int AS count,

@@ -3,7 +3,7 @@
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
-import type { FindingsFilter } from "./findings-filter";
+import type { ResolvedFilter } from "./resource-match";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches } from "./findings-sort";
 import { findingsWhere } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
@@ -55,7 +55,7 @@ export interface SearchOptions {
 /** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
 export async function searchFindings<Row extends FindingRow = FindingRow>(
   scope: Scope,
-  filter: FindingsFilter,
+  filter: ResolvedFilter,
   columns = findingRowColumns,
   options: SearchOptions = {},
 ): Promise<FindingsPage<Row>> {
@@ -101,7 +101,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
  *  filter would cost more than the page itself. */
 export const countCap = 10_000;
 
-export async function countFindings(scope: Scope, filter: FindingsFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
+export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
   const where = findingsWhere(scope, filter);
   const capped = (part: Prisma.Sql) => Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM findings f WHERE ${where} AND ${part} LIMIT ${cap + 1}) capped`;
   // A key's parts are disjoint (finding-key-sql.ts), each counted on its own index: one OR of them

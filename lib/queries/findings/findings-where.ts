@@ -3,22 +3,21 @@
 import { Prisma } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
-import type { FindingsFilter } from "./findings-filter";
 import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
 import { findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
 import { usageWhere } from "./usage-where";
+import { resourceWhere, type ResolvedFilter } from "./resource-match";
 import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function imageKeys(image: string): string[] {
   return /^[0-9a-f]{64}$/.test(image) ? [image, `sha256:${image}`] : [image];
 }
 
-export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
+export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   const c: Prisma.Sql[] = [scopeWhere(scope, Prisma.sql`f.account_id`)];
   // A single value is compared with "=": Postgres (15) walks an index in order for "=" but not
   // for "= ANY(array)", and the explorer's pages depend on ordered index walks.
@@ -34,17 +33,8 @@ export function findingsWhere(scope: Scope, f: FindingsFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
   if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
   if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
-  // Any resource of the finding, by its id or a part of its id or name. The first resources' ids come from
-  // finding_resource_names (one row per distinct id and name, not per finding), the other resources'
-  // findings from finding_other_resources (few rows); both as arrays, so the findings are read on their
-  // resource_id and arn indexes rather than by testing every finding against the pattern.
-  if (f.resource) {
-    const pattern = `%${likeEscape(f.resource)}%`;
-    c.push(Prisma.sql`(f.resource_id = ANY(ARRAY(SELECT DISTINCT n.resource_id FROM finding_resource_names n
-        WHERE n.resource_id = ${f.resource} OR n.search LIKE lower(${pattern})))
-      OR f.arn = ANY(ARRAY(SELECT o.finding_arn FROM finding_other_resources o
-        WHERE o.resource_id = ${f.resource} OR o.resource_id ILIKE ${pattern} OR o.name ILIKE ${pattern})))`);
-  }
+  // Any resource of the finding, by its id or a part of its id or name (resource-match.ts).
+  if (f.resource) c.push(resourceWhere(f.resource, f.resourceMatch));
   if (f.cve) c.push(findingKeySql("f", f.cve));
   if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
   if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);

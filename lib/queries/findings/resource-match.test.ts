@@ -1,0 +1,62 @@
+// The resource filter's three forms (resolved to ids, "broad", unresolved) find the same findings:
+// by a first or a later resource, by id or name, by a part of either in any case, never by a LIKE
+// wildcard; and the explorer resolves the text once for its count and its page.
+import { beforeAll, describe, expect, it } from "vitest";
+import { allScope } from "@/lib/queries/scope";
+import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { parseFindingsFilter } from "./findings-filter";
+import { searchFindings } from "./findings-search";
+import { getExplorerResult } from "./explorer-result";
+import { resolveResourceMatch, type ResourceMatch } from "./resource-match";
+
+const A = "111111111111";
+const database = setupQueryTestDatabase();
+const f: Record<string, string> = {};
+const filter = (resource: string) => parseFindingsFilter(new URLSearchParams({ resource })).filter;
+const arnsWith = async (resource: string, match: ResourceMatch | undefined) =>
+  (await searchFindings(allScope, { ...filter(resource), resourceMatch: match, limit: 100 })).rows.map((r) => r.arn).sort();
+
+beforeAll(async () => {
+  const d = database();
+  await addAccount(d, A);
+  f.web1 = await addFinding(d, { account_id: A, resource_id: "i-0aaa111", resource_name: "Web-1" });
+  f.web2 = await addFinding(d, { account_id: A, resource_id: "i-0aaa222", resource_name: "web-2" });
+  f.fn = await addFinding(d, { account_id: A, resource_type: "AWS_LAMBDA_FUNCTION", resource_id: "arn:aws:lambda:us-east-1:111111111111:function:etl:$LATEST", resource_name: "etl" });
+  f.multi = await addFinding(d, { account_id: A, resource_id: "i-0bbb", resource_name: "db", more_resources: [{ id: "i-0ccc", name: "Second_Node" }] });
+});
+
+describe("resource filter", () => {
+  const cases: [string, string, string[]][] = [
+    ["an exact id", "i-0aaa111", ["web1"]],
+    ["a part of ids", "0AAA", ["web1", "web2"]],
+    ["a part of a name, any case", "WEB-", ["web1", "web2"]],
+    ["a Lambda version suffix", ":$latest", ["fn"]],
+    ["a later resource's id", "i-0ccc", ["multi"]],
+    ["a later resource's name", "second_node", ["multi"]],
+    ["a LIKE wildcard is literal", "i-0aaa_11", []],
+    ["a percent sign is literal", "%", []],
+    ["nothing", "i-nope", []],
+  ];
+  it.each(cases)("matches %s the same resolved, broad and unresolved", async (_, text, names) => {
+    const expected = names.map((n) => f[n]).sort();
+    const resolved = (await resolveResourceMatch(filter(text))).resourceMatch;
+    expect(resolved).not.toBe("broad");
+    expect(await arnsWith(text, resolved)).toEqual(expected);
+    expect(await arnsWith(text, "broad")).toEqual(expected);
+    expect(await arnsWith(text, undefined)).toEqual(expected);
+  });
+
+  it("resolves to the matching ids and later-resource findings, or to broad past the cap", async () => {
+    expect((await resolveResourceMatch(filter("0aaa"))).resourceMatch).toEqual({ ids: expect.arrayContaining(["i-0aaa111", "i-0aaa222"]), arns: [] });
+    expect((await resolveResourceMatch(filter("i-0"))).resourceMatch).toMatchObject({ arns: [f.multi] });
+    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toBe("broad");
+    expect((await resolveResourceMatch(filter("i-0"), 3)).resourceMatch).not.toBe("broad");
+    const none = parseFindingsFilter(new URLSearchParams("")).filter;
+    expect(await resolveResourceMatch(none)).toBe(none);
+  });
+
+  it("gives the explorer's count and page from one resolution", async () => {
+    const result = await getExplorerResult(allScope, filter("web-"));
+    expect(result.kind === "list" && [result.total, result.rows.map((r) => r.arn).sort()]).toEqual([2, [f.web1, f.web2].sort()]);
+  });
+});
