@@ -1,6 +1,7 @@
 // The production build with INSPECTORATE_WEB_WORKERS=2: two server.js workers share the port
 // (node:cluster in the launcher), both serve requests, a scrape sums both workers' metrics, the
-// startup sync runs once between them, a worker that dies is replaced, and one that dies right after
+// startup sync runs once between them, a scrape is a 503 while a worker cannot report, a worker that
+// dies is replaced, and one that dies right after
 // its start (a crash loop) stops the app with a non-zero code. Needs TEST_DATABASE_URL
 // (more than one worker is refused beside the embedded database).
 import fs from "node:fs";
@@ -100,6 +101,23 @@ describe("two web workers", () => {
     expect(app.output()).toMatch(/web worker \d exited: starting a new one/);
     expect(app.output()).not.toMatch(/exited \d+ ms after it started/);
     for (let i = 0; i < 10; i++) expect((await fetch(`${app.url}/`)).status).toBe(200);
+  });
+
+  it("answer a scrape 503, never a partial sum, while a worker cannot report its metrics", async () => {
+    const [frozen] = workerPids();
+    process.kill(frozen, "SIGSTOP");
+    try {
+      // Connections handed to the frozen worker hang: retry until the other worker answers.
+      let answered: Response | undefined;
+      for (let i = 0; i < 10 && !answered; i++) {
+        answered = await fetch(`${app.url}/api/metrics`, { signal: AbortSignal.timeout(12_000) }).catch(() => undefined);
+      }
+      expect(answered?.status).toBe(503);
+      expect((await answered!.json()).error).toMatch(/metrics unavailable: a web worker did not report its metrics/);
+    } finally {
+      process.kill(frozen, "SIGCONT");
+    }
+    await expect.poll(async () => (await fetch(`${app.url}/api/metrics`, { signal: AbortSignal.timeout(12_000) })).status, { timeout: 30_000 }).toBe(200);
   });
 
   it("stop the app, with a non-zero code, when a new worker dies within 20 s of its start (a crash loop)", async () => {
