@@ -55,7 +55,7 @@ describe("resource filter", () => {
     expect(await resolveResourceMatch(none)).toBe(none);
   });
 
-  it("gives the explorer's count and page from one resolution", async () => {
+  it("gives the explorer the same findings in its total and its page", async () => {
     const result = await getExplorerResult(allScope, filter("web-"));
     expect(result.kind === "list" && [result.total, result.rows.map((r) => r.arn).sort()]).toEqual([2, [f.web1, f.web2].sort()]);
   });

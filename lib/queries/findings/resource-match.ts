@@ -6,6 +6,7 @@
 // against the text instead: so many match that an index walk meets them early.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { FindingsFilter } from "./findings-filter";
+import { containsPattern } from "@/lib/queries/like-pattern";
 
 /** What the resource text resolved to; "broad": more than MATCH_CAP resources or findings. */
 export type ResourceMatch = { ids: string[]; arns: string[] } | "broad";
@@ -14,13 +15,12 @@ export type ResolvedFilter = FindingsFilter & { resourceMatch?: ResourceMatch };
 /** Up to this many ids go to the findings as one array (hashed by the planner); beyond it, "broad". */
 export const MATCH_CAP = 10_000;
 
-const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
-const containsPattern = (text: string) => `%${likeEscape(text)}%`;
-
-const namesSql = (text: string, limit: number) => Prisma.sql`SELECT DISTINCT n.resource_id AS v FROM finding_resource_names n
-  WHERE n.resource_id = ${text} OR n.search LIKE lower(${containsPattern(text)}) LIMIT ${limit}`;
-const othersSql = (text: string, limit: number) => Prisma.sql`SELECT DISTINCT o.finding_arn AS v FROM finding_other_resources o
-  WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)} LIMIT ${limit}`;
+// Without a limit (the statement's own fallback) every match; with one, up to it.
+const limited = (limit?: number) => (limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`);
+const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT DISTINCT n.resource_id AS v FROM finding_resource_names n
+  WHERE n.resource_id = ${text} OR n.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
+const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT DISTINCT o.finding_arn AS v FROM finding_other_resources o
+  WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)}${limited(limit)}`;
 
 /** The filter with its resource text resolved (unchanged without one). */
 export async function resolveResourceMatch<F extends FindingsFilter>(filter: F, cap = MATCH_CAP): Promise<F & { resourceMatch?: ResourceMatch }> {
@@ -46,5 +46,5 @@ export function resourceWhere(text: string, match: ResourceMatch | undefined): P
     ];
     return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
   }
-  return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text, MATCH_CAP * 100)})) OR f.arn = ANY(ARRAY(${othersSql(text, MATCH_CAP * 100)})))`;
+  return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
 }

@@ -2,6 +2,7 @@
 // tag), a Lambda function version, an instance, or every instance launched from an AMI.
 import type pg from "pg";
 import type { Artifact } from "@/lib/gate/artifact";
+import { likeEscape } from "@/lib/queries/like-pattern";
 
 export interface CoverageRow {
   account_id: string;
@@ -13,7 +14,6 @@ export interface CoverageRow {
   metadata: { ecrImage?: { tags?: string[] } } | null;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const COLUMNS = `account_id, region, resource_id, scan_status_code, scan_status_reason, last_scanned_at, metadata`;
 const narrow = `($2::text IS NULL OR account_id = $2) AND ($3::text IS NULL OR region = $3)`;
 
