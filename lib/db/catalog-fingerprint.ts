@@ -1,5 +1,6 @@
 // A comparable description of a database's public schema (tables' columns, indexes, constraints;
-// views are migrations' own, schema.prisma cannot state them),
+// views are migrations' own, schema.prisma cannot state them; an index's INCLUDE columns neither,
+// prisma/orm#8584, so indexes compare by key; coveringIndexes lists what migrations add),
 // read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
 
@@ -11,11 +12,19 @@ export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<s
     WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
       AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE')`);
   const indexes = await client.query(`
-    SELECT 'index ' || indexdef AS line FROM pg_indexes
+    SELECT 'index ' || regexp_replace(indexdef, ' INCLUDE \\(.*\\)$', '') AS line FROM pg_indexes
     WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
   const constraints = await client.query(`
     SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
     WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations'`);
   return [...columns.rows, ...indexes.rows, ...constraints.rows].map((r) => r.line as string).sort();
+}
+
+/** Each index's INCLUDE columns, which the fingerprint leaves out (schema.prisma cannot state them). */
+export async function coveringIndexes(client: pg.Pool | pg.Client): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ name: string; include: string }>(`
+    SELECT indexname AS name, substring(indexdef from ' INCLUDE \\((.*)\\)$') AS include FROM pg_indexes
+    WHERE schemaname = 'public' AND indexdef LIKE '% INCLUDE (%'`);
+  return Object.fromEntries(rows.map((r) => [r.name, r.include]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { catalogFingerprint } from "./catalog-fingerprint";
+import { catalogFingerprint, coveringIndexes } from "./catalog-fingerprint";
 import { applyMigrations, readMigrationsList, schemaSqlFromEmpty } from "./migrations";
 import { createEmptyTestDatabase } from "./test-database";
 
@@ -18,6 +18,8 @@ describe("migrations", () => {
       const history = await a.query("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
       expect(history.rows.every((r) => r.finished_at && !r.rolled_back_at)).toBe(true);
       const fromMigrations = await catalogFingerprint(a);
+      // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) need these.
+      const covering = await coveringIndexes(a);
       await a.end();
 
       // The reference is what the schema engine builds straight from schema.prisma.
@@ -29,6 +31,9 @@ describe("migrations", () => {
 
       expect(fromSchema.length).toBeGreaterThan(50);
       expect(fromMigrations).toEqual(fromSchema);
+      expect(covering).toEqual({
+        findings_status_inspector_score_arn_idx: "region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at",
+      });
     } finally {
       await migrated.drop();
       await reference.drop();

@@ -3,8 +3,9 @@
 import { db } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
-import { findingsWhere } from "@/lib/queries/findings/findings-where";
-import { orderBy, sortSegments } from "@/lib/queries/findings/findings-sort";
+import { findingsSource, findingsWhere } from "@/lib/queries/findings/findings-where";
+import { sortSegments } from "@/lib/queries/findings/findings-sort";
+import { pageKeysSql } from "@/lib/queries/findings/findings-search";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 
 const { filter } = parseFindingsFilter(new URLSearchParams(process.argv[2] ?? ""));
@@ -14,6 +15,8 @@ const explain = async (label: string, q: Prisma.Sql) => {
   console.log(`--- ${label}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
 };
 const seg = sortSegments(filter.sort, filter.severity)[0];
-await explain("page (first segment)", Prisma.sql`SELECT f.arn FROM findings f WHERE ${where} AND ${seg.where} ORDER BY ${orderBy(seg)} LIMIT 51`);
-await explain("count (capped)", Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT 10001) c`);
+// The page's key step (findings-search.ts): the ARNs of the page, then their rows by primary key.
+await explain("page keys (first segment)", pageKeysSql(Prisma.sql`${where} AND ${seg.where}`, seg, 51));
+const source = findingsSource(allScope, filter);
+await explain("count (capped)", Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${source.from} WHERE ${source.where} LIMIT 10001) c`);
 await db().close();

@@ -4,8 +4,8 @@ import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { ResolvedFilter } from "./resource-match";
-import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches } from "./findings-sort";
-import { findingsWhere } from "./findings-where";
+import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches, type SortSegment } from "./findings-sort";
+import { findingsSource, findingsWhere } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 
@@ -52,6 +52,12 @@ export interface SearchOptions {
   filterFirst?: boolean;
 }
 
+/** The ARNs of a page walked in a segment's order: the step that reads no heap row when the sort's
+ *  index carries every column `conditions` tests. */
+export function pageKeysSql(conditions: Prisma.Sql, segment: SortSegment, limit: number): Prisma.Sql {
+  return Prisma.sql`SELECT f.arn FROM findings f WHERE ${conditions} ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
+}
+
 /** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
 export async function searchFindings<Row extends FindingRow = FindingRow>(
   scope: Scope,
@@ -62,6 +68,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const where = findingsWhere(scope, filter);
+  const source = findingsSource(scope, filter);
   const rows: Row[] = [];
   let last: { segment: number; row: Row } | undefined;
   // One row more than the page tells whether a next page exists.
@@ -70,15 +77,21 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     const seg = segments[i];
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
     const limit = want - rows.length;
-    const select = (branch: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
-        WHERE ${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
+    const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
+    const select = (branch: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM ${source.from} LEFT JOIN accounts a ON a.id = f.account_id
+        WHERE ${source.where} AND ${branch} AND ${seg.where} AND ${keyset}`;
+    // An index walk finds the page's keys first, then their rows are read by primary key. The walk
+    // then reads only the sort's index when that index carries every filtered column (the score
+    // index's INCLUDE list), instead of a heap row per finding it passes.
+    const walked = (branch: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeysSql(conditions(branch), seg, limit)}) page
+        JOIN findings f ON f.arn = page.arn LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
     const filtered = (branch: Prisma.Sql) => Prisma.sql`(SELECT * FROM (${select(branch)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
     const branches = options.filterFirst
       ? [filtered(Prisma.sql`TRUE`)]
       : splitBranches(filter.status, filter.severity).flatMap((branch) => keyParts.map((part) => part.ordered
-        ? Prisma.sql`(${select(Prisma.sql`${branch} AND ${part.where}`)} ORDER BY ${orderBy(seg)} LIMIT ${limit})`
+        ? walked(Prisma.sql`${branch} AND ${part.where}`)
         : filtered(Prisma.sql`${branch} AND ${part.where}`)));
     const batch = await queryRows<Row>(
       branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`,
@@ -102,13 +115,13 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
 export const countCap = 10_000;
 
 export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
-  const where = findingsWhere(scope, filter);
-  const capped = (part: Prisma.Sql) => Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM findings f WHERE ${where} AND ${part} LIMIT ${cap + 1}) capped`;
+  const { from, where } = findingsSource(scope, filter);
+  const capped = (part: Prisma.Sql) => Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${where} AND ${part} LIMIT ${cap + 1}) capped`;
   // A key's parts are disjoint (finding-key-sql.ts), each counted on its own index: one OR of them
   // read a bitmap of both (460 ms warm for the commonest CVE at 10M findings; 14 ms apart).
   const row = await queryOne<{ n: number }>(filter.cve
     ? Prisma.sql`SELECT (${Prisma.join(findingKeyParts("f", filter.cve).map((p) => Prisma.sql`(${capped(p.where)})`), " + ")})::int AS n`
-    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT ${cap + 1}) capped`);
+    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${cap + 1}) capped`);
   const n = row?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
 }

@@ -36,7 +36,7 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   // Any resource of the finding, by its id or a part of its id or name (resource-match.ts).
   if (f.resource) c.push(resourceWhere(f.resource, f.resourceMatch));
   if (f.cve) c.push(findingKeySql("f", f.cve));
-  if (f.package) c.push(Prisma.sql`f.package_names @> ARRAY[${f.package}]::text[]`);
+  if (f.package) c.push(packageSql(f.package));
   if (f.fix) c.push(Prisma.sql`f.fix_available = ${f.fix}`);
   if (f.exploit === "NA") c.push(Prisma.sql`f.exploit_available IS NULL`);
   else if (f.exploit) c.push(Prisma.sql`f.exploit_available = ${f.exploit}`);
@@ -67,4 +67,27 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   }
   c.push(...usageWhere(f));
   return Prisma.join(c, " AND ");
+}
+
+const packageSql = (name: string) => Prisma.sql`f.package_names @> ARRAY[${name}]::text[]`;
+
+/** A filter on an index usually narrower than a package's findings (an account's, a resource's, a
+ *  vulnerability's): with one of them the planner's own plan stands. */
+const narrowedBeyondPackage = (f: ResolvedFilter) =>
+  f.account.length > 0 || f.owner.length > 0 || f.ou.length > 0 || f.tag.length > 0 ||
+  Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.reopenedFrom);
+
+/** What the reads of a filter's whole set (the capped count, a filter-first page) select from and
+ *  test, as `findings f`. With a package and nothing narrower, the package's findings are read first,
+ *  from its GIN index alone, and the other conditions tested on their rows. Left to itself the
+ *  planner ANDs the package's bitmap with bitmaps of the status and age indexes, hundreds of
+ *  thousands of entries each, which cost more than the rows they spare (package=openssl&ageMin=30
+ *  at 1M findings: 620–750 ms that way, 230 ms this one). */
+export function findingsSource(scope: Scope, f: ResolvedFilter): { from: Prisma.Sql; where: Prisma.Sql } {
+  if (!f.package || narrowedBeyondPackage(f)) return { from: Prisma.sql`findings f`, where: findingsWhere(scope, f) };
+  // OFFSET 0 keeps the subquery whole: merged into the outer query, its condition would join the AND.
+  return {
+    from: Prisma.sql`(SELECT * FROM findings f WHERE ${packageSql(f.package)} OFFSET 0) f`,
+    where: findingsWhere(scope, { ...f, package: undefined }),
+  };
 }
