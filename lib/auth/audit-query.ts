@@ -2,6 +2,7 @@
 // (name or id, substring) and time; one URL schema for both.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { containsPattern, likeEscape } from "@/lib/queries/like-pattern";
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).regex(/^[\w.]*$/, "expected an action such as exception.created").optional().catch(undefined),
@@ -24,11 +25,12 @@ export async function listAudit(f: AuditFilter): Promise<AuditRow[]> {
   const { rows } = await db().pool.query<AuditRow>(
     `SELECT id::text, at, actor_kind AS "actorKind", actor_id AS "actorId", actor_name AS "actorName", action, target, detail, address
      FROM audit_events
-     WHERE ($1::text IS NULL OR action = $1 OR action LIKE $1 || '.%')
-       AND ($2::text IS NULL OR actor_name ILIKE '%' || $2 || '%' OR actor_id = $2)
+     WHERE ($1::text IS NULL OR action = $1 OR action LIKE $6)
+       AND ($2::text IS NULL OR actor_name ILIKE $7 OR actor_id = $2)
        AND ($3::date IS NULL OR at >= $3::date) AND ($4::date IS NULL OR at < $4::date + 1)
      ORDER BY at DESC, id DESC LIMIT $5`,
-    [f.action || null, f.actor || null, f.from ?? null, f.to ?? null, f.limit],
+    // The typed text matches itself: "_" (in action names) and "%" are not wildcards.
+    [f.action || null, f.actor || null, f.from ?? null, f.to ?? null, f.limit, `${likeEscape(f.action ?? "")}.%`, containsPattern(f.actor ?? "")],
   );
   return rows;
 }
