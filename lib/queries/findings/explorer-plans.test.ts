@@ -107,11 +107,12 @@ describe("a package filter's count", () => {
     expect(page.rows.map((r) => r.arn)).toEqual(exploitableFixable.filter((_, i) => (360 + i) % 2 === 1));
   });
 
-  it("keeps the planner's plan when an account, a resource or a vulnerability narrows the filter further", async () => {
+  it("keeps the planner's plan when an account, a resource, a vulnerability or the viewer's scope narrows it further", async () => {
     for (const qs of [`package=openssl&account=${A}`, "package=openssl&resource=i-0", "package=openssl&cve=CVE-2024-1001"]) {
       const { from } = findingsSource(allScope, filterOf(qs));
       expect(from.text).toBe("findings f");
     }
+    expect(findingsSource({ accountIds: [A] }, filterOf("package=openssl")).from.text).toBe("findings f");
     expect(findingsSource(allScope, filterOf("package=openssl&severity=HIGH")).from.text).toContain("OFFSET 0");
   });
 });
