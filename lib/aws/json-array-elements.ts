@@ -5,7 +5,7 @@
 // Only for bytes JSON.parse has already accepted: it does not validate.
 
 /** Index of the quote closing the string whose opening quote is at `open`. */
-function stringEnd(bytes: Buffer, open: number): number {
+export function stringEnd(bytes: Buffer, open: number): number {
   let q = bytes.indexOf(34, open + 1);
   for (;;) {
     if (q < 0) return bytes.length;

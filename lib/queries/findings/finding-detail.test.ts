@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, addFindingEvent, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { getFindingDetail, getOtherResources } from "./finding-detail";
+import { ecrFinding } from "@/lib/sync/map/fixtures";
+import { toFindingRow } from "@/lib/sync/map/finding-row";
+import { upsertFindings } from "@/lib/sync/write/finding-writer";
 
 const A = "111111111111", B = "222222222222";
 const database = setupQueryTestDatabase();
@@ -28,6 +31,16 @@ describe("getFindingDetail", () => {
     const other = await getOtherResources(allScope, detail.finding);
     expect(other.rows.map((r) => r.resource_id)).toEqual(["i-other", "i-b"]);
     expect(other).toMatchObject({ total: 2, capped: false });
+  });
+
+  it("puts back the whole raw JSON of a finding the sync stored in pieces", async () => {
+    const listed = ecrFinding({ findingArn: "arn:aws:inspector2:us-east-1:111111111111:finding/split", awsAccountId: A });
+    const mapped = toFindingRow(listed, "us-east-1");
+    if (!mapped.ok) throw new Error(mapped.error);
+    await upsertFindings(database().pool, [mapped.row], { runId: null, syncedAt: new Date() });
+    const detail = (await getFindingDetail(allScope, listed.findingArn!))!;
+    expect(detail.finding.raw).toEqual(JSON.parse(JSON.stringify(listed)));
+    expect(detail.finding).not.toHaveProperty("raw_vulnerability");
   });
 
   it("hides a finding outside the scope, and related findings outside it", async () => {

@@ -5,7 +5,7 @@ import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { FindingRow } from "./findings-search";
-import { parseJsonObject } from "./json-read";
+import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { findingHistory } from "./finding-history";
 import { openSql } from "@/lib/queries/lifecycle-sql";
 
@@ -27,11 +27,13 @@ interface StoredFindingRow extends FindingRow {
   /** The Owner tag (often a person), beside the resolved owning team. */
   account_contact: string | null;
   account_ou: string | null;
-  /** JSON text as stored. */
+  /** The finding's own part of its raw JSON, and its shared parts (lib/domain/raw-finding-parts.ts). */
   raw: string;
+  raw_vulnerability: string | null;
+  raw_resources: string | null;
 }
 
-export interface FindingDetailRow extends Omit<StoredFindingRow, "raw"> {
+export interface FindingDetailRow extends Omit<StoredFindingRow, "raw" | "raw_vulnerability" | "raw_resources"> {
   raw: Record<string, unknown>;
 }
 
@@ -65,14 +67,18 @@ export const relatedCountCap = 1_000;
 export async function getFindingDetail(scope: Scope, arn: string) {
   const [stored, changes] = await Promise.all([
     queryOne<StoredFindingRow>(Prisma.sql`
-      SELECT f.*, a.name AS account_name, ${resolvedOwnerSql} AS account_owner, a.owner AS account_contact, a.ou_name AS account_ou
+      SELECT f.*, a.name AS account_name, ${resolvedOwnerSql} AS account_owner, a.owner AS account_contact, a.ou_name AS account_ou,
+        pv.doc AS raw_vulnerability, pr.doc AS raw_resources
       FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+        LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part
+        LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part
       WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`),
     // Read beside the row (keyed by the ARN alone) and dropped with it when out of scope.
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
   ]);
   if (!stored) return undefined;
-  const finding: FindingDetailRow = { ...stored, raw: parseJsonObject(stored.raw) };
+  const { raw_vulnerability, raw_resources, ...own } = stored;
+  const finding: FindingDetailRow = { ...own, raw: joinRawFinding({ ...stored, raw_vulnerability, raw_resources }) };
   return { finding, events: findingHistory(finding, changes) };
 }
 export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;

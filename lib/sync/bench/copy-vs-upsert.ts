@@ -7,29 +7,47 @@ import type { Database } from "@/lib/db/client";
 import type { FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
 import { benchDatabase } from "./bench-db";
+import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 
-/** Pages of rows as the sync hands them to the writer (raw JSON as UTF-8 bytes), with the raw texts
- *  the COPY lines are built from; converting between the two happens here, outside either timing. */
-async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ rows: FindingRow[]; rawTexts: string[] }> {
+interface StoredRaw {
+  /** The cache's own part of the raw JSON and the ids of its shared parts, as the COPY writes them. */
+  own: string;
+  vulnerabilityPart: string | null;
+  resourcesPart: string | null;
+}
+
+/** Pages of rows as the sync hands them to the writer (the whole raw JSON as UTF-8 bytes, which the
+ *  writer splits), with the stored pieces the COPY lines are built from (the row's own part and part
+ *  ids, and the shared parts' rows); converting between the two happens here, outside either timing. */
+async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ rows: FindingRow[]; stored: StoredRaw[]; parts: Map<string, string> }> {
   let after = "";
   for (;;) {
     const { rows } = await source.pool.query(
       `SELECT arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
          exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
-         finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id
-       FROM findings WHERE arn > $1 ORDER BY arn LIMIT $2`,
+         finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id,
+         raw_vulnerability_part, raw_resources_part, pv.doc AS raw_vulnerability, pr.doc AS raw_resources
+       FROM findings f LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part
+         LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part
+       WHERE arn > $1 ORDER BY arn LIMIT $2`,
       [after, pageSize],
     );
     if (!rows.length) return;
     after = rows[rows.length - 1].arn;
-    yield { rawTexts: rows.map((r) => r.raw as string), rows: rows.map((r) => ({
+    const parts = new Map<string, string>();
+    for (const r of rows) {
+      if (r.raw_vulnerability_part) parts.set(r.raw_vulnerability_part, r.raw_vulnerability);
+      if (r.raw_resources_part) parts.set(r.raw_resources_part, r.raw_resources);
+    }
+    const stored = rows.map((r) => ({ own: r.raw as string, vulnerabilityPart: r.raw_vulnerability_part, resourcesPart: r.raw_resources_part }));
+    yield { stored, parts, rows: rows.map((r) => ({
       arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title, description: r.description,
       severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
       exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id, packages: r.packages,
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
       resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
-      firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: Buffer.from(r.raw, "utf8"),
+      firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: Buffer.from(JSON.stringify(joinRawFinding(r)), "utf8"),
       inUseCount: r.in_use_count, lastInUseAt: r.last_in_use_at, provider: r.provider, providerAccountId: r.provider_account_id,
       findingKey: r.finding_key, relatedVulnerabilities: r.related_vulnerabilities ?? [], lastKnownExploitAt: null, otherResources: [],
     })) };
@@ -38,7 +56,8 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
 
 const COPY_COLUMNS = `arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
   exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
-  ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key`;
+  ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key, raw_vulnerability_part,
+  raw_resources_part`;
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
 const text = (v: unknown): string => {
@@ -48,11 +67,11 @@ const text = (v: unknown): string => {
 };
 const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 
-function copyLine(r: FindingRow, rawText: string): string {
+function copyLine(r: FindingRow, raw: StoredRaw): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.description, r.severity, r.status, r.inspectorScore, r.cvssScore,
     r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
-    r.lastObservedAt, r.updatedAt, rawText, r.findingKey].map(text).join("\t") + "\n";
+    r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart].map(text).join("\t") + "\n";
 }
 
 /** `withUpsert` false: only the COPY (the large runs, where the sync itself is the upsert figure). */
@@ -63,7 +82,8 @@ export async function compareCopyAndUpsert(source: Database, batchSize = 500, wi
     let rows = 0;
     let upsertMs = 0;
     let copyMs = 0;
-    for await (const { rows: page, rawTexts } of readRows(source, 10_000)) {
+    const copiedParts = new Set<string>();
+    for await (const { rows: page, stored, parts } of readRows(source, 10_000)) {
       rows += page.length;
       let t = performance.now();
       for (let i = 0; withUpsert && i < page.length; i += batchSize) {
@@ -73,7 +93,11 @@ export async function compareCopyAndUpsert(source: Database, batchSize = 500, wi
       t = performance.now();
       const client = await copyDb.pool.connect();
       try {
-        await pipeline(Readable.from(page.map((r, i) => copyLine(r, rawTexts[i]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
+        // The shared parts this page is the first to need, then its rows: the cache's rows, as stored.
+        const newParts = [...parts].filter(([id]) => !copiedParts.has(id));
+        newParts.forEach(([id]) => copiedParts.add(id));
+        await pipeline(Readable.from(newParts.map(([id, doc]) => `${id}\t${text(doc)}\n`)), client.query(copyFrom("COPY finding_raw_parts (id, doc) FROM STDIN")));
+        await pipeline(Readable.from(page.map((r, i) => copyLine(r, stored[i]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
       } finally {
         client.release();
       }

@@ -18,8 +18,9 @@ describe("code security sync", () => {
       expect(region.integrity?.repaired, region.region).toEqual([]);
       expect([...(region.integrity?.results.values() ?? [])].every((x) => x.match), region.region).toBe(true);
     }
-    const findings = await q(`SELECT f.type, count(*)::int AS n FROM findings f
-      WHERE f.raw::jsonb->'resources'->0->>'type' = 'CODE_REPOSITORY' GROUP BY 1 ORDER BY 1`);
+    // The resources member is the finding's shared resources part (lib/domain/raw-finding-parts.ts).
+    const findings = await q(`SELECT f.type, count(*)::int AS n FROM findings f JOIN finding_raw_parts p ON p.id = f.raw_resources_part
+      WHERE p.doc::jsonb->'resources'->0->>'type' = 'CODE_REPOSITORY' GROUP BY 1 ORDER BY 1`);
     expect(findings).toEqual([{ type: "CODE_VULNERABILITY", n: 4 }, { type: "PACKAGE_VULNERABILITY", n: 2 }]);
     const sast = await q("SELECT raw::jsonb->'codeVulnerabilityDetails'->'filePath' AS file FROM findings WHERE title = 'SQL injection'");
     expect(sast[0].file).toEqual({ fileName: "repository.py", filePath: "src/orders/repository.py", startLine: 42, endLine: 43 });

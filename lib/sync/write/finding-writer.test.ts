@@ -4,6 +4,7 @@ import { ecrFinding } from "../map/fixtures";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { dedupeByArn, findingsPayload, upsertFindings } from "./finding-writer";
 import { DOCUMENT_COLUMNS, documentKey } from "./upsert-findings-sql";
+import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
 function row(n: number, over: Parameters<typeof ecrFinding>[0] = {}): FindingRow {
@@ -36,7 +37,15 @@ describe("upsertFindings", () => {
     expect(seen.rows).toEqual(rows.map((r) => ({ arn: r.arn, seen_at: later.syncedAt })));
     const stored = (await t.pool.query("SELECT * FROM findings WHERE arn = $1", [arn(1)])).rows[0];
     expect(stored.package_names).toEqual(["openssl", "libssl3t64"]);
-    expect(JSON.parse(stored.raw).packageVulnerabilityDetails.vulnerabilityId).toBe("CVE-2024-6119");
+    // The raw JSON in pieces: the finding's own part in the row, the vulnerability's and the
+    // resources' parts once each for the three findings (one CVE on one image), put back whole.
+    expect(JSON.parse(stored.raw).findingArn).toBeUndefined();
+    const parts = (await t.pool.query("SELECT id, doc FROM finding_raw_parts ORDER BY id")).rows;
+    expect(parts.map((p) => p.id).sort()).toEqual([stored.raw_vulnerability_part, stored.raw_resources_part].sort());
+    const doc = (id: string) => parts.find((p) => p.id === id)?.doc ?? null;
+    const whole = joinRawFinding({ ...stored, raw_vulnerability: doc(stored.raw_vulnerability_part), raw_resources: doc(stored.raw_resources_part) });
+    expect(whole).toEqual(JSON.parse(rows[0].raw.toString()));
+    expect(whole.packageVulnerabilityDetails).toMatchObject({ vulnerabilityId: "CVE-2024-6119" });
     expect(stored.exploit_since).toEqual(at("2024-09-05T10:00:00Z"));
     expect((await t.pool.query("SELECT closed_at FROM findings WHERE arn = $1", [arn(3)])).rows[0].closed_at).toEqual(
       at("2024-09-05T10:00:00Z"),
@@ -61,6 +70,23 @@ describe("upsertFindings", () => {
     const bad = { ...row(13), raw: `{"s":"\x1e"}` };
     await expect(upsertFindings(t.pool, [bad], ctx)).rejects.toThrow(/record separator/);
     expect((await t.pool.query("SELECT count(*)::int AS n FROM findings WHERE arn = $1", [bad.arn])).rows[0].n).toBe(0);
+  });
+
+  it("stores a shared part once, and no part for a finding the batch leaves as it is", async () => {
+    const partCount = async () => (await t.pool.query("SELECT count(*)::int AS n FROM finding_raw_parts")).rows[0].n as number;
+    const heldBefore = await partCount();
+    const fresh = [row(30, { title: "a new vulnerability" }), row(31, { title: "a new vulnerability" })];
+    await upsertFindings(t.pool, fresh, ctx);
+    expect(await partCount()).toBe(heldBefore + 1); // their vulnerability part; the image's resources part was held
+    // Listed again with text the cache does not model changed (same version, same columns): not
+    // rewritten, so its new vulnerability part is not stored either.
+    const remediated = row(30, { title: "a new vulnerability", remediation: { recommendation: { text: "upgrade" } } });
+    expect(await upsertFindings(t.pool, [remediated], ctx)).toMatchObject({ changed: 0 });
+    expect(await partCount()).toBe(heldBefore + 1);
+    const { partIds, vulnerabilityParts, resourcesParts } = findingsPayload([...fresh, remediated]);
+    expect(partIds).toHaveLength(3);
+    expect(new Set(vulnerabilityParts).size).toBe(2);
+    expect(new Set(resourcesParts).size).toBe(1);
   });
 
   it("writes each column under the document key the statement reads it from", () => {

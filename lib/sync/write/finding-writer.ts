@@ -4,6 +4,7 @@ import type pg from "pg";
 import type { FindingRow } from "../map/finding-row";
 import { RAW_SEPARATOR, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 import { retryOnDeadlock } from "../util/retry-deadlock";
+import { splitRawFinding } from "@/lib/domain/raw-finding-parts";
 
 export interface WriteResult {
   /** Findings of the batch the cache now holds as listed: changed ones plus unchanged ones marked seen. */
@@ -28,12 +29,40 @@ export function dedupeByArn(rows: FindingRow[]): FindingRow[] {
 
 const SEPARATOR = Buffer.from(RAW_SEPARATOR, "latin1");
 
-/** The batch's columns as one JSON array, and its raw JSONs' UTF-8 bytes joined by the record
- *  separator: one copy of bytes the response already held, sent as they are (pg sends a Buffer
- *  parameter in binary format, which for text is the UTF-8 itself: no string is built or encoded). */
-export function findingsPayload(rows: FindingRow[]): { columns: string; raws: Buffer } {
+/** Texts joined by the record separator, refused if one holds it (JSON escapes every control
+ *  character, so a separator means the text was built elsewhere). */
+function joinTexts(texts: Buffer[], whose: (i: number) => string): Buffer {
+  const out = new Array<Buffer>(Math.max(0, 2 * texts.length - 1));
+  texts.forEach((t, i) => {
+    if (t.includes(0x1e)) throw new Error(`${whose(i)}: raw JSON contains an unescaped record separator`);
+    if (i > 0) out[2 * i - 1] = SEPARATOR;
+    out[2 * i] = t;
+  });
+  return Buffer.concat(out);
+}
+
+export interface FindingsPayload {
+  /** The batch's columns as one JSON array. */
+  columns: string;
+  /** Each finding's own part of its raw JSON (raw-finding-parts.ts), UTF-8, joined by the record separator. */
+  raws: Buffer;
+  /** Per finding, the ids of its vulnerability and resources parts (null when it has none). */
+  vulnerabilityParts: (string | null)[];
+  resourcesParts: (string | null)[];
+  /** The batch's distinct parts: ids, and their texts joined by the record separator. */
+  partIds: string[];
+  partDocs: Buffer;
+}
+
+/** The batch as the statement reads it. Raw JSON travels as bytes the response already held, split
+ *  by views of them (pg sends a Buffer parameter in binary format, which for text is the UTF-8
+ *  itself: no string is built or encoded); a part shared by many findings of the batch travels once. */
+export function findingsPayload(rows: FindingRow[]): FindingsPayload {
   const cols = new Array<unknown>(rows.length);
-  const raws = new Array<Buffer>(Math.max(0, 2 * rows.length - 1));
+  const owns = new Array<Buffer>(rows.length);
+  const vulnerabilityParts = new Array<string | null>(rows.length);
+  const resourcesParts = new Array<string | null>(rows.length);
+  const parts = new Map<string, Buffer>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     // Keys a…z, A… in DOCUMENT_COLUMNS order (the writer test checks they agree).
@@ -45,13 +74,21 @@ export function findingsPayload(rows: FindingRow[]): { columns: string; raws: Bu
       A: r.findingKey, B: r.relatedVulnerabilities, C: r.lastKnownExploitAt?.getTime() ?? null, D: r.otherResources,
       E: r.inUseCount, F: r.lastInUseAt?.getTime() ?? null, G: r.provider, H: r.providerAccountId,
     };
-    // JSON escapes every control character, so a separator here means the row was built elsewhere.
-    const raw = typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw;
-    if (raw.includes(0x1e)) throw new Error(`finding ${r.arn}: raw JSON contains an unescaped record separator`);
-    if (i > 0) raws[2 * i - 1] = SEPARATOR;
-    raws[2 * i] = raw;
+    const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw);
+    owns[i] = split.own;
+    vulnerabilityParts[i] = split.vulnerability?.id ?? null;
+    resourcesParts[i] = split.resources?.id ?? null;
+    for (const part of [split.vulnerability, split.resources]) if (part && !parts.has(part.id)) parts.set(part.id, part.doc);
   }
-  return { columns: JSON.stringify(cols), raws: Buffer.concat(raws) };
+  const partIds = [...parts.keys()];
+  return {
+    columns: JSON.stringify(cols),
+    raws: joinTexts(owns, (i) => `finding ${rows[i].arn}`),
+    vulnerabilityParts,
+    resourcesParts,
+    partIds,
+    partDocs: joinTexts([...parts.values()], (i) => `raw part ${partIds[i]}`),
+  };
 }
 
 export async function upsertFindings(
@@ -61,8 +98,9 @@ export async function upsertFindings(
 ): Promise<WriteResult> {
   if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
-  const { columns, raws } = findingsPayload(unique);
-  const res = await retryOnDeadlock("findings upsert", () => db.query(UPSERT_FINDINGS_SQL, [columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), raws]));
+  const p = findingsPayload(unique);
+  const params = [p.columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), p.raws, p.vulnerabilityParts, p.resourcesParts, p.partIds, p.partDocs];
+  const res = await retryOnDeadlock("findings upsert", () => db.query(UPSERT_FINDINGS_SQL, params));
   const r = res.rows[0] as Omit<WriteResult, "written">;
   return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };
 }

@@ -5,8 +5,9 @@
 // sight is not an event: the row's first_observed_at says it (and writing one event row per new
 // finding was a fifth of a first sync's database time).
 // The batch travels as one JSON document of the columns ($1), far cheaper to encode and parse than
-// 27 arrays, zipped row by row with the findings' raw JSON texts ($5, separated by the ASCII record
-// separator, which JSON text never contains unescaped), which the database stores without parsing.
+// 27 arrays, zipped row by row with the findings' own raw JSON texts ($5, separated by the ASCII record
+// separator, which JSON text never contains unescaped), which the database stores without parsing,
+// and the ids of their shared raw parts ($6, $7; the parts' texts are $8 and $9).
 // In the document each row is an object keyed a…z, A…Z in DOCUMENT_COLUMNS order (short keys
 // halve what the database parses) with timestamps as epoch milliseconds (cheaper than ISO text).
 export const RAW_SEPARATOR = "\x1e";
@@ -42,10 +43,12 @@ const replaces = (held: string, listed: string) =>
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
-  SELECT ${inputColumns}, raw FROM ROWS FROM (
+  SELECT ${inputColumns}, raw, raw_vulnerability_part, raw_resources_part FROM ROWS FROM (
     jsonb_to_recordset($1::jsonb) AS (${recordDefinition}),
-    string_to_table($5::text, chr(30))
-  ) AS t(${DOCUMENT_COLUMNS.map(([name]) => name).join(", ")}, raw)
+    string_to_table($5::text, chr(30)),
+    unnest($6::uuid[]),
+    unnest($7::uuid[])
+  ) AS t(${DOCUMENT_COLUMNS.map(([name]) => name).join(", ")}, raw, raw_vulnerability_part, raw_resources_part)
 ),
 -- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (
@@ -60,12 +63,23 @@ to_write AS (
   SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
   WHERE p.arn IS NULL OR (${replaces("p", "i")})
 ),
+-- The shared parts of the raw JSON (lib/domain/raw-finding-parts.ts) the written rows point to, each
+-- stored once: a part already held is left as it is (same id, same text). In id order, so two
+-- regions' batches inserting the same parts wait for each other instead of deadlocking.
+raw_parts AS (
+  INSERT INTO finding_raw_parts (id, doc)
+  SELECT p.id, p.doc FROM ROWS FROM (unnest($8::uuid[]), string_to_table($9::text, chr(30))) AS p(id, doc)
+  WHERE p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write)
+  ORDER BY p.id
+  ON CONFLICT (id) DO NOTHING
+  RETURNING 1
+),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
-    in_use_count, last_in_use_at, provider, provider_account_id)
+    raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id)
   SELECT arn, account_id, region, type, title, description, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
@@ -74,7 +88,7 @@ up AS (
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
-    NULL, $2::timestamptz, raw, in_use_count, last_in_use_at, provider, provider_account_id
+    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id
   FROM to_write
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
@@ -98,6 +112,7 @@ up AS (
       CASE WHEN EXCLUDED.exploit_since_source = 'LAST_KNOWN_EXPLOIT' OR f.exploit_since IS NULL THEN EXCLUDED.exploit_since_source ELSE f.exploit_since_source END END,
     -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
     gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw,
+    raw_vulnerability_part = EXCLUDED.raw_vulnerability_part, raw_resources_part = EXCLUDED.raw_resources_part,
     -- The finding's own copy; coverage's fresher one is applied after the region's listing (image-usage.ts).
     in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
     provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id

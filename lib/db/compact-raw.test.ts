@@ -1,0 +1,60 @@
+// Rows cached whole before finding_raw_parts are split in place; what the finding page shows does
+// not change, a row the sync rewrote meanwhile is left alone, and a second run finds nothing to do.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+import { compactRaw } from "./compact-raw";
+import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
+import { ecrFinding } from "@/lib/sync/map/fixtures";
+
+const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
+const whole = (n: number) => JSON.stringify({ ...ecrFinding({ findingArn: arn(n) }), title: n < 3 ? "shared title" : `title ${n}` });
+
+describe("compactRaw", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    for (let n = 0; n < 7; n++) {
+      await t.pool.query(
+        `INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, resource_type, resource_id,
+           first_observed_at, last_observed_at, updated_at, raw)
+         VALUES ($1, '111122223333', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'CVE-1', 'AWS_EC2_INSTANCE', 'r', now(), now(), now(), $2)`,
+        [arn(n), n === 6 ? '{"findingArn":"x","status":"ACTIVE"}' : whole(n)]);
+    }
+  });
+  afterAll(async () => t?.close());
+
+  const read = async () => (await t.pool.query(
+    `SELECT f.arn, f.account_id, f.raw, pv.doc AS raw_vulnerability, pr.doc AS raw_resources FROM findings f
+     LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part ORDER BY f.arn`)).rows;
+
+  it("splits every whole row in batches, sharing parts, and puts back the same JSON", async () => {
+    const before = (await read()).map((r) => joinRawFinding(r));
+    const batches: number[] = [];
+    expect(await compactRaw(t.pool, { batchSize: 3, onBatch: (p) => batches.push(p.read) })).toEqual({ read: 7, split: 7 });
+    expect(batches).toEqual([3, 6, 7]);
+    const after = await read();
+    expect(after.map((r) => joinRawFinding(r))).toEqual(before);
+    expect(after.every((r) => !r.raw.includes(r.arn))).toBe(true);
+    // Three findings with one title share a vulnerability part; all six share the image's resources part.
+    const parts = (await t.pool.query("SELECT count(DISTINCT raw_vulnerability_part)::int AS v, count(DISTINCT raw_resources_part)::int AS r FROM findings")).rows[0];
+    expect(parts).toEqual({ v: 4, r: 1 });
+    expect(await compactRaw(t.pool)).toEqual({ read: 1, split: 0 }); // the one row with no shared member, already its own part
+  });
+
+  it("leaves a row the sync rewrote after it was read", async () => {
+    await t.pool.query(
+      `INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, resource_type, resource_id,
+         first_observed_at, last_observed_at, updated_at, raw)
+       VALUES ($1, '111122223333', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'CVE-1', 'AWS_EC2_INSTANCE', 'r', now(), now(), now(), $2)`,
+      [arn(8), whole(8)]);
+    // The sync's write lands between the read and the split: simulated by a query hook.
+    const racing = {
+      query: async (sql: string, params: unknown[]) => {
+        if (sql.includes("UPDATE findings")) await t.pool.query("UPDATE findings SET raw = $2 WHERE arn = $1", [arn(8), whole(80)]);
+        return t.pool.query(sql, params);
+      },
+    } as unknown as Parameters<typeof compactRaw>[0];
+    expect(await compactRaw(racing)).toEqual({ read: 2, split: 0 });
+    expect((await t.pool.query("SELECT raw FROM findings WHERE arn = $1", [arn(8)])).rows[0].raw).toBe(whole(80));
+  });
+});

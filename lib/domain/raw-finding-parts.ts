@@ -1,0 +1,122 @@
+// A finding's raw JSON kept in pieces, so the cache stores once what repeats across findings:
+// - the finding's own part (findings.raw): status, timestamps, scores, exploit and fix flags, the
+//   installed versions (packageVulnerabilityDetails.vulnerablePackages), and every member not named
+//   below (a member Inspector adds tomorrow stays with the finding);
+// - the vulnerability part: title, description, remediation, inspectorScoreDetails and the rest of
+//   packageVulnerabilityDetails, the same text for every finding of one vulnerability;
+// - the resources part: `resources`, the same for every finding on one image, instance or function.
+// findingArn and awsAccountId are the row's arn and account_id columns and are not kept twice.
+// Parts are content-addressed (the md5 of their text, as a uuid) in finding_raw_parts.
+// joinRawFinding puts the pieces back together: the same members and values as the text Inspector
+// sent (equal under JSON.parse), in another order. At 10M findings the whole JSON was ~1.4 KB of
+// TOAST per finding even compressed (ARNs, digests and ids do not compress; docs/indexes.md).
+import { createHash } from "node:crypto";
+import { objectMembers, type JsonMember } from "@/lib/aws/json-object-members";
+
+export interface RawPart {
+  id: string;
+  doc: Buffer;
+}
+export interface SplitRawFinding {
+  own: Buffer;
+  vulnerability: RawPart | null;
+  resources: RawPart | null;
+}
+
+const FROM_COLUMNS = new Set(["findingArn", "awsAccountId"]);
+const VULNERABILITY = new Set(["title", "description", "remediation", "inspectorScoreDetails"]);
+const PACKAGE_DETAILS = "packageVulnerabilityDetails";
+const INSTALLED = "vulnerablePackages";
+const RESOURCES = "resources";
+
+const OPEN = Buffer.from("{");
+const CLOSE = Buffer.from("}");
+const COMMA = Buffer.from(",");
+
+/** `{` members `}` from byte ranges of `bytes`. */
+function objectOf(bytes: Buffer, members: JsonMember[]): Buffer {
+  const pieces: Buffer[] = [OPEN];
+  members.forEach((m, i) => pieces.push(...(i ? [COMMA] : []), bytes.subarray(m.start, m.end)));
+  pieces.push(CLOSE);
+  return Buffer.concat(pieces);
+}
+
+/** The content address of a part: its md5 written as a uuid. */
+export function rawPartId(doc: Buffer): string {
+  const h = createHash("md5").update(doc).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const part = (doc: Buffer): RawPart => ({ id: rawPartId(doc), doc });
+
+/** Splits the UTF-8 text of one finding (as JSON.parse accepted it). Text that is not a JSON
+ *  object with members is kept whole as the finding's own part. */
+export function splitRawFinding(bytes: Buffer): SplitRawFinding {
+  const members = objectMembers(bytes);
+  if (!members.length) return { own: bytes, vulnerability: null, resources: null };
+  const own: Buffer[] = [];
+  const vulnerability: Buffer[] = [];
+  const resources: JsonMember[] = [];
+  const plain = (m: JsonMember) => bytes.subarray(m.start, m.end);
+  for (const m of members) {
+    if (FROM_COLUMNS.has(m.key)) continue;
+    if (m.key === RESOURCES) resources.push(m);
+    else if (VULNERABILITY.has(m.key)) vulnerability.push(plain(m));
+    else if (m.key === PACKAGE_DETAILS && bytes[m.valueStart] === 123) {
+      const inner = objectMembers(bytes, m.valueStart);
+      const installed = inner.filter((x) => x.key === INSTALLED);
+      const shared = inner.filter((x) => x.key !== INSTALLED);
+      const key = bytes.subarray(m.start, m.valueStart); // `"packageVulnerabilityDetails":`
+      if (installed.length || !inner.length) own.push(Buffer.concat([key, objectOf(bytes, installed)]));
+      if (shared.length) vulnerability.push(Buffer.concat([key, objectOf(bytes, shared)]));
+    } else own.push(plain(m));
+  }
+  const join = (pieces: Buffer[]) => Buffer.concat([OPEN, ...pieces.flatMap((p, i) => (i ? [COMMA, p] : [p])), CLOSE]);
+  return {
+    own: join(own),
+    vulnerability: vulnerability.length ? part(join(vulnerability)) : null,
+    resources: resources.length ? part(objectOf(bytes, resources)) : null,
+  };
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** `into` with `from`'s members added; where both hold an object under one key, merged the same way.
+ *  The pieces of one finding never share a member otherwise; if they did, `into` (the finding's own) wins. */
+function mergeInto(into: Json, from: Json): Json {
+  for (const [k, v] of Object.entries(from)) {
+    // defineProperty: a member named "__proto__" (JSON.parse makes it an own member) stays a member.
+    if (!Object.hasOwn(into, k)) Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else if (isObject(into[k]) && isObject(v)) into[k] = mergeInto({ ...(into[k] as Json) }, v);
+  }
+  return into;
+}
+
+const parse = (text: string | null | undefined): Json => {
+  if (typeof text !== "string") return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    return isObject(v) ? v : {};
+  } catch {
+    return {};
+  }
+};
+
+export interface StoredRawFinding {
+  arn: string;
+  account_id: string;
+  /** findings.raw: the finding's own part, or the whole JSON for rows written before the split. */
+  raw: string;
+  raw_vulnerability?: string | null;
+  raw_resources?: string | null;
+}
+
+/** The finding's JSON as Inspector sent it, from its stored pieces (rows written whole read as they are). */
+export function joinRawFinding(row: StoredRawFinding): Json {
+  const whole: Json = { findingArn: row.arn, awsAccountId: row.account_id };
+  mergeInto(whole, parse(row.raw));
+  mergeInto(whole, parse(row.raw_vulnerability));
+  mergeInto(whole, parse(row.raw_resources));
+  return whole;
+}
