@@ -143,7 +143,7 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
   };
   await insert(database, "findings", {
     arn, account_id: seed.account_id, region, type, title,
-    description: "A test finding.", severity: seed.severity ?? "HIGH", status: seed.status ?? "ACTIVE",
+    severity: seed.severity ?? "HIGH", status: seed.status ?? "ACTIVE",
     inspector_score: seed.inspector_score === undefined ? 7.5 : seed.inspector_score, cvss_score: 7.5,
     epss_score: seed.epss_score === undefined ? 0.01 : seed.epss_score, exploit_available: typeof exploit === "boolean" ? (exploit ? "YES" : "NO") : exploit,
     fix_available: seed.fix_available === undefined ? "YES" : seed.fix_available, vulnerability_id: vulnerability,

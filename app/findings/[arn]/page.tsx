@@ -80,7 +80,7 @@ export default async function Page({ params }: Props) {
       <div className="grid grid-cols-1 gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-5">
           <DetailSection title="Description">
-            <p className="text-sm leading-relaxed wrap-anywhere">{f.description ?? (raw.description as string | undefined) ?? "—"}</p>
+            <p className="text-sm leading-relaxed wrap-anywhere">{(raw.description as string | undefined) ?? "—"}</p>
             {(remediation.text || remediation.url) && (
               <p className="mt-3 text-sm wrap-anywhere">
                 <span className="font-semibold">Recommendation: </span>

@@ -7,7 +7,7 @@ import { lifecycleText } from "@/lib/queries/lifecycle-sql";
 export const regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"];
 
 export const seedSteps: { name: string; sql: string }[] = [
-  { name: "reset", sql: `TRUNCATE accounts, account_regions, findings, finding_events, covered_resources, sync_runs, daily_snapshots, coverage_snapshots CASCADE; SELECT setseed(0.42)` },
+  { name: "reset", sql: `TRUNCATE accounts, account_regions, findings, finding_raw_parts, finding_events, covered_resources, sync_runs, daily_snapshots, coverage_snapshots CASCADE; SELECT setseed(0.42)` },
   {
     name: "accounts",
     sql: `INSERT INTO accounts (id, name, email, org_status, ou_id, ou_name, owner, team, joined_at, last_seen_at)
@@ -49,11 +49,11 @@ export const seedSteps: { name: string; sql: string }[] = [
   },
   {
     name: "findings",
-    sql: `INSERT INTO findings (arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+    sql: `INSERT INTO findings (arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
         exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
         ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, raw,
         finding_key, exploit_since_source)
-      SELECT g.arn, g.account_id, g.region, t.type, g.title, g.description, t.severity, g.status, g.score, t.score, g.epss,
+      SELECT g.arn, g.account_id, g.region, t.type, g.title, t.severity, g.status, g.score, t.score, g.epss,
         CASE WHEN g.exploit THEN 'YES' WHEN t.type = 'PACKAGE_VULNERABILITY' THEN 'NO' END, g.fix, g.vuln, g.packages, g.package_names,
         g.rtype, g.rid, g.rname, g.tags, g.ami, g.repo, g.digest,
         g.first, g.first + interval '2 hours', g.updated, g.closed, g.exploit_since,
@@ -111,9 +111,9 @@ export const seedSteps: { name: string; sql: string }[] = [
             CASE q.rk WHEN 1 THEN 'app-' || (q.r % 7) END AS repo,
             CASE q.rk WHEN 1 THEN 'sha256:' || md5(a.id || q.r) || md5(q.r || a.id) END AS digest,
             CASE q.rk WHEN 0 THEN jsonb_build_object('awsEc2Instance', jsonb_build_object('type', 'm6i.large', 'imageId', 'ami-0' || left(md5((q.r % 9)::text), 16), 'platform', 'AMAZON_LINUX_2023',
-                'vpcId', 'vpc-0' || left(md5(a.id), 16), 'subnetId', 'subnet-0' || left(md5(a.id || 's'), 16), 'ipV4Addresses', jsonb_build_array('10.0.' || (q.r % 255) || '.' || (q.r * 7 % 255)), 'launchedAt', extract(epoch FROM q.first) - 86400))
+                'vpcId', 'vpc-0' || left(md5(a.id), 16), 'subnetId', 'subnet-0' || left(md5(a.id || 's'), 16), 'ipV4Addresses', jsonb_build_array('10.0.' || (q.r % 255) || '.' || (q.r * 7 % 255)), 'launchedAt', q.resource_born))
               WHEN 1 THEN jsonb_build_object('awsEcrContainerImage', jsonb_build_object('repositoryName', 'app-' || (q.r % 7), 'imageHash', 'sha256:' || md5(a.id || q.r) || md5(q.r || a.id),
-                'registry', a.id, 'imageTags', jsonb_build_array('v1.' || q.r), 'architecture', 'amd64', 'pushedAt', extract(epoch FROM q.first) - 3600))
+                'registry', a.id, 'imageTags', jsonb_build_array('v1.' || q.r), 'architecture', 'amd64', 'pushedAt', q.resource_born))
               ELSE jsonb_build_object('awsLambdaFunction', jsonb_build_object('functionName', 'fn-' || q.r, 'runtime', 'PYTHON_3_11', 'version', '$LATEST', 'codeSha256', md5(q.r::text),
                 'executionRoleArn', 'arn:aws:iam::' || a.id || ':role/fn-' || q.r, 'packageType', 'ZIP', 'architectures', jsonb_build_array('X86_64'))) END AS details,
             CASE WHEN q.sr < 0.62 THEN 'ACTIVE' WHEN q.sr < 0.9 THEN 'CLOSED' ELSE 'SUPPRESSED' END AS status,
@@ -124,7 +124,10 @@ export const seedSteps: { name: string; sql: string }[] = [
               now() - (power(random(), 2) * 400) * interval '1 day' AS first, random() AS tr, random() AS kind_roll
             FROM generate_series(1, $2::int) i) q0
           CROSS JOIN LATERAL (SELECT q0.*, CASE WHEN q0.r % 10 < 5 THEN 0 WHEN q0.r % 10 < 8 THEN 1 ELSE 2 END AS rk,
-            extract(epoch FROM now() - q0.first) / 86400 AS age_days) q
+            extract(epoch FROM now() - q0.first) / 86400 AS age_days,
+            -- When the resource was launched or pushed: the resource's (account and number), the same in
+            -- each of its findings, as Inspector and the emulator give it (not each finding's own time).
+            1700000000 + abs(hashtext(q0.acct || ':' || q0.r)) % 30000000 AS resource_born) q
           JOIN accounts a ON a.id = lpad((100000000000 + q.acct * 7919)::text, 12, '0')
           CROSS JOIN LATERAL (SELECT (ARRAY['${regions.join("','")}'])[1 + (q.r * 7 + q.acct) % 4] AS region) reg
         ) p

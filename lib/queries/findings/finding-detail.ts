@@ -10,7 +10,6 @@ import { findingHistory } from "./finding-history";
 import { openSql } from "@/lib/queries/lifecycle-sql";
 
 interface StoredFindingRow extends FindingRow {
-  description: string | null;
   cvss_score: number | null;
   exploit_since: Date | null;
   exploit_since_source: string | null;

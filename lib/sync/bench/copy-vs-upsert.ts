@@ -23,7 +23,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
   let after = "";
   for (;;) {
     const { rows } = await source.pool.query(
-      `SELECT arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+      `SELECT arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
          exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
          finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id,
@@ -42,7 +42,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
     }
     const stored = rows.map((r) => ({ own: r.raw as string, vulnerabilityPart: r.raw_vulnerability_part, resourcesPart: r.raw_resources_part }));
     yield { stored, parts, rows: rows.map((r) => ({
-      arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title, description: r.description,
+      arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title,
       severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
       exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id, packages: r.packages,
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
@@ -54,7 +54,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
   }
 }
 
-const COPY_COLUMNS = `arn, account_id, region, type, title, description, severity, status, inspector_score, cvss_score, epss_score,
+const COPY_COLUMNS = `arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
   exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
   ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key, raw_vulnerability_part,
   raw_resources_part`;
@@ -68,7 +68,7 @@ const text = (v: unknown): string => {
 const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 
 function copyLine(r: FindingRow, raw: StoredRaw): string {
-  return [r.arn, r.accountId, r.region, r.type, r.title, r.description, r.severity, r.status, r.inspectorScore, r.cvssScore,
+  return [r.arn, r.accountId, r.region, r.type, r.title, r.severity, r.status, r.inspectorScore, r.cvssScore,
     r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
     r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart].map(text).join("\t") + "\n";

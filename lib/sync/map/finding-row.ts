@@ -18,7 +18,6 @@ export interface FindingRow extends ResourceColumns, FindingUsage {
   region: string;
   type: string;
   title: string;
-  description: string | null;
   severity: Severity;
   status: FindingStatus;
   inspectorScore: number | null;
@@ -73,7 +72,6 @@ export function toFindingRow(f: Finding, region: string): MapResult {
       region,
       type: v.data.type,
       title: f.title || vulnerabilityId || v.data.type,
-      description: f.description ?? null,
       severity: toSeverity(f.severity),
       status: v.data.status,
       inspectorScore: inspectorScore(f),

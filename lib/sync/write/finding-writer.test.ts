@@ -72,21 +72,29 @@ describe("upsertFindings", () => {
     expect((await t.pool.query("SELECT count(*)::int AS n FROM findings WHERE arn = $1", [bad.arn])).rows[0].n).toBe(0);
   });
 
-  it("stores a shared part once, and no part for a finding the batch leaves as it is", async () => {
+  it("stores a shared part once, rewrites a finding whose vulnerability text changed, and stores no part for one left as it is", async () => {
     const partCount = async () => (await t.pool.query("SELECT count(*)::int AS n FROM finding_raw_parts")).rows[0].n as number;
     const heldBefore = await partCount();
     const fresh = [row(30, { title: "a new vulnerability" }), row(31, { title: "a new vulnerability" })];
     await upsertFindings(t.pool, fresh, ctx);
     expect(await partCount()).toBe(heldBefore + 1); // their vulnerability part; the image's resources part was held
-    // Listed again with text the cache does not model changed (same version, same columns): not
-    // rewritten, so its new vulnerability part is not stored either.
+    // The vulnerability's text changed under the same version (its description lives only there): rewritten.
     const remediated = row(30, { title: "a new vulnerability", remediation: { recommendation: { text: "upgrade" } } });
-    expect(await upsertFindings(t.pool, [remediated], ctx)).toMatchObject({ changed: 0 });
-    expect(await partCount()).toBe(heldBefore + 1);
-    const { partIds, vulnerabilityParts, resourcesParts } = findingsPayload([...fresh, remediated]);
-    expect(partIds).toHaveLength(3);
+    expect(await upsertFindings(t.pool, [remediated], ctx)).toMatchObject({ changed: 1 });
+    expect(await partCount()).toBe(heldBefore + 2);
+    // A resource detail the cache does not model changed under the same version: not rewritten, so
+    // its new resources part is not stored either.
+    const image = ecrFinding().resources![0];
+    const rebuilt = row(31, {
+      title: "a new vulnerability",
+      resources: [{ ...image, details: { awsEcrContainerImage: { ...image.details!.awsEcrContainerImage!, architecture: "arm64" } } }],
+    });
+    expect(await upsertFindings(t.pool, [rebuilt], ctx)).toMatchObject({ changed: 0 });
+    expect(await partCount()).toBe(heldBefore + 2);
+    const { partIds, vulnerabilityParts, resourcesParts } = findingsPayload([...fresh, remediated, rebuilt]);
+    expect(partIds).toHaveLength(4);
     expect(new Set(vulnerabilityParts).size).toBe(2);
-    expect(new Set(resourcesParts).size).toBe(1);
+    expect(new Set(resourcesParts).size).toBe(2);
   });
 
   it("writes each column under the document key the statement reads it from", () => {

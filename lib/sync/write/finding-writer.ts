@@ -67,12 +67,12 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
     const r = rows[i];
     // Keys a…z, A… in DOCUMENT_COLUMNS order (the writer test checks they agree).
     cols[i] = {
-      a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.description, g: r.severity, h: r.status,
-      i: r.inspectorScore, j: r.cvssScore, k: r.epssScore, l: r.exploitAvailable, m: r.fixAvailable, n: r.vulnerabilityId,
-      o: r.packages, p: r.packageNames, q: r.resourceType, r: r.resourceId, s: r.resourceName, t: r.resourceTags, u: r.amiId,
-      v: r.ecrRepository, w: r.ecrImageHash, x: r.firstObservedAt.getTime(), y: r.lastObservedAt.getTime(), z: r.updatedAt.getTime(),
-      A: r.findingKey, B: r.relatedVulnerabilities, C: r.lastKnownExploitAt?.getTime() ?? null, D: r.otherResources,
-      E: r.inUseCount, F: r.lastInUseAt?.getTime() ?? null, G: r.provider, H: r.providerAccountId,
+      a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.severity, g: r.status,
+      h: r.inspectorScore, i: r.cvssScore, j: r.epssScore, k: r.exploitAvailable, l: r.fixAvailable, m: r.vulnerabilityId,
+      n: r.packages, o: r.packageNames, p: r.resourceType, q: r.resourceId, r: r.resourceName, s: r.resourceTags, t: r.amiId,
+      u: r.ecrRepository, v: r.ecrImageHash, w: r.firstObservedAt.getTime(), x: r.lastObservedAt.getTime(), y: r.updatedAt.getTime(),
+      z: r.findingKey, A: r.relatedVulnerabilities, B: r.lastKnownExploitAt?.getTime() ?? null, C: r.otherResources,
+      D: r.inUseCount, E: r.lastInUseAt?.getTime() ?? null, F: r.provider, G: r.providerAccountId,
     };
     const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw);
     owns[i] = split.own;

@@ -12,7 +12,7 @@
 // halve what the database parses) with timestamps as epoch milliseconds (cheaper than ISO text).
 export const RAW_SEPARATOR = "\x1e";
 export const DOCUMENT_COLUMNS = [
-  ["arn", "text"], ["account_id", "text"], ["region", "text"], ["type", "text"], ["title", "text"], ["description", "text"],
+  ["arn", "text"], ["account_id", "text"], ["region", "text"], ["type", "text"], ["title", "text"],
   ["severity", "text"], ["status", "text"], ["inspector_score", "float8"], ["cvss_score", "float8"], ["epss_score", "float8"],
   ["exploit_available", "text"], ["fix_available", "text"], ["vulnerability_id", "text"], ["packages", "jsonb"],
   ["package_names", "text[]"], ["resource_type", "text"], ["resource_id", "text"], ["resource_name", "text"],
@@ -31,7 +31,7 @@ import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 // Columns the upsert copies from Inspector's version. Not in-use: coverage's fresher copy overwrites
 // the finding's own after each listing (image-usage.ts), and the finding's copy moves only with its
 // updatedAt. A GONE row differs in status, so a finding listed again always reappears.
-const COMPARED = ["account_id", "region", "type", "title", "description", "severity", "status", "inspector_score", "cvss_score",
+const COMPARED = ["account_id", "region", "type", "title", "raw_vulnerability_part", "severity", "status", "inspector_score", "cvss_score",
   "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities", "packages",
   "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
   "first_observed_at", "last_observed_at", "provider", "provider_account_id"];
@@ -75,12 +75,12 @@ raw_parts AS (
   RETURNING 1
 ),
 up AS (
-  INSERT INTO findings AS f (arn, account_id, region, type, title, description, severity, status,
+  INSERT INTO findings AS f (arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
     raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id)
-  SELECT arn, account_id, region, type, title, description, severity, status,
+  SELECT arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at,
@@ -92,7 +92,7 @@ up AS (
   FROM to_write
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
-    description = EXCLUDED.description, severity = EXCLUDED.severity, status = EXCLUDED.status,
+    severity = EXCLUDED.severity, status = EXCLUDED.status,
     inspector_score = EXCLUDED.inspector_score, cvss_score = EXCLUDED.cvss_score, epss_score = EXCLUDED.epss_score,
     exploit_available = EXCLUDED.exploit_available, fix_available = EXCLUDED.fix_available,
     vulnerability_id = EXCLUDED.vulnerability_id, finding_key = EXCLUDED.finding_key,

@@ -1,5 +1,5 @@
--- A finding's raw JSON in pieces (lib/domain/raw-finding-parts.ts): findings.raw keeps the finding's
--- own members, and the text every finding of one vulnerability repeats (title, description,
+-- The raw JSON of a finding in pieces (lib/domain/raw-finding-parts.ts): findings.raw keeps the members
+-- of the finding itself, and the text every finding of one vulnerability repeats (title, description,
 -- remediation, score details) and the resources member (the same for every finding on one image or
 -- instance) are stored once each, keyed by the md5 of their text. At 10M findings the whole JSON was
 -- ~1.4 KB of TOAST per finding, lz4-compressed (docs/indexes.md).
