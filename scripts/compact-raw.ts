@@ -7,6 +7,7 @@ import { createDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
 import { compactRaw } from "@/lib/db/compact-raw";
 import { redactDatabaseText } from "@/lib/db/redact-url";
+import { withSyncLock } from "@/lib/sync/run/sync-lock";
 
 async function main(): Promise<number> {
   const e = parseEnv(process.env);
@@ -15,13 +16,14 @@ async function main(): Promise<number> {
   const started = performance.now();
   let last = 0;
   try {
-    const r = await compactRaw(database.pool, {
+    // The sync's lock: a full sync deletes parts no finding points to, which must not race a split.
+    const r = await withSyncLock(database.pool, () => compactRaw(database.pool, {
       onBatch: (p) => {
         if (performance.now() - last < 5_000) return;
         last = performance.now();
         console.log(`  ${p.read.toLocaleString("en-US")} rows read, ${p.split.toLocaleString("en-US")} split`);
       },
-    });
+    }));
     const s = (performance.now() - started) / 1000;
     console.log(`compact-raw: ${r.split.toLocaleString("en-US")} of ${r.read.toLocaleString("en-US")} findings split in ${s.toFixed(1)} s`);
     return 0;
