@@ -2,11 +2,11 @@
 // finding_raw_parts into pieces (lib/db/compact-raw.ts), online and in batches. The space freed is
 // reused by later writes; `VACUUM FULL findings` (an exclusive lock) returns it to the disk at once.
 import path from "node:path";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
 import { compactRaw } from "@/lib/db/compact-raw";
-import { redactDatabaseText } from "@/lib/db/redact-url";
+import { exitWhenDone } from "@/lib/db/cli-exit";
 import { withSyncLock } from "@/lib/sync/run/sync-lock";
 
 async function main(): Promise<number> {
@@ -33,15 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError) {
-      console.error(`inspectorate compact-raw: config error: ${err.message}`);
-      process.exit(78);
-    }
-    // Never the database URL or its password (a driver or engine error may quote it).
-    console.error(`inspectorate compact-raw: ${redactDatabaseText(err instanceof Error ? err.message : String(err), process.env.DATABASE_URL)}`);
-    process.exit(1);
-  },
-);
+exitWhenDone("compact-raw", main);

@@ -1,10 +1,10 @@
 // `npm run sync [-- --full]`: one sync run with live progress on the terminal. Exit codes:
 // 0 succeeded, 2 partial (some region or account could not be synced), 1 failed, 78 config error.
 import path from "node:path";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
 import { createAppDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
-import { redactDatabaseText } from "@/lib/db/redact-url";
+import { exitWhenDone } from "@/lib/db/cli-exit";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
@@ -52,15 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError) {
-      console.error(`inspectorate sync: config error: ${err.message}`);
-      process.exit(78);
-    }
-    // Never the database URL or its password (a driver or engine error may quote it).
-    console.error(`inspectorate sync: ${redactDatabaseText(err instanceof Error ? err.message : String(err), process.env.DATABASE_URL)}`);
-    process.exit(1);
-  },
-);
+exitWhenDone("sync", main);
