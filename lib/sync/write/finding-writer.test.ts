@@ -134,6 +134,20 @@ describe("upsertFindings", () => {
     expect((await events(2)).map((e) => e.kind).sort()).toEqual(["EXPLOITABLE", "SEVERITY"]);
   });
 
+  it("leaves a row cached whole before the split as it is when it is listed again unchanged", async () => {
+    const listed = row(40);
+    await upsertFindings(t.pool, [listed], ctx);
+    // As a cache written before finding_raw_parts holds it: the whole JSON, no parts.
+    await t.pool.query("UPDATE findings SET raw = $2, raw_vulnerability_part = NULL, raw_resources_part = NULL WHERE arn = $1", [arn(40), listed.raw.toString()]);
+    const xmin = async () => (await t.pool.query("SELECT xmin::text AS x FROM findings WHERE arn = $1", [arn(40)])).rows[0].x;
+    const before = await xmin();
+    expect(await upsertFindings(t.pool, [listed], ctx)).toMatchObject({ changed: 0 });
+    expect(await xmin()).toBe(before);
+    // A real change still rewrites it, split this time.
+    expect(await upsertFindings(t.pool, [row(40, { inspectorScore: 9.9 })], ctx)).toMatchObject({ changed: 1 });
+    expect((await t.pool.query("SELECT raw_vulnerability_part IS NOT NULL AS split FROM findings WHERE arn = $1", [arn(40)])).rows[0].split).toBe(true);
+  });
+
   it("rewrites a finding whose modelled columns changed under the same updatedAt, and one that was GONE", async () => {
     const xmin = async (n: number) => (await t.pool.query("SELECT xmin::text AS x FROM findings WHERE arn = $1", [arn(n)])).rows[0].x;
     await upsertFindings(t.pool, [row(4)], ctx);

@@ -30,7 +30,8 @@ import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 
 // Columns the upsert copies from Inspector's version. Not in-use: coverage's fresher copy overwrites
 // the finding's own after each listing (image-usage.ts), and the finding's copy moves only with its
-// updatedAt. A GONE row differs in status, so a finding listed again always reappears.
+// updatedAt. A GONE row differs in status, so a finding listed again always reappears. The
+// vulnerability part stands for the text only it holds (description, remediation, references).
 const COMPARED = ["account_id", "region", "type", "title", "raw_vulnerability_part", "severity", "status", "inspector_score", "cvss_score",
   "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities", "packages",
   "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
@@ -39,7 +40,12 @@ const COMPARED = ["account_id", "region", "type", "title", "raw_vulnerability_pa
  *  or overlapping page), and not the same one unchanged (same version and modelled columns; not GONE). */
 const replaces = (held: string, listed: string) =>
   `${held}.updated_at <= ${listed}.updated_at AND (${held}.updated_at < ${listed}.updated_at OR ` +
-  `(${COMPARED.map((c) => `${held}.${c}`).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `${listed}.${c}`).join(", ")}))`;
+  `(${COMPARED.map((c) => heldValue(held, listed, c)).join(", ")}) IS DISTINCT FROM (${COMPARED.map((c) => `${listed}.${c}`).join(", ")}))`;
+/** A row cached before the raw JSON was split holds it whole (no vulnerability part): being whole is
+ *  not a change, or the first full listing after the upgrade would rewrite every finding of the cache
+ *  at once. `npm run db:compact-raw` splits those rows when the operator chooses. */
+const heldValue = (held: string, listed: string, c: string) =>
+  c === "raw_vulnerability_part" ? `COALESCE(${held}.${c}, ${listed}.${c})` : `${held}.${c}`;
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
