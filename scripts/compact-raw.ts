@@ -1,11 +1,11 @@
 // `npm run db:compact-raw`: splits the raw JSON of findings cached before migration
-// finding_raw_parts into pieces (lib/db/compact-raw.ts), online and in batches. The space freed is
+// finding_raw_parts into pieces (lib/sync/write/compact-raw.ts), online and in batches. The space freed is
 // reused by later writes; `VACUUM FULL findings` (an exclusive lock) returns it to the disk at once.
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { createDatabase } from "@/lib/db/client";
 import { openDatabase } from "@/lib/db/open-database";
-import { compactRaw } from "@/lib/db/compact-raw";
+import { compactRaw } from "@/lib/sync/write/compact-raw";
 import { exitWhenDone } from "@/lib/db/cli-exit";
 import { withSyncLock } from "@/lib/sync/run/sync-lock";
 

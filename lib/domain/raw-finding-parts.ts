@@ -12,6 +12,7 @@
 // TOAST per finding even compressed (ARNs, digests and ids do not compress; docs/indexes.md).
 import { createHash } from "node:crypto";
 import { objectMembers, type JsonMember } from "@/lib/aws/json-object-members";
+import { parseJsonObject, type Json } from "@/lib/queries/findings/json-read";
 
 export interface RawPart {
   id: string;
@@ -33,13 +34,8 @@ const OPEN = Buffer.from("{");
 const CLOSE = Buffer.from("}");
 const COMMA = Buffer.from(",");
 
-/** `{` members `}` from byte ranges of `bytes`. */
-function objectOf(bytes: Buffer, members: JsonMember[]): Buffer {
-  const pieces: Buffer[] = [OPEN];
-  members.forEach((m, i) => pieces.push(...(i ? [COMMA] : []), bytes.subarray(m.start, m.end)));
-  pieces.push(CLOSE);
-  return Buffer.concat(pieces);
-}
+/** `{` pieces `}`: members' texts joined into one object's text. */
+const objectText = (pieces: Buffer[]) => Buffer.concat([OPEN, ...pieces.flatMap((p, i) => (i ? [COMMA, p] : [p])), CLOSE]);
 
 /** The content address of a part: its md5 written as a uuid. */
 export function rawPartId(doc: Buffer): string {
@@ -56,30 +52,28 @@ export function splitRawFinding(bytes: Buffer): SplitRawFinding {
   if (!members.length) return { own: bytes, vulnerability: null, resources: null };
   const own: Buffer[] = [];
   const vulnerability: Buffer[] = [];
-  const resources: JsonMember[] = [];
-  const plain = (m: JsonMember) => bytes.subarray(m.start, m.end);
+  const resources: Buffer[] = [];
+  const text = (m: JsonMember) => bytes.subarray(m.start, m.end);
   for (const m of members) {
     if (FROM_COLUMNS.has(m.key)) continue;
-    if (m.key === RESOURCES) resources.push(m);
-    else if (VULNERABILITY.has(m.key)) vulnerability.push(plain(m));
+    if (m.key === RESOURCES) resources.push(text(m));
+    else if (VULNERABILITY.has(m.key)) vulnerability.push(text(m));
     else if (m.key === PACKAGE_DETAILS && bytes[m.valueStart] === 123) {
       const inner = objectMembers(bytes, m.valueStart);
-      const installed = inner.filter((x) => x.key === INSTALLED);
-      const shared = inner.filter((x) => x.key !== INSTALLED);
+      const installed = inner.filter((x) => x.key === INSTALLED).map(text);
+      const shared = inner.filter((x) => x.key !== INSTALLED).map(text);
       const key = bytes.subarray(m.start, m.valueStart); // `"packageVulnerabilityDetails":`
-      if (installed.length || !inner.length) own.push(Buffer.concat([key, objectOf(bytes, installed)]));
-      if (shared.length) vulnerability.push(Buffer.concat([key, objectOf(bytes, shared)]));
-    } else own.push(plain(m));
+      if (installed.length || !inner.length) own.push(Buffer.concat([key, objectText(installed)]));
+      if (shared.length) vulnerability.push(Buffer.concat([key, objectText(shared)]));
+    } else own.push(text(m));
   }
-  const join = (pieces: Buffer[]) => Buffer.concat([OPEN, ...pieces.flatMap((p, i) => (i ? [COMMA, p] : [p])), CLOSE]);
   return {
-    own: join(own),
-    vulnerability: vulnerability.length ? part(join(vulnerability)) : null,
-    resources: resources.length ? part(objectOf(bytes, resources)) : null,
+    own: objectText(own),
+    vulnerability: vulnerability.length ? part(objectText(vulnerability)) : null,
+    resources: resources.length ? part(objectText(resources)) : null,
   };
 }
 
-type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** `into` with `from`'s members added; where both hold an object under one key, merged the same way.
@@ -93,16 +87,6 @@ function mergeInto(into: Json, from: Json): Json {
   return into;
 }
 
-const parse = (text: string | null | undefined): Json => {
-  if (typeof text !== "string") return {};
-  try {
-    const v: unknown = JSON.parse(text);
-    return isObject(v) ? v : {};
-  } catch {
-    return {};
-  }
-};
-
 export interface StoredRawFinding {
   arn: string;
   account_id: string;
@@ -115,8 +99,8 @@ export interface StoredRawFinding {
 /** The finding's JSON as Inspector sent it, from its stored pieces (rows written whole read as they are). */
 export function joinRawFinding(row: StoredRawFinding): Json {
   const whole: Json = { findingArn: row.arn, awsAccountId: row.account_id };
-  mergeInto(whole, parse(row.raw));
-  mergeInto(whole, parse(row.raw_vulnerability));
-  mergeInto(whole, parse(row.raw_resources));
+  mergeInto(whole, parseJsonObject(row.raw));
+  mergeInto(whole, parseJsonObject(row.raw_vulnerability));
+  mergeInto(whole, parseJsonObject(row.raw_resources));
   return whole;
 }

@@ -6,7 +6,7 @@ import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrations";
 import { deferFindingIndexesIfEmpty, restoreDeferredIndexes } from "@/lib/db/deferred-indexes";
 import { seedSteps } from "./seed-sql";
-import { compactRaw } from "@/lib/db/compact-raw";
+import { compactRaw } from "@/lib/sync/write/compact-raw";
 import { dropLoadIndexes, restoreLoadIndexes } from "./seed-indexes";
 
 export const benchServer = process.env.BENCH_SERVER_URL ?? "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate";

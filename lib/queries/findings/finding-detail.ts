@@ -76,8 +76,8 @@ export async function getFindingDetail(scope: Scope, arn: string) {
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
   ]);
   if (!stored) return undefined;
-  const { raw_vulnerability, raw_resources, ...own } = stored;
-  const finding: FindingDetailRow = { ...own, raw: joinRawFinding({ ...stored, raw_vulnerability, raw_resources }) };
+  const { raw_vulnerability: _v, raw_resources: _r, ...own } = stored; // the texts travel once, joined in raw
+  const finding: FindingDetailRow = { ...own, raw: joinRawFinding(stored) };
   return { finding, events: findingHistory(finding, changes) };
 }
 export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;

@@ -2,7 +2,8 @@
 // implicit transaction, so a crash leaves whole batches only.
 import type pg from "pg";
 import type { FindingRow } from "../map/finding-row";
-import { RAW_SEPARATOR, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
+import { UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
+import { recordSeparated } from "./raw-parts-sql";
 import { retryOnDeadlock } from "../util/retry-deadlock";
 import { splitRawFinding } from "@/lib/domain/raw-finding-parts";
 
@@ -25,20 +26,6 @@ export function dedupeByArn(rows: FindingRow[]): FindingRow[] {
     if (!seen || seen.updatedAt <= r.updatedAt) byArn.set(r.arn, r);
   }
   return byArn.size === rows.length ? rows : [...byArn.values()];
-}
-
-const SEPARATOR = Buffer.from(RAW_SEPARATOR, "latin1");
-
-/** Texts joined by the record separator, refused if one holds it (JSON escapes every control
- *  character, so a separator means the text was built elsewhere). */
-function joinTexts(texts: Buffer[], whose: (i: number) => string): Buffer {
-  const out = new Array<Buffer>(Math.max(0, 2 * texts.length - 1));
-  texts.forEach((t, i) => {
-    if (t.includes(0x1e)) throw new Error(`${whose(i)}: raw JSON contains an unescaped record separator`);
-    if (i > 0) out[2 * i - 1] = SEPARATOR;
-    out[2 * i] = t;
-  });
-  return Buffer.concat(out);
 }
 
 export interface FindingsPayload {
@@ -83,11 +70,11 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
   const partIds = [...parts.keys()];
   return {
     columns: JSON.stringify(cols),
-    raws: joinTexts(owns, (i) => `finding ${rows[i].arn}`),
+    raws: recordSeparated(owns, (i) => `finding ${rows[i].arn}`),
     vulnerabilityParts,
     resourcesParts,
     partIds,
-    partDocs: joinTexts([...parts.values()], (i) => `raw part ${partIds[i]}`),
+    partDocs: recordSeparated([...parts.values()], (i) => `raw part ${partIds[i]}`),
   };
 }
 

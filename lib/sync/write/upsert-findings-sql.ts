@@ -10,7 +10,6 @@
 // and the ids of their shared raw parts ($6, $7; the parts' texts are $8 and $9).
 // In the document each row is an object keyed a…z, A…Z in DOCUMENT_COLUMNS order (short keys
 // halve what the database parses) with timestamps as epoch milliseconds (cheaper than ISO text).
-export const RAW_SEPARATOR = "\x1e";
 export const DOCUMENT_COLUMNS = [
   ["arn", "text"], ["account_id", "text"], ["region", "text"], ["type", "text"], ["title", "text"],
   ["severity", "text"], ["status", "text"], ["inspector_score", "float8"], ["cvss_score", "float8"], ["epss_score", "float8"],
@@ -27,6 +26,7 @@ const recordDefinition = DOCUMENT_COLUMNS.map(([, type], i) => `"${documentKey(i
 const inputColumns = DOCUMENT_COLUMNS.map(([name, type]) => (type === "timestamptz" ? `to_timestamp(${name} / 1000.0) AS ${name}` : name)).join(", ");
 
 import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
+import { insertRawPartsSql } from "./raw-parts-sql";
 
 // Columns the upsert copies from Inspector's version. Not in-use: coverage's fresher copy overwrites
 // the finding's own after each listing (image-usage.ts), and the finding's copy moves only with its
@@ -69,15 +69,8 @@ to_write AS (
   SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
   WHERE p.arn IS NULL OR (${replaces("p", "i")})
 ),
--- The shared parts of the raw JSON (lib/domain/raw-finding-parts.ts) the written rows point to, each
--- stored once: a part already held is left as it is (same id, same text). In id order, so two
--- regions' batches inserting the same parts wait for each other instead of deadlocking.
-raw_parts AS (
-  INSERT INTO finding_raw_parts (id, doc)
-  SELECT p.id, p.doc FROM ROWS FROM (unnest($8::uuid[]), string_to_table($9::text, chr(30))) AS p(id, doc)
-  WHERE p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write)
-  ORDER BY p.id
-  ON CONFLICT (id) DO NOTHING
+-- The shared parts of the raw JSON (lib/domain/raw-finding-parts.ts) the written rows point to.
+raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write)")}
   RETURNING 1
 ),
 up AS (

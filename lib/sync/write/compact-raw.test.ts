@@ -1,7 +1,7 @@
 // Rows cached whole before finding_raw_parts are split in place; what the finding page shows does
 // not change, a row the sync rewrote meanwhile is left alone, and a second run finds nothing to do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { compactRaw } from "./compact-raw";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { ecrFinding } from "@/lib/sync/map/fixtures";
