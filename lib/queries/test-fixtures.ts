@@ -65,7 +65,7 @@ export function setupQueryTestDatabase(): () => TestDatabase {
   };
 }
 
-const jsonColumns = new Set(["packages", "raw", "resource_tags", "tags", "metadata", "notes", "progress", "checks", "cache_counts", "api_counts"]);
+const jsonColumns = new Set(["raw", "resource_tags", "tags", "metadata", "notes", "progress", "checks", "cache_counts", "api_counts"]);
 
 async function insert(database: Database, table: string, row: Record<string, unknown>) {
   const keys = Object.keys(row);
@@ -148,13 +148,13 @@ export async function addFinding(database: Database, seed: FindingSeed): Promise
     epss_score: seed.epss_score === undefined ? 0.01 : seed.epss_score, exploit_available: typeof exploit === "boolean" ? (exploit ? "YES" : "NO") : exploit,
     fix_available: seed.fix_available === undefined ? "YES" : seed.fix_available, vulnerability_id: vulnerability,
     finding_key: seed.finding_key ?? vulnerability ?? `${type}:${title}`, related_vulnerabilities: seed.related_vulnerabilities ?? [],
-    packages: seed.packages ?? packageNames.map((name) => ({ name, version: "1.0.0", fixedInVersion: "1.0.1", packageManager: "OS" })),
     package_names: packageNames, resource_type: resource.type, resource_id: resource.id,
     resource_name: resource.name, resource_tags: resource.tags, ami_id: seed.ami_id ?? null,
     ecr_repository: seed.ecr_repository ?? null, ecr_image_hash: seed.ecr_image_hash ?? null,
     first_observed_at: first, last_observed_at: first, updated_at: first, closed_at: seed.closed_at ?? null, exploit_since: seed.exploit_since ?? null,
     exploit_since_source: seed.exploit_since_source ?? (seed.exploit_since ? "CACHE_FIRST_SAW" : null), gone_at: seed.gone_at ?? null, gone_reason: seed.gone_reason ?? null, gone_from_status: seed.gone_from_status ?? null,
-    raw: seed.raw ?? { findingArn: arn },
+    // The installed versions live in the raw JSON, as the sync stores them.
+    raw: seed.raw ?? { findingArn: arn, packageVulnerabilityDetails: { vulnerablePackages: seed.packages ?? packageNames.map((name) => ({ name, version: "1.0.0", fixedInVersion: "1.0.1", packageManager: "OS" })) } },
   });
   // The first resource is the finding's own columns (the view finding_resources shows it at position 0).
   for (const [i, r] of (seed.more_resources ?? []).entries()) {

@@ -48,6 +48,8 @@ describe("GET /api/findings/export", () => {
     expect(lines).toHaveLength(6);
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(arns.slice(0, 5));
     expect(lines[1]).toContain('"prod, ""main"""');
+    // Installed and fixed-in versions come from the finding's raw JSON.
+    expect(lines[1]).toContain(",openssl 1.0.0 -> 1.0.1,");
     expect((await exportCsv(new Request("http://127.0.0.1:3000/api/findings/export?exploit=maybe"))).status).toBe(400);
   });
 

@@ -50,11 +50,11 @@ export const seedSteps: { name: string; sql: string }[] = [
   {
     name: "findings",
     sql: `INSERT INTO findings (arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
-        exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
+        exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name, resource_tags,
         ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, raw,
         finding_key, exploit_since_source)
       SELECT g.arn, g.account_id, g.region, t.type, g.title, t.severity, g.status, g.score, t.score, g.epss,
-        CASE WHEN g.exploit THEN 'YES' WHEN t.type = 'PACKAGE_VULNERABILITY' THEN 'NO' END, g.fix, g.vuln, g.packages, g.package_names,
+        CASE WHEN g.exploit THEN 'YES' WHEN t.type = 'PACKAGE_VULNERABILITY' THEN 'NO' END, g.fix, g.vuln, g.package_names,
         g.rtype, g.rid, g.rname, g.tags, g.ami, g.repo, g.digest,
         g.first, g.first + interval '2 hours', g.updated, g.closed, g.exploit_since,
         jsonb_build_object('findingArn', g.arn, 'awsAccountId', g.account_id, 'type', t.type, 'title', g.title, 'description', g.description,

@@ -6,27 +6,31 @@ import { csvLine } from "./csv";
 import type { FindingsFilter } from "./findings-filter";
 import { countFindings, findingRowColumns, searchFindings, type FindingRow } from "./findings-search";
 import { resolveResourceMatch } from "./resource-match";
+import { mapPackages, type PackageView } from "./finding-raw-mapper";
+import { parseJsonObject } from "./json-read";
 
-type ExportRow = FindingRow & { cvss_score: number | null; packages: { name?: string; version?: string; fixedInVersion?: string }[] };
+/** raw: the finding's own part of its JSON (or the whole, for rows cached before the split), which
+ *  holds the installed versions (packageVulnerabilityDetails.vulnerablePackages). */
+type ExportRow = FindingRow & { cvss_score: number | null; raw: string };
 
 export const exportHeader = ["finding_arn", "account_id", "account_name", "region", "severity", "status", "type", "title", "vulnerability_id",
   "inspector_score", "cvss_score", "epss_score", "exploit_available", "fix_available", "packages", "resource_type", "resource_id",
   "resource_name", "first_observed_at", "last_observed_at", "closed_at"];
 
-export function packagesCell(packages: ExportRow["packages"]): string {
-  return (packages ?? []).map((p) => `${p.name ?? "?"} ${p.version ?? "?"} -> ${p.fixedInVersion && p.fixedInVersion !== "NotAvailable" ? p.fixedInVersion : "no fix"}`).join("; ");
+export function packagesCell(packages: PackageView[]): string {
+  return packages.map((p) => `${p.name} ${p.installed} -> ${p.fixedIn ?? "no fix"}`).join("; ");
 }
 
 export function exportLine(r: ExportRow): string {
   return csvLine([r.arn, r.account_id, r.account_name, r.region, r.severity, r.status, r.type, r.title, r.vulnerability_id, r.inspector_score,
-    r.cvss_score, r.epss_score, r.exploit_available ?? "NOT_APPLICABLE", r.fix_available, packagesCell(r.packages), r.resource_type, r.resource_id,
+    r.cvss_score, r.epss_score, r.exploit_available ?? "NOT_APPLICABLE", r.fix_available, packagesCell(mapPackages(parseJsonObject(r.raw))), r.resource_type, r.resource_id,
     r.resource_name, r.first_observed_at, r.last_observed_at, r.closed_at]);
 }
 
 export async function* exportFindingsCsv(scope: Scope, asked: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
   yield csvLine(exportHeader);
   const filter = await resolveResourceMatch(asked);
-  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.packages`;
+  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.raw`;
   const filterFirst = !(await countFindings(scope, filter)).capped;
   let cursor: string | undefined;
   do {

@@ -24,7 +24,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
   for (;;) {
     const { rows } = await source.pool.query(
       `SELECT arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
-         exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name,
+         exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
          finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id,
          raw_vulnerability_part, raw_resources_part, pv.doc AS raw_vulnerability, pr.doc AS raw_resources
@@ -44,7 +44,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
     yield { stored, parts, rows: rows.map((r) => ({
       arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title,
       severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
-      exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id, packages: r.packages,
+      exploitAvailable: r.exploit_available, fixAvailable: r.fix_available, vulnerabilityId: r.vulnerability_id,
       packageNames: r.package_names, resourceType: r.resource_type, resourceId: r.resource_id, resourceName: r.resource_name,
       resourceTags: r.resource_tags, amiId: r.ami_id, ecrRepository: r.ecr_repository, ecrImageHash: r.ecr_image_hash,
       firstObservedAt: r.first_observed_at, lastObservedAt: r.last_observed_at, updatedAt: r.updated_at, raw: Buffer.from(JSON.stringify(joinRawFinding(r)), "utf8"),
@@ -55,7 +55,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
 }
 
 const COPY_COLUMNS = `arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
-  exploit_available, fix_available, vulnerability_id, packages, package_names, resource_type, resource_id, resource_name, resource_tags,
+  exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name, resource_tags,
   ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key, raw_vulnerability_part,
   raw_resources_part`;
 
@@ -69,7 +69,7 @@ const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\")
 
 function copyLine(r: FindingRow, raw: StoredRaw): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.severity, r.status, r.inspectorScore, r.cvssScore,
-    r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, r.packages, pgArray(r.packageNames),
+    r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
     r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart].map(text).join("\t") + "\n";
 }

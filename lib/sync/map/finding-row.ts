@@ -6,7 +6,7 @@ import type { FindingStatus } from "@/lib/domain/finding-enums";
 import { findingStatusSchema } from "@/lib/domain/enum-schemas";
 import { wireFindingJson } from "@/lib/aws/fast-findings-protocol";
 import { cvssBaseScore, epssScore, inspectorScore } from "./finding-scores";
-import { findingPackages, packageNames, type PackageRow } from "./finding-packages";
+import { findingPackages, packageNames } from "./finding-packages";
 import { otherResources, primaryResource, type OtherResource, type ResourceColumns } from "./finding-resource";
 import { findingKey, relatedVulnerabilities } from "./finding-key";
 import { exploitAvailable, lastKnownExploitAt, type ExploitAvailable } from "./finding-exploit";
@@ -32,7 +32,7 @@ export interface FindingRow extends ResourceColumns, FindingUsage {
   relatedVulnerabilities: string[];
   /** Resources 2…n (the first is the resource_* columns). */
   otherResources: OtherResource[];
-  packages: PackageRow[];
+  /** The installed versions stay in the raw JSON (packageVulnerabilityDetails.vulnerablePackages). */
   packageNames: string[];
   firstObservedAt: Date;
   lastObservedAt: Date;
@@ -62,7 +62,6 @@ export function toFindingRow(f: Finding, region: string): MapResult {
     const issue = v.error.issues[0];
     return { ok: false, arn: f.findingArn, error: `${issue.path.join(".")}: ${issue.message}` };
   }
-  const packages = findingPackages(f);
   const vulnerabilityId = f.packageVulnerabilityDetails?.vulnerabilityId ?? null;
   return {
     ok: true,
@@ -84,8 +83,7 @@ export function toFindingRow(f: Finding, region: string): MapResult {
       findingKey: findingKey(f),
       relatedVulnerabilities: relatedVulnerabilities(f),
       otherResources: otherResources(f),
-      packages,
-      packageNames: packageNames(packages),
+      packageNames: packageNames(findingPackages(f)),
       ...primaryResource(f),
       ...findingUsage(f),
       firstObservedAt: v.data.firstObservedAt,

@@ -54,12 +54,12 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
     const r = rows[i];
     // Keys a…z, A… in DOCUMENT_COLUMNS order (the writer test checks they agree).
     cols[i] = {
-      a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.severity, g: r.status,
-      h: r.inspectorScore, i: r.cvssScore, j: r.epssScore, k: r.exploitAvailable, l: r.fixAvailable, m: r.vulnerabilityId,
-      n: r.packages, o: r.packageNames, p: r.resourceType, q: r.resourceId, r: r.resourceName, s: r.resourceTags, t: r.amiId,
-      u: r.ecrRepository, v: r.ecrImageHash, w: r.firstObservedAt.getTime(), x: r.lastObservedAt.getTime(), y: r.updatedAt.getTime(),
-      z: r.findingKey, A: r.relatedVulnerabilities, B: r.lastKnownExploitAt?.getTime() ?? null, C: r.otherResources,
-      D: r.inUseCount, E: r.lastInUseAt?.getTime() ?? null, F: r.provider, G: r.providerAccountId,
+      a: r.arn, b: r.accountId, c: r.region, d: r.type, e: r.title, f: r.severity, g: r.status, h: r.inspectorScore,
+      i: r.cvssScore, j: r.epssScore, k: r.exploitAvailable, l: r.fixAvailable, m: r.vulnerabilityId, n: r.packageNames,
+      o: r.resourceType, p: r.resourceId, q: r.resourceName, r: r.resourceTags, s: r.amiId, t: r.ecrRepository, u: r.ecrImageHash,
+      v: r.firstObservedAt.getTime(), w: r.lastObservedAt.getTime(), x: r.updatedAt.getTime(), y: r.findingKey,
+      z: r.relatedVulnerabilities, A: r.lastKnownExploitAt?.getTime() ?? null, B: r.otherResources, C: r.inUseCount,
+      D: r.lastInUseAt?.getTime() ?? null, E: r.provider, F: r.providerAccountId,
     };
     const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw);
     owns[i] = split.own;

@@ -13,7 +13,7 @@
 export const DOCUMENT_COLUMNS = [
   ["arn", "text"], ["account_id", "text"], ["region", "text"], ["type", "text"], ["title", "text"],
   ["severity", "text"], ["status", "text"], ["inspector_score", "float8"], ["cvss_score", "float8"], ["epss_score", "float8"],
-  ["exploit_available", "text"], ["fix_available", "text"], ["vulnerability_id", "text"], ["packages", "jsonb"],
+  ["exploit_available", "text"], ["fix_available", "text"], ["vulnerability_id", "text"],
   ["package_names", "text[]"], ["resource_type", "text"], ["resource_id", "text"], ["resource_name", "text"],
   ["resource_tags", "jsonb"], ["ami_id", "text"], ["ecr_repository", "text"], ["ecr_image_hash", "text"],
   ["first_observed_at", "timestamptz"], ["last_observed_at", "timestamptz"], ["updated_at", "timestamptz"],
@@ -33,7 +33,7 @@ import { insertRawPartsSql } from "./raw-parts-sql";
 // updatedAt. A GONE row differs in status, so a finding listed again always reappears. The
 // vulnerability part stands for the text only it holds (description, remediation, references).
 const COMPARED = ["account_id", "region", "type", "title", "raw_vulnerability_part", "severity", "status", "inspector_score", "cvss_score",
-  "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities", "packages",
+  "epss_score", "exploit_available", "fix_available", "vulnerability_id", "finding_key", "related_vulnerabilities",
   "package_names", "resource_type", "resource_id", "resource_name", "resource_tags", "ami_id", "ecr_repository", "ecr_image_hash",
   "first_observed_at", "last_observed_at", "provider", "provider_account_id"];
 /** Whether the listed version `listed` replaces the held row `held`: never an older version (a replayed
@@ -76,12 +76,12 @@ raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
-    packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
     raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id)
   SELECT arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
-    packages, package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
+    package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at,
     CASE WHEN status = 'CLOSED' THEN updated_at END,
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
@@ -95,7 +95,7 @@ up AS (
     inspector_score = EXCLUDED.inspector_score, cvss_score = EXCLUDED.cvss_score, epss_score = EXCLUDED.epss_score,
     exploit_available = EXCLUDED.exploit_available, fix_available = EXCLUDED.fix_available,
     vulnerability_id = EXCLUDED.vulnerability_id, finding_key = EXCLUDED.finding_key,
-    related_vulnerabilities = EXCLUDED.related_vulnerabilities, packages = EXCLUDED.packages, package_names = EXCLUDED.package_names,
+    related_vulnerabilities = EXCLUDED.related_vulnerabilities, package_names = EXCLUDED.package_names,
     resource_type = EXCLUDED.resource_type, resource_id = EXCLUDED.resource_id, resource_name = EXCLUDED.resource_name,
     resource_tags = EXCLUDED.resource_tags, ami_id = EXCLUDED.ami_id, ecr_repository = EXCLUDED.ecr_repository,
     ecr_image_hash = EXCLUDED.ecr_image_hash, first_observed_at = EXCLUDED.first_observed_at,
