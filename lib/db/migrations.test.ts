@@ -32,7 +32,7 @@ describe("migrations", () => {
       expect(fromSchema.length).toBeGreaterThan(50);
       expect(fromMigrations).toEqual(fromSchema);
       expect(covering).toEqual({
-        findings_status_inspector_score_arn_idx: "region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at",
+        findings_status_inspector_score_id_idx: "arn, region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at",
       });
     } finally {
       await migrated.drop();

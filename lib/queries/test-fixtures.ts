@@ -130,7 +130,10 @@ export interface FindingSeed {
 export async function addFinding(database: Database, seed: FindingSeed): Promise<string> {
   findingSeq += 1;
   const region = seed.region ?? "us-east-1";
-  const arn = seed.arn ?? `arn:aws:inspector2:${region}:${seed.account_id}:finding/${findingSeq.toString(16).padStart(32, "0")}`;
+  // Scrambled (a bijection of the sequence), so that ARN order is not insertion order: a read that
+  // orders by ARN where it should order by the keyset's id tie-breaker shows up.
+  const suffix = Math.imul(findingSeq, 0x9e3779b1) >>> 0;
+  const arn = seed.arn ?? `arn:aws:inspector2:${region}:${seed.account_id}:finding/${suffix.toString(16).padStart(32, "0")}`;
   const first = seed.first_observed_at ?? daysAgo(10);
   const vulnerability = seed.vulnerability_id === undefined ? `CVE-2024-${1000 + findingSeq}` : seed.vulnerability_id;
   const packageNames = seed.package_names ?? ["openssl"];

@@ -70,7 +70,7 @@ beforeAll(async () => {
 describe("the explorer page's key walk", () => {
   it("reads only the score index for exploit, fix, region, resource type and the in-use default", async () => {
     const scans = await keyScans("exploit=YES&fix=YES&region=us-east-1&resourceType=AWS_EC2_INSTANCE");
-    expect(scans.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([["Index Only Scan", "findings_status_inspector_score_arn_idx"]]);
+    expect(scans.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([["Index Only Scan", "findings_status_inspector_score_id_idx"]]);
     expect(scans[0]["Heap Fetches"]).toBe(0);
   });
 

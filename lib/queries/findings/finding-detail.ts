@@ -45,6 +45,8 @@ export interface FindingEventRow {
 
 export interface RelatedFindingRow {
   arn: string;
+  /** findings.id: orders equal scores as the key index does. */
+  id: string;
   /** The resource's place in its finding (0 = the finding's primary resource). */
   position: number;
   account_id: string;
@@ -83,7 +85,7 @@ export async function getFindingDetail(scope: Scope, arn: string) {
 export type FindingDetail = NonNullable<Awaited<ReturnType<typeof getFindingDetail>>>;
 
 /** The ways another open finding shares this one's key. Each key (its own and its aliases) is an
- *  equality on the (finding_key, status, inspector_score, arn) index, walked in order and stopped at the
+ *  equality on the (finding_key, status, inspector_score, id) index, walked in order and stopped at the
  *  limit; findings that list the key among their aliases come from the GIN index, few and unordered. One
  *  OR of them all read every matching finding to sort it (310 ms for a CVE on 8,255 findings at 1M). */
 type SameKey = { ordered: boolean; where: Prisma.Sql };
@@ -112,7 +114,7 @@ export async function getOtherResources(scope: Scope, finding: KeyedFinding): Pr
   const others = Prisma.sql`${openSql("f")} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)} AND NOT (fr.finding_arn = ${finding.arn} AND fr.position = 0)
     AND fr.resource_id <> ${finding.resource_id}`;
   const from = Prisma.sql`FROM findings f JOIN finding_resources fr ON fr.finding_arn = f.arn`;
-  const columns = Prisma.sql`f.arn, fr.position, f.account_id, COALESCE(fr.region, f.region) AS region, fr.type AS resource_type,
+  const columns = Prisma.sql`f.arn, f.id, fr.position, f.account_id, COALESCE(fr.region, f.region) AS region, fr.type AS resource_type,
     fr.resource_id, fr.name AS resource_name, f.status, f.severity, f.inspector_score`;
   // Highest scored first, unscored last. A key's scored and unscored findings are read as two segments
   // ordered like its index (as the explorer's sorts are), so neither can turn into a walk of another
@@ -121,9 +123,9 @@ export async function getOtherResources(scope: Scope, finding: KeyedFinding): Pr
   const branches = sameKeyBranches(key, keys);
   const segments = branches.flatMap(({ ordered, where }) => ordered ? [
     Prisma.sql`(SELECT ${columns} ${from} WHERE ${where} AND ${others} AND f.inspector_score IS NOT NULL
-      ORDER BY f.finding_key, f.status, f.inspector_score DESC, f.arn, fr.position LIMIT ${relatedLimit})`,
+      ORDER BY f.finding_key, f.status, f.inspector_score DESC, f.id, fr.position LIMIT ${relatedLimit})`,
     Prisma.sql`(SELECT ${columns} ${from} WHERE ${where} AND ${others} AND f.inspector_score IS NULL
-      ORDER BY f.finding_key, f.status, f.inspector_score DESC, f.arn, fr.position LIMIT ${relatedLimit})`,
+      ORDER BY f.finding_key, f.status, f.inspector_score DESC, f.id, fr.position LIMIT ${relatedLimit})`,
   ] : [Prisma.sql`(SELECT ${columns} ${from} WHERE ${where} AND ${others})`]);
   const counts = branches.map(({ ordered, where }) => ordered
     ? Prisma.sql`(SELECT count(*) FROM (SELECT 1 ${from} WHERE ${where} AND ${others} LIMIT ${relatedCountCap + 1}) c)`
@@ -131,7 +133,7 @@ export async function getOtherResources(scope: Scope, finding: KeyedFinding): Pr
   const [rows, counted] = await Promise.all([
     queryRows<RelatedFindingRow>(Prisma.sql`
       SELECT r.*, a.name AS account_name FROM (${Prisma.join(segments, " UNION ALL ")}) r LEFT JOIN accounts a ON a.id = r.account_id
-      ORDER BY r.inspector_score IS NULL, r.inspector_score DESC, r.arn, r.position LIMIT ${relatedLimit}`),
+      ORDER BY r.inspector_score IS NULL, r.inspector_score DESC, r.id, r.position LIMIT ${relatedLimit}`),
     queryOne<{ n: number }>(Prisma.sql`SELECT (${Prisma.join(counts, " + ")})::int AS n`),
   ]);
   const n = counted?.n ?? 0;

@@ -16,7 +16,7 @@ export function findingKeySql(alias: string, key: string): Prisma.Sql {
 }
 
 /** The same match as findingKeySql, as disjoint parts: each spelling's equality (an ordered walk of
- *  the (finding_key, status, inspector_score, arn) index) and the findings that only list it among
+ *  the (finding_key, status, inspector_score, id) index) and the findings that only list it among
  *  their aliases (the GIN index; few, and read whole before sorting: `ordered` false). One OR of
  *  them all made the explorer's page of a common CVE walk the score index past every other open
  *  finding (2.8 s for a CVE on 84,566 findings at 10M). */

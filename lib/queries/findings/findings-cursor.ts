@@ -1,5 +1,5 @@
 // The opaque keyset cursor of the findings explorer: the sort it belongs to, the sort segment
-// (see findings-sort.ts), the last row's sort value and ARN, and the page number for display.
+// (see findings-sort.ts), the last row's sort value and id (the tie-breaker), and the page number for display.
 import { z } from "zod";
 
 export const findingsSorts = ["score", "severity", "age", "epss"] as const;
@@ -9,22 +9,23 @@ export interface FindingsCursor {
   sort: FindingsSort;
   segment: number;
   value: number | string | null;
-  arn: string;
+  /** findings.id (a bigint, as decimal text) of the last row. */
+  id: string;
   page: number;
 }
 
-const cursorShape = z.tuple([z.enum(findingsSorts), z.number().int().min(0).max(64), z.union([z.number(), z.string().max(64), z.null()]), z.string().min(1).max(2048), z.number().int().min(1)]);
+const cursorShape = z.tuple([z.enum(findingsSorts), z.number().int().min(0).max(64), z.union([z.number(), z.string().max(64), z.null()]), z.string().regex(/^\d{1,19}$/), z.number().int().min(1)]);
 
 export function encodeCursor(c: FindingsCursor): string {
-  return toBase64Url(JSON.stringify([c.sort, c.segment, c.value, c.arn, c.page]));
+  return toBase64Url(JSON.stringify([c.sort, c.segment, c.value, c.id, c.page]));
 }
 
 export function decodeCursor(text: string): FindingsCursor | undefined {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(fromBase64Url(text)));
     if (!parsed.success) return undefined;
-    const [sort, segment, value, arn, page] = parsed.data;
-    return { sort, segment, value, arn, page };
+    const [sort, segment, value, id, page] = parsed.data;
+    return { sort, segment, value, id, page };
   } catch {
     return undefined;
   }

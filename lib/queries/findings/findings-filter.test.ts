@@ -42,7 +42,7 @@ describe("findings filter", () => {
   });
 
   it("rejects inverted ranges on the upper bound and cursors from another sort", () => {
-    const cursor = encodeCursor({ sort: "age", segment: 0, value: "2024-01-01T00:00:00.000Z", arn: "x", page: 2 });
+    const cursor = encodeCursor({ sort: "age", segment: 0, value: "2024-01-01T00:00:00.000Z", id: "17", page: 2 });
     const { filter, issues } = parseFindingsFilter(new URLSearchParams(`scoreMin=8&scoreMax=3&cursor=${cursor}&sort=score`));
     expect(issues).toEqual([
       { field: "scoreMax", message: expect.stringMatching(/scoreMin/) },
@@ -51,6 +51,9 @@ describe("findings filter", () => {
     expect(filter.scoreMin).toBe(8);
     expect(filter.scoreMax).toBeUndefined();
     expect(parseFindingsFilter(new URLSearchParams("cursor=garbage")).issues[0].field).toBe("cursor");
+    // A cursor from before the id tie-breaker (an ARN in its place) is refused like any foreign one.
+    const old = btoa(JSON.stringify(["score", 0, 9, "arn:aws:inspector2:us-east-1:111111111111:finding/ab", 2]));
+    expect(parseFindingsFilter(new URLSearchParams(`cursor=${old}`)).issues[0].field).toBe("cursor");
   });
 
   it("round-trips through findingsHref, leaving defaults out", () => {
@@ -63,7 +66,7 @@ describe("findings filter", () => {
   });
 
   it("resets paging on any change but the cursor", () => {
-    const { filter } = parseFindingsFilter(new URLSearchParams(`cursor=${encodeCursor({ sort: "score", segment: 0, value: 9, arn: "a", page: 2 })}`));
+    const { filter } = parseFindingsFilter(new URLSearchParams(`cursor=${encodeCursor({ sort: "score", segment: 0, value: 9, id: "4", page: 2 })}`));
     expect(withFilter(filter, { severity: ["HIGH"] }).cursor).toBeUndefined();
     expect(withFilter(filter, { cursor: "next" }).cursor).toBe("next");
   });

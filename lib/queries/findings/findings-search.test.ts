@@ -138,7 +138,7 @@ describe("searchFindings keyset paging", () => {
     } while (cursor);
     const column = sort === "score" ? "inspector_score" : "epss_score";
     const truth = await database().pool.query(
-      `SELECT arn FROM findings WHERE account_id = $1 AND severity IN ('CRITICAL', 'LOW') ORDER BY ${column} DESC NULLS LAST, arn`, [X]);
+      `SELECT arn FROM findings WHERE account_id = $1 AND severity IN ('CRITICAL', 'LOW') ORDER BY ${column} DESC NULLS LAST, id`, [X]);
     expect(seen.map((r) => r.arn)).toEqual(truth.rows.map((r) => r.arn));
     expect(seen.some((r) => r.status === "CLOSED")).toBe(true);
   });
@@ -195,7 +195,7 @@ describe("a CVE's findings and its aliases' (read as disjoint parts)", () => {
       seen.push(...page.rows.map((r) => r.arn));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const order = sort === "score" ? "inspector_score DESC NULLS LAST, arn" : "first_observed_at ASC, arn";
+    const order = sort === "score" ? "inspector_score DESC NULLS LAST, id" : "first_observed_at ASC, id";
     const truth = await database().pool.query(
       `SELECT arn FROM findings WHERE account_id = $1 AND (finding_key = 'CVE-2030-0001' OR 'CVE-2030-0001' = ANY(related_vulnerabilities)) ORDER BY ${order}`, [Y]);
     expect(truth.rows).toHaveLength(18);

@@ -11,6 +11,8 @@ import { findingKeyParts } from "./finding-key-sql";
 
 export interface FindingRow {
   arn: string;
+  /** findings.id: the keyset tie-breaker (int8 as decimal text). */
+  id: string;
   account_id: string;
   account_name: string | null;
   region: string;
@@ -41,7 +43,7 @@ export interface FindingsPage<Row = FindingRow> {
   page: number;
 }
 
-export const findingRowColumns = Prisma.sql`f.arn, f.account_id, a.name AS account_name, f.region, f.type, f.title, f.severity,
+export const findingRowColumns = Prisma.sql`f.arn, f.id, f.account_id, a.name AS account_name, f.region, f.type, f.title, f.severity,
   f.status, f.inspector_score, f.epss_score, f.exploit_available, f.fix_available, f.vulnerability_id, f.package_names,
   f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at, ${kevStateSql("f")} AS kev`;
 
@@ -53,12 +55,12 @@ export interface SearchOptions {
 }
 
 /** The ARNs of a page walked in a segment's order: the step that reads no heap row when the sort's
- *  index carries every column `conditions` tests. */
+ *  index carries every column `conditions` tests (the score index carries the ARN). */
 export function pageKeysSql(conditions: Prisma.Sql, segment: SortSegment, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT f.arn FROM findings f WHERE ${conditions} ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
 }
 
-/** `columns` must include arn, inspector_score, epss_score and first_observed_at (the keyset). */
+/** `columns` must include arn, id, inspector_score, epss_score and first_observed_at (the keyset). */
 export async function searchFindings<Row extends FindingRow = FindingRow>(
   scope: Scope,
   filter: ResolvedFilter,
@@ -105,7 +107,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   const page = cursor?.page ?? 1;
   const nextCursor =
     hasMore && last
-      ? encodeCursor({ sort: filter.sort, segment: last.segment, value: cursorValue(segments[last.segment], last.row), arn: last.row.arn, page: page + 1 })
+      ? encodeCursor({ sort: filter.sort, segment: last.segment, value: cursorValue(segments[last.segment], last.row), id: String(last.row.id), page: page + 1 })
       : null;
   return { rows: rows.slice(0, filter.limit), nextCursor, page };
 }

@@ -1,5 +1,5 @@
 // Each sort is a list of segments read one after another, each ordered by one plain column plus
-// the ARN. Unscored findings become their own trailing segment instead of NULLS LAST, so every
+// findings.id, the tie-breaker the sort indexes end in (8 bytes where the ARN took ~85). Unscored findings become their own trailing segment instead of NULLS LAST, so every
 // segment can walk an index and the keyset condition stays a simple row comparison.
 import { severityOrder } from "@/lib/domain/severity";
 import { Prisma } from "@/lib/queries/sql";
@@ -34,15 +34,15 @@ export function sortSegments(sort: FindingsSort, severities: readonly string[] =
 
 /** Rows strictly after the cursor within its segment. */
 export function afterCursor(segment: SortSegment, cursor: FindingsCursor): Prisma.Sql {
-  if (!segment.column) return Prisma.sql`f.arn > ${cursor.arn}`;
+  if (!segment.column) return Prisma.sql`f.id > ${cursor.id}::bigint`;
   const col = Prisma.raw(`f.${segment.column}`);
   const value = segment.column === "first_observed_at" ? new Date(String(cursor.value)) : cursor.value;
   const cmp = Prisma.raw(segment.direction === "DESC" ? "<" : ">");
-  return Prisma.sql`(${col} ${cmp} ${value} OR (${col} = ${value} AND f.arn > ${cursor.arn}))`;
+  return Prisma.sql`(${col} ${cmp} ${value} OR (${col} = ${value} AND f.id > ${cursor.id}::bigint))`;
 }
 
 export function orderBy(segment: SortSegment): Prisma.Sql {
-  return segment.column ? Prisma.raw(`f.${segment.column} ${segment.direction}, f.arn ASC`) : Prisma.raw("f.arn ASC");
+  return segment.column ? Prisma.raw(`f.${segment.column} ${segment.direction}, f.id ASC`) : Prisma.raw("f.id ASC");
 }
 
 /** One branch per combination of several asked-for statuses and severities: each branch walks an

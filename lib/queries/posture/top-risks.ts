@@ -34,7 +34,7 @@ export async function getTopRisks(scope: Scope, regions: string[], limit = 10, s
       SELECT v.finding_key, t.arn, t.inspector_score FROM v
       CROSS JOIN LATERAL (SELECT f.arn, f.inspector_score FROM findings f
         WHERE f.finding_key = v.finding_key AND ${inScope("f")} AND f.inspector_score IS NOT NULL
-        ORDER BY f.inspector_score DESC, f.arn LIMIT 1) t
+        ORDER BY f.inspector_score DESC, f.id LIMIT 1) t
       ORDER BY t.inspector_score DESC LIMIT ${shortlist}
     ), ranked AS (
       SELECT best.finding_key, f.title, f.severity, best.inspector_score AS max_score, f.epss_score AS max_epss, f.exploit_available IS NOT DISTINCT FROM 'YES' AS exploitable
