@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { joinRawFinding, rawPartId, splitRawFinding } from "./raw-finding-parts";
+import { joinRawFinding, rawPartId, splitRawFinding, type ModelledColumns } from "./raw-finding-parts";
 
 const finding = {
   findingArn: "arn:aws:inspector2:eu-west-1:111122223333:finding/c4ca4238a0b923820dcc509a6f75849b",
@@ -24,14 +24,22 @@ const finding = {
   aNewMember: { fromTomorrow: true },
 };
 
-const split = (doc: unknown, indent?: number) => splitRawFinding(Buffer.from(JSON.stringify(doc, null, indent), "utf8"));
-const rejoin = (doc: { findingArn: string; awsAccountId: string }, indent?: number) => {
-  const s = split(doc, indent);
+const noColumns: ModelledColumns = {
+  type: null, status: null, fix_available: null, exploit_available: null, inspector_score: null, epss_score: null, first_observed_at: null, last_observed_at: null,
+};
+const split = (doc: unknown, indent?: number, columns?: ModelledColumns) => splitRawFinding(Buffer.from(JSON.stringify(doc, null, indent), "utf8"), columns);
+const rejoin = (doc: { findingArn: string; awsAccountId: string }, indent?: number, columns: ModelledColumns = noColumns, stored: Partial<ModelledColumns> & { gone_from_status?: string } = {}) => {
+  const s = split(doc, indent, columns);
   return joinRawFinding({
-    arn: doc.findingArn, account_id: doc.awsAccountId, raw: s.own.toString("utf8"),
+    arn: doc.findingArn, account_id: doc.awsAccountId, raw: s.own.toString("utf8"), ...columns, ...stored,
     raw_vulnerability: s.vulnerability?.doc.toString("utf8") ?? null, raw_resources: s.resources?.doc.toString("utf8") ?? null,
   });
 };
+// The row finding-row.ts makes of `finding`: every modelled member verbatim (first seen in milliseconds).
+const columnsOf = (f: typeof finding): ModelledColumns => ({
+  type: f.type, status: f.status, fix_available: null, exploit_available: null, inspector_score: f.inspectorScore, epss_score: f.epss.score,
+  first_observed_at: new Date(Math.round(f.firstObservedAt * 1000)), last_observed_at: null,
+});
 
 describe("splitRawFinding / joinRawFinding", () => {
   it("keeps the finding's own members, moves the vulnerability's text and the resources to shared parts", () => {
@@ -41,6 +49,20 @@ describe("splitRawFinding / joinRawFinding", () => {
       epss: { score: 0.05353 }, packageVulnerabilityDetails: { vulnerablePackages: finding.packageVulnerabilityDetails.vulnerablePackages },
       aNewMember: { fromTomorrow: true },
     });
+    // Given the row's columns, the members they repeat exactly are left out, and come back from them.
+    const columns = columnsOf(finding);
+    const lean = split(finding, undefined, columns);
+    expect(JSON.parse(lean.own.toString())).toEqual({
+      severity: "MEDIUM", packageVulnerabilityDetails: { vulnerablePackages: finding.packageVulnerabilityDetails.vulnerablePackages },
+      // A time in microseconds is not what a millisecond column holds: it stays.
+      firstObservedAt: 1793195760.530847, aNewMember: { fromTomorrow: true },
+    });
+    expect(rejoin(finding, undefined, columns)).toEqual(finding);
+    const inMs = { ...finding, firstObservedAt: 1725468938.411 };
+    expect(JSON.parse(split(inMs, undefined, columnsOf(inMs)).own.toString())).not.toHaveProperty("firstObservedAt");
+    expect(rejoin(inMs, undefined, columnsOf(inMs))).toEqual(inMs);
+    // The sync marks a finding GONE without rewriting it: the status comes back as Inspector sent it.
+    expect(rejoin(finding, undefined, columns, { status: "GONE", gone_from_status: "ACTIVE" })).toEqual(finding);
     expect(JSON.parse(s.vulnerability!.doc.toString())).toEqual({
       title: finding.title, description: finding.description, remediation: finding.remediation, inspectorScoreDetails: finding.inspectorScoreDetails,
       packageVulnerabilityDetails: { vulnerabilityId: "CVE-2023-22128", referenceUrls: finding.packageVulnerabilityDetails.referenceUrls },
@@ -68,8 +90,8 @@ describe("splitRawFinding / joinRawFinding", () => {
     const s = split(bare);
     expect([s.vulnerability, s.resources]).toEqual([null, null]);
     expect(rejoin(bare)).toEqual(bare);
-    expect(joinRawFinding({ arn: finding.findingArn, account_id: finding.awsAccountId, raw: JSON.stringify(finding) })).toEqual(finding);
-    expect(joinRawFinding({ arn: "arn:y", account_id: "111122223333", raw: "not json" })).toEqual({ findingArn: "arn:y", awsAccountId: "111122223333" });
+    expect(joinRawFinding({ arn: finding.findingArn, account_id: finding.awsAccountId, raw: JSON.stringify(finding), ...columnsOf(finding) })).toEqual(finding);
+    expect(joinRawFinding({ arn: "arn:y", account_id: "111122223333", raw: "not json", ...noColumns })).toEqual({ findingArn: "arn:y", awsAccountId: "111122223333" });
   });
 
   it("puts any finding back as JSON.parse read it, whatever its members, values and whitespace", () => {
@@ -85,6 +107,47 @@ describe("splitRawFinding / joinRawFinding", () => {
       fc.property(fc.dictionary(fc.string(), value), members, fc.constantFrom(undefined, 1, 2), (extra, known, indent) => {
         const doc = { ...extra, ...known, findingArn: "arn:aws:inspector2:us-east-1:111122223333:finding/x", awsAccountId: "111122223333" };
         expect(rejoin(doc, indent)).toEqual(JSON.parse(JSON.stringify(doc)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("puts any finding back from a row whose columns repeat some of its members", () => {
+    // Per modelled member: absent (its column null), or present with a value its column repeats or
+    // not (a column never holds a value for a member Inspector did not send: finding-row.ts).
+    const value = fc.jsonValue({ maxDepth: 2 });
+    const ms = fc.integer({ min: 0, max: 4e12 });
+    type Case = [unknown, unknown] | null; // [member value, column value] or absent
+    const modelled = <T>(same: fc.Arbitrary<T>, toMember: (v: T) => unknown) => fc.oneof(
+      fc.constant(null as Case),
+      same.map((v): Case => [toMember(v), v]),
+      value.map((v): Case => [v, null]),
+      fc.tuple(value, same).map(([m, c]): Case => [m, c]),
+    );
+    const cases = fc.record({
+      type: modelled(fc.string(), (v) => v), status: modelled(fc.string(), (v) => v), fixAvailable: modelled(fc.string(), (v) => v),
+      exploitAvailable: modelled(fc.constantFrom("YES", "NO"), (v) => v), inspectorScore: modelled(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => v),
+      epss: modelled(fc.double({ min: 0, max: 1, noNaN: true }), (v) => ({ score: v })),
+      firstObservedAt: modelled(ms, (v) => v / 1000), lastObservedAt: modelled(ms, (v) => v / 1000),
+    });
+    const column: Record<string, keyof ModelledColumns> = {
+      type: "type", status: "status", fixAvailable: "fix_available", exploitAvailable: "exploit_available", inspectorScore: "inspector_score",
+      epss: "epss_score", firstObservedAt: "first_observed_at", lastObservedAt: "last_observed_at",
+    };
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), value), cases, fc.constantFrom(undefined, 2), (extra, picked, indent) => {
+        const doc: Record<string, unknown> = { ...extra, findingArn: "arn:aws:inspector2:us-east-1:111122223333:finding/x", awsAccountId: "111122223333" };
+        const columns: Record<string, unknown> = { ...noColumns };
+        for (const [key, c] of Object.entries(picked)) {
+          if (!c) {
+            delete doc[key];
+            continue;
+          }
+          doc[key] = c[0];
+          const v = c[1];
+          columns[column[key]] = v === null ? null : key.endsWith("ObservedAt") ? new Date(v as number) : v;
+        }
+        expect(rejoin(doc as { findingArn: string; awsAccountId: string }, indent, columns as unknown as ModelledColumns)).toEqual(JSON.parse(JSON.stringify(doc)));
       }),
       { numRuns: 400 },
     );

@@ -5,12 +5,15 @@
 // - the vulnerability part: title, description, remediation, inspectorScoreDetails and the rest of
 //   packageVulnerabilityDetails, the same text for every finding of one vulnerability;
 // - the resources part: `resources`, the same for every finding on one image, instance or function.
-// findingArn and awsAccountId are the row's arn and account_id columns and are not kept twice.
+// findingArn and awsAccountId are the row's arn and account_id columns and are not kept twice; nor
+// is a member whose value a column of the row repeats exactly (MODELLED below: type, status, the
+// scores, flags and observation times, ~200 B per finding), which the join rebuilds from that column.
 // Parts are content-addressed (the md5 of their text, as a uuid) in finding_raw_parts.
 // joinRawFinding puts the pieces back together: the same members and values as the text Inspector
 // sent (equal under JSON.parse), in another order. At 10M findings the whole JSON was ~1.4 KB of
 // TOAST per finding even compressed (ARNs, digests and ids do not compress; docs/indexes.md).
 import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { objectMembers, type JsonMember } from "@/lib/aws/json-object-members";
 import { parseJsonObject, type Json } from "@/lib/queries/findings/json-read";
 
@@ -30,6 +33,52 @@ const PACKAGE_DETAILS = "packageVulnerabilityDetails";
 const INSTALLED = "vulnerablePackages";
 const RESOURCES = "resources";
 
+/** The row's columns that repeat members of the finding's own JSON (lib/sync/map/finding-row.ts maps
+ *  each verbatim, and to null when the member is missing or not of its type). `status` is the status
+ *  Inspector sent: for a GONE row, gone_from_status (modelledColumns). */
+export interface ModelledColumns {
+  type: string | null;
+  status: string | null;
+  fix_available: string | null;
+  exploit_available: string | null;
+  inspector_score: number | null;
+  epss_score: number | null;
+  first_observed_at: Date | null;
+  last_observed_at: Date | null;
+}
+
+/** Each member a column can stand for, and its value rebuilt from that column (undefined: no value,
+ *  the member stays in the own part if the finding had it). A member is left out of the own part only
+ *  when its value equals the rebuilt one exactly, so the join gives back what Inspector sent. This
+ *  holds only while a column is non-null solely when its member was sent, as finding-row.ts maps them. */
+const MODELLED: Record<string, (c: ModelledColumns) => unknown> = {
+  type: (c) => c.type ?? undefined,
+  status: (c) => c.status ?? undefined,
+  fixAvailable: (c) => c.fix_available ?? undefined,
+  exploitAvailable: (c) => c.exploit_available ?? undefined,
+  inspectorScore: (c) => c.inspector_score ?? undefined,
+  epss: (c) => (c.epss_score == null ? undefined : { score: c.epss_score }),
+  firstObservedAt: (c) => (c.first_observed_at ? c.first_observed_at.getTime() / 1000 : undefined),
+  lastObservedAt: (c) => (c.last_observed_at ? c.last_observed_at.getTime() / 1000 : undefined),
+};
+
+/** A stored row's modelled columns: a GONE row's status is the one Inspector last sent. */
+export function modelledColumns(row: ModelledColumns & { gone_from_status?: string | null }): ModelledColumns {
+  return { ...row, status: row.status === "GONE" ? (row.gone_from_status ?? null) : row.status };
+}
+
+/** Whether the member's value text is exactly what its column rebuilds. */
+function repeatsColumn(key: string, valueText: Buffer, columns: ModelledColumns): boolean {
+  const rebuild = Object.hasOwn(MODELLED, key) ? MODELLED[key] : undefined;
+  const rebuilt = rebuild?.(columns);
+  if (rebuilt === undefined) return false;
+  try {
+    return isDeepStrictEqual(JSON.parse(valueText.toString("utf8")), rebuilt);
+  } catch {
+    return false;
+  }
+}
+
 const OPEN = Buffer.from("{");
 const CLOSE = Buffer.from("}");
 const COMMA = Buffer.from(",");
@@ -46,8 +95,9 @@ export function rawPartId(doc: Buffer): string {
 const part = (doc: Buffer): RawPart => ({ id: rawPartId(doc), doc });
 
 /** Splits the UTF-8 text of one finding (as JSON.parse accepted it). Text that is not a JSON
- *  object with members is kept whole as the finding's own part. */
-export function splitRawFinding(bytes: Buffer): SplitRawFinding {
+ *  object with members is kept whole as the finding's own part. With the row's `columns`, members
+ *  they repeat are left out of the own part. */
+export function splitRawFinding(bytes: Buffer, columns?: ModelledColumns): SplitRawFinding {
   const members = objectMembers(bytes);
   if (!members.length) return { own: bytes, vulnerability: null, resources: null };
   const own: Buffer[] = [];
@@ -56,6 +106,7 @@ export function splitRawFinding(bytes: Buffer): SplitRawFinding {
   const text = (m: JsonMember) => bytes.subarray(m.start, m.end);
   for (const m of members) {
     if (FROM_COLUMNS.has(m.key)) continue;
+    if (columns && repeatsColumn(m.key, bytes.subarray(m.valueStart, m.end), columns)) continue;
     if (m.key === RESOURCES) resources.push(text(m));
     else if (VULNERABILITY.has(m.key)) vulnerability.push(text(m));
     else if (m.key === PACKAGE_DETAILS && bytes[m.valueStart] === 123) {
@@ -87,9 +138,10 @@ function mergeInto(into: Json, from: Json): Json {
   return into;
 }
 
-export interface StoredRawFinding {
+export interface StoredRawFinding extends ModelledColumns {
   arn: string;
   account_id: string;
+  gone_from_status?: string | null;
   /** findings.raw: the finding's own part, or the whole JSON for rows written before the split. */
   raw: string;
   raw_vulnerability?: string | null;
@@ -102,5 +154,10 @@ export function joinRawFinding(row: StoredRawFinding): Json {
   mergeInto(whole, parseJsonObject(row.raw));
   mergeInto(whole, parseJsonObject(row.raw_vulnerability));
   mergeInto(whole, parseJsonObject(row.raw_resources));
+  const columns = modelledColumns(row);
+  for (const [key, rebuild] of Object.entries(MODELLED)) {
+    const value = Object.hasOwn(whole, key) ? undefined : rebuild(columns);
+    if (value !== undefined) whole[key] = value as Json[string];
+  }
   return whole;
 }

@@ -6,6 +6,8 @@ import type { Finding } from "@aws-sdk/client-inspector2";
 import { allFindings, inspector } from "@/emulator/test-support";
 import { allScope } from "@/lib/queries/scope";
 import { findingKey } from "./map/finding-key";
+import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
+import { reviveFinding } from "@/lib/aws/fast-findings-protocol";
 import { startSyncWorld, type SyncWorld } from "./test-support";
 
 describe("sync of the finding model against the emulator (multi-resource and GHSA findings on)", () => {
@@ -56,6 +58,17 @@ describe("sync of the finding model against the emulator (multi-resource and GHS
     expect(keys.every((k) => k.n > 0)).toBe(true);
     const [na] = await q(`SELECT count(*)::int AS n FROM findings WHERE type <> 'PACKAGE_VULNERABILITY' AND exploit_available IS NOT NULL`);
     expect(na.n).toBe(0);
+  });
+
+  it("puts each finding's JSON back as Inspector sent it, from its own part, its columns and its shared parts", async () => {
+    const findings = await listed();
+    const rows = await q(`SELECT f.*, pv.doc AS raw_vulnerability, pr.doc AS raw_resources FROM findings f
+      LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part`);
+    const byArn = new Map(rows.map((r) => [r.arn, r]));
+    for (const f of findings) expect(reviveFinding(joinRawFinding(byArn.get(f.findingArn))), f.findingArn).toEqual(f);
+    // What the columns repeat (millisecond times on the wire, the status, the type) is not stored twice.
+    const [own] = await q(`SELECT count(*)::int AS n, count(*) FILTER (WHERE raw LIKE '%"firstObservedAt"%' OR raw LIKE '%"status"%' OR raw LIKE '%"type"%')::int AS repeated FROM findings`);
+    expect(own).toEqual({ n: findings.length, repeated: 0 });
   });
 
   it("keeps the cache equal to Inspector through a simulated day and an incremental sync", async () => {

@@ -1,17 +1,19 @@
-// Splits the raw JSON of findings cached before migration finding_raw_parts into its pieces
-// (lib/domain/raw-finding-parts.ts), in batches by ARN, online: each batch is one short statement,
-// so the sync and the app go on meanwhile. A row the sync has rewritten since it was read (its text
-// changed) is left as the sync wrote it. Run again, it finds nothing left to split.
+// Compacts the raw JSON of findings cached before the current split (lib/domain/raw-finding-parts.ts):
+// rows held whole (before migration finding_raw_parts) are split into their pieces, and own parts
+// that still hold members a column repeats (split before those were left out) lose them. In batches
+// by ARN, online: each batch is one short statement, so the sync and the app go on meanwhile. A row
+// the sync has rewritten since it was read (its text changed) is left as the sync wrote it. Run
+// again, it finds nothing left to compact.
 import type pg from "pg";
-import { rawPartId, splitRawFinding } from "@/lib/domain/raw-finding-parts";
+import { modelledColumns, rawPartId, splitRawFinding, type ModelledColumns } from "@/lib/domain/raw-finding-parts";
 import { insertRawPartsSql, recordSeparated } from "./raw-parts-sql";
 
 type Queryable = Pick<pg.Pool, "query">;
 
 export interface CompactRawResult {
-  /** Rows read: those still holding their whole JSON. */
+  /** Rows read (every finding). */
   read: number;
-  /** Rows rewritten as their own part and shared parts. */
+  /** Rows rewritten: split into their own part and shared parts, or their own part compacted. */
   split: number;
 }
 
@@ -20,18 +22,24 @@ const SPLIT_SQL = `
 WITH parts AS (${insertRawPartsSql("$6", "$7")}
   RETURNING 1
 )
-UPDATE findings f SET raw = v.own, raw_vulnerability_part = v.vulnerability, raw_resources_part = v.resources
+UPDATE findings f SET raw = v.own, raw_vulnerability_part = COALESCE(v.vulnerability, f.raw_vulnerability_part),
+  raw_resources_part = COALESCE(v.resources, f.raw_resources_part)
 FROM ROWS FROM (unnest($1::text[]), string_to_table($2::text, chr(30)), unnest($3::uuid[]), unnest($4::uuid[]), unnest($5::uuid[]))
   AS v(arn, own, vulnerability, resources, was)
-WHERE f.arn = v.arn AND f.raw_vulnerability_part IS NULL AND f.raw_resources_part IS NULL AND md5(f.raw)::uuid = v.was`;
+WHERE f.arn = v.arn AND md5(f.raw)::uuid = v.was`;
+
+// The columns the split leaves members out for (raw-finding-parts.ts). A GONE row's status column
+// is not what Inspector sent: gone_from_status is. The sync's GONE marking leaves raw as it is, and
+// the md5 test above sees only raw, which is why the status is read through modelledColumns.
+const MODELLED_COLUMNS = "type, status, gone_from_status, fix_available, exploit_available, inspector_score, epss_score, first_observed_at, last_observed_at";
 
 export async function compactRaw(db: Queryable, opts: { batchSize?: number; onBatch?: (r: CompactRawResult) => void } = {}): Promise<CompactRawResult> {
   const batchSize = opts.batchSize ?? 2_000;
   const total: CompactRawResult = { read: 0, split: 0 };
   let after = "";
   for (;;) {
-    const { rows } = await db.query<{ arn: string; raw: string }>(
-      `SELECT arn, raw FROM findings WHERE arn > $1 AND raw_vulnerability_part IS NULL AND raw_resources_part IS NULL ORDER BY arn LIMIT $2`,
+    const { rows } = await db.query<{ arn: string; raw: string; gone_from_status: string | null } & ModelledColumns>(
+      `SELECT arn, raw, ${MODELLED_COLUMNS} FROM findings WHERE arn > $1 ORDER BY arn LIMIT $2`,
       [after, batchSize],
     );
     if (!rows.length) return total;
@@ -41,8 +49,10 @@ export async function compactRaw(db: Queryable, opts: { batchSize?: number; onBa
     const parts = new Map<string, Buffer>();
     for (const r of rows) {
       const text = Buffer.from(r.raw, "utf8");
-      const split = splitRawFinding(text);
-      if (split.own.equals(text)) continue; // nothing to move (already its own part only)
+      const split = splitRawFinding(text, modelledColumns(r));
+      // Nothing to move: already its own part only, without what the columns repeat. A row split
+      // before keeps its shared parts (an own part holds none of their members: the SQL's COALESCE).
+      if (split.own.equals(text)) continue;
       arns.push(r.arn);
       owns.push(split.own);
       vulnerability.push(split.vulnerability?.id ?? null);

@@ -61,7 +61,10 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
       z: r.relatedVulnerabilities, A: r.lastKnownExploitAt?.getTime() ?? null, B: r.otherResources, C: r.inUseCount,
       D: r.lastInUseAt?.getTime() ?? null, E: r.provider, F: r.providerAccountId,
     };
-    const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw);
+    const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw, {
+      type: r.type, status: r.status, fix_available: r.fixAvailable, exploit_available: r.exploitAvailable, inspector_score: r.inspectorScore,
+      epss_score: r.epssScore, first_observed_at: r.firstObservedAt, last_observed_at: r.lastObservedAt,
+    });
     owns[i] = split.own;
     vulnerabilityParts[i] = split.vulnerability?.id ?? null;
     resourcesParts[i] = split.resources?.id ?? null;
