@@ -5,6 +5,8 @@ import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { dedupeByArn, findingsPayload, upsertFindings } from "./finding-writer";
 import { DOCUMENT_COLUMNS, documentKey } from "./upsert-findings-sql";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
+import { replaceCoverage } from "./coverage-writer";
+import { applyCoverageUsage } from "../coverage/image-usage";
 
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
 function row(n: number, over: Parameters<typeof ecrFinding>[0] = {}): FindingRow {
@@ -168,5 +170,44 @@ describe("upsertFindings", () => {
     const b = row(9, { status: "CLOSED", updatedAt: at("2024-09-02T00:00:00Z") });
     expect(dedupeByArn([b, a])).toEqual([b]);
     expect(await upsertFindings(t.pool, [a, b], ctx)).toMatchObject({ written: 1, inserted: 1 });
+  });
+});
+
+describe("upsertFindings: images in use", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.close());
+  const ctx = { runId: null, syncedAt: at("2024-09-06T00:00:00Z") };
+  const image = "arn:aws:ecr:us-east-1:111122223333:repository/app/sha256:abc"; // ecrFinding's first resource
+  const usage = async (n: number) =>
+    (await t.pool.query("SELECT in_use_count, last_in_use_at, image_pulled_at FROM findings WHERE arn = $1", [arn(n)])).rows[0];
+  const cover = (ecrImage: Record<string, unknown>, day: number) => replaceCoverage(t.pool, "us-east-1", [{
+    accountId: "111122223333", region: "us-east-1", resourceType: "AWS_ECR_CONTAINER_IMAGE", resourceId: image, scanType: "PACKAGE",
+    scanStatusCode: "ACTIVE", scanStatusReason: "SUCCESSFUL", scanMode: "SCAN_ON_PUSH", lastScannedAt: null, resourceName: "app",
+    metadata: JSON.stringify({ ecrImage }),
+  }], { accountIds: null }, at(`2026-01-0${day}T00:00:00Z`));
+
+  it("takes coverage's values for a finding whose image coverage already lists, so the pass after the listing writes nothing", async () => {
+    // Written before coverage listed the image: the finding's own copy (none), then coverage's after the listing.
+    await upsertFindings(t.pool, [row(50)], ctx);
+    expect(await usage(50)).toEqual({ in_use_count: null, last_in_use_at: null, image_pulled_at: null });
+    await cover({ inUseCount: 3, lastInUseAt: 1767225600, imagePulledAt: 1767139200 }, 1);
+    expect(await applyCoverageUsage(t.pool, "us-east-1")).toBe(1);
+    const covered = { in_use_count: 3, last_in_use_at: at("2026-01-01T00:00:00Z"), image_pulled_at: at("2025-12-31T00:00:00Z") };
+    expect(await usage(50)).toEqual(covered);
+    // Written after: coverage's values at insert, nothing left for the pass to write.
+    await upsertFindings(t.pool, [row(51)], ctx);
+    expect(await usage(51)).toEqual(covered);
+    expect(await applyCoverageUsage(t.pool, "us-east-1")).toBe(0);
+    // A new version of a finding starts from its own copy with coverage's values over it; a pull time
+    // coverage no longer gives is kept until the pass after the listing clears it (unknown, as coverage says).
+    await cover({ inUseCount: 0 }, 2);
+    await upsertFindings(t.pool, [row(51, { updatedAt: at("2024-09-06T10:00:00Z") })], ctx);
+    expect(await usage(51)).toEqual({ ...covered, in_use_count: 0, last_in_use_at: null });
+    expect(await applyCoverageUsage(t.pool, "us-east-1")).toBe(2);
+    expect(await usage(50)).toEqual({ ...covered, in_use_count: 0, image_pulled_at: null });
+    expect(await usage(51)).toEqual({ in_use_count: 0, last_in_use_at: null, image_pulled_at: null });
   });
 });

@@ -27,6 +27,7 @@ const inputColumns = DOCUMENT_COLUMNS.map(([name, type]) => (type === "timestamp
 
 import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 import { insertRawPartsSql } from "./raw-parts-sql";
+import { coveredImageUsageSql } from "../coverage/image-usage";
 
 // Columns the upsert copies from Inspector's version. Not in-use: coverage's fresher copy overwrites
 // the finding's own after each listing (image-usage.ts), and the finding's copy moves only with its
@@ -73,12 +74,22 @@ to_write AS (
 raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write)")}
   RETURNING 1
 ),
+-- Images in use: the values the region's coverage holds for a written finding's image (listed
+-- alongside the findings, or by the last sync), as applyCoverageUsage sets them after the listing
+-- (coverage/image-usage.ts), which then finds nothing left to write for these rows.
+covered AS (
+  SELECT w.arn AS cov_arn, u.* FROM to_write w CROSS JOIN LATERAL (
+    SELECT ${coveredImageUsageSql("c.metadata->'ecrImage'", "cov_")} FROM covered_resources c
+    WHERE c.region = w.region AND c.resource_id = w.resource_id AND c.resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND c.metadata ? 'ecrImage'
+    ORDER BY c.scan_type LIMIT 1) u
+  WHERE w.resource_type = 'AWS_ECR_CONTAINER_IMAGE'
+),
 up AS (
   INSERT INTO findings AS f (arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
-    raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id)
+    raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, image_pulled_at, provider, provider_account_id)
   SELECT arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
@@ -87,8 +98,9 @@ up AS (
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
-    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, provider, provider_account_id
-  FROM to_write
+    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part,
+    COALESCE(cov_in_use_count, in_use_count), COALESCE(cov_last_in_use_at, last_in_use_at), cov_image_pulled_at, provider, provider_account_id
+  FROM to_write LEFT JOIN covered ON cov_arn = arn
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
     severity = EXCLUDED.severity, status = EXCLUDED.status,
@@ -112,8 +124,10 @@ up AS (
     -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
     gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw,
     raw_vulnerability_part = EXCLUDED.raw_vulnerability_part, raw_resources_part = EXCLUDED.raw_resources_part,
-    -- The finding's own copy; coverage's fresher one is applied after the region's listing (image-usage.ts).
+    -- Coverage's copy where it held the image, else the finding's own; coverage's fresher one is
+    -- applied after the region's listing (image-usage.ts), which also clears a pull time it lost.
     in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
+    image_pulled_at = COALESCE(EXCLUDED.image_pulled_at, f.image_pulled_at),
     provider = EXCLUDED.provider, provider_account_id = EXCLUDED.provider_account_id
   -- The same test as to_write's, against the row as it is now: an unchanged finding gets no row,
   -- index entry or event, only its finding_seen mark (below).
