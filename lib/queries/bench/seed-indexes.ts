@@ -6,14 +6,15 @@ import type pg from "pg";
 
 type Restore = { table: string; name: string; sql: string };
 
-export async function dropLoadIndexes(client: pg.Client, tables = ["finding_other_resources", "finding_events"]): Promise<Restore[]> {
+/** `keepPrimaryKeys`: tables whose primary key stays (finding_events: a bigserial id, appended in order, cheap). */
+export async function dropLoadIndexes(client: pg.Client, tables = ["finding_other_resources", "finding_events"], keepPrimaryKeys = ["finding_events"]): Promise<Restore[]> {
   const { rows } = await client.query<{ table: string; name: string; indexdef: string; condef: string | null; contype: string | null }>(
     `SELECT i.tablename AS table, i.indexname AS name, i.indexdef, pg_get_constraintdef(c.oid) AS condef, c.contype
      FROM pg_indexes i LEFT JOIN pg_constraint c ON c.conname = i.indexname AND c.conrelid = i.tablename::regclass
      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])`, [tables]);
   const restore: Restore[] = [];
   for (const r of rows) {
-    if (r.contype === "p" && r.table === "finding_events") continue; // bigserial id: appended in order, cheap
+    if (r.contype === "p" && keepPrimaryKeys.includes(r.table)) continue;
     const q = (s: string) => `"${s.replace(/"/g, '""')}"`; // names from the catalog
     if (r.condef) {
       await client.query(`ALTER TABLE ${q(r.table)} DROP CONSTRAINT ${q(r.name)}`);
