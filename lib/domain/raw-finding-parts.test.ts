@@ -61,6 +61,11 @@ describe("splitRawFinding / joinRawFinding", () => {
     const inMs = { ...finding, firstObservedAt: 1725468938.411 };
     expect(JSON.parse(split(inMs, undefined, columnsOf(inMs)).own.toString())).not.toHaveProperty("firstObservedAt");
     expect(rejoin(inMs, undefined, columnsOf(inMs))).toEqual(inMs);
+    // A member written twice stays as written, both copies (JSON.parse keeps the last).
+    const twice = Buffer.from('{"status":"CLOSED","type":"PACKAGE_VULNERABILITY","status":"ACTIVE"}');
+    const own = splitRawFinding(twice, columns).own.toString();
+    expect(own).toBe('{"status":"CLOSED","status":"ACTIVE"}');
+    expect(joinRawFinding({ arn: "a", account_id: "111122223333", raw: own, ...columns }).status).toBe("ACTIVE");
     // The sync marks a finding GONE without rewriting it: the status comes back as Inspector sent it.
     expect(rejoin(finding, undefined, columns, { status: "GONE", gone_from_status: "ACTIVE" })).toEqual(finding);
     expect(JSON.parse(s.vulnerability!.doc.toString())).toEqual({

@@ -104,9 +104,12 @@ export function splitRawFinding(bytes: Buffer, columns?: ModelledColumns): Split
   const vulnerability: Buffer[] = [];
   const resources: Buffer[] = [];
   const text = (m: JsonMember) => bytes.subarray(m.start, m.end);
+  // A name written twice (JSON.parse keeps the last) keeps every copy: the join could not tell which went.
+  const named = new Map<string, number>();
+  for (const m of members) named.set(m.key, (named.get(m.key) ?? 0) + 1);
   for (const m of members) {
     if (FROM_COLUMNS.has(m.key)) continue;
-    if (columns && repeatsColumn(m.key, bytes.subarray(m.valueStart, m.end), columns)) continue;
+    if (columns && named.get(m.key) === 1 && repeatsColumn(m.key, bytes.subarray(m.valueStart, m.end), columns)) continue;
     if (m.key === RESOURCES) resources.push(text(m));
     else if (VULNERABILITY.has(m.key)) vulnerability.push(text(m));
     else if (m.key === PACKAGE_DETAILS && bytes[m.valueStart] === 123) {
