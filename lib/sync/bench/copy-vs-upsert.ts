@@ -27,7 +27,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
          exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
          finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id,
-         raw_vulnerability_part, raw_resources_part, pv.doc AS raw_vulnerability, pr.doc AS raw_resources
+         gone_from_status, raw_vulnerability_part, raw_resources_part, pv.doc AS raw_vulnerability, pr.doc AS raw_resources
        FROM findings f LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part
          LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part
        WHERE arn > $1 ORDER BY arn LIMIT $2`,
