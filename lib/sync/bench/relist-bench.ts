@@ -7,6 +7,7 @@ import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { writeDelta, writeSnapshot, type WriteDelta } from "./db-writes";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
+import { walByRelation } from "./wal-by-relation";
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b: number) => `${fmt(b / 2 ** 20, 1)} MB`;
@@ -42,6 +43,11 @@ export async function relistFigures(findings: number, accounts: number, regions:
       `database +${mb(re.writes.dbBytes)}; rows ${rows(re.writes)}`);
     console.log(`  WAL ranges (pg_waldump --stats=record): first load ${load.writes.lsnRange.from}..${load.writes.lsnRange.to}, ` +
       `re-listing ${re.writes.lsnRange.from}..${re.writes.lsnRange.to}`);
+    const byRelation = await walByRelation(database.pool, re.writes.lsnRange.from, re.writes.lsnRange.to);
+    if (byRelation) {
+      console.log(`  re-listing's WAL by relation (record bytes + full-page images): ` +
+        byRelation.map((w) => `${w.relation} ${mb(w.bytes)} + ${mb(w.fpiBytes)}`).join(", "));
+    }
     if (copy) {
       const c = await compareCopyAndUpsert(database, 500, false);
       console.log(`  COPY (after the re-listing) of the cache's ${fmt(c.rows)} rows into an empty findings table: ${fmt(c.copyPerSec)} rows/s; ` +

@@ -1,0 +1,34 @@
+// Where a run's WAL went, relation by relation: pg_walinspect (PostgreSQL 15 contrib) reads the
+// records of an LSN range still on the server, each counted against the relation of its first block
+// (full-page images apart). Needs a superuser and the WAL kept (wal_keep_size); null when either is missing.
+import type pg from "pg";
+
+export interface WalByRelation {
+  relation: string;
+  records: number;
+  /** Record bytes, full-page images excluded. */
+  bytes: number;
+  fpiBytes: number;
+}
+
+export async function walByRelation(db: Pick<pg.Pool, "query">, from: string, to: string, top = 12): Promise<WalByRelation[] | null> {
+  try {
+    await db.query("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
+    const { rows } = await db.query<{ relation: string; records: number; bytes: number; fpi_bytes: number }>(
+      `WITH g AS (
+         SELECT substring(block_ref from 'rel (\\d+/\\d+/\\d+)') AS rel, count(*) AS records,
+                sum(record_length - fpi_length) AS bytes, sum(fpi_length) AS fpi_bytes
+         FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn) GROUP BY 1)
+       SELECT coalesce(c.relname::text, CASE WHEN g.rel IS NULL THEN '(no block: commits, checkpoints)' ELSE '(other database or dropped: ' || g.rel || ')' END) AS relation,
+              g.records::float8 AS records, g.bytes::float8 AS bytes, g.fpi_bytes::float8 AS fpi_bytes
+       FROM g LEFT JOIN pg_class c ON c.relfilenode = split_part(g.rel, '/', 3)::oid
+         AND split_part(g.rel, '/', 2)::oid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       ORDER BY g.bytes + g.fpi_bytes DESC LIMIT $3`,
+      [from, to, top],
+    );
+    return rows.map((r) => ({ relation: r.relation, records: r.records, bytes: r.bytes, fpiBytes: r.fpi_bytes }));
+  } catch (error) {
+    console.log(`  (WAL by relation not measured: ${(error as Error).message.split("\n")[0]})`);
+    return null;
+  }
+}
