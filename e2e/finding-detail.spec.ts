@@ -48,3 +48,18 @@ test("the other open resources with a finding's CVE arrive after the finding and
   await expect(page).toHaveURL(`/findings/${encodeURIComponent(second.arn)}`);
   await expect(page.locator("section#other-resources").locator(`td[title="${first.resource_id}"]`)).toBeVisible();
 });
+
+test("a finding whose details Inspector was not asked for shows its listed EPSS under known exploitation, as the scores do", async ({ page, request }, testInfo) => {
+  // Details are read for open critical, high and exploitable findings: a low one without a known exploit has none.
+  const api = await request.get("/api/findings?type=PACKAGE_VULNERABILITY&severity=LOW&exploit=NO&epssMin=0.001&limit=5");
+  expect(api.ok()).toBe(true);
+  const [finding] = (await api.json()).rows as { arn: string }[];
+  expect(finding).toBeTruthy();
+  await page.goto(`/findings/${encodeURIComponent(finding.arn)}`);
+  const listed = page.getByTestId("exploitation").getByTestId("epss-listed");
+  await expect(listed).toBeVisible();
+  const score = (await page.getByTestId("score-epss").innerText()).trim();
+  expect(score).toMatch(/^(<0\.1|\d+(\.\d)?)%$/);
+  await expect(listed).toHaveText(`${score} (as listed with the finding)`);
+  await attachScreenshot(page, testInfo, "finding-detail-listed-epss");
+});

@@ -33,6 +33,7 @@ describe("migrations", () => {
       expect(fromMigrations).toEqual(fromSchema);
       expect(covering).toEqual({
         findings_status_inspector_score_id_idx: "arn, region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at",
+        findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count",
       });
     } finally {
       await migrated.drop();

@@ -91,7 +91,7 @@ export default async function Page({ params }: Props) {
           </DetailSection>
           {f.type === "PACKAGE_VULNERABILITY" && (
             <DetailSection title="Known exploitation" id="exploitation">
-              <ExploitationPanel intel={intel} sla={sla} useKevDue={useKevDue} />
+              <ExploitationPanel intel={intel} sla={sla} useKevDue={useKevDue} listedEpss={scores.epss} />
             </DetailSection>
           )}
           {packages.length > 0 && <DetailSection title="Vulnerable packages" id="packages"><PackagesTable packages={packages} /></DetailSection>}

@@ -10,7 +10,7 @@ export function ScorePanel({ scores }: { scores: ScoreView }) {
       <div className="grid grid-cols-3 gap-3">
         <Big label="Inspector score" value={formatScore(scores.inspectorScore)} />
         <Big label={`CVSS ${scores.cvss[0]?.version ?? scores.adjusted?.version ?? ""} base`} value={formatScore(base)} sub={scores.cvss[0]?.source} />
-        <Big label="EPSS" value={formatEpss(scores.epss)} sub="chance of exploitation in 30 days" />
+        <Big label="EPSS" value={formatEpss(scores.epss)} sub="chance of exploitation in 30 days" testId="score-epss" />
       </div>
       <p className="text-muted">{explain(diff, scores)}</p>
       {scores.adjusted?.adjustments.length ? (
@@ -35,11 +35,11 @@ function explain(diff: number | undefined, scores: ScoreView): string {
     : `Inspector scores it ${diff.toFixed(1)} above the CVSS base: this resource's exposure makes it riskier than the generic rating.`;
 }
 
-function Big({ label, value, sub }: { label: string; value: string; sub?: string }) {
+function Big({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
   return (
     <div className="rounded-md bg-canvas px-3 py-2">
       <div className="text-[11px] font-semibold uppercase tracking-wide text-muted">{label}</div>
-      <div className="text-2xl font-semibold tabular-nums">{value}</div>
+      <div className="text-2xl font-semibold tabular-nums" data-testid={testId}>{value}</div>
       {sub && <div className="text-[11px] text-muted">{sub}</div>}
     </div>
   );

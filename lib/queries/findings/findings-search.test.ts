@@ -160,6 +160,14 @@ describe("groupFindings", () => {
     expect(totalGroups).toBe(groups.length);
   });
 
+  it("labels a CVE group with the title of its top-scored finding within the filter", async () => {
+    const all = await groupFindings(allScope, { ...filter("group=cve"), group: "cve" });
+    expect(all.groups.find((g) => g.key === "CVE-2024-0001")?.label).toBe("CVE-2024-0001 - openssl, libssl3");
+    // The critical EC2 finding (score 9.8) is in us-east-1: the image's own title labels the eu-west-1 group.
+    const eu = await groupFindings(allScope, { ...filter("group=cve&region=eu-west-1"), group: "cve" });
+    expect(eu.groups).toEqual([expect.objectContaining({ key: "CVE-2024-0001", label: "CVE-2024-0001 - openssl", count: 1, high: 1 })]);
+  });
+
   it("counts per package over the unnested package list, within the filter and scope", async () => {
     const { groups } = await groupFindings({ accountIds: [A] }, { ...filter("group=package"), group: "package" });
     expect(groups.map((g) => [g.key, g.count])).toEqual([["openssl", 2], ["libssl3", 1]]);
