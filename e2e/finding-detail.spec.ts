@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { attachScreenshot } from "./screenshots";
+import { sidewaysOverflow } from "./layout-probe";
 
 test("a finding detail shows its packages with installed and fixed-in versions", async ({ page, request }, testInfo) => {
   const api = await request.get("/api/findings?type=PACKAGE_VULNERABILITY&fix=YES&limit=1");
@@ -49,17 +50,22 @@ test("the other open resources with a finding's CVE arrive after the finding and
   await expect(page.locator("section#other-resources").locator(`td[title="${first.resource_id}"]`)).toBeVisible();
 });
 
-test("a finding whose details Inspector was not asked for shows its listed EPSS under known exploitation, as the scores do", async ({ page, request }, testInfo) => {
-  // Details are read for open critical, high and exploitable findings: a low one without a known exploit has none.
-  const api = await request.get("/api/findings?type=PACKAGE_VULNERABILITY&severity=LOW&exploit=NO&epssMin=0.001&limit=5");
-  expect(api.ok()).toBe(true);
-  const [finding] = (await api.json()).rows as { arn: string }[];
-  expect(finding).toBeTruthy();
-  await page.goto(`/findings/${encodeURIComponent(finding.arn)}`);
-  const listed = page.getByTestId("exploitation").getByTestId("epss-listed");
-  await expect(listed).toBeVisible();
-  const score = (await page.getByTestId("score-epss").innerText()).trim();
-  expect(score).toMatch(/^(<0\.1|\d+(\.\d)?)%$/);
-  await expect(listed).toHaveText(`${score} (as listed with the finding)`);
-  await attachScreenshot(page, testInfo, "finding-detail-listed-epss");
-});
+for (const viewport of [{ name: "desktop", width: 1440, height: 900 }, { name: "phone", width: 390, height: 844 }]) {
+  test(`a finding whose details Inspector was not asked for shows its listed EPSS under known exploitation, as the scores do (${viewport.name})`, async ({ page, request }, testInfo) => {
+    await page.setViewportSize(viewport);
+    // Details are read for open critical, high and exploitable findings: a low one without a known exploit has none.
+    const api = await request.get("/api/findings?type=PACKAGE_VULNERABILITY&severity=LOW&exploit=NO&epssMin=0.001&limit=5");
+    expect(api.ok()).toBe(true);
+    const [finding] = (await api.json()).rows as { arn: string }[];
+    expect(finding).toBeTruthy();
+    await page.goto(`/findings/${encodeURIComponent(finding.arn)}`);
+    const listed = page.getByTestId("exploitation").getByTestId("epss-listed");
+    await expect(listed).toBeVisible();
+    const score = (await page.getByTestId("score-epss").innerText()).trim();
+    expect(score).toMatch(/^(<0\.1|\d+(\.\d)?)%$/);
+    await expect(listed).toHaveText(`${score} (as listed with the finding)`);
+    const layout = await sidewaysOverflow(page);
+    expect(layout.culprits, `overflow ${layout.overflow}px`).toEqual([]);
+    await attachScreenshot(page, testInfo, `finding-detail-listed-epss-${viewport.name}`);
+  });
+}
