@@ -10,14 +10,20 @@ const RESOURCES = 400;
 // ~1 KB of metadata per row, inline (below the TOAST threshold), as an image's tags and digests can be.
 const metadata = (i: number) => JSON.stringify({ ecrImage: { repositoryName: `repo-${i}`, tags: Array.from({ length: 40 }, (_, t) => `release-2026.${t}.${i}`) } });
 
-/** WAL bytes per row of moving every resource's scan time by a second (the second such update: the first pays the page images). */
+/** WAL bytes per row of moving every resource's scan time by a second: the least of three moves after
+ *  a first one (which pays the page images), so that a checkpoint another test's writes bring on in
+ *  the middle of one move (its pages logged whole again) does not count. */
 async function walPerScanTimeUpdate(client: pg.Client): Promise<number> {
   const move = "UPDATE covered_resources SET last_scanned_at = last_scanned_at + interval '1 second', synced_at = synced_at + interval '1 second' WHERE resource_id LIKE 'i-%'";
   await client.query(move);
-  const { rows: [from] } = await client.query("SELECT pg_current_wal_lsn()::text AS lsn");
-  await client.query(move);
-  const { rows: [bytes] } = await client.query("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::float8 AS n", [from.lsn]);
-  return bytes.n / RESOURCES;
+  let least = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const { rows: [from] } = await client.query("SELECT pg_current_wal_lsn()::text AS lsn");
+    await client.query(move);
+    const { rows: [bytes] } = await client.query("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::float8 AS n", [from.lsn]);
+    least = Math.min(least, bytes.n / RESOURCES);
+  }
+  return least;
 }
 
 let before = 0;
@@ -51,11 +57,11 @@ describe("covered_resources with the scan time last", () => {
         scan_mode: null, last_scanned_at: null, inactive_since: new Date("2026-11-20T00:00:00Z"), resource_name: null, n: null, tags: null,
         synced_at: new Date("2026-11-21T00:00:00Z") },
       { resource_id: "i-1", account_id: "111122223333", scan_type: "PACKAGE", scan_status_code: "ACTIVE", scan_status_reason: "SUCCESSFUL",
-        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T10:01:02Z"), inactive_since: null, resource_name: "web-1",
-        n: "1", tags: 40, synced_at: new Date("2026-11-30T12:00:02Z") },
+        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T10:01:04Z"), inactive_since: null, resource_name: "web-1",
+        n: "1", tags: 40, synced_at: new Date("2026-11-30T12:00:04Z") },
       { resource_id: "i-400", account_id: "111122223333", scan_type: "PACKAGE", scan_status_code: "ACTIVE", scan_status_reason: "SUCCESSFUL",
-        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T16:40:02Z"), inactive_since: null, resource_name: "web-400",
-        n: "400", tags: 40, synced_at: new Date("2026-11-30T12:00:02Z") },
+        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T16:40:04Z"), inactive_since: null, resource_name: "web-400",
+        n: "400", tags: 40, synced_at: new Date("2026-11-30T12:00:04Z") },
     ]);
     expect((await client.query("SELECT count(*)::int AS n FROM covered_resources")).rows[0].n).toBe(RESOURCES + 1);
     const { rows: columns } = await client.query(
