@@ -1,5 +1,6 @@
 // A comparable description of a database's public schema (tables' columns, indexes, constraints;
-// views are migrations' own, schema.prisma cannot state them; an index's INCLUDE columns neither,
+// views are migrations' own, schema.prisma cannot state them; an index's INCLUDE columns, expression
+// keys and predicates neither,
 // prisma/orm#8584, so indexes compare by key; coveringIndexes lists what migrations add),
 // read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
@@ -13,12 +14,24 @@ export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<s
       AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE')`);
   const indexes = await client.query(`
     SELECT 'index ' || regexp_replace(indexdef, ' INCLUDE \\(.*\\)$', '') AS line FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+    WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND NOT (${migrationOnly})`);
   const constraints = await client.query(`
     SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
     WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations'`);
   return [...columns.rows, ...indexes.rows, ...constraints.rows].map((r) => r.line as string).sort();
+}
+
+/** Indexes with an expression key or a predicate: schema.prisma can state neither, so they are
+ *  migrations' own, left out of the fingerprint and listed by migrationOnlyIndexes. */
+const migrationOnly = `indexdef ~ ' WHERE ' OR indexdef ~ '\\(\\('`;
+
+/** Each index with an expression key or a predicate, by name: its method, keys and predicate. */
+export async function migrationOnlyIndexes(client: pg.Pool | pg.Client): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ name: string; def: string }>(`
+    SELECT indexname AS name, substring(indexdef from ' USING (.*)$') AS def FROM pg_indexes
+    WHERE schemaname = 'public' AND (${migrationOnly})`);
+  return Object.fromEntries(rows.map((r) => [r.name, r.def]));
 }
 
 /** Each index's INCLUDE columns, which the fingerprint leaves out (schema.prisma cannot state them). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { catalogFingerprint, coveringIndexes } from "./catalog-fingerprint";
+import { catalogFingerprint, coveringIndexes, migrationOnlyIndexes } from "./catalog-fingerprint";
 import { applyMigrations, readMigrationsList, schemaSqlFromEmpty } from "./migrations";
 import { createEmptyTestDatabase } from "./test-database";
 
@@ -20,6 +20,8 @@ describe("migrations", () => {
       const fromMigrations = await catalogFingerprint(a);
       // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) need these.
       const covering = await coveringIndexes(a);
+      // And the package count's two indexes (findingsCountParts in findings-where.ts).
+      const migrationOnly = await migrationOnlyIndexes(a);
       await a.end();
 
       // The reference is what the schema engine builds straight from schema.prisma.
@@ -32,8 +34,12 @@ describe("migrations", () => {
       expect(fromSchema.length).toBeGreaterThan(50);
       expect(fromMigrations).toEqual(fromSchema);
       expect(covering).toEqual({
-        findings_status_inspector_score_id_idx: "arn, region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at",
+        findings_status_inspector_score_id_idx: "region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at, package_names",
         findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count",
+      });
+      expect(migrationOnly).toEqual({
+        findings_first_package_status_region_idx: "btree ((package_names[1]), status, region)",
+        findings_package_names_several_idx: "gin (package_names) WHERE (cardinality(package_names) > 1)",
       });
     } finally {
       await migrated.drop();

@@ -3,9 +3,9 @@
 import { db } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
-import { findingsSource, findingsWhere } from "@/lib/queries/findings/findings-where";
+import { findingsWhere } from "@/lib/queries/findings/findings-where";
 import { sortSegments } from "@/lib/queries/findings/findings-sort";
-import { pageKeysSql } from "@/lib/queries/findings/findings-search";
+import { countSql, pageKeysSql } from "@/lib/queries/findings/findings-search";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 
 const { filter } = parseFindingsFilter(new URLSearchParams(process.argv[2] ?? ""));
@@ -17,6 +17,5 @@ const explain = async (label: string, q: Prisma.Sql) => {
 const seg = sortSegments(filter.sort, filter.severity)[0];
 // The page's key step (findings-search.ts): the ARNs of the page, then their rows by primary key.
 await explain("page keys (first segment)", pageKeysSql(Prisma.sql`${where} AND ${seg.where}`, seg, 51));
-const source = findingsSource(allScope, filter);
-await explain("count (capped)", Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${source.from} WHERE ${source.where} LIMIT 10001) c`);
+await explain("count (capped)", countSql(allScope, filter));
 await db().close();

@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { ResolvedFilter } from "./resource-match";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches, type SortSegment } from "./findings-sort";
-import { findingsSource, findingsWhere } from "./findings-where";
+import { findingsCountParts, findingsSource, findingsWhere } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 
@@ -54,10 +54,10 @@ export interface SearchOptions {
   filterFirst?: boolean;
 }
 
-/** The ARNs of a page walked in a segment's order: the step that reads no heap row when the sort's
- *  index carries every column `conditions` tests (the score index carries the ARN). */
+/** The ids of a page walked in a segment's order: the step that reads no heap row when the sort's
+ *  index carries every column `conditions` tests (the sort indexes end in the id). */
 export function pageKeysSql(conditions: Prisma.Sql, segment: SortSegment, limit: number): Prisma.Sql {
-  return Prisma.sql`SELECT f.arn FROM findings f WHERE ${conditions} ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
+  return Prisma.sql`SELECT f.id FROM findings f WHERE ${conditions} ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
 }
 
 /** `columns` must include arn, id, inspector_score, epss_score and first_observed_at (the keyset). */
@@ -86,7 +86,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     // then reads only the sort's index when that index carries every filtered column (the score
     // index's INCLUDE list), instead of a heap row per finding it passes.
     const walked = (branch: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeysSql(conditions(branch), seg, limit)}) page
-        JOIN findings f ON f.arn = page.arn LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+        JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
     const filtered = (branch: Prisma.Sql) => Prisma.sql`(SELECT * FROM (${select(branch)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
@@ -117,13 +117,22 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
 export const countCap = 10_000;
 
 export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
-  const { from, where } = findingsSource(scope, filter);
-  const capped = (part: Prisma.Sql) => Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${where} AND ${part} LIMIT ${cap + 1}) capped`;
-  // A key's parts are disjoint (finding-key-sql.ts), each counted on its own index: one OR of them
-  // read a bitmap of both (460 ms warm for the commonest CVE at 10M findings; 14 ms apart).
-  const row = await queryOne<{ n: number }>(filter.cve
-    ? Prisma.sql`SELECT (${Prisma.join(findingKeyParts("f", filter.cve).map((p) => Prisma.sql`(${capped(p.where)})`), " + ")})::int AS n`
-    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${cap + 1}) capped`);
+  const row = await queryOne<{ n: number }>(countSql(scope, filter, cap));
   const n = row?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
+}
+
+/** The capped count's statement: each disjoint part counted up to the cap on its own index, then
+ *  summed. A key's parts (finding-key-sql.ts): one OR of them read a bitmap of both (460 ms warm for
+ *  the commonest CVE at 10M findings; 14 ms apart). A package's parts: findingsCountParts. */
+export function countSql(scope: Scope, filter: ResolvedFilter, cap = countCap): Prisma.Sql {
+  const source = findingsSource(scope, filter);
+  const parts = filter.cve
+    ? findingKeyParts("f", filter.cve).map((p) => ({ from: source.from, where: Prisma.sql`${source.where} AND ${p.where}` }))
+    : findingsCountParts(scope, filter);
+  const capped = (part: { from: Prisma.Sql; where: Prisma.Sql }) =>
+    Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped`;
+  return parts.length === 1
+    ? Prisma.sql`SELECT (${capped(parts[0])})::int AS n`
+    : Prisma.sql`SELECT (${Prisma.join(parts.map((p) => Prisma.sql`(${capped(p)})`), " + ")})::int AS n`;
 }
