@@ -20,7 +20,7 @@ describe("migrations", () => {
       const fromMigrations = await catalogFingerprint(a);
       // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) need these.
       const covering = await coveringIndexes(a);
-      // And the package count's two indexes (findingsCountParts in findings-where.ts).
+      // And the package count's two indexes (findingsSetParts in findings-where.ts).
       const migrationOnly = await migrationOnlyIndexes(a);
       await a.end();
 
@@ -35,7 +35,7 @@ describe("migrations", () => {
       expect(fromMigrations).toEqual(fromSchema);
       expect(covering).toEqual({
         findings_status_inspector_score_id_idx: "region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at, package_names",
-        findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count",
+        findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count, first_observed_at",
       });
       expect(migrationOnly).toEqual({
         findings_first_package_status_region_idx: "btree ((package_names[1]), status, region)",

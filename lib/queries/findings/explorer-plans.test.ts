@@ -80,6 +80,15 @@ describe("the explorer page's key walk", () => {
     expect(scans[0]["Heap Fetches"]).toBe(0);
   });
 
+  it("reads only the severity index for a severity by age, the page and its count", async () => {
+    const scans = await keyScans("severity=HIGH&ageMin=0");
+    expect(scans.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([["Index Only Scan", "findings_status_severity_inspector_score_id_idx"]]);
+    expect(scans[0]["Heap Fetches"]).toBe(0);
+    const counted = await countScans("severity=HIGH&ageMin=0");
+    expect(counted.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([["Index Only Scan", "findings_status_severity_inspector_score_id_idx"]]);
+    expect(await countFindings(allScope, filterOf("severity=HIGH&ageMin=0"))).toEqual({ count: 400, capped: false });
+  });
+
   it("still reads heap rows for a column the index does not carry (the EPSS score)", async () => {
     const scans = await keyScans("exploit=YES&epssMin=0.1");
     expect(scans.map((s) => s["Node Type"])).toEqual(["Index Scan"]);
@@ -118,6 +127,12 @@ describe("a package filter's count", () => {
       expect(await countFindings(allScope, filterOf("package=openssl&exploit=YES"))).toEqual({ count: 22, capped: false });
       expect(await countFindings(allScope, filterOf("package=zlib&exploit=YES"))).toEqual({ count: 22, capped: false });
       expect(await countFindings(allScope, filterOf("package=openssl&exploit=YES"), 21)).toEqual({ count: 21, capped: true });
+      // A filter-first page reads the same two parts: both listed once, merged in score order.
+      const page = await searchFindings(allScope, { ...filterOf("package=openssl&exploit=YES"), limit: 100 }, undefined, { filterFirst: true });
+      expect(page.rows).toHaveLength(22);
+      expect(page.rows.filter((r) => extra.includes(r.arn)).map((r) => r.arn).sort()).toEqual([...extra].sort());
+      const scores = page.rows.map((r) => r.inspector_score ?? -1);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     } finally {
       await d.pool.query("DELETE FROM findings WHERE arn = ANY($1)", [extra]);
     }

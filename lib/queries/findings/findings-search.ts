@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { ResolvedFilter } from "./resource-match";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches, type SortSegment } from "./findings-sort";
-import { findingsCountParts, findingsSource, findingsWhere } from "./findings-where";
+import { findingsSetParts, findingsSource, findingsWhere } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 
@@ -80,18 +80,19 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
     const limit = want - rows.length;
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
-    const select = (branch: Prisma.Sql) => Prisma.sql`SELECT ${columns} FROM ${source.from} LEFT JOIN accounts a ON a.id = f.account_id
-        WHERE ${source.where} AND ${branch} AND ${seg.where} AND ${keyset}`;
+    const select = (branch: Prisma.Sql, part = source) => Prisma.sql`SELECT ${columns} FROM ${part.from} LEFT JOIN accounts a ON a.id = f.account_id
+        WHERE ${part.where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // An index walk finds the page's keys first, then their rows are read by primary key. The walk
     // then reads only the sort's index when that index carries every filtered column (the score
     // index's INCLUDE list), instead of a heap row per finding it passes.
     const walked = (branch: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeysSql(conditions(branch), seg, limit)}) page
         JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
-    const filtered = (branch: Prisma.Sql) => Prisma.sql`(SELECT * FROM (${select(branch)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    const filtered = (branch: Prisma.Sql, part = source) => Prisma.sql`(SELECT * FROM (${select(branch, part)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
+    // Filter first: the filter's whole set read as the count reads it (a package's in two parts).
     const branches = options.filterFirst
-      ? [filtered(Prisma.sql`TRUE`)]
+      ? findingsSetParts(scope, filter).map((part) => filtered(Prisma.sql`TRUE`, part))
       : splitBranches(filter.status, filter.severity).flatMap((branch) => keyParts.map((part) => part.ordered
         ? walked(Prisma.sql`${branch} AND ${part.where}`)
         : filtered(Prisma.sql`${branch} AND ${part.where}`)));
@@ -124,12 +125,12 @@ export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = 
 
 /** The capped count's statement: each disjoint part counted up to the cap on its own index, then
  *  summed. A key's parts (finding-key-sql.ts): one OR of them read a bitmap of both (460 ms warm for
- *  the commonest CVE at 10M findings; 14 ms apart). A package's parts: findingsCountParts. */
+ *  the commonest CVE at 10M findings; 14 ms apart). A package's parts: findingsSetParts. */
 export function countSql(scope: Scope, filter: ResolvedFilter, cap = countCap): Prisma.Sql {
   const source = findingsSource(scope, filter);
   const parts = filter.cve
     ? findingKeyParts("f", filter.cve).map((p) => ({ from: source.from, where: Prisma.sql`${source.where} AND ${p.where}` }))
-    : findingsCountParts(scope, filter);
+    : findingsSetParts(scope, filter);
   const capped = (part: { from: Prisma.Sql; where: Prisma.Sql }) =>
     Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped`;
   return parts.length === 1

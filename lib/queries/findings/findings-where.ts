@@ -93,14 +93,15 @@ export function findingsSource(scope: Scope, f: ResolvedFilter): { from: Prisma.
   };
 }
 
-/** The capped count's reads of a filter: disjoint parts, each counted on its own index and summed.
+/** The reads of a filter's whole set (the capped count, a filter-first page) as disjoint parts, each
+ *  read on its own index (counts summed, pages merged).
  *  With a package and nothing narrower, the findings whose first listed package it is are read by
  *  the (first package, status, region) index, and those listing it further down by the GIN index
  *  of findings with several packages: at 10M findings, 10,001 of openssl's in one region in 108 ms
  *  warm, where its GIN bitmap over all 560,660 read 28,700 heap pages (450 ms warm, 3.9 s cold).
  *  The first part is left to the planner, which tests the status and region in that index (read
  *  whole first, OFFSET 0, the part took 266 ms as a parallel bitmap scan of all 85,250 entries). */
-export function findingsCountParts(scope: Scope, f: ResolvedFilter): { from: Prisma.Sql; where: Prisma.Sql }[] {
+export function findingsSetParts(scope: Scope, f: ResolvedFilter): { from: Prisma.Sql; where: Prisma.Sql }[] {
   if (!f.package || narrowedBeyondPackage(scope, f)) return [findingsSource(scope, f)];
   const name = f.package;
   const where = findingsWhere(scope, { ...f, package: undefined });

@@ -1,7 +1,7 @@
 -- The explorer counts a package's findings up to its cap of 10,001 (package=openssl&region=us-east-1).
 -- Read through the GIN index of package lists, that meant a heap row for every openssl finding
 -- in any region or status until 10,001 matched: at 10M findings 64,964 rows on 28,700 heap pages,
--- 450 ms warm and 3.9 s cold. The count now reads two disjoint parts (findingsCountParts in
+-- 450 ms warm and 3.9 s cold. The count now reads two disjoint parts (findingsSetParts in
 -- lib/queries/findings/findings-where.ts): findings whose first listed package it is, by this
 -- index with the status and region as keys (7 bytes a finding at 10M: btree deduplication folds
 -- the repeated keys), and findings listing it further down, by a GIN index of only the findings
