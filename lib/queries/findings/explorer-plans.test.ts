@@ -6,7 +6,7 @@
 // - a package filter's capped count reads the findings listing it first by the first-package index
 //   and the few listing it further down by the GIN index of findings with several packages.
 import { beforeAll, describe, expect, it } from "vitest";
-import { Prisma } from "@/lib/queries/sql";
+import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
@@ -136,6 +136,14 @@ describe("a package filter's count", () => {
     } finally {
       await d.pool.query("DELETE FROM findings WHERE arn = ANY($1)", [extra]);
     }
+  });
+
+  it("is read without parallel workers, and the setting does not outlive the count", async () => {
+    // PostgreSQL's default is 2; the embedded PGlite, one process, starts at 0.
+    const setting = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS v`;
+    const [before] = await queryRows<{ v: string }>(setting);
+    expect(await queryOneSerial<{ v: string }>(setting)).toEqual({ v: "0" });
+    expect(await queryRows<{ v: string }>(setting)).toEqual([before]);
   });
 
   it("counts the same findings as a plain count", async () => {

@@ -1,6 +1,6 @@
 // The explorer's page of findings: keyset paging over the sort's segments (findings-sort.ts),
 // reading the next segment only when the current one runs out.
-import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
+import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { ResolvedFilter } from "./resource-match";
@@ -80,15 +80,19 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
     const limit = want - rows.length;
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
-    const select = (branch: Prisma.Sql, part = source) => Prisma.sql`SELECT ${columns} FROM ${part.from} LEFT JOIN accounts a ON a.id = f.account_id
+    // The matches' ids and sort key only: an index that carries the filtered columns answers it alone.
+    const sortKey = seg.column ? Prisma.raw(`, f.${seg.column}`) : Prisma.empty;
+    const matches = (branch: Prisma.Sql, part: { from: Prisma.Sql; where: Prisma.Sql }) => Prisma.sql`SELECT f.id${sortKey} FROM ${part.from}
         WHERE ${part.where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // An index walk finds the page's keys first, then their rows are read by primary key. The walk
     // then reads only the sort's index when that index carries every filtered column (the score
     // index's INCLUDE list), instead of a heap row per finding it passes.
     const walked = (branch: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeysSql(conditions(branch), seg, limit)}) page
         JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    // Filter first: every match's id and sort key, sorted, and the page's rows read back by id.
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
-    const filtered = (branch: Prisma.Sql, part = source) => Prisma.sql`(SELECT * FROM (${select(branch, part)} OFFSET 0) f ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    const filtered = (branch: Prisma.Sql, part = source) => Prisma.sql`(SELECT ${columns} FROM (SELECT f.id FROM (${matches(branch, part)} OFFSET 0) f
+        ORDER BY ${orderBy(seg)} LIMIT ${limit}) page JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
     const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
     // Filter first: the filter's whole set read as the count reads it (a package's in two parts).
     const branches = options.filterFirst
@@ -118,7 +122,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
 export const countCap = 10_000;
 
 export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = countCap): Promise<{ count: number; capped: boolean }> {
-  const row = await queryOne<{ n: number }>(countSql(scope, filter, cap));
+  const row = await queryOneSerial<{ n: number }>(countSql(scope, filter, cap));
   const n = row?.n ?? 0;
   return { count: Math.min(n, cap), capped: n > cap };
 }
