@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import type { ResolvedFilter } from "./resource-match";
 import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches, type SortSegment } from "./findings-sort";
-import { findingsSetParts, findingsSource, findingsWhere } from "./findings-where";
+import { findingsSetParts, findingsWhere, type FindingsPart } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 
@@ -70,7 +70,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const where = findingsWhere(scope, filter);
-  const source = findingsSource(scope, filter);
+  const source: FindingsPart = { from: Prisma.sql`findings f`, where };
   const rows: Row[] = [];
   let last: { segment: number; row: Row } | undefined;
   // One row more than the page tells whether a next page exists.
@@ -82,7 +82,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // The matches' ids and sort key only: an index that carries the filtered columns answers it alone.
     const sortKey = seg.column ? Prisma.raw(`, f.${seg.column}`) : Prisma.empty;
-    const matches = (branch: Prisma.Sql, part: { from: Prisma.Sql; where: Prisma.Sql }) => Prisma.sql`SELECT f.id${sortKey} FROM ${part.from}
+    const matches = (branch: Prisma.Sql, part: FindingsPart) => Prisma.sql`SELECT f.id${sortKey} FROM ${part.from}
         WHERE ${part.where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // An index walk finds the page's keys first, then their rows are read by primary key. The walk
     // then reads only the sort's index when that index carries every filtered column (the score
@@ -131,11 +131,11 @@ export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = 
  *  summed. A key's parts (finding-key-sql.ts): one OR of them read a bitmap of both (460 ms warm for
  *  the commonest CVE at 10M findings; 14 ms apart). A package's parts: findingsSetParts. */
 export function countSql(scope: Scope, filter: ResolvedFilter, cap = countCap): Prisma.Sql {
-  const source = findingsSource(scope, filter);
-  const parts = filter.cve
-    ? findingKeyParts("f", filter.cve).map((p) => ({ from: source.from, where: Prisma.sql`${source.where} AND ${p.where}` }))
+  const where = findingsWhere(scope, filter);
+  const parts: FindingsPart[] = filter.cve
+    ? findingKeyParts("f", filter.cve).map((p) => ({ from: Prisma.sql`findings f`, where: Prisma.sql`${where} AND ${p.where}` }))
     : findingsSetParts(scope, filter);
-  const capped = (part: { from: Prisma.Sql; where: Prisma.Sql }) =>
+  const capped = (part: FindingsPart) =>
     Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped`;
   return parts.length === 1
     ? Prisma.sql`SELECT (${capped(parts[0])})::int AS n`

@@ -78,35 +78,25 @@ const narrowedBeyondPackage = (scope: Scope, f: ResolvedFilter) =>
   scope.accountIds !== "all" || f.account.length > 0 || f.owner.length > 0 || f.ou.length > 0 || f.tag.length > 0 ||
   Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.reopenedFrom);
 
-/** What the reads of a filter's whole set (the capped count, a filter-first page) select from and
- *  test, as `findings f`. With a package and nothing narrower, the package's findings are read first,
- *  from its GIN index alone, and the other conditions tested on their rows. Left to itself the
- *  planner ANDs the package's bitmap with bitmaps of the status and age indexes, hundreds of
- *  thousands of entries each, which cost more than the rows they spare (package=openssl&ageMin=30
- *  at 1M findings: 620–750 ms that way, 230 ms this one). */
-export function findingsSource(scope: Scope, f: ResolvedFilter): { from: Prisma.Sql; where: Prisma.Sql } {
-  if (!f.package || narrowedBeyondPackage(scope, f)) return { from: Prisma.sql`findings f`, where: findingsWhere(scope, f) };
-  // OFFSET 0 keeps the subquery whole: merged into the outer query, its condition would join the AND.
-  return {
-    from: Prisma.sql`(SELECT * FROM findings f WHERE ${packageSql(f.package)} OFFSET 0) f`,
-    where: findingsWhere(scope, { ...f, package: undefined }),
-  };
-}
+/** A part of a filter's whole set: what it reads, as `findings f`, and what it tests there. */
+export interface FindingsPart { from: Prisma.Sql; where: Prisma.Sql }
 
 /** The reads of a filter's whole set (the capped count, a filter-first page) as disjoint parts, each
- *  read on its own index (counts summed, pages merged).
+ *  read on its own index (counts summed, pages merged); one part, the filter itself, but for a package.
  *  With a package and nothing narrower, the findings whose first listed package it is are read by
  *  the (first package, status, region) index, and those listing it further down by the GIN index
- *  of findings with several packages: at 10M findings, 10,001 of openssl's in one region in 108 ms
+ *  of findings with several packages (that index alone: left to itself the planner ANDs a package's
+ *  bitmap with the status and age indexes', hundreds of thousands of entries each): at 10M findings, 10,001 of openssl's in one region in 108 ms
  *  warm, where its GIN bitmap over all 560,660 read 28,700 heap pages (450 ms warm, 3.9 s cold).
  *  The first part is left to the planner, which tests the status and region in that index (read
  *  whole first, OFFSET 0, the part took 266 ms as a parallel bitmap scan of all 85,250 entries). */
-export function findingsSetParts(scope: Scope, f: ResolvedFilter): { from: Prisma.Sql; where: Prisma.Sql }[] {
-  if (!f.package || narrowedBeyondPackage(scope, f)) return [findingsSource(scope, f)];
+export function findingsSetParts(scope: Scope, f: ResolvedFilter): FindingsPart[] {
+  if (!f.package || narrowedBeyondPackage(scope, f)) return [{ from: Prisma.sql`findings f`, where: findingsWhere(scope, f) }];
   const name = f.package;
   const where = findingsWhere(scope, { ...f, package: undefined });
   return [
     { from: Prisma.sql`findings f`, where: Prisma.sql`f.package_names[1] = ${name} AND ${where}` },
+    // OFFSET 0 keeps the subquery whole: merged into the outer query, its condition would join the AND.
     {
       from: Prisma.sql`(SELECT * FROM findings f WHERE cardinality(f.package_names) > 1 AND ${packageSql(name)} OFFSET 0) f`,
       where: Prisma.sql`${where} AND f.package_names[1] IS DISTINCT FROM ${name}`,
