@@ -1,8 +1,8 @@
-// A comparable description of a database's public schema (tables' columns, indexes, constraints;
-// views are migrations' own, schema.prisma cannot state them; an index's INCLUDE columns, expression
-// keys and predicates neither,
-// prisma/orm#8584, so indexes compare by key; coveringIndexes lists what migrations add),
-// read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
+// A comparable description of a database's public schema (tables' columns, indexes, constraints).
+// schema.prisma cannot state views (migrations' own), an index's INCLUDE columns (prisma/orm#8584:
+// indexes compare by key, coveringIndexes lists what migrations add), nor expression keys and
+// predicates (such indexes are left out, migrationOnlyIndexes lists them). Read from the catalog
+// with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
 
 export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<string[]> {

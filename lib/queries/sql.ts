@@ -13,9 +13,10 @@ export { Prisma };
 
 export type ReadFrom = "replica" | "primary";
 
+const databaseFor = (from: ReadFrom) => (from === "primary" ? db() : readDb());
+
 export async function queryRows<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T[]> {
-  const database = from === "primary" ? db() : readDb();
-  const result = await database.pool.query(query.text, query.values as unknown[]);
+  const result = await databaseFor(from).pool.query(query.text, query.values as unknown[]);
   return result.rows as T[];
 }
 
@@ -27,8 +28,7 @@ export async function queryOne<T>(query: Prisma.Sql, from: ReadFrom = "replica")
  *  scan ahead of the limit, and under many viewers three processes per question cost more than the
  *  one they spare (package=openssl&ageMin=N at 1M: 280 ms over three processes, 142 ms in one). */
 export async function queryOneSerial<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T | undefined> {
-  const database = from === "primary" ? db() : readDb();
-  const client = await database.pool.connect();
+  const client = await databaseFor(from).pool.connect();
   try {
     await client.query("BEGIN READ ONLY");
     await client.query("SET LOCAL max_parallel_workers_per_gather = 0");

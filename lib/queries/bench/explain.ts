@@ -15,7 +15,7 @@ const explain = async (label: string, q: Prisma.Sql) => {
   console.log(`--- ${label}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
 };
 const seg = sortSegments(filter.sort, filter.severity)[0];
-// The page's key step (findings-search.ts): the ARNs of the page, then their rows by primary key.
+// The page's key step (findings-search.ts): the ids of the page, then their rows by the id index.
 await explain("page keys (first segment)", pageKeysSql(Prisma.sql`${where} AND ${seg.where}`, seg, 51));
 await explain("count (capped)", countSql(allScope, filter));
 await db().close();

@@ -127,17 +127,9 @@ export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = 
   return { count: Math.min(n, cap), capped: n > cap };
 }
 
-/** The capped count's statement: each disjoint part counted up to the cap on its own index, then
- *  summed. A key's parts (finding-key-sql.ts): one OR of them read a bitmap of both (460 ms warm for
- *  the commonest CVE at 10M findings; 14 ms apart). A package's parts: findingsSetParts. */
+/** The capped count's statement: each disjoint part of the filter's set (findingsSetParts) counted
+ *  up to the cap on its own index, then summed. */
 export function countSql(scope: Scope, filter: ResolvedFilter, cap = countCap): Prisma.Sql {
-  const where = findingsWhere(scope, filter);
-  const parts: FindingsPart[] = filter.cve
-    ? findingKeyParts("f", filter.cve).map((p) => ({ from: Prisma.sql`findings f`, where: Prisma.sql`${where} AND ${p.where}` }))
-    : findingsSetParts(scope, filter);
-  const capped = (part: FindingsPart) =>
-    Prisma.sql`SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped`;
-  return parts.length === 1
-    ? Prisma.sql`SELECT (${capped(parts[0])})::int AS n`
-    : Prisma.sql`SELECT (${Prisma.join(parts.map((p) => Prisma.sql`(${capped(p)})`), " + ")})::int AS n`;
+  const capped = (part: FindingsPart) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped)`;
+  return Prisma.sql`SELECT (${Prisma.join(findingsSetParts(scope, filter).map(capped), " + ")})::int AS n`;
 }
