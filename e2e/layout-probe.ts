@@ -9,6 +9,8 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
  * one whose removal ends it (found by hiding children one at a time; restored afterwards).
  */
 export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  // Measure the page, not the route's loading skeleton a streamed render shows first.
+  await page.locator('[aria-busy="true"][aria-label="Loading"]').first().waitFor({ state: "detached" });
   return page.evaluate(() => {
     const width = window.innerWidth;
     const overflow = () => document.documentElement.scrollWidth - width;

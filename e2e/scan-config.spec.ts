@@ -8,7 +8,8 @@ import { sidewaysOverflow } from "./layout-probe";
 async function atPhoneWidth(page: Page, name: string, testInfo: Parameters<typeof attachScreenshot>[1]) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
-  expect((await sidewaysOverflow(page)).overflow).toBeLessThanOrEqual(0);
+  const layout = await sidewaysOverflow(page);
+  expect(layout.overflow, `what is wider than the window: ${layout.culprits.join(" > ")}`).toBeLessThanOrEqual(0);
   await attachScreenshot(page, testInfo, `${name}-390`);
   await page.setViewportSize({ width: 1440, height: 900 });
 }
