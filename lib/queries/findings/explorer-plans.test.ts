@@ -10,7 +10,7 @@ import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
-import { countFindings, countSql, pageKeysSql, searchFindings } from "./findings-search";
+import { budgetedPageKeysSql, countFindings, countSql, pageKeysSql, searchFindings } from "./findings-search";
 import { findingsSetParts, findingsWhere } from "./findings-where";
 import { sortSegments } from "./findings-sort";
 
@@ -109,6 +109,45 @@ describe("the explorer page's key walk", () => {
     expect(next.nextCursor).toBeNull();
   });
 });
+
+describe("a filter-first page's budgeted walk", () => {
+  const exploitFix = filterOf("exploit=YES&fix=YES");
+  const seg = sortSegments(exploitFix.sort)[0];
+  const walk = (budget: number) =>
+    budgetedPageKeysSql(Prisma.sql`f.status = 'ACTIVE' AND ${seg.where}`, findingsWhere(allScope, exploitFix), seg, 10, budget);
+
+  it("passes at most its budget of index entries, reading only the score index", async () => {
+    // The matches start at the 361st entry in score order.
+    expect(await queryRows(walk(360))).toEqual([]);
+    expect(await queryRows(walk(365))).toHaveLength(5);
+    const ids = (await queryRows<{ id: bigint }>(walk(400))).map((r) => String(r.id));
+    const arns = await queryRows<{ arn: string }>(Prisma.sql`SELECT arn FROM findings WHERE id = ANY(${ids}::bigint[]) ORDER BY inspector_score DESC`);
+    expect(arns.map((r) => r.arn)).toEqual(exploitableFixable.slice(0, 10));
+    const scans = (await scansOf(walk(400), ["seqscan", "bitmapscan", "sort"])).filter((s) => s["Node Type"] !== "Subquery Scan");
+    expect(scans.map((s) => [s["Node Type"], s["Index Name"], s["Heap Fetches"]])).toEqual([["Index Only Scan", "findings_status_inspector_score_id_idx", 0]]);
+  });
+
+  it("gives the same pages whether it fills them or hands them to the filter-first read", async () => {
+    for (const qs of ["exploit=YES&fix=YES", "severity=HIGH&package=openssl", "resourceType=AWS_LAMBDA_FUNCTION&sort=age"]) {
+      const pages = async (walkBudget: number) => {
+        const seen: string[][] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searchFindings(allScope, { ...filterOf(qs), limit: 15, cursor }, undefined, { filterFirst: true, walkBudget });
+          seen.push(page.rows.map((r) => r.arn));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return seen;
+      };
+      const walked = await pages(10_000);
+      expect(walked.flat().length, qs).toBeGreaterThan(15);
+      expect(await pages(20), qs).toEqual(walked);
+      expect(await pages(20), qs).toEqual(await searchFindings(allScope, { ...filterOf(qs), limit: 1_000 }).then((p) => [p.rows.map((r) => r.arn)]).then(([all]) => chunk(all, 15)));
+    }
+  });
+});
+
+const chunk = <T>(xs: T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 describe("a package filter's count", () => {
   it("reads the findings listing it first by the first-package index, the others by the several-packages GIN index", async () => {

@@ -8,6 +8,7 @@ import { afterCursor, cursorValue, orderBy, sortSegments, splitBranches, type So
 import { findingsSetParts, findingsWhere, type FindingsPart } from "./findings-where";
 import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
+import { statusInSql } from "@/lib/queries/lifecycle-sql";
 
 export interface FindingRow {
   arn: string;
@@ -48,16 +49,33 @@ export const findingRowColumns = Prisma.sql`f.arn, f.id, f.account_id, a.name AS
   f.resource_type, f.resource_id, f.resource_name, f.first_observed_at, f.last_observed_at, f.closed_at, ${kevStateSql("f")} AS kev`;
 
 export interface SearchOptions {
-  /** Filter first, then sort the matches. Right when few rows match (the caller knows from the
-   *  capped count): walking the sort index can then pass hundreds of thousands of rows whose
-   *  matches all sit at its far end (e.g. a low-scored package). Otherwise the index walk wins. */
+  /** Few rows match (the caller knows from the capped count): walking the sort index could pass
+   *  hundreds of thousands of rows whose matches all sit at its far end (e.g. a low-scored
+   *  package), so the walk gets a budget (walkBudget) and, when it does not fill the page, the
+   *  matches are read first and sorted. Otherwise the index walk wins. */
   filterFirst?: boolean;
+  /** The budgeted walk's entries (walkBudget); tests set it to take either path. */
+  walkBudget?: number;
 }
 
 /** The ids of a page walked in a segment's order: the step that reads no heap row when the sort's
  *  index carries every column `conditions` tests (the sort indexes end in the id). */
 export function pageKeysSql(conditions: Prisma.Sql, segment: SortSegment, limit: number): Prisma.Sql {
   return Prisma.sql`SELECT f.id FROM findings f WHERE ${conditions} ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
+}
+
+/** How many entries of the sort's index a walk passes before it gives the page up to the filter-first
+ *  read (~10 ms when the index carries the filtered columns). */
+export const walkBudget = 10_000;
+
+/** The same page keys from a walk that passes at most `budget` entries of the index `range` selects
+ *  (its equality prefix, segment and keyset), testing `filter` on each as a column rather than a
+ *  condition, so the LIMIT counts entries passed, not matches. Fewer than `limit` ids back: the
+ *  walk ran out of budget or of matches, and the caller cannot tell which. */
+export function budgetedPageKeysSql(range: Prisma.Sql, filter: Prisma.Sql, segment: SortSegment, limit: number, budget = walkBudget): Prisma.Sql {
+  const sortKey = segment.column ? Prisma.raw(`, f.${segment.column}`) : Prisma.empty;
+  return Prisma.sql`SELECT f.id FROM (SELECT f.id${sortKey}, (${filter}) AS hit FROM findings f WHERE ${range}
+    ORDER BY ${orderBy(segment)} LIMIT ${budget}) f WHERE f.hit ORDER BY ${orderBy(segment)} LIMIT ${limit}`;
 }
 
 /** `columns` must include arn, id, inspector_score, epss_score and first_observed_at (the keyset). */
@@ -100,9 +118,18 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
       : splitBranches(filter.status, filter.severity).flatMap((branch) => keyParts.map((part) => part.ordered
         ? walked(Prisma.sql`${branch} AND ${part.where}`)
         : filtered(Prisma.sql`${branch} AND ${part.where}`)));
-    const batch = await queryRows<Row>(
-      branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`,
-    );
+    const merged = branches.length === 1 ? branches[0] : Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) f ORDER BY ${orderBy(seg)} LIMIT ${limit}`;
+    // Few matches (the caller's count) may still be spread through the sort's order: a walk with a
+    // budget finds their first page in a few ms where reading every match first took hundreds
+    // (severity=HIGH&ageMin=385 at 1M: 3,638 matches among 180,000 HIGH entries). It answers only
+    // when it fills the page; one ordered index (one status, at most one severity, no CVE) keeps
+    // that answer exact.
+    const range = options.filterFirst ? walkRange(filter) : undefined;
+    const tried = range
+      ? await queryRows<Row>(Prisma.sql`SELECT ${columns} FROM (${budgetedPageKeysSql(Prisma.sql`${range} AND ${seg.where} AND ${keyset}`, where, seg, limit, options.walkBudget)}) page
+          JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit}`)
+      : [];
+    const batch = tried.length === limit ? tried : await queryRows<Row>(merged);
     for (const row of batch) {
       rows.push(row);
       if (rows.length <= filter.limit) last = { segment: i, row };
@@ -115,6 +142,14 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
       ? encodeCursor({ sort: filter.sort, segment: last.segment, value: cursorValue(segments[last.segment], last.row), id: String(last.row.id), page: page + 1 })
       : null;
   return { rows: rows.slice(0, filter.limit), nextCursor, page };
+}
+
+/** The equality prefix of the one sort index a filter-first page's budgeted walk reads, or none
+ *  when the filter spans several statuses or severities (merged walks) or a CVE (its own index). */
+function walkRange(filter: ResolvedFilter): Prisma.Sql | undefined {
+  if (filter.status.length !== 1 || filter.severity.length > 1 || filter.cve) return undefined;
+  const severity = filter.severity.length ? Prisma.sql` AND f.severity = ${filter.severity[0]}` : Prisma.empty;
+  return Prisma.sql`${statusInSql("f", filter.status)}${severity}`;
 }
 
 /** Counting stops past the cap: "10,000+" is all a reader needs, and a full count of a broad
