@@ -1,0 +1,55 @@
+// A resource name leaves the explorer's resource search once no finding carries it (the update
+// trigger of migration resource_names_follow_renames), and a search for it then finds nothing: it
+// found the resource's findings under their new name before.
+import { describe, expect, it } from "vitest";
+import type { Finding } from "@aws-sdk/client-inspector2";
+import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { ecrFinding } from "@/lib/sync/map/fixtures";
+import { toFindingRow, type FindingRow } from "@/lib/sync/map/finding-row";
+import { upsertFindings } from "@/lib/sync/write/finding-writer";
+
+const database = setupQueryTestDatabase();
+const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "e")}`;
+function row(n: number, over: Partial<Finding> = {}): FindingRow {
+  const r = toFindingRow(ecrFinding({ findingArn: arn(n), ...over }), "us-east-1");
+  if (!r.ok) throw new Error(r.error);
+  return r.row;
+}
+const image = (repository: string, tag: string) => ({
+  type: "AWS_ECR_CONTAINER_IMAGE" as const, id: `arn:aws:ecr:us-east-1:111122223333:repository/${repository}/sha256:feed`, region: "us-east-1",
+  details: { awsEcrContainerImage: { registry: "111122223333", repositoryName: repository, imageTags: [tag], imageHash: "sha256:feed" } },
+});
+const matchedIds = async (text: string) => {
+  const resolved = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams({ resource: text })).filter);
+  return resolved.resourceMatch === "broad" ? "broad" : resolved.resourceMatch?.ids ?? [];
+};
+
+describe("the resource search after a rename", () => {
+  it("forgets a name no finding carries, keeps one another finding still carries, and the others", async () => {
+    const pool = database().pool;
+    const ctx = { runId: null, syncedAt: new Date("2024-09-06T00:00:00Z") };
+    const later = (day: number) => new Date(Date.UTC(2024, 8, day));
+    await upsertFindings(pool, [row(1, { resources: [image("ledger", "v1")] }), row(2, { resources: [image("payroll", "v7")] }),
+      row(3, { resources: [image("payroll", "v7")] })], ctx);
+    const ledger = "arn:aws:ecr:us-east-1:111122223333:repository/ledger/sha256:feed";
+    const payroll = "arn:aws:ecr:us-east-1:111122223333:repository/payroll/sha256:feed";
+    expect(await matchedIds("ledger:v1")).toEqual([ledger]);
+    // Finding 1's image moved to tag v2; one of payroll's two findings moved to v8.
+    await upsertFindings(pool, [row(1, { updatedAt: later(8), resources: [image("ledger", "v2")] }), row(3, { updatedAt: later(8), resources: [image("payroll", "v8")] })], ctx);
+    expect(await matchedIds("ledger:v1")).toEqual([]);
+    expect(await matchedIds("ledger:v2")).toEqual([ledger]);
+    expect(await matchedIds("payroll:v7")).toEqual([payroll]); // finding 2 still carries it
+    expect(await matchedIds("payroll:v8")).toEqual([payroll]);
+    const names = async () => (await pool.query("SELECT name FROM finding_resource_names ORDER BY name")).rows.map((r) => r.name);
+    expect(await names()).toEqual(["ledger:v2", "payroll:v7", "payroll:v8"]);
+    // An update that renames nothing (a re-listing's rewrite) deletes nothing.
+    await upsertFindings(pool, [row(2, { updatedAt: later(9), resources: [image("payroll", "v7")] })], ctx);
+    expect(await names()).toEqual(["ledger:v2", "payroll:v7", "payroll:v8"]);
+    // Finding 2 follows to v8: nothing carries v7 any more.
+    await upsertFindings(pool, [row(2, { updatedAt: later(10), resources: [image("payroll", "v8")] })], ctx);
+    expect(await names()).toEqual(["ledger:v2", "payroll:v8"]);
+    expect(await matchedIds("payroll:v7")).toEqual([]);
+  });
+});
