@@ -10,7 +10,7 @@ import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
-import { budgetedPageKeysSql, countFindings, countSql, pageKeysSql, searchFindings } from "./findings-search";
+import { budgetedPageKeysSql, countFindings, countSql, pageKeysSql, searchFindings, walkRange } from "./findings-search";
 import { findingsSetParts, findingsWhere } from "./findings-where";
 import { sortSegments } from "./findings-sort";
 
@@ -127,13 +127,27 @@ describe("a filter-first page's budgeted walk", () => {
     expect(scans.map((s) => [s["Node Type"], s["Index Name"], s["Heap Fetches"]])).toEqual([["Index Only Scan", "findings_status_inspector_score_id_idx", 0]]);
   });
 
+  it("is tried only for one open index range whose matches would fill the page within half its budget", async () => {
+    // 400 open HIGH findings: 40 match exploit and fix, so a page of 16 needs ~160 entries if they were spread.
+    const tried = (qs: string, matches: number, budget: number) => walkRange(filterOf(qs), 16, matches, budget).then((r) => r !== undefined);
+    expect(await tried("exploit=YES&fix=YES", 40, 320)).toBe(true);
+    expect(await tried("exploit=YES&fix=YES", 40, 318)).toBe(false);
+    expect(await tried("severity=HIGH&exploit=YES", 40, 320)).toBe(true);
+    expect(await tried("exploit=YES&fix=YES", 1, 10_000)).toBe(false); // one match among 400: ~6,400 entries
+    expect(await tried("exploit=YES&fix=YES", 2, 10_000)).toBe(true);
+    expect(await tried("exploit=YES&status=CLOSED", 40, 10_000)).toBe(false);
+    expect(await tried("severity=HIGH&severity=LOW", 40, 10_000)).toBe(false);
+    expect(await tried("cve=CVE-2024-1000", 1, 10_000)).toBe(false);
+  });
+
   it("gives the same pages whether it fills them or hands them to the filter-first read", async () => {
     for (const qs of ["exploit=YES&fix=YES", "severity=HIGH&package=openssl", "resourceType=AWS_LAMBDA_FUNCTION&sort=age"]) {
+      const { count: matches } = await countFindings(allScope, filterOf(qs));
       const pages = async (walkBudget: number) => {
         const seen: string[][] = [];
         let cursor: string | undefined;
         do {
-          const page = await searchFindings(allScope, { ...filterOf(qs), limit: 15, cursor }, undefined, { filterFirst: true, walkBudget });
+          const page = await searchFindings(allScope, { ...filterOf(qs), limit: 15, cursor }, undefined, { filterFirst: true, matches, walkBudget });
           seen.push(page.rows.map((r) => r.arn));
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
@@ -141,6 +155,9 @@ describe("a filter-first page's budgeted walk", () => {
       };
       const walked = await pages(10_000);
       expect(walked.flat().length, qs).toBeGreaterThan(15);
+      // 340 entries: tried (the page of 15 needs ~150 spread evenly) and, for exploit and fix, failed
+      // (its matches start at the 361st entry); 20: not tried.
+      expect(await pages(340), qs).toEqual(walked);
       expect(await pages(20), qs).toEqual(walked);
       expect(await pages(20), qs).toEqual(await searchFindings(allScope, { ...filterOf(qs), limit: 1_000 }).then((p) => [p.rows.map((r) => r.arn)]).then(([all]) => chunk(all, 15)));
     }

@@ -24,7 +24,7 @@ export async function getExplorerResult(scope: Scope, asked: FindingsFilter): Pr
   }
   // The capped count comes first: it decides how the page is read (see SearchOptions.filterFirst).
   const total = await countFindings(scope, filter);
-  const page = await searchFindings(scope, filter, undefined, { filterFirst: !total.capped });
+  const page = await searchFindings(scope, filter, undefined, { filterFirst: !total.capped, matches: total.count });
   const rows = page.rows.map((r) => ({ ...r, first_observed_at: iso(r.first_observed_at)!, last_observed_at: iso(r.last_observed_at)!, closed_at: iso(r.closed_at) }));
   return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total: total.count, totalCapped: total.capped };
 }
