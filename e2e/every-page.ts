@@ -3,6 +3,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 
 export const viewports = [
   { name: "phone", width: 390, height: 844 },
+  { name: "narrow phone", width: 320, height: 640 },
   { name: "desktop", width: 1440, height: 900 },
 ] as const;
 

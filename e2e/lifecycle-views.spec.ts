@@ -6,6 +6,7 @@
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { attachScreenshot } from "./screenshots";
+import { sidewaysOverflow } from "./layout-probe";
 
 const url = process.env.E2E_DATABASE_URL;
 test.describe.configure({ mode: "serial" });
@@ -108,4 +109,14 @@ test("the review: latest observation in the headline, a past meeting is a recons
   await expect(page.getByTestId("review-versions")).toContainText("Recomputed after the sync repaired an account");
   await expect(frozen).toContainText("correction 2");
   await attachScreenshot(page, testInfo, "review-frozen-corrected");
+  // The correction form, open, fits the narrowest phone in use (320 px; it stays open after a save).
+  await page.setViewportSize({ width: 320, height: 640 });
+  const reason = frozen.getByLabel("Reason (kept with the new version)");
+  if (!(await reason.isVisible())) await frozen.getByText("Correct this review…").click();
+  await expect(reason).toBeVisible();
+  const layout = await sidewaysOverflow(page);
+  expect(layout.overflow, `what is wider than the window: ${layout.culprits.join(" > ")}`).toBeLessThanOrEqual(0);
+  const box = await reason.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+  await attachScreenshot(page, testInfo, "review-correct-form-320");
 });

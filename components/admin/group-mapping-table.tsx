@@ -2,11 +2,12 @@ import { deleteMappingAction } from "@/lib/actions/access-mappings";
 import type { MappingRow } from "@/lib/auth/effective-group-map";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { formatDateTime } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-muted">No group is mapped yet: nobody can sign in. Add one below or set INSPECTORATE_OIDC_GROUP_MAP.</p>;
   return (
-    <table className="w-full text-sm" data-testid="mapping-table">
+    <ScrollArea label="Group mappings"><table className="w-full text-sm" data-testid="mapping-table">
       <thead>
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           <th className="px-2 py-2">Group</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th><th className="px-2 py-2">Set by</th><th className="px-2 py-2" />
@@ -32,6 +33,6 @@ export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollArea>
   );
 }

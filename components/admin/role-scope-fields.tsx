@@ -18,7 +18,7 @@ export function RoleScopeFields({ scopeKind, valuesPlaceholder, valuesWidth }: {
           <option value="accounts">account ids</option>
         </select>
       </label>
-      <label className="flex flex-col gap-1">Values, comma-separated<input name="scopeValues" className={`${adminInput} ${valuesWidth}`} placeholder={valuesPlaceholder} /></label>
+      <label className="flex max-w-full flex-col gap-1">Values, comma-separated<input name="scopeValues" className={`${adminInput} ${valuesWidth} max-w-full`} placeholder={valuesPlaceholder} /></label>
     </>
   );
 }

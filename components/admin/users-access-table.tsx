@@ -1,10 +1,11 @@
 import type { UserAccess } from "@/lib/auth/user-access";
 import { formatDateTime } from "@/components/ui/format";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export function UsersAccessTable({ rows }: { rows: UserAccess[] }) {
   if (rows.length === 0) return <p className="text-sm text-muted">Nobody has signed in yet.</p>;
   return (
-    <table className="w-full text-sm" data-testid="users-table">
+    <ScrollArea label="Users"><table className="w-full text-sm" data-testid="users-table">
       <thead>
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           <th className="px-2 py-2">User</th><th className="px-2 py-2">Groups</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th>
@@ -23,6 +24,6 @@ export function UsersAccessTable({ rows }: { rows: UserAccess[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </table></ScrollArea>
   );
 }

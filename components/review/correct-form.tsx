@@ -11,7 +11,7 @@ export function CorrectForm({ meetingDate }: { meetingDate: string }) {
       <summary className="cursor-pointer text-xs font-semibold text-accent">Correct this review…</summary>
       <form action={action} className="mt-2 flex flex-wrap items-start gap-2">
         <input type="hidden" name="meetingDate" value={meetingDate} />
-        <label className="flex min-w-80 flex-1 flex-col text-xs">
+        <label className="flex min-w-[min(20rem,100%)] flex-1 flex-col text-xs">
           Reason (kept with the new version)
           <textarea name="reason" required minLength={10} maxLength={1000} rows={2} className="mt-1 rounded border border-line bg-white px-2 py-1 text-sm" />
         </label>

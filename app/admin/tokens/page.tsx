@@ -3,6 +3,7 @@ import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { revokeTokenAction } from "@/lib/actions/api-token-actions";
 import { Card } from "@/components/ui/card";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { PageHeader } from "@/components/ui/page-header";
 import { TokenCreateForm } from "@/components/admin/token-create-form";
 
@@ -20,7 +21,7 @@ export default async function Page() {
       <div className="space-y-5">
         <Card title="New token"><TokenCreateForm /></Card>
         <Card title="Tokens">
-          <table className="w-full text-sm" data-testid="tokens-table">
+          <ScrollArea label="Tokens"><table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-nowrap" data-testid="tokens-table">
             <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>Role</th><th>Scope</th><th>Created</th><th>Expires</th><th>Last used</th><th>State</th><th /></tr></thead>
             <tbody>
               {tokens.map((t) => {
@@ -39,7 +40,7 @@ export default async function Page() {
               })}
               {tokens.length === 0 && <tr><td colSpan={8} className="py-3 text-muted">No tokens yet.</td></tr>}
             </tbody>
-          </table>
+          </table></ScrollArea>
         </Card>
       </div>
     </>
