@@ -18,6 +18,8 @@ export interface BenchRun {
   /** V8 heap in use (live objects and not yet collected garbage) and memory outside it (Buffers). */
   peakHeapMb: number;
   peakExternalMb: number;
+  /** V8's committed heap (heapTotal) at its peak: what the heap holds from the OS, used or not. */
+  peakHeapTotalMb: number;
   cpu: CpuSeconds;
   /** CPU until every region's findings and coverage were listed and written. */
   listingCpu?: CpuSeconds;
@@ -40,12 +42,13 @@ export async function benchSync(
   const clock = await emu.clock();
   const offset = clock.getTime() - Date.now();
   let peak = 0;
-  let peakHeap = 0, peakExternal = 0;
+  let peakHeap = 0, peakExternal = 0, peakHeapTotal = 0;
   const sample = setInterval(() => {
     const m = process.memoryUsage();
     peak = Math.max(peak, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
     peakExternal = Math.max(peakExternal, m.external);
+    peakHeapTotal = Math.max(peakHeapTotal, m.heapTotal);
   }, 100);
   const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
@@ -64,6 +67,6 @@ export async function benchSync(
   return {
     result, seconds,
     findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
-    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, cpu: meter(), listingCpu,
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, peakHeapTotalMb: peakHeapTotal / 2 ** 20, cpu: meter(), listingCpu,
   };
 }
