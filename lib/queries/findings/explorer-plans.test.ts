@@ -155,7 +155,7 @@ describe("a filter-first page's budgeted walk", () => {
       };
       const walked = await pages(10_000);
       expect(walked.flat().length, qs).toBeGreaterThan(15);
-      // 340 entries: tried (the page of 15 needs ~150 spread evenly) and, for exploit and fix, failed
+      // 340 entries: tried (a page of 15 and the one row past it need ~160 spread evenly) and, for exploit and fix, failed
       // (its matches start at the 361st entry); 20: not tried.
       expect(await pages(340), qs).toEqual(walked);
       expect(await pages(20), qs).toEqual(walked);

@@ -98,6 +98,9 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   let last: { segment: number; row: Row } | undefined;
   // One row more than the page tells whether a next page exists.
   const want = filter.limit + 1;
+  // Decided once for the page (a later segment's smaller limit only needs fewer entries).
+  const budget = options.walkBudget ?? walkBudget;
+  const range = options.filterFirst ? await walkRange(filter, want, options.matches, budget) : undefined;
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
     const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
@@ -110,12 +113,13 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     // An index walk finds the page's keys first, then their rows are read by primary key. The walk
     // then reads only the sort's index when that index carries every filtered column (the score
     // index's INCLUDE list), instead of a heap row per finding it passes.
-    const walked = (branch: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeysSql(conditions(branch), seg, limit)}) page
+    const rowsOf = (pageKeys: Prisma.Sql) => Prisma.sql`(SELECT ${columns} FROM (${pageKeys}) page
         JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    const walked = (branch: Prisma.Sql) => rowsOf(pageKeysSql(conditions(branch), seg, limit));
     // Filter first: every match's id and sort key, sorted, and the page's rows read back by id.
     // OFFSET 0 keeps the planner from pushing the ORDER BY/LIMIT into an index walk.
-    const filtered = (branch: Prisma.Sql, part = source) => Prisma.sql`(SELECT ${columns} FROM (SELECT f.id FROM (${matches(branch, part)} OFFSET 0) f
-        ORDER BY ${orderBy(seg)} LIMIT ${limit}) page JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit})`;
+    const filtered = (branch: Prisma.Sql, part = source) => rowsOf(Prisma.sql`SELECT f.id FROM (${matches(branch, part)} OFFSET 0) f
+        ORDER BY ${orderBy(seg)} LIMIT ${limit}`);
     const keyParts = filter.cve ? findingKeyParts("f", filter.cve) : [{ where: Prisma.sql`TRUE`, ordered: true }];
     // Filter first: the filter's whole set read as the count reads it (a package's in two parts).
     const branches = options.filterFirst
@@ -131,11 +135,7 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
     // that answer exact. Rare matches skip it: a walk that fails costs its budget in index
     // entries, and a heap row each when the index does not carry the filtered columns (a resource's
     // or an account's few findings at 10M: 0.5 s cold).
-    const range = options.filterFirst ? await walkRange(filter, limit, options.matches, options.walkBudget ?? walkBudget) : undefined;
-    const tried = range
-      ? await queryRows<Row>(Prisma.sql`SELECT ${columns} FROM (${budgetedPageKeysSql(Prisma.sql`${range} AND ${seg.where} AND ${keyset}`, where, seg, limit, options.walkBudget)}) page
-          JOIN findings f ON f.id = page.id LEFT JOIN accounts a ON a.id = f.account_id ORDER BY ${orderBy(seg)} LIMIT ${limit}`)
-      : [];
+    const tried = range ? await queryRows<Row>(rowsOf(budgetedPageKeysSql(Prisma.sql`${range} AND ${seg.where} AND ${keyset}`, where, seg, limit, budget))) : [];
     const batch = tried.length === limit ? tried : await queryRows<Row>(merged);
     for (const row of batch) {
       rows.push(row);
