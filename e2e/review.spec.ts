@@ -84,7 +84,7 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   await expect(page.getByTestId("exception-form")).toHaveCount(0);
   await expect(page.getByTestId("sla-breached")).toHaveText(count(breached - 1));
   // The frozen record keeps the in-use choice it was frozen with: the switch shows it, locked.
-  const inUse = page.getByTestId("in-use-switch");
+  const inUse = page.getByRole("switch", { name: "In use only" });
   await expect(inUse).toHaveAttribute("aria-disabled", "true");
   await expect(inUse).toHaveAttribute("aria-checked", "true");
   await expect(page.getByTestId("in-use-note")).toContainText("Frozen with: In use only");
