@@ -7,17 +7,22 @@ import { setupDatabaseMigratedThrough } from "./migrations-before";
 
 const MIGRATION = "20261202133000_covered_resources_scan_time_last";
 const RESOURCES = 400;
+/** Measured moves after the first: each moves every scan time by a second. */
+const WINDOWS = 8;
+const moved = (iso: string) => new Date(Date.parse(iso) + (1 + WINDOWS) * 1000);
 // ~1 KB of metadata per row, inline (below the TOAST threshold), as an image's tags and digests can be.
 const metadata = (i: number) => JSON.stringify({ ecrImage: { repositoryName: `repo-${i}`, tags: Array.from({ length: 40 }, (_, t) => `release-2026.${t}.${i}`) } });
 
-/** WAL bytes per row of moving every resource's scan time by a second: the least of three moves after
- *  a first one (which pays the page images), so that a checkpoint another test's writes bring on in
- *  the middle of one move (its pages logged whole again) does not count. */
+/** WAL bytes per row of moving every resource's scan time by a second: the least of eight moves after
+ *  a first one (which pays the page images). The WAL position is the server's, so other tests' writes
+ *  and a checkpoint they bring on (pages logged whole again) land in a move's window too. They only
+ *  ever add bytes, so the least window is still an upper bound of the move's own WAL. With three
+ *  windows, a busy suite once filled them all (556 B a row measured). */
 async function walPerScanTimeUpdate(client: pg.Client): Promise<number> {
   const move = "UPDATE covered_resources SET last_scanned_at = last_scanned_at + interval '1 second', synced_at = synced_at + interval '1 second' WHERE resource_id LIKE 'i-%'";
   await client.query(move);
   let least = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < WINDOWS; i++) {
     const { rows: [from] } = await client.query("SELECT pg_current_wal_lsn()::text AS lsn");
     await client.query(move);
     const { rows: [bytes] } = await client.query("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::float8 AS n", [from.lsn]);
@@ -57,11 +62,11 @@ describe("covered_resources with the scan time last", () => {
         scan_mode: null, last_scanned_at: null, inactive_since: new Date("2026-11-20T00:00:00Z"), resource_name: null, n: null, tags: null,
         synced_at: new Date("2026-11-21T00:00:00Z") },
       { resource_id: "i-1", account_id: "111122223333", scan_type: "PACKAGE", scan_status_code: "ACTIVE", scan_status_reason: "SUCCESSFUL",
-        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T10:01:04Z"), inactive_since: null, resource_name: "web-1",
-        n: "1", tags: 40, synced_at: new Date("2026-11-30T12:00:04Z") },
+        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: moved("2026-11-30T10:01:00Z"), inactive_since: null, resource_name: "web-1",
+        n: "1", tags: 40, synced_at: moved("2026-11-30T12:00:00Z") },
       { resource_id: "i-400", account_id: "111122223333", scan_type: "PACKAGE", scan_status_code: "ACTIVE", scan_status_reason: "SUCCESSFUL",
-        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: new Date("2026-11-30T16:40:04Z"), inactive_since: null, resource_name: "web-400",
-        n: "400", tags: 40, synced_at: new Date("2026-11-30T12:00:04Z") },
+        scan_mode: "EC2_SSM_AGENT_BASED", last_scanned_at: moved("2026-11-30T16:40:00Z"), inactive_since: null, resource_name: "web-400",
+        n: "400", tags: 40, synced_at: moved("2026-11-30T12:00:00Z") },
     ]);
     expect((await client.query("SELECT count(*)::int AS n FROM covered_resources")).rows[0].n).toBe(RESOURCES + 1);
     const { rows: columns } = await client.query(
