@@ -20,7 +20,7 @@ describe("migrations", () => {
       const fromMigrations = await catalogFingerprint(a);
       // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) need these.
       const covering = await coveringIndexes(a);
-      // And the package count's two indexes (findingsSetParts in findings-where.ts).
+      // And the package count's three indexes (findingsSetParts in findings-where.ts).
       const migrationOnly = await migrationOnlyIndexes(a);
       await a.end();
 
@@ -39,6 +39,8 @@ describe("migrations", () => {
       });
       expect(migrationOnly).toEqual({
         findings_first_package_status_region_idx: "btree ((package_names[1]), status, region)",
+        findings_open_first_package_age_idx:
+          "btree ((package_names[1]), first_observed_at) WHERE ((status = 'ACTIVE'::text) AND ((resource_type <> 'AWS_ECR_CONTAINER_IMAGE'::text) OR (in_use_count IS DISTINCT FROM 0)))",
         findings_package_names_several_idx: "gin (package_names) WHERE (cardinality(package_names) > 1)",
       });
     } finally {

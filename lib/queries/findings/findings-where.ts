@@ -89,7 +89,9 @@ export interface FindingsPart { from: Prisma.Sql; where: Prisma.Sql }
  *    region) index, and those listing it further down, by the GIN index of findings with several
  *    packages. At 10M, 10,001 of openssl's in one region in 108 ms warm; its GIN bitmap over all
  *    560,660 read 28,700 heap pages (450 ms warm, 3.9 s cold). The first part is left to the planner:
- *    read whole first (OFFSET 0) it was a parallel bitmap scan of all 85,250 entries, 266 ms.
+ *    read whole first (OFFSET 0) it was a parallel bitmap scan of all 85,250 entries, 266 ms. With an
+ *    age (ageMin) on the open, in-use default, the planner takes the (first package, first seen) index
+ *    of those findings instead (migration findings_open_first_package_age_index).
  *  - Anything else: one part, the filter itself. */
 export function findingsSetParts(scope: Scope, f: ResolvedFilter): FindingsPart[] {
   const findings = Prisma.sql`findings f`;
