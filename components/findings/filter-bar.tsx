@@ -10,6 +10,7 @@ import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import { Chip, Field, Select, inputClass } from "./filter-fields";
 import { MoreFilters } from "./more-filters";
+import { AccountPicker } from "./account-picker";
 import { kevFilterLabel, kevFilterValues } from "@/lib/domain/kev";
 
 /** Fields typed as comma-separated lists in one input. */
@@ -54,14 +55,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
         <Field label="Package">
           <input name="package" defaultValue={filter.package} placeholder="openssl" className={inputClass} />
         </Field>
-        <Field label="Accounts">
-          <input name="account" list="filter-accounts" defaultValue={filter.account.join(", ")} placeholder="12-digit ids, comma separated" className={`${inputClass} font-mono`} />
-          <datalist id="filter-accounts">
-            {options.accounts.map((a) => (
-              <option key={a.id} value={a.id}>{a.name ?? a.id}</option>
-            ))}
-          </datalist>
-        </Field>
+        <AccountPicker label="Accounts" defaultValue={filter.account.join(", ")} />
         <Select label="Finding type" name="type" value={filter.type[0]} options={findingTypes.map((t) => [t, findingTypeLabel[t]])} />
         <Select label="Resource type" name="resourceType" value={filter.resourceType[0]} options={resourceTypes.map((t) => [t, resourceTypeLabel[t]])} />
       </div>

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+
+// The explorer's Accounts field suggests accounts as one types (the page no longer carries every
+// account of the organization); a suggestion fills in its id, and the filter applies on Enter.
+test("the Accounts field suggests accounts by name, fills in ids and filters by them", async ({ page }) => {
+  const html = await (await page.request.get("/findings")).text();
+  expect(html).not.toContain("filter-accounts"); // no datalist of the whole organization
+  await page.goto("/findings");
+  const field = page.getByRole("combobox", { name: "Accounts" });
+  const list = page.getByRole("listbox", { name: "Matching accounts" });
+  await expect(list).toBeHidden();
+
+  const option = (name: string) => list.getByRole("option").filter({ has: page.getByText(name, { exact: true }) });
+  await field.fill("prod-paym");
+  const payments = option("prod-payments");
+  // Names starting with what was typed, in name order: the account itself comes first.
+  await expect(list.getByRole("option").first()).toHaveText(/^prod-payments\s*\d{12}$/);
+  const paymentsId = (await payments.innerText()).match(/\d{12}/)![0];
+  await field.press("ArrowDown");
+  await expect(field).toHaveAttribute("aria-activedescendant", /.+/);
+  await field.press("Enter"); // chooses; does not apply yet
+  await expect(field).toHaveValue(`${paymentsId}, `);
+  expect(page.url()).not.toContain("account=");
+
+  // A second account by mouse, and a name nothing matches.
+  await field.pressSequentially("zz-no-such");
+  await expect(list.getByText("No account in your scope matches “zz-no-such”")).toBeVisible();
+  // An account already in the field is not suggested again.
+  const asked = page.waitForResponse((r) => r.url().includes("/api/accounts/suggest?q=prod-payments"));
+  await field.fill(`${paymentsId}, prod-payments`);
+  expect(((await (await asked).json()) as { accounts: { name: string }[] }).accounts.map((a) => a.name)).toContain("prod-payments");
+  await expect(list.getByText(/already in the field|prod-payments-\d+/).first()).toBeVisible();
+  await expect(option("prod-payments")).toHaveCount(0);
+  await field.fill(`${paymentsId}, stag`);
+  const staging = option("staging-data");
+  await expect(staging).toBeVisible();
+
+  const stagingId = (await staging.innerText()).match(/\d{12}/)![0];
+  await staging.click();
+  await expect(field).toHaveValue(`${paymentsId}, ${stagingId}, `);
+  await expect(field).toBeFocused();
+
+  await field.press("Escape");
+  await expect(list).toBeHidden();
+  await field.press("Enter");
+  await page.waitForURL((url) => url.searchParams.getAll("account").join() === `${paymentsId},${stagingId}`);
+  const table = page.getByTestId("findings-table");
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  const accounts = await table.locator("tbody tr td:nth-child(6) .font-mono").allInnerTexts();
+  expect(accounts.length).toBeGreaterThan(0);
+  expect(new Set(accounts)).toEqual(new Set(accounts.filter((a) => a === paymentsId || a === stagingId)));
+  // The applied filter comes back in the field.
+  await expect(page.getByRole("combobox", { name: "Accounts" })).toHaveValue(`${paymentsId}, ${stagingId}`);
+});
