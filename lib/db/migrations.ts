@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { restoreDeferredIndexesAt } from "./deferred-indexes";
 import { withMigrationLock } from "./migration-lock";
+import { migrationErrorSummary } from "./migration-error";
 import { noSchemaFilter, openSchemaEngine } from "./schema-engine";
 
 // The bundled standalone launcher sets INSPECTORATE_APP_ROOT: prisma/ sits beside it there.
@@ -42,7 +43,10 @@ export async function applyMigrations(databaseUrl: string, dir = migrationsDir):
     const opened = await openSchemaEngine(databaseUrl, schemaPath);
     try {
       const list = readMigrationsList(dir);
-      const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter }));
+      const out = await opened.run((e) => e.applyMigrations({ migrationsList: list, filters: noSchemaFilter })).catch((err: unknown) => {
+        const summary = migrationErrorSummary(String((err as Error)?.message ?? err));
+        throw summary ? new Error(summary, { cause: err }) : err;
+      });
       return out.appliedMigrationNames;
     } finally {
       opened.close();
