@@ -1,7 +1,7 @@
 // Per-request loading for the review page: each section's loader asks for its part, the
 // frozen record or the live context is fetched once and shared (React cache).
 import { cache } from "react";
-import { reviewContext, reviewSections } from "@/lib/queries/review/compute-review";
+import { liveReview } from "@/lib/queries/review/live-review";
 import { frozenReview } from "@/lib/queries/review/frozen-reviews";
 import { groupOptions, reviewAccounts } from "@/lib/queries/review/review-accounts";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
@@ -18,25 +18,26 @@ const fromKey = (key: string): PageParams => {
   return { date, group, value: value ?? undefined, weeks, version: version ?? undefined, inUse };
 };
 
-/** The frozen record when frozenReview serves one (organization view), else the live context. */
+/** The frozen record when frozenReview serves one (organization view), else the live review, shared
+ *  by every viewer asking the same question until its data changes (live-review.ts). */
 export const reviewSource = cache(async (key: string) => {
   const p = fromKey(key);
   const scope = await scopeForRequest();
   const frozen = await frozenReview(scope, p.date, p.group, p.version);
-  if (frozen) return { frozen, context: null };
-  const context = await reviewContext(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
-  return { frozen: null, context };
+  if (frozen) return { frozen, live: null };
+  const live = await liveReview(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
+  return { frozen: null, live };
 });
 
 export const reviewSection = cache(async <K extends SectionKey>(key: string, section: K): Promise<ReviewPayload[K]> => {
   const src = await reviewSource(key);
   if (src.frozen) return src.frozen.payload[section];
-  return (await reviewSections[section](src.context!)) as ReviewPayload[K];
+  return src.live!.section(section);
 });
 
 export async function reviewMeta(key: string) {
   const src = await reviewSource(key);
-  if (!src.frozen) return { meta: src.context!.meta, headline: undefined, frozenAt: null, frozen: null };
+  if (!src.frozen) return { meta: src.live!.context.meta, headline: undefined, frozenAt: null, frozen: null };
   const { payload, ...frozen } = src.frozen;
   return { meta: payload.meta, headline: payload.headline, frozenAt: src.frozen.frozenAt, frozen };
 }

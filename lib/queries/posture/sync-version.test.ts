@@ -39,6 +39,19 @@ describe("version memo", () => {
     expect(await memo.get("k", compute)).toBe(8);
   });
 
+  it("recomputes past the TTL with the refresh given, if any", async () => {
+    let clock = 0;
+    const memo = createVersionMemo(async () => "v1", 1000, 4, () => clock);
+    const asked: string[] = [];
+    const compute = async () => (asked.push("compute"), asked.length);
+    const refresh = async () => (asked.push("refresh"), asked.length);
+    expect(await memo.get("k", compute, refresh)).toBe(1);
+    clock = 1500;
+    expect(await memo.get("k", compute, refresh)).toBe(1);
+    expect(await memo.get("k", compute, refresh)).toBe(2);
+    expect(asked).toEqual(["compute", "refresh"]);
+  });
+
   it("shares one in-flight version read between callers that arrive while it runs, not later ones", async () => {
     let reads = 0;
     let release!: () => void;

@@ -20,7 +20,8 @@ interface Entry {
 }
 
 export interface VersionMemo {
-  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** `refresh`: how the answer past its TTL is recomputed behind the old one (default: compute). */
+  get<T>(key: string, compute: () => Promise<T>, refresh?: () => Promise<T>): Promise<T>;
 }
 
 /** One in-flight call shared by every caller that arrives while it runs (a page's loaders and
@@ -42,13 +43,13 @@ export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_00
     entry.value.catch(() => entries.get(key) === entry && entries.delete(key));
   };
   return {
-    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    async get<T>(key: string, compute: () => Promise<T>, refresh = compute): Promise<T> {
       const v = await version();
       const hit = entries.get(key);
       if (hit && hit.version === v) {
         if (now() - hit.at >= ttlMs && !hit.refreshing) {
           hit.refreshing = true;
-          const value = compute();
+          const value = refresh();
           value.then(
             () => entries.get(key) === hit && remember(key, { version: v, at: now(), value }),
             () => (hit.refreshing = false),
@@ -63,7 +64,7 @@ export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_00
   };
 }
 
-const sharedVersion = sharedInFlight(syncDataVersion);
+export const sharedVersion = sharedInFlight(syncDataVersion);
 
 const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo; __inspectorateExplorerMemo?: VersionMemo };
 /** The process-wide memo for the overview's aggregates. */
