@@ -44,11 +44,12 @@ test("the Accounts field suggests accounts by name, fills in ids and filters by 
   await expect(list).toBeHidden();
   await field.press("Enter");
   await page.waitForURL((url) => url.searchParams.getAll("account").join() === `${paymentsId},${stagingId}`);
-  const table = page.getByTestId("findings-table");
-  await expect(table.locator("tbody tr").first()).toBeVisible();
-  const accounts = await table.locator("tbody tr td:nth-child(6) .font-mono").allInnerTexts();
-  expect(accounts.length).toBeGreaterThan(0);
-  expect(new Set(accounts)).toEqual(new Set(accounts.filter((a) => a === paymentsId || a === stagingId)));
+  // The list keeps the previous rows while the filtered ones load: wait for the filtered ones.
+  const accountCells = page.getByTestId("findings-table").locator("tbody tr td:nth-child(6) .font-mono");
+  await expect.poll(async () => {
+    const accounts = await accountCells.allInnerTexts();
+    return accounts.length > 0 && accounts.every((a) => a === paymentsId || a === stagingId);
+  }, { timeout: 15_000 }).toBe(true);
   // The applied filter comes back in the field.
   await expect(page.getByRole("combobox", { name: "Accounts" })).toHaveValue(`${paymentsId}, ${stagingId}`);
 });

@@ -20,7 +20,10 @@ function Figure({ label, value, tone, testId }: { label: string; value: number; 
   );
 }
 
-export function SlaSection({ sla, asOf, exceptHref, inUse }: { sla: Sla; asOf: string; exceptHref?: (arn: string) => string; inUse?: InUseMode }) {
+/** Accounts shown in the SLA table unless every one is asked for (allAccountsHref undefined). */
+export const SLA_ACCOUNTS_SHOWN = 25;
+
+export function SlaSection({ sla, asOf, exceptHref, inUse, allAccountsHref }: { sla: Sla; asOf: string; exceptHref?: (arn: string) => string; inUse?: InUseMode; allAccountsHref?: string }) {
   const open = sla.findings.filter((f) => !f.excepted);
   const excepted = sla.findings.filter((f) => f.excepted);
   return (
@@ -36,7 +39,16 @@ export function SlaSection({ sla, asOf, exceptHref, inUse }: { sla: Sla; asOf: s
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} inUse={inUse} /></ScrollArea></Card>
-        <Card title="By account"><ScrollArea label="SLA by account"><SlaByAccount rows={sla.byAccount} inUse={inUse} /></ScrollArea></Card>
+        <div id="sla-by-account" className="scroll-mt-6">
+          <Card title={allAccountsHref && sla.byAccount.length > SLA_ACCOUNTS_SHOWN ? `By account (${SLA_ACCOUNTS_SHOWN} most breached of ${formatCount(sla.byAccount.length)})` : "By account"}>
+            <ScrollArea label="SLA by account"><SlaByAccount rows={allAccountsHref ? sla.byAccount.slice(0, SLA_ACCOUNTS_SHOWN) : sla.byAccount} inUse={inUse} /></ScrollArea>
+            {allAccountsHref && sla.byAccount.length > SLA_ACCOUNTS_SHOWN && (
+              <a href={allAccountsHref} className="mt-2 inline-block text-sm text-accent underline decoration-accent/40 hover:decoration-accent" data-testid="sla-all-accounts" data-no-print>
+                Show all {formatCount(sla.byAccount.length)} accounts
+              </a>
+            )}
+          </Card>
+        </div>
       </div>
       <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
         {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}

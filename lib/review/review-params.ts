@@ -31,6 +31,8 @@ export function reviewParamsSchema(now: Date) {
       except: z.string().trim().min(1).max(2048).optional(),
       /** The optional CIS benchmark section (live from the cache, not frozen). */
       cis: z.enum(["1"], { error: "expected 1" }).optional(),
+      /** Every account of the SLA table, not only the most breached (1,000 rows at a large organization). */
+      accounts: z.enum(["all"], { error: "expected all" }).optional(),
       /** The "In use only" switch; the explorer's "idle" is not a review view. */
       inUse: z.enum(reviewInUseModes, { error: "expected only or all" }).default("only"),
     })
@@ -49,7 +51,7 @@ export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; param
     const one = Array.isArray(v) ? v[0] : v;
     return one === "" ? undefined : one;
   };
-  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis"), inUse: get("inUse") });
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis"), accounts: get("accounts"), inUse: get("inUse") });
   if (r.success) return { ok: true, params: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
 }
@@ -64,6 +66,7 @@ export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
   if (p.version) q.set("version", String(p.version));
   if (p.except) q.set("except", p.except);
   if (p.cis) q.set("cis", "1");
+  if (p.accounts) q.set("accounts", p.accounts);
   const inUse = inUseParam(p.inUse);
   if (inUse) q.set("inUse", inUse);
   const s = q.toString();

@@ -1,0 +1,35 @@
+// The SLA section's account table at a large organization: the most breached accounts, and a link to
+// every one of them; all of them once asked for. Rendered with React's server renderer.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { SlaAccountRow, SlaSection as Sla } from "@/lib/queries/review/review-types";
+import { SLA_ACCOUNTS_SHOWN, SlaSection } from "./sla-section";
+
+const rows: SlaAccountRow[] = Array.from({ length: 40 }, (_, i) => ({
+  accountId: String(100000000000 + i), accountName: `acct-${i}`, owner: "Unowned", ouName: null, breached: 40 - i, dueSoon: 0, excepted: 0,
+}));
+const sla: Sla = {
+  policy: { CRITICAL: 15, HIGH: 30 } as Sla["policy"], dueSoonDays: 7, totals: { breached: 820, dueSoon: 0, excepted: 0 },
+  byAccount: rows, byOwner: [{ owner: "Unowned", accountIds: rows.map((r) => r.accountId), breached: 820, dueSoon: 0, excepted: 0 }], findings: [],
+};
+const render = (allAccountsHref?: string) => renderToStaticMarkup(createElement(SlaSection, { sla, asOf: "2026-12-03T12:00:00.000Z", allAccountsHref }));
+const accountRows = (html: string) => html.split('data-testid="sla-by-account"')[1].split("</table>")[0].match(/<tr /g)!.length - 1;
+
+describe("the SLA section's accounts", () => {
+  it("shows the most breached accounts and links to all of them", () => {
+    const html = render("/review?accounts=all#sla-by-account");
+    expect(accountRows(html)).toBe(SLA_ACCOUNTS_SHOWN);
+    expect(html).toContain(`By account (${SLA_ACCOUNTS_SHOWN} most breached of 40)`);
+    expect(html).toContain("acct-0<");
+    expect(html).not.toContain(`acct-${SLA_ACCOUNTS_SHOWN}<`);
+    expect(html).toMatch(/href="\/review\?accounts=all#sla-by-account"[^>]*>Show all 40 accounts/);
+  });
+
+  it("shows every account when they were asked for", () => {
+    const html = render(undefined);
+    expect(accountRows(html)).toBe(40);
+    expect(html).not.toContain("Show all");
+    expect(html).toContain(">By account<");
+  });
+});
