@@ -19,7 +19,7 @@ describe("the live review", () => {
     await insertFinding(t.pool, { arn: "f1", accountId: A, firstObservedAt: daysAgo(60), vulnerabilityId: "CVE-2026-1" });
     await insertRun(t.pool, daysAgo(0.01));
   });
-  afterAll(() => closeReviewDatabase());
+  afterAll(() => closeReviewDatabase(t));
 
   const req = { meetingDate: toDay(new Date()), group: { kind: "org" as const }, weeks: 4, inUse: "only" as const };
 

@@ -6,13 +6,16 @@ import { benchDatabase } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { writeDelta, writeSnapshot, type WriteDelta } from "./db-writes";
 import { startEmulatorProcess } from "./emulator-process";
-import { benchConfig, benchSync } from "./run-bench-sync";
+import { benchConfig, benchSync, type BenchRun } from "./run-bench-sync";
 import { walByRelation } from "./wal-by-relation";
 
 const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b: number) => `${fmt(b / 2 ** 20, 1)} MB`;
 const rows = (d: WriteDelta) =>
   d.tables.slice(0, 6).map((t) => `${t.table} +${fmt(t.ins)}/~${fmt(t.upd)}${t.hot ? ` (${fmt(t.hot)} HOT)` : ""}/-${fmt(t.del)}`).join(", ");
+
+const liveHeap = (run: BenchRun) =>
+  run.peakLiveHeap ? `; live heap after a full collection at most ${fmt(run.peakLiveHeap.mb)} MB (at ${fmt(run.peakLiveHeap.atSeconds)} s)` : "";
 
 async function measured<T>(database: Database, run: () => Promise<T>): Promise<{ value: T; writes: WriteDelta }> {
   const before = await writeSnapshot(database.pool);
@@ -30,7 +33,7 @@ export async function relistFigures(findings: number, accounts: number, regions:
     const ingestSeconds = f.findingsSeconds + (f.result.indexRebuildMs ?? 0) / 1000;
     const ingest = f.findings / ingestSeconds;
     console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes+index build) = ` +
-      `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings`);
+      `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings${liveHeap(f)}`);
     console.log(`  written: WAL ${mb(load.writes.walBytes)}, database +${mb(load.writes.dbBytes)}; rows ${rows(load.writes)}`);
     await emu.advance(1);
     const re = await measured(database, () => benchSync(database, emu, config, undefined, true));
@@ -38,7 +41,7 @@ export async function relistFigures(findings: number, accounts: number, regions:
     const changed = r.result.regions.reduce((n, g) => n + (g.findings?.partitions.reduce((m, p) => m + p.changed, 0) ?? 0), 0);
     const gone = r.result.regions.reduce((n, g) => n + (g.findings?.gone ?? 0), 0);
     console.log(`daily full re-listing after 1 simulated day: ${fmt(r.findings)} listed, ${fmt(changed)} rewritten (${fmt((100 * changed) / r.findings, 2)}% churn), ` +
-      `${fmt(gone)} gone, in ${fmt(r.findingsSeconds, 1)} s (whole run ${fmt(r.seconds, 1)} s, ${r.result.outcome}); peak RSS ${fmt(r.peakRssMb)} MB (V8 heap ${fmt(r.peakHeapMb)} MB used, ${fmt(r.peakHeapTotalMb)} MB committed; external ${fmt(r.peakExternalMb)} MB)`);
+      `${fmt(gone)} gone, in ${fmt(r.findingsSeconds, 1)} s (whole run ${fmt(r.seconds, 1)} s, ${r.result.outcome}); peak RSS ${fmt(r.peakRssMb)} MB (V8 heap ${fmt(r.peakHeapMb)} MB used, ${fmt(r.peakHeapTotalMb)} MB committed; external ${fmt(r.peakExternalMb)} MB)${liveHeap(r)}`);
     console.log(`  written: WAL ${mb(re.writes.walBytes)} = ${fmt((100 * re.writes.walBytes) / load.writes.walBytes, 2)}% of the first load's (target < 5%), ` +
       `database +${mb(re.writes.dbBytes)}; rows ${rows(re.writes)}`);
     console.log(`  WAL ranges (pg_waldump --stats=record): first load ${load.writes.lsnRange.from}..${load.writes.lsnRange.to}, ` +

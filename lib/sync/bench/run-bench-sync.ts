@@ -20,6 +20,9 @@ export interface BenchRun {
   peakExternalMb: number;
   /** V8's committed heap (heapTotal) at its peak: what the heap holds from the OS, used or not. */
   peakHeapTotalMb: number;
+  /** With `node --expose-gc`: the heap still in use right after a forced full collection, at its
+   *  largest over the run (sampled every 2 s), and when that was: live data, not collection slack. */
+  peakLiveHeap?: { mb: number; atSeconds: number };
   cpu: CpuSeconds;
   /** CPU until every region's findings and coverage were listed and written. */
   listingCpu?: CpuSeconds;
@@ -50,6 +53,7 @@ export async function benchSync(
     peakExternal = Math.max(peakExternal, m.external);
     peakHeapTotal = Math.max(peakHeapTotal, m.heapTotal);
   }, 100);
+  const live = liveHeapSampler();
   const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
   let listingCpu: CpuSeconds | undefined;
@@ -62,11 +66,27 @@ export async function benchSync(
     },
   });
   clearInterval(sample);
+  const peakLiveHeap = live?.stop();
   peak = Math.max(peak, process.memoryUsage().rss);
   const seconds = (performance.now() - t0) / 1000;
   return {
     result, seconds,
     findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
-    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, peakHeapTotalMb: peakHeapTotal / 2 ** 20, cpu: meter(), listingCpu,
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, peakHeapTotalMb: peakHeapTotal / 2 ** 20, peakLiveHeap, cpu: meter(), listingCpu,
   };
+}
+
+/** Forced full collections every 2 s (only when the process runs with --expose-gc), each followed
+ *  by a reading of the heap in use. */
+function liveHeapSampler(): { stop: () => { mb: number; atSeconds: number } } | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== "function") return undefined;
+  const t0 = performance.now();
+  let best = { mb: 0, atSeconds: 0 };
+  const timer = setInterval(() => {
+    gc();
+    const mb = process.memoryUsage().heapUsed / 2 ** 20;
+    if (mb > best.mb) best = { mb, atSeconds: (performance.now() - t0) / 1000 };
+  }, 2_000);
+  return { stop: () => (clearInterval(timer), best) };
 }
