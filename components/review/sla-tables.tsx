@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatCount } from "@/components/ui/format";
 import { formatCost } from "@/lib/domain/cost";
 import type { SlaAccountRow, SlaOwnerRow } from "@/lib/queries/review/review-types";
-import { accountHref, ownerHref } from "@/lib/review/review-links";
+import { accountHref, ownerHref, type LinkGroup } from "@/lib/review/review-links";
 import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 
 const num = "px-2 py-1.5 text-right tabular-nums";
@@ -29,8 +29,8 @@ function CountHeads() {
   );
 }
 
-/** `inUse`: the review's choice, carried into the explorer links (the default "only" is left out). */
-export function SlaByOwner({ rows, inUse }: { rows: SlaOwnerRow[]; inUse?: InUseMode }) {
+/** `group`: the review's group and "In use only" choice, carried into the explorer links. */
+export function SlaByOwner({ rows, group }: { rows: SlaOwnerRow[]; group: LinkGroup }) {
   if (!rows.length) return <p className="text-sm text-muted">No owner has findings breaching or about to breach.</p>;
   return (
     <table className="w-full text-sm" data-testid="sla-by-owner">
@@ -38,7 +38,7 @@ export function SlaByOwner({ rows, inUse }: { rows: SlaOwnerRow[]; inUse?: InUse
       <tbody>
         {rows.map((r) => (
           <tr key={r.owner} className="border-b border-line/60 last:border-0">
-            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.accountIds, { inUse: inUseParam(inUse) })}>{r.owner}</Link></td>
+            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.owner, group)}>{r.owner}</Link></td>
             <td className={`${num} text-muted`}>{r.accountIds.length}</td>
             <Counts r={r} />
           </tr>

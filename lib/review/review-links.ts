@@ -17,10 +17,14 @@ export interface LinkGroup {
 
 const allStatuses = [...lifecycleStatuses];
 
-/** The explorer filter for a review group; owners go by account list (the explorer matches tags only). */
+/** The explorer filter for a review group. An owner goes by name: the explorer's owner filter
+ *  resolves owners as the review does (lib/queries/owner-sql.ts), where a list of its account ids
+ *  was cut at 100 to keep the URL short (an owner of 200 accounts drilled into half of them). */
 export function groupFilter(g: LinkGroup): FindingsFilterInput {
   const inUse = inUseParam(g.inUse);
   if (g.kind === "ou" && g.value) return { ou: [g.value], inUse };
+  if (g.kind === "owner" && g.value) return { owner: [g.value], inUse };
+  if (g.kind === "account" && g.value) return { account: [g.value], inUse };
   if (g.kind === "org") return { inUse };
   return { account: g.accountIds.slice(0, 100), inUse };
 }
@@ -42,8 +46,9 @@ export function accountHref(accountId: string, extra: FindingsFilterInput = {}):
   return findingsHref({ ...extra, account: [accountId] });
 }
 
-export function ownerHref(accountIds: string[], extra: FindingsFilterInput = {}): string {
-  return findingsHref({ ...extra, account: accountIds.slice(0, 100) });
+/** An owner's findings within the review's group (an OU's accounts of that owner, say). */
+export function ownerHref(owner: string, group: LinkGroup): string {
+  return findingsHref({ ...groupFilter(group), owner: [owner] });
 }
 
 /** One finding in the explorer: its resource and CVE, any status. */
