@@ -53,3 +53,23 @@ test("the Accounts field suggests accounts by name, fills in ids and filters by 
   // The applied filter comes back in the field.
   await expect(page.getByRole("combobox", { name: "Accounts" })).toHaveValue(`${paymentsId}, ${stagingId}`);
 });
+
+// The weekly review's "By account" view finds its account the same way, without the page carrying
+// every account of the organization.
+test("the review's By account view searches accounts and goes to the one chosen", async ({ page }) => {
+  await page.goto("/review");
+  await page.getByRole("combobox", { name: "Group" }).selectOption("account");
+  await page.waitForURL((url) => url.searchParams.get("group") === "account" && /^\d{12}$/.test(url.searchParams.get("value") ?? ""));
+  const which = page.getByRole("combobox", { name: "Which account" });
+  await expect(which).toHaveValue(new URL(page.url()).searchParams.get("value")!);
+  await which.fill("staging-da");
+  const list = page.getByRole("listbox", { name: "Matching accounts" });
+  const staging = list.getByRole("option").filter({ has: page.getByText("staging-data", { exact: true }) });
+  await expect(staging).toBeVisible();
+  const stagingId = (await staging.innerText()).match(/\d{12}/)![0];
+  await which.press("ArrowDown");
+  await which.press("Enter");
+  await page.waitForURL((url) => url.searchParams.get("value") === stagingId);
+  await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
+  await expect(page.getByText(/Meeting of .* · .*staging-data/)).toBeVisible();
+});

@@ -41,7 +41,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const scope = await scopeForRequest();
   const [{ meta, frozenAt, frozen: record }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
   const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org" && seesWholeOrg(scope) && canFreezeNow(params.date, now)} />} />;
-  if (!choices.accounts.length && !frozenAt) {
+  if (!choices.firstAccount && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
   const editable = !frozenAt && params.date === today;

@@ -1,8 +1,11 @@
 "use client";
-// The explorer's Accounts field: ids typed comma separated, as the URL holds them, with suggestions
-// for the part being typed (an id's start or part of a name) asked of /api/accounts/suggest, so the
-// page never carries the organization's whole account list. A combobox in the ARIA pattern: arrows
-// move through the suggestions, Enter or a click puts the id in place of the typed part, Escape closes.
+// An account field with suggestions for what is typed (an id's start or part of a name) asked of
+// /api/accounts/suggest, so no page carries the organization's whole account list. Two uses:
+// - the explorer's Accounts filter (a form field `name`): ids comma separated, as the URL holds them;
+//   a suggestion takes the place of the part being typed;
+// - one account to go to (`onChoose`, the review's "By account"): a suggestion is chosen at once.
+// A combobox in the ARIA pattern: arrows move through the suggestions, Enter or a click takes one,
+// Escape closes.
 import { useEffect, useId, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { AccountSuggestion } from "@/lib/queries/accounts/account-suggestions";
@@ -26,14 +29,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function AccountPicker({ label, defaultValue }: { label: string; defaultValue: string }) {
+export function AccountPicker({ label, defaultValue, name, onChoose, hideLabel = false, className = "block" }: {
+  label: string; defaultValue: string; name?: string; onChoose?: (a: AccountSuggestion) => void; hideLabel?: boolean; className?: string;
+}) {
+  const many = !onChoose;
+  const typedOf = (v: string) => (many ? typedPart(v) : v.trim());
   const [value, setValue] = useState(defaultValue);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const inputId = `${listId}-input`;
-  const typed = useDebounced(typedPart(value), 150);
+  const typed = useDebounced(typedOf(value), 150);
   const query = useQuery({
     queryKey: ["account-suggestions", typed],
     queryFn: async ({ signal }): Promise<AccountSuggestion[]> => {
@@ -44,22 +51,28 @@ export function AccountPicker({ label, defaultValue }: { label: string; defaultV
     enabled: open,
     staleTime: 60_000,
   });
-  const chosen = new Set(value.split(",").map((s) => s.trim()));
-  const options = (query.data ?? []).filter((a) => !chosen.has(a.id) || a.id === typedPart(value));
+  const chosen = new Set(many ? value.split(",").map((s) => s.trim()) : []);
+  const options = (query.data ?? []).filter((a) => !chosen.has(a.id) || a.id === typedOf(value));
   const shown = open && (options.length > 0 || query.isError || (query.isSuccess && typed !== ""));
   const choose = (a: AccountSuggestion) => {
-    setValue(withChosen(value, a.id));
     setActive(-1);
+    if (onChoose) {
+      setValue(a.id);
+      setOpen(false);
+      onChoose(a);
+      return;
+    }
+    setValue(withChosen(value, a.id));
     input.current?.focus();
   };
   return (
     // Not inside a <label> as the other fields are: the label's text would then name the combobox with every suggestion.
-    <div className="relative block text-xs">
-      <label htmlFor={inputId} className="mb-1 block font-semibold uppercase tracking-wide text-muted">{label}</label>
+    <div className={`relative text-xs ${className}`}>
+      <label htmlFor={inputId} className={hideLabel ? "sr-only" : "mb-1 block font-semibold uppercase tracking-wide text-muted"}>{label}</label>
       <input
         ref={input}
         id={inputId}
-        name="account"
+        name={name}
         value={value}
         onChange={(e) => {
           setValue(e.target.value);
@@ -74,7 +87,7 @@ export function AccountPicker({ label, defaultValue }: { label: string; defaultV
             setOpen(true);
             if (options.length) setActive((i) => (e.key === "ArrowDown" ? (i + 1) % options.length : (i <= 0 ? options.length : i) - 1));
           } else if (e.key === "Enter" && shown && active >= 0 && options[active]) {
-            e.preventDefault(); // choosing is not applying: Enter again (or Apply) applies
+            e.preventDefault(); // in the filter, choosing is not applying: Enter again (or Apply) applies
             choose(options[active]);
           } else if (e.key === "Escape" && shown) {
             e.preventDefault();
@@ -87,7 +100,7 @@ export function AccountPicker({ label, defaultValue }: { label: string; defaultV
         aria-autocomplete="list"
         aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
         autoComplete="off"
-        placeholder="id or name; several comma separated"
+        placeholder={many ? "id or name; several comma separated" : "account id or name"}
         className={`${inputClass} font-mono`}
       />
       <ul

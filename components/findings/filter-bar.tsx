@@ -55,7 +55,7 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
         <Field label="Package">
           <input name="package" defaultValue={filter.package} placeholder="openssl" className={inputClass} />
         </Field>
-        <AccountPicker label="Accounts" defaultValue={filter.account.join(", ")} />
+        <AccountPicker label="Accounts" name="account" defaultValue={filter.account.join(", ")} />
         <Select label="Finding type" name="type" value={filter.type[0]} options={findingTypes.map((t) => [t, findingTypeLabel[t]])} />
         <Select label="Resource type" name="resourceType" value={filter.resourceType[0]} options={resourceTypes.map((t) => [t, resourceTypeLabel[t]])} />
       </div>

@@ -23,7 +23,8 @@ describe("review groups", () => {
     expect(groupScope({ accountIds: ["333333333333"] }, resolveGroup(accounts, "org"))).toEqual({ accountIds: ["333333333333"] });
   });
 
-  it("offers each OU and owner once, sorted", () => {
-    expect(groupOptions(accounts)).toMatchObject({ ous: ["Development", "Production"], owners: ["payments", "search"] });
+  it("offers each OU and owner once, sorted, and the first account (not every one)", () => {
+    expect(groupOptions(accounts)).toEqual({ ous: ["Development", "Production"], owners: ["payments", "search"], firstAccount: accounts[0].id });
+    expect(groupOptions([])).toEqual({ ous: [], owners: [], firstAccount: null });
   });
 });

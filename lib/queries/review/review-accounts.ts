@@ -38,5 +38,6 @@ export function groupScope(scope: Scope, group: ReviewGroup): Scope {
 /** Distinct OUs and owners for the group picker. */
 export function groupOptions(accounts: ReviewAccount[]) {
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
-  return { ous: uniq(accounts.map((a) => a.ouName)), owners: uniq(accounts.map((a) => a.owner)), accounts: accounts.map((a) => ({ id: a.id, name: a.name })) };
+  // reviewAccounts lists them by name (or id): the first is where "By account" starts.
+  return { ous: uniq(accounts.map((a) => a.ouName)), owners: uniq(accounts.map((a) => a.owner)), firstAccount: accounts[0]?.id ?? null };
 }

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+
+// On a phone the explorer's rows are cards: nothing scrolls sideways inside the list, and a
+// finding's title gets most of the width (in the table it was squeezed to a few characters a line).
+for (const width of [320, 390]) {
+  test(`at ${width} px the findings list is cards, with the title across most of the width`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/findings?severity=CRITICAL");
+    const table = page.getByTestId("findings-table");
+    const row = table.locator("tbody tr").first();
+    await expect(row).toBeVisible();
+    // The list's box (ScrollArea) does not scroll sideways, so it is not offered as a scrolling region.
+    const box = await table.evaluate((e) => ({ scroll: e.parentElement!.scrollWidth, client: e.parentElement!.clientWidth }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    await expect(page.getByRole("region", { name: /Findings \(scrolls sideways\)/ })).toHaveCount(0);
+    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("grid");
+    const title = await row.locator("td").nth(3).locator("a").first().boundingBox();
+    expect(title!.width).toBeGreaterThan(width * 0.4);
+    // Score, EPSS and age say what they are, the column headers being hidden.
+    expect(await row.locator("td").nth(1).innerText()).toMatch(/^Score \d+\.\d$|^Score —$/);
+    expect(await row.locator("td").nth(6).innerText()).toMatch(/^Age \d+ ?[a-z]+$/);
+  });
+}
+
+test("at 1440 px the findings list is a table with sortable headers", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/findings?severity=CRITICAL");
+  const row = page.getByTestId("findings-table").locator("tbody tr").first();
+  await expect(row).toBeVisible();
+  expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("table-row");
+  await expect(page.getByRole("columnheader", { name: /Score/ })).toBeVisible();
+  expect(await row.locator("td").nth(1).innerText()).toMatch(/^\d+\.\d$|^—$/); // the phone's "Score " label hidden
+});
