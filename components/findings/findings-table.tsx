@@ -1,8 +1,8 @@
 "use client";
 // One page of findings: the columns an engineer triages by, the title linking to the detail page,
 // sortable headers (any sort change starts again at page one). Below the sm breakpoint each row is a
-// card (CSS grid, same cells): severity, score, EPSS and age down the left, the finding, its resource
-// and account on the right; the header is hidden there (Score, EPSS and Age say what they are), the toolbar's Sort select sorts.
+// card (.finding-cards in app/globals.css): the header is hidden there, Score, EPSS and Age say what
+// they are, and the toolbar's Sort select sorts.
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import Link from "next/link";
 import type { FindingListItem } from "@/lib/queries/findings/explorer-result";
@@ -28,8 +28,8 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
     </th>
   );
   return (
-    <table className="w-full text-sm max-sm:block sm:min-w-[52rem]" data-testid="findings-table">
-      <thead className="sticky top-0 bg-panel max-sm:hidden">
+    <table className="finding-cards w-full text-sm sm:min-w-[52rem]" data-testid="findings-table">
+      <thead className="sticky top-0 bg-panel">
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
           {head("Severity", "severity", "w-24")}
           {head("Score", "score", "w-16 text-right")}
@@ -40,17 +40,17 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
           {head("Age", "age", "w-16 text-right")}
         </tr>
       </thead>
-      <tbody className="max-sm:block">
+      <tbody>
         {rows.map((f) => (
-          <tr key={f.arn} className="border-b border-line/70 align-top hover:bg-canvas max-sm:grid max-sm:grid-cols-[6.5rem_minmax(0,1fr)] max-sm:gap-x-2 max-sm:py-2" data-finding={f.arn}>
-            <td className="px-2 py-2 max-sm:col-start-1 max-sm:row-start-1 max-sm:py-0.5"><SeverityBadge severity={f.severity} /></td>
-            <td className="px-2 py-2 text-right font-semibold tabular-nums max-sm:col-start-1 max-sm:row-start-2 max-sm:py-0.5 max-sm:text-left">
+          <tr key={f.arn} className="border-b border-line/70 align-top hover:bg-canvas" data-finding={f.arn}>
+            <td className="px-2 py-2"><SeverityBadge severity={f.severity} /></td>
+            <td className="px-2 py-2 text-right font-semibold tabular-nums">
               <span className="font-normal text-muted sm:hidden">Score </span>{formatScore(f.inspector_score)}
             </td>
-            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums max-sm:col-start-1 max-sm:row-start-3 max-sm:py-0.5 max-sm:text-left">
+            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
               <span className="text-muted sm:hidden">EPSS </span>{formatEpss(f.epss_score)}
             </td>
-            <td className="max-w-[28rem] px-2 py-2 max-sm:col-start-2 max-sm:row-start-1 max-sm:row-span-2 max-sm:min-w-0 max-sm:max-w-none max-sm:py-0.5 max-sm:[overflow-wrap:anywhere]">
+            <td className="max-w-[28rem] px-2 py-2">
               <Link href={findingHref(f.arn)} className="font-medium hover:text-accent hover:underline">{f.title}</Link>
               <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-[11px] text-muted">
                 {f.kev === "YES" && <KevBadge />}
@@ -61,15 +61,15 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
                 {f.package_names.length > 0 && <span className="truncate">{f.package_names.join(", ")}</span>}
               </div>
             </td>
-            <td className="max-w-[18rem] px-2 py-2 max-sm:col-start-2 max-sm:row-start-3 max-sm:min-w-0 max-sm:max-w-none max-sm:py-0.5 max-sm:[overflow-wrap:anywhere]">
+            <td className="max-w-[18rem] px-2 py-2">
               <div className="truncate font-mono text-xs" title={f.resource_id}>{f.resource_name ?? f.resource_id}</div>
               <div className="text-[11px] text-muted">{resourceTypeLabel[f.resource_type as ResourceType] ?? f.resource_type} · {f.region}</div>
             </td>
-            <td className="px-2 py-2 max-sm:col-start-2 max-sm:row-start-4 max-sm:min-w-0 max-sm:py-0.5 max-sm:[overflow-wrap:anywhere]">
+            <td className="px-2 py-2">
               <Link href={`/accounts/${f.account_id}`} className="hover:text-accent hover:underline">{f.account_name ?? f.account_id}</Link>
               <div className="font-mono text-[11px] text-muted">{f.account_id}</div>
             </td>
-            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums max-sm:col-start-1 max-sm:row-start-4 max-sm:py-0.5 max-sm:text-left" title={`first seen ${f.first_observed_at}`}>
+            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" title={`first seen ${f.first_observed_at}`}>
               <span className="text-muted sm:hidden">Age </span>{formatAge(f.first_observed_at)}
             </td>
           </tr>
