@@ -3,7 +3,7 @@ import type { TestDatabase } from "@/lib/db/test-database";
 import { allScope } from "@/lib/queries/scope";
 import { reviewAccounts } from "./review-accounts";
 import { closeReviewDatabase, insertAccount, insertCoverage, insertFinding, useReviewDatabase } from "./review-fixtures";
-import { sinceLastReview } from "./since-last-review";
+import { sinceLastReview, wentDarkHref } from "./since-last-review";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const window = { from: new Date("2026-11-19T14:00:00Z"), to: new Date("2026-11-26T14:00:00Z") };
@@ -84,6 +84,13 @@ describe("since the last review (database)", () => {
     // Without a previous frozen review every dark account-region counts as new.
     expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
     expect(s.wentDark.items.find((i) => i.key === C)?.detail).toContain("left the organization");
+  });
+
+  it("links the accounts that went dark to their findings, or to the accounts page past 100", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => String(100000000000 + i));
+    expect(wentDarkHref(ids(2))).toBe("/findings?account=100000000000&account=100000000001");
+    expect(wentDarkHref(ids(100)).match(/account=/g)).toHaveLength(100);
+    expect(wentDarkHref(ids(101))).toBe("/accounts");
   });
 
   it("applies the scope", async () => {

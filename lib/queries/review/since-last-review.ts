@@ -17,6 +17,13 @@ import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 import { inUseSql } from "@/lib/queries/in-use-sql";
 
 const SAMPLE = 10;
+
+/** The accounts' findings in the explorer, up to 100 ids in the URL (a longer one can pass a
+ *  server's header limit); past that a cut list would show fewer accounts than the count says, so
+ *  the link goes to the accounts page, where every account's sync state shows. */
+export function wentDarkHref(accountIds: string[]): string {
+  return accountIds.length <= 100 ? findingsHref({ account: accountIds }) : "/accounts";
+}
 const allStatuses = [...lifecycleStatuses];
 
 type FindingRow = { arn: string; title: string; severity: Severity; accountId: string; resourceId: string; vulnerabilityId: string | null; total: number };
@@ -101,7 +108,7 @@ export async function sinceLastReview(
     },
     wentDark: {
       count: dark.wentDark.length,
-      href: findingsHref({ account: dark.wentDark.slice(0, 100).map((d) => d.accountId) }),
+      href: wentDarkHref(dark.wentDark.map((d) => d.accountId)),
       items: dark.wentDark.slice(0, SAMPLE * 2).map((d) => ({
         key: d.accountId,
         label: names.get(d.accountId) ?? d.accountId,
