@@ -1,14 +1,14 @@
 // Per-request loading for the review page: each section's loader asks for its part, the
 // frozen record or the live context is fetched once and shared (React cache).
 import { cache } from "react";
-import { liveReview } from "@/lib/queries/review/live-review";
+import { liveReview, type LiveSectionKey } from "@/lib/queries/review/live-review";
 import { frozenReview } from "@/lib/queries/review/frozen-reviews";
 import { groupOptions, reviewAccounts } from "@/lib/queries/review/review-accounts";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
 import { scopeForRequest } from "@/lib/queries/scope";
 import type { ReviewParams } from "@/lib/review/review-params";
 
-export type SectionKey = "trends" | "sla" | "since" | "exceptions";
+export type SectionKey = LiveSectionKey;
 export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version" | "inUse" | "accounts">;
 
 /** The in-use choice is part of the key: "only" and "all" are different reviews. */

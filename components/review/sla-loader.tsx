@@ -8,6 +8,5 @@ export async function SlaLoader({ dataKey, params, editable }: { dataKey: string
   const exceptHref = editable ? (arn: string) => `${reviewHref({ ...params, except: arn })}#exceptions` : undefined;
   // The most breached accounts, or all of them when asked (?accounts=all): a page of 1,000 rows weighed 2.4 MB.
   const allAccountsHref = params.accounts ? undefined : `${reviewHref({ ...params, accounts: "all" })}#sla-by-account`;
-  const inUse = recordedInUse(meta).mode;
-  return <SlaSection sla={sla} asOf={meta.asOf} exceptHref={exceptHref} inUse={inUse} group={{ ...meta.group, inUse }} allAccountsHref={allAccountsHref} />;
+  return <SlaSection sla={sla} asOf={meta.asOf} exceptHref={exceptHref} group={{ ...meta.group, inUse: recordedInUse(meta).mode }} allAccountsHref={allAccountsHref} />;
 }

@@ -13,7 +13,7 @@ const sla: Sla = {
   policy: { CRITICAL: 15, HIGH: 30 } as Sla["policy"], dueSoonDays: 7, totals: { breached: 820, dueSoon: 0, excepted: 0 },
   byAccount: rows, byOwner: [{ owner: "Unowned", accountIds: rows.map((r) => r.accountId), breached: 820, dueSoon: 0, excepted: 0 }], findings: [],
 };
-const render = (allAccountsHref?: string) => renderToStaticMarkup(createElement(SlaSection, { sla, asOf: "2026-12-03T12:00:00.000Z", allAccountsHref }));
+const render = (allAccountsHref?: string) => renderToStaticMarkup(createElement(SlaSection, { sla, asOf: "2026-12-03T12:00:00.000Z", group: { kind: "org", accountIds: [] }, allAccountsHref }));
 const accountRows = (html: string) => html.split('data-testid="sla-by-account"')[1].split("</table>")[0].match(/<tr /g)!.length - 1;
 
 describe("the SLA section's accounts", () => {

@@ -6,7 +6,6 @@ import type { SlaSection as Sla } from "@/lib/queries/review/review-types";
 import { SlaByAccount, SlaByOwner } from "./sla-tables";
 import { SlaFindings } from "./sla-findings";
 import { ScrollArea } from "@/components/ui/scroll-area";
-import type { InUseMode } from "@/lib/domain/in-use";
 import type { LinkGroup } from "@/lib/review/review-links";
 
 /** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
@@ -24,8 +23,9 @@ function Figure({ label, value, tone, testId }: { label: string; value: number; 
 /** Accounts shown in the SLA table unless every one is asked for (allAccountsHref undefined). */
 export const SLA_ACCOUNTS_SHOWN = 25;
 
-export function SlaSection({ sla, asOf, exceptHref, inUse, group, allAccountsHref }: {
-  sla: Sla; asOf: string; exceptHref?: (arn: string) => string; inUse?: InUseMode; group?: LinkGroup; allAccountsHref?: string;
+/** `group`: the review's group and its "In use only" choice, carried into the explorer links. */
+export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref }: {
+  sla: Sla; asOf: string; exceptHref?: (arn: string) => string; group: LinkGroup; allAccountsHref?: string;
 }) {
   const open = sla.findings.filter((f) => !f.excepted);
   const excepted = sla.findings.filter((f) => f.excepted);
@@ -41,10 +41,10 @@ export function SlaSection({ sla, asOf, exceptHref, inUse, group, allAccountsHre
         Reopened findings keep their first-observation clock. Findings under a valid risk exception leave the counts and stay listed as excepted.
       </p>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} group={group ?? { kind: "org", accountIds: [], inUse }} /></ScrollArea></Card>
+        <Card title="By owner"><ScrollArea label="SLA by owner"><SlaByOwner rows={sla.byOwner} group={group} /></ScrollArea></Card>
         <div id="sla-by-account" className="scroll-mt-6">
           <Card title={allAccountsHref && sla.byAccount.length > SLA_ACCOUNTS_SHOWN ? `By account (${SLA_ACCOUNTS_SHOWN} most breached of ${formatCount(sla.byAccount.length)})` : "By account"}>
-            <ScrollArea label="SLA by account"><SlaByAccount rows={allAccountsHref ? sla.byAccount.slice(0, SLA_ACCOUNTS_SHOWN) : sla.byAccount} inUse={inUse} /></ScrollArea>
+            <ScrollArea label="SLA by account"><SlaByAccount rows={allAccountsHref ? sla.byAccount.slice(0, SLA_ACCOUNTS_SHOWN) : sla.byAccount} inUse={group.inUse} /></ScrollArea>
             {allAccountsHref && sla.byAccount.length > SLA_ACCOUNTS_SHOWN && (
               <a href={allAccountsHref} className="mt-2 inline-block text-sm text-accent underline decoration-accent/40 hover:decoration-accent" data-testid="sla-all-accounts" data-no-print>
                 Show all {formatCount(sla.byAccount.length)} accounts
