@@ -2,6 +2,7 @@
 // trigger of migration resource_names_follow_renames), and a search for it then finds nothing: it
 // found the resource's findings under their new name before.
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
@@ -51,5 +52,41 @@ describe("the resource search after a rename", () => {
     await upsertFindings(pool, [row(2, { updatedAt: later(10), resources: [image("payroll", "v8")] })], ctx);
     expect(await names()).toEqual(["ledger:v2", "payroll:v8"]);
     expect(await matchedIds("payroll:v7")).toEqual([]);
+  });
+
+  it("keeps a name that a finding another writer has not yet committed carries", async () => {
+    const db = database();
+    const ctx = { runId: null, syncedAt: new Date("2024-09-06T00:00:00Z") };
+    const billing = "arn:aws:ecr:us-east-1:111122223333:repository/billing/sha256:feed";
+    await upsertFindings(db.pool, [row(11, { resources: [image("billing", "v1")] })], ctx);
+    // Finding 12, on the same image as v1, arrives while finding 11 follows the image to v2. Before the
+    // rename lock the rename's delete could not see finding 12 (not yet committed) and dropped v1, which
+    // finding 12 had found present: once both committed, a search for v1 missed finding 12.
+    const newcomer = [row(12, { resources: [image("billing", "v1")] })];
+    const rename = [row(11, { updatedAt: new Date(Date.UTC(2024, 8, 8)), resources: [image("billing", "v2")] })];
+    if (db.flavour === "postgres-server") {
+      const other = new pg.Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await upsertFindings(other, newcomer, ctx);
+        let renamed = false;
+        const renaming = upsertFindings(db.pool, rename, ctx).then(() => (renamed = true));
+        await new Promise((r) => setTimeout(r, 300));
+        expect(renamed).toBe(false); // the rename waits for the writer in flight...
+        await other.query("COMMIT");
+        await renaming; // ...then sees finding 12 and keeps v1
+      } finally {
+        await other.end();
+      }
+    } else {
+      // PGlite has one session: a writer is never in flight beside another. The writes run in turn.
+      await upsertFindings(db.pool, newcomer, ctx);
+      await upsertFindings(db.pool, rename, ctx);
+    }
+    expect(await matchedIds("billing:v1")).toEqual([billing]);
+    expect(await matchedIds("billing:v2")).toEqual([billing]);
+    const names = (await db.pool.query("SELECT name FROM finding_resource_names WHERE resource_id = $1 ORDER BY name", [billing])).rows.map((r) => r.name);
+    expect(names).toEqual(["billing:v1", "billing:v2"]);
   });
 });
