@@ -11,8 +11,8 @@ export async function register() {
     startAppScheduler();
     const { startAlertsWorker } = await import("./lib/alerts/worker");
     startAlertsWorker();
-    const { startOverviewWarmer } = await import("./lib/queries/posture/overview-warmer");
-    startOverviewWarmer();
+    const { startViewsWarmer } = await import("./lib/queries/views-warmer");
+    startViewsWarmer();
     if (process.env.NEXT_PHASE !== "phase-production-build") {
       const { loadConfiguredPolicies } = await import("./lib/actions/gate-policy-files");
       void loadConfiguredPolicies();

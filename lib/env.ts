@@ -109,6 +109,9 @@ const schema = z.object({
   INSPECTORATE_ALERTS_HTTP_HOSTS: csvList(z.string().regex(/^[\w.:\[\]-]+$/, "expected a host name")).default([]),
   // The alerts worker's pass every this many seconds (besides one after each in-app sync); 0 = off.
   INSPECTORATE_ALERTS_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // Each web worker checks this often whether the cache's data moved with no run in progress, and then
+  // computes the overview and today's review before anyone asks (besides after each in-app sync); 0 = off.
+  INSPECTORATE_WARM_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   INSPECTORATE_ALERTS_PRIVATE_HOSTS: csvList(z.string().regex(/^[\w.:\[\]\/-]+$/, "expected a host name or address")).default([]),
   // "four-eyes": a risk exception counts only once someone other than its creator approved it.
   INSPECTORATE_EXCEPTION_APPROVAL: z.enum(["none", "four-eyes"]).default("none"),

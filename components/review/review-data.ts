@@ -1,7 +1,7 @@
 // Per-request loading for the review page: each section's loader asks for its part, the
 // frozen record or the live context is fetched once and shared (React cache).
 import { cache } from "react";
-import { liveReview, type LiveSectionKey } from "@/lib/queries/review/live-review";
+import { liveReview, liveReviewRequest, type LiveSectionKey } from "@/lib/queries/review/live-review";
 import { frozenReview } from "@/lib/queries/review/frozen-reviews";
 import { groupOptions, reviewAccounts } from "@/lib/queries/review/review-accounts";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
@@ -25,7 +25,7 @@ export const reviewSource = cache(async (key: string) => {
   const scope = await scopeForRequest();
   const frozen = await frozenReview(scope, p.date, p.group, p.version);
   if (frozen) return { frozen, live: null };
-  const live = await liveReview(scope, { meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
+  const live = await liveReview(scope, liveReviewRequest(p));
   return { frozen: null, live };
 });
 

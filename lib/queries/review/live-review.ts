@@ -10,6 +10,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { createVersionMemo, sharedInFlight, sharedVersion, type VersionMemo } from "@/lib/queries/posture/sync-version";
 import { reviewContext, reviewSections, type ReviewContext, type ReviewRequest } from "./compute-review";
 import type { ReviewPayload } from "./review-types";
+import type { ReviewParams } from "@/lib/review/review-params";
 
 export type LiveSectionKey = keyof typeof reviewSections;
 const sectionKeys = Object.keys(reviewSections) as LiveSectionKey[];
@@ -51,7 +52,19 @@ function liveSections(context: ReviewContext): LiveReview {
   };
 }
 
-export function liveReview(scope: Scope, req: Omit<ReviewRequest, "now" | "asOf" | "policy">): Promise<LiveReview> {
+export type LiveReviewRequest = Omit<ReviewRequest, "now" | "asOf" | "policy">;
+
+/** The question a review page's params ask: one shape (and key) for the page and the warmer. */
+export const liveReviewRequest = (p: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">): LiveReviewRequest =>
+  ({ meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
+
+/** Computes every section of a live review now, so that its first viewer does not wait for them. */
+export async function warmLiveReview(scope: Scope, req: LiveReviewRequest): Promise<void> {
+  const live = await liveReview(scope, req);
+  await Promise.all(sectionKeys.map((k) => live.section(k)));
+}
+
+export function liveReview(scope: Scope, req: LiveReviewRequest): Promise<LiveReview> {
   const compute = async () => liveSections(await reviewContext(scope, req));
   // A refresh answers once every section is ready, so no viewer after it waits for a cold one.
   const refresh = async () => {

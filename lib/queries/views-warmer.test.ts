@@ -3,9 +3,12 @@ import { addAccount, addAccountRegion, addFinding, addRow, setupQueryTestDatabas
 import { allScope } from "@/lib/queries/scope";
 import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
-import { enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./overview-reads";
-import { startOverviewWarmer, overviewWarming } from "./overview-warmer";
-import { heatmapRows } from "./heatmap-data";
+import { enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./posture/overview-reads";
+import { heatmapRows } from "./posture/heatmap-data";
+import { liveReview, liveReviewRequest } from "./review/live-review";
+import { insertAccount, insertFinding } from "./review/review-fixtures";
+import { reviewParamsSchema } from "@/lib/review/review-params";
+import { startViewsWarmer, viewsWarming, warmIfChanged } from "./views-warmer";
 
 const database = setupQueryTestDatabase();
 
@@ -15,10 +18,10 @@ async function behindTheVersion(d: ReturnType<typeof database>, tables: string[]
   for (const w of writes) await d.pool.query(w);
   for (const t of tables) await d.pool.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_cache_data_version`);
 }
-const stop = startOverviewWarmer();
+const stop = startViewsWarmer(0);
 afterAll(stop);
 
-describe("the overview warmer", () => {
+describe("the views warmer", () => {
   it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage, regions, enablement) when a run finishes", async () => {
     const d = database();
     const A = "111111111111";
@@ -28,10 +31,10 @@ describe("the overview warmer", () => {
     await addFinding(d, { account_id: A, severity: "HIGH", resource_type: "AWS_ECR_CONTAINER_IMAGE", resource_id: "sha256:img", vulnerability_id: "CVE-2024-2" });
     await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE resource_id = 'sha256:img'"); // an image that runs nowhere
     await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
-    expect(overviewWarming()).toBeUndefined();
+    expect(viewsWarming()).toBeUndefined();
 
     announceRunFinished({ runId: 1, outcome: "SUCCEEDED" } as SyncResult);
-    await overviewWarming();
+    await viewsWarming();
     // Findings, names and regions change behind the version's back: what the page's own reads
     // return now can only come from the warming.
     await behindTheVersion(d, ["findings", "accounts", "account_regions"], [
@@ -45,5 +48,28 @@ describe("the overview warmer", () => {
     expect((await enablementSummary(allScope, [])).accounts).toBe(1);
     // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.
     expect((await openAggregates({ accountIds: [A] }, [], "only")).byAccount).toEqual([]);
+  });
+
+  it("computes today's review (as the page asks for it with no parameters) when its poll sees the data change and no run in progress", async () => {
+    const d = database();
+    const B = "222222222222";
+    const todaysReview = async () => liveReview(allScope, liveReviewRequest(reviewParamsSchema(new Date()).parse({})));
+    await insertAccount(d.pool, { id: B, name: "ledger-prod", owner: "ledger" });
+    // A critical open for 60 days: past every SLA policy's deadline.
+    await insertFinding(d.pool, { arn: "late-1", accountId: B, firstObservedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+    await addRow(d, "sync_runs", { trigger: "cli", outcome: "SUCCEEDED", finished_at: new Date() }); // a run another process finished
+    expect(await warmIfChanged()).toBe(true);
+    await behindTheVersion(d, ["findings"], ["TRUNCATE findings CASCADE"]);
+    // Only the warming can have read the breach: the findings are gone behind the version's back.
+    expect((await (await todaysReview()).section("sla")).totals.breached).toBe(1);
+    expect(await warmIfChanged()).toBe(false); // nothing moved since
+
+    // A run in progress moves the version with every batch: nothing is warmed until it is over.
+    await d.pool.query("INSERT INTO sync_runs (trigger, outcome, progress) VALUES ('schedule', 'RUNNING', jsonb_build_object('heartbeatAt', now(), 'regions', '[]'::jsonb))");
+    await insertFinding(d.pool, { arn: "late-2", accountId: B, firstObservedAt: new Date(Date.now() - 60 * 86_400_000).toISOString() });
+    expect(await warmIfChanged()).toBe(false);
+    await d.pool.query("UPDATE sync_runs SET outcome = 'SUCCEEDED', finished_at = now() WHERE outcome = 'RUNNING'");
+    expect(await warmIfChanged()).toBe(true);
+    expect((await (await todaysReview()).section("sla")).totals.breached).toBe(1); // late-2 alone (late-1 was truncated)
   });
 });
