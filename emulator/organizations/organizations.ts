@@ -73,7 +73,8 @@ export function handleOrganizations(w: World, op: string, body: Body): unknown {
     case "ListTagsForResource": {
       const a = accountIndex(w, body.ResourceId, "TargetNotFoundException");
       const acct = w.accounts[a];
-      return paged([{ Key: "Owner", Value: acct.owner }, { Key: "Team", Value: acct.team }, { Key: "Environment", Value: acct.environment }, { Key: "CostCenter", Value: `cc-${1000 + (a % 37) * 10}` }], body, "Tags");
+      const tags = [{ Key: "Owner", Value: acct.owner }, { Key: "Team", Value: acct.teamUntagged ? undefined : acct.team }, { Key: "Environment", Value: acct.environment }, { Key: "CostCenter", Value: `cc-${1000 + (a % 37) * 10}` }];
+      return paged(tags.filter((t) => t.Value !== undefined), body, "Tags");
     }
     default:
       throw new ApiError(400, "UnknownOperationException", `Operation ${op} is not supported by this emulator.`);

@@ -4,10 +4,11 @@ import { withLag } from "./quirks";
 import { DISABLED, ENABLED, SUSPENDED_STATE, CLOSED, ECR_REPO, reasonCode, type World } from "./types";
 
 // World changes real AWS makes and the demo does not: an account leaving Inspector (disassociated
-// or Inspector disabled), suspended, leaving the organization, coming back; resources terminated.
+// or Inspector disabled), suspended, leaving the organization, coming back; resources terminated;
+// the account's Team tag removed in Organizations.
 // Each is stamped at the world's clock. Also drawn at random once a day when quirks ask for it.
 
-export const worldChanges = ["leaveInspector", "disableInspector", "suspendAccount", "leaveOrganization", "rejoin", "terminateResource"] as const;
+export const worldChanges = ["leaveInspector", "disableInspector", "suspendAccount", "leaveOrganization", "rejoin", "terminateResource", "untagTeam"] as const;
 export type WorldChange = (typeof worldChanges)[number];
 
 function setStates(w: World, a: number, state: number): void {
@@ -27,7 +28,10 @@ export function applyChange(w: World, change: WorldChange, accountId: string, pi
   else if (change === "disableInspector") { setStates(w, a, DISABLED); acct.disabledAt = w.clock; }
   else if (change === "suspendAccount") { acct.orgState = "SUSPENDED"; setStates(w, a, SUSPENDED_STATE); }
   else if (change === "leaveOrganization") { acct.orgState = "LEFT"; acct.relationship = "REMOVED"; }
-  else if (change === "rejoin") {
+  else if (change === "untagTeam") {
+    if (acct.teamUntagged) return false;
+    acct.teamUntagged = true;
+  } else if (change === "rejoin") {
     if (acct.relationship === "CREATED") return false;
     acct.relationship = "ENABLED"; acct.orgState = "ACTIVE"; acct.disabledAt = undefined; setStates(w, a, ENABLED);
   } else return terminateResource(w, a, pick);

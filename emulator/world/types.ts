@@ -31,6 +31,8 @@ export interface Account {
   email: string;
   ou: string;
   team: string;
+  /** The Team tag was removed from the account in Organizations (world change untagTeam); its resources keep theirs. */
+  teamUntagged?: boolean;
   owner: string;
   environment: string;
   role: "management" | "admin" | "member";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountIdentity } from "./account-identity";
 
-const org = { id: "111122223333", name: "prod-payments", email: "a@x", status: "ACTIVE", joinedAt: null, ouId: "ou-1", ouName: "Prod", owner: "alice", team: "payments" };
+const org = { id: "111122223333", name: "prod-payments", email: "a@x", status: "ACTIVE", joinedAt: null, ouId: "ou-1", ouName: "Prod", owner: "alice", team: "payments", tagsRead: true };
 
 describe("accountIdentity", () => {
   it("prefers Organizations, with the configured owning team overriding the Team tag", () => {

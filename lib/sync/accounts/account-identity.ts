@@ -12,6 +12,8 @@ export interface AccountIdentity {
   ouName: string | null;
   owner: string | null;
   team: string | null;
+  /** Owner and team are known (null: no tag), not merely unread: Organizations gave the tags now. */
+  tagsRead: boolean;
   joinedAt: Date | null;
 }
 
@@ -30,6 +32,7 @@ export function accountIdentity(
     ouName: org?.ouName ?? null,
     owner: org?.owner ?? null,
     team: owners[id] ?? org?.team ?? null,
+    tagsRead: org?.tagsRead ?? false,
     joinedAt: org?.joinedAt ?? null,
   };
 }

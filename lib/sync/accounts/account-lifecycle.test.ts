@@ -10,7 +10,7 @@ const region = (rel: string | undefined, status: string | null): RegionAccounts 
   relationships: new Map(rel ? [[A, rel]] : []),
   states: new Map(status ? [[A, { accountId: A, inspectorStatus: status, ec2Status: null, ecrStatus: null, lambdaStatus: null, lambdaCodeStatus: null, error: null }]] : []),
 });
-const org = (status = "ACTIVE") => new Map<string, OrgAccount>([[A, { id: A, name: "a", email: null, status, joinedAt: null, ouId: null, ouName: null, owner: null, team: null }]]);
+const org = (status = "ACTIVE") => new Map<string, OrgAccount>([[A, { id: A, name: "a", email: null, status, joinedAt: null, ouId: null, ouName: null, owner: null, team: null, tagsRead: true }]]);
 const base = { id: A, adminId: ADMIN, previous: "ACTIVE" as const, knownToInspector: true };
 
 describe("decideLifecycle", () => {

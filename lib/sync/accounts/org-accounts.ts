@@ -17,6 +17,9 @@ export interface OrgAccount {
   ouName: string | null;
   owner: string | null;
   team: string | null;
+  /** Whether this read got the account's tags: a missing Owner or Team tag is then known to be absent
+   *  (otherwise its owner and team are unknown, and the cache keeps what it held). */
+  tagsRead: boolean;
 }
 
 export interface OrgRead {
@@ -39,7 +42,7 @@ export async function readOrganization(client: OrganizationsClient, needsDetails
         if (!a.Id) continue;
         accounts.set(a.Id, {
           id: a.Id, name: a.Name ?? null, email: a.Email ?? null, status: a.State ?? a.Status ?? null,
-          joinedAt: a.JoinedTimestamp ?? null, ouId: null, ouName: null, owner: null, team: null,
+          joinedAt: a.JoinedTimestamp ?? null, ouId: null, ouName: null, owner: null, team: null, tagsRead: false,
         });
       }
       NextToken = page.NextToken || undefined;
@@ -78,6 +81,7 @@ export async function readOrganization(client: OrganizationsClient, needsDetails
       const tags = (await client.send(new ListTagsForResourceCommand({ ResourceId: a.id }))).Tags ?? [];
       a.owner = tagValue(tags, "owner");
       a.team = tagValue(tags, "team");
+      a.tagsRead = true;
     } catch (err) {
       note(err);
     }

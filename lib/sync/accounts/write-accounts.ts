@@ -1,5 +1,7 @@
 // Upserts accounts and their per-region Inspector state. A new account without any name is
-// named by its id; a name Organizations could not give this time keeps the one stored earlier.
+// named by its id; a name Organizations could not give this time keeps the one stored earlier. So do
+// owner and team when the account's tags could not be read; when they were read, a tag removed (or an
+// INSPECTORATE_OWNERS entry removed, for an account without a Team tag) clears the stored value.
 import type pg from "pg";
 import type { AccountIdentity } from "./account-identity";
 import type { AccountRegionState } from "../map/account-state";
@@ -21,6 +23,15 @@ export async function upsertAccounts(db: Queryable, rows: AccountIdentity[], adm
        team = COALESCE(EXCLUDED.team, a.team), joined_at = COALESCE(EXCLUDED.joined_at, a.joined_at),
        is_delegated_admin = EXCLUDED.is_delegated_admin, last_seen_at = EXCLUDED.last_seen_at, updated_at = EXCLUDED.updated_at`,
     [col("id"), col("name"), col("email"), col("orgStatus"), col("ouId"), col("ouName"), col("owner"), col("team"), col("joinedAt"), adminId, seenAt],
+  );
+  // Tags read now: what they say (or their absence) replaces what the cache held.
+  const read = rows.filter((r) => r.tagsRead);
+  if (!read.length) return;
+  await db.query(
+    `UPDATE accounts a SET owner = t.owner, team = t.team
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, owner, team)
+     WHERE a.id = t.id AND (a.owner, a.team) IS DISTINCT FROM (t.owner, t.team)`,
+    [read.map((r) => r.id), read.map((r) => r.owner), read.map((r) => r.team)],
   );
 }
 
