@@ -90,7 +90,7 @@ export async function upsertFindings(
   const unique = dedupeByArn(rows);
   const p = findingsPayload(unique);
   const params = [p.columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), p.raws, p.vulnerabilityParts, p.resourcesParts, p.partIds, p.partDocs];
-  const res = await retryOnDeadlock("findings upsert", () => db.query(UPSERT_FINDINGS_SQL, params));
+  const res = await retryOnDeadlock("findings upsert", () => db.query({ name: "upsert_findings", text: UPSERT_FINDINGS_SQL, values: params }));
   const r = res.rows[0] as Omit<WriteResult, "written">;
   return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };
 }
