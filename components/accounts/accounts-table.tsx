@@ -8,6 +8,8 @@ import { StatusPill } from "@/components/ui/status-pill";
 import { AccountLifecycleBadge } from "./account-lifecycle-badge";
 import { formatCount } from "@/components/ui/format";
 import { formatCost, type CostAmount } from "@/lib/domain/cost";
+import { unknownCountsReason } from "@/components/overview/sync-problem-label";
+import { awsOnly } from "@/components/overview/aws-only";
 
 export interface AccountListRow extends HeatmapRow {
   coverage: CoverageMatrixRow | undefined;
@@ -66,14 +68,18 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
                 <div className="font-mono text-[11px] text-muted">{r.accountId}</div>
               </td>
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
+              {unknownCountsReason(r) ? (
+                <td colSpan={rankedSeverities.length + 1} className="px-2 py-1.5 text-right text-muted" title={unknownCountsReason(r)}>— <span className="text-xs">{unknownCountsReason(r)}</span></td>
+              ) : (<>
               {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">
-                  <Link href={findingsHref({ account: [r.accountId], severity: [s] })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
+                  <Link href={findingsHref({ account: [r.accountId], severity: [s], ...awsOnly([r]) })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
                     {formatCount(r.counts[s])}
                   </Link>
                 </td>
               ))}
-              <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId] })} className="hover:underline">{formatCount(r.total)}</Link></td>
+              <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId], ...awsOnly([r]) })} className="hover:underline">{formatCount(r.total)}</Link></td>
+              </>)}
               <td className="px-2 py-1.5 text-right tabular-nums" data-cost>{formatCost(r.cost)}</td>
               {r.left ? (
                 // A departed account's coverage and sync state are its last, not its current.

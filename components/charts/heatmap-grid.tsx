@@ -21,6 +21,8 @@ export interface HeatRow {
   /** Group header rows: rendered bold with an expand toggle. */
   group?: { expanded: boolean; onToggle: () => void; size: number };
   indent?: boolean;
+  /** Why this row's counts are unknown (never synced, no access…): its cells show "—", not 0. */
+  unknown?: string;
 }
 
 const shortLabel: Record<Severity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low", INFORMATIONAL: "Info", UNTRIAGED: "Untriaged" };
@@ -84,7 +86,15 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
               )}
               {r.detail}
             </th>
-            {severityOrder.map((s, j) => (
+            {r.unknown ? (
+              <>
+                {[...severityOrder, "total"].map((s, j) => (
+                  <td key={s} className="p-0">
+                    <span data-row={i} data-col={j} tabIndex={-1} title={r.unknown} aria-label={`${r.title ?? r.id}: no data (${r.unknown})`} className="heat-cell text-muted">—</span>
+                  </td>
+                ))}
+              </>
+            ) : severityOrder.map((s, j) => (
               <td key={s} className="p-0">
                 <a
                   href={r.hrefFor(s)}
@@ -99,11 +109,11 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
                 </a>
               </td>
             ))}
-            <td className="p-0">
+            {!r.unknown && <td className="p-0">
               <a href={r.hrefFor()} data-row={i} data-col={severityOrder.length} aria-label={`${r.title ?? r.id}: ${r.total} open findings`} className="heat-cell bg-canvas font-semibold">
                 {formatCount(r.total)}
               </a>
-            </td>
+            </td>}
           </tr>
         ))}
       </tbody>

@@ -16,8 +16,9 @@ import { compareBy, groupAccounts, sortAccounts, type HeatmapFirstPaint, type He
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { inUseParam } from "@/lib/domain/in-use";
 import { providerRow } from "./provider-row";
+import { problemLabel, unknownCountsReason } from "./sync-problem-label";
+import { awsOnly } from "./aws-only";
 
-const problemLabel: Record<string, string> = { INSPECTOR_DISABLED: "Inspector off", ACCESS_DENIED: "no access", ERROR: "sync error", NEVER_SYNCED: "not synced" };
 
 interface Props {
   first: HeatmapFirstPaint;
@@ -70,6 +71,7 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
     ) : null,
     counts: r.counts,
     total: r.total,
+    unknown: unknownCountsReason(r),
     indent,
     hrefFor: (severity?: Severity) => findingsHref({ account: [r.accountId], severity: severity ? [severity] : [], region: regions, inUse: use, ...awsOnly([r]) }),
   });
@@ -123,8 +125,6 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
   );
 }
 
-/** Accounts that also report other clouds' findings count AWS resources only here: so must the link. */
-const awsOnly = (rows: HeatmapRow[]) => (rows.some((r) => r.otherClouds) ? { provider: ["AWS"] } : {});
 
 function toggle(set: Set<string>, key: string): Set<string> {
   const next = new Set(set);

@@ -4,7 +4,7 @@ import { SeverityBadge } from "@/components/ui/severity-badge";
 import { formatDate } from "@/components/ui/format";
 import type { SlaFinding } from "@/lib/queries/review/review-types";
 import { daysBetween } from "@/lib/review/day";
-import { findingHref } from "@/lib/review/review-links";
+import { findingHref } from "@/lib/queries/findings/findings-href";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 function stateText(f: SlaFinding, asOf: Date): string {
@@ -29,7 +29,7 @@ export function SlaFindings({ findings, asOf, exceptHref, testId }: { findings: 
             <tr key={f.arn} data-arn={f.arn} className="border-b border-line/60 align-top last:border-0">
               <td className="px-2 py-1.5"><SeverityBadge severity={f.severity} compact /></td>
               <td className="max-w-[28rem] px-2 py-1.5">
-                <Link href={findingHref(f)} className="text-accent hover:underline">{f.vulnerabilityId ?? f.title}</Link>
+                <Link href={findingHref(f.arn)} className="text-accent hover:underline">{f.vulnerabilityId ?? f.title}</Link>
                 <div className="truncate text-xs text-muted" title={f.title}>{f.vulnerabilityId ? f.title : f.resourceId}</div>
               </td>
               <td className="px-2 py-1.5">{f.accountName ?? f.accountId}<div className="text-xs text-muted">{f.owner}</div></td>

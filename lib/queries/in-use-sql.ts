@@ -5,6 +5,10 @@ import type { InUseMode } from "@/lib/domain/in-use";
 
 export const ECR_IMAGE = "AWS_ECR_CONTAINER_IMAGE";
 
+/** The type as a literal, so the predicates carry no parameters: the alert rules embed their text in
+ *  statements with numbered parameters of their own, and partial indexes match it as written. */
+const ECR_IMAGE_LITERAL = Prisma.raw(`'${ECR_IMAGE}'`);
+
 const col = (alias: string, name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
   return Prisma.raw(`${alias}.${name}`);
@@ -12,7 +16,7 @@ const col = (alias: string, name: string) => {
 
 /** Findings on ECR images known to run nowhere (inUseCount = 0). */
 export function idleImageSql(alias = "f"): Prisma.Sql {
-  return Prisma.sql`(${col(alias, "resource_type")} = ${ECR_IMAGE} AND ${col(alias, "in_use_count")} = 0)`;
+  return Prisma.sql`(${col(alias, "resource_type")} = ${ECR_IMAGE_LITERAL} AND ${col(alias, "in_use_count")} = 0)`;
 }
 
 /** The switch's predicate; TRUE for "all". */
@@ -20,12 +24,12 @@ export function inUseSql(mode: InUseMode | undefined, alias = "f"): Prisma.Sql {
   if (mode === "all") return Prisma.sql`TRUE`;
   if (mode === "idle") return idleImageSql(alias);
   // IS DISTINCT FROM keeps NULL (unknown) and every other resource type (never given a count).
-  return Prisma.sql`(${col(alias, "resource_type")} <> ${ECR_IMAGE} OR ${col(alias, "in_use_count")} IS DISTINCT FROM 0)`;
+  return Prisma.sql`(${col(alias, "resource_type")} <> ${ECR_IMAGE_LITERAL} OR ${col(alias, "in_use_count")} IS DISTINCT FROM 0)`;
 }
 
 /** ECR images not pulled for `days` days: last pull before then, or idle and never pulled. */
 export function notPulledSql(days: number, alias = "f"): Prisma.Sql {
   const pulled = col(alias, "image_pulled_at");
-  return Prisma.sql`(${col(alias, "resource_type")} = ${ECR_IMAGE} AND (${pulled} < now() - make_interval(days => ${days}::int)
+  return Prisma.sql`(${col(alias, "resource_type")} = ${ECR_IMAGE_LITERAL} AND (${pulled} < now() - make_interval(days => ${days}::int)
     OR (${pulled} IS NULL AND ${col(alias, "in_use_count")} = 0)))`;
 }

@@ -50,8 +50,3 @@ export function accountHref(accountId: string, extra: FindingsFilterInput = {}):
 export function ownerHref(owner: string, group: LinkGroup): string {
   return findingsHref({ ...groupFilter(group), owner: [owner] });
 }
-
-/** One finding in the explorer: its resource and CVE, any status. */
-export function findingHref(f: { resourceId: string; vulnerabilityId: string | null }): string {
-  return findingsHref({ resource: f.resourceId, cve: f.vulnerabilityId ?? undefined, status: allStatuses });
-}

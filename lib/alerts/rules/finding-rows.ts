@@ -4,12 +4,22 @@ import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
 import type { Severity } from "@/lib/domain/severity";
 import { severitiesFrom } from "../rule-config";
+import type { Prisma } from "@/lib/queries/sql";
+import { inUseSql } from "@/lib/queries/in-use-sql";
 import type { Candidate, EvalContext } from "./types";
 
 export const FINDING_COLUMNS = `f.arn, f.title, f.severity, f.account_id, f.region, f.resource_id, f.finding_key, f.inspector_score`;
 
-/** `AND` clause for open findings in scope at the rule's severities: params $1 open, $2 sevs, $3 all, $4 ids. */
-export const FINDING_FILTER = `f.status = $1 AND f.severity = ANY($2::text[]) AND ($3::boolean OR f.account_id = ANY($4::text[]))`;
+/** `AND` clause for open findings in scope at the rule's severities: params $1 open, $2 sevs, $3 all, $4 ids.
+ *  Findings on images that run nowhere are left out, as the explorer and the review leave them out by
+ *  default ("In use only"): what an alert counts is what its link opens. */
+export const FINDING_FILTER = `f.status = $1 AND f.severity = ANY($2::text[]) AND ($3::boolean OR f.account_id = ANY($4::text[])) AND ${inUseSql("only", "f").text}`;
+
+/** A shared SQL fragment inside a statement whose own parameters are $1..$offset: its placeholders
+ *  move past them, and its values go after the statement's. */
+export function fragmentAfter(sql: Prisma.Sql, offset: number): { text: string; values: unknown[] } {
+  return { text: sql.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`), values: sql.values as unknown[] };
+}
 
 export function findingParams(c: EvalContext): unknown[] {
   return [OPEN_STATUS, severitiesFrom(c.rule.minSeverity), c.accounts === "all", c.accounts === "all" ? [] : c.accounts];

@@ -86,4 +86,15 @@ describe("rule kinds", () => {
     }
     expect((await q(`SELECT count(*)::int AS n FROM alert_deliveries`)).rows[0].n).toBe(8);
   });
+
+  it("counts as the review and the explorer do: no alert for a finding under a valid risk exception, or on an image that runs nowhere", async () => {
+    await finding("f6", B, "CRITICAL", 20);
+    await finding("f7", B, "CRITICAL", 20);
+    await finding("f8", B, "CRITICAL", 20);
+    await q(`UPDATE findings SET resource_type = 'AWS_ECR_CONTAINER_IMAGE', in_use_count = 0 WHERE arn = 'f6'`);
+    await q(`INSERT INTO risk_exceptions (finding_arn, reason, owner, created_at, approved_at, expires_at) VALUES ('f7', 'no fix yet', 'sec', now() - interval '1 day', now() - interval '1 day', now() + interval '30 days')`);
+    await run("SUCCEEDED");
+    await planNextBatch(database.pool, "https://app.example");
+    expect((await digests()).SLA_BREACHED).toEqual(["CVE-f8 — f8"]);
+  });
 });

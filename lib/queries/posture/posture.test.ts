@@ -39,6 +39,23 @@ describe("overview read models", () => {
       [C, 0, 0, 0, ["ACCESS_DENIED"]],
     ]);
     expect(rows[0]).toMatchObject({ name: "prod", ou: "Production", owner: "alice" });
+    // C never synced a region and the cache holds none of its findings: unknown, not clean.
+    expect(rows.map((r) => [r.accountId, r.noData ?? false])).toEqual([[A, false], [B, false], [C, true]]);
+    // With one of its regions synced, an account's zero is a count.
+    await addAccountRegion(database(), C, "eu-west-1");
+    expect((await getSeverityHeatmap(allScope, [])).find((r) => r.accountId === C)?.noData).toBeUndefined();
+    expect((await getSeverityHeatmap(allScope, ["us-east-1"])).find((r) => r.accountId === C)?.noData).toBe(true);
+    await database().pool.query("DELETE FROM account_regions WHERE account_id = $1 AND region = 'eu-west-1'", [C]);
+  });
+
+  it("mark an account that also reports another cloud's findings, whose links must then ask for AWS only", async () => {
+    const d = database();
+    const arn = await addFinding(d, { account_id: B, severity: "CRITICAL" });
+    await d.pool.query("UPDATE findings SET provider = 'AZURE', provider_account_id = 'sub-1' WHERE arn = $1", [arn]);
+    const b = (await getSeverityHeatmap(allScope, [])).find((r) => r.accountId === B);
+    expect(b).toMatchObject({ otherClouds: true, total: 1 }); // the Azure finding has a row of its own
+    await d.pool.query("DELETE FROM findings WHERE arn = $1", [arn]);
+    expect((await getSeverityHeatmap(allScope, [])).find((r) => r.accountId === B)?.otherClouds).toBeUndefined();
   });
 
   it("narrow the heatmap by region and by scope", async () => {

@@ -11,6 +11,7 @@ import type { InUseMode } from "@/lib/domain/in-use";
 import { perAccountFrom, type CountSource } from "./count-source";
 import type { ProviderSeverityCount } from "./provider-counts";
 import { sumBy } from "./sum-by";
+import { markOtherClouds } from "./provider-rows";
 
 export interface HeatmapRow {
   accountId: string;
@@ -21,6 +22,9 @@ export interface HeatmapRow {
   total: number;
   /** Non-OK sync statuses in any region (ACCESS_DENIED, ERROR, …), empty when all synced. */
   syncProblems: string[];
+  /** No region (of the selection) ever synced for this account and the cache holds none of its findings:
+   *  its counts are unknown, not zero ("—", never 0). */
+  noData?: boolean;
   /** Set when the account left Inspector or the organization, or is suspended. */
   left?: AccountLeft | null;
   /** Another cloud (AZURE…): accountId is that cloud's account, with no AWS account page or name. */
@@ -38,6 +42,8 @@ interface Raw {
   owner: string | null;
   counts: Partial<Record<Severity, number>> | null;
   sync_problems: string[] | null;
+  /** Regions (of the selection) whose last sync of the account succeeded. */
+  synced_regions?: number | null;
   lifecycle?: string | null;
   lifecycle_since?: Date | null;
 }
@@ -45,10 +51,11 @@ interface Raw {
 /** Accounts in scope with their sync problems, without counts (the overview adds its own). */
 export async function getHeatmapAccounts(scope: Scope, regions: string[], accountIds?: string[]): Promise<HeatmapAccount[]> {
   return queryRows<HeatmapAccount>(Prisma.sql`
-    SELECT a.id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, s.sync_problems, ${lifecycleColumns("a")}
+    SELECT a.id, a.name, a.ou_name, ${resolvedOwnerSql} AS owner, s.sync_problems, coalesce(s.synced_regions, 0) AS synced_regions, ${lifecycleColumns("a")}
     FROM accounts a
     LEFT JOIN (
-      SELECT ar.account_id, array_agg(DISTINCT ar.sync_status) FILTER (WHERE ar.sync_status <> 'OK') AS sync_problems
+      SELECT ar.account_id, array_agg(DISTINCT ar.sync_status) FILTER (WHERE ar.sync_status <> 'OK') AS sync_problems,
+        (count(*) FILTER (WHERE ar.sync_status = 'OK'))::int AS synced_regions
       FROM account_regions ar WHERE ${regionWhere(Prisma.sql`ar.region`, regions)} GROUP BY ar.account_id) s ON s.account_id = a.id
     WHERE ${scopeWhere(scope, Prisma.sql`a.id`)} AND ${accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`TRUE`}
     ORDER BY a.id`);
@@ -78,7 +85,7 @@ export function awsAccountCounts(rows: ProviderSeverityCount[]): AccountSeverity
 /** Every account in scope with its open counts per severity (accounts pages). */
 export async function getSeverityHeatmap(scope: Scope, regions: string[], accountIds?: string[], source: CountSource = "rollups"): Promise<HeatmapRow[]> {
   const [accounts, counts] = await Promise.all([getHeatmapAccounts(scope, regions, accountIds), countOpenPerAccount(scope, regions, accountIds, "only", source)]);
-  return mergeHeatmap(accounts, awsAccountCounts(counts));
+  return markOtherClouds(mergeHeatmap(accounts, awsAccountCounts(counts)), counts.filter((c) => c.provider !== "AWS"));
 }
 
 export function mergeHeatmap(accounts: HeatmapAccount[], counts: AccountSeverityCount[]): HeatmapRow[] {
@@ -94,5 +101,6 @@ export function mergeHeatmap(accounts: HeatmapAccount[], counts: AccountSeverity
 export function toHeatmapRow(r: Raw): HeatmapRow {
   const counts = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNTRIAGED: 0, ...(r.counts ?? {}) };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return { accountId: r.id, name: r.name, ou: r.ou_name, owner: r.owner, counts, total, syncProblems: r.sync_problems ?? [], left: toAccountLeft(r) };
+  const noData = total === 0 && r.synced_regions === 0;
+  return { accountId: r.id, name: r.name, ou: r.ou_name, owner: r.owner, counts, total, syncProblems: r.sync_problems ?? [], left: toAccountLeft(r), ...(noData ? { noData } : {}) };
 }
