@@ -90,7 +90,7 @@ export function HeatmapGrid({ rows, caption, rowHeader = "Account" }: { rows: He
               <>
                 {[...severityOrder, "total"].map((s, j) => (
                   <td key={s} className="p-0">
-                    <span data-row={i} data-col={j} tabIndex={-1} title={r.unknown} aria-label={`${r.title ?? r.id}: no data (${r.unknown})`} className="heat-cell text-muted">—</span>
+                    <span data-row={i} data-col={j} tabIndex={-1} title={r.unknown} className="heat-cell text-muted"><span aria-hidden>—</span><span className="sr-only">{r.unknown}</span></span>
                   </td>
                 ))}
               </>
