@@ -16,14 +16,14 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
           <th className="py-1.5 font-semibold">Vulnerability</th>
           <th className="w-12 py-1.5 pl-1 text-right font-semibold" title="Highest Inspector score">Score</th>
           <th className="w-14 py-1.5 pl-1 text-right font-semibold" title="Exploit Prediction Scoring System: chance of exploitation in 30 days">EPSS</th>
-          <th className="w-16 py-1.5 pl-1 text-right font-semibold" title="Open findings: one per affected resource">Hit</th>
+          <th className="w-16 py-1.5 pl-1 text-right font-semibold" title="Open findings, one per affected resource, every image (in use or not)">Hit</th>
         </tr>
       </thead>
       <tbody>
         {risks.map((r) => (
           <tr key={r.finding_key} className="border-b border-line/60 last:border-0 hover:bg-canvas">
             <td className="py-1.5 pr-2">
-              <Link href={findingsHref({ cve: r.finding_key, region: regions })} className="group block">
+              <Link href={findingsHref({ cve: r.finding_key, region: regions, inUse: "all" })} className="group block">
                 <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
                   <SeverityBadge severity={r.severity} compact />
                   <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{findingKeyLabel(r.finding_key)}</span>

@@ -58,6 +58,16 @@ describe("overview read models", () => {
     expect((await getSeverityHeatmap(allScope, [])).find((r) => r.accountId === B)?.otherClouds).toBeUndefined();
   });
 
+  it("count a top risk's findings as its explorer link opens them: its aliases' findings and idle images included", async () => {
+    const d = database();
+    const alias = await addFinding(d, { account_id: B, severity: "HIGH", vulnerability_id: "GHSA-xxxx-yyyy-zzzz" });
+    const idle = await addFinding(d, { account_id: B, severity: "HIGH", vulnerability_id: "CVE-1", resource_type: "AWS_ECR_CONTAINER_IMAGE" });
+    await d.pool.query("UPDATE findings SET related_vulnerabilities = '{CVE-1}' WHERE arn = $1", [alias]);
+    await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE arn = $1", [idle]);
+    expect((await getTopRisks(allScope, [])).find((r) => r.finding_key === "CVE-1")?.findings).toBe(4);
+    await d.pool.query("DELETE FROM findings WHERE arn = ANY($1)", [[alias, idle]]);
+  });
+
   it("narrow the heatmap by region and by scope", async () => {
     const eu = await getSeverityHeatmap(allScope, ["eu-west-1"]);
     expect(eu.find((r) => r.accountId === A)?.total).toBe(1);
