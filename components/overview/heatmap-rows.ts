@@ -3,6 +3,7 @@ import { severityOrder, type Severity } from "@/lib/domain/severity";
 import type { HeatmapRow } from "@/lib/queries/posture/severity-heatmap";
 import { providerLabel } from "@/lib/queries/posture/provider-rows";
 import type { HeatmapGroup, HeatmapSort } from "@/lib/queries/posture/overview-filter";
+import { NO_OU } from "@/lib/domain/no-ou";
 
 const sortValue = (sort: HeatmapSort, c: { counts: Record<Severity, number>; total: number }) =>
   sort === "total" ? [c.total, c.counts.CRITICAL, c.counts.HIGH] : sort === "high" ? [c.counts.HIGH, c.counts.CRITICAL, c.total] : [c.counts.CRITICAL, c.counts.HIGH, c.total];
@@ -31,7 +32,7 @@ export function groupAccounts(rows: HeatmapRow[], group: Exclude<HeatmapGroup, "
   const groups = new Map<string, HeatmapGroupRows>();
   for (const r of rows) {
     // Another cloud's accounts have no OU or owner: they group under their provider.
-    const key = r.provider ? providerLabel(r.provider) : ((group === "ou" ? r.ou : r.owner) ?? "(none)");
+    const key = r.provider ? providerLabel(r.provider) : ((group === "ou" ? r.ou : r.owner) ?? NO_OU);
     const g = groups.get(key) ?? { key, counts: Object.fromEntries(severityOrder.map((s) => [s, 0])) as Record<Severity, number>, total: 0, accounts: [] };
     for (const s of severityOrder) g.counts[s] += r.counts[s];
     g.total += r.total;
@@ -52,8 +53,6 @@ export interface HeatmapGroupSummary {
   provider?: string;
   /** Some account also reports other clouds' findings: links add provider=AWS. */
   otherClouds: boolean;
-  /** For "(none)" only: the accounts its link lists. */
-  accountIds?: string[];
 }
 
 /** The rows a page carries before anyone asks for more: bounded, whatever the organization's size. */
@@ -74,7 +73,6 @@ export function summarizeGroups(rows: HeatmapRow[], group: Exclude<HeatmapGroup,
     key: g.key, counts: g.counts, total: g.total, size: g.accounts.length,
     ...(g.accounts[0]?.provider ? { provider: g.accounts[0].provider } : {}),
     otherClouds: g.accounts.some((a) => a.otherClouds),
-    ...(g.key === "(none)" ? { accountIds: g.accounts.map((a) => a.accountId) } : {}),
   }));
 }
 

@@ -86,7 +86,7 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
   } else {
     // Until every row is here, group headers come from the first paint's summaries.
     const groups: (HeatmapGroupSummary & { accounts: HeatmapRow[] })[] = all
-      ? groupAccounts(all, group, sort).map((g) => ({ ...g, size: g.accounts.length, otherClouds: g.accounts.some((a) => a.otherClouds), provider: g.accounts[0]?.provider, accountIds: g.accounts.map((a) => a.accountId) }))
+      ? groupAccounts(all, group, sort).map((g) => ({ ...g, size: g.accounts.length, otherClouds: g.accounts.some((a) => a.otherClouds), provider: g.accounts[0]?.provider }))
       : [...(first.groups[group] ?? [])].sort((a, b) => compareBy(sort)({ ...a, name: a.key }, { ...b, name: b.key })).map((g) => ({ ...g, accounts: [] }));
     heatRows = groups.flatMap((g) => {
       const open = expanded.has(g.key);
@@ -99,7 +99,7 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
         group: { expanded: open, size: g.size, onToggle: () => setExpanded((prev) => toggle(prev, g.key)) },
         hrefFor: (severity?: Severity) => g.provider
           ? findingsHref({ provider: [g.provider], severity: severity ? [severity] : [], region: regions, inUse: use })
-          : findingsHref({ [group]: g.key === "(none)" ? [] : [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...(g.otherClouds ? { provider: ["AWS"] } : {}), ...(g.key === "(none)" ? { account: g.accountIds ?? [] } : {}) }),
+          : findingsHref({ [group]: [g.key], severity: severity ? [severity] : [], region: regions, inUse: use, ...(g.otherClouds ? { provider: ["AWS"] } : {}) }),
       };
       return open ? [header, ...g.accounts.map((r) => accountRow(r, true))] : [header];
     });

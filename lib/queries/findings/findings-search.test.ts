@@ -90,6 +90,19 @@ describe("searchFindings filters", () => {
     expect(await arnsOf(qs)).toEqual(expected.map((k) => named[k]).sort());
     expect((await countFindings(allScope, filter(qs))).count).toBe(expected.length);
   });
+
+  it("filters by ou=(none): the accounts without an OU, as the heatmap groups them", async () => {
+    const d = database();
+    const N = "555555555555";
+    await addAccount(d, N, { name: "no-ou", ou_name: null });
+    const arn = await addFinding(d, { account_id: N, severity: "LOW" });
+    try {
+      expect(await arnsOf("ou=(none)")).toEqual([arn]);
+      expect(await arnsOf("ou=Production&ou=(none)")).toEqual([named.critEc2, named.highImage, arn].sort());
+    } finally {
+      await d.pool.query("DELETE FROM findings WHERE arn = $1", [arn]);
+    }
+  });
 });
 
 function day(n: number) {

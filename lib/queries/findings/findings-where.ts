@@ -9,6 +9,7 @@ import { closureSql } from "@/lib/queries/remediation-sql";
 import { usageWhere } from "./usage-where";
 import { resourceWhere, type ResolvedFilter } from "./resource-match";
 import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
+import { NO_OU } from "@/lib/domain/no-ou";
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
@@ -32,7 +33,8 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   anyOf(Prisma.sql`f.type`, f.type, "text[]");
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
   if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
-  if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[]))`);
+  // NO_OU: the accounts without an OU (the heatmap's "(none)" group).
+  if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[])${f.ou.includes(NO_OU) ? Prisma.sql` OR nullif(btrim(ou_name), '') IS NULL` : Prisma.empty})`);
   // Any resource of the finding, by its id or a part of its id or name (resource-match.ts).
   if (f.resource) c.push(resourceWhere(f.resource, f.resourceMatch));
   if (f.cve) c.push(findingKeySql("f", f.cve));
