@@ -1,4 +1,4 @@
-import { sinceGroups } from "@/lib/review/export/since-groups";
+import { sinceGroups, sinceUnobserved } from "@/lib/review/export/since-groups";
 import { formatInstant } from "@/lib/review/format";
 import { reviewMeta, reviewSection } from "./review-data";
 import { ReviewSection } from "./review-section";
@@ -10,7 +10,7 @@ export async function SinceLoader({ dataKey }: { dataKey: string }) {
   const from = meta.previous ? `the review of ${meta.previous.meetingDate}` : "a week before";
   return (
     <ReviewSection id="since" title="Since the last review" subtitle={`${formatInstant(since.from)} (${from}) → ${formatInstant(since.to)}`}>
-      <SinceSection groups={groups} />
+      <SinceSection groups={groups} unobserved={sinceUnobserved(since)} />
     </ReviewSection>
   );
 }

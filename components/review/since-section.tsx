@@ -7,14 +7,24 @@ export interface SinceGroupView {
   key: string;
   label: string;
   group: ChangeGroup;
+  /** null: no sync observed the window, the changes are unknown ("—"). */
+  count: number | null;
   extra?: string;
   linkLabel: string;
 }
 
-export function SinceSection({ groups }: { groups: SinceGroupView[] }) {
+export function SinceSection({ groups, unobserved }: { groups: SinceGroupView[]; unobserved?: string | null }) {
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
-      {groups.map(({ key, label, group, extra, linkLabel }) => (
+      {groups.map(({ key, label, group, count, extra, linkLabel }) => count === null ? (
+        <section key={key} data-testid={`since-${key}`} className="flex min-w-0 flex-col rounded-lg border border-line bg-panel p-4 shadow-sm print:break-inside-avoid">
+          <div className="flex items-baseline justify-between gap-2">
+            <h3 className="text-sm font-semibold">{label}</h3>
+            <span className="text-2xl font-semibold text-muted" data-testid={`since-${key}-count`}><span aria-hidden>—</span><span className="sr-only">unknown</span></span>
+          </div>
+          <p className="mt-2 text-sm text-muted">Unknown: {unobserved ?? "no sync finished between the meetings"}.</p>
+        </section>
+      ) : (
         <section key={key} data-testid={`since-${key}`} className="flex min-w-0 flex-col rounded-lg border border-line bg-panel p-4 shadow-sm print:break-inside-avoid">
           <div className="flex items-baseline justify-between gap-2">
             <h3 className="text-sm font-semibold">{label}</h3>

@@ -23,6 +23,10 @@ describe("review headline (database)", () => {
     expect(open).toMatchObject({ value: null, detail: "no sync has observed Inspector yet" });
     expect(p.headline!.find((h) => h.key === "openCritical")?.value).toBeNull();
     expect(p.trends.flow.every((w) => w.opened === null)).toBe(true);
+    // Nor "0 new, 0 fixed, 0 reopened": no sync observed the week.
+    for (const key of ["newCriticalHigh", "fixed", "reopened"]) {
+      expect(p.headline!.find((h) => h.key === key)).toMatchObject({ value: null, detail: "no sync finished between the meetings" });
+    }
   });
 
   it("shows the latest observation and its age once a sync ran", async () => {
@@ -30,5 +34,6 @@ describe("review headline (database)", () => {
     await insertDaily(t.pool, "2026-11-23", A, "CRITICAL", { open: 4 });
     const p = await computeReview(allScope, { meetingDate: "2026-11-23", now: monday });
     expect(p.headline!.find((h) => h.key === "open")).toMatchObject({ value: 4, detail: "observed 23 Nov 2026, 07:00 UTC, 3 h before" });
+    expect(p.headline!.find((h) => h.key === "reopened")?.value).toBe(0); // observed: none reopened
   });
 });

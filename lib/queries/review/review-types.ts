@@ -112,6 +112,9 @@ export interface ChangeGroup {
 export interface SinceLastReview {
   from: string;
   to: string;
+  /** When the last sync that observed Inspector finished within (from, to]; null: none did, so the
+   *  changes are unknown ("—"), not none. Absent in reviews frozen before it was recorded. */
+  lastSyncInWindow?: string | null;
   newCriticalHigh: ChangeGroup & { critical: number; high: number };
   /** Remediated closures: the resource is still there and still scanned. */
   fixed: ChangeGroup;

@@ -4,6 +4,7 @@ import { allScope } from "@/lib/queries/scope";
 import { reviewAccounts } from "./review-accounts";
 import { closeReviewDatabase, insertAccount, insertCoverage, insertFinding, useReviewDatabase } from "./review-fixtures";
 import { sinceLastReview, wentDarkHref } from "./since-last-review";
+import { sinceGroups, sinceUnobserved } from "@/lib/review/export/since-groups";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const window = { from: new Date("2026-11-19T14:00:00Z"), to: new Date("2026-11-26T14:00:00Z") };
@@ -79,11 +80,20 @@ describe("since the last review (database)", () => {
     expect(s.removed?.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=removed");
     expect(s.reopened.href).toContain("reopenedFrom=2026-11-19");
     expect(s.becameExploitable.href).toContain("exploitableFrom=2026-11-19");
-    expect(s.newCriticalHigh.items[0].href).toContain("resource=i-n1");
-    expect(s.newCriticalHigh.items[0].href).toContain("cve=CVE-2026-1");
+    // An item opens the finding itself (a resource-and-CVE search matched more, and lost the in-use choice).
+    expect(s.newCriticalHigh.items[0].href).toBe("/findings/n1");
     // Without a previous frozen review every dark account-region counts as new.
     expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
     expect(s.wentDark.items.find((i) => i.key === C)?.detail).toContain("left the organization");
+  });
+
+  it("says when the last sync between the meetings finished, or that none did: the changes are then unknown, not none", async () => {
+    expect((await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null)).lastSyncInWindow).toBe("2026-11-20T09:05:00.000Z");
+    const before = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-08T00:00:00Z") };
+    const s = await sinceLastReview(allScope, before, await reviewAccounts(allScope, {}), null);
+    expect(s.lastSyncInWindow).toBeNull();
+    expect(sinceGroups(s).every((g) => g.count === null)).toBe(true);
+    expect(sinceUnobserved(s)).toBe("no sync finished between the meetings");
   });
 
   it("links the accounts that went dark to their findings, or to the accounts page past 100", () => {

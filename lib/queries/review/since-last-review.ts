@@ -15,6 +15,7 @@ import { closureSql } from "@/lib/queries/remediation-sql";
 import type { ClosureKind } from "@/lib/domain/closure";
 import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
 import { inUseSql } from "@/lib/queries/in-use-sql";
+import { findingHref } from "@/lib/queries/findings/findings-href";
 
 const SAMPLE = 10;
 
@@ -31,17 +32,17 @@ type FindingRow = { arn: string; title: string; severity: Severity; accountId: s
 const findingCols = Prisma.sql`f.arn, f.title, f.severity, f.account_id AS "accountId", f.resource_id AS "resourceId",
   f.vulnerability_id AS "vulnerabilityId", count(*) OVER ()::int AS total`;
 
-function findingItem(r: FindingRow, names: Map<string, string>, inUse?: InUseMode): ChangeItem {
+function findingItem(r: FindingRow, names: Map<string, string>): ChangeItem {
   return {
     key: r.arn,
     label: r.vulnerabilityId && !r.title.startsWith(r.vulnerabilityId) ? `${r.vulnerabilityId} — ${r.title}` : r.title,
     detail: `${severityLabel[r.severity] ?? r.severity} · ${names.get(r.accountId) ?? r.accountId} · ${r.resourceId}`,
-    href: findingsHref({ resource: r.resourceId, cve: r.vulnerabilityId ?? undefined, status: allStatuses, inUse }),
+    href: findingHref(r.arn),
   };
 }
 
-function group(rows: FindingRow[], href: string, names: Map<string, string>, inUse?: InUseMode): ChangeGroup {
-  return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names, inUse)) };
+function group(rows: FindingRow[], href: string, names: Map<string, string>): ChangeGroup {
+  return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names)) };
 }
 
 export async function sinceLastReview(
@@ -51,13 +52,13 @@ export async function sinceLastReview(
   // Every findings group honours the "In use only" switch (the image's usage now); coverage and dark accounts are not findings.
   const inScope = Prisma.sql`${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${inUseSql(mode, "f")}`;
   const inUse = inUseParam(mode);
-  const grp = (rows: FindingRow[], href: string) => group(rows, href, names, inUse);
+  const grp = (rows: FindingRow[], href: string) => group(rows, href, names);
   const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
   const days = { from: toDay(from), to: toDay(to) };
   const closedIn = (kind: ClosureKind) => queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to} AND ${closureSql("f", kind)}
       ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`);
-  const [fresh, severities, fixed, removed, reopened, exploitable, lost, dark] = await Promise.all([
+  const [fresh, severities, fixed, removed, reopened, exploitable, lost, dark, synced] = await Promise.all([
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
       AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to}
       ORDER BY f.severity, f.first_observed_at DESC, f.arn LIMIT ${SAMPLE}`),
@@ -81,11 +82,15 @@ export async function sinceLastReview(
         AND c.inactive_since > coalesce((SELECT min(finished_at) FROM sync_runs WHERE outcome <> 'FAILED'), '-infinity')
       ORDER BY c.inactive_since DESC, c.resource_id LIMIT ${SAMPLE}`),
     wentDark(scope, window, previousDark),
+    queryRows<{ at: Date | null }>(Prisma.sql`SELECT max(finished_at) AS at FROM sync_runs
+      WHERE outcome IN ('SUCCEEDED', 'PARTIAL') AND finished_at > ${from} AND finished_at <= ${to}`),
   ]);
   const count = (s: string) => severities.find((r) => r.severity === s)?.n ?? 0;
+  const lastSync = synced[0]?.at ?? null;
   return {
     from: from.toISOString(),
     to: to.toISOString(),
+    lastSyncInWindow: lastSync ? new Date(lastSync).toISOString() : null,
     newCriticalHigh: {
       ...grp(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to, inUse })),
       count: count("CRITICAL") + count("HIGH"),

@@ -42,7 +42,7 @@ export function reviewCsv(p: ReviewPayload, frozenAt: string | null, statusLine 
   for (const a of p.sla.byAccount) if (a.cost) add("sla.account", a.accountId, a.accountName, `estimated_monthly_cost_${a.cost.currency ?? "unknown"}`, a.cost.amount);
   for (const f of p.sla.findings) add("sla.finding", f.arn, f.title, f.excepted ? "excepted" : f.state, f.dueAt);
   for (const g of sinceGroups(p.since)) {
-    add("since", g.key, g.label, "count", g.group.count);
+    add("since", g.key, g.label, "count", g.count);
     for (const i of g.group.items) add(`since.${g.key}`, i.key, i.label, i.detail, null);
   }
   for (const status of ["expiring", "expired", "active"] as const) {

@@ -7,6 +7,7 @@ import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { groupFilter } from "@/lib/review/review-links";
 import { formatInstant } from "../format";
 import { recordedInUse } from "../review-in-use";
+import { sinceUnobserved } from "./since-groups";
 
 export type HeadlineItem = HeadlineFigure;
 
@@ -31,14 +32,17 @@ export function reviewHeadline(p: ReviewPayload): HeadlineItem[] {
   // The explorer links count what the review counted (its in-use choice; "only" is the explorer's default too).
   const g = groupFilter({ ...p.meta.group, inUse: recordedInUse(p.meta).mode });
   const removed = p.since.removed;
+  // No sync between the meetings: what changed is unknown, not nothing.
+  const unobserved = sinceUnobserved(p.since);
+  const since = (n: number) => (unobserved ? null : n);
   return [
     { key: "open", label: "Open findings", value: latest?.total ?? null, detail: openDetail(p, !!latest), href: findingsHref(g) },
     { key: "openCritical", label: "Open critical", value: latest?.open?.CRITICAL ?? null, href: findingsHref({ ...g, severity: ["CRITICAL"] }) },
     { key: "breached", label: "SLA breached", value: p.sla.totals.breached, href: "#sla" },
     { key: "dueSoon", label: `Due within ${p.sla.dueSoonDays} days`, value: p.sla.totals.dueSoon, href: "#sla" },
     { key: "excepted", label: "Excepted", value: p.sla.totals.excepted, href: "#sla-excepted" },
-    { key: "newCriticalHigh", label: "New critical/high", value: p.since.newCriticalHigh.count, href: p.since.newCriticalHigh.href },
-    { key: "fixed", label: "Fixed", value: p.since.fixed.count, href: p.since.fixed.href, detail: removed ? `remediated; ${removed.count} more closed as the resource went away` : undefined },
-    { key: "reopened", label: "Reopened", value: p.since.reopened.count, href: p.since.reopened.href },
+    { key: "newCriticalHigh", label: "New critical/high", value: since(p.since.newCriticalHigh.count), href: p.since.newCriticalHigh.href, detail: unobserved ?? undefined },
+    { key: "fixed", label: "Fixed", value: since(p.since.fixed.count), href: p.since.fixed.href, detail: unobserved ?? (removed ? `remediated; ${removed.count} more closed as the resource went away` : undefined) },
+    { key: "reopened", label: "Reopened", value: since(p.since.reopened.count), href: p.since.reopened.href, detail: unobserved ?? undefined },
   ];
 }

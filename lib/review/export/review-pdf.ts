@@ -4,7 +4,7 @@ import type { ReviewPayload } from "@/lib/queries/review/review-types";
 import { formatDay, formatDays, formatInstant } from "../format";
 import { PdfWriter, hexColor, muted } from "./pdf-writer";
 import { reviewHeadline } from "./review-headline";
-import { sinceGroups } from "./since-groups";
+import { sinceGroups, sinceUnobserved } from "./since-groups";
 import { inUseLine } from "../review-in-use";
 
 
@@ -54,7 +54,7 @@ export async function reviewPdf(p: ReviewPayload, statusLine: string): Promise<U
 
   w.heading("Since the last review");
   for (const g of sinceGroups(p.since)) {
-    w.text(`${g.label}: ${g.group.count}${g.extra ? ` (${g.extra})` : ""}`, { bold: true });
+    w.text(`${g.label}: ${g.count ?? `— (${sinceUnobserved(p.since)})`}${g.extra && g.count !== null ? ` (${g.extra})` : ""}`, { bold: true });
     for (const item of g.group.items.slice(0, 6)) w.text(`${item.label} — ${item.detail}`, { size: 8, indent: 12, color: muted });
   }
 
