@@ -14,19 +14,26 @@ import type { InUseMode } from "@/lib/domain/in-use";
 export const point = (b: WeekBucket): WeekPoint => ({ week: b.start, weekEnd: b.end, label: b.label });
 const ran = (b: WeekBucket, runDays: string[]) => runDays.some((d) => d >= b.start && d <= b.end);
 
-function weeksSql(buckets: WeekBucket[], asOf: Date) {
+function weeksSql(buckets: WeekBucket[], asOf: Date, runDays: string[]) {
   const last = toDay(asOf);
   const ends = buckets.map((b) => (b.end < last ? b.end : last));
-  return Prisma.sql`SELECT s::date AS start, e::date AS end_day FROM unnest(${buckets.map((b) => b.start)}::text[], ${ends}::text[]) AS w(s, e)`;
+  const lastRuns = buckets.map((b, i) => runDays.filter((d) => d >= b.start && d <= ends[i]).at(-1) ?? null);
+  return Prisma.sql`SELECT s::date AS start, e::date AS end_day, r::date AS run_day
+    FROM unnest(${buckets.map((b) => b.start)}::text[], ${ends}::text[], ${lastRuns}::text[]) AS w(s, e, r)`;
 }
 
-/** CTEs `weeks` and `last_day`: each week's latest snapshot day in the viewer's scope. */
-function lastSnapshotDayPerWeek(table: "daily_snapshots" | "coverage_snapshots", scope: Scope, buckets: WeekBucket[], asOf: Date) {
-  return Prisma.sql`weeks AS (${weeksSql(buckets, asOf)}),
+/** CTEs `weeks` and `last_day`: each week's last day a sync ran, whose snapshot holds the scope's
+ *  rows or none (a snapshot writes no row for a zero: the scope's findings all went, say); in a week
+ *  without a run, the latest snapshot day in the viewer's scope (the first sync's estimate). Taking
+ *  the scope's own latest row instead showed, for a group whose last findings closed mid-week, their
+ *  count from before they closed. */
+function lastSnapshotDayPerWeek(table: "daily_snapshots" | "coverage_snapshots", scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[]) {
+  return Prisma.sql`weeks AS (${weeksSql(buckets, asOf, runDays)}),
     last_day AS (
-      SELECT w.start, max(s.day) AS day FROM weeks w
-      JOIN ${Prisma.raw(table)} s ON s.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
-      GROUP BY w.start)`;
+      SELECT w.start, coalesce(w.run_day, max(s.day)) AS day FROM weeks w
+      LEFT JOIN ${Prisma.raw(table)} s ON w.run_day IS NULL AND s.day BETWEEN w.start AND w.end_day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+      GROUP BY w.start, w.run_day
+      HAVING coalesce(w.run_day, max(s.day)) IS NOT NULL)`;
 }
 
 /** Snapshots count every image: "In use only" takes off the findings on images idle NOW that were
@@ -41,10 +48,10 @@ function idleOpenSql(scope: Scope, asOf: Date, inUse: InUseMode) {
 
 export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[], inUse: InUseMode = "only"): Promise<OpenWeek[]> {
   const rows = await queryRows<{ week: string; day: string; severity: string; open: number }>(Prisma.sql`
-    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf)},
+    WITH ${lastSnapshotDayPerWeek("daily_snapshots", scope, buckets, asOf, runDays)},
     snap AS (
-      SELECT l.start, l.day, s.severity, sum(s.open)::int AS open
-      FROM last_day l JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
+      SELECT l.start, l.day, s.severity, coalesce(sum(s.open), 0)::int AS open
+      FROM last_day l LEFT JOIN daily_snapshots s ON s.day = l.day AND ${scopeWhere(scope, Prisma.sql`s.account_id`)}
       GROUP BY l.start, l.day, s.severity),
     idle AS (${idleOpenSql(scope, asOf, inUse)})
     SELECT to_char(snap.start, 'YYYY-MM-DD') AS week, to_char(snap.day, 'YYYY-MM-DD') AS day, snap.severity,
@@ -62,10 +69,10 @@ export async function openByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date
 
 export async function coverageByWeek(scope: Scope, buckets: WeekBucket[], asOf: Date, runDays: string[]): Promise<CoverageWeek[]> {
   const rows = await queryRows<{ week: string; day: string; active: number; inactive: number }>(Prisma.sql`
-    WITH ${lastSnapshotDayPerWeek("coverage_snapshots", scope, buckets, asOf)}
+    WITH ${lastSnapshotDayPerWeek("coverage_snapshots", scope, buckets, asOf, runDays)}
     SELECT to_char(l.start, 'YYYY-MM-DD') AS week, to_char(l.day, 'YYYY-MM-DD') AS day,
-      sum(c.active)::int AS active, sum(c.inactive)::int AS inactive
-    FROM last_day l JOIN coverage_snapshots c ON c.day = l.day AND ${scopeWhere(scope, Prisma.sql`c.account_id`)}
+      coalesce(sum(c.active), 0)::int AS active, coalesce(sum(c.inactive), 0)::int AS inactive
+    FROM last_day l LEFT JOIN coverage_snapshots c ON c.day = l.day AND ${scopeWhere(scope, Prisma.sql`c.account_id`)}
     GROUP BY l.start, l.day`);
   return buckets.map((b) => {
     const r = rows.find((x) => x.week === b.start);

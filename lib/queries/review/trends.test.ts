@@ -53,6 +53,17 @@ describe("weekly trends (database)", () => {
     expect(tr.observed).toEqual({ first: "2026-11-10T08:00:00.000Z", latest: "2026-11-26T09:00:00.000Z" });
   });
 
+  it("takes a scope's week from the week's last sync, where a scope whose findings all went has no row, not from the scope's last row", async () => {
+    // B's HIGH findings were open on 11-17 and all gone by the run of 11-20 (a snapshot writes no row for a zero).
+    await insertDaily(t.pool, "2026-11-17", B, "HIGH", { open: 7 });
+    try {
+      const week = (await reviewTrends({ accountIds: [B] }, asOf, 4)).open.find((w) => w.week === "2026-11-16");
+      expect(week).toMatchObject({ day: "2026-11-20", total: 0 });
+    } finally {
+      await t.pool.query("DELETE FROM daily_snapshots WHERE day = '2026-11-17'");
+    }
+  });
+
   it("counts each day's opened, closed, reopened and suppressed findings from events and timestamps; no data before the first sync", async () => {
     const tr = await reviewTrends(allScope, asOf, 4);
     const flow = tr.flow.map((w) => [w.opened, w.closed, w.remediated, w.removed, w.reopened, w.suppressed]);
