@@ -20,7 +20,7 @@ export function TrendPanel({ accountId, points, severities }: { accountId: strin
     <TrendChart
       data={points}
       severities={severities}
-      onSelect={(day) => router.push(findingsHref({ account: [accountId], firstSeenFrom: day, firstSeenTo: day, status: [...lifecycleStatuses] }))}
+      onSelect={(day) => router.push(findingsHref({ account: [accountId], firstSeenFrom: day, firstSeenTo: day, status: [...lifecycleStatuses], inUse: "all" }))}
     />
   );
 }

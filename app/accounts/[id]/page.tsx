@@ -80,7 +80,8 @@ export default async function Page({ params }: Props) {
       )}
       {heat && <Card title="Open findings by severity"><ScrollArea label="Open findings by severity"><AccountHeatRow row={heat} /></ScrollArea></Card>}
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-2">
-        <Card title="Open findings, last 90 days" actions={<span className="text-xs text-muted">click a day: findings first seen then</span>}>
+        {/* The daily snapshots count every image and every cloud the account reports: so does a day's link. */}
+        <Card title="Open findings, last 90 days · every image, every cloud" actions={<span className="text-xs text-muted">click a day: findings first seen then</span>}>
           <TrendPanel accountId={a.id} points={points} severities={severities} />
         </Card>
         <Card title="Top findings" actions={<Link href={findingsHref({ account: [a.id] })} className="text-xs font-semibold text-accent hover:underline">explore »</Link>}>
