@@ -9,9 +9,19 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Deployment gate" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await scopeForRequest(); // signed in; decisions are organization-wide records
+  const scope = await scopeForRequest();
   const filter = decisionFilterSchema.parse(await searchParams);
-  const rows = await listDecisions(filter, 200);
+  // Decisions are organization-wide records: a viewer limited to some accounts is told why, not shown them.
+  const listed = await listDecisions(scope, filter, 200);
+  if (!listed.ok) {
+    return (
+      <>
+        <PageHeader title="Deployment gate" subtitle="What was allowed to ship with which findings" />
+        <p role="status" data-testid="gate-decisions-refused" className="rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">{listed.reason}</p>
+      </>
+    );
+  }
+  const rows = listed.rows;
   return (
     <>
       <PageHeader title="Deployment gate" subtitle="What was allowed to ship with which findings: every decision of POST /api/gate and the gate CLI" />

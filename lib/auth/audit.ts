@@ -21,6 +21,7 @@ export const auditActions = [
   "access.mapping.saved", "access.mapping.deleted", "settings.changed",
   "alerts.channel.saved", "alerts.channel.deleted", "alerts.channel.tested", "alerts.channel.paused", "alerts.channel.resumed",
   "alerts.rule.saved", "alerts.rule.deleted", "alerts.rule.paused", "alerts.rule.resumed",
+  "gate.policy.saved",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

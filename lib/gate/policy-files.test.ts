@@ -41,10 +41,11 @@ describe("gate policies", () => {
 
   it("saves each edit as a new version, admins only, and lists the built-in default", async () => {
     const doc = { name: "team-a", rules: [{ id: "r1", when: { severities: ["CRITICAL"] } }] };
-    expect(await store.savePolicyVersion(doc, { name: "ann", role: "admin" })).toMatchObject({ ok: true, version: 1 });
-    expect(await store.savePolicyVersion({ ...doc, maxCacheAgeHours: 6 }, { name: "ann", role: "admin" })).toMatchObject({ ok: true, version: 2 });
-    expect(await store.savePolicyVersion(doc, { name: "bob", role: "analyst" })).toMatchObject({ ok: false, status: 403 });
-    const bad = await store.savePolicyVersion({ name: "Team A", rules: [] }, { name: "ann", role: "admin" });
+    const ann = { kind: "user" as const, id: "u-ann", name: "ann", role: "admin" as const };
+    expect(await store.savePolicyVersion(doc, ann)).toMatchObject({ ok: true, version: 1 });
+    expect(await store.savePolicyVersion({ ...doc, maxCacheAgeHours: 6 }, ann)).toMatchObject({ ok: true, version: 2 });
+    expect(await store.savePolicyVersion(doc, { ...ann, id: "u-bob", name: "bob", role: "analyst" })).toMatchObject({ ok: false, status: 403 });
+    const bad = await store.savePolicyVersion({ name: "Team A", rules: [] }, ann);
     expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toEqual(["name", "rules"]);
     expect((await queries.policyHistory("team-a")).map((p) => [p.version, p.createdBy, p.policy.maxCacheAgeHours])).toEqual([[2, "ann", 6], [1, "ann", 24]]);
     expect((await queries.listPolicies()).map((p) => p.name)).toEqual(["default", "lambda-strict", "production", "team-a"]);

@@ -4,6 +4,8 @@
 import { evaluateGate } from "@/lib/actions/gate-evaluate";
 import type { Actor } from "@/lib/auth/actor";
 import { withGuard } from "@/lib/auth/guard";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
+import { log } from "@/lib/ops/logger";
 import { gateCaller } from "./gate-caller";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +27,8 @@ async function answer(request: Request, caller: Actor): Promise<Response> {
     if (!r.ok) return json({ error: r.issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues: r.issues }, r.status);
     return json(r.body);
   } catch (e) {
-    console.error("gate: decision failed", e);
+    // By kind only: the error's message can carry SQL, ARNs or the caller's data.
+    log().error({ component: "gate", kind: internalErrorKind(e) }, "gate: decision failed");
     return json({ error: "the gate could not decide (server error); see the server log" }, 500);
   }
 }

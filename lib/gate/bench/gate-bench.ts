@@ -63,7 +63,7 @@ try {
     const p = (await policyInForce("default"))!; phase.policy.push(performance.now() - t); t = performance.now();
     const o = await observeFromCache(actor.scope, body.artifact as never); phase.observe.push(performance.now() - t); t = performance.now();
     if (!o.ok) throw new Error(o.message);
-    const ex = await exceptionsFor(o.observation.findings); phase.exceptions.push(performance.now() - t); t = performance.now();
+    const ex = await exceptionsFor(o.observation.findings, actor.scope); phase.exceptions.push(performance.now() - t); t = performance.now();
     decide(p.policy, o.observation, ex, new Date()); phase.decide.push(performance.now() - t);
   }
   const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1].toFixed(1);

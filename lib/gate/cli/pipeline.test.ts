@@ -84,7 +84,10 @@ describe("gate pipeline", () => {
     expect(passed.code).toBe(0);
 
     const { listDecisions } = await import("@/lib/queries/gate/decisions");
-    const listed = await listDecisions({ artifact: img.digest });
+    const { allScope } = await import("@/lib/queries/scope");
+    const list = await listDecisions(allScope, { artifact: img.digest });
+    if (!list.ok) throw new Error(list.reason);
+    const listed = list.rows;
     expect(listed.map((d) => [d.verdict, d.source, d.exceptionIds, d.actorName])).toEqual([
       ["pass", "inspector", [id], "gate token (pipeline-test)"], ["fail", "inspector", [], "gate token (pipeline-test)"],
     ]);

@@ -30,12 +30,12 @@ describe("gate on the cache", () => {
     if (!o.ok) throw new Error(o.message);
     expect(o.observation.findings.map((f) => f.arn).sort()).toEqual([ghsa, secondary].sort());
     expect(o.observation.findings.find((f) => f.arn === secondary)?.resourceIds).toEqual(["i-0bbbbbbbbbbbbbbbb", HOST]);
-    expect(decide(policy, o.observation, await exceptionsFor(o.observation.findings), new Date()).failing.map((f) => f.arn).sort()).toEqual([ghsa, secondary].sort());
+    expect(decide(policy, o.observation, await exceptionsFor(o.observation.findings, allScope), new Date()).failing.map((f) => f.arn).sort()).toEqual([ghsa, secondary].sort());
 
     const byCve = await insertException(d.pool, { vulnerabilityId: "CVE-2023-38545", createdAt: daysAgo(1).toISOString(), expiresAt: daysAgo(-30).toISOString() });
     const onHost = await insertException(d.pool, { vulnerabilityId: "CVE-2024-6119", resourceIds: [HOST], createdAt: daysAgo(1).toISOString(), expiresAt: daysAgo(-30).toISOString() });
     await insertException(d.pool, { vulnerabilityId: "CVE-2024-6119", resourceIds: ["i-0dddddddddddddddd"], createdAt: daysAgo(1).toISOString(), expiresAt: daysAgo(-30).toISOString() });
-    const exceptions = await exceptionsFor(o.observation.findings);
+    const exceptions = await exceptionsFor(o.observation.findings, allScope);
     const decision = decide(policy, o.observation, exceptions, new Date());
     expect(decision.verdict).toBe("pass");
     expect(Object.fromEntries(decision.excepted.map((e) => [e.arn, e.exceptionId]))).toEqual({ [ghsa]: byCve, [secondary]: onHost });
