@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as envModule from "./env";
 import { ConfigError, configuredRegions, parseEnv, slaDays } from "./env";
 
 describe("parseEnv", () => {
@@ -44,6 +45,24 @@ describe("parseEnv", () => {
     expect(err({ DATABASE_URL: "postgresql//app:s3cret@host/db" })).not.toContain("s3cret");
     expect(err({ DATABASE_URL: "app:s3cret@host" })).not.toContain("s3cret");
     expect(err({ INSPECTORATE_METRICS_TOKEN: "short-s3cret" })).toBe("INSPECTORATE_METRICS_TOKEN: expected at least 16 characters");
+  });
+
+  it("never echoes the value of a key, secret, password or credential variable, and still names it in one line", () => {
+    const err = (source: Record<string, string>) => { try { parseEnv(source); } catch (e) { return String((e as Error).message); } return ""; };
+    // 63 hex characters: one short of a 32-byte key.
+    const key = "0123456789abcdef".repeat(4).slice(0, 63);
+    expect(err({ INSPECTORATE_SECRETS_KEY: key })).toBe("INSPECTORATE_SECRETS_KEY: expected 32 bytes as 64 hex characters or base64");
+    const base64 = Buffer.alloc(16, 7).toString("base64");
+    expect(err({ INSPECTORATE_SECRETS_KEY: base64 })).not.toContain(base64);
+    expect(err({ INSPECTORATE_GATE_TOKEN: "tok-s3cret" })).toBe("INSPECTORATE_GATE_TOKEN: expected at least 16 characters");
+    // The rule covers every such name, whatever its schema says.
+    const { secretNames } = envModule;
+    for (const name of ["INSPECTORATE_SECRETS_KEY", "X_API_KEY", "SMTP_PASSWORD", "db_password_file", "AWS_CREDENTIALS", "INSPECTORATE_OIDC_CLIENT_SECRET", "secret_sauce", "GITHUB_TOKEN"]) {
+      expect(secretNames.test(name), name).toBe(true);
+    }
+    for (const name of ["DATABASE_URL", "HOST", "INSPECTORATE_REGIONS"]) expect(secretNames.test(name), name).toBe(false);
+    // Ordinary values are still echoed, so a typo is easy to find.
+    expect(err({ PORT: "70000" })).toMatch(/^PORT: [^\n]+ \(got "70000"\)$/);
   });
 
   it("rejects a malformed role ARN and region lists item by item", () => {

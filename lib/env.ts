@@ -148,8 +148,13 @@ export function secretsKeyBytes(v: string): Buffer | null {
 
 export class ConfigError extends Error {}
 
-/** Tokens and secrets are never echoed back; a URL's password is masked (a config error is logged). */
-const secretNames = /(_TOKEN|_SECRET)$/;
+/**
+ * A config error is logged and shown to admins (the alerts and sync pages), so the value of any
+ * variable whose name says it holds a credential (tokens, secrets, keys such as
+ * INSPECTORATE_SECRETS_KEY, passwords, credentials) is never echoed back, not even quoted inside
+ * the message; other values are, with a database URL's password masked (redactUrlPassword).
+ */
+export const secretNames = /(TOKEN|SECRET|KEY|PASSWORD|CREDENTIAL)/i;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
@@ -157,8 +162,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!r.success) {
     const issue = r.error.issues[0];
     const name = String(issue.path[0]);
-    const got = typeof cleaned[name] === "string" && !secretNames.test(name) ? ` (got "${redactUrlPassword(String(cleaned[name])).slice(0, 80)}")` : "";
-    throw new ConfigError(`${name}: ${issue.message}${got}`);
+    const value = typeof cleaned[name] === "string" ? String(cleaned[name]) : undefined;
+    if (secretNames.test(name)) {
+      // Item messages (csvList, keyValueList) quote the offending part: mask anything quoted too.
+      throw new ConfigError(`${name}: ${issue.message.replace(/"[^"]*"/g, '"***"')}`);
+    }
+    const got = value !== undefined ? ` (got "${redactUrlPassword(value).slice(0, 80)}")` : "";
+    throw new ConfigError(`${name}: ${redactUrlPassword(issue.message)}${got}`);
   }
   return r.data;
 }

@@ -1,27 +1,43 @@
 "use server";
 // Server actions behind /admin/access: save or remove a group's role and scope (admins only).
+// Guarded like every action (Host, Origin, the "roles" permission); the audit row carries the
+// client's address. A refusal goes back to the page as its error line.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteMapping, saveMapping } from "@/lib/auth/access-mapping-store";
+import type { GuardContext } from "@/lib/auth/guard";
+import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { parseMappingForm } from "@/lib/auth/mapping-form";
-import { requireAdmin } from "@/lib/auth/require-admin";
 
 const back = (q: Record<string, string>) => redirect(`/admin/access?${new URLSearchParams(q)}`);
 
+/** The guard's context, or the page again with the reason (redirect throws, so outside any try). */
+async function guard(): Promise<GuardContext> {
+  let g: GuardContext | undefined;
+  let refused = "";
+  try {
+    g = await guardAction("roles");
+  } catch (err) {
+    refused = actionError(err);
+  }
+  if (!g) return back({ error: refused });
+  return g;
+}
+
 export async function saveMappingAction(form: FormData) {
-  const actor = await requireAdmin();
+  const { actor, address } = await guard();
   const parsed = parseMappingForm(form);
   if (!parsed.ok) return back({ error: parsed.message });
-  const r = await saveMapping(actor, parsed.group, parsed.grant);
+  const r = await saveMapping(actor, parsed.group, parsed.grant, address);
   if (!r.ok) return back({ error: r.message });
   revalidatePath("/admin/access");
   back({ saved: parsed.group });
 }
 
 export async function deleteMappingAction(form: FormData) {
-  const actor = await requireAdmin();
+  const { actor, address } = await guard();
   const group = String(form.get("group") ?? "");
-  const r = await deleteMapping(actor, group);
+  const r = await deleteMapping(actor, group, address);
   if (!r.ok) return back({ error: r.message });
   revalidatePath("/admin/access");
   back({ removed: group });

@@ -7,8 +7,10 @@ export interface AccessChange {
   action: "access.mapping.saved" | "access.mapping.deleted";
   target: string;
   detail: Record<string, unknown>;
+  /** The client's address, as the guard read it. */
+  address?: string | null;
 }
 
 export async function recordAccessChange(tx: Queryable, actor: Actor, change: AccessChange): Promise<void> {
-  await recordAudit(tx, { actor: { kind: actor.kind, id: actor.id, name: actor.name }, action: change.action, target: change.target, detail: change.detail });
+  await recordAudit(tx, { actor: { kind: actor.kind, id: actor.id, name: actor.name }, action: change.action, target: change.target, detail: change.detail, address: change.address ?? null });
 }

@@ -1,5 +1,6 @@
-// API tokens for automation: created by admins with a role, an account scope and an expiry;
-// revocable; the secret is returned once and stored only as its SHA-256.
+// API tokens for automation: created by admins with a role, an account scope and an expiry, never
+// more than the creator's own (role and scope); revocable; the secret is returned once and stored
+// only as its SHA-256.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
@@ -8,6 +9,7 @@ import { recordAudit } from "./audit";
 import { scopeRuleSchema, type ScopeRule } from "./group-map";
 import { hashTokenSecret, newTokenSecret } from "./api-token-secret";
 import { AppError } from "./app-error";
+import { grantBeyondActor } from "./grant-ceiling";
 import { fieldIssues } from "@/lib/review/exception-input";
 
 export const MAX_TOKEN_DAYS = 366;
@@ -31,6 +33,9 @@ export async function createApiToken(actor: Actor, input: unknown, address: stri
   const parsed = newTokenSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", "the token was not created", fieldIssues(parsed.error));
   const v = parsed.data;
+  // Never more than its creator: role at most theirs, scope within theirs (grant-ceiling.ts).
+  const beyond = await grantBeyondActor(actor, v.role, v.scope);
+  if (beyond) throw new AppError("forbidden", `${beyond.field}: ${beyond.message}`, [beyond]);
   const secret = newTokenSecret();
   const expiresAt = new Date(now.getTime() + v.expiresInDays * 86_400_000);
   const row = await withTransaction(db().pool, async (tx) => {

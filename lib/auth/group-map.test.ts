@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "@/lib/env";
-import { describeScopeRule, grantForGroups, type GroupMap } from "./group-map";
+import { describeScopeRule, grantForGroups, permissionRules, type GroupMap } from "./group-map";
 
 const map: GroupMap = {
   "sec-admins": { role: "admin", scope: { all: true } },
@@ -34,10 +34,24 @@ describe("group map", () => {
     expect(e.INSPECTORATE_OIDC_GROUPS_CLAIM).toBe("groups");
   });
 
-  it("gives a user in several groups the highest role and every group's scope", () => {
-    expect(grantForGroups(["payments", "prod-eng", "unmapped"], map)).toEqual({ role: "analyst", rules: [{ owners: ["team-payments"] }, { ous: ["Production"] }] });
+  it("gives a user in several groups the highest role and every group's scope to read", () => {
+    expect(grantForGroups(["payments", "prod-eng", "unmapped"], map)).toMatchObject({ role: "analyst", rules: [{ owners: ["team-payments"] }, { ous: ["Production"] }] });
     expect(grantForGroups(["unmapped"], map)).toBeNull();
     expect(grantForGroups([], map)).toBeNull();
+  });
+
+  it("scopes each permission to the groups that grant it", () => {
+    const both = grantForGroups(["payments", "prod-eng"], map)!;
+    const rules = permissionRules(both)!;
+    expect(rules.read).toEqual([{ owners: ["team-payments"] }, { ous: ["Production"] }]);
+    for (const p of ["exceptions", "freeze", "sync"] as const) expect(rules[p], p).toEqual([{ ous: ["Production"] }]);
+    expect(rules.tokens).toBeUndefined(); // not a permission of the analyst role at all
+    const all = permissionRules(grantForGroups(["sec-admins", "prod-eng"], map)!)!;
+    expect(all.read).toEqual([{ all: true }, { ous: ["Production"] }]);
+    expect(all.exceptions).toEqual([{ all: true }, { ous: ["Production"] }]);
+    expect(all.tokens).toEqual([{ all: true }]);
+    // Same role everywhere: one scope for everything.
+    expect(permissionRules(grantForGroups(["prod-eng"], map)!)).toBeNull();
   });
 
   it("describes scopes for the admin page", () => {

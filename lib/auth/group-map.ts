@@ -2,6 +2,7 @@
 // INSPECTORATE_OIDC_GROUP_MAP and from the admin-edited access_group_mappings table.
 import { z } from "zod";
 import { roles, type Role } from "./actor";
+import { can, rolePermissions, type Permission } from "./permissions";
 
 const names = z.array(z.string().trim().min(1)).min(1, "needs at least one entry");
 
@@ -35,14 +36,40 @@ export const groupMapJson = z.string().transform((text, ctx): GroupMap => {
   return z.NEVER;
 });
 
-const rank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
+export const roleRank: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
 
-/** The grant of a user in several groups: the highest role, and the union of their scopes. */
-export function grantForGroups(groups: readonly string[], map: GroupMap): { role: Role; rules: ScopeRule[] } | null {
+export interface GroupsGrant {
+  /** The highest role of the user's groups: which permissions the user has at all. */
+  role: Role;
+  /** Every group's scope: what the user may read (every role reads). */
+  rules: ScopeRule[];
+  /** The groups' grants, for the scope of each permission (permissionRules). */
+  grants: GroupGrant[];
+}
+
+/**
+ * The grant of a user in several groups. The role is the highest of the groups' roles, but each
+ * permission reaches only the accounts of the groups that grant it: "analyst for OU Payments" plus
+ * "viewer of everything" reads everything and writes (exceptions, freezes, …) in Payments only.
+ * `rules` (the union of every group's scope) is therefore the scope of "read"; permissionRules gives
+ * the others.
+ */
+export function grantForGroups(groups: readonly string[], map: GroupMap): GroupsGrant | null {
   const grants = [...new Set(groups)].map((g) => map[g]).filter((g): g is GroupGrant => g !== undefined);
   if (grants.length === 0) return null;
-  const role = grants.reduce<Role>((best, g) => (rank[g.role] > rank[best] ? g.role : best), "viewer");
-  return { role, rules: grants.map((g) => g.scope) };
+  const role = grants.reduce<Role>((best, g) => (roleRank[g.role] > roleRank[best] ? g.role : best), "viewer");
+  return { role, rules: grants.map((g) => g.scope), grants };
+}
+
+/**
+ * Each permission of the grant's role → the scope rules of only the groups whose role grants it;
+ * null when every group has the same role (then every permission has the union's scope).
+ */
+export function permissionRules(grant: GroupsGrant): Partial<Record<Permission, ScopeRule[]>> | null {
+  if (new Set(grant.grants.map((g) => g.role)).size <= 1) return null;
+  return Object.fromEntries(
+    rolePermissions[grant.role].map((p) => [p, grant.grants.filter((g) => can(g.role, p)).map((g) => g.scope)]),
+  );
 }
 
 /** One line for tables: "all accounts", "OU Production, Staging", … */

@@ -4,7 +4,7 @@
 import type { Scope } from "@/lib/queries/scope";
 import type { Actor } from "./actor";
 import { AppError, errorResponse } from "./app-error";
-import { can, type Permission } from "./permissions";
+import { actingAs, can, type Permission } from "./permissions";
 import { clientAddress } from "./rate-limit";
 import { allowedHosts, checkHost, checkJsonBody, checkOrigin } from "./request-checks";
 import { actorFromHeaders } from "./resolve-actor";
@@ -31,9 +31,11 @@ export async function admit(headers: Headers, url: string, o: GuardOptions): Pro
     checkOrigin(headers, url, allowed);
     checkJsonBody(headers);
   }
-  const actor = await actorFromHeaders(headers);
-  if (!actor) throw new AppError("unauthenticated", "sign in, or send Authorization: Bearer <token>");
-  if (!can(actor.role, o.permission)) throw new AppError("forbidden", `the ${actor.role} role may not do this`);
+  const found = await actorFromHeaders(headers);
+  if (!found) throw new AppError("unauthenticated", "sign in, or send Authorization: Bearer <token>");
+  if (!can(found.role, o.permission)) throw new AppError("forbidden", `the ${found.role} role may not do this`);
+  // The handler acts within the accounts of the groups that grant this permission.
+  const actor = actingAs(found, o.permission);
   return { actor, scope: actor.scope, address: clientAddress(headers) };
 }
 

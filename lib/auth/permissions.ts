@@ -1,6 +1,7 @@
 // What each role may do, as data (one table, like dub's rbac/permissions): every route handler and
 // server action names the permission it needs; API tokens carry a role and so the same permissions.
-import type { Role } from "./actor";
+import type { Scope } from "@/lib/queries/scope";
+import type { Actor, Role } from "./actor";
 
 export const permissions = [
   "read", // every page, API read and export, within the actor's scope
@@ -27,4 +28,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
+}
+
+/** The accounts an actor reaches with one permission: its groups granting that permission. */
+export function scopeFor(actor: Actor, permission: Permission): Scope {
+  return actor.permissionScopes?.[permission] ?? actor.scope;
+}
+
+/** The actor as it acts under one permission: `scope` narrowed to scopeFor(permission). */
+export function actingAs(actor: Actor, permission: Permission): Actor {
+  const scope = actor.permissionScopes?.[permission];
+  return scope && scope !== actor.scope ? { ...actor, scope } : actor;
 }

@@ -17,9 +17,22 @@ describe("sign-in rate limit", () => {
     expect(limiter.allow("k999", 999)).toBe(false);
   });
 
-  it("reads the nearest proxy's address", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+  it("reads the address the nearest proxy appended, not one the client wrote", () => {
+    // The client sent "203.0.113.9"; our proxy appended the address it saw, 198.51.100.7.
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" }))).toBe("198.51.100.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }))).toBe("198.51.100.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9 , 198.51.100.7 ," }))).toBe("198.51.100.7");
+    expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.8" }))).toBe("198.51.100.8");
     expect(clientAddress(new Headers())).toBe("direct");
+  });
+
+  it("cannot be escaped by rotating a forged X-Forwarded-For entry", () => {
+    const limiter = createRateLimiter(3);
+    const t = 2_000_000;
+    const attempts = [1, 2, 3, 4, 5].map((i) =>
+      limiter.allow(clientAddress(new Headers({ "x-forwarded-for": `10.9.9.${i}, 198.51.100.7` })), t + i),
+    );
+    expect(attempts).toEqual([true, true, true, false, false]);
   });
 });
 

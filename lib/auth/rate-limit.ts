@@ -22,8 +22,17 @@ export function createRateLimiter(perMinute: number, maxKeys = 10_000): RateLimi
   };
 }
 
-/** The client's address as the nearest proxy reports it; "direct" when nothing says. */
+/**
+ * The client's address for the sign-in limiter and the audit trail: the RIGHTMOST X-Forwarded-For
+ * entry. Each proxy appends the address it was connected from, so the last entry is the one the
+ * nearest proxy (ours) saw; everything to its left arrived from the client and may be forged (the
+ * leftmost entry was: rotating it escaped the rate limit and wrote any address into the audit).
+ * Without a proxy, Next.js's server sets the header to the socket's address, but only when the
+ * request has none, so a deployment reached directly should still sit behind a proxy that sets or
+ * appends it (there is no trusted-proxy setting). X-Real-IP (set, not appended, by proxies) counts
+ * only when there is no X-Forwarded-For; "direct" when nothing says.
+ */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
   return forwarded || headers.get("x-real-ip")?.trim() || "direct";
 }

@@ -2,10 +2,10 @@
 import { notFound } from "next/navigation";
 import type { Actor } from "./actor";
 import { currentActor } from "./current-actor";
-import { can, type Permission } from "./permissions";
+import { actingAs, can, type Permission } from "./permissions";
 
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await currentActor();
   if (!actor || !can(actor.role, permission)) notFound();
-  return actor;
+  return actingAs(actor, permission);
 }

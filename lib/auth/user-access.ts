@@ -19,7 +19,10 @@ export async function listUserAccess(): Promise<UserAccess[]> {
       const grant = grantForGroups(user.groups, map);
       if (!grant) return { user, role: null, scope: "no access", accounts: 0 };
       const scope = await resolveScope(grant.rules);
-      return { user, role: grant.role, scope: grant.rules.map(describeScopeRule).join("; "), accounts: scope.accountIds === "all" ? null : scope.accountIds.length };
+      // Mixed roles: each scope says which role it comes with (a permission reaches only its groups' accounts).
+      const mixed = new Set(grant.grants.map((g) => g.role)).size > 1;
+      const scopes = grant.grants.map((g) => (mixed ? `${describeScopeRule(g.scope)} (${g.role})` : describeScopeRule(g.scope)));
+      return { user, role: grant.role, scope: scopes.join("; "), accounts: scope.accountIds === "all" ? null : scope.accountIds.length };
     }),
   );
 }

@@ -6,6 +6,7 @@ import { liveProgress } from "./background";
 import type { SyncProgress } from "./progress";
 import { STALE_AFTER_MS } from "./run/run-record";
 import type { RunNote } from "./context";
+import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 
 export interface SyncRunSummary {
   id: number;
@@ -61,3 +62,13 @@ export async function syncStatus(db: Pick<pg.Pool, "query">, now = new Date()): 
 
 /** The process database's sync status: what GET /api/sync answers. */
 export const currentSyncStatus = (now = new Date()) => syncStatus(db().pool, now);
+
+/**
+ * The status one viewer may see. A run's notes are organization-wide and name accounts (lifecycle
+ * changes, re-listed account ids, skipped finding ARNs), so only a viewer of the whole organization
+ * gets them; anyone else gets an empty list (the `demo` flag, derived from them, stays).
+ */
+export function syncStatusForScope(status: SyncStatus, scope: Scope): SyncStatus {
+  if (seesWholeOrg(scope) || !status.lastRun) return status;
+  return { ...status, lastRun: { ...status.lastRun, notes: [] } };
+}

@@ -21,7 +21,7 @@ export default async function Page({ searchParams }: Props) {
   const error = one(q.error), saved = one(q.saved), removed = one(q.removed);
   return (
     <>
-      <PageHeader title="Access" subtitle="Identity-provider groups give roles (viewer, analyst, admin) and account scopes; a user in several groups gets the highest role and every scope." />
+      <PageHeader title="Access" subtitle="Identity-provider groups give roles (viewer, analyst, admin) and account scopes. A user in several groups reads every group's accounts, and can do what a role allows only in the accounts of the groups with that role (analyst of Payments + viewer of all: reads all, writes in Payments). A token or mapping an admin makes never reaches further than the admin." />
       {!signInConfigured() && <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">Local mode: no identity provider is configured, so these mappings take effect only once INSPECTORATE_OIDC_ISSUER is set.</p>}
       {error && <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       {saved && <p role="status" className="mb-4 text-sm text-emerald-800">Saved the mapping of {saved}.</p>}

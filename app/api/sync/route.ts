@@ -4,13 +4,15 @@ import { AppError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
 import { startSyncRequest } from "@/lib/sync/start-request";
 import { startSync } from "@/lib/sync/start-sync";
-import { currentSyncStatus } from "@/lib/sync/sync-status";
+import { currentSyncStatus, syncStatusForScope } from "@/lib/sync/sync-status";
 import { errorForRole, errorsForRole } from "@/lib/auth/error-text";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withGuard(async (_req, { actor }) => {
-  return Response.json(errorsForRole(await currentSyncStatus(), actor.role), { headers: { "cache-control": "no-store" } });
+// Notes (which name accounts) only for viewers of the whole organization; error texts by role.
+export const GET = withGuard(async (_req, { actor, scope }) => {
+  const status = syncStatusForScope(await currentSyncStatus(), scope);
+  return Response.json(errorsForRole(status, actor.role), { headers: { "cache-control": "no-store" } });
 }, { permission: "read", mutating: false });
 
 export const POST = withGuard(async (request, { actor, address }) => {
