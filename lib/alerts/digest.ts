@@ -27,9 +27,11 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "3 of 12 shown" when the digest holds only the top N. */
+/** "3 of 12 shown" when the digest holds only the top N. The link does not promise to open exactly
+ *  those 12: a finding rule's link opens their accounts' open findings at their severities (the first
+ *  100 accounts), a wider list. */
 export function moreLine(d: Digest): string | null {
-  return d.total > d.items.length ? `${d.items.length} of ${d.total} shown; the link opens all of them.` : null;
+  return d.total > d.items.length ? `${d.items.length} of ${d.total} shown.` : null;
 }
 
 export function testDigest(channelName: string, appUrl: string): Digest {

@@ -20,7 +20,7 @@ export const ruleParamsSchema = z.object({
   days: z.coerce.number().int().min(1).max(365).default(7),
   /** SYNC_FAILING: this many failed runs in a row. */
   runs: z.coerce.number().int().min(1).max(100).default(3),
-  /** Items a digest lists; the link opens all of them. */
+  /** Items a digest lists (the total is given beside them). */
   topN: z.coerce.number().int().min(1).max(40).default(10),
 });
 export type RuleParams = z.infer<typeof ruleParamsSchema>;

@@ -18,7 +18,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const q = typeof params.q === "string" ? params.q.trim().toLowerCase() : "";
   const scope = await scopeForRequest();
   const [heat, coverage, costs] = await Promise.all([getSeverityHeatmap(scope, []), getCoverageMatrix(scope), getCostByAccount(scope)]);
-  const header = <PageHeader title="Accounts" subtitle={`${heat.length} accounts in the organization: open findings, coverage and sync state`} />;
+  // Accounts that left Inspector or the organization stay listed (with their last state), so say how many.
+  const departed = heat.filter((r) => r.left).length;
+  const header = <PageHeader title="Accounts" subtitle={`${heat.length - departed} accounts in the organization${departed ? ` and ${departed} that left it or Inspector` : ""}: open findings, coverage and sync state`} />;
   if (!heat.length) {
     return (
       <>
