@@ -55,6 +55,7 @@ describe("the heatmap's first paint", () => {
   it("a small organization's page carries every row: nothing to fetch", () => {
     const first = heatmapFirstPaint(rows, 25, 100);
     expect(first).toMatchObject({ complete: true, total: 4, rows });
+    expect(heatmapFirstPaint([...rows, { ...rows[0], accountId: "sub-1", provider: "AZURE" }], 25, 100)).toMatchObject({ total: 5, otherCloudRows: 1 });
     expect(first.groups.owner?.map((g) => g.key)).toEqual(["owner-Dev", "owner-Prod", "owner-null"]);
   });
 });

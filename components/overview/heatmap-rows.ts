@@ -60,6 +60,8 @@ export interface HeatmapFirstPaint {
   rows: HeatmapRow[];
   /** Every row (accounts and other clouds' accounts) in scope. */
   total: number;
+  /** Of total, the other clouds' accounts (Azure subscriptions…): "accounts" alone would overstate the AWS ones. */
+  otherCloudRows: number;
   /** rows holds every row: nothing to fetch. */
   complete: boolean;
   /** Group headers per grouping; null when a grouping has more groups than the limit (fetched when chosen). */
@@ -84,8 +86,9 @@ export function summarizeGroups(rows: HeatmapRow[], group: Exclude<HeatmapGroup,
 export function heatmapFirstPaint(rows: HeatmapRow[], perSort: number, limit: number): HeatmapFirstPaint {
   const bounded = (g: HeatmapGroupSummary[]) => (g.length <= limit ? g : null);
   const groups = { ou: bounded(summarizeGroups(rows, "ou")), owner: bounded(summarizeGroups(rows, "owner")) };
-  if (rows.length <= limit) return { rows, total: rows.length, complete: true, groups };
+  const otherCloudRows = rows.filter((r) => r.provider).length;
+  if (rows.length <= limit) return { rows, total: rows.length, otherCloudRows, complete: true, groups };
   const keep = new Set<HeatmapRow>();
   for (const s of sorts) for (const r of sortAccounts(rows, s).slice(0, perSort)) keep.add(r);
-  return { rows: rows.filter((r) => keep.has(r)), total: rows.length, complete: false, groups };
+  return { rows: rows.filter((r) => keep.has(r)), total: rows.length, otherCloudRows, complete: false, groups };
 }

@@ -116,7 +116,7 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
       </ScrollArea>
       {hidden > 0 && (
         <button type="button" onClick={() => setShowAll(true)} disabled={showAll && rest.isFetching} className="mt-2 text-sm font-semibold text-accent hover:underline disabled:text-muted">
-          {showAll && rest.isFetching ? `Loading ${hidden} more accounts…` : `Show all ${first.total} accounts (${hidden} more)`}
+          {showAll && rest.isFetching ? `Loading ${hidden} more accounts…` : `Show all ${first.total - first.otherCloudRows} accounts${first.otherCloudRows ? ` and ${first.otherCloudRows} other clouds' accounts` : ""} (${hidden} more rows)`}
         </button>
       )}
       {group !== "none" && rest.isFetching && <p className="mt-2 text-sm text-muted">Loading the group&apos;s accounts…</p>}
