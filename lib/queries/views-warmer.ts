@@ -4,7 +4,7 @@
 // its own: after a run this process finished (schedule, "Sync now", POST /api/sync), and when its poll
 // sees the data version move with no run in progress (a run in another worker or process, a risk
 // exception recorded elsewhere). A failure is logged by kind and leaves the memo to fill on first view.
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { log } from "@/lib/ops/logger";
@@ -61,7 +61,8 @@ function warm(version: () => Promise<string>): Promise<void> {
 export async function warmIfChanged(): Promise<boolean> {
   const s = state();
   if (s.warming) await s.warming;
-  const [version, status] = await Promise.all([reviewInputsVersion(), syncStatus(db().pool)]);
+  // Both through the read seam: the version and the run state come from the same database.
+  const [version, status] = await Promise.all([reviewInputsVersion(), syncStatus(readDb().pool)]);
   if (status.running || version === s.warmedVersion) return false;
   await warm(async () => version);
   return true;

@@ -11,7 +11,7 @@ export interface WalByRelation {
   fpiBytes: number;
 }
 
-export async function walByRelation(db: Pick<pg.Pool, "query">, from: string, to: string, top = 12): Promise<WalByRelation[] | null> {
+export async function walByRelation(db: Pick<pg.Pool, "query">, from: string, to: string, top = 12, quiet = false): Promise<WalByRelation[] | null> {
   try {
     await db.query("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
     const { rows } = await db.query<{ relation: string; records: number; bytes: number; fpi_bytes: number }>(
@@ -28,7 +28,7 @@ export async function walByRelation(db: Pick<pg.Pool, "query">, from: string, to
     );
     return rows.map((r) => ({ relation: r.relation, records: r.records, bytes: r.bytes, fpiBytes: r.fpi_bytes }));
   } catch (error) {
-    console.log(`  (WAL by relation not measured: ${(error as Error).message.split("\n")[0]})`);
+    if (!quiet) console.log(`  (WAL by relation not measured: ${(error as Error).message.split("\n")[0]})`);
     return null;
   }
 }
