@@ -20,4 +20,12 @@ describe("errors by role", () => {
     expect(JSON.stringify(viewer)).not.toContain("arn:aws");
     expect(errorsForRole(status, "admin")).toBe(status);
   });
+
+  it("replaces a failed run's progress message (the run's error), not a note's message", () => {
+    const status = { progress: { heartbeatAt: "2026-12-03T09:00:00Z", outcome: "FAILED", message: aws }, lastRun: { notes: [{ kind: "bulk-load", message: "First load into an empty cache" }] } };
+    const viewer = errorsForRole(status, "analyst");
+    expect(viewer.progress.message).toBe("access denied — ask an admin");
+    expect(viewer.lastRun.notes[0].message).toBe("First load into an empty cache");
+    expect(errorsForRole(status, "admin").progress.message).toBe(aws);
+  });
 });

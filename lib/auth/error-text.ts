@@ -20,6 +20,8 @@ export function errorForRole(role: Role, text: string | null | undefined, where?
 }
 
 const errorKeys = new Set(["error", "syncError", "sync_error", "lastError"]);
+/** A run's progress (it has a heartbeat) carries the run's error as `message`; notes' messages are not errors. */
+const isErrorText = (o: Record<string, unknown>, key: string) => errorKeys.has(key) || (key === "message" && "heartbeatAt" in o);
 
 /**
  * A copy of a status object (sync status, runs, account regions) with every error text replaced by
@@ -32,7 +34,7 @@ export function errorsForRole<T>(value: T, role: Role): T {
     if (!v || typeof v !== "object" || v instanceof Date) return v;
     const o = v as Record<string, unknown>;
     const where = typeof o.region === "string" ? o.region : null;
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, errorKeys.has(k) && typeof x === "string" ? plainError(x, where) : walk(x)]));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, isErrorText(o, k) && typeof x === "string" ? plainError(x, where) : walk(x)]));
   };
   return walk(value) as T;
 }
