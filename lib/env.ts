@@ -98,6 +98,9 @@ const schema = z.object({
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  // Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1). 0: reached
+  // directly, the client's address is the connection's, and X-Forwarded-For is the client's own text.
+  INSPECTORATE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
   INSPECTORATE_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),

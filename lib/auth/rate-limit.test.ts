@@ -26,6 +26,16 @@ describe("sign-in rate limit", () => {
     expect(clientAddress(new Headers())).toBe("direct");
   });
 
+  it("counts as many proxies from the right as are trusted, and with none the connection's address", () => {
+    const h = new Headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7, 10.0.0.5", "x-inspectorate-peer": "10.0.0.9" });
+    expect(clientAddress(h, 1)).toBe("10.0.0.5");
+    expect(clientAddress(h, 2)).toBe("198.51.100.7"); // a CDN in front of the load balancer
+    expect(clientAddress(h, 5)).toBe("203.0.113.9"); // fewer entries than proxies: the first
+    // Reached directly, X-Forwarded-For is whatever the client wrote.
+    expect(clientAddress(h, 0)).toBe("10.0.0.9");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.7" }), 0)).toBe("direct");
+  });
+
   it("cannot be escaped by rotating a forged X-Forwarded-For entry", () => {
     const limiter = createRateLimiter(3);
     const t = 2_000_000;

@@ -22,17 +22,27 @@ export function createRateLimiter(perMinute: number, maxKeys = 10_000): RateLimi
   };
 }
 
+/** The connection's address, set by the HTTP observer on every request (lib/ops/http-observer.ts). */
+const PEER_HEADER = "x-inspectorate-peer";
+
 /**
- * The client's address for the sign-in limiter and the audit trail: the RIGHTMOST X-Forwarded-For
- * entry. Each proxy appends the address it was connected from, so the last entry is the one the
- * nearest proxy (ours) saw; everything to its left arrived from the client and may be forged (the
- * leftmost entry was: rotating it escaped the rate limit and wrote any address into the audit).
- * Without a proxy, Next.js's server sets the header to the socket's address, but only when the
- * request has none, so a deployment reached directly should still sit behind a proxy that sets or
- * appends it (there is no trusted-proxy setting). X-Real-IP (set, not appended, by proxies) counts
- * only when there is no X-Forwarded-For; "direct" when nothing says.
+ * The client's address for the sign-in limiter and the audit trail. Each proxy appends the address it
+ * was connected from to X-Forwarded-For, so with `proxies` trusted proxies in front (a load balancer:
+ * 1, INSPECTORATE_TRUSTED_PROXIES) the client is the entry that many places from the right; everything
+ * to its left arrived from the client and may be forged (the leftmost entry was taken once: rotating it
+ * escaped the rate limit and wrote any address into the audit). With none (0), the connection's own
+ * address: a client reaching the app directly writes X-Forwarded-For itself. X-Real-IP (set, not
+ * appended, by proxies) counts only behind a proxy and without X-Forwarded-For; "direct" when nothing says.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return forwarded || headers.get("x-real-ip")?.trim() || "direct";
+export function clientAddress(headers: Headers, proxies = trustedProxies()): string {
+  const peer = headers.get(PEER_HEADER)?.trim() || undefined;
+  if (proxies === 0) return peer ?? "direct";
+  const chain = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  const forwarded = chain.length ? chain[Math.max(0, chain.length - proxies)] : undefined;
+  return forwarded || headers.get("x-real-ip")?.trim() || peer || "direct";
+}
+
+function trustedProxies(): number {
+  const n = Number(process.env.INSPECTORATE_TRUSTED_PROXIES ?? 1);
+  return Number.isInteger(n) && n >= 0 ? n : 1;
 }

@@ -9,10 +9,12 @@ import { routeOf } from "./route-label";
 let server: http.Server;
 let base: string;
 const seen: (string | undefined)[] = [];
+const peers: (string | undefined)[] = [];
 
 beforeAll(async () => {
   installHttpObserver();
   server = http.createServer(async (req, res) => {
+    peers.push(req.headers["x-inspectorate-peer"] as string | undefined);
     await new Promise((r) => setTimeout(r, 5));
     seen.push(currentLogContext().requestId); // still in the request's context after an await
     res.statusCode = req.url?.startsWith("/nowhere") ? 404 : 200;
@@ -24,6 +26,11 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("every request", () => {
+  it("carries the connection's own address, whatever the client sent in its place", async () => {
+    await fetch(`${base}/api/health`, { headers: { "x-inspectorate-peer": "203.0.113.9" } });
+    expect(peers.at(-1)).toBe("127.0.0.1");
+  });
+
   it("gets a request id (the caller's when sane), in the response and the log context", async () => {
     const given = await fetch(`${base}/findings`, { headers: { "x-request-id": "abc-123" } });
     expect(given.headers.get("x-request-id")).toBe("abc-123");

@@ -14,7 +14,11 @@ import { routeOf } from "./route-label";
 const holder = globalThis as { __inspectorateHttpObserver?: boolean };
 const saneId = (v: unknown) => (typeof v === "string" && /^[\w.:-]{1,128}$/.test(v) ? v : undefined);
 
+/** The header that carries the connection's own address to the app (any value a client sent is replaced). */
+export const PEER_HEADER = "x-inspectorate-peer";
+
 export function observeRequest(req: http.IncomingMessage, res: http.ServerResponse): string {
+  req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
   const requestId = saneId(req.headers["x-request-id"]) ?? randomUUID();
   res.setHeader("x-request-id", requestId);
   const started = performance.now();
