@@ -61,6 +61,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
           const cov = r.coverage;
           const pct = cov && cov.active + cov.inactive ? Math.floor((cov.active / (cov.active + cov.inactive)) * 100) : null;
           const off = cov ? scanTypes.filter((s) => cov.cells[s].enabledRegions < cov.cells[s].regions) : [];
+          const unknown = unknownCountsReason(r);
           return (
             <tr key={r.accountId} className="border-b border-line/60 hover:bg-canvas">
               <td className="px-2 py-1.5">
@@ -68,8 +69,8 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
                 <div className="font-mono text-[11px] text-muted">{r.accountId}</div>
               </td>
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
-              {unknownCountsReason(r) ? (
-                <td colSpan={rankedSeverities.length + 1} className="px-2 py-1.5 text-right text-muted" title={unknownCountsReason(r)}>— <span className="text-xs">{unknownCountsReason(r)}</span></td>
+              {unknown ? (
+                <td colSpan={rankedSeverities.length + 1} className="px-2 py-1.5 text-right text-muted" title={unknown}>— <span className="text-xs">{unknown}</span></td>
               ) : (<>
               {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">

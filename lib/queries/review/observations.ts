@@ -3,6 +3,9 @@
 // counts there are "no data", never 0. Sync runs cover the whole organization.
 import { Prisma, queryOne, queryRows } from "@/lib/queries/sql";
 
+/** A run that observed Inspector: finished, not failed. */
+const observedRun = Prisma.sql`outcome IN ('SUCCEEDED', 'PARTIAL')`;
+
 export interface Observations {
   first: string | null;
   latest: string | null;
@@ -11,7 +14,7 @@ export interface Observations {
 export async function observations(asOf: Date): Promise<Observations> {
   const r = await queryOne<{ first: Date | null; latest: Date | null }>(Prisma.sql`
     SELECT min(finished_at) AS first, max(finished_at) AS latest FROM sync_runs
-    WHERE outcome IN ('SUCCEEDED', 'PARTIAL') AND finished_at <= ${asOf}`);
+    WHERE ${observedRun} AND finished_at <= ${asOf}`);
   return { first: r?.first?.toISOString() ?? null, latest: r?.latest?.toISOString() ?? null };
 }
 
@@ -24,6 +27,13 @@ export function dayObserved(day: string, o: Observations): boolean {
 export async function runDays(from: Date, asOf: Date): Promise<string[]> {
   const rows = await queryRows<{ day: string }>(Prisma.sql`
     SELECT DISTINCT to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM sync_runs
-    WHERE outcome IN ('SUCCEEDED', 'PARTIAL') AND finished_at >= ${from} AND finished_at <= ${asOf} ORDER BY 1`);
+    WHERE ${observedRun} AND finished_at >= ${from} AND finished_at <= ${asOf} ORDER BY 1`);
   return rows.map((r) => r.day);
+}
+
+/** When the last run that observed Inspector finished within (from, to]; null when none did. */
+export async function lastObservationBetween(from: Date, to: Date): Promise<Date | null> {
+  const r = await queryOne<{ at: Date | null }>(Prisma.sql`
+    SELECT max(finished_at) AS at FROM sync_runs WHERE ${observedRun} AND finished_at > ${from} AND finished_at <= ${to}`);
+  return r?.at ? new Date(r.at) : null;
 }

@@ -9,6 +9,7 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { ReviewAccount } from "./review-accounts";
 import { wentDark } from "./went-dark";
+import { lastObservationBetween } from "./observations";
 import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
 import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
@@ -82,15 +83,13 @@ export async function sinceLastReview(
         AND c.inactive_since > coalesce((SELECT min(finished_at) FROM sync_runs WHERE outcome <> 'FAILED'), '-infinity')
       ORDER BY c.inactive_since DESC, c.resource_id LIMIT ${SAMPLE}`),
     wentDark(scope, window, previousDark),
-    queryRows<{ at: Date | null }>(Prisma.sql`SELECT max(finished_at) AS at FROM sync_runs
-      WHERE outcome IN ('SUCCEEDED', 'PARTIAL') AND finished_at > ${from} AND finished_at <= ${to}`),
+    lastObservationBetween(from, to),
   ]);
   const count = (s: string) => severities.find((r) => r.severity === s)?.n ?? 0;
-  const lastSync = synced[0]?.at ?? null;
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    lastSyncInWindow: lastSync ? new Date(lastSync).toISOString() : null,
+    lastSyncInWindow: synced?.toISOString() ?? null,
     newCriticalHigh: {
       ...grp(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to, inUse })),
       count: count("CRITICAL") + count("HIGH"),
