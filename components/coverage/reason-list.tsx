@@ -5,7 +5,9 @@ import { coverageResourcesHref } from "@/lib/queries/coverage/coverage-resources
 import { formatCount } from "@/components/ui/format";
 
 /** Unscanned resources grouped by Inspector's reason, each with its cause and fix in plain words. */
-export function ReasonList({ reasons, accountId }: { reasons: ReasonRow[]; accountId?: string }) {
+/** `unknown`: why nothing is known of the resources (an account never synced): said instead of "all scanned". */
+export function ReasonList({ reasons, accountId, unknown }: { reasons: ReasonRow[]; accountId?: string; unknown?: string }) {
+  if (!reasons.length && unknown) return <p className="text-sm text-muted">Coverage unknown ({unknown}).</p>;
   if (!reasons.length) return <p className="text-sm text-muted">Every resource Inspector knows is being scanned.</p>;
   return (
     <ul className="divide-y divide-line" data-testid="reason-list">

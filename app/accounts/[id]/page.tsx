@@ -20,6 +20,7 @@ import { currentActor } from "@/lib/auth/current-actor";
 import { errorsForRole } from "@/lib/auth/error-text";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
+import { unknownCountsReason } from "@/components/overview/sync-problem-label";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { AccountLifecycleBadge, accountLeftText } from "@/components/accounts/account-lifecycle-badge";
 import { GONE_STATUS } from "@/lib/domain/lifecycle";
@@ -90,7 +91,7 @@ export default async function Page({ params }: Props) {
       </div>
       <Card title="Coverage">
         {coverage && <CoverageCells row={coverage} />}
-        <div className="mt-3"><ReasonList reasons={reasons} accountId={a.id} /></div>
+        <div className="mt-3"><ReasonList reasons={reasons} accountId={a.id} unknown={heat ? unknownCountsReason(heat) : undefined} /></div>
       </Card>
       <Card title="Regions: Inspector state and sync"><ScrollArea label="Regions"><RegionsTable regions={regions} /></ScrollArea></Card>
       <AccountCisCard scope={scope} accountId={a.id} />
