@@ -4,8 +4,10 @@ import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import { Field, inputClass } from "./filter-fields";
 import { UsageFilters } from "./usage-filters";
+import { isInstant } from "@/lib/queries/findings/time-bound";
 
-const rareFields = ["epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "reopenedFrom", "exploitableFrom", "ami", "image"] as const;
+const rareFields = ["epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "reopenedFrom", "reopenedTo", "exploitableFrom",
+  "becameExploitableFrom", "becameExploitableTo", "ami", "image"] as const;
 
 export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter; options: FilterOptions; tags: string }) {
   const open = rareFields.some((f) => filter[f] !== undefined) || filter.tag.length > 0 || filter.owner.length > 0 || filter.ou.length > 0
@@ -15,11 +17,17 @@ export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter;
       <input name={name} type="number" step={step} min={0} defaultValue={filter[name] as number | undefined} placeholder={placeholder} className={`${inputClass} tabular-nums`} />
     </Field>
   );
-  const date = (name: (typeof rareFields)[number], label: string) => (
-    <Field label={label}>
-      <input name={name} type="date" defaultValue={filter[name] as string | undefined} className={inputClass} />
-    </Field>
-  );
+  // A link from the weekly review carries instants: a date picker cannot show one and would drop it
+  // on the next Apply, so it stays as text (editable, a day typed there works too).
+  const date = (name: (typeof rareFields)[number], label: string) => {
+    const value = filter[name] as string | undefined;
+    const exact = value !== undefined && isInstant(value);
+    return (
+      <Field label={label} hint={exact ? "an exact instant, from a review link" : undefined}>
+        <input name={name} type={exact ? "text" : "date"} defaultValue={value} className={`${inputClass}${exact ? " font-mono text-xs" : ""}`} />
+      </Field>
+    );
+  };
   return (
     <details open={open} className="group mt-3 border-t border-line pt-3">
       <summary className="cursor-pointer select-none text-xs font-semibold uppercase tracking-wide text-accent">More filters: scores, age, dates, tags, owners, images, image use, cloud</summary>
@@ -34,8 +42,11 @@ export function MoreFilters({ filter, options, tags }: { filter: FindingsFilter;
         {date("firstSeenTo", "First seen to")}
         {date("closedFrom", "Closed from")}
         {date("closedTo", "Closed to")}
-        {date("reopenedFrom", "Reopened since")}
-        {date("exploitableFrom", "Exploitable since")}
+        {date("reopenedFrom", "Reopened from")}
+        {date("reopenedTo", "Reopened to")}
+        {date("becameExploitableFrom", "Became exploitable from")}
+        {date("becameExploitableTo", "Became exploitable to")}
+        {date("exploitableFrom", "Exploit known since")}
         <Field label="Resource tags" hint="key:value, comma separated">
           <input name="tag" defaultValue={tags} placeholder="env:prod" className={inputClass} />
         </Field>

@@ -45,6 +45,12 @@ export function statusEventSql(alias: string, from: Lifecycle | null, to: Lifecy
   return Prisma.sql`(${e}.kind = 'STATUS'${fromSql} AND ${e}.to_value = ${lifecycleStatus[to]})`;
 }
 
+/** An event that made a finding exploitable (exploit available → YES): the review's "became exploitable". */
+export function becameExploitableEventSql(alias: string): Prisma.Sql {
+  const e = Prisma.raw(alias);
+  return Prisma.sql`(${e}.kind = 'EXPLOITABLE' AND ${e}.to_value = 'YES')`;
+}
+
 /** Open at a past instant (a value, or an SQL expression such as a per-row day's end): observed
  *  by then and open now, or closed / gone only after it. */
 export function openAtSql(alias: string, asOf: Date | Prisma.Sql): Prisma.Sql {

@@ -41,6 +41,21 @@ describe("findings filter", () => {
     expect(filter.severity).toEqual([]);
   });
 
+  it("takes the review's instants as date bounds, and refuses a window with no time in it", () => {
+    const from = "2026-11-19T14:00:00.000Z", to = "2026-11-26T14:00:00.000Z";
+    const ok = parseFindingsFilter(new URLSearchParams({ firstSeenFrom: from, firstSeenTo: to, reopenedFrom: from, reopenedTo: to, becameExploitableFrom: from }));
+    expect(ok.issues).toEqual([]);
+    expect(ok.filter).toMatchObject({ firstSeenFrom: from, firstSeenTo: to, reopenedTo: to, becameExploitableFrom: from });
+    expect(findingsHref(ok.filter)).toContain("reopenedTo=2026-11-26T14%3A00%3A00.000Z");
+    const bad = parseFindingsFilter(new URLSearchParams({ closedFrom: to, closedTo: from, becameExploitableFrom: "2026-11-27", becameExploitableTo: to, reopenedTo: "last week" }));
+    expect(bad.issues).toEqual([
+      { field: "reopenedTo", message: expect.stringMatching(/YYYY-MM-DD or an instant/) },
+      { field: "closedTo", message: `leaves no time after closedFrom (${to})` },
+      { field: "becameExploitableTo", message: "leaves no time after becameExploitableFrom (2026-11-27)" },
+    ]);
+    expect(bad.filter.closedTo).toBeUndefined();
+  });
+
   it("rejects inverted ranges on the upper bound and cursors from another sort", () => {
     const cursor = encodeCursor({ sort: "age", segment: 0, value: "2024-01-01T00:00:00.000Z", id: "17", page: 2 });
     const { filter, issues } = parseFindingsFilter(new URLSearchParams(`scoreMin=8&scoreMax=3&cursor=${cursor}&sort=score`));

@@ -8,6 +8,7 @@ import { decodeCursor, findingsSorts } from "./findings-cursor";
 import { closureKinds } from "@/lib/domain/closure";
 import { inUseModes } from "@/lib/domain/in-use";
 import { kevFilterValues } from "@/lib/domain/kev";
+import { emptyRange, timeBoundSchema as bound } from "./time-bound";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -16,10 +17,6 @@ export type { FindingsGroup } from "./findings-fields";
 const text = z.string().trim().min(1).max(256);
 const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a calendar date");
 const num = (min: number, max: number) =>
   z.coerce
     .number({ error: (issue) => (issue.code === "invalid_type" ? "expected a number" : undefined) })
@@ -62,14 +59,21 @@ export const findingsFilterFields = {
   scoreMax: num(0, 10).optional(),
   ageMin: num(0, 36500).int("expected whole days").optional(),
   ageMax: num(0, 36500).int("expected whole days").optional(),
-  firstSeenFrom: day.optional(),
-  firstSeenTo: day.optional(),
-  closedFrom: day.optional(),
-  closedTo: day.optional(),
+  // Dates are days or instants (time-bound.ts): the weekly review links with its window's instants.
+  firstSeenFrom: bound.optional(),
+  firstSeenTo: bound.optional(),
+  closedFrom: bound.optional(),
+  closedTo: bound.optional(),
   /** remediated: closed while its resource is still scanned; removed: resource gone or unscanned. */
   closure: z.enum(closureKinds).optional(),
-  reopenedFrom: day.optional(),
-  exploitableFrom: day.optional(),
+  /** A closed → open status event in the window. */
+  reopenedFrom: bound.optional(),
+  reopenedTo: bound.optional(),
+  /** Inspector's exploit date (exploit_since) on or after the bound. */
+  exploitableFrom: bound.optional(),
+  /** An exploit-available NO/unknown → YES event in the window: what the review's "became exploitable" counts. */
+  becameExploitableFrom: bound.optional(),
+  becameExploitableTo: bound.optional(),
   ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),
   image: text.optional(),
   /** The "In use only" switch (lib/domain/in-use.ts): absent = only; all; idle = not in use. */
@@ -121,10 +125,17 @@ export function parseFindingsFilter(params: SearchParamsLike): { filter: Finding
     }
   }
   const filter = out as FindingsFilter;
-  for (const [min, max] of [["epssMin", "epssMax"], ["scoreMin", "scoreMax"], ["ageMin", "ageMax"], ["firstSeenFrom", "firstSeenTo"], ["closedFrom", "closedTo"]] as const) {
+  for (const [min, max] of [["epssMin", "epssMax"], ["scoreMin", "scoreMax"], ["ageMin", "ageMax"]] as const) {
     const lo = filter[min], hi = filter[max];
     if (lo !== undefined && hi !== undefined && lo > hi) {
       issues.push({ field: max, message: `must not be below ${min} (${lo})` });
+      delete (filter as Record<string, unknown>)[max];
+    }
+  }
+  for (const [min, max] of [["firstSeenFrom", "firstSeenTo"], ["closedFrom", "closedTo"], ["reopenedFrom", "reopenedTo"], ["becameExploitableFrom", "becameExploitableTo"]] as const) {
+    const lo = filter[min], hi = filter[max];
+    if (lo !== undefined && hi !== undefined && emptyRange(lo, hi)) {
+      issues.push({ field: max, message: `leaves no time after ${min} (${lo})` });
       delete (filter as Record<string, unknown>)[max];
     }
   }

@@ -3,7 +3,7 @@
 import { Prisma } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
-import { statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
+import { becameExploitableEventSql, statusEventSql, statusInSql } from "@/lib/queries/lifecycle-sql";
 import { findingKeyParts, findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
 import { usageWhere } from "./usage-where";
@@ -11,8 +11,28 @@ import { resourceWhere, type ResolvedFilter } from "./resource-match";
 import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
 import { NO_OU } from "@/lib/domain/no-ou";
 
-const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
-const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+import { lowerEdge, upperEdge } from "./time-bound";
+
+/** A column within a date filter's bounds (time-bound.ts: a day keeps whole UTC days, an instant is exact). */
+function withinSql(column: Prisma.Sql, from: string | undefined, to: string | undefined): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (from) {
+    const lo = lowerEdge(from);
+    c.push(lo.inclusive ? Prisma.sql`${column} >= ${lo.at}` : Prisma.sql`${column} > ${lo.at}`);
+  }
+  if (to) {
+    const hi = upperEdge(to);
+    c.push(hi.inclusive ? Prisma.sql`${column} <= ${hi.at}` : Prisma.sql`${column} < ${hi.at}`);
+  }
+  return c;
+}
+
+/** Findings with an event of a kind inside a window (the weekly review's reopened and became-exploitable groups). */
+function eventInSql(event: Prisma.Sql, from: string | undefined, to: string | undefined): Prisma.Sql {
+  const at = Prisma.sql`e.at`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${event}
+      AND ${Prisma.join([Prisma.sql`TRUE`, ...withinSql(at, from, to)], " AND ")})`;
+}
 
 export function imageKeys(image: string): string[] {
   return /^[0-9a-f]{64}$/.test(image) ? [image, `sha256:${image}`] : [image];
@@ -52,15 +72,13 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   for (const t of f.tag) {
     c.push(t.value === undefined ? Prisma.sql`f.resource_tags ? ${t.key}` : Prisma.sql`f.resource_tags @> jsonb_build_object(${t.key}::text, ${t.value}::text)`);
   }
-  if (f.firstSeenFrom) c.push(Prisma.sql`f.first_observed_at >= ${startOfDay(f.firstSeenFrom)}`);
-  if (f.firstSeenTo) c.push(Prisma.sql`f.first_observed_at < ${endOfDay(f.firstSeenTo)}`);
-  if (f.closedFrom) c.push(Prisma.sql`f.closed_at >= ${startOfDay(f.closedFrom)}`);
-  if (f.closedTo) c.push(Prisma.sql`f.closed_at < ${endOfDay(f.closedTo)}`);
+  c.push(...withinSql(Prisma.sql`f.first_observed_at`, f.firstSeenFrom, f.firstSeenTo));
+  c.push(...withinSql(Prisma.sql`f.closed_at`, f.closedFrom, f.closedTo));
   if (f.closure) c.push(closureSql("f", f.closure));
-  if (f.exploitableFrom) c.push(Prisma.sql`f.exploit_since >= ${startOfDay(f.exploitableFrom)}`);
-  if (f.reopenedFrom) {
-    c.push(Prisma.sql`EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
-      AND e.at >= ${startOfDay(f.reopenedFrom)})`);
+  c.push(...withinSql(Prisma.sql`f.exploit_since`, f.exploitableFrom, undefined));
+  if (f.reopenedFrom || f.reopenedTo) c.push(eventInSql(statusEventSql("e", "closed", "open"), f.reopenedFrom, f.reopenedTo));
+  if (f.becameExploitableFrom || f.becameExploitableTo) {
+    c.push(eventInSql(becameExploitableEventSql("e"), f.becameExploitableFrom, f.becameExploitableTo));
   }
   if (f.ami) c.push(Prisma.sql`f.ami_id = ${f.ami}`);
   if (f.image) {
@@ -78,7 +96,7 @@ const packageSql = (name: string) => Prisma.sql`f.package_names @> ARRAY[${name}
  *  package's findings read first would be every account's, to count a few. */
 const narrowedBeyondPackage = (scope: Scope, f: ResolvedFilter) =>
   scope.accountIds !== "all" || f.account.length > 0 || f.owner.length > 0 || f.ou.length > 0 || f.tag.length > 0 ||
-  Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.reopenedFrom);
+  Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.reopenedFrom || f.reopenedTo || f.becameExploitableFrom || f.becameExploitableTo);
 
 /** A part of a filter's whole set: what it reads, as `findings f`, and what it tests there. */
 export interface FindingsPart { from: Prisma.Sql; where: Prisma.Sql }

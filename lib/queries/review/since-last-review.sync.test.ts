@@ -8,6 +8,8 @@ import { startSyncWorld, type SyncWorld } from "@/lib/sync/test-support";
 import { allScope } from "@/lib/queries/scope";
 import { computeReview } from "./compute-review";
 import { toDay } from "@/lib/review/day";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { countFindings } from "@/lib/queries/findings/findings-search";
 
 async function emulatorFindings(w: SyncWorld): Promise<Map<string, Finding>> {
   const out = new Map<string, Finding>();
@@ -68,6 +70,15 @@ describe("since the last review after the emulator's clock moves (emulator + syn
     const onlyInUse = await computeReview(allScope, { meetingDate: toDay(t1), now: t1, asOf: t1 });
     expect(onlyInUse.meta.inUse).toBe("only");
     expect(counts(onlyInUse)).toEqual(inUse);
+    // Each group's link opens, in the explorer, as many findings as the group counts.
+    for (const r of [review, onlyInUse]) {
+      for (const key of ["newCriticalHigh", "fixed", "removed", "reopened", "becameExploitable"] as const) {
+        const g = r.since[key]!;
+        const { filter, issues } = parseFindingsFilter(new URLSearchParams(g.href.split("?")[1]));
+        expect(issues).toEqual([]);
+        expect({ key, inUse: r.meta.inUse, n: (await countFindings(allScope, filter)).count }).toEqual({ key, inUse: r.meta.inUse, n: g.count });
+      }
+    }
     // Twelve weeks of trends come from the sync's backfill and its daily snapshots.
     expect(review.trends.open.filter((x) => (x.total ?? 0) > 0).length).toBeGreaterThanOrEqual(4);
   });

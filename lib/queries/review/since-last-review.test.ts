@@ -5,6 +5,8 @@ import { reviewAccounts } from "./review-accounts";
 import { closeReviewDatabase, insertAccount, insertCoverage, insertFinding, useReviewDatabase } from "./review-fixtures";
 import { sinceLastReview, wentDarkHref } from "./since-last-review";
 import { sinceGroups, sinceUnobserved } from "@/lib/review/export/since-groups";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { searchFindings } from "@/lib/queries/findings/findings-search";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const window = { from: new Date("2026-11-19T14:00:00Z"), to: new Date("2026-11-26T14:00:00Z") };
@@ -47,6 +49,15 @@ describe("since the last review (database)", () => {
     // fx1's instance is still there and scanned: remediated. rm1's instance is gone: removed.
     await q.query(cov, [B, "i-fx1", "ACTIVE", "SUCCESSFUL", null]);
     await insertFinding(q, { arn: "rm1", accountId: B, status: "CLOSED", firstObservedAt: "2026-10-01T00:00:00Z", closedAt: "2026-11-23T00:00:00Z" });
+    // The cases a day-rounded, open-ended link got wrong (the count is right; the link must match it):
+    // closed on the previous meeting's day but before it; exploitable by an event in the window though
+    // Inspector's exploit date is older; reopened after this meeting.
+    await insertFinding(q, { arn: "fx3", accountId: B, status: "CLOSED", firstObservedAt: "2026-10-01T00:00:00Z", closedAt: "2026-11-19T10:00:00Z" });
+    await q.query(cov, [B, "i-fx3", "ACTIVE", "SUCCESSFUL", null]);
+    await insertFinding(q, { arn: "e3", accountId: A, severity: "HIGH", firstObservedAt: "2026-09-01T00:00:00Z", exploitSince: "2026-10-01T00:00:00Z" });
+    await q.query(event, ["e3", "2026-11-25T08:00:00Z", "EXPLOITABLE", null, "YES"]);
+    await insertFinding(q, { arn: "r3", accountId: B, firstObservedAt: "2026-10-01T00:00:00Z" });
+    await q.query(event, ["r3", "2026-11-26T20:00:00Z", "STATUS", "CLOSED", "ACTIVE"]);
     const ar = `INSERT INTO account_regions (account_id, region, sync_status, inspector_status) VALUES ($1, $2, $3, $4)`;
     await q.query(ar, [A, "us-east-1", "ACCESS_DENIED", null]);
     await q.query(ar, [B, "eu-west-1", "OK", "SUSPENDED"]); // already dark at the last review
@@ -64,7 +75,7 @@ describe("since the last review (database)", () => {
     expect(s.fixed.items.map((i) => i.key)).toEqual(["fx1"]);
     expect(s.removed?.items.map((i) => i.key)).toEqual(["rm1"]);
     expect(s.reopened).toMatchObject({ count: 1, items: [{ key: "r1" }] });
-    expect(s.becameExploitable).toMatchObject({ count: 1, items: [{ key: "e1" }] });
+    expect(s.becameExploitable).toMatchObject({ count: 2, items: [{ key: "e3" }, { key: "e1" }] });
     expect(s.lostCoverage).toMatchObject({ count: 1, items: [{ label: "i-lost" }] });
     expect(s.wentDark.items.map((i) => [i.key, i.detail])).toEqual([
       [A, `${A} · us-east-1: access denied`],
@@ -75,16 +86,38 @@ describe("since the last review (database)", () => {
 
   it("links every group and item into the explorer with the window in the URL", async () => {
     const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null);
-    expect(s.newCriticalHigh.href).toBe("/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE&firstSeenFrom=2026-11-19&firstSeenTo=2026-11-26");
-    expect(s.fixed.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=remediated");
-    expect(s.removed?.href).toBe("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=removed");
-    expect(s.reopened.href).toContain("reopenedFrom=2026-11-19");
-    expect(s.becameExploitable.href).toContain("exploitableFrom=2026-11-19");
+    const win = "From=2026-11-19T14%3A00%3A00.000Z", end = "To=2026-11-26T14%3A00%3A00.000Z";
+    expect(s.newCriticalHigh.href).toBe(`/findings?severity=CRITICAL&severity=HIGH&status=ACTIVE&status=SUPPRESSED&status=CLOSED&status=GONE&firstSeen${win}&firstSeen${end}`);
+    expect(s.fixed.href).toBe(`/findings?status=CLOSED&closed${win}&closed${end}&closure=remediated`);
+    expect(s.removed?.href).toBe(`/findings?status=CLOSED&closed${win}&closed${end}&closure=removed`);
+    expect(s.reopened.href).toContain(`reopened${win}&reopened${end}`);
+    expect(s.becameExploitable.href).toContain(`becameExploitable${win}&becameExploitable${end}`);
     // An item opens the finding itself (a resource-and-CVE search matched more, and lost the in-use choice).
     expect(s.newCriticalHigh.items[0].href).toBe("/findings/n1");
     // Without a previous frozen review every dark account-region counts as new.
     expect(s.wentDark.items.map((i) => i.key)).toEqual([A, B, C]);
     expect(s.wentDark.items.find((i) => i.key === C)?.detail).toContain("left the organization");
+  });
+
+  it("opens, through each group's link, exactly the findings the group counts (the window's instants, not its days)", async () => {
+    const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), null);
+    const explorer = async (href: string) => {
+      const { filter, issues } = parseFindingsFilter(new URLSearchParams(href.split("?")[1]));
+      expect(issues).toEqual([]);
+      const page = await searchFindings(allScope, { ...filter, limit: 200 });
+      return page.rows.map((r) => r.arn).sort();
+    };
+    const groups = { newCriticalHigh: ["n1", "n2"], fixed: ["fx1"], removed: ["rm1"], reopened: ["r1"], becameExploitable: ["e1", "e3"] } as const;
+    for (const [name, arns] of Object.entries(groups)) {
+      const g = s[name as keyof typeof groups]!;
+      expect({ name, arns: await explorer(g.href) }).toEqual({ name, arns: [...arns].sort() });
+      expect({ name, count: g.count }).toEqual({ name, count: arns.length });
+    }
+    // The same links, day-rounded and open-ended as before, opened more: fx3 (closed on 11-19 before
+    // the meeting), r3 (reopened after this one), e2 (exploitable when first seen), and missed e3.
+    expect(await explorer("/findings?status=CLOSED&closedFrom=2026-11-19&closedTo=2026-11-26&closure=remediated")).toEqual(["fx1", "fx3"]);
+    expect(await explorer("/findings?status=ACTIVE&reopenedFrom=2026-11-19")).toEqual(["r1", "r3"]);
+    expect(await explorer("/findings?status=ACTIVE&status=CLOSED&exploit=YES&exploitableFrom=2026-11-19")).toEqual(["e1", "e2"]);
   });
 
   it("says when the last sync between the meetings finished, or that none did: the changes are then unknown, not none", async () => {
@@ -106,6 +139,7 @@ describe("since the last review (database)", () => {
   it("applies the scope", async () => {
     const s = await sinceLastReview({ accountIds: [B] }, window, await reviewAccounts(allScope, {}), []);
     expect([s.newCriticalHigh.count, s.fixed.count, s.reopened.count, s.becameExploitable.count, s.lostCoverage.count]).toEqual([0, 1, 0, 1, 0]);
+    expect(s.becameExploitable.items.map((i) => i.key)).toEqual(["e1"]);
     expect(s.removed?.count).toBe(1);
   });
 });

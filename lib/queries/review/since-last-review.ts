@@ -3,7 +3,6 @@
 // sync recorded: at first sight the cache cannot tell an old gap or exploit from a new one.
 import { severityLabel, type Severity } from "@/lib/domain/severity";
 import { lifecycleStatuses } from "@/lib/domain/lifecycle";
-import { toDay } from "@/lib/review/day";
 import { findingsHref } from "@/lib/queries/findings/findings-href";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
@@ -11,11 +10,9 @@ import type { ReviewAccount } from "./review-accounts";
 import { wentDark } from "./went-dark";
 import { lastObservationBetween } from "./observations";
 import type { ChangeGroup, ChangeItem, SinceLastReview } from "./review-types";
-import { lifecycleSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
-import { closureSql } from "@/lib/queries/remediation-sql";
-import type { ClosureKind } from "@/lib/domain/closure";
 import { inUseParam, type InUseMode } from "@/lib/domain/in-use";
-import { inUseSql } from "@/lib/queries/in-use-sql";
+import { findingsWhere } from "@/lib/queries/findings/findings-where";
+import { findingsFilterSchema, type FindingsFilterInput } from "@/lib/queries/findings/findings-filter";
 import { findingHref } from "@/lib/queries/findings/findings-href";
 
 const SAMPLE = 10;
@@ -46,35 +43,40 @@ function group(rows: FindingRow[], href: string, names: Map<string, string>): Ch
   return { count: rows[0]?.total ?? 0, href, items: rows.map((r) => findingItem(r, names)) };
 }
 
+/** A group's findings as the explorer filter its link opens: the count and the list are one set. */
+function groupFilter(scope: Scope, input: FindingsFilterInput): { where: Prisma.Sql; href: string } {
+  return { where: findingsWhere(scope, findingsFilterSchema.parse(input)), href: findingsHref(input) };
+}
+
+const bySeverity = Prisma.sql`array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text)`;
+
 export async function sinceLastReview(
   scope: Scope, window: { from: Date; to: Date }, accounts: ReviewAccount[], previousDark: string[] | null, mode: InUseMode = "only",
 ): Promise<SinceLastReview> {
   const { from, to } = window;
-  // Every findings group honours the "In use only" switch (the image's usage now); coverage and dark accounts are not findings.
-  const inScope = Prisma.sql`${scopeWhere(scope, Prisma.sql`f.account_id`)} AND ${inUseSql(mode, "f")}`;
+  // Every findings group honours the "In use only" switch (the image's usage now); coverage and dark
+  // accounts are not findings. Each group is an explorer filter over the window's exact instants
+  // (previous meeting, this meeting], so its link opens the findings it counts.
   const inUse = inUseParam(mode);
-  const grp = (rows: FindingRow[], href: string) => group(rows, href, names);
   const names = new Map(accounts.map((a) => [a.id, a.name ?? a.id]));
-  const days = { from: toDay(from), to: toDay(to) };
-  const closedIn = (kind: ClosureKind) => queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND ${lifecycleSql("closed", "f")} AND f.closed_at > ${from} AND f.closed_at <= ${to} AND ${closureSql("f", kind)}
-      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.closed_at DESC, f.arn LIMIT ${SAMPLE}`);
+  const grp = (rows: FindingRow[], href: string) => group(rows, href, names);
+  const win = { from: from.toISOString(), to: to.toISOString() };
+  const groups = {
+    fresh: groupFilter(scope, { severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: win.from, firstSeenTo: win.to, inUse }),
+    fixed: groupFilter(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "remediated", inUse }),
+    removed: groupFilter(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "removed", inUse }),
+    reopened: groupFilter(scope, { status: allStatuses, reopenedFrom: win.from, reopenedTo: win.to, inUse }),
+    exploitable: groupFilter(scope, { status: allStatuses, becameExploitableFrom: win.from, becameExploitableTo: win.to, inUse }),
+  };
+  const sample = (where: Prisma.Sql, order: Prisma.Sql) =>
+    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${where} ORDER BY ${order}, f.arn LIMIT ${SAMPLE}`);
   const [fresh, severities, fixed, removed, reopened, exploitable, lost, dark, synced] = await Promise.all([
-    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to}
-      ORDER BY f.severity, f.first_observed_at DESC, f.arn LIMIT ${SAMPLE}`),
-    queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${inScope}
-      AND f.severity IN ('CRITICAL','HIGH') AND f.first_observed_at > ${from} AND f.first_observed_at <= ${to} GROUP BY f.severity`),
-    closedIn("remediated"),
-    closedIn("removed"),
-    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND ${statusEventSql("e", "closed", "open")}
-        AND e.at > ${from} AND e.at <= ${to})
-      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.arn LIMIT ${SAMPLE}`),
-    queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${inScope}
-      AND EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_arn = f.arn AND e.kind = 'EXPLOITABLE'
-        AND e.to_value = 'YES' AND e.at > ${from} AND e.at <= ${to})
-      ORDER BY array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW'], f.severity::text), f.exploit_since DESC, f.arn LIMIT ${SAMPLE}`),
+    sample(groups.fresh.where, Prisma.sql`f.severity, f.first_observed_at DESC`),
+    queryRows<{ severity: string; n: number }>(Prisma.sql`SELECT f.severity, count(*)::int AS n FROM findings f WHERE ${groups.fresh.where} GROUP BY f.severity`),
+    sample(groups.fixed.where, Prisma.sql`${bySeverity}, f.closed_at DESC`),
+    sample(groups.removed.where, Prisma.sql`${bySeverity}, f.closed_at DESC`),
+    sample(groups.reopened.where, bySeverity),
+    sample(groups.exploitable.where, Prisma.sql`${bySeverity}, f.exploit_since DESC`),
     queryRows<{ accountId: string; region: string; resourceId: string; resourceType: string; scanType: string; reason: string | null; total: number }>(Prisma.sql`
       SELECT c.account_id AS "accountId", c.region, c.resource_id AS "resourceId", c.resource_type AS "resourceType",
         c.scan_type AS "scanType", c.scan_status_reason AS reason, count(*) OVER ()::int AS total
@@ -91,15 +93,15 @@ export async function sinceLastReview(
     to: to.toISOString(),
     lastSyncInWindow: synced?.toISOString() ?? null,
     newCriticalHigh: {
-      ...grp(fresh, findingsHref({ severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: days.from, firstSeenTo: days.to, inUse })),
+      ...grp(fresh, groups.fresh.href),
       count: count("CRITICAL") + count("HIGH"),
       critical: count("CRITICAL"),
       high: count("HIGH"),
     },
-    fixed: grp(fixed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "remediated", inUse })),
-    removed: grp(removed, findingsHref({ status: ["CLOSED"], closedFrom: days.from, closedTo: days.to, closure: "removed", inUse })),
-    reopened: grp(reopened, findingsHref({ status: allStatuses, reopenedFrom: days.from, inUse })),
-    becameExploitable: grp(exploitable, findingsHref({ status: allStatuses, exploit: "YES", exploitableFrom: days.from, inUse })),
+    fixed: grp(fixed, groups.fixed.href),
+    removed: grp(removed, groups.removed.href),
+    reopened: grp(reopened, groups.reopened.href),
+    becameExploitable: grp(exploitable, groups.exploitable.href),
     lostCoverage: {
       count: lost[0]?.total ?? 0,
       href: "/coverage",
