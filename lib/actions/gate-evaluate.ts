@@ -96,7 +96,7 @@ export function observedOutsideScope(req: GateRequest, scope: Scope): Refused | 
 
 async function observeFromCaller(o: NonNullable<GateRequest["observed"]>, now: Date): Promise<Observation> {
   const findings = o.findings.map(gateFindingFromInspector);
-  const accountId = (o.coverage?.accountId as string | undefined) ?? findings[0]?.arn.split(":")[4] ?? null;
+  const accountId = (o.coverage?.accountId as string | undefined) ?? (findings[0] ? arnAccount(findings[0].arn) : null);
   const ou = accountId ? await db().pool.query<{ ou_name: string | null }>(`SELECT ou_name FROM accounts WHERE id = $1`, [accountId]) : { rows: [] };
   return { source: "inspector", asOf: now, scan: scanStateFromCoverage(o.coverage), findings, accountId, ouName: ou.rows[0]?.ou_name ?? null };
 }
