@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth/current-actor";
-import { errorsForRole } from "@/lib/auth/error-text";
+import { errorsForActor } from "@/lib/auth/error-text";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { getSyncRun, listSyncRuns } from "@/lib/queries/sync/sync-runs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,12 +14,12 @@ export const metadata = { title: "Sync" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await scopeForRequest();
-  // Admins see AWS's error text; everyone else a plain reason (lib/auth/error-text.ts).
-  const role = (await currentActor())?.role ?? "viewer";
-  const runs = errorsForRole(await listSyncRuns(scope, 30), role);
+  // Whole-organization admins see AWS's error text; everyone else a plain reason (lib/auth/error-text.ts).
+  const reader = (await currentActor()) ?? { role: "viewer" as const, scope };
+  const runs = errorsForActor(await listSyncRuns(scope, 30), reader);
   const wanted = Number((await searchParams).run);
   const selectedId = Number.isInteger(wanted) && wanted > 0 ? wanted : runs[0]?.id;
-  const detail = selectedId ? errorsForRole(await getSyncRun(scope, selectedId), role) : undefined;
+  const detail = selectedId ? errorsForActor(await getSyncRun(scope, selectedId), reader) : undefined;
   return (
     <>
       <PageHeader title="Sync" subtitle="Copying Amazon Inspector into the cache: runs, per region and account results, integrity checks" />

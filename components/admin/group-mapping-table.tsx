@@ -21,12 +21,17 @@ export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
             <td className="px-2 py-1.5">{describeScopeRule(r.scope)}</td>
             <td className="px-2 py-1.5 text-xs text-muted">
               {r.source === "environment" ? "environment" : <>{r.updatedBy ?? "—"}{r.updatedAt && <>, {formatDateTime(r.updatedAt)}</>}</>}
+              {r.overrides && <div>overrides the environment&apos;s {r.overrides.role}, {describeScopeRule(r.overrides.scope)}</div>}
             </td>
             <td className="px-2 py-1.5 text-right">
               {r.source === "app" && (
                 <form action={deleteMappingAction}>
                   <input type="hidden" name="group" value={r.group} />
-                  <button type="submit" className="text-xs font-semibold text-red-700 hover:underline">Remove</button>
+                  {/* Removing an override brings the environment's mapping back: the button says so. */}
+                  {r.overrides && <input type="hidden" name="restoreEnvironment" value="1" />}
+                  <button type="submit" className="text-xs font-semibold text-red-700 hover:underline">
+                    {r.overrides ? `Remove (back to the environment's ${r.overrides.role}, ${describeScopeRule(r.overrides.scope)})` : "Remove"}
+                  </button>
                 </form>
               )}
             </td>

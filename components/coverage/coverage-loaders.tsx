@@ -12,7 +12,7 @@ import { ReasonList } from "./reason-list";
 import { AccountRegionList } from "./account-region-list";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { currentActor } from "@/lib/auth/current-actor";
-import { errorsForRole } from "@/lib/auth/error-text";
+import { errorsForActor } from "@/lib/auth/error-text";
 
 const matrix = cache(getCoverageMatrix);
 const disabled = cache(getDisabledAccounts);
@@ -66,8 +66,8 @@ export async function ReasonsLoader({ scope }: { scope: Scope }) {
 }
 
 export async function GapListsLoader({ scope }: { scope: Scope }) {
-  const role = (await currentActor())?.role ?? "viewer";
-  const [off, quiet, unreadable] = (await Promise.all([disabled(scope), silent(scope), unsynced(scope)])).map((rows) => errorsForRole(rows, role));
+  const reader = (await currentActor()) ?? { role: "viewer" as const, scope };
+  const [off, quiet, unreadable] = (await Promise.all([disabled(scope), silent(scope), unsynced(scope)])).map((rows) => errorsForActor(rows, reader));
   return (
     <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
       <Card title="Inspector disabled or suspended" className="scroll-mt-4" actions={<span id="inspector-off" />}>

@@ -16,6 +16,8 @@ vi.mock("next/navigation", () => ({
   notFound: () => { throw new Error("not found"); },
 }));
 
+// The environment maps "ops" (read when first needed, after this line).
+process.env.INSPECTORATE_OIDC_GROUP_MAP = JSON.stringify({ ops: { role: "admin", scope: "all" } });
 const { deleteMappingAction, saveMappingAction } = await import("./access-mappings");
 const database = setupQueryTestDatabase();
 
@@ -59,5 +61,15 @@ describe("access mapping actions", () => {
       { action: "access.mapping.saved", target: "sec", actor_kind: "local", address: "203.0.113.5" },
       { action: "access.mapping.deleted", target: "sec", actor_kind: "local", address: "203.0.113.5" },
     ]);
+  });
+
+  it("removes an override of the environment's mapping only from the button that says the environment's applies again", async () => {
+    requestHeaders = new Headers({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" });
+    expect((await outcome(saveMappingAction(form({ group: "ops", role: "viewer", scopeKind: "all" })))).get("saved")).toBe("ops");
+    const refused = await outcome(deleteMappingAction(form({ group: "ops" })));
+    expect(refused.get("error")).toMatch(/^removing it would bring back the environment's mapping of "ops" \(INSPECTORATE_OIDC_GROUP_MAP\): admin, whole organization; confirm/);
+    expect((await mappings()).map((m) => m.group_name)).toContain("ops");
+    expect((await outcome(deleteMappingAction(form({ group: "ops", restoreEnvironment: "1" })))).get("removed")).toBe("ops");
+    expect((await mappings()).map((m) => m.group_name)).not.toContain("ops");
   });
 });

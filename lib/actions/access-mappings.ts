@@ -37,7 +37,8 @@ export async function saveMappingAction(form: FormData) {
 export async function deleteMappingAction(form: FormData) {
   const { actor, address } = await guard();
   const group = String(form.get("group") ?? "");
-  const r = await deleteMapping(actor, group, address);
+  // Set only by the button that says the environment's mapping of the group then applies again.
+  const r = await deleteMapping(actor, group, address, { restoreEnvironment: form.get("restoreEnvironment") === "1" });
   if (!r.ok) return back({ error: r.message });
   revalidatePath("/admin/access");
   back({ removed: group });

@@ -1,7 +1,7 @@
 "use server";
 // "Sync now" as a server action: starts a background run (same rules as POST /api/sync) and
 // answers with its id, or why it could not start (one is already running, configuration).
-import { errorForRole } from "@/lib/auth/error-text";
+import { errorForActor } from "@/lib/auth/error-text";
 import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { startSyncRequest } from "@/lib/sync/start-request";
 import { startSync, type StartSyncResult } from "@/lib/sync/start-sync";
@@ -20,5 +20,5 @@ export async function syncNow(input: unknown = {}): Promise<SyncNowResult> {
   }
   const { actor, address } = guard;
   const r = await startSync(parsed.data, { kind: actor.kind, id: actor.id, name: actor.name, address });
-  return r.ok ? r : { ...r, error: errorForRole(actor.role, r.error) ?? r.error };
+  return r.ok ? r : { ...r, error: errorForActor(actor, r.error) ?? r.error };
 }

@@ -5,12 +5,16 @@ import { db } from "@/lib/db/client";
 import { createChannel, listChannels } from "./channel-store";
 import { listDeliveries } from "./delivery-log";
 import { outboundPolicy, appUrl } from "./outbound-policy";
+import type { StoredRule } from "./rule-config";
+import { ruleReach } from "./rule-reach";
 import { createRule, loadRules } from "./rule-store";
 import { sendTest } from "./send-test";
 
 export const alertChannels = () => listChannels(db().pool);
 /** Every rule, paused ones included. */
 export const alertRules = () => loadRules(db().pool, true);
+/** What a rule counts now (its scope within its maker's); null: nothing, its maker is gone or may no longer manage alerts. */
+export const alertRuleReach = (rule: StoredRule) => ruleReach(db().pool, rule);
 export const alertDeliveries = (limit: number) => listDeliveries(db().pool, limit);
 export const saveAlertChannel = (actor: Actor, input: unknown, address?: string | null) => createChannel(db().pool, actor, input, address);
 export const saveAlertRule = (actor: Actor, input: unknown, address?: string | null) => createRule(db().pool, actor, input, address);

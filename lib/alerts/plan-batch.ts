@@ -3,8 +3,8 @@
 // turns what is new in it (not yet in alert_sent) into one digest per channel; the cursor moves on.
 // All in one transaction: a crash anywhere leaves the batch to be read again, whole.
 import type pg from "pg";
-import { resolveScope } from "@/lib/auth/scope-resolution";
 import { withTransaction } from "@/lib/db/transaction";
+import { ruleReach } from "./rule-reach";
 import { loadRules } from "./rule-store";
 import { evaluators } from "./rules";
 import { keepFresh } from "./sent-store";
@@ -23,8 +23,10 @@ export async function planNextBatch(pool: pg.Pool, appUrl: string): Promise<{ ba
     const batch: Batch = { fromRunId: cur.rows[0].last_run_id, toRunId: rows[0].done, createdAfter: cur.rows[0].last_created_at, createdUpTo: rows[0].at };
     let deliveries = 0;
     for (const rule of (await loadRules(tx)).filter((r) => r.sinceRunId < batch.toRunId)) {
-      const scope = await resolveScope([rule.scope], tx);
-      const ev = await evaluators[rule.kind]({ tx, batch, rule, accounts: scope.accountIds, appUrl });
+      // Never beyond its maker's accounts now; nothing at all once the maker is gone.
+      const reach = await ruleReach(tx, rule);
+      if (!reach) continue;
+      const ev = await evaluators[rule.kind]({ tx, batch, rule, accounts: reach.accounts, maker: reach.maker, appUrl });
       const fresh = await keepFresh(tx, rule.id, batch.toRunId, ev);
       if (!fresh.length) continue;
       const digest = { rule: rule.name, kind: rule.kind, heading: ev.heading(fresh.length), total: fresh.length, items: fresh.slice(0, rule.params.topN).map((c) => c.item), link: ev.link(fresh), runId: batch.toRunId };

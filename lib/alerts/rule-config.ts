@@ -1,6 +1,7 @@
 // What an alert rule is: a kind, a scope (the same rule shapes as access mappings), a minimum
 // severity, its channels, and per-kind parameters. Zod at the boundary.
 import { z } from "zod";
+import type { CreatorRef } from "@/lib/auth/creator-actor";
 import { scopeRuleSchema } from "@/lib/auth/group-map";
 import { severityOrder } from "@/lib/domain/severity";
 
@@ -46,6 +47,8 @@ export interface StoredRule {
   params: RuleParams;
   channelIds: number[];
   sinceRunId: number;
+  /** Who saved it: the rule counts only accounts they still reach with "alerts" (rule-reach.ts); null: unknown. */
+  createdBy: CreatorRef | null;
 }
 
 /** Severities at or above the rule's minimum, for `severity = ANY(...)`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { addAccount, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import type { Actor } from "./actor";
 import { deleteMapping, saveMapping } from "./access-mapping-store";
 import { mappingRows } from "./effective-group-map";
@@ -40,5 +40,31 @@ describe("admin-edited group mappings", () => {
       { action: "access.mapping.deleted", target: "prod", actor_name: "ada@example.com" },
     ]);
     expect((await database().pool.query("SELECT count(*)::int AS n FROM access_group_mappings")).rows[0].n).toBe(0);
+  });
+
+  it("removes an override of the environment's mapping only when asked to bring it back, and never when it is beyond the admin", async () => {
+    const A = "111111111111";
+    await addAccount(database(), A, { ou_name: "Payments" });
+    const envMap = { sec: { role: "admin" as const, scope: { all: true as const } } };
+    const paymentsAdmin: Actor = { ...admin, id: "u2", name: "pat@example.com", scope: { accountIds: [A] } };
+    const audited = async () => (await database().pool.query("SELECT count(*)::int AS n FROM audit_events WHERE target = 'sec'")).rows[0].n as number;
+    // The app narrowed the environment's "sec" (admin of everything) to a viewer of one account.
+    expect(await saveMapping(admin, "sec", { role: "viewer", scope: { accounts: [A] } })).toEqual({ ok: true });
+    expect((await mappingRows(envMap)).find((r) => r.group === "sec")).toMatchObject({ source: "app", role: "viewer", overrides: envMap.sec });
+
+    // Removing it would hand "sec" the whole organization again: refused, saying so, until confirmed.
+    const unconfirmed = await deleteMapping(admin, "sec", null, { envMap });
+    expect(unconfirmed).toEqual({ ok: false, code: "conflict", message: expect.stringContaining(`would bring back the environment's mapping of "sec" (INSPECTORATE_OIDC_GROUP_MAP): admin, whole organization`) });
+    // A scoped admin may not bring back a mapping beyond their own scope, even when confirming.
+    const scoped = await deleteMapping(paymentsAdmin, "sec", null, { envMap, restoreEnvironment: true });
+    expect(scoped).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/admin, whole organization, which you may not grant \(scope: wider than your own scope/) });
+    expect((await mappingRows(envMap)).find((r) => r.group === "sec")).toMatchObject({ source: "app", role: "viewer" });
+    expect(await audited()).toBe(1);
+
+    // Confirmed by an admin whose scope covers it: removed, the audit row naming what now applies.
+    expect(await deleteMapping(admin, "sec", "203.0.113.9", { envMap, restoreEnvironment: true })).toEqual({ ok: true });
+    expect((await mappingRows(envMap)).find((r) => r.group === "sec")).toMatchObject({ source: "environment", role: "admin" });
+    const row = (await database().pool.query("SELECT detail, address FROM audit_events WHERE action = 'access.mapping.deleted' AND target = 'sec'")).rows[0];
+    expect(row).toEqual({ detail: { removed: { role: "viewer", scope: { accounts: [A] } }, environmentApplies: { role: "admin", scope: { all: true } } }, address: "203.0.113.9" });
   });
 });

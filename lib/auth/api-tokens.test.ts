@@ -2,17 +2,17 @@
 // scope that hides another account's findings (404, as if they did not exist); no secret in logs.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
-import { allScope } from "@/lib/queries/scope";
 import { closeReviewDatabase, insertAccount, insertFinding, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
 import { GET as listFindings } from "@/app/api/findings/route";
 import { POST as createException } from "@/app/api/review/exceptions/route";
 import { POST as createToken } from "@/app/api/admin/tokens/route";
 import { POST as revokeToken } from "@/app/api/admin/tokens/[id]/revoke/route";
-import type { Actor } from "./actor";
 import { createApiToken } from "./api-tokens";
+import { localActor } from "./local-actor";
 
 const A = "111111111111", B = "222222222222";
-const admin: Actor = { kind: "user", id: "u-admin", name: "admin@example.com", role: "admin", scope: allScope };
+// Tokens are made by local mode's admin here: a token works only while its maker exists (creator-actor.ts).
+const admin = localActor;
 const url = (p: string) => `http://127.0.0.1:3000${p}`;
 const bearer = (secret: string, init: RequestInit = {}) => ({ ...init, headers: { ...(init.headers as object), authorization: `Bearer ${secret}` } });
 const json = { "content-type": "application/json" };

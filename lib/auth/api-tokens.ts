@@ -1,10 +1,11 @@
 // API tokens for automation: created by admins with a role, an account scope and an expiry, never
-// more than the creator's own (role and scope); revocable; the secret is returned once and stored
-// only as its SHA-256.
+// more than the creator's own (role and scope), at creation and at every use after (creator-actor.ts);
+// revocable; the secret is returned once and stored only as its SHA-256.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { roles, type Actor } from "./actor";
+import { creatorRef, tokenActor } from "./creator-actor";
 import { recordAudit } from "./audit";
 import { scopeRuleSchema, type ScopeRule } from "./group-map";
 import { hashTokenSecret, newTokenSecret } from "./api-token-secret";
@@ -24,10 +25,12 @@ export const newTokenSchema = z.object({
 export interface TokenRow {
   id: string; name: string; role: string; scope: ScopeRule; createdAt: Date; createdBy: string;
   expiresAt: Date; revokedAt: Date | null; revokedBy: string | null; lastUsedAt: Date | null;
+  createdByKind: string | null; createdById: string | null;
 }
 
 const columns = `id, name, role, scope, created_at AS "createdAt", created_by AS "createdBy", expires_at AS "expiresAt",
-  revoked_at AS "revokedAt", revoked_by AS "revokedBy", last_used_at AS "lastUsedAt"`;
+  revoked_at AS "revokedAt", revoked_by AS "revokedBy", last_used_at AS "lastUsedAt",
+  created_by_kind AS "createdByKind", created_by_id AS "createdById"`;
 
 export async function createApiToken(actor: Actor, input: unknown, address: string | null, now = new Date()) {
   const parsed = newTokenSchema.safeParse(input);
@@ -40,9 +43,9 @@ export async function createApiToken(actor: Actor, input: unknown, address: stri
   const expiresAt = new Date(now.getTime() + v.expiresInDays * 86_400_000);
   const row = await withTransaction(db().pool, async (tx) => {
     const r = await tx.query<TokenRow>(
-      `INSERT INTO api_tokens (name, token_hash, role, scope, created_at, created_by, expires_at)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING ${columns}`,
-      [v.name, hashTokenSecret(secret), v.role, JSON.stringify(v.scope), now, actor.name, expiresAt],
+      `INSERT INTO api_tokens (name, token_hash, role, scope, created_at, created_by, created_by_kind, created_by_id, expires_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9) RETURNING ${columns}`,
+      [v.name, hashTokenSecret(secret), v.role, JSON.stringify(v.scope), now, actor.name, actor.kind, actor.id, expiresAt],
     );
     await recordAudit(tx, { actor, action: "token.created", target: r.rows[0].id, detail: { name: v.name, role: v.role, scope: v.scope, expiresAt }, address });
     return r.rows[0];
@@ -65,4 +68,12 @@ export async function revokeApiToken(actor: Actor, id: string, address: string |
 
 export async function listApiTokens(): Promise<(TokenRow & { expired: boolean })[]> {
   return (await db().pool.query<TokenRow & { expired: boolean }>(`SELECT ${columns}, expires_at <= now() AS expired FROM api_tokens ORDER BY created_at DESC`)).rows;
+}
+
+/** What an active token reaches now, for the tokens page: null when refused (its maker is gone or may
+ *  no longer make it), else how many accounts (null: the whole organization). */
+export async function tokenReachNow(t: TokenRow): Promise<{ accounts: number | null } | null> {
+  const actor = await tokenActor({ id: t.id, name: t.name, role: t.role, scope: t.scope, createdBy: creatorRef(t.createdByKind, t.createdById) });
+  if (!actor) return null;
+  return { accounts: actor.scope.accountIds === "all" ? null : actor.scope.accountIds.length };
 }

@@ -1,31 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { errorForRole, errorsForRole, plainError } from "./error-text";
+import { allScope } from "@/lib/queries/scope";
+import type { ErrorReader } from "./error-text";
+import { errorForActor, errorsForActor, plainError, seesRawErrors } from "./error-text";
 
 const aws = "User: arn:aws:sts::123456789012:assumed-role/InspectorateReadOnly/inspectorate is not authorized to perform: inspector2:ListFindings with an explicit deny in a service control policy";
+const orgAdmin: ErrorReader = { role: "admin", scope: allScope };
+const scopedAdmin: ErrorReader = { role: "admin", scope: { accountIds: ["111111111111"] } };
+const analyst: ErrorReader = { role: "analyst", scope: allScope };
+const viewer: ErrorReader = { role: "viewer", scope: allScope };
+// Admin of one account through one group, viewer of everything through another: reads all, administers one.
+const mixedAdmin: ErrorReader = { role: "admin", scope: allScope, permissionScopes: { read: allScope, settings: { accountIds: ["111111111111"] } } };
 
-describe("errors by role", () => {
-  it("shows admins AWS's text and everyone else a plain reason naming the region", () => {
-    expect(errorForRole("admin", aws, "eu-west-1")).toBe(aws);
-    expect(errorForRole("analyst", aws, "eu-west-1")).toBe("access denied in eu-west-1 — ask an admin");
+describe("errors by who asks", () => {
+  it("shows whole-organization admins AWS's text and everyone else a plain reason naming the region", () => {
+    expect(errorForActor(orgAdmin, aws, "eu-west-1")).toBe(aws);
+    expect(errorForActor(analyst, aws, "eu-west-1")).toBe("access denied in eu-west-1 — ask an admin");
     expect(plainError("ThrottlingException: Rate exceeded")).toContain("throttled");
-    expect(errorForRole("viewer", null)).toBeNull();
+    expect(errorForActor(viewer, null)).toBeNull();
+  });
+
+  it("gives a scoped admin the same plain text as a non-admin (no principal ARN, no account id)", () => {
+    expect([orgAdmin, scopedAdmin, mixedAdmin, analyst].map(seesRawErrors)).toEqual([true, false, false, false]);
+    for (const who of [scopedAdmin, mixedAdmin]) {
+      expect(errorForActor(who, aws, "eu-west-1")).toBe(errorForActor(viewer, aws, "eu-west-1"));
+      const status = { progress: { heartbeatAt: "2026-12-03T09:00:00Z", outcome: "FAILED", message: aws, regions: [{ region: "us-east-2", error: aws }] }, lastRun: { error: aws } };
+      const seen = errorsForActor(status, who);
+      expect(seen).toEqual(errorsForActor(status, viewer));
+      expect(seen.lastRun.error).toBe("access denied — ask an admin");
+      expect(seen.progress.message).toBe("access denied — ask an admin");
+      expect(JSON.stringify(seen)).not.toMatch(/arn:aws|123456789012/);
+    }
   });
 
   it("replaces every error field in a status object for non-admins, keeping the rest", () => {
     const status = { lastRun: { id: 3, error: aws, notes: [{ kind: "demo", message: "Demo data" }] }, regions: [{ region: "us-east-2", sync_error: aws }] };
-    const viewer = errorsForRole(status, "viewer");
-    expect(viewer.lastRun.error).toBe("access denied — ask an admin");
-    expect(viewer.regions[0].sync_error).toBe("access denied in us-east-2 — ask an admin");
-    expect(viewer.lastRun.notes[0].message).toBe("Demo data");
-    expect(JSON.stringify(viewer)).not.toContain("arn:aws");
-    expect(errorsForRole(status, "admin")).toBe(status);
+    const seen = errorsForActor(status, viewer);
+    expect(seen.lastRun.error).toBe("access denied — ask an admin");
+    expect(seen.regions[0].sync_error).toBe("access denied in us-east-2 — ask an admin");
+    expect(seen.lastRun.notes[0].message).toBe("Demo data");
+    expect(JSON.stringify(seen)).not.toContain("arn:aws");
+    expect(errorsForActor(status, orgAdmin)).toBe(status);
   });
 
   it("replaces a failed run's progress message (the run's error), not a note's message", () => {
     const status = { progress: { heartbeatAt: "2026-12-03T09:00:00Z", outcome: "FAILED", message: aws }, lastRun: { notes: [{ kind: "bulk-load", message: "First load into an empty cache" }] } };
-    const viewer = errorsForRole(status, "analyst");
-    expect(viewer.progress.message).toBe("access denied — ask an admin");
-    expect(viewer.lastRun.notes[0].message).toBe("First load into an empty cache");
-    expect(errorsForRole(status, "admin").progress.message).toBe(aws);
+    const seen = errorsForActor(status, analyst);
+    expect(seen.progress.message).toBe("access denied — ask an admin");
+    expect(seen.lastRun.notes[0].message).toBe("First load into an empty cache");
+    expect(errorsForActor(status, orgAdmin).progress.message).toBe(aws);
   });
 });

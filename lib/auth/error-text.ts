@@ -1,8 +1,19 @@
-// Errors by role: admins see AWS's own text (principal ARNs, SCP wording, request ids); everyone
-// else a plain reason that names the region and says who can help.
-import type { Role } from "./actor";
+// Errors by who asks: admins of the whole organization see AWS's own text (principal ARNs, SCP
+// wording, request ids, account ids anywhere in the organization); everyone else, scoped admins
+// included, a plain reason that names the region and says who can help.
+import type { Actor } from "./actor";
+import { rolePermissions, scopeFor } from "./permissions";
 
 const region = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/;
+
+/** Who reads an error: the actor, or what of it matters here. */
+export type ErrorReader = Pick<Actor, "role" | "scope" | "permissionScopes">;
+
+/** An admin whose every permission reaches the whole organization (not an admin of one OU, nor of one
+ *  OU and viewer of the rest). */
+export function seesRawErrors(who: ErrorReader): boolean {
+  return who.role === "admin" && rolePermissions.admin.every((p) => scopeFor(who, p).accountIds === "all");
+}
 
 export function plainError(text: string, where?: string | null): string {
   const at = where ?? region.exec(text)?.[1];
@@ -14,9 +25,9 @@ export function plainError(text: string, where?: string | null): string {
   return `the sync failed${inRegion} — ask an admin`;
 }
 
-export function errorForRole(role: Role, text: string | null | undefined, where?: string | null): string | null {
+export function errorForActor(who: ErrorReader, text: string | null | undefined, where?: string | null): string | null {
   if (!text) return text ?? null;
-  return role === "admin" ? text : plainError(text, where);
+  return seesRawErrors(who) ? text : plainError(text, where);
 }
 
 const errorKeys = new Set(["error", "syncError", "sync_error", "lastError"]);
@@ -25,10 +36,10 @@ const isErrorText = (o: Record<string, unknown>, key: string) => errorKeys.has(k
 
 /**
  * A copy of a status object (sync status, runs, account regions) with every error text replaced by
- * its plain reason for non-admins; a sibling `region` field names the place.
+ * its plain reason for anyone but a whole-organization admin; a sibling `region` field names the place.
  */
-export function errorsForRole<T>(value: T, role: Role): T {
-  if (role === "admin") return value;
+export function errorsForActor<T>(value: T, who: ErrorReader): T {
+  if (seesRawErrors(who)) return value;
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (!v || typeof v !== "object" || v instanceof Date) return v;

@@ -1,27 +1,49 @@
-// What an admin may hand out: an API token or a group mapping never reaches further than its
-// maker, neither in role nor in accounts. An admin of OU Payments cannot mint a token (or map a
-// group) with scope "all", which would otherwise be a way out of their own scope.
+// What an admin may hand out: an API token, a group mapping or an alert rule never reaches further
+// than its maker, neither in role nor in accounts. An admin of OU Payments cannot mint a token (or
+// map a group, or alert on accounts) with scope "all", which would otherwise be a way out of their own scope.
+import { db } from "@/lib/db/client";
+import type { Scope } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
 import type { Actor, Role } from "./actor";
 import { roleRank, type ScopeRule } from "./group-map";
 import { rolePermissions, scopeFor } from "./permissions";
 import { resolveScope } from "./scope-resolution";
 
+type Pool = Pick<import("pg").Pool, "query">;
+
 /**
  * The field that reaches beyond the actor, or null. The role may not outrank the actor's; the
  * scope, resolved now, must lie within the actor's scope for every permission the role carries
- * (for a user in groups of several roles that is the narrowest of them). A narrowed actor may not
- * hand out a scope that matches no account yet: accounts joining it later would be outside theirs.
+ * (for a user in groups of several roles that is the narrowest of them).
  */
 export async function grantBeyondActor(actor: Actor, role: Role, rule: ScopeRule): Promise<FieldIssue | null> {
   if (roleRank[role] > roleRank[actor.role]) return { field: "role", message: `may not exceed your own role (${actor.role})` };
-  const bounds = rolePermissions[role].map((p) => scopeFor(actor, p).accountIds).filter((ids): ids is string[] => ids !== "all");
-  if (bounds.length === 0) return null;
-  const wanted = (await resolveScope([rule])).accountIds;
-  const message = "wider than your own scope: it may reach only accounts you can reach with each permission of its role";
-  if (wanted === "all") return { field: "scope", message };
-  if (wanted.length === 0) return { field: "scope", message: "matches none of your accounts" };
-  const inside = bounds.map((ids) => new Set(ids));
-  if (wanted.some((id) => inside.some((s) => !s.has(id)))) return { field: "scope", message };
+  return scopeBeyond(rolePermissions[role].map((p) => scopeFor(actor, p)), rule);
+}
+
+/**
+ * The `scope` issue when `rule` reaches an account outside any of `bounds`, or null. It names what
+ * reaches out: an account id the maker typed, or the OU or owner value (never the accounts it matched,
+ * which the maker may not see). A narrowed maker may not name an OU or owner that matches none of
+ * their accounts yet: accounts joining it later would be outside theirs.
+ */
+export async function scopeBeyond(bounds: Scope[], rule: ScopeRule, pool: Pool = db().pool): Promise<FieldIssue | null> {
+  const limits = bounds.map((b) => b.accountIds).filter((ids): ids is string[] => ids !== "all").map((ids) => new Set(ids));
+  if (limits.length === 0) return null;
+  const outside = (ids: string[]) => ids.some((id) => limits.some((s) => !s.has(id)));
+  const wider = (what: string): FieldIssue => ({ field: "scope", message: `wider than your own scope: ${what}` });
+  if ("all" in rule) return wider("it is the whole organization");
+  if ("accounts" in rule) {
+    const id = rule.accounts.find((a) => outside([a]));
+    return id ? wider(`account ${id} is outside it`) : null;
+  }
+  const [label, values, one] = "ous" in rule
+    ? ["OU", rule.ous, (v: string): ScopeRule => ({ ous: [v] })] as const
+    : ["owner/team", rule.owners, (v: string): ScopeRule => ({ owners: [v] })] as const;
+  for (const v of values) {
+    const ids = (await resolveScope([one(v)], pool)).accountIds as string[];
+    if (ids.length === 0) return { field: "scope", message: `matches none of your accounts: ${label} "${v}" has no account yet` };
+    if (outside(ids)) return wider(`${label} "${v}" reaches accounts outside it`);
+  }
   return null;
 }

@@ -31,7 +31,7 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /** The accounts an actor reaches with one permission: its groups granting that permission. */
-export function scopeFor(actor: Actor, permission: Permission): Scope {
+export function scopeFor(actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission): Scope {
   return actor.permissionScopes?.[permission] ?? actor.scope;
 }
 

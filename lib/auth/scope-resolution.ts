@@ -23,3 +23,11 @@ export async function resolveScope(rules: readonly ScopeRule[], pool: Pick<impor
   );
   return { accountIds: rows.map((r) => r.id) };
 }
+
+/** The accounts both scopes reach: what a token or an alert rule reaches under its maker's scope. */
+export function intersectScopes(a: Scope, b: Scope): Scope {
+  if (a.accountIds === "all") return b;
+  if (b.accountIds === "all") return a;
+  const inB = new Set(b.accountIds);
+  return { accountIds: a.accountIds.filter((id) => inB.has(id)) };
+}

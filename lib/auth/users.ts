@@ -30,8 +30,9 @@ export async function upsertUser(who: SignedInIdentity, now = new Date()): Promi
   return rows[0];
 }
 
-export async function getUser(id: string): Promise<UserRow | null> {
-  const { rows } = await db().pool.query<UserRow>("SELECT id, email, name, groups, last_sign_in_at FROM users WHERE id = $1", [id]);
+/** `pool`: the database to read (an alert rule's maker is looked up inside the worker's transaction). */
+export async function getUser(id: string, pool: Pick<import("pg").Pool, "query"> = db().pool): Promise<UserRow | null> {
+  const { rows } = await pool.query<UserRow>("SELECT id, email, name, groups, last_sign_in_at FROM users WHERE id = $1", [id]);
   return rows[0] ?? null;
 }
 

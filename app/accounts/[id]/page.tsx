@@ -17,7 +17,7 @@ import { TrendPanel } from "@/components/accounts/trend-panel";
 import { CoverageCells } from "@/components/accounts/coverage-cells";
 import { RegionsTable } from "@/components/accounts/regions-table";
 import { currentActor } from "@/lib/auth/current-actor";
-import { errorsForRole } from "@/lib/auth/error-text";
+import { errorsForActor } from "@/lib/auth/error-text";
 import { TopFindingsList } from "@/components/accounts/top-findings-list";
 import { ReasonList } from "@/components/coverage/reason-list";
 import { unknownCountsReason } from "@/components/overview/sync-problem-label";
@@ -38,8 +38,8 @@ export default async function Page({ params }: Props) {
   const { id } = await params;
   if (!/^\d{12}$/.test(id)) notFound();
   const scope = await scopeForRequest();
-  // Admins see AWS's error text per region; everyone else a plain reason.
-  const detail = errorsForRole(await getAccount(scope, id), (await currentActor())?.role ?? "viewer");
+  // Whole-organization admins see AWS's error text per region; everyone else a plain reason.
+  const detail = errorsForActor(await getAccount(scope, id), (await currentActor()) ?? { role: "viewer", scope });
   if (!detail) notFound();
   const { filter } = parseFindingsFilter({ account: id, limit: "10" });
   const [[heat], [coverage], reasons, trend, top] = await Promise.all([

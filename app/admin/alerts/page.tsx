@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
-import { alertChannels, alertRules } from "@/lib/alerts/app-store";
+import { alertChannels, alertRuleReach, alertRules } from "@/lib/alerts/app-store";
 import { ruleKindLabel } from "@/lib/alerts/rule-config";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
@@ -21,6 +21,8 @@ const Toggle = ({ what, id, name, enabled }: { what: string; id: number; name: s
     <button type="submit" aria-label={`${enabled ? "Pause" : "Resume"} ${name}`} className="rounded border border-line px-2 py-0.5 text-xs hover:border-accent hover:text-accent">{enabled ? "Pause" : "Resume"}</button>
   </form>
 );
+const reachText = (r: Awaited<ReturnType<typeof alertRuleReach>>) =>
+  !r ? "nothing: its maker is gone or may no longer manage alerts" : r.accounts === "all" ? "whole organization" : `${r.accounts.length} ${r.accounts.length === 1 ? "account" : "accounts"}`;
 const Paused = () => <span className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-bold uppercase text-amber-900">paused</span>;
 
 const Delete = ({ what, id }: { what: string; id: number }) => (
@@ -33,9 +35,11 @@ export default async function Page() {
   await requirePermission("alerts");
   const [channels, rules] = await Promise.all([alertChannels(), alertRules()]);
   const names = new Map(channels.map((c) => [c.id, c.name]));
+  // A rule counts only accounts its maker still reaches with "alerts" (lib/alerts/rule-reach.ts).
+  const reach = await Promise.all(rules.map(alertRuleReach));
   return (
     <>
-      <PageHeader title="Alerts" subtitle="After each sync, every rule sends one digest per channel of what changed: new criticals, exploitable findings, SLA, coverage lost, failing syncs. Each finding alerts once per change."
+      <PageHeader title="Alerts" subtitle="After each sync, every rule sends one digest per channel of what changed: new criticals, exploitable findings, SLA, coverage lost, failing syncs. Each finding alerts once per change. A rule counts only accounts its maker can still reach."
         actions={<Link href="/admin/alert-log" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Delivery log</Link>} />
       <div className="space-y-5">
         <Card title="Channels">
@@ -56,15 +60,15 @@ export default async function Page() {
         </Card>
         <Card title="Rules">
           <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
-            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Channels</th><th /><th /></tr></thead>
+            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Counts now</th><th>Channels</th><th /><th /></tr></thead>
             <tbody>
-              {rules.map((r) => (
+              {rules.map((r, i) => (
                 <tr key={r.id} className="border-t border-line">
                   <td className="py-1.5 font-medium">{r.name}{r.enabled === false && <Paused />}</td><td>{ruleKindLabel[r.kind]}</td><td>{r.minSeverity.toLowerCase()}</td>
-                  <td>{describeScopeRule(r.scope)}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Toggle what="rule" id={r.id} name={r.name} enabled={r.enabled !== false} /></td><td><Delete what="rule" id={r.id} /></td>
+                  <td>{describeScopeRule(r.scope)}</td><td>{reachText(reach[i])}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Toggle what="rule" id={r.id} name={r.name} enabled={r.enabled !== false} /></td><td><Delete what="rule" id={r.id} /></td>
                 </tr>
               ))}
-              {rules.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">No rules yet.</td></tr>}
+              {rules.length === 0 && <tr><td colSpan={8} className="py-3 text-muted">No rules yet.</td></tr>}
             </tbody>
           </table></ScrollArea>
           <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />

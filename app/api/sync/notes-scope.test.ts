@@ -1,15 +1,16 @@
 // GET /api/sync through the real route and guard: a finished run's notes name accounts, so only a
-// viewer of the whole organization receives them; a scoped viewer gets the status without them.
+// viewer of the whole organization receives them; a scoped viewer gets the status without them. A
+// run's error (AWS's text: principal ARNs, account ids) reaches admins of the whole organization only.
 import { describe, expect, it } from "vitest";
 import { addAccount, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { allScope } from "@/lib/queries/scope";
-import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { localActor } from "@/lib/auth/local-actor";
 import { GET } from "./route";
 
 const A = "111111111111", B = "222222222222";
 const database = setupQueryTestDatabase();
-const admin: Actor = { kind: "user", id: "u-admin", name: "admin@example.com", role: "admin", scope: allScope };
+// The tokens' maker: local mode's admin, who still exists when they are used (creator-actor.ts).
+const admin = localActor;
 const notes = [
   { kind: "lifecycle", message: `account ${B}: active → suspended` },
   { kind: "integrity", region: "us-east-1", message: `re-listed 1 account(s) whose counts disagreed with Inspector: ${B}` },
@@ -43,5 +44,28 @@ describe("GET /api/sync and a run's notes", () => {
     expect(body.running).toBe(false);
     expect(body.lastRun).toMatchObject({ outcome: "SUCCEEDED", mode: "FULL", demo: true, notes: [] });
     expect(JSON.stringify(body)).not.toContain(B);
+  });
+
+  it("gives a scoped admin the plain reason for the last run's error and progress message, as a viewer gets", async () => {
+    const aws = `User: arn:aws:sts::${B}:assumed-role/InspectorateReadOnly/inspectorate is not authorized to perform: inspector2:ListFindings with an explicit deny`;
+    const progress = { runId: null, trigger: "manual", phase: "failed", startedAt: "2026-12-03T09:00:00Z", heartbeatAt: "2026-12-03T09:01:00Z", regions: [{ region: "eu-west-1", phase: "failed", error: aws }], outcome: "FAILED", message: aws };
+    await database().pool.query(
+      `INSERT INTO sync_runs (trigger, started_at, finished_at, outcome, mode, error, progress) VALUES ('manual', now() - interval '1 minute', now(), 'FAILED', 'FULL', $1, $2::jsonb)`,
+      [aws, JSON.stringify(progress)],
+    );
+    // Local mode's admin reaches the whole organization: AWS's own text.
+    const raw = await status();
+    expect(raw.lastRun.error).toBe(aws);
+    expect(raw.progress.message).toBe(aws);
+
+    const scopedAdmin = await createApiToken(admin, { name: "payments-admin", role: "admin", scope: { accounts: [A] }, expiresInDays: 5 }, null);
+    const viewer = await createApiToken(admin, { name: "org-viewer", role: "viewer", scope: "all", expiresInDays: 5 }, null);
+    const seen = await status(scopedAdmin.secret);
+    expect(seen.lastRun.error).toBe("access denied — ask an admin");
+    expect(seen.progress.message).toBe("access denied — ask an admin");
+    expect(seen.progress.regions[0].error).toBe("access denied in eu-west-1 — ask an admin");
+    expect(JSON.stringify(seen)).not.toMatch(/arn:aws|222222222222/);
+    const plain = await status(viewer.secret);
+    expect({ error: seen.lastRun.error, message: seen.progress.message }).toEqual({ error: plain.lastRun.error, message: plain.progress.message });
   });
 });

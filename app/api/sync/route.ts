@@ -5,14 +5,15 @@ import { withGuard } from "@/lib/auth/guard";
 import { startSyncRequest } from "@/lib/sync/start-request";
 import { startSync } from "@/lib/sync/start-sync";
 import { currentSyncStatus, syncStatusForScope } from "@/lib/sync/sync-status";
-import { errorForRole, errorsForRole } from "@/lib/auth/error-text";
+import { errorForActor, errorsForActor } from "@/lib/auth/error-text";
 
 export const dynamic = "force-dynamic";
 
-// Notes (which name accounts) only for viewers of the whole organization; error texts by role.
+// Notes (which name accounts) only for viewers of the whole organization; AWS's error text only for
+// admins of the whole organization (lib/auth/error-text.ts), a plain reason for everyone else.
 export const GET = withGuard(async (_req, { actor, scope }) => {
   const status = syncStatusForScope(await currentSyncStatus(), scope);
-  return Response.json(errorsForRole(status, actor.role), { headers: { "cache-control": "no-store" } });
+  return Response.json(errorsForActor(status, actor), { headers: { "cache-control": "no-store" } });
 }, { permission: "read", mutating: false });
 
 export const POST = withGuard(async (request, { actor, address }) => {
@@ -31,6 +32,6 @@ export const POST = withGuard(async (request, { actor, address }) => {
   const r = await startSync(parsed.data, { kind: actor.kind, id: actor.id, name: actor.name, address });
   if (r.ok) return Response.json({ started: true, runId: r.runId }, { status: 202 });
   if (r.reason === "already-running") throw new AppError("conflict", r.error);
-  // Configuration or AWS trouble: the text for admins, a plain reason for everyone else.
-  return Response.json({ error: errorForRole(actor.role, r.error), code: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
+  // Configuration or AWS trouble: the text for whole-organization admins, a plain reason for everyone else.
+  return Response.json({ error: errorForActor(actor, r.error), code: "unavailable" }, { status: 503, headers: { "cache-control": "no-store" } });
 }, { permission: "sync", mutating: true });

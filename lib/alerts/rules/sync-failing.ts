@@ -1,5 +1,7 @@
 // Sync failing: the last N finished runs all FAILED. Alerts once per failing streak (keyed by the
-// streak's first run) and again after a run succeeded and a new streak began.
+// streak's first run) and again after a run succeeded and a new streak began. The run's error is
+// AWS's text only for a maker who would see it in the app (lib/auth/error-text.ts).
+import { errorForActor } from "@/lib/auth/error-text";
 import type { Evaluator } from "./types";
 
 export const syncFailing: Evaluator = async (c) => {
@@ -18,7 +20,7 @@ export const syncFailing: Evaluator = async (c) => {
   return {
     candidates: failing ? [{
       subject: "sync", transition: key,
-      item: { title: `The last ${streak.length} sync runs failed`, severity: null, accountId: null, detail: (streak[0].error ?? "no error recorded").slice(0, 300), link: `${c.appUrl}/sync` },
+      item: { title: `The last ${streak.length} sync runs failed`, severity: null, accountId: null, detail: (errorForActor(c.maker, streak[0].error) ?? "no error recorded").slice(0, 300), link: `${c.appUrl}/sync` },
     }] : [],
     heading: () => `Sync failing — ${c.rule.name}`,
     link: () => `${c.appUrl}/sync`,

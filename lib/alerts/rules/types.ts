@@ -1,5 +1,6 @@
 // The contract of a rule evaluator: what one batch of finished sync runs changed for one rule, as
 // candidates keyed by subject + transition (alert_sent keeps each pair once per rule).
+import type { Actor } from "@/lib/auth/actor";
 import type { Queryable } from "@/lib/auth/audit";
 import type { DigestItem } from "../digest";
 import type { StoredRule } from "../rule-config";
@@ -16,8 +17,10 @@ export interface EvalContext {
   tx: Queryable;
   batch: Batch;
   rule: StoredRule;
-  /** The rule's scope resolved to accounts. */
+  /** The rule's scope resolved to accounts, within its maker's (rule-reach.ts). */
   accounts: string[] | "all";
+  /** Who saved the rule, as they are now: a digest says no more than they may see. */
+  maker: Actor;
   appUrl: string;
 }
 
