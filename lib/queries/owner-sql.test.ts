@@ -32,4 +32,13 @@ describe("resolvedOwnerSql", () => {
     const byTag = await searchFindings(allScope, parseFindingsFilter(new URLSearchParams("owner=alice@example.com")).filter);
     expect(byTag.rows).toEqual([]);
   });
+
+  it("opens an account with findings but no accounts row under Unowned, as the review counts it", async () => {
+    await addFinding(database(), { account_id: "100000000004" });
+    await addFinding(database(), { account_id: "100000000009" });
+    const unowned = await searchFindings(allScope, parseFindingsFilter(new URLSearchParams("owner=Unowned")).filter);
+    expect(unowned.rows.map((r) => r.account_id).sort()).toEqual(["100000000004", "100000000009"]);
+    const payments = await searchFindings(allScope, parseFindingsFilter(new URLSearchParams("owner=payments")).filter);
+    expect(payments.rows.map((r) => r.account_id)).toEqual(["100000000001"]);
+  });
 });

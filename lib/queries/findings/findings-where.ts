@@ -10,6 +10,7 @@ import { usageWhere } from "./usage-where";
 import { resourceWhere, type ResolvedFilter } from "./resource-match";
 import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
 import { NO_OU } from "@/lib/domain/no-ou";
+import { UNOWNED } from "@/lib/review/owner";
 
 import { lowerEdge, upperEdge } from "./time-bound";
 
@@ -52,7 +53,11 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   if (f.status.length) c.push(statusInSql("f", f.status));
   anyOf(Prisma.sql`f.type`, f.type, "text[]");
   anyOf(Prisma.sql`f.resource_type`, f.resourceType, "text[]");
-  if (f.owner.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))`);
+  // An account the cache holds findings of but no accounts row for is "Unowned", as the review groups it.
+  if (f.owner.length) {
+    const unknown = f.owner.includes(UNOWNED) ? Prisma.sql` OR NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = f.account_id)` : Prisma.empty;
+    c.push(Prisma.sql`(f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))${unknown})`);
+  }
   // NO_OU: the accounts without an OU (the heatmap's "(none)" group).
   if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[])${f.ou.includes(NO_OU) ? Prisma.sql` OR nullif(btrim(ou_name), '') IS NULL` : Prisma.empty})`);
   // Any resource of the finding, by its id or a part of its id or name (resource-match.ts).
