@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/auth/app-error";
 import { recordAudit, type Queryable } from "@/lib/auth/audit";
+import { wholeOrganization } from "@/lib/auth/grant-ceiling";
 import { withTransaction } from "@/lib/db/transaction";
 import { channelConfigSchema, channelInputSchema, channelSummary, type ChannelConfig, type ChannelKind } from "./channel-config";
 import { openSecret, sealSecret, secretsKey } from "./secret-box";
@@ -16,7 +17,17 @@ export async function listChannels(db: Queryable): Promise<ChannelView[]> {
   return rows.map((r) => ({ id: r.id as number, name: r.name as string, kind: r.kind as ChannelKind, summary: r.summary as string, enabled: r.enabled as boolean, createdBy: r.created_by as string, createdAt: r.created_at as Date }));
 }
 
+/** Channels are shared delivery targets (every rule may use any): changing one changes others' alerts. */
+export const CHANNELS_NEED_WHOLE_ORG =
+  "alert channels are shared by every rule: only a whole-organization admin may add, test, pause, resume or delete one (your admin scope is limited to some accounts); your rules may use the existing channels";
+
+/** Refuses (403) a scoped admin: creating, testing, pausing and deleting channels is for whole-organization admins. */
+export function assertChannelAdmin(actor: Actor): void {
+  if (!wholeOrganization(actor, "alerts")) throw new AppError("forbidden", CHANNELS_NEED_WHOLE_ORG);
+}
+
 export async function createChannel(pool: pg.Pool, actor: Actor, input: unknown, address?: string | null): Promise<ChannelView> {
+  assertChannelAdmin(actor);
   const parsed = channelInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("invalid", `${parsed.error.issues[0].path.join(".") || "channel"}: ${parsed.error.issues[0].message}`);
   const { name, config } = parsed.data;

@@ -1,5 +1,6 @@
 // The delivery log (admin): newest first, with the channel, the rule, what was sent, how it went
-// and why it failed.
+// and why it failed. A scoped admin's (`only`) holds just their rules' digests, and none with an item
+// of an account outside their scope (a rule's accounts then may differ from its accounts now).
 import type { Queryable } from "@/lib/auth/audit";
 import type { ChannelKind } from "./channel-config";
 
@@ -8,13 +9,23 @@ export interface DeliveryLogRow {
   nextAttemptAt: Date; channelName: string | null; channelKind: ChannelKind | null; ruleName: string | null; heading: string; total: number; runId: number | null;
 }
 
-export async function listDeliveries(db: Queryable, limit = 200): Promise<DeliveryLogRow[]> {
+export interface DeliveryFilter {
+  /** The rules whose digests are shown (tests and deleted rules' digests are not). */
+  ruleIds: number[];
+  /** The accounts the reader may see: a digest with an item of any other account is left out. */
+  accounts: string[];
+}
+
+export async function listDeliveries(db: Queryable, limit = 200, only?: DeliveryFilter): Promise<DeliveryLogRow[]> {
   const { rows } = (await db.query(
     `SELECT d.id, d.created_at, d.kind, d.status, d.attempts, d.last_error, d.sent_at, d.next_attempt_at, d.run_id,
             c.name AS channel_name, c.kind AS channel_kind, r.name AS rule_name, d.payload->>'heading' AS heading, (d.payload->>'total')::int AS total
      FROM alert_deliveries d LEFT JOIN alert_channels c ON c.id = d.channel_id LEFT JOIN alert_rules r ON r.id = d.rule_id
+     WHERE $2::boolean OR (d.rule_id = ANY($3::int[]) AND NOT EXISTS (
+       SELECT 1 FROM jsonb_array_elements(COALESCE(d.payload->'items', '[]'::jsonb)) AS i(item)
+       WHERE i.item->>'accountId' IS NOT NULL AND NOT (i.item->>'accountId' = ANY($4::text[]))))
      ORDER BY d.created_at DESC, d.id DESC LIMIT $1`,
-    [limit],
+    [limit, !only, only?.ruleIds ?? [], only?.accounts ?? []],
   )) as { rows: Record<string, unknown>[] };
   return rows.map((r) => ({
     id: String(r.id), createdAt: r.created_at as Date, kind: r.kind as string, status: r.status as string, attempts: r.attempts as number,

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/auth/app-error";
 import { recordAudit, type Queryable } from "@/lib/auth/audit";
 import { creatorRef } from "@/lib/auth/creator-actor";
-import { scopeBeyond } from "@/lib/auth/grant-ceiling";
+import { onlyWithinAdminScope, scopeBeyond } from "@/lib/auth/grant-ceiling";
 import { scopeFor } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/transaction";
 import { ruleInputSchema, ruleParamsSchema, type StoredRule } from "./rule-config";
@@ -22,6 +22,11 @@ export async function loadRules(tx: Queryable, all = false): Promise<StoredRule[
     scope: scopeRuleSchema.parse(r.scope), params: ruleParamsSchema.parse(r.params), channelIds: r.channel_ids as number[], sinceRunId: r.since_run_id as number, enabled: r.enabled as boolean,
     createdBy: creatorRef(r.created_by_kind, r.created_by_id),
   }));
+}
+
+/** The rules `actor` may see and change, paused ones included: for a scoped admin, only those within their scope for "alerts". */
+export async function rulesFor(pool: pg.Pool, actor: Actor): Promise<StoredRule[]> {
+  return onlyWithinAdminScope(actor, "alerts", await loadRules(pool, true), (r) => ({ scope: r.scope }), pool);
 }
 
 export async function createRule(pool: pg.Pool, actor: Actor, input: unknown, address?: string | null): Promise<StoredRule> {

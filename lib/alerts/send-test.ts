@@ -5,11 +5,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/auth/app-error";
 import { recordAudit } from "@/lib/auth/audit";
 import { withTransaction } from "@/lib/db/transaction";
+import { assertChannelAdmin } from "./channel-store";
 import { testDigest } from "./digest";
 import { deliverOne } from "./deliver-one";
 import type { OutboundPolicy } from "./outbound-check";
 
 export async function sendTest(pool: pg.Pool, actor: Actor, id: unknown, appUrl: string, policy: OutboundPolicy, address?: string | null): Promise<{ ok: boolean; error: string | null; deliveryId: string }> {
+  assertChannelAdmin(actor);
   const n = Number(id);
   if (!Number.isInteger(n) || n <= 0) throw new AppError("invalid", "id: expected a channel id");
   const deliveryId = await withTransaction(pool, async (tx) => {

@@ -4,28 +4,51 @@ import { withTransaction } from "@/lib/db/transaction";
 import { env } from "@/lib/env";
 import type { Actor } from "./actor";
 import { recordAccessChange } from "./access-audit";
-import { describeScopeRule, type GroupGrant, type GroupMap } from "./group-map";
-import { grantBeyondActor } from "./grant-ceiling";
+import { describeScopeRule, groupGrantSchema, type GroupGrant, type GroupMap } from "./group-map";
+import { grantBeyondActor, onlyWithinAdminScope, withinAdminScope } from "./grant-ceiling";
+import { mappingRows, type MappingRow } from "./effective-group-map";
 
 export type MappingResult = { ok: true } | { ok: false; code: "forbidden" | "not_found" | "conflict"; message: string };
 
 const forbidden: MappingResult = { ok: false, code: "forbidden", message: "only an admin can change access" };
 
+type Tx = Parameters<Parameters<typeof withTransaction>[1]>[0];
+
+/**
+ * Refused unless the group's mapping in force (the app's, else the environment's) lies within the
+ * admin's own scope: a scoped admin takes access away from nobody beyond it. The message names the
+ * group only, never the accounts it maps.
+ */
+async function currentBeyond(tx: Tx, actor: Actor, group: string, appRow: unknown, envMap: GroupMap): Promise<MappingResult | null> {
+  const current = groupGrantSchema.safeParse(appRow).data ?? envMap[group];
+  if (!current || (await withinAdminScope(actor, "roles", current, tx))) return null;
+  const whose = groupGrantSchema.safeParse(appRow).success ? "the app's mapping" : "the environment's mapping (INSPECTORATE_OIDC_GROUP_MAP)";
+  return { ok: false, code: "forbidden", message: `${whose} of "${group}" reaches beyond your admin scope: only an admin whose scope covers its role and accounts may change or remove it` };
+}
+
+/** The mappings `actor` may see and change: for a scoped admin, only those within their admin scope. */
+export async function mappingsFor(actor: Actor, envMap?: GroupMap): Promise<MappingRow[]> {
+  return onlyWithinAdminScope(actor, "roles", await mappingRows(envMap), (r) => r);
+}
+
 /** `address`: the client's, for the audit trail (the server action's guard reads it). */
-export async function saveMapping(actor: Actor, group: string, grant: GroupGrant, address: string | null = null): Promise<MappingResult> {
+export async function saveMapping(actor: Actor, group: string, grant: GroupGrant, address: string | null = null, envMap: GroupMap = env().INSPECTORATE_OIDC_GROUP_MAP): Promise<MappingResult> {
   if (actor.role !== "admin") return forbidden;
   // An admin of some accounts cannot map a group (their own, say) beyond them.
-  const beyond = await grantBeyondActor(actor, grant.role, grant.scope);
+  const beyond = await grantBeyondActor(actor, grant.role, grant.scope, "roles");
   if (beyond) return { ok: false, code: "forbidden", message: `${beyond.field}: ${beyond.message}` };
-  await withTransaction(db().pool, async (tx) => {
+  return withTransaction(db().pool, async (tx): Promise<MappingResult> => {
+    const r = await tx.query("SELECT role, scope FROM access_group_mappings WHERE group_name = $1 FOR UPDATE", [group]);
+    const refused = await currentBeyond(tx, actor, group, r.rows[0], envMap);
+    if (refused) return refused;
     await tx.query(
       `INSERT INTO access_group_mappings (group_name, role, scope, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
        ON CONFLICT (group_name) DO UPDATE SET role = EXCLUDED.role, scope = EXCLUDED.scope, updated_at = now(), updated_by = EXCLUDED.updated_by`,
       [group, grant.role, JSON.stringify(grant.scope), actor.name],
     );
     await recordAccessChange(tx, actor, { action: "access.mapping.saved", target: group, detail: { role: grant.role, scope: grant.scope }, address });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 export interface DeleteMappingOptions {
@@ -42,13 +65,15 @@ export interface DeleteMappingOptions {
  */
 export async function deleteMapping(actor: Actor, group: string, address: string | null = null, o: DeleteMappingOptions = {}): Promise<MappingResult> {
   if (actor.role !== "admin") return forbidden;
-  const fallback = (o.envMap ?? env().INSPECTORATE_OIDC_GROUP_MAP)[group];
+  const envMap = o.envMap ?? env().INSPECTORATE_OIDC_GROUP_MAP, fallback = envMap[group];
   return withTransaction(db().pool, async (tx): Promise<MappingResult> => {
     const r = await tx.query<GroupGrant>("SELECT role, scope FROM access_group_mappings WHERE group_name = $1 FOR UPDATE", [group]);
     if (!r.rowCount) return { ok: false, code: "not_found", message: `no mapping of "${group}" was made in the app` };
+    const refused = await currentBeyond(tx, actor, group, r.rows[0], envMap);
+    if (refused) return refused;
     if (fallback) {
       const then = `removing it would bring back the environment's mapping of "${group}" (INSPECTORATE_OIDC_GROUP_MAP): ${fallback.role}, ${describeScopeRule(fallback.scope)}`;
-      const beyond = await grantBeyondActor(actor, fallback.role, fallback.scope);
+      const beyond = await grantBeyondActor(actor, fallback.role, fallback.scope, "roles", tx);
       if (beyond) return { ok: false, code: "forbidden", message: `${then}, which you may not grant (${beyond.field}: ${beyond.message}); save a narrower mapping instead` };
       if (!o.restoreEnvironment) return { ok: false, code: "conflict", message: `${then}; confirm to remove it, or save the mapping you want instead` };
     }

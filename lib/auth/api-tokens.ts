@@ -10,7 +10,7 @@ import { recordAudit } from "./audit";
 import { scopeRuleSchema, type ScopeRule } from "./group-map";
 import { hashTokenSecret, newTokenSecret } from "./api-token-secret";
 import { AppError } from "./app-error";
-import { grantBeyondActor } from "./grant-ceiling";
+import { grantBeyondActor, onlyWithinAdminScope, withinAdminScope } from "./grant-ceiling";
 import { fieldIssues } from "@/lib/review/exception-input";
 
 export const MAX_TOKEN_DAYS = 366;
@@ -37,7 +37,7 @@ export async function createApiToken(actor: Actor, input: unknown, address: stri
   if (!parsed.success) throw new AppError("invalid", "the token was not created", fieldIssues(parsed.error));
   const v = parsed.data;
   // Never more than its creator: role at most theirs, scope within theirs (grant-ceiling.ts).
-  const beyond = await grantBeyondActor(actor, v.role, v.scope);
+  const beyond = await grantBeyondActor(actor, v.role, v.scope, "tokens");
   if (beyond) throw new AppError("forbidden", `${beyond.field}: ${beyond.message}`, [beyond]);
   const secret = newTokenSecret();
   const expiresAt = new Date(now.getTime() + v.expiresInDays * 86_400_000);
@@ -53,21 +53,32 @@ export async function createApiToken(actor: Actor, input: unknown, address: stri
   return { token: row, secret };
 }
 
+/** A stored token as a grant; a row that no longer parses (hand-edited) counts as the whole organization. */
+const grantOf = (t: { role: unknown; scope: unknown }) => ({
+  role: z.enum(roles).catch("admin").parse(t.role),
+  scope: scopeRuleSchema.catch({ all: true as const }).parse(t.scope),
+});
+
 export async function revokeApiToken(actor: Actor, id: string, address: string | null, now = new Date()): Promise<TokenRow> {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "no such token");
   return withTransaction(db().pool, async (tx) => {
-    const r = await tx.query<TokenRow>(`UPDATE api_tokens SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${columns}`, [id, now, actor.name]);
-    if (!r.rowCount) {
-      const exists = await tx.query(`SELECT 1 FROM api_tokens WHERE id = $1`, [id]);
-      throw exists.rowCount ? new AppError("conflict", "already revoked") : new AppError("not_found", "no such token");
+    const found = await tx.query<{ name: string; role: unknown; scope: unknown }>(`SELECT name, role, scope FROM api_tokens WHERE id = $1 FOR UPDATE`, [id]);
+    if (!found.rowCount) throw new AppError("not_found", "no such token");
+    // A scoped admin changes only tokens they could make now (grant-ceiling.ts).
+    if (!(await withinAdminScope(actor, "tokens", grantOf(found.rows[0]), tx))) {
+      throw new AppError("forbidden", `token "${found.rows[0].name}" reaches beyond your admin scope: only an admin whose scope covers its role and accounts may revoke it`);
     }
+    const r = await tx.query<TokenRow>(`UPDATE api_tokens SET revoked_at = $2, revoked_by = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING ${columns}`, [id, now, actor.name]);
+    if (!r.rowCount) throw new AppError("conflict", "already revoked");
     await recordAudit(tx, { actor, action: "token.revoked", target: id, detail: { name: r.rows[0].name }, address });
     return r.rows[0];
   });
 }
 
-export async function listApiTokens(): Promise<(TokenRow & { expired: boolean })[]> {
-  return (await db().pool.query<TokenRow & { expired: boolean }>(`SELECT ${columns}, expires_at <= now() AS expired FROM api_tokens ORDER BY created_at DESC`)).rows;
+/** The tokens `actor` may see and revoke: for a scoped admin, only those within their admin scope. */
+export async function listApiTokens(actor: Actor): Promise<(TokenRow & { expired: boolean })[]> {
+  const rows = (await db().pool.query<TokenRow & { expired: boolean }>(`SELECT ${columns}, expires_at <= now() AS expired FROM api_tokens ORDER BY created_at DESC`)).rows;
+  return onlyWithinAdminScope(actor, "tokens", rows, grantOf);
 }
 
 /** What an active token reaches now, for the tokens page: null when refused (its maker is gone or may

@@ -3,6 +3,21 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { containsPattern, likeEscape } from "@/lib/queries/like-pattern";
+import type { Actor } from "./actor";
+import { AppError } from "./app-error";
+import { wholeOrganization } from "./grant-ceiling";
+
+/** Audit rows record who, what and a target, not the accounts concerned: none can be shown to a scoped admin. */
+export const AUDIT_NEEDS_WHOLE_ORG =
+  "the audit log is for whole-organization admins: your admin scope is limited to some accounts, and audit entries do not record which accounts they concern";
+
+/** Whether `actor` may read the audit log (and its export): a whole-organization admin only. */
+export const readsAuditLog = (actor: Actor) => wholeOrganization(actor, "audit");
+
+/** Refuses (403) anyone but a whole-organization admin. */
+export function assertAuditReader(actor: Actor): void {
+  if (!readsAuditLog(actor)) throw new AppError("forbidden", AUDIT_NEEDS_WHOLE_ORG);
+}
 
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).regex(/^[\w.]*$/, "expected an action such as exception.created").optional().catch(undefined),

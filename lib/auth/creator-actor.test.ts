@@ -81,7 +81,7 @@ describe("a token's reach at use time", () => {
 
     await revokeApiToken(localActor, adminToken.token.id, null); // the parent token is revoked: its child goes with it
     expect(await actorFromToken(child.secret)).toBeNull();
-    const listed = (await listApiTokens()).find((t) => t.name === "child-ci")!;
+    const listed = (await listApiTokens(localActor)).find((t) => t.name === "child-ci")!;
     expect(await tokenReachNow(listed)).toBeNull();
 
     await q(`UPDATE users SET groups = '{}' WHERE id = $1`, [creator.id]); // unmapped

@@ -51,13 +51,15 @@ describe("what an admin may hand out", () => {
     await expect(createApiToken(analyst, token("analyst", "all"), null)).resolves.toBeDefined();
   });
 
-  it("checks each permission of the token's role against the creator's scope for it", async () => {
-    // Admin of A through one group, viewer of everything through another.
+  it("checks each permission of the token's role, and the admin's own \"tokens\" scope, against the creator's scope for it", async () => {
+    // Admin of A through one group, viewer of everything through another: their admin scope is A, so
+    // even a viewer token over everything is beyond it (they could neither see nor revoke it after).
     const mixed: Actor = {
       ...admin, name: "mixed@example.com",
       permissionScopes: { read: allScope, sync: { accountIds: [A] }, exceptions: { accountIds: [A] }, "exceptions.approve": { accountIds: [A] }, freeze: { accountIds: [A] }, users: { accountIds: [A] }, roles: { accountIds: [A] }, settings: { accountIds: [A] }, tokens: { accountIds: [A] }, audit: { accountIds: [A] }, alerts: { accountIds: [A] } },
     };
-    await expect(createApiToken(mixed, token("viewer", "all"), null)).resolves.toBeDefined();
+    expect((await refusal(createApiToken(mixed, token("viewer", "all"), null))).issues[0].field).toBe("scope");
+    await expect(createApiToken(mixed, token("viewer", { accounts: [A] }), null)).resolves.toBeDefined();
     expect((await refusal(createApiToken(mixed, token("analyst", "all"), null))).issues[0].field).toBe("scope");
     await expect(createApiToken(mixed, token("analyst", { accounts: [A] }), null)).resolves.toBeDefined();
   });

@@ -2,11 +2,11 @@
 // than its maker, neither in role nor in accounts. An admin of OU Payments cannot mint a token (or
 // map a group, or alert on accounts) with scope "all", which would otherwise be a way out of their own scope.
 import { db } from "@/lib/db/client";
-import type { Scope } from "@/lib/queries/scope";
+import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
 import type { Actor, Role } from "./actor";
 import { roleRank, type ScopeRule } from "./group-map";
-import { rolePermissions, scopeFor } from "./permissions";
+import { rolePermissions, scopeFor, type Permission } from "./permissions";
 import { resolveScope } from "./scope-resolution";
 
 type Pool = Pick<import("pg").Pool, "query">;
@@ -16,9 +16,36 @@ type Pool = Pick<import("pg").Pool, "query">;
  * scope, resolved now, must lie within the actor's scope for every permission the role carries
  * (for a user in groups of several roles that is the narrowest of them).
  */
-export async function grantBeyondActor(actor: Actor, role: Role, rule: ScopeRule): Promise<FieldIssue | null> {
+export async function grantBeyondActor(actor: Actor, role: Role, rule: ScopeRule, under?: AdminPermission, pool: Pool = db().pool): Promise<FieldIssue | null> {
   if (roleRank[role] > roleRank[actor.role]) return { field: "role", message: `may not exceed your own role (${actor.role})` };
-  return scopeBeyond(rolePermissions[role].map((p) => scopeFor(actor, p)), rule);
+  // `under`: the admin permission it is made with ("tokens", "roles"): within that scope as well.
+  return scopeBeyond([...rolePermissions[role], ...(under ? [under] : [])].map((p) => scopeFor(actor, p)), rule, pool);
+}
+
+/** The permissions an admin hands things out with. */
+export type AdminPermission = Extract<Permission, "tokens" | "roles" | "alerts">;
+
+/** Their scope for `permission` is every account: they see and change everything it covers. */
+export const wholeOrganization = (actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission) =>
+  seesWholeOrg(scopeFor(actor, permission));
+
+/**
+ * May `actor` see and change an existing token or mapping (role + scope), or alert rule (scope only),
+ * whoever made it? Only when they could make it now: it lies wholly within their ceiling under
+ * `permission`. Whole-organization items are thus a whole-organization admin's alone.
+ */
+export async function withinAdminScope(actor: Actor, permission: AdminPermission, item: { role?: Role; scope: ScopeRule }, pool: Pool = db().pool): Promise<boolean> {
+  const beyond = item.role
+    ? await grantBeyondActor(actor, item.role, item.scope, permission, pool)
+    : await scopeBeyond([scopeFor(actor, permission)], item.scope, pool);
+  return beyond === null;
+}
+
+/** The items `actor` may see and change (withinAdminScope), in their order. */
+export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => { role?: Role; scope: ScopeRule }, pool: Pool = db().pool): Promise<T[]> {
+  if (wholeOrganization(actor, permission) && actor.role === "admin") return items;
+  const keep = await Promise.all(items.map((i) => withinAdminScope(actor, permission, grant(i), pool)));
+  return items.filter((_, n) => keep[n]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { mappingRows } from "@/lib/auth/effective-group-map";
+import { mappingsFor } from "@/lib/auth/access-mapping-store";
+import { wholeOrganization } from "@/lib/auth/grant-ceiling";
 import { signInConfigured } from "@/lib/auth/oidc-client";
 import { listUserAccess } from "@/lib/auth/user-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,9 +15,10 @@ export const metadata = { title: "Access" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function Page({ searchParams }: Props) {
-  await requireAdmin();
+  const actor = await requireAdmin();
   const q = await searchParams;
-  const [mappings, users] = await Promise.all([mappingRows(), listUserAccess()]);
+  // A scoped admin lists (and may change or remove) only mappings within their own admin scope.
+  const [mappings, users] = await Promise.all([mappingsFor(actor), listUserAccess()]);
   const one = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : null);
   const error = one(q.error), saved = one(q.saved), removed = one(q.removed);
   return (
@@ -28,6 +30,7 @@ export default async function Page({ searchParams }: Props) {
       {removed && <p role="status" className="mb-4 text-sm text-emerald-800">Removed the app&apos;s mapping of {removed}.</p>}
       <div className="space-y-5">
         <Card title="Groups → role and scope">
+          {!wholeOrganization(actor, "roles") && <p className="mb-3 text-sm text-muted" data-testid="mappings-scoped-note">Your admin scope is limited to some accounts: only mappings whose role and accounts lie within it are listed, and only those you may change or remove. Whole-organization admins manage the others.</p>}
           <GroupMappingTable rows={mappings} />
           <div className="mt-4 border-t border-line pt-4"><GroupMappingForm /></div>
         </Card>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { alertDeliveries } from "@/lib/alerts/app-store";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
+import { wholeOrganization } from "@/lib/auth/grant-ceiling";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,13 +14,15 @@ const time = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 const tone: Record<string, string> = { SENT: "text-green-800", FAILED: "text-red-800", PENDING: "text-amber-800" };
 
 export default async function Page() {
-  await requirePermission("alerts");
-  const rows = await alertDeliveries(200);
+  const actor = await requirePermission("alerts");
+  // A scoped admin: only digests of the rules they may manage, none with another account's items.
+  const rows = await alertDeliveries(actor, 200);
   return (
     <>
       <PageHeader title="Alert delivery log" subtitle="Every message to every channel, newest first: sent, waiting for a retry (with why the last attempt failed), or given up."
         actions={<Link href="/admin/alerts" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Channels and rules</Link>} />
       <Card>
+        {!wholeOrganization(actor, "alerts") && <p className="mb-3 text-sm text-muted" data-testid="alert-log-scoped-note">Your admin scope is limited to some accounts: only digests of rules within it are listed (no channel tests, no other rules&apos; digests).</p>}
         {rows.length === 0 ? <p className="text-sm text-muted">Nothing delivered yet.</p> : <ScrollArea label="Deliveries"><table className="w-full text-sm" data-testid="delivery-log">
           <thead><tr className="text-left text-xs uppercase text-muted [&>th]:py-1 [&>th]:pr-3"><th>Created</th><th>Channel</th><th>Rule</th><th>Message</th><th>Status</th><th>Attempts</th><th>Reason</th></tr></thead>
           <tbody>

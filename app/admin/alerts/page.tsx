@@ -2,6 +2,7 @@ import Link from "next/link";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
 import { alertChannels, alertRuleReach, alertRules } from "@/lib/alerts/app-store";
 import { ruleKindLabel } from "@/lib/alerts/rule-config";
+import { wholeOrganization } from "@/lib/auth/grant-ceiling";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { deleteAlertThingAction, toggleAlertThingAction } from "@/lib/actions/alert-actions";
@@ -32,8 +33,10 @@ const Delete = ({ what, id }: { what: string; id: number }) => (
 );
 
 export default async function Page() {
-  await requirePermission("alerts");
-  const [channels, rules] = await Promise.all([alertChannels(), alertRules()]);
+  const actor = await requirePermission("alerts");
+  // A scoped admin lists and changes only rules within their admin scope, and uses channels without changing them.
+  const [channels, rules] = await Promise.all([alertChannels(), alertRules(actor)]);
+  const orgAdmin = wholeOrganization(actor, "alerts");
   const names = new Map(channels.map((c) => [c.id, c.name]));
   // A rule counts only accounts its maker still reaches with "alerts" (lib/alerts/rule-reach.ts).
   const reach = await Promise.all(rules.map(alertRuleReach));
@@ -50,15 +53,16 @@ export default async function Page() {
                 <tr key={c.id} className="border-t border-line">
                   <td className="py-1.5 font-medium">{c.name}{!c.enabled && <Paused />}</td><td>{channelKindLabel[c.kind]}</td><td>{c.summary}</td>
                   <td>{c.createdAt.toISOString().slice(0, 10)} by {c.createdBy}</td>
-                  <td><SendTestButton id={c.id} name={c.name} /></td><td><Toggle what="channel" id={c.id} name={c.name} enabled={c.enabled} /></td><td><Delete what="channel" id={c.id} /></td>
+                  {orgAdmin ? <><td><SendTestButton id={c.id} name={c.name} /></td><td><Toggle what="channel" id={c.id} name={c.name} enabled={c.enabled} /></td><td><Delete what="channel" id={c.id} /></td></> : <><td /><td /><td /></>}
                 </tr>
               ))}
               {channels.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">No channels yet.</td></tr>}
             </tbody>
           </table></ScrollArea>
-          <ChannelForm />
+          {orgAdmin ? <ChannelForm /> : <p className="text-sm text-muted" data-testid="channels-scoped-note">Channels are shared by every rule: only a whole-organization admin adds, tests, pauses or deletes them. Your rules may use any of them.</p>}
         </Card>
         <Card title="Rules">
+          {!orgAdmin && <p className="mb-3 text-sm text-muted" data-testid="rules-scoped-note">Your admin scope is limited to some accounts: only rules whose scope lies within it are listed. Whole-organization admins manage the others.</p>}
           <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
             <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Counts now</th><th>Channels</th><th /><th /></tr></thead>
             <tbody>

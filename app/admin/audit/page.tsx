@@ -1,5 +1,5 @@
 import { auditActions } from "@/lib/auth/audit";
-import { listAudit, parseAuditFilter } from "@/lib/auth/audit-query";
+import { AUDIT_NEEDS_WHOLE_ORG, listAudit, parseAuditFilter, readsAuditLog } from "@/lib/auth/audit-query";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +12,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const input = "rounded-md border border-line bg-white px-2 py-1.5 text-sm";
 
 export default async function Page({ searchParams }: Props) {
-  await requirePermission("audit");
+  const actor = await requirePermission("audit");
+  if (!readsAuditLog(actor)) {
+    return (
+      <>
+        <PageHeader title="No access: the audit log is for whole-organization admins" subtitle="Your admin role reaches some accounts only." />
+        <Card><p className="text-sm" data-testid="audit-no-access">{AUDIT_NEEDS_WHOLE_ORG[0].toUpperCase() + AUDIT_NEEDS_WHOLE_ORG.slice(1)}.</p></Card>
+      </>
+    );
+  }
   const q = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const filter = parseAuditFilter(q);
   const rows = await listAudit(filter);

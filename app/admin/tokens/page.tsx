@@ -1,4 +1,5 @@
 import { listApiTokens, tokenReachNow } from "@/lib/auth/api-tokens";
+import { wholeOrganization } from "@/lib/auth/grant-ceiling";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { revokeTokenAction } from "@/lib/actions/api-token-actions";
@@ -15,8 +16,10 @@ const reachText = (r: Awaited<ReturnType<typeof tokenReachNow>>) =>
   !r ? "refused: its creator is gone or no longer an admin" : r.accounts === null ? "whole organization" : `${r.accounts} ${r.accounts === 1 ? "account" : "accounts"}`;
 
 export default async function Page() {
-  await requirePermission("tokens");
-  const tokens = await listApiTokens();
+  const actor = await requirePermission("tokens");
+  // A scoped admin lists (and may revoke) only the tokens within their own admin scope.
+  const tokens = await listApiTokens(actor);
+  const scoped = !wholeOrganization(actor, "tokens");
   // What each active token reaches today: its scope as resolved now, within its creator's access now.
   const reach = await Promise.all(tokens.map((t) => (t.revokedAt || t.expired ? undefined : tokenReachNow(t))));
   return (
@@ -25,6 +28,7 @@ export default async function Page() {
       <div className="space-y-5">
         <Card title="New token"><TokenCreateForm /></Card>
         <Card title="Tokens">
+          {scoped && <p className="mb-3 text-sm text-muted" data-testid="tokens-scoped-note">Your admin scope is limited to some accounts: only tokens whose role and accounts lie within it are listed. Whole-organization admins manage the others.</p>}
           <ScrollArea label="Tokens"><table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-nowrap" data-testid="tokens-table">
             <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>Role</th><th>Scope</th><th>Reaches now</th><th>Created</th><th>Expires</th><th>Last used</th><th>State</th><th /></tr></thead>
             <tbody>

@@ -1,6 +1,7 @@
-// GET /api/admin/audit?action=&actor=&from=&to=&limit= — the audit trail as CSV (admins).
+// GET /api/admin/audit?action=&actor=&from=&to=&limit= — the audit trail as CSV (whole-organization admins;
+// anyone else 403, saying why).
 import { recordExport } from "@/lib/auth/audit-export";
-import { auditCsv, listAudit, parseAuditFilter } from "@/lib/auth/audit-query";
+import { assertAuditReader, auditCsv, listAudit, parseAuditFilter } from "@/lib/auth/audit-query";
 import { withGuard } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 const AUDIT_CSV_MAX_ROWS = 10_000;
 
 export const GET = withGuard(async (request, guard) => {
+  assertAuditReader(guard.actor);
   const params = new URL(request.url).searchParams;
   const filter = parseAuditFilter(params);
   // A requested limit is honoured up to the cap; none asked for means the cap.

@@ -1,4 +1,4 @@
-// GET /api/admin/tokens — the API tokens (never their secrets). POST {name, role, scope,
+// GET /api/admin/tokens — the API tokens within the caller's admin scope (never their secrets). POST {name, role, scope,
 // expiresInDays} — creates one; the answer carries the secret, shown this once.
 import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
 import { AppError } from "@/lib/auth/app-error";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const noStore = { "cache-control": "no-store" };
 
-export const GET = withGuard(async () => Response.json(await listApiTokens(), { headers: noStore }), { permission: "tokens", mutating: false });
+export const GET = withGuard(async (_request, { actor }) => Response.json(await listApiTokens(actor), { headers: noStore }), { permission: "tokens", mutating: false });
 
 export const POST = withGuard(async (request, { actor, address }) => {
   const body = await request.json().catch(() => {

@@ -1,4 +1,4 @@
-// GET /api/alerts/rules — every rule. POST {name, kind, minSeverity, scope, params, channelIds}.
+// GET /api/alerts/rules — the rules within the caller's admin scope. POST {name, kind, minSeverity, scope, params, channelIds}.
 import { alertRules, saveAlertRule } from "@/lib/alerts/app-store";
 import { AppError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
@@ -6,7 +6,7 @@ import { withGuard } from "@/lib/auth/guard";
 export const dynamic = "force-dynamic";
 const noStore = { "cache-control": "no-store" };
 
-export const GET = withGuard(async () => Response.json(await alertRules(), { headers: noStore }), { permission: "alerts", mutating: false });
+export const GET = withGuard(async (_request, { actor }) => Response.json(await alertRules(actor), { headers: noStore }), { permission: "alerts", mutating: false });
 
 export const POST = withGuard(async (request, { actor, address }) => {
   const body = await request.json().catch(() => {
