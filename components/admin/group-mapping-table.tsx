@@ -1,10 +1,10 @@
 import { deleteMappingAction } from "@/lib/actions/access-mappings";
-import type { MappingRow } from "@/lib/auth/effective-group-map";
+import type { ListedMapping } from "@/lib/auth/access-mapping-store";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { formatDateTime } from "@/components/ui/format";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
-export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
+export function GroupMappingTable({ rows }: { rows: ListedMapping[] }) {
   if (rows.length === 0) return <p className="text-sm text-muted">No group is mapped yet: nobody can sign in. Add one below or set INSPECTORATE_OIDC_GROUP_MAP.</p>;
   return (
     <ScrollArea label="Group mappings"><table className="w-full text-sm" data-testid="mapping-table">
@@ -21,7 +21,7 @@ export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
             <td className="px-2 py-1.5">{describeScopeRule(r.scope)}</td>
             <td className="px-2 py-1.5 text-xs text-muted">
               {r.source === "environment" ? "environment" : <>{r.updatedBy ?? "—"}{r.updatedAt && <>, {formatDateTime(r.updatedAt)}</>}</>}
-              {r.overrides && <div>overrides the environment&apos;s {r.overrides.role}, {describeScopeRule(r.overrides.scope)}</div>}
+              {r.overrides && <div>overrides the environment&apos;s {r.overrides}</div>}
             </td>
             <td className="px-2 py-1.5 text-right">
               {r.source === "app" && (
@@ -30,7 +30,7 @@ export function GroupMappingTable({ rows }: { rows: MappingRow[] }) {
                   {/* Removing an override brings the environment's mapping back: the button says so. */}
                   {r.overrides && <input type="hidden" name="restoreEnvironment" value="1" />}
                   <button type="submit" className="text-xs font-semibold text-red-700 hover:underline">
-                    {r.overrides ? `Remove (back to the environment's ${r.overrides.role}, ${describeScopeRule(r.overrides.scope)})` : "Remove"}
+                    {r.overrides ? `Remove (back to the environment's ${r.overrides})` : "Remove"}
                   </button>
                 </form>
               )}

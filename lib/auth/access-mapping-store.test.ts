@@ -57,7 +57,7 @@ describe("admin-edited group mappings", () => {
     expect(unconfirmed).toEqual({ ok: false, code: "conflict", message: expect.stringContaining(`would bring back the environment's mapping of "sec" (INSPECTORATE_OIDC_GROUP_MAP): admin, whole organization`) });
     // A scoped admin may not bring back a mapping beyond their own scope, even when confirming.
     const scoped = await deleteMapping(paymentsAdmin, "sec", null, { envMap, restoreEnvironment: true });
-    expect(scoped).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/admin, whole organization, which you may not grant \(scope: wider than your own scope/) });
+    expect(scoped).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/admin, a scope wider than yours, which you may not grant; save a narrower mapping instead$/) });
     expect((await mappingRows(envMap)).find((r) => r.group === "sec")).toMatchObject({ source: "app", role: "viewer" });
     expect(await audited()).toBe(1);
 

@@ -1,6 +1,6 @@
 // A scoped admin (here: admin of account A only, through a token made in local mode) sees and changes
-// only the tokens and mappings that lie within their admin scope, and reads no audit log; every
-// refusal is a 403 saying what and why, and changes nothing.
+// only the tokens and mappings, and sees only the users, that lie within their admin scope, and reads
+// no audit log; every refusal is a 403 saying what and why, and changes nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { addAccount, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { GET as auditCsvRoute } from "@/app/api/admin/audit/route";
@@ -10,6 +10,8 @@ import type { Actor } from "./actor";
 import { deleteMapping, mappingsFor, saveMapping } from "./access-mapping-store";
 import { createApiToken, listApiTokens } from "./api-tokens";
 import { localActor } from "./local-actor";
+import { listUserAccess } from "./user-access";
+import { upsertUser } from "./users";
 
 const database = setupQueryTestDatabase();
 const A = "111111111111", B = "222222222222";
@@ -80,6 +82,46 @@ describe("a scoped admin and access mappings", () => {
     expect(await saveMapping(payAdmin, "pay-team", { role: "viewer", scope: { accounts: [A] } }, null, envMap)).toEqual({ ok: true });
     expect(await deleteMapping(payAdmin, "pay-team", null, { envMap })).toEqual({ ok: true });
     expect(await audited()).toBe(before + 2);
+  });
+});
+
+describe("a scoped admin and the users list", () => {
+  it("lists only users whose every group lies within their admin scope, with no other account's id or count", async () => {
+    await saveMapping(localActor, "u-pay", { role: "analyst", scope: { ous: ["Payments"] } });
+    await saveMapping(localActor, "u-search", { role: "viewer", scope: { accounts: [B] } });
+    await saveMapping(localActor, "u-pair", { role: "viewer", scope: { accounts: [A, B] } });
+    await saveMapping(localActor, "u-all", { role: "viewer", scope: { all: true } });
+    const user = (email: string, groups: string[]) => upsertUser({ issuer: "https://idp.example", subject: email, email, name: null, groups });
+    await user("pam@example.com", ["u-pay"]);
+    await user("sam@example.com", ["u-search"]);
+    await user("pia@example.com", ["u-pay", "u-all"]); // Payments, and a viewer of everything
+    await user("ann@example.com", ["u-pair"]); // one account of theirs, one not
+    await user("nia@example.com", ["unmapped"]);
+
+    const seen = await listUserAccess(payAdmin);
+    expect(seen.map((u) => [u.user.email, u.role, u.accounts]).sort()).toEqual([["nia@example.com", null, 0], ["pam@example.com", "analyst", 1]]);
+    expect(JSON.stringify(seen)).not.toContain(B);
+    // The whole organization's admin sees everyone, with their counts.
+    const all = new Map((await listUserAccess(localActor)).map((u) => [u.user.email, u]));
+    expect([...all.keys()].sort()).toEqual(["ann@example.com", "nia@example.com", "pam@example.com", "pia@example.com", "sam@example.com"]);
+    expect([all.get("ann@example.com")?.scope, all.get("ann@example.com")?.accounts, all.get("pia@example.com")?.accounts]).toEqual([`accounts ${A}, ${B}`, 2, null]);
+  });
+});
+
+describe("a scoped admin and a mapping that overrides the environment's", () => {
+  it("says the environment's mapping is wider than theirs, never naming its accounts outside their scope", async () => {
+    const envMap = { ops: { role: "viewer" as const, scope: { accounts: [A, B] } }, pay: { role: "viewer" as const, scope: { accounts: [A] } } };
+    // A whole-organization admin narrowed both to account A: a mapping within the scoped admin's, listed for them.
+    for (const g of ["ops", "pay"]) expect(await saveMapping(localActor, g, { role: "analyst", scope: { accounts: [A] } }, null, envMap)).toEqual({ ok: true });
+
+    const listed = (await mappingsFor(payAdmin, envMap)).filter((r) => r.group === "ops" || r.group === "pay");
+    expect(listed.map((r) => [r.group, r.overrides])).toEqual([["ops", "viewer, a scope wider than yours"], ["pay", `viewer, accounts ${A}`]]);
+    expect(JSON.stringify(listed)).not.toContain(B);
+    const refused = await deleteMapping(payAdmin, "ops", null, { envMap, restoreEnvironment: true });
+    expect(refused).toEqual({ ok: false, code: "forbidden", message: `removing it would bring back the environment's mapping of "ops" (INSPECTORATE_OIDC_GROUP_MAP): viewer, a scope wider than yours, which you may not grant; save a narrower mapping instead` });
+    // The whole organization's admin reads it in full.
+    expect((await mappingsFor(localActor, envMap)).find((r) => r.group === "ops")?.overrides).toBe(`viewer, accounts ${A}, ${B}`);
+    expect(await deleteMapping(localActor, "ops", null, { envMap })).toMatchObject({ code: "conflict", message: expect.stringContaining(`viewer, accounts ${A}, ${B}; confirm`) });
   });
 });
 

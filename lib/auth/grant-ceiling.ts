@@ -29,22 +29,29 @@ export type AdminPermission = Extract<Permission, "tokens" | "roles" | "alerts">
 export const wholeOrganization = (actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission) =>
   seesWholeOrg(scopeFor(actor, permission));
 
+/** A token or mapping (role + scope), or an alert rule (scope only). */
+type AdminItem = { role?: Role; scope: ScopeRule };
+
 /**
  * May `actor` see and change an existing token or mapping (role + scope), or alert rule (scope only),
  * whoever made it? Only when they could make it now: it lies wholly within their ceiling under
  * `permission`. Whole-organization items are thus a whole-organization admin's alone.
  */
-export async function withinAdminScope(actor: Actor, permission: AdminPermission, item: { role?: Role; scope: ScopeRule }, pool: Pool = db().pool): Promise<boolean> {
+export async function withinAdminScope(actor: Actor, permission: AdminPermission, item: AdminItem, pool: Pool = db().pool): Promise<boolean> {
   const beyond = item.role
     ? await grantBeyondActor(actor, item.role, item.scope, permission, pool)
     : await scopeBeyond([scopeFor(actor, permission)], item.scope, pool);
   return beyond === null;
 }
 
-/** The items `actor` may see and change (withinAdminScope), in their order. */
-export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => { role?: Role; scope: ScopeRule }, pool: Pool = db().pool): Promise<T[]> {
+/**
+ * The items `actor` may see and change (withinAdminScope), in their order. An item of several grants
+ * (a user's groups) only when every one of them is; one of none (a user with no access) always.
+ */
+export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => AdminItem | AdminItem[], pool: Pool = db().pool): Promise<T[]> {
   if (wholeOrganization(actor, permission) && actor.role === "admin") return items;
-  const keep = await Promise.all(items.map((i) => withinAdminScope(actor, permission, grant(i), pool)));
+  const within = (g: AdminItem) => withinAdminScope(actor, permission, g, pool);
+  const keep = await Promise.all(items.map(async (i) => (await Promise.all([grant(i)].flat().map(within))).every(Boolean)));
   return items.filter((_, n) => keep[n]);
 }
 

@@ -1,5 +1,7 @@
 // The users list on /admin/access: each user's effective role and scope under today's mapping.
+import type { Actor } from "./actor";
 import { effectiveGroupMap } from "./effective-group-map";
+import { onlyWithinAdminScope } from "./grant-ceiling";
 import { describeScopeRule, grantForGroups } from "./group-map";
 import { resolveScope } from "./scope-resolution";
 import { listUsers, type UserRow } from "./users";
@@ -12,11 +14,16 @@ export interface UserAccess {
   accounts: number | null;
 }
 
-export async function listUserAccess(): Promise<UserAccess[]> {
+/**
+ * The users `actor` may see: for a scoped admin, only those whose every group's role and scope lies
+ * within their "roles" scope (grant-ceiling.ts), so no other account's id or count is shown.
+ */
+export async function listUserAccess(actor: Actor): Promise<UserAccess[]> {
   const map = await effectiveGroupMap();
+  const all = (await listUsers()).map((user) => ({ user, grant: grantForGroups(user.groups, map) }));
+  const visible = await onlyWithinAdminScope(actor, "roles", all, (u) => u.grant?.grants ?? []);
   return Promise.all(
-    (await listUsers()).map(async (user) => {
-      const grant = grantForGroups(user.groups, map);
+    visible.map(async ({ user, grant }) => {
       if (!grant) return { user, role: null, scope: "no access", accounts: 0 };
       const scope = await resolveScope(grant.rules);
       // Mixed roles: each scope says which role it comes with (a permission reaches only its groups' accounts).

@@ -17,8 +17,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function Page({ searchParams }: Props) {
   const actor = await requireAdmin();
   const q = await searchParams;
-  // A scoped admin lists (and may change or remove) only mappings within their own admin scope.
-  const [mappings, users] = await Promise.all([mappingsFor(actor), listUserAccess()]);
+  // A scoped admin lists (and may change or remove) only mappings, and sees only users, within their own admin scope.
+  const [mappings, users] = await Promise.all([mappingsFor(actor), listUserAccess(actor)]);
+  const scoped = !wholeOrganization(actor, "roles");
   const one = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : null);
   const error = one(q.error), saved = one(q.saved), removed = one(q.removed);
   return (
@@ -30,11 +31,14 @@ export default async function Page({ searchParams }: Props) {
       {removed && <p role="status" className="mb-4 text-sm text-emerald-800">Removed the app&apos;s mapping of {removed}.</p>}
       <div className="space-y-5">
         <Card title="Groups → role and scope">
-          {!wholeOrganization(actor, "roles") && <p className="mb-3 text-sm text-muted" data-testid="mappings-scoped-note">Your admin scope is limited to some accounts: only mappings whose role and accounts lie within it are listed, and only those you may change or remove. Whole-organization admins manage the others.</p>}
+          {scoped && <p className="mb-3 text-sm text-muted" data-testid="mappings-scoped-note">Your admin scope is limited to some accounts: only mappings whose role and accounts lie within it are listed, and only those you may change or remove. Whole-organization admins manage the others.</p>}
           <GroupMappingTable rows={mappings} />
           <div className="mt-4 border-t border-line pt-4"><GroupMappingForm /></div>
         </Card>
-        <Card title="Users"><UsersAccessTable rows={users} /></Card>
+        <Card title="Users">
+          {scoped && <p className="mb-3 text-sm text-muted" data-testid="users-scoped-note">Your admin scope is limited to some accounts: only users whose every group&apos;s role and accounts lie within it (or who have no access) are listed. Whole-organization admins see the others.</p>}
+          <UsersAccessTable rows={users} />
+        </Card>
       </div>
     </>
   );
