@@ -70,13 +70,11 @@ export async function syncRegion(ctx: SyncContext, region: string, ra: RegionAcc
   const listingErrors = new Map<string, unknown>();
   for (const r of findings.partitions) if (r.error) for (const a of r.partition.accounts) listingErrors.set(a, r.error);
   for (const [a, e] of coverage.failedAccounts) if (!listingErrors.has(a)) listingErrors.set(a, e);
-  const seen = new Map<string, number>();
-  for (const r of findings.partitions) for (const [a, n] of r.perAccount) seen.set(a, (seen.get(a) ?? 0) + n);
 
   const out = new Map<string, AccountOutcome>();
   for (const a of accounts) {
     const s = accountSyncStatus({ listingError: listingErrors.get(a), enabled: inspectorEnabled(ra.states.get(a), ra.relationships.get(a)) });
-    out.set(a, { ...s, findings: seen.get(a) ?? 0 });
+    out.set(a, { ...s, findings: findings.perAccount.get(a) ?? 0 });
   }
   const failed = [...out.values()].filter((o) => o.status === "ACCESS_DENIED" || o.status === "ERROR");
   const allDenied = failed.length === accounts.length && failed.every((o) => o.status === "ACCESS_DENIED");

@@ -7,6 +7,8 @@ import type { SyncConfig } from "../sync-config";
 import type { SyncProgress } from "../progress";
 import type { EmulatorProcess } from "./emulator-process";
 import { cpuMeter } from "./cpu-usage";
+import { memoryTrace } from "./memory-trace";
+import { allocationProfile } from "./alloc-profile";
 
 export interface BenchRun {
   result: SyncResult;
@@ -46,8 +48,11 @@ export async function benchSync(
   const offset = clock.getTime() - Date.now();
   let peak = 0;
   let peakHeap = 0, peakExternal = 0, peakHeapTotal = 0;
+  const trace = memoryTrace(full ? "full" : "run");
+  const allocations = allocationProfile(full ? "full" : "run");
   const sample = setInterval(() => {
     const m = process.memoryUsage();
+    trace?.sample(m);
     peak = Math.max(peak, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
     peakExternal = Math.max(peakExternal, m.external);
@@ -62,10 +67,13 @@ export async function benchSync(
     trigger: "cli", database, config, now: () => new Date(Date.now() + offset), full,
     onProgress: (p) => {
       if (!listingCpu && listed(p)) listingCpu = meter();
+      trace?.progress(p);
       onProgress?.(p);
     },
   });
   clearInterval(sample);
+  trace?.close();
+  await allocations?.stop();
   const peakLiveHeap = live?.stop();
   peak = Math.max(peak, process.memoryUsage().rss);
   const seconds = (performance.now() - t0) / 1000;

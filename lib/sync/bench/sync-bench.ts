@@ -1,6 +1,8 @@
 // `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|all] [--findings N] [--accounts N] [--rate N]`
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
+// Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
+// (heap-snapshots.ts, relist scenario), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts).
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchDatabase } from "./bench-db";

@@ -4,7 +4,7 @@ import type { PartitionResult } from "./list-partition";
 
 const t = (iso: string) => new Date(`2026-11-20T${iso}Z`);
 const part = (accounts: string[], o: Partial<PartitionResult> = {}): PartitionResult => ({
-  partition: { key: accounts.join("+"), accounts, filter: {} }, pages: 1, findings: 0, written: 0, changed: 0, perAccount: new Map(), rejected: 0, ...o,
+  partition: { key: accounts.join("+"), accounts }, pages: 1, findings: 0, written: 0, changed: 0, rejected: 0, ...o,
 });
 
 describe("accountMarks", () => {

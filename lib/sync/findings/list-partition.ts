@@ -8,7 +8,7 @@ import { AwsCallError } from "@/lib/aws/errors";
 import { throwIfAborted, type SyncContext } from "../context";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
-import type { Partition } from "./partitions";
+import { partitionFilter, type Partition } from "./partitions";
 
 export interface PartitionResult {
   partition: Partition;
@@ -18,7 +18,6 @@ export interface PartitionResult {
   written: number;
   /** Of those, rows inserted or rewritten; the rest were unchanged and only marked seen. */
   changed: number;
-  perAccount: Map<string, number>;
   rejected: number;
   /** AWS's Date header on the first page: every change listable then is in this listing. */
   awsStart?: Date;
@@ -28,9 +27,12 @@ export interface PartitionResult {
 /** Complete: every page read and every finding mapped. */
 export const partitionComplete = (r: PartitionResult) => !r.error && r.rejected === 0;
 
-export async function listPartition(ctx: SyncContext, region: string, partition: Partition): Promise<PartitionResult> {
+/** `perAccount`: the region's tally of findings listed per account, which this partition adds to
+ *  (one map for all partitions: a map per partition, kept until the region is done, would grow with
+ *  the organization). */
+export async function listPartition(ctx: SyncContext, region: string, partition: Partition, perAccount?: Map<string, number>): Promise<PartitionResult> {
   const client = ctx.aws.inspector(region);
-  const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, changed: 0, perAccount: new Map(), rejected: 0 };
+  const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, changed: 0, rejected: 0 };
   let buffer: FindingRow[] = [];
   // One write in flight per partition while the next pages are fetched; awaited before the next.
   let writing: Promise<void> = Promise.resolve();
@@ -49,11 +51,12 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     });
     writing.catch(() => {}); // observed at the next await; not an unhandled rejection meanwhile
   };
+  const filterCriteria = partitionFilter(partition);
   let nextToken: string | undefined;
   try {
     do {
       throwIfAborted(ctx);
-      const page = await client.send(new ListFindingsCommand({ filterCriteria: partition.filter, maxResults: 100, nextToken }));
+      const page = await client.send(new ListFindingsCommand({ filterCriteria, maxResults: 100, nextToken }));
       const findings = page.findings ?? [];
       if (r.pages === 0) r.awsStart = responseDate(page);
       r.pages++;
@@ -76,7 +79,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
         }
         if (!r.newestUpdatedAt || m.row.updatedAt > r.newestUpdatedAt) r.newestUpdatedAt = m.row.updatedAt;
         buffer.push(m.row);
-        r.perAccount.set(m.row.accountId, (r.perAccount.get(m.row.accountId) ?? 0) + 1);
+        perAccount?.set(m.row.accountId, (perAccount.get(m.row.accountId) ?? 0) + 1);
       }
       ctx.progress.page(region, findings.length, findings.reduce((n, f) => n + (f.status === "ACTIVE" ? 1 : 0), 0));
       if (buffer.length >= ctx.config.batchSize) await flush();

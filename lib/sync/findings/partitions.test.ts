@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planPartitions } from "./partitions";
+import { partitionFilter, planPartitions } from "./partitions";
 
 const ids = Array.from({ length: 23 }, (_, i) => String(100000000000 + i));
 
@@ -11,11 +11,14 @@ describe("planPartitions", () => {
       ...["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNTRIAGED"].map((s) => `222222222222/${s}`),
       "222222222222/other",
     ]);
-    expect(p[0].filter).toEqual({ awsAccountId: [{ comparison: "EQUALS", value: "111111111111" }] });
-    expect(p[0].filter.updatedAt).toBeUndefined();
+    expect(partitionFilter(p[0])).toEqual({ awsAccountId: [{ comparison: "EQUALS", value: "111111111111" }] });
+    expect(partitionFilter(p[1])).toEqual({
+      awsAccountId: [{ comparison: "EQUALS", value: "222222222222" }], severity: [{ comparison: "EQUALS", value: "CRITICAL" }],
+    });
     // The catch-all excludes every known severity, so the split covers all findings exactly once.
-    expect(p.at(-1)!.filter.severity).toHaveLength(6);
-    expect(p.at(-1)!.filter.severity!.every((f) => f.comparison === "NOT_EQUALS")).toBe(true);
+    const other = partitionFilter(p.at(-1)!);
+    expect(other.severity).toHaveLength(6);
+    expect(other.severity!.every((f) => f.comparison === "NOT_EQUALS")).toBe(true);
   });
 
   it("groups up to ten accounts per incremental partition, filtered by updatedAt", () => {
@@ -23,6 +26,6 @@ describe("planPartitions", () => {
     const p = planPartitions({ accounts: ids, since });
     expect(p.map((x) => x.accounts.length)).toEqual([10, 10, 3]);
     expect(p.flatMap((x) => x.accounts).sort()).toEqual(ids);
-    expect(p[2].filter.updatedAt).toEqual([{ startInclusive: since }]);
+    expect(partitionFilter(p[2])).toEqual({ awsAccountId: ids.slice(20).map((value) => ({ comparison: "EQUALS", value })), updatedAt: [{ startInclusive: since }] });
   });
 });

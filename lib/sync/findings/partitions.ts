@@ -3,13 +3,16 @@
 // further by severity, with a catch-all for unknown severities), and on an incremental listing
 // groups of up to ten accounts, which keeps the per-run constant of empty pages small.
 import type { FilterCriteria } from "@aws-sdk/client-inspector2";
-import { severityOrder } from "@/lib/domain/severity";
+import { severityOrder, type Severity } from "@/lib/domain/severity";
 import { chunk } from "../util/map-limit";
 
 export interface Partition {
   key: string;
   accounts: string[];
-  filter: FilterCriteria;
+  /** Incremental: findings updated at or after this instant. */
+  since?: Date;
+  /** A large account's split: one severity, or "other" for every severity not in the list. */
+  severity?: Severity | "other";
 }
 
 export interface PlanInput {
@@ -25,23 +28,25 @@ const ACCOUNTS_PER_INCREMENTAL_PARTITION = 10;
 
 const eq = (value: string) => ({ comparison: "EQUALS" as const, value });
 
+// A region's plan holds one partition per account on a full listing (4,000 at 2,000 accounts in two
+// regions), and each stays referenced by its result until the region is done: partitions carry
+// only what tells them apart, and the filter is built for the requests.
 export function planPartitions({ accounts, since, large }: PlanInput): Partition[] {
   if (since) {
-    return chunk([...accounts].sort(), ACCOUNTS_PER_INCREMENTAL_PARTITION).map((ids) => ({
-      key: `updated:${ids[0]}+${ids.length}`,
-      accounts: ids,
-      filter: { awsAccountId: ids.map(eq), updatedAt: [{ startInclusive: since }] },
-    }));
+    return chunk([...accounts].sort(), ACCOUNTS_PER_INCREMENTAL_PARTITION).map((ids) => ({ key: `updated:${ids[0]}+${ids.length}`, accounts: ids, since }));
   }
   return [...accounts].sort().flatMap((id): Partition[] => {
-    if (!large?.has(id)) return [{ key: id, accounts: [id], filter: { awsAccountId: [eq(id)] } }];
-    return [
-      ...severityOrder.map((sev) => ({ key: `${id}/${sev}`, accounts: [id], filter: { awsAccountId: [eq(id)], severity: [eq(sev)] } })),
-      {
-        key: `${id}/other`,
-        accounts: [id],
-        filter: { awsAccountId: [eq(id)], severity: severityOrder.map((value) => ({ comparison: "NOT_EQUALS" as const, value })) },
-      },
-    ];
+    const accounts = [id];
+    if (!large?.has(id)) return [{ key: id, accounts }];
+    return [...severityOrder, "other" as const].map((severity) => ({ key: `${id}/${severity}`, accounts, severity }));
   });
+}
+
+/** The ListFindings filter of one partition. */
+export function partitionFilter(p: Partition): FilterCriteria {
+  const filter: FilterCriteria = { awsAccountId: p.accounts.map(eq) };
+  if (p.since) filter.updatedAt = [{ startInclusive: p.since }];
+  if (p.severity === "other") filter.severity = severityOrder.map((value) => ({ comparison: "NOT_EQUALS" as const, value }));
+  else if (p.severity) filter.severity = [eq(p.severity)];
+  return filter;
 }

@@ -18,6 +18,8 @@ export interface RegionFindingsResult {
   since: Date | null;
   pollStart: Date;
   partitions: PartitionResult[];
+  /** Findings listed per account (all partitions, failed ones included). */
+  perAccount: Map<string, number>;
   complete: boolean;
   /** Accounts whose every partition completed this run, and those of them listed in full. */
   completeAccounts: Set<string>;
@@ -64,9 +66,10 @@ export async function syncRegionFindings(ctx: SyncContext, region: string, accou
     ...[...bySince].flatMap(([t, ids]) => planPartitions({ accounts: ids, since: new Date(t) })),
   ];
   progress.partitionsTotal = partitions.length;
+  const perAccount = new Map<string, number>();
   const results = await mapLimit(partitions, ctx.config.partitionConcurrency, async (p) => {
     try {
-      const r = await listPartition(ctx, region, p);
+      const r = await listPartition(ctx, region, p, perAccount);
       progress.partitionsDone++;
       return r;
     } catch (err) {
@@ -89,7 +92,7 @@ export async function syncRegionFindings(ctx: SyncContext, region: string, accou
   return {
     mode,
     since: sinces.length ? new Date(Math.min(...sinces)) : null,
-    pollStart, partitions: results, complete: results.every(partitionComplete),
+    pollStart, partitions: results, perAccount, complete: results.every(partitionComplete),
     completeAccounts: done, fullAccounts: full, gone, listingMs: Math.round(performance.now() - t0),
   };
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { rowBudget } from "./row-budget";
 
@@ -63,5 +64,19 @@ describe("rowBudget", () => {
     await waiting;
     expect(q.held).toBe(10);
     expect(q.tryAcquire(1)).toBe(false);
+  });
+
+  it("leaves no listener on the run's signal once a waiter got its room, however many waited", async () => {
+    const q = rowBudget(100);
+    const run = new AbortController();
+    await q.acquire(100, run.signal);
+    for (let page = 0; page < 1_000; page++) {
+      const waiting = q.acquire(100, run.signal);
+      expect(getEventListeners(run.signal, "abort").length).toBe(1);
+      q.release(100);
+      await waiting;
+    }
+    expect(getEventListeners(run.signal, "abort")).toHaveLength(0);
+    expect(q.held).toBe(100);
   });
 });

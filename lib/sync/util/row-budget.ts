@@ -41,17 +41,26 @@ export function rowBudget(capacity: number): RowBudget {
     },
     acquire(n, signal) {
       if (signal?.aborted || this.tryAcquire(n)) return Promise.resolve();
-      return new Promise<void>((ok) => {
-        const w = { n, ok };
-        waiting.push(w);
+      return new Promise<void>((resolve) => {
         // A stopped run: the waiter leaves without room (the caller checks the signal), and the next may fit.
-        signal?.addEventListener("abort", () => {
+        const onAbort = () => {
           const i = waiting.indexOf(w);
           if (i < 0) return;
           waiting.splice(i, 1);
-          ok();
+          resolve();
           wake();
-        }, { once: true });
+        };
+        const w = {
+          n,
+          // Woken with room: its abort listener leaves the run's signal too. Left there, one per
+          // page that waited would pile up for the whole run (~10,000 at 2M findings).
+          ok: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+        };
+        waiting.push(w);
+        signal?.addEventListener("abort", onAbort, { once: true });
       });
     },
     release(n) {
