@@ -1,8 +1,7 @@
 // The alert settings on the app's own database, for pages and routes (which stay away from lib/db):
 // the stores take a pool so the worker and tests can pass theirs.
 import type { Actor } from "@/lib/auth/actor";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
-import { scopeFor } from "@/lib/auth/permissions";
+import { scopeFor, wholeOrganization } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { createChannel, listChannels } from "./channel-store";
 import { listDeliveries } from "./delivery-log";

@@ -5,7 +5,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/auth/app-error";
 import { recordAudit, type Queryable } from "@/lib/auth/audit";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
+import { wholeOrganization } from "@/lib/auth/permissions";
 import { withTransaction } from "@/lib/db/transaction";
 import { channelConfigSchema, channelInputSchema, channelSummary, type ChannelConfig, type ChannelKind } from "./channel-config";
 import { openSecret, sealSecret, secretsKey } from "./secret-box";

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { containsPattern, likeEscape } from "@/lib/queries/like-pattern";
 import type { Actor } from "./actor";
 import { AppError } from "./app-error";
-import { wholeOrganization } from "./grant-ceiling";
+import { wholeOrganization } from "./permissions";
 
 /** Audit rows record who, what and a target, not the accounts concerned: none can be shown to a scoped admin. */
 export const AUDIT_NEEDS_WHOLE_ORG =

@@ -2,18 +2,15 @@
 // wording, request ids, account ids anywhere in the organization); everyone else, scoped admins
 // included, a plain reason that names the region and says who can help.
 import type { Actor } from "./actor";
-import { rolePermissions, scopeFor } from "./permissions";
+import { wholeOrganizationAdmin } from "./permissions";
 
 const region = /\b([a-z]{2}(?:-gov)?-[a-z]+-\d)\b/;
 
 /** Who reads an error: the actor, or what of it matters here. */
 export type ErrorReader = Pick<Actor, "role" | "scope" | "permissionScopes">;
 
-/** An admin whose every permission reaches the whole organization (not an admin of one OU, nor of one
- *  OU and viewer of the rest). */
-export function seesRawErrors(who: ErrorReader): boolean {
-  return who.role === "admin" && rolePermissions.admin.every((p) => scopeFor(who, p).accountIds === "all");
-}
+/** AWS's own text is for whole-organization admins only (permissions.ts). */
+export const seesRawErrors = (who: ErrorReader): boolean => wholeOrganizationAdmin(who);
 
 export function plainError(text: string, where?: string | null): string {
   const at = where ?? region.exec(text)?.[1];

@@ -2,11 +2,11 @@
 // than its maker, neither in role nor in accounts. An admin of OU Payments cannot mint a token (or
 // map a group, or alert on accounts) with scope "all", which would otherwise be a way out of their own scope.
 import { db } from "@/lib/db/client";
-import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
+import type { Scope } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
 import type { Actor, Role } from "./actor";
 import { roleRank, type ScopeRule } from "./group-map";
-import { rolePermissions, scopeFor, type Permission } from "./permissions";
+import { rolePermissions, scopeFor, wholeOrganization, type Permission } from "./permissions";
 import { resolveScope } from "./scope-resolution";
 
 type Pool = Pick<import("pg").Pool, "query">;
@@ -24,10 +24,6 @@ export async function grantBeyondActor(actor: Actor, role: Role, rule: ScopeRule
 
 /** The permissions an admin hands things out with. */
 export type AdminPermission = Extract<Permission, "tokens" | "roles" | "alerts">;
-
-/** Their scope for `permission` is every account: they see and change everything it covers. */
-export const wholeOrganization = (actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission) =>
-  seesWholeOrg(scopeFor(actor, permission));
 
 /** A token or mapping (role + scope), or an alert rule (scope only). */
 type AdminItem = { role?: Role; scope: ScopeRule };

@@ -40,3 +40,13 @@ export function actingAs(actor: Actor, permission: Permission): Actor {
   const scope = actor.permissionScopes?.[permission];
   return scope && scope !== actor.scope ? { ...actor, scope } : actor;
 }
+
+/** Their scope for `permission` is every account: they see and change everything it covers. */
+// (scope.ts's seesWholeOrg, written out: client components import this table, and scope.ts reads the database)
+export const wholeOrganization = (actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission) =>
+  scopeFor(actor, permission).accountIds === "all";
+
+/** An admin whose every permission reaches the whole organization: not an admin of one OU, nor an
+ *  admin of one OU and a viewer of the rest. */
+export const wholeOrganizationAdmin = (actor: Pick<Actor, "role" | "scope" | "permissionScopes">) =>
+  actor.role === "admin" && rolePermissions.admin.every((p) => wholeOrganization(actor, p));

@@ -1,6 +1,6 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { mappingsFor } from "@/lib/auth/access-mapping-store";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
+import { wholeOrganization } from "@/lib/auth/permissions";
 import { signInConfigured } from "@/lib/auth/oidc-client";
 import { listUserAccess } from "@/lib/auth/user-access";
 import { PageHeader } from "@/components/ui/page-header";

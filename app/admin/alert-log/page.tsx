@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { alertDeliveries } from "@/lib/alerts/app-store";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
+import { wholeOrganization } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
 import { alertChannels, alertRuleReach, alertRules } from "@/lib/alerts/app-store";
 import { ruleKindLabel } from "@/lib/alerts/rule-config";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
+import { wholeOrganization } from "@/lib/auth/permissions";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { deleteAlertThingAction, toggleAlertThingAction } from "@/lib/actions/alert-actions";

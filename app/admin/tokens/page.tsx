@@ -1,5 +1,5 @@
 import { listApiTokens, tokenReachNow } from "@/lib/auth/api-tokens";
-import { wholeOrganization } from "@/lib/auth/grant-ceiling";
+import { wholeOrganization } from "@/lib/auth/permissions";
 import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { revokeTokenAction } from "@/lib/actions/api-token-actions";
