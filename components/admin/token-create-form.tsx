@@ -6,13 +6,14 @@ import { RoleScopeFields, adminInput as input } from "./role-scope-fields";
 
 const initial: TokenFormState = { message: null, secret: null, name: null };
 
-export function TokenCreateForm() {
+/** `wholeOrg`: the admin may make whole-organization tokens (their "tokens" scope is every account). */
+export function TokenCreateForm({ wholeOrg }: { wholeOrg: boolean }) {
   const [state, action, pending] = useActionState(createTokenAction, initial);
   return (
     <div className="space-y-3">
       <form action={action} data-testid="token-form" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">Name<input name="name" required maxLength={100} className={input} placeholder="ci-pipeline" /></label>
-        <RoleScopeFields scopeKind="all" valuesPlaceholder="111122223333" valuesWidth="w-60" />
+        <RoleScopeFields scopeKind="all" wholeOrg={wholeOrg} valuesPlaceholder="111122223333" valuesWidth="w-60" />
         <label className="flex flex-col gap-1">Expires in (days)<input name="expiresInDays" type="number" min={1} max={366} defaultValue={90} className={`${input} w-24`} /></label>
         <button type="submit" disabled={pending} className="rounded-md bg-accent px-3 py-1.5 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">Create token</button>
       </form>

@@ -4,11 +4,12 @@
 import { useActionState } from "react";
 import { saveRuleAction, type AlertFormState } from "@/lib/actions/alert-actions";
 import { ruleKindLabel, ruleKinds } from "@/lib/alerts/rule-config";
-import { adminInput as input } from "@/components/admin/role-scope-fields";
+import { ScopeKindSelect, adminInput as input } from "@/components/admin/role-scope-fields";
 
 const initial: AlertFormState = { ok: false, message: null };
 
-export function RuleForm({ channels }: { channels: { id: number; name: string }[] }) {
+/** `wholeOrg`: the admin may alert on the whole organization (their "alerts" scope is every account). */
+export function RuleForm({ channels, wholeOrg }: { channels: { id: number; name: string }[]; wholeOrg: boolean }) {
   const [state, action, pending] = useActionState(saveRuleAction, initial);
   return (
     <form action={action} data-testid="rule-form" className="flex flex-wrap items-end gap-3 text-sm">
@@ -19,12 +20,7 @@ export function RuleForm({ channels }: { channels: { id: number; name: string }[
       <label className="flex min-w-0 max-w-full flex-col gap-1">Minimum severity
         <select name="minSeverity" defaultValue="HIGH" className={input}>{["CRITICAL", "HIGH", "MEDIUM", "LOW"].map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}</select>
       </label>
-      <label className="flex min-w-0 max-w-full flex-col gap-1">Scope
-        <select name="scopeKind" defaultValue="all" className={input}>
-          <option value="all">whole organization</option><option value="ous">OUs (name or id)</option>
-          <option value="owners">owners / teams</option><option value="accounts">account ids</option>
-        </select>
-      </label>
+      <ScopeKindSelect scopeKind="all" wholeOrg={wholeOrg} className="flex min-w-0 max-w-full flex-col gap-1" />
       <label className="flex min-w-0 max-w-full flex-col gap-1">Values, comma-separated<input name="scopeValues" className={`${input} w-full sm:w-48`} /></label>
       <label className="flex min-w-0 max-w-full flex-col gap-1">N days (SLA due)<input name="days" type="number" min={1} max={365} defaultValue={7} className={`${input} w-20`} /></label>
       <label className="flex min-w-0 max-w-full flex-col gap-1">N runs (sync failing)<input name="runs" type="number" min={1} max={100} defaultValue={3} className={`${input} w-20`} /></label>

@@ -33,7 +33,7 @@ export default async function Page({ searchParams }: Props) {
         <Card title="Groups → role and scope">
           {scoped && <p className="mb-3 text-sm text-muted" data-testid="mappings-scoped-note">Your admin scope is limited to some accounts: only mappings whose role and accounts lie within it are listed, and only those you may change or remove. Whole-organization admins manage the others.</p>}
           <GroupMappingTable rows={mappings} />
-          <div className="mt-4 border-t border-line pt-4"><GroupMappingForm /></div>
+          <div className="mt-4 border-t border-line pt-4"><GroupMappingForm wholeOrg={!scoped} /></div>
         </Card>
         <Card title="Users">
           {scoped && <p className="mb-3 text-sm text-muted" data-testid="users-scoped-note">Your admin scope is limited to some accounts: only users whose every group&apos;s role and accounts lie within it (or who have no access) are listed. Whole-organization admins see the others.</p>}

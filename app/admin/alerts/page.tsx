@@ -75,7 +75,7 @@ export default async function Page() {
               {rules.length === 0 && <tr><td colSpan={8} className="py-3 text-muted">No rules yet.</td></tr>}
             </tbody>
           </table></ScrollArea>
-          <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} />
+          <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} wholeOrg={orgAdmin} />
         </Card>
       </div>
     </>

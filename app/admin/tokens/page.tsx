@@ -26,7 +26,7 @@ export default async function Page() {
     <>
       <PageHeader title="API tokens" subtitle="For automation: send Authorization: Bearer <token>. A token has a role and an account scope, expires, and can be revoked; only its SHA-256 is stored. At every use it reaches only the accounts its scope names then that its creator can still reach; it is refused once its creator is gone or no longer an admin." />
       <div className="space-y-5">
-        <Card title="New token"><TokenCreateForm /></Card>
+        <Card title="New token"><TokenCreateForm wholeOrg={!scoped} /></Card>
         <Card title="Tokens">
           {scoped && <p className="mb-3 text-sm text-muted" data-testid="tokens-scoped-note">Your admin scope is limited to some accounts: only tokens whose role and accounts lie within it are listed. Whole-organization admins manage the others.</p>}
           <ScrollArea label="Tokens"><table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-nowrap" data-testid="tokens-table">
