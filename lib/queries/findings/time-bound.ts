@@ -12,12 +12,6 @@ const DAY_MS = 86_400_000;
 
 const isCalendarDay = (v: string) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
-/** A calendar day, YYYY-MM-DD. */
-export const daySchema = z
-  .string()
-  .regex(DAY, "expected a date as YYYY-MM-DD")
-  .refine(isCalendarDay, "not a calendar date");
-
 /** A day, or an instant with its offset (2026-11-19T14:00:00.000Z). */
 export const timeBoundSchema = z
   .string()

@@ -44,7 +44,7 @@ function group(rows: FindingRow[], href: string, names: Map<string, string>): Ch
 }
 
 /** A group's findings as the explorer filter its link opens: the count and the list are one set. */
-function groupFilter(scope: Scope, input: FindingsFilterInput): { where: Prisma.Sql; href: string } {
+function explorerSet(scope: Scope, input: FindingsFilterInput): { where: Prisma.Sql; href: string } {
   return { where: findingsWhere(scope, findingsFilterSchema.parse(input)), href: findingsHref(input) };
 }
 
@@ -62,11 +62,11 @@ export async function sinceLastReview(
   const grp = (rows: FindingRow[], href: string) => group(rows, href, names);
   const win = { from: from.toISOString(), to: to.toISOString() };
   const groups = {
-    fresh: groupFilter(scope, { severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: win.from, firstSeenTo: win.to, inUse }),
-    fixed: groupFilter(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "remediated", inUse }),
-    removed: groupFilter(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "removed", inUse }),
-    reopened: groupFilter(scope, { status: allStatuses, reopenedFrom: win.from, reopenedTo: win.to, inUse }),
-    exploitable: groupFilter(scope, { status: allStatuses, becameExploitableFrom: win.from, becameExploitableTo: win.to, inUse }),
+    fresh: explorerSet(scope, { severity: ["CRITICAL", "HIGH"], status: allStatuses, firstSeenFrom: win.from, firstSeenTo: win.to, inUse }),
+    fixed: explorerSet(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "remediated", inUse }),
+    removed: explorerSet(scope, { status: ["CLOSED"], closedFrom: win.from, closedTo: win.to, closure: "removed", inUse }),
+    reopened: explorerSet(scope, { status: allStatuses, reopenedFrom: win.from, reopenedTo: win.to, inUse }),
+    exploitable: explorerSet(scope, { status: allStatuses, becameExploitableFrom: win.from, becameExploitableTo: win.to, inUse }),
   };
   const sample = (where: Prisma.Sql, order: Prisma.Sql) =>
     queryRows<FindingRow>(Prisma.sql`SELECT ${findingCols} FROM findings f WHERE ${where} ORDER BY ${order}, f.arn LIMIT ${SAMPLE}`);
