@@ -24,7 +24,10 @@ export function GroupMappingTable({ rows }: { rows: ListedMapping[] }) {
               {r.overrides && <div>overrides the environment&apos;s {r.overrides}</div>}
             </td>
             <td className="px-2 py-1.5 text-right">
-              {r.source === "app" && (
+              {r.source === "app" && !r.removable && (
+                <span className="text-xs text-muted" data-testid="mapping-not-removable">Not removable: the environment&apos;s mapping would come back, wider than your admin scope. Save a narrower one instead.</span>
+              )}
+              {r.source === "app" && r.removable && (
                 <form action={deleteMappingAction}>
                   <input type="hidden" name="group" value={r.group} />
                   {/* Removing an override brings the environment's mapping back: the button says so. */}

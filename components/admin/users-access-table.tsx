@@ -2,9 +2,12 @@ import type { UserAccess } from "@/lib/auth/user-access";
 import { formatDateTime } from "@/components/ui/format";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
-export function UsersAccessTable({ rows }: { rows: UserAccess[] }) {
-  if (rows.length === 0) return <p className="text-sm text-muted">Nobody has signed in yet.</p>;
-  return (
+/** `total`: how many users the list would hold uncapped (listUserAccess); `scoped`: the viewer is an
+ *  admin of some accounts, who is shown only the users within that scope. */
+export function UsersAccessTable({ rows, total = rows.length, scoped = false }: { rows: UserAccess[]; total?: number; scoped?: boolean }) {
+  if (rows.length === 0) return <p className="text-sm text-muted" data-testid="users-empty">{scoped ? "No user within your admin scope has signed in yet." : "Nobody has signed in yet."}</p>;
+  return (<>
+    {total > rows.length && <p className="mb-2 text-sm text-muted" data-testid="users-capped">Showing the {rows.length} newest (by last sign-in) of {total} users.</p>}
     <ScrollArea label="Users"><table className="w-full text-sm" data-testid="users-table">
       <thead>
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
@@ -25,5 +28,5 @@ export function UsersAccessTable({ rows }: { rows: UserAccess[] }) {
         ))}
       </tbody>
     </table></ScrollArea>
-  );
+  </>);
 }

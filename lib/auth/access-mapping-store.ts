@@ -26,17 +26,26 @@ async function currentBeyond(tx: Tx, actor: Actor, group: string, appRow: unknow
   return { ok: false, code: "forbidden", message: `${whose} of "${group}" reaches beyond your admin scope: only an admin whose scope covers its role and accounts may change or remove it` };
 }
 
-/** A mapping as listed for an admin: the environment's mapping it overrides, said as they may read it. */
-export type ListedMapping = Omit<MappingRow, "overrides"> & { overrides?: string };
+/**
+ * A mapping as listed for an admin: the environment's mapping it overrides, said as they may read it;
+ * `removable`, an app mapping whose removal deleteMapping would allow (the environment's, if it comes back, within theirs).
+ */
+export type ListedMapping = Omit<MappingRow, "overrides"> & { overrides?: string; removable: boolean };
 
 /** The environment's grant for an admin: its scope only when it lies within their admin scope, so no other account's id. */
 const environmentGrant = (g: GroupGrant, within: boolean) => `${g.role}, ${within ? describeScopeRule(g.scope) : "a scope wider than yours"}`;
 
+/** Removing an override brings `fallback` back: allowed only when the admin could grant it themselves. */
+const restoresWithin = (actor: Actor, fallback: GroupGrant, pool?: Tx) => withinAdminScope(actor, "roles", fallback, pool);
+
 /** The mappings `actor` may see and change: for a scoped admin, only those within their admin scope. */
 export async function mappingsFor(actor: Actor, envMap?: GroupMap): Promise<ListedMapping[]> {
   const rows = await onlyWithinAdminScope(actor, "roles", await mappingRows(envMap), (r) => r);
-  return Promise.all(rows.map(async ({ overrides, ...r }) =>
-    overrides ? { ...r, overrides: environmentGrant(overrides, await withinAdminScope(actor, "roles", overrides)) } : r));
+  return Promise.all(rows.map(async ({ overrides, ...r }) => {
+    if (!overrides) return { ...r, removable: r.source === "app" };
+    const within = await restoresWithin(actor, overrides);
+    return { ...r, overrides: environmentGrant(overrides, within), removable: within };
+  }));
 }
 
 /** `address`: the client's, for the audit trail (the server action's guard reads it). */
@@ -80,10 +89,10 @@ export async function deleteMapping(actor: Actor, group: string, address: string
     const refused = await currentBeyond(tx, actor, group, r.rows[0], envMap);
     if (refused) return refused;
     if (fallback) {
-      const beyond = await grantBeyondActor(actor, fallback.role, fallback.scope, "roles", tx);
-      const then = `removing it would bring back the environment's mapping of "${group}" (INSPECTORATE_OIDC_GROUP_MAP): ${environmentGrant(fallback, !beyond)}`;
+      const within = await restoresWithin(actor, fallback, tx);
+      const then = `removing it would bring back the environment's mapping of "${group}" (INSPECTORATE_OIDC_GROUP_MAP): ${environmentGrant(fallback, within)}`;
       // Not why it is beyond: that would name an account (or OU) outside the admin's scope.
-      if (beyond) return { ok: false, code: "forbidden", message: `${then}, which you may not grant; save a narrower mapping instead` };
+      if (!within) return { ok: false, code: "forbidden", message: `${then}, which you may not grant; save a narrower mapping instead` };
       if (!o.restoreEnvironment) return { ok: false, code: "conflict", message: `${then}; confirm to remove it, or save the mapping you want instead` };
     }
     await tx.query("DELETE FROM access_group_mappings WHERE group_name = $1", [group]);

@@ -86,7 +86,7 @@ describe("a scoped admin and access mappings", () => {
 });
 
 describe("a scoped admin and the users list", () => {
-  it("lists only users whose every group lies within their admin scope, with no other account's id or count", async () => {
+  it("lists only users whose every group lies within their admin scope, with no other account's id or count, and none with no access", async () => {
     await saveMapping(localActor, "u-pay", { role: "analyst", scope: { ous: ["Payments"] } });
     await saveMapping(localActor, "u-search", { role: "viewer", scope: { accounts: [B] } });
     await saveMapping(localActor, "u-pair", { role: "viewer", scope: { accounts: [A, B] } });
@@ -99,10 +99,14 @@ describe("a scoped admin and the users list", () => {
     await user("nia@example.com", ["unmapped"]);
 
     const seen = await listUserAccess(payAdmin);
-    expect(seen.map((u) => [u.user.email, u.role, u.accounts]).sort()).toEqual([["nia@example.com", null, 0], ["pam@example.com", "analyst", 1]]);
+    // Not nia, of no mapped group: a user with no access is in no admin's scope, so only a whole-organization admin lists them.
+    expect(seen.users.map((u) => [u.user.email, u.role, u.accounts]).sort()).toEqual([["pam@example.com", "analyst", 1]]);
+    expect(seen.total).toBe(1);
     expect(JSON.stringify(seen)).not.toContain(B);
-    // The whole organization's admin sees everyone, with their counts.
-    const all = new Map((await listUserAccess(localActor)).map((u) => [u.user.email, u]));
+    expect(JSON.stringify(seen)).not.toContain("nia@");
+    // The whole organization's admin sees everyone, with their counts, and those with no access.
+    const all = new Map((await listUserAccess(localActor)).users.map((u) => [u.user.email, u]));
+    expect(all.get("nia@example.com")).toMatchObject({ role: null, scope: "no access" });
     expect([...all.keys()].sort()).toEqual(["ann@example.com", "nia@example.com", "pam@example.com", "pia@example.com", "sam@example.com"]);
     expect([all.get("ann@example.com")?.scope, all.get("ann@example.com")?.accounts, all.get("pia@example.com")?.accounts]).toEqual([`accounts ${A}, ${B}`, 2, null]);
   });
@@ -117,10 +121,13 @@ describe("a scoped admin and a mapping that overrides the environment's", () => 
     const listed = (await mappingsFor(payAdmin, envMap)).filter((r) => r.group === "ops" || r.group === "pay");
     expect(listed.map((r) => [r.group, r.overrides])).toEqual([["ops", "viewer, a scope wider than yours"], ["pay", `viewer, accounts ${A}`]]);
     expect(JSON.stringify(listed)).not.toContain(B);
+    // The page offers "Remove" only where deleteMapping would allow it: not ops, whose removal brings back a wider mapping.
+    expect(listed.map((r) => [r.group, r.removable])).toEqual([["ops", false], ["pay", true]]);
     const refused = await deleteMapping(payAdmin, "ops", null, { envMap, restoreEnvironment: true });
     expect(refused).toEqual({ ok: false, code: "forbidden", message: `removing it would bring back the environment's mapping of "ops" (INSPECTORATE_OIDC_GROUP_MAP): viewer, a scope wider than yours, which you may not grant; save a narrower mapping instead` });
     // The whole organization's admin reads it in full.
-    expect((await mappingsFor(localActor, envMap)).find((r) => r.group === "ops")?.overrides).toBe(`viewer, accounts ${A}, ${B}`);
+    expect((await mappingsFor(localActor, envMap)).find((r) => r.group === "ops")).toMatchObject({ overrides: `viewer, accounts ${A}, ${B}`, removable: true });
+    expect(await deleteMapping(payAdmin, "pay", null, { envMap, restoreEnvironment: true })).toEqual({ ok: true });
     expect(await deleteMapping(localActor, "ops", null, { envMap })).toMatchObject({ code: "conflict", message: expect.stringContaining(`viewer, accounts ${A}, ${B}; confirm`) });
   });
 });

@@ -40,14 +40,13 @@ export async function withinAdminScope(actor: Actor, permission: AdminPermission
   return beyond === null;
 }
 
-/**
- * The items `actor` may see and change (withinAdminScope), in their order. An item of several grants
- * (a user's groups) only when every one of them is; one of none (a user with no access) always.
- */
-export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => AdminItem | AdminItem[], pool: Pool = db().pool): Promise<T[]> {
-  if (wholeOrganization(actor, permission) && actor.role === "admin") return items;
-  const within = (g: AdminItem) => withinAdminScope(actor, permission, g, pool);
-  const keep = await Promise.all(items.map(async (i) => (await Promise.all([grant(i)].flat().map(within))).every(Boolean)));
+/** An admin whose `permission` reaches every account: every item under it is theirs to see and change. */
+export const adminOfWholeOrganization = (actor: Actor, permission: AdminPermission) => actor.role === "admin" && wholeOrganization(actor, permission);
+
+/** The items `actor` may see and change (withinAdminScope), in their order. */
+export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => AdminItem, pool: Pool = db().pool): Promise<T[]> {
+  if (adminOfWholeOrganization(actor, permission)) return items;
+  const keep = await Promise.all(items.map((i) => withinAdminScope(actor, permission, grant(i), pool)));
   return items.filter((_, n) => keep[n]);
 }
 

@@ -1,10 +1,10 @@
 // The users list on /admin/access: each user's effective role and scope under today's mapping.
 import type { Actor } from "./actor";
 import { effectiveGroupMap } from "./effective-group-map";
-import { onlyWithinAdminScope } from "./grant-ceiling";
-import { describeScopeRule, grantForGroups } from "./group-map";
+import { adminOfWholeOrganization, onlyWithinAdminScope } from "./grant-ceiling";
+import { describeScopeRule, grantForGroups, type GroupMap } from "./group-map";
 import { resolveScope } from "./scope-resolution";
-import { listUsers, type UserRow } from "./users";
+import { listUsers, type UserGroupFilter, type UserRow } from "./users";
 
 export interface UserAccess {
   user: UserRow;
@@ -14,15 +14,28 @@ export interface UserAccess {
   accounts: number | null;
 }
 
+/** Decided per group here, applied per user in SQL before the cap: some group within, none beyond. */
+async function groupsWithin(actor: Actor, map: GroupMap): Promise<UserGroupFilter> {
+  const groups = Object.keys(map);
+  const within = new Set(await onlyWithinAdminScope(actor, "roles", groups, (g) => map[g]));
+  return { anyOf: [...within], noneOf: groups.filter((g) => !within.has(g)) };
+}
+
+/** The users an admin may see (the newest USERS_SHOWN of them), and how many they may see in all. */
+export interface UsersList { users: UserAccess[]; total: number }
+
 /**
  * The users `actor` may see: for a scoped admin, only those whose every group's role and scope lies
- * within their "roles" scope (grant-ceiling.ts), so no other account's id or count is shown.
+ * within their "roles" scope (grant-ceiling.ts), so no other account's id or count is shown. Users of
+ * no mapped group (no access) lie in no admin's scope: only a whole-organization admin sees them. A
+ * scoped admin gives access by mapping groups within their scope, never to a listed person, so they
+ * lose nothing by not reading those names and emails.
  */
-export async function listUserAccess(actor: Actor): Promise<UserAccess[]> {
+export async function listUserAccess(actor: Actor, limit?: number): Promise<UsersList> {
   const map = await effectiveGroupMap();
-  const all = (await listUsers()).map((user) => ({ user, grant: grantForGroups(user.groups, map) }));
-  const visible = await onlyWithinAdminScope(actor, "roles", all, (u) => u.grant?.grants ?? []);
-  return Promise.all(
+  const { rows, total } = await listUsers(adminOfWholeOrganization(actor, "roles") ? undefined : await groupsWithin(actor, map), limit);
+  const visible = rows.map((user) => ({ user, grant: grantForGroups(user.groups, map) }));
+  const users = await Promise.all(
     visible.map(async ({ user, grant }) => {
       if (!grant) return { user, role: null, scope: "no access", accounts: 0 };
       const scope = await resolveScope(grant.rules);
@@ -32,4 +45,5 @@ export async function listUserAccess(actor: Actor): Promise<UserAccess[]> {
       return { user, role: grant.role, scope: scopes.join("; "), accounts: scope.accountIds === "all" ? null : scope.accountIds.length };
     }),
   );
+  return { users, total };
 }

@@ -36,11 +36,24 @@ export async function getUser(id: string, pool: Pick<import("pg").Pool, "query">
   return rows[0] ?? null;
 }
 
-export async function listUsers(): Promise<UserRow[]> {
-  const { rows } = await db().pool.query<UserRow>(
-    "SELECT id, email, name, groups, last_sign_in_at FROM users ORDER BY last_sign_in_at DESC NULLS LAST, email LIMIT 500",
+/** How many users the Access page lists: the newest by last sign-in. */
+export const USERS_SHOWN = 500;
+
+/** Which users to list, by group: some of `anyOf` (all users when null) and none of `noneOf`. */
+export interface UserGroupFilter { anyOf: string[] | null; noneOf: string[] }
+
+/**
+ * The `limit` newest users the filter keeps, and how many it keeps in all. It applies in SQL, before
+ * the cap: a scoped admin sees the newest of their own users, not what is left of everyone's newest.
+ */
+export async function listUsers(filter: UserGroupFilter = { anyOf: null, noneOf: [] }, limit = USERS_SHOWN): Promise<{ rows: UserRow[]; total: number }> {
+  const { rows } = await db().pool.query<UserRow & { total: number }>(
+    `SELECT id, email, name, groups, last_sign_in_at, count(*) OVER ()::int AS total FROM users
+     WHERE ($1::text[] IS NULL OR groups && $1::text[]) AND NOT (groups && $2::text[])
+     ORDER BY last_sign_in_at DESC NULLS LAST, email LIMIT $3`,
+    [filter.anyOf, filter.noneOf, limit],
   );
-  return rows;
+  return { rows: rows.map(({ total: _, ...u }) => u), total: rows[0]?.total ?? 0 };
 }
 
 export const displayName = (u: Pick<UserRow, "email" | "name" | "id">) => u.email ?? u.name ?? u.id;

@@ -36,8 +36,8 @@ export default async function Page({ searchParams }: Props) {
           <div className="mt-4 border-t border-line pt-4"><GroupMappingForm wholeOrg={!scoped} /></div>
         </Card>
         <Card title="Users">
-          {scoped && <p className="mb-3 text-sm text-muted" data-testid="users-scoped-note">Your admin scope is limited to some accounts: only users whose every group&apos;s role and accounts lie within it (or who have no access) are listed. Whole-organization admins see the others.</p>}
-          <UsersAccessTable rows={users} />
+          {scoped && <p className="mb-3 text-sm text-muted" data-testid="users-scoped-note">Your admin scope is limited to some accounts: only users whose every group&apos;s role and accounts lie within it are listed. Whole-organization admins see the others, and those who have no access.</p>}
+          <UsersAccessTable rows={users.users} total={users.total} scoped={scoped} />
         </Card>
       </div>
     </>

@@ -1,36 +1,21 @@
 import Link from "next/link";
 import { channelKindLabel } from "@/lib/alerts/channel-config";
 import { alertChannels, alertRuleReach, alertRules } from "@/lib/alerts/app-store";
-import { ruleKindLabel } from "@/lib/alerts/rule-config";
 import { wholeOrganization } from "@/lib/auth/permissions";
-import { describeScopeRule } from "@/lib/auth/group-map";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { deleteAlertThingAction, toggleAlertThingAction } from "@/lib/actions/alert-actions";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { ChannelForm } from "@/components/alerts/channel-form";
 import { RuleForm } from "@/components/alerts/rule-form";
+import { Delete, Paused, Toggle } from "@/components/alerts/alert-row-actions";
+import { RulesTable } from "@/components/alerts/rules-table";
 import { SendTestButton } from "@/components/alerts/send-test-button";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Alerts" };
 
 const th = "text-left text-xs uppercase text-muted";
-const Toggle = ({ what, id, name, enabled }: { what: string; id: number; name: string; enabled: boolean }) => (
-  <form action={toggleAlertThingAction}><input type="hidden" name="what" value={what} /><input type="hidden" name="id" value={id} /><input type="hidden" name="enabled" value={enabled ? "0" : "1"} />
-    <button type="submit" aria-label={`${enabled ? "Pause" : "Resume"} ${name}`} className="rounded border border-line px-2 py-0.5 text-xs hover:border-accent hover:text-accent">{enabled ? "Pause" : "Resume"}</button>
-  </form>
-);
-const reachText = (r: Awaited<ReturnType<typeof alertRuleReach>>) =>
-  !r ? "nothing: its maker is gone or may no longer manage alerts" : r.accounts === "all" ? "whole organization" : `${r.accounts.length} ${r.accounts.length === 1 ? "account" : "accounts"}`;
-const Paused = () => <span className="ml-1.5 rounded bg-amber-100 px-1 text-[10px] font-bold uppercase text-amber-900">paused</span>;
-
-const Delete = ({ what, id }: { what: string; id: number }) => (
-  <form action={deleteAlertThingAction}><input type="hidden" name="what" value={what} /><input type="hidden" name="id" value={id} />
-    <button type="submit" className="rounded border border-line px-2 py-0.5 text-xs hover:border-[#b2182b] hover:text-[#b2182b]">Delete</button>
-  </form>
-);
 
 export default async function Page() {
   const actor = await requirePermission("alerts");
@@ -63,18 +48,7 @@ export default async function Page() {
         </Card>
         <Card title="Rules">
           {!orgAdmin && <p className="mb-3 text-sm text-muted" data-testid="rules-scoped-note">Your admin scope is limited to some accounts: only rules whose scope lies within it are listed. Whole-organization admins manage the others.</p>}
-          <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm" data-testid="rules-table">
-            <thead><tr className={th}><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Counts now</th><th>Channels</th><th /><th /></tr></thead>
-            <tbody>
-              {rules.map((r, i) => (
-                <tr key={r.id} className="border-t border-line">
-                  <td className="py-1.5 font-medium">{r.name}{r.enabled === false && <Paused />}</td><td>{ruleKindLabel[r.kind]}</td><td>{r.minSeverity.toLowerCase()}</td>
-                  <td>{describeScopeRule(r.scope)}</td><td>{reachText(reach[i])}</td><td>{r.channelIds.map((id) => names.get(id) ?? "—").join(", ") || "—"}</td><td><Toggle what="rule" id={r.id} name={r.name} enabled={r.enabled !== false} /></td><td><Delete what="rule" id={r.id} /></td>
-                </tr>
-              ))}
-              {rules.length === 0 && <tr><td colSpan={8} className="py-3 text-muted">No rules yet.</td></tr>}
-            </tbody>
-          </table></ScrollArea>
+          <RulesTable rules={rules} reach={reach} channels={names} />
           <RuleForm channels={channels.map((c) => ({ id: c.id, name: c.name }))} wholeOrg={orgAdmin} />
         </Card>
       </div>
