@@ -19,6 +19,15 @@ const rows = (d: WriteDelta) =>
 const liveHeap = (run: BenchRun) =>
   run.peakLiveHeap ? `; live heap after a full collection at most ${fmt(run.peakLiveHeap.mb)} MB (at ${fmt(run.peakLiveHeap.atSeconds)} s)` : "";
 
+/** Where the first load's CPU went, per finding: this process (the sync), the emulator (which AWS
+ *  would run elsewhere) and the PostgreSQL backends; the ingest rate is bounded by their sum on 2 cores. */
+function cpuLine(run: BenchRun): string {
+  const per = (s: number) => fmt((1e6 * s) / run.findings);
+  const c = run.cpu;
+  return `CPU per finding, whole run: sync ${per(c.sync)} µs, emulator ${per(c.emulator)} µs, PostgreSQL ${per(c.postgres)} µs ` +
+    `(${per(c.sync + c.emulator + c.postgres)} µs in all)`;
+}
+
 async function measured<T>(database: Database, run: () => Promise<T>): Promise<{ value: T; writes: WriteDelta }> {
   const before = await writeSnapshot(database.pool);
   const value = await run();
@@ -30,9 +39,10 @@ async function firstLoad(database: Database & { url: string }, emu: EmulatorProc
   const f = load.value;
   const ingestSeconds = f.findingsSeconds + (f.result.indexRebuildMs ?? 0) / 1000;
   const ingest = f.findings / ingestSeconds;
-  console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes+index build) = ` +
+  console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes ${fmt(f.findingsSeconds, 1)} + index build ${fmt((f.result.indexRebuildMs ?? 0) / 1000, 1)}) = ` +
     `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings${liveHeap(f)}`);
   console.log(`  written: WAL ${mb(load.writes.walBytes)}, database +${mb(load.writes.dbBytes)}; rows ${rows(load.writes)}`);
+  console.log(`  ${cpuLine(f)}`);
   return { ingest, writes: load.writes };
 }
 
