@@ -54,6 +54,10 @@ test(`an admin of the ${SCOPED_OU} OU sees and changes only what lies within it`
   await expect(sam.getByRole("button", { name: "Save channel" })).toHaveCount(0);
   await expect(sam.getByTestId("rule-form").locator('select[name="scopeKind"]')).toHaveValue("ous");
   await expect(sam.getByTestId("rule-form").locator('select[name="scopeKind"] option[value="all"]')).toHaveCount(0);
+  // Nothing made yet on this server: a sentence each, not column headers with nothing under them.
+  await expect(sam.getByTestId("channels-empty")).toHaveText("No channels yet.");
+  await expect(sam.getByTestId("rules-empty")).toHaveText("No rules yet.");
+  await expect(sam.locator("th")).toHaveCount(0);
 
   // Audit: not a shorter list but no list, said on the page and by the export.
   await sam.goto("/admin/audit");

@@ -31,7 +31,8 @@ export default async function Page() {
         actions={<Link href="/admin/alert-log" className="rounded-md border border-line px-3 py-1.5 text-sm font-medium hover:bg-slate-50">Delivery log</Link>} />
       <div className="space-y-5">
         <Card title="Channels">
-          <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm" data-testid="channels-table">
+          {/* As the rules table: with no channels a sentence stands in for headers with nothing under them. */}
+          {channels.length === 0 ? <p className="mb-4 text-sm text-muted" data-testid="channels-empty">No channels yet.</p> : <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm [&_th]:whitespace-nowrap" data-testid="channels-table">
             <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /><th /></tr></thead>
             <tbody>
               {channels.map((c) => (
@@ -41,9 +42,8 @@ export default async function Page() {
                   {orgAdmin ? <><td><SendTestButton id={c.id} name={c.name} /></td><td><Toggle what="channel" id={c.id} name={c.name} enabled={c.enabled} /></td><td><Delete what="channel" id={c.id} /></td></> : <><td /><td /><td /></>}
                 </tr>
               ))}
-              {channels.length === 0 && <tr><td colSpan={7} className="py-3 text-muted">No channels yet.</td></tr>}
             </tbody>
-          </table></ScrollArea>
+          </table></ScrollArea>}
           {orgAdmin ? <ChannelForm /> : <p className="text-sm text-muted" data-testid="channels-scoped-note">Channels are shared by every rule: only a whole-organization admin adds, tests, pauses or deletes them. Your rules may use any of them.</p>}
         </Card>
         <Card title="Rules">
