@@ -5,12 +5,14 @@ import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
 import { inUseLabel, type InUseMode } from "@/lib/domain/in-use";
 import { instantLabel, isInstant } from "@/lib/queries/findings/time-bound";
+import { alertRefLabel } from "@/lib/queries/findings/alert-ref";
 
 const labels: Record<string, string> = {
   account: "Account", region: "Region", severity: "Severity", status: "Status", type: "Type", resourceType: "Resource type", resource: "Resource",
   cve: "CVE", package: "Package", fix: "Fix", exploit: "Exploit", kev: "CISA KEV", epssMin: "EPSS ≥", epssMax: "EPSS ≤", scoreMin: "Score ≥", scoreMax: "Score ≤",
   ageMin: "Age ≥ (d)", ageMax: "Age ≤ (d)", tag: "Tag", owner: "Owner", ou: "OU", closure: "Closure", ami: "AMI", image: "Image",
   inUse: "Images", notPulledDays: "Not pulled ≥ (d)", provider: "Cloud", providerAccount: "Cloud account",
+  alert: "Alerted by",
 };
 /** Date bounds say what a day or an instant means there (time-bound.ts): a day is "≥"/"≤", an instant "after"/"until". */
 const bounds: Record<string, string> = {
@@ -23,7 +25,7 @@ function chipLabel(k: string, v: string): string {
   return `${bounds[k]} ${isInstant(v) ? (from ? "after" : "until") : from ? "≥" : "≤"}`;
 }
 const valueLabel = (k: string, v: string) =>
-  k === "severity" ? severityLabel[v as Severity] : k === "inUse" ? inUseLabel[v as InUseMode] ?? v : k in bounds && isInstant(v) ? instantLabel(v) : v;
+  k === "severity" ? severityLabel[v as Severity] : k === "inUse" ? inUseLabel[v as InUseMode] ?? v : k === "alert" ? alertRefLabel(v) : k in bounds && isInstant(v) ? instantLabel(v) : v;
 const hidden = new Set(["sort", "group", "cursor", "limit"]);
 
 export function ActiveFilters({ filter, onApply }: { filter: FindingsFilter; onApply: (qs: string) => void }) {

@@ -12,6 +12,7 @@ import { Chip, Field, Select, inputClass } from "./filter-fields";
 import { MoreFilters } from "./more-filters";
 import { AccountPicker } from "./account-picker";
 import { kevFilterLabel, kevFilterValues } from "@/lib/domain/kev";
+import { alertRefText } from "@/lib/queries/findings/alert-ref";
 
 /** Fields typed as comma-separated lists in one input. */
 const commaFields = new Set(["account", "tag", "owner", "ou"]);
@@ -92,8 +93,9 @@ export function FilterBar({ filter, options, onApply }: { filter: FindingsFilter
         </div>
       </div>
       <MoreFilters filter={filter} options={options} tags={tags} />
-      {/* Sort, grouping and page size ride along so Apply keeps them. */}
+      {/* Sort, grouping, page size and an alert's findings (no field of their own) ride along so Apply keeps them. */}
       <input type="hidden" name="sort" value={filter.sort} />
+      {filter.alert && <input type="hidden" name="alert" value={alertRefText(filter.alert)} />}
       {filter.group && <input type="hidden" name="group" value={filter.group} />}
       {filter.limit !== 50 && <input type="hidden" name="limit" value={filter.limit} />}
     </form>

@@ -40,8 +40,8 @@ describe("alerts after a sync", () => {
     const channels = await Promise.all(kinds.map(([kind, c]) => createChannel(pool, localActor, { name: kind.toLowerCase(), config: { kind, ...c } })));
     const [a, b] = w.emu.accountIds().filter((id) => id !== w.emu.adminAccountId && id !== w.emu.managementAccountId);
     const channelIds = channels.map((c) => c.id);
-    await createRule(pool, localActor, { name: "New criticals", kind: "NEW_FINDINGS", minSeverity: "CRITICAL", scope: "all", channelIds });
-    await createRule(pool, localActor, { name: "Team A", kind: "NEW_FINDINGS", minSeverity: "HIGH", scope: { accounts: [a] }, channelIds });
+    const orgRule = await createRule(pool, localActor, { name: "New criticals", kind: "NEW_FINDINGS", minSeverity: "CRITICAL", scope: "all", channelIds });
+    const teamRule = await createRule(pool, localActor, { name: "Team A", kind: "NEW_FINDINGS", minSeverity: "HIGH", scope: { accounts: [a] }, channelIds });
     await push(a, "alerts/one", cves.slice(0, 2));
     await push(b, "alerts/two", cves.slice(2));
     const run = await w.sync();
@@ -66,12 +66,13 @@ describe("alerts after a sync", () => {
     expect(teamA).toHaveLength(4);
     for (const text of orgWide) {
       for (const cve of cves) expect(text).toContain(cve);
-      expect(text).toContain(`${app}/findings?account=${[a, b].sort().join("&account=")}&severity=CRITICAL`);
+      // Exactly the alerted findings (the explorer's alert filter), not their accounts' others.
+      expect(text).toContain(`${app}/findings?alert=${orgRule.id}%3A${run.runId}`);
     }
     for (const text of teamA) {
       expect(text).toContain(cves[0]);
       expect(text).not.toContain(cves[2]);
-      expect(text).toContain(`${app}/findings?account=${a}&severity=CRITICAL`);
+      expect(text).toContain(`${app}/findings?alert=${teamRule.id}%3A${run.runId}`);
     }
     const log = await listDeliveries(pool, 50);
     expect(log.filter((d) => d.status === "SENT").map((d) => d.channelKind).sort()).toEqual(["EMAIL", "EMAIL", "SLACK", "SLACK", "TEAMS", "TEAMS", "WEBHOOK", "WEBHOOK"]);

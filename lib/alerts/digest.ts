@@ -1,5 +1,6 @@
 // What one alert message says, whatever the channel: a rule's digest for one sync run (its top N
-// items, the total, and a link to the explorer filter showing all of them), or a channel test.
+// items, the total, and a link showing all of them: for a finding rule the explorer's
+// alert=<rule>:<run> filter, exactly the findings counted), or a channel test.
 import { z } from "zod";
 
 export const digestItemSchema = z.object({
@@ -27,9 +28,8 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "3 of 12 shown" when the digest holds only the top N. The link does not promise to open exactly
- *  those 12: a finding rule's link opens their accounts' open findings at their severities (the first
- *  100 accounts), a wider list. */
+/** "3 of 12 shown" when the digest holds only the top N; the link opens all 12 (a finding rule's
+ *  link: exactly the findings this digest alerted, while they stay open). */
 export function moreLine(d: Digest): string | null {
   return d.total > d.items.length ? `${d.items.length} of ${d.total} shown.` : null;
 }

@@ -27,14 +27,17 @@ export async function planNextBatch(pool: pg.Pool, appUrl: string): Promise<{ ba
       const reach = await ruleReach(tx, rule);
       if (!reach) continue;
       const ev = await evaluators[rule.kind]({ tx, batch, rule, accounts: reach.accounts, maker: reach.maker, appUrl });
-      const fresh = await keepFresh(tx, rule.id, batch.toRunId, ev);
+      // One run id for the batch's alert_sent rows, its digest and the digest's link (alert=<rule>:<run>
+      // opens what alert_sent holds under it), however many sync runs the batch spans.
+      const runId = batch.toRunId;
+      const fresh = await keepFresh(tx, rule.id, runId, ev);
       if (!fresh.length) continue;
-      const digest = { rule: rule.name, kind: rule.kind, heading: ev.heading(fresh.length), total: fresh.length, items: fresh.slice(0, rule.params.topN).map((c) => c.item), link: ev.link(fresh), runId: batch.toRunId };
+      const digest = { rule: rule.name, kind: rule.kind, heading: ev.heading(fresh.length), total: fresh.length, items: fresh.slice(0, rule.params.topN).map((c) => c.item), link: ev.link(fresh, runId), runId };
       const ins = await tx.query(
         `INSERT INTO alert_deliveries (channel_id, rule_id, run_id, kind, payload)
          SELECT c.id, $2, $3, 'DIGEST', $4::jsonb FROM alert_channels c WHERE c.id = ANY($1::int[]) AND c.enabled
          ON CONFLICT (rule_id, channel_id, run_id) DO NOTHING`,
-        [rule.channelIds, rule.id, batch.toRunId, JSON.stringify(digest)],
+        [rule.channelIds, rule.id, runId, JSON.stringify(digest)],
       );
       deliveries += ins.rowCount ?? 0;
     }

@@ -9,7 +9,7 @@
 export const ALLOCATOR_DEFAULTS = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "131072" } as const;
 
 /** The allocator variables a server process gets: the operator's where set, else the defaults. */
-export function allocatorEnv(env: NodeJS.ProcessEnv): Record<keyof typeof ALLOCATOR_DEFAULTS, string> {
+export function allocatorEnv(env: Readonly<Record<string, string | undefined>>): Record<keyof typeof ALLOCATOR_DEFAULTS, string> {
   return {
     MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || ALLOCATOR_DEFAULTS.MALLOC_ARENA_MAX,
     MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ || ALLOCATOR_DEFAULTS.MALLOC_MMAP_THRESHOLD_,

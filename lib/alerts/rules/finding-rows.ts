@@ -1,8 +1,8 @@
 // Finding rows → candidates and the explorer link, shared by the finding rules (new, exploitable,
 // SLA): the same columns, the rule's scope and severities as SQL parameters, severity order first.
+// The link opens exactly the findings a digest alerted (the explorer's alert=<rule>:<run> filter).
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
-import type { Severity } from "@/lib/domain/severity";
 import { severitiesFrom } from "../rule-config";
 import type { Prisma } from "@/lib/queries/sql";
 import { inUseSql } from "@/lib/queries/in-use-sql";
@@ -42,10 +42,12 @@ export function findingCandidates(rows: FindingRow[], appUrl: string): Candidate
   }));
 }
 
-export function explorerLink(appUrl: string, items: Candidate[], extra: Record<string, string> = {}): string {
-  const account = [...new Set(items.map((i) => i.item.accountId).filter((a): a is string => !!a))].sort().slice(0, 100);
-  const severity = [...new Set(items.map((i) => i.item.severity).filter(Boolean))] as Severity[];
-  return `${appUrl}${findingsHref({ account, severity, ...extra })}`;
+/** The explorer showing the findings a digest of this rule alerted in `runId`: the alert_sent rows
+ *  keepFresh stored under that run (plan-batch.ts), and nothing else. No account or severity beside
+ *  it: they would add nothing, and an account list (capped for the URL) could drop findings. The
+ *  explorer's defaults (open, in use) hold at alert time: FINDING_FILTER counts only such findings. */
+export function alertLink(c: EvalContext, runId: number): string {
+  return `${c.appUrl}${findingsHref({ alert: { ruleId: c.rule.id, runId } })}`;
 }
 
 /** Worst first, then by score: what the top N of a digest shows. */

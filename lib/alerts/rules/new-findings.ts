@@ -1,6 +1,6 @@
 // New findings (first inserted by the cache in this batch) and reopened ones (a STATUS event back
 // to open in these runs), open now, in scope and at the rule's severities.
-import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, explorerLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
+import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, alertLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
 import type { Evaluator } from "./types";
 
 export const newFindings: Evaluator = async (c) => {
@@ -17,6 +17,6 @@ export const newFindings: Evaluator = async (c) => {
   return {
     candidates: findingCandidates(rows, c.appUrl),
     heading: (n) => `${n} new ${n === 1 ? "finding" : "findings"} (${c.rule.minSeverity.toLowerCase()} or worse) — ${c.rule.name}`,
-    link: (items) => explorerLink(c.appUrl, items),
+    link: (_items, runId) => alertLink(c, runId),
   };
 };

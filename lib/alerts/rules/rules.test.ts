@@ -1,17 +1,24 @@
 // Each rule kind over the sync's records (rows written as the sync writes them): exploitable
 // transitions, KEV entries, SLA due and breached, coverage lost, failing runs; scope and minimum severity
 // narrow them; the next batch repeats nothing, and a recovered subject alerts again when it relapses.
+// A finding digest's link, followed through the explorer's own parser and query, opens exactly the
+// findings the digest alerted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAlertTestEnv } from "../test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
 import { createDatabase } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import type { TestDatabase } from "@/lib/db/test-database";
+import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
+import { allScope, type Scope } from "@/lib/queries/scope";
+import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
+import { explorerResult } from "@/lib/queries/findings/explorer-reads";
 import { createChannel } from "../channel-store";
 import { planNextBatch } from "../plan-batch";
 import { createRule } from "../rule-store";
 
 setAlertTestEnv();
 let database: TestDatabase;
+let channelId: number;
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const q = (sql: string, params: unknown[] = []) => database.pool.query(sql, params);
 const run = async (outcome: string) => (await q(`INSERT INTO sync_runs (trigger, outcome, finished_at) VALUES ('cli', $1, now()) RETURNING id`, [outcome])).rows[0].id as number;
@@ -23,11 +30,12 @@ const digests = async () => Object.fromEntries((await q(`SELECT r.kind, d.payloa
   .map((r) => [r.kind, r.payload.items.map((i: { title: string }) => i.title)]));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await installTestDatabase(); // also what the explorer's queries read (db())
   await q(`INSERT INTO accounts (id, name, ou_name, lifecycle) VALUES ($1, 'a', 'Dev', 'ACTIVE'), ($2, 'b', 'Production', 'ACTIVE'), ($3, 'c', 'Dev', 'LEFT_INSPECTOR')`, [A, B, C]);
   await q(`INSERT INTO account_regions (account_id, region, inspector_status, ec2_status, ecr_status, lambda_status, sync_status) VALUES ($1, 'us-east-1', 'ENABLED', 'DISABLED', 'ENABLED', 'ENABLED', 'OK')`, [A]);
   await run("SUCCEEDED");
   const ch = await createChannel(database.pool, localActor, { name: "hook", config: { kind: "WEBHOOK", url: "https://hooks.example/x", signingSecret: "s".repeat(16) } });
+  channelId = ch.id;
   const rule = (name: string, kind: string, extra: object = {}) => createRule(database.pool, localActor, { name, kind, scope: "all", channelIds: [ch.id], ...extra });
   await rule("x", "EXPLOITABLE", { minSeverity: "HIGH" });
   await rule("b", "SLA_BREACHED", { minSeverity: "CRITICAL", scope: { ous: ["Production"] } });
@@ -35,7 +43,19 @@ beforeAll(async () => {
   await rule("c", "COVERAGE_LOST");
   await rule("s", "SYNC_FAILING", { params: { runs: 2 } });
 }, 60_000);
-afterAll(() => database.close());
+afterAll(() => uninstallTestDatabase(database));
+
+/** What the explorer lists for a link (or a query string), parsed and read as /findings and /api/findings do. */
+const explorerArns = async (link: string, scope: Scope = allScope) => {
+  const { filter, issues } = parseFindingsFilter(new URL(link, "https://app.example").searchParams);
+  expect(issues).toEqual([]);
+  const result = await explorerResult(scope, { ...filter, limit: 200 });
+  if (result.kind !== "list") throw new Error("expected a list");
+  expect(result.total).toBe(result.rows.length);
+  return result.rows.map((r) => r.arn).sort();
+};
+/** The ARNs a digest lists (each item links to its finding's page). */
+const itemArns = (payload: { items: { link: string }[] }) => payload.items.map((i) => decodeURIComponent(i.link.split("/findings/")[1])).sort();
 
 describe("rule kinds", () => {
   it("each alerts on its own subjects, within scope and severity", async () => {
@@ -96,5 +116,40 @@ describe("rule kinds", () => {
     await run("SUCCEEDED");
     await planNextBatch(database.pool, "https://app.example");
     expect((await digests()).SLA_BREACHED).toEqual(["CVE-f8 — f8"]);
+  });
+
+  it("a finding digest's link opens exactly the findings it alerted, over a batch of several runs, never its accounts' others", async () => {
+    const rule = await createRule(database.pool, localActor, { name: "n", kind: "NEW_FINDINGS", minSeverity: "HIGH", scope: "all", channelIds: [channelId] });
+    const r1 = await run("SUCCEEDED");
+    await finding("n1", A, "HIGH", 0);
+    await finding("n2", B, "CRITICAL", 0);
+    await finding("n3", A, "MEDIUM", 0); // below both rules' minimum
+    // f5 (A, HIGH, no exploit known) enters CISA KEV: the exploitable rule alerts it.
+    await q(`INSERT INTO finding_events (finding_arn, at, kind, from_value, to_value, sync_run_id) VALUES ('f5', now(), 'KEV', 'NO', 'YES', $1)`, [r1]);
+    const r2 = await run("SUCCEEDED"); // the batch is (previous cursor, r2]: alert_sent and the digests say r2
+    expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(2);
+    const digests = (await q(`SELECT r.id, r.kind, d.payload FROM alert_deliveries d JOIN alert_rules r ON r.id = d.rule_id WHERE d.run_id = $1 ORDER BY r.kind`, [r2])).rows;
+    expect(digests.map((d) => [d.kind, itemArns(d.payload)])).toEqual([["EXPLOITABLE", ["f5"]], ["NEW_FINDINGS", ["n1", "n2"]]]);
+    for (const d of digests) {
+      const opened = await explorerArns(d.payload.link);
+      expect(opened).toEqual(itemArns(d.payload));
+      expect(opened).toHaveLength(d.payload.total);
+      expect(d.payload.link).toBe(`https://app.example/findings?alert=${d.id}%3A${r2}`);
+      expect(d.payload.runId).toBe(r2);
+      // The old link (the items' accounts and severities) would have opened more: other open findings are there.
+      const accounts = [...new Set(d.payload.items.map((i: { accountId: string }) => i.accountId))];
+      const severities = [...new Set(d.payload.items.map((i: { severity: string }) => i.severity))];
+      const wide = await explorerArns(`/findings?${[...accounts.map((a) => `account=${a}`), ...severities.map((v) => `severity=${v}`)].join("&")}`);
+      expect(wide.length).toBeGreaterThan(opened.length);
+      expect(wide).toEqual(expect.arrayContaining(opened));
+    }
+    const newLink = digests.find((d) => d.kind === "NEW_FINDINGS").payload.link as string;
+    expect(newLink).toContain(`alert=${rule.id}%3A${r2}`);
+    // It narrows like any filter: with another filter, and always within the viewer's scope.
+    expect(await explorerArns(`${newLink}&severity=CRITICAL`)).toEqual(["n2"]);
+    expect(await explorerArns(newLink, { accountIds: [A] })).toEqual(["n1"]);
+    expect(await explorerArns(newLink, { accountIds: [C] })).toEqual([]);
+    // The batch's rows are all under its last run: the rule's earlier run in it holds none.
+    expect(await explorerArns(`/findings?alert=${rule.id}%3A${r1}`)).toEqual([]);
   });
 });

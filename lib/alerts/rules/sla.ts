@@ -4,7 +4,7 @@
 // once per state.
 import { slaDays } from "@/lib/env";
 import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
-import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, explorerLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
+import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, alertLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
 import type { EvalContext, Evaluation } from "./types";
 import { Prisma } from "@/lib/queries/sql";
 import { exceptionCoversSql, exceptionValidSql } from "@/lib/queries/review/exception-sql";
@@ -41,6 +41,6 @@ export function slaEvaluator(breached: boolean) {
     heading: (n) => breached
       ? `${n} ${n === 1 ? "finding" : "findings"} breached the SLA — ${c.rule.name}`
       : `${n} ${n === 1 ? "finding is" : "findings are"} due within ${c.rule.params.days} days — ${c.rule.name}`,
-    link: (items) => explorerLink(c.appUrl, items),
+    link: (_items, runId) => alertLink(c, runId),
   });
 }

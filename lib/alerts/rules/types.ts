@@ -33,8 +33,9 @@ export interface Candidate {
 export interface Evaluation {
   candidates: Candidate[];
   heading: (count: number) => string;
-  /** The explorer (or app page) showing every candidate. */
-  link: (items: Candidate[]) => string;
+  /** The explorer (or app page) showing every fresh candidate: `items`, which alert_sent holds
+   *  under `runId` (finding rules link to exactly those, the explorer's alert filter). */
+  link: (items: Candidate[], runId: number) => string;
   /** State rules: subjects alerted before that are no longer in the state may alert again. */
   recovered?: (alerted: string[]) => string[];
 }

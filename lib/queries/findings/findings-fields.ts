@@ -3,7 +3,7 @@
 export const findingsFilterFieldNames = [
   "account", "region", "severity", "status", "type", "resourceType", "tag", "owner", "ou", "resource", "cve", "package", "fix", "exploit", "kev",
   "epssMin", "epssMax", "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "closure", "reopenedFrom",
-  "reopenedTo", "exploitableFrom", "becameExploitableFrom", "becameExploitableTo", "ami", "image", "inUse", "notPulledDays", "provider", "providerAccount", "sort", "group", "cursor", "limit",
+  "reopenedTo", "exploitableFrom", "becameExploitableFrom", "becameExploitableTo", "ami", "image", "inUse", "notPulledDays", "provider", "providerAccount", "alert", "sort", "group", "cursor", "limit",
 ] as const;
 export type FindingsFilterField = (typeof findingsFilterFieldNames)[number];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { encodeCursor } from "./findings-cursor";
 import { parseFindingsFilter } from "./findings-filter";
 import { findingsHref, withFilter } from "./findings-href";
+import { alertRefLabel } from "./alert-ref";
 
 describe("findings filter", () => {
   it("defaults to open findings by score, 50 a page", () => {
@@ -78,6 +79,28 @@ describe("findings filter", () => {
     expect(parseFindingsFilter(new URLSearchParams(href.split("?")[1])).filter).toEqual(filter);
     expect(findingsHref({})).toBe("/findings");
     expect(findingsHref({ status: ["ACTIVE", "CLOSED"], cve: "CVE-1" })).toBe("/findings?status=ACTIVE&status=CLOSED&cve=CVE-1");
+  });
+
+  it("reads an alert's findings as alert=<rule id>:<run id>, names what is wrong with a malformed one, and keeps the rest", () => {
+    const ok = parseFindingsFilter(new URLSearchParams("alert=3:42&severity=HIGH"));
+    expect(ok.issues).toEqual([]);
+    expect(ok.filter.alert).toEqual({ ruleId: 3, runId: 42 });
+    const href = findingsHref(ok.filter);
+    expect(href).toBe("/findings?severity=HIGH&alert=3%3A42");
+    expect(parseFindingsFilter(new URLSearchParams(href.split("?")[1])).filter).toEqual(ok.filter);
+    expect(alertRefLabel("3:42")).toBe("rule #3 in run 42"); // the chip: "Alerted by: rule #3 in run 42"
+    const format = "expected <rule id>:<run id>, two whole numbers such as 3:42";
+    for (const [value, message] of [
+      ["3", format], ["3:", format], ["rule:42", format], ["3:42:1", format], ["-3:42", format], ["3.5:42", format], ["3:4e2", format], ["x".repeat(100), format],
+      ["0:42", "the rule id must be from 1 to 2147483647 (0)"],
+      ["3:0", "the run id must be from 1 to 2147483647 (0)"],
+      ["3:2147483648", "the run id must be from 1 to 2147483647 (2147483648)"],
+    ]) {
+      const bad = parseFindingsFilter(new URLSearchParams({ alert: value, severity: "HIGH" }));
+      expect(bad.issues, value).toEqual([{ field: "alert", message }]);
+      expect(bad.filter.alert).toBeUndefined();
+      expect(bad.filter.severity).toEqual(["HIGH"]);
+    }
   });
 
   it("resets paging on any change but the cursor", () => {

@@ -9,6 +9,7 @@ import { closureKinds } from "@/lib/domain/closure";
 import { inUseModes } from "@/lib/domain/in-use";
 import { kevFilterValues } from "@/lib/domain/kev";
 import { emptyRange, timeBoundSchema as bound } from "./time-bound";
+import { readAlertRef } from "./alert-ref";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -31,6 +32,15 @@ const tag = z
     const i = v.lastIndexOf(":");
     return i < 0 ? { key: v, value: undefined } : { key: v.slice(0, i), value: v.slice(i + 1) };
   });
+/** `<ruleId>:<runId>` (alert-ref.ts), each from 1 to int4's maximum. */
+const alertRef = z.string().max(40, "expected <rule id>:<run id>, two whole numbers such as 3:42").transform((v, ctx) => {
+  const ref = readAlertRef(v);
+  if ("error" in ref) {
+    ctx.addIssue({ code: "custom", message: ref.error });
+    return z.NEVER;
+  }
+  return ref;
+});
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(100, "at most 100 values");
 
 /** Fields that may repeat in the URL (`?severity=CRITICAL&severity=HIGH`). */
@@ -83,6 +93,8 @@ export const findingsFilterFields = {
   /** The resource's cloud (AWS, AZURE…) and that cloud's account (an Azure subscription). */
   provider: list(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "expected a provider such as AWS or AZURE")).default([]),
   providerAccount: text.optional(),
+  /** The findings an alert rule's digest listed for one run (alert_sent): what its link opens. */
+  alert: alertRef.optional(),
   sort: z.enum(findingsSorts).default("score"),
   group: z.enum(findingsGroups).optional(),
   cursor: z.string().max(4096).refine((v) => decodeCursor(v) !== undefined, "not a cursor this page issued").optional(),

@@ -3,6 +3,7 @@
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { defaultFindingsLimit, findingsFilterFieldNames } from "./findings-fields";
 import type { FindingsFilter, FindingsFilterInput } from "./findings-filter";
+import { alertRefText, type AlertRef } from "./alert-ref";
 
 type TagValue = { key: string; value?: string };
 
@@ -13,6 +14,7 @@ function serialise(field: string, value: unknown): string[] {
     const t = value as TagValue;
     return [t.value === undefined ? t.key : `${t.key}:${t.value}`];
   }
+  if (field === "alert" && typeof value === "object") return [alertRefText(value as AlertRef)];
   return [String(value)];
 }
 

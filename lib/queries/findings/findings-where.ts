@@ -91,6 +91,11 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
     c.push(Prisma.sql`(f.ecr_repository = ANY(${keys}::text[]) OR f.ecr_image_hash = ANY(${keys}::text[]))`);
   }
   c.push(...usageWhere(f));
+  // An alert's digest (alert=<rule>:<run>): the subjects (finding ARNs) alert_sent recorded for the
+  // rule in that run, read by its (rule_id, run_id) index. Like every filter, within the scope above.
+  if (f.alert) {
+    c.push(Prisma.sql`f.arn IN (SELECT s.subject FROM alert_sent s WHERE s.rule_id = ${f.alert.ruleId}::int AND s.run_id = ${f.alert.runId}::int)`);
+  }
   return Prisma.join(c, " AND ");
 }
 
@@ -101,7 +106,7 @@ const packageSql = (name: string) => Prisma.sql`f.package_names @> ARRAY[${name}
  *  package's findings read first would be every account's, to count a few. */
 const narrowedBeyondPackage = (scope: Scope, f: ResolvedFilter) =>
   scope.accountIds !== "all" || f.account.length > 0 || f.owner.length > 0 || f.ou.length > 0 || f.tag.length > 0 ||
-  Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.reopenedFrom || f.reopenedTo || f.becameExploitableFrom || f.becameExploitableTo);
+  Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.alert || f.reopenedFrom || f.reopenedTo || f.becameExploitableFrom || f.becameExploitableTo);
 
 /** A part of a filter's whole set: what it reads, as `findings f`, and what it tests there. */
 export interface FindingsPart { from: Prisma.Sql; where: Prisma.Sql }

@@ -1,0 +1,30 @@
+// The explorer's `alert=<ruleId>:<runId>` filter: the findings one alert rule's digest listed for one
+// run (the alert_sent rows of that rule and run). Pure: the filter bar and its chips use it too.
+export interface AlertRef {
+  ruleId: number;
+  runId: number;
+}
+
+/** alert_sent's rule_id and run_id are int4. */
+export const maxAlertId = 2_147_483_647;
+
+export function alertRefText(a: AlertRef): string {
+  return `${a.ruleId}:${a.runId}`;
+}
+
+/** The reference, or why the text is not one. */
+export function readAlertRef(text: string): AlertRef | { error: string } {
+  const m = /^(\d{1,12}):(\d{1,12})$/.exec(text.trim());
+  if (!m) return { error: "expected <rule id>:<run id>, two whole numbers such as 3:42" };
+  const ruleId = Number(m[1]), runId = Number(m[2]);
+  for (const [name, n] of [["rule id", ruleId], ["run id", runId]] as const) {
+    if (n < 1 || n > maxAlertId) return { error: `the ${name} must be from 1 to ${maxAlertId} (${n})` };
+  }
+  return { ruleId, runId };
+}
+
+/** The chip's words: the rule's name is not known in the browser, its id is. */
+export function alertRefLabel(text: string): string {
+  const a = readAlertRef(text);
+  return "error" in a ? text : `rule #${a.ruleId} in run ${a.runId}`;
+}
