@@ -12,10 +12,13 @@ export function alertRefText(a: AlertRef): string {
   return `${a.ruleId}:${a.runId}`;
 }
 
+/** What an `alert` value must look like, for the parser here and the filter schema's length cap. */
+export const alertRefExpected = "expected <rule id>:<run id>, two whole numbers such as 3:42";
+
 /** The reference, or why the text is not one. */
 export function readAlertRef(text: string): AlertRef | { error: string } {
   const m = /^(\d{1,12}):(\d{1,12})$/.exec(text.trim());
-  if (!m) return { error: "expected <rule id>:<run id>, two whole numbers such as 3:42" };
+  if (!m) return { error: alertRefExpected };
   const ruleId = Number(m[1]), runId = Number(m[2]);
   for (const [name, n] of [["rule id", ruleId], ["run id", runId]] as const) {
     if (n < 1 || n > maxAlertId) return { error: `the ${name} must be from 1 to ${maxAlertId} (${n})` };

@@ -9,7 +9,7 @@ import { closureKinds } from "@/lib/domain/closure";
 import { inUseModes } from "@/lib/domain/in-use";
 import { kevFilterValues } from "@/lib/domain/kev";
 import { emptyRange, timeBoundSchema as bound } from "./time-bound";
-import { readAlertRef } from "./alert-ref";
+import { alertRefExpected, readAlertRef } from "./alert-ref";
 
 import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFindingsLimit, type FindingsFilterField } from "./findings-fields";
 
@@ -33,7 +33,7 @@ const tag = z
     return i < 0 ? { key: v, value: undefined } : { key: v.slice(0, i), value: v.slice(i + 1) };
   });
 /** `<ruleId>:<runId>` (alert-ref.ts), each from 1 to int4's maximum. */
-const alertRef = z.string().max(40, "expected <rule id>:<run id>, two whole numbers such as 3:42").transform((v, ctx) => {
+const alertRef = z.string().max(40, alertRefExpected).transform((v, ctx) => {
   const ref = readAlertRef(v);
   if ("error" in ref) {
     ctx.addIssue({ code: "custom", message: ref.error });
