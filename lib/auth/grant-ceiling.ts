@@ -6,7 +6,7 @@ import type { Scope } from "@/lib/queries/scope";
 import type { FieldIssue } from "@/lib/review/exception-input";
 import type { Actor, Role } from "./actor";
 import { roleRank, type ScopeRule } from "./group-map";
-import { rolePermissions, scopeFor, wholeOrganization, type Permission } from "./permissions";
+import { rolePermissions, scopeFor, wholeOrganizationAdmin, type Permission } from "./permissions";
 import { resolveScope } from "./scope-resolution";
 
 type Pool = Pick<import("pg").Pool, "query">;
@@ -40,12 +40,9 @@ export async function withinAdminScope(actor: Actor, permission: AdminPermission
   return beyond === null;
 }
 
-/** An admin whose `permission` reaches every account: every item under it is theirs to see and change. */
-export const adminOfWholeOrganization = (actor: Actor, permission: AdminPermission) => actor.role === "admin" && wholeOrganization(actor, permission);
-
 /** The items `actor` may see and change (withinAdminScope), in their order. */
 export async function onlyWithinAdminScope<T>(actor: Actor, permission: AdminPermission, items: T[], grant: (item: T) => AdminItem, pool: Pool = db().pool): Promise<T[]> {
-  if (adminOfWholeOrganization(actor, permission)) return items;
+  if (wholeOrganizationAdmin(actor, permission)) return items; // every item under it is theirs
   const keep = await Promise.all(items.map((i) => withinAdminScope(actor, permission, grant(i), pool)));
   return items.filter((_, n) => keep[n]);
 }

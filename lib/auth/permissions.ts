@@ -46,7 +46,7 @@ export function actingAs(actor: Actor, permission: Permission): Actor {
 export const wholeOrganization = (actor: Pick<Actor, "scope" | "permissionScopes">, permission: Permission) =>
   scopeFor(actor, permission).accountIds === "all";
 
-/** An admin whose every permission reaches the whole organization: not an admin of one OU, nor an
- *  admin of one OU and a viewer of the rest. */
-export const wholeOrganizationAdmin = (actor: Pick<Actor, "role" | "scope" | "permissionScopes">) =>
-  actor.role === "admin" && rolePermissions.admin.every((p) => wholeOrganization(actor, p));
+/** An admin whose every permission (or the one named) reaches the whole organization: not an admin
+ *  of one OU, nor an admin of one OU and a viewer of the rest. */
+export const wholeOrganizationAdmin = (actor: Pick<Actor, "role" | "scope" | "permissionScopes">, permission?: Permission) =>
+  actor.role === "admin" && (permission ? [permission] : rolePermissions.admin).every((p) => wholeOrganization(actor, p));

@@ -1,7 +1,8 @@
 // The users list on /admin/access: each user's effective role and scope under today's mapping.
 import type { Actor } from "./actor";
 import { effectiveGroupMap } from "./effective-group-map";
-import { adminOfWholeOrganization, onlyWithinAdminScope } from "./grant-ceiling";
+import { onlyWithinAdminScope } from "./grant-ceiling";
+import { wholeOrganizationAdmin } from "./permissions";
 import { describeScopeRule, grantForGroups, type GroupMap } from "./group-map";
 import { resolveScope } from "./scope-resolution";
 import { listUsers, type UserGroupFilter, type UserRow } from "./users";
@@ -33,7 +34,7 @@ export interface UsersList { users: UserAccess[]; total: number }
  */
 export async function listUserAccess(actor: Actor, limit?: number): Promise<UsersList> {
   const map = await effectiveGroupMap();
-  const { rows, total } = await listUsers(adminOfWholeOrganization(actor, "roles") ? undefined : await groupsWithin(actor, map), limit);
+  const { rows, total } = await listUsers(wholeOrganizationAdmin(actor, "roles") ? undefined : await groupsWithin(actor, map), limit);
   const visible = rows.map((user) => ({ user, grant: grantForGroups(user.groups, map) }));
   const users = await Promise.all(
     visible.map(async ({ user, grant }) => {
