@@ -3,6 +3,7 @@ import { scopeForRequest } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
 import { explorerResult } from "@/lib/queries/findings/explorer-reads";
+import { alertChipName } from "@/lib/queries/findings/alert-rule-name";
 import { getFilterOptions } from "@/lib/queries/accounts/account-options";
 import { hasPostureData } from "@/lib/queries/posture/has-data";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -40,6 +41,6 @@ async function ExplorerLoader({ searchParams }: Props) {
   const scope = await scopeForRequest();
   // Invalid fields are dropped here too; the client shows which ones from the same URL.
   const { filter } = parseFindingsFilter(await searchParams);
-  const [result, options] = await Promise.all([explorerResult(scope, filter), getFilterOptions(scope)]);
-  return <FindingsExplorer initial={{ qs: findingsSearchParams(filter).toString(), result }} options={options} />;
+  const [result, options, alertRule] = await Promise.all([explorerResult(scope, filter), getFilterOptions(scope), alertChipName(scope, filter.alert)]);
+  return <FindingsExplorer initial={{ qs: findingsSearchParams(filter).toString(), result }} options={options} alertRule={alertRule} />;
 }

@@ -5,7 +5,7 @@ import type { FindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
 import { inUseLabel, type InUseMode } from "@/lib/domain/in-use";
 import { instantLabel, isInstant } from "@/lib/queries/findings/time-bound";
-import { alertRefLabel } from "@/lib/queries/findings/alert-ref";
+import { alertRefLabel, type AlertRuleName } from "@/lib/queries/findings/alert-ref";
 
 const labels: Record<string, string> = {
   account: "Account", region: "Region", severity: "Severity", status: "Status", type: "Type", resourceType: "Resource type", resource: "Resource",
@@ -24,11 +24,12 @@ function chipLabel(k: string, v: string): string {
   const from = k.endsWith("From");
   return `${bounds[k]} ${isInstant(v) ? (from ? "after" : "until") : from ? "≥" : "≤"}`;
 }
-const valueLabel = (k: string, v: string) =>
-  k === "severity" ? severityLabel[v as Severity] : k === "inUse" ? inUseLabel[v as InUseMode] ?? v : k === "alert" ? alertRefLabel(v) : k in bounds && isInstant(v) ? instantLabel(v) : v;
+const valueLabel = (k: string, v: string, alertRule: AlertRuleName | null) =>
+  k === "severity" ? severityLabel[v as Severity] : k === "inUse" ? inUseLabel[v as InUseMode] ?? v : k === "alert" ? alertRefLabel(v, alertRule) : k in bounds && isInstant(v) ? instantLabel(v) : v;
 const hidden = new Set(["sort", "group", "cursor", "limit"]);
 
-export function ActiveFilters({ filter, onApply }: { filter: FindingsFilter; onApply: (qs: string) => void }) {
+/** `alertRule`: the alert filter's rule name, as the page looked it up (alert-rule-name.ts). */
+export function ActiveFilters({ filter, onApply, alertRule = null }: { filter: FindingsFilter; onApply: (qs: string) => void; alertRule?: AlertRuleName | null }) {
   const params = findingsSearchParams({ ...filter, cursor: undefined });
   const chips = [...params.entries()].filter(([k]) => !hidden.has(k));
   const statusDefault = !params.has("status");
@@ -44,7 +45,7 @@ export function ActiveFilters({ filter, onApply }: { filter: FindingsFilter; onA
       {chips.map(([k, v]) => (
         <span key={`${k}=${v}`} className="inline-flex items-center gap-1 rounded-full bg-blue-50 py-0.5 pl-2 pr-1 text-blue-900 ring-1 ring-blue-200">
           <span className="font-semibold">{chipLabel(k, v)}:</span>
-          <span className="max-w-[16rem] truncate">{valueLabel(k, v)}</span>
+          <span className="max-w-[16rem] truncate">{valueLabel(k, v, alertRule)}</span>
           <button type="button" onClick={() => remove(k, v)} aria-label={`Remove filter ${chipLabel(k, v)} ${v}`} className="rounded-full px-1 hover:bg-blue-200">×</button>
         </span>
       ))}

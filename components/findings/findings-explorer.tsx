@@ -2,6 +2,7 @@
 // The findings explorer: URL-driven filter bar, list or group view, keyset pager and CSV export.
 import type { FilterOptions } from "@/lib/queries/accounts/account-options";
 import type { ExplorerResult } from "@/lib/queries/findings/explorer-result";
+import type { AlertRuleName } from "@/lib/queries/findings/alert-ref";
 import { findingsGroups, type FindingsGroup } from "@/lib/queries/findings/findings-fields";
 import { findingsSorts, type FindingsSort } from "@/lib/queries/findings/findings-cursor";
 import { findingsExportHref, withFilter } from "@/lib/queries/findings/findings-href";
@@ -18,7 +19,7 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 const sortLabel: Record<FindingsSort, string> = { score: "Inspector score", severity: "Severity", age: "Oldest first", epss: "EPSS" };
 const groupLabel: Record<FindingsGroup, string> = { cve: "CVE", package: "Package", resource: "Resource", ami: "AMI", image: "Image" };
 
-export function FindingsExplorer({ initial, options }: { initial: { qs: string; result: ExplorerResult }; options: FilterOptions }) {
+export function FindingsExplorer({ initial, options, alertRule = null }: { initial: { qs: string; result: ExplorerResult }; options: FilterOptions; alertRule?: AlertRuleName | null }) {
   const { filter, issues, query, navigate } = useExplorerState(initial);
   const result = query.data;
   const go = (qs: string) => navigate(qs ? `/findings?${qs}` : "/findings");
@@ -41,7 +42,7 @@ export function FindingsExplorer({ initial, options }: { initial: { qs: string; 
             {query.isFetching && <span className="ml-2 text-xs text-muted">updating…</span>}
           </p>
           <InUseToggle filter={filter} navigate={navigate} />
-          <ActiveFilters filter={filter} onApply={go} />
+          <ActiveFilters filter={filter} onApply={go} alertRule={alertRule} />
         </div>
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <label className="flex items-center gap-1.5">

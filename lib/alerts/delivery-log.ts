@@ -1,6 +1,7 @@
 // The delivery log (admin): newest first, with the channel, the rule, what was sent, how it went
-// and why it failed. A scoped admin's (`only`) holds just their rules' digests, and none with an item
-// of an account outside their scope (a rule's accounts then may differ from its accounts now).
+// and why it failed. A scoped admin's (`only`) holds just their rules' digests, and none with an alert
+// of an account outside their scope, listed or beyond the top N (its heading counts those too; a
+// rule's accounts then may differ from its accounts now). Older digests: their listed items only.
 import type { Queryable } from "@/lib/auth/audit";
 import type { ChannelKind } from "./channel-config";
 
@@ -12,7 +13,7 @@ export interface DeliveryLogRow {
 export interface DeliveryFilter {
   /** The rules whose digests are shown (tests and deleted rules' digests are not). */
   ruleIds: number[];
-  /** The accounts the reader may see: a digest with an item of any other account is left out. */
+  /** The accounts the reader may see: a digest with an alert of any other account (payload accountIds, or its items) is left out. */
   accounts: string[];
 }
 
@@ -22,8 +23,10 @@ export async function listDeliveries(db: Queryable, limit = 200, only?: Delivery
             c.name AS channel_name, c.kind AS channel_kind, r.name AS rule_name, d.payload->>'heading' AS heading, (d.payload->>'total')::int AS total
      FROM alert_deliveries d LEFT JOIN alert_channels c ON c.id = d.channel_id LEFT JOIN alert_rules r ON r.id = d.rule_id
      WHERE $2::boolean OR (d.rule_id = ANY($3::int[]) AND NOT EXISTS (
-       SELECT 1 FROM jsonb_array_elements(COALESCE(d.payload->'items', '[]'::jsonb)) AS i(item)
-       WHERE i.item->>'accountId' IS NOT NULL AND NOT (i.item->>'accountId' = ANY($4::text[]))))
+       SELECT 1 FROM (
+         SELECT i.item->>'accountId' FROM jsonb_array_elements(COALESCE(d.payload->'items', '[]'::jsonb)) AS i(item)
+         UNION ALL SELECT jsonb_array_elements_text(COALESCE(d.payload->'accountIds', '[]'::jsonb))
+       ) AS a(id) WHERE a.id IS NOT NULL AND NOT (a.id = ANY($4::text[]))))
      ORDER BY d.created_at DESC, d.id DESC LIMIT $1`,
     [limit, !only, only?.ruleIds ?? [], only?.accounts ?? []],
   )) as { rows: Record<string, unknown>[] };

@@ -4,6 +4,7 @@
 // All in one transaction: a crash anywhere leaves the batch to be read again, whole.
 import type pg from "pg";
 import { withTransaction } from "@/lib/db/transaction";
+import { buildDigest } from "./build-digest";
 import { ruleReach } from "./rule-reach";
 import { loadRules } from "./rule-store";
 import { evaluators } from "./rules";
@@ -32,7 +33,7 @@ export async function planNextBatch(pool: pg.Pool, appUrl: string): Promise<{ ba
       const runId = batch.toRunId;
       const fresh = await keepFresh(tx, rule.id, runId, ev);
       if (!fresh.length) continue;
-      const digest = { rule: rule.name, kind: rule.kind, heading: ev.heading(fresh.length), total: fresh.length, items: fresh.slice(0, rule.params.topN).map((c) => c.item), link: ev.link(fresh, runId), runId };
+      const digest = buildDigest(rule, ev, fresh, runId);
       const ins = await tx.query(
         `INSERT INTO alert_deliveries (channel_id, rule_id, run_id, kind, payload)
          SELECT c.id, $2, $3, 'DIGEST', $4::jsonb FROM alert_channels c WHERE c.id = ANY($1::int[]) AND c.enabled

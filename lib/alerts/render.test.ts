@@ -1,11 +1,11 @@
 // The renderers stay inside the published limits whatever the digest holds (checked by the same
 // validators the local receivers use), and the email carries every item and the link.
 import { describe, expect, it } from "vitest";
-import type { Digest } from "./digest";
+import { moreLine, type Digest } from "./digest";
 import { emailMessage } from "./render-email";
 import { slackMessage } from "./render-slack";
 import { teamsMessage } from "./render-teams";
-import { signature, verifySignature, webhookHeaders } from "./render-webhook";
+import { signature, verifySignature, webhookBody, webhookHeaders } from "./render-webhook";
 import { slackProblems, teamsProblems } from "./test-support/payload-limits";
 
 const big: Digest = {
@@ -35,6 +35,20 @@ describe("renderers", () => {
     expect(m.text).toContain("3 of 500 shown");
     expect(m.html).toContain("&lt;script&gt;");
     expect(m.html).toContain(big.link);
+  });
+
+  it("findings that alerted more than once: every channel says the alerts beside the findings, the webhook both fields", () => {
+    const d: Digest = { ...big, heading: "10 findings (12 alerts) became exploitable or entered KEV — r", total: 12, findings: 10, items: big.items.slice(0, 3) };
+    expect(moreLine(d)).toBe("3 of 12 alerts shown.");
+    const email = emailMessage(d);
+    expect(email.text).toContain("3 of 12 alerts shown.");
+    expect(email.html).toContain("3 of 12 alerts shown.");
+    for (const m of [slackMessage(d), teamsMessage(d)]) expect(JSON.stringify(m)).toContain("3 of 12 alerts shown.");
+    expect(JSON.parse(webhookBody(d, "5"))).toMatchObject({ total: 12, findings: 10, heading: d.heading });
+    // One alert per finding, or a digest queued before `findings` existed: as before.
+    expect(moreLine({ ...d, total: 12, findings: 12 })).toBe("3 of 12 shown.");
+    expect(moreLine({ ...d, findings: undefined })).toBe("3 of 12 shown.");
+    expect(moreLine({ ...d, total: 3 })).toBeNull();
   });
 
   it("webhook: the signature verifies, a changed body or an old timestamp does not", () => {

@@ -1,6 +1,7 @@
 // Coverage lost: an account that left Inspector or the organization, a region where Inspector is
 // not enabled, or a scan type that is off. A state rule: each subject alerts when it goes dark and
 // may alert again after it came back.
+import { countText } from "../digest-count";
 import type { Candidate, Evaluator } from "./types";
 
 interface DarkRow { subject: string; transition: string; title: string; account_id: string; detail: string }
@@ -31,7 +32,7 @@ export const coverageLost: Evaluator = async (c) => {
   const dark = new Set(rows.map((r) => `${r.subject}\n${r.transition}`));
   return {
     candidates,
-    heading: (n) => `Coverage lost in ${n} ${n === 1 ? "place" : "places"} — ${c.rule.name}`,
+    heading: (n) => `Coverage lost in ${countText(n, "place", "places")} — ${c.rule.name}`,
     link: () => `${c.appUrl}/coverage`,
     recovered: (alerted) => alerted.filter((k) => !dark.has(k)),
   };

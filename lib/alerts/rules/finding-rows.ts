@@ -6,7 +6,8 @@ import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href"
 import { severitiesFrom } from "../rule-config";
 import type { Prisma } from "@/lib/queries/sql";
 import { inUseSql } from "@/lib/queries/in-use-sql";
-import type { Candidate, EvalContext } from "./types";
+import type { DigestCount } from "../digest-count";
+import type { Candidate, EvalContext, Evaluation } from "./types";
 
 export const FINDING_COLUMNS = `f.arn, f.title, f.severity, f.account_id, f.region, f.resource_id, f.finding_key, f.inspector_score`;
 
@@ -48,6 +49,12 @@ export function findingCandidates(rows: FindingRow[], appUrl: string): Candidate
  *  explorer's defaults (open, in use) hold at alert time: FINDING_FILTER counts only such findings. */
 export function alertLink(c: EvalContext, runId: number): string {
   return `${c.appUrl}${findingsHref({ alert: { ruleId: c.rule.id, runId } })}`;
+}
+
+/** A finding rule's evaluation: its rows as candidates, its heading over them (distinct findings, and
+ *  alerts when more), and its link opening exactly those findings. */
+export function findingEvaluation(c: EvalContext, rows: FindingRow[], heading: (n: DigestCount) => string): Evaluation {
+  return { candidates: findingCandidates(rows, c.appUrl), heading, link: (_items, runId) => alertLink(c, runId), subjects: "findings" };
 }
 
 /** Worst first, then by score: what the top N of a digest shows. */

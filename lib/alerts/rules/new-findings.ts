@@ -1,6 +1,7 @@
 // New findings (first inserted by the cache in this batch) and reopened ones (a STATUS event back
 // to open in these runs), open now, in scope and at the rule's severities.
-import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, alertLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
+import { alertsNote } from "../digest-count";
+import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, findingEvaluation, findingParams, type FindingRow } from "./finding-rows";
 import type { Evaluator } from "./types";
 
 export const newFindings: Evaluator = async (c) => {
@@ -14,9 +15,9 @@ export const newFindings: Evaluator = async (c) => {
      ) f ORDER BY ${FINDING_ORDER}`,
     [...findingParams(c), c.batch.createdAfter, c.batch.createdUpTo, c.batch.fromRunId, c.batch.toRunId],
   )) as { rows: FindingRow[] };
-  return {
-    candidates: findingCandidates(rows, c.appUrl),
-    heading: (n) => `${n} new ${n === 1 ? "finding" : "findings"} (${c.rule.minSeverity.toLowerCase()} or worse) — ${c.rule.name}`,
-    link: (_items, runId) => alertLink(c, runId),
-  };
+  // A finding new in the batch may also reopen in it (or reopen twice): one finding, two alerts.
+  return findingEvaluation(c, rows, (n) => {
+    const note = alertsNote(n);
+    return `${n.subjects} new ${n.subjects === 1 ? "finding" : "findings"} (${c.rule.minSeverity.toLowerCase()} or worse${note ? `; ${note}` : ""}) — ${c.rule.name}`;
+  });
 };

@@ -4,7 +4,8 @@
 // once per state.
 import { slaDays } from "@/lib/env";
 import { slaUsesKevDue } from "@/lib/queries/kev/kev-sla-setting";
-import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, alertLink, findingCandidates, findingParams, type FindingRow } from "./finding-rows";
+import { countText } from "../digest-count";
+import { FINDING_COLUMNS, FINDING_FILTER, FINDING_ORDER, findingEvaluation, findingParams, type FindingRow } from "./finding-rows";
 import type { EvalContext, Evaluation } from "./types";
 import { Prisma } from "@/lib/queries/sql";
 import { exceptionCoversSql, exceptionValidSql } from "@/lib/queries/review/exception-sql";
@@ -36,11 +37,7 @@ async function slaRows(c: EvalContext, breached: boolean): Promise<FindingRow[]>
 }
 
 export function slaEvaluator(breached: boolean) {
-  return async (c: EvalContext): Promise<Evaluation> => ({
-    candidates: findingCandidates(await slaRows(c, breached), c.appUrl),
-    heading: (n) => breached
-      ? `${n} ${n === 1 ? "finding" : "findings"} breached the SLA — ${c.rule.name}`
-      : `${n} ${n === 1 ? "finding is" : "findings are"} due within ${c.rule.params.days} days — ${c.rule.name}`,
-    link: (_items, runId) => alertLink(c, runId),
-  });
+  return async (c: EvalContext): Promise<Evaluation> => findingEvaluation(c, await slaRows(c, breached), (n) => breached
+    ? `${countText(n, "finding", "findings")} breached the SLA — ${c.rule.name}`
+    : `${countText(n, "finding", "findings")} ${n.subjects === 1 ? "is" : "are"} due within ${c.rule.params.days} days — ${c.rule.name}`);
 }

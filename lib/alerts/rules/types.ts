@@ -3,6 +3,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Queryable } from "@/lib/auth/audit";
 import type { DigestItem } from "../digest";
+import type { DigestCount } from "../digest-count";
 import type { StoredRule } from "../rule-config";
 
 /** Finished runs (fromRunId, toRunId] and the findings the cache first inserted in (createdAfter, createdUpTo]. */
@@ -32,7 +33,10 @@ export interface Candidate {
 
 export interface Evaluation {
   candidates: Candidate[];
-  heading: (count: number) => string;
+  /** The heading over the fresh candidates: their distinct subjects, and their alerts when more (digest-count.ts). */
+  heading: (count: DigestCount) => string;
+  /** "findings": the subjects are findings, which the link opens exactly; the digest states their number. */
+  subjects?: "findings";
   /** The explorer (or app page) showing every fresh candidate: `items`, which alert_sent holds
    *  under `runId` (finding rules link to exactly those, the explorer's alert filter). */
   link: (items: Candidate[], runId: number) => string;

@@ -26,8 +26,16 @@ export function readAlertRef(text: string): AlertRef | { error: string } {
   return { ruleId, runId };
 }
 
-/** The chip's words: the rule's name is not known in the browser, its id is. */
-export function alertRefLabel(text: string): string {
+/** The rule's name the page looked up for one alert value (alert-rule-name.ts), for its chip. */
+export interface AlertRuleName {
+  ref: string;
+  name: string;
+}
+
+/** The chip's words: “Critical in prod” (run 42) when the page found the rule's name for this very
+ *  value, else its id (a deleted rule, or another value navigated to in the browser). */
+export function alertRefLabel(text: string, known?: AlertRuleName | null): string {
   const a = readAlertRef(text);
-  return "error" in a ? text : `rule #${a.ruleId} in run ${a.runId}`;
+  if ("error" in a) return text;
+  return known?.ref === alertRefText(a) ? `“${known.name}” (run ${a.runId})` : `rule #${a.ruleId} (run ${a.runId})`;
 }

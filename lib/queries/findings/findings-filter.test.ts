@@ -88,7 +88,13 @@ describe("findings filter", () => {
     const href = findingsHref(ok.filter);
     expect(href).toBe("/findings?severity=HIGH&alert=3%3A42");
     expect(parseFindingsFilter(new URLSearchParams(href.split("?")[1])).filter).toEqual(ok.filter);
-    expect(alertRefLabel("3:42")).toBe("rule #3 in run 42"); // the chip: "Alerted by: rule #3 in run 42"
+    // The chip: "Alerted by: “Critical in prod” (run 42)" when the page found the name for this value, else the id.
+    expect(alertRefLabel("3:42")).toBe("rule #3 (run 42)");
+    expect(alertRefLabel("3:42", { ref: "3:42", name: "Critical in prod" })).toBe("“Critical in prod” (run 42)");
+    expect(alertRefLabel(" 3:42", { ref: "3:42", name: "Critical in prod" })).toBe("“Critical in prod” (run 42)");
+    expect(alertRefLabel("3:43", { ref: "3:42", name: "Critical in prod" })).toBe("rule #3 (run 43)"); // another value, navigated to in the browser
+    expect(alertRefLabel("4:42", null)).toBe("rule #4 (run 42)");
+    expect(alertRefLabel("3:x", { ref: "3:42", name: "Critical in prod" })).toBe("3:x");
     const format = "expected <rule id>:<run id>, two whole numbers such as 3:42";
     for (const [value, message] of [
       ["3", format], ["3:", format], ["rule:42", format], ["3:42:1", format], ["-3:42", format], ["3.5:42", format], ["3:4e2", format], ["x".repeat(100), format],
