@@ -18,4 +18,15 @@ describe("heatmap cell colours", () => {
     expect(heatShare(1, 100)).toBeLessThan(heatShare(50, 100));
     expect(heatShare(100, 100)).toBeCloseTo(1);
   });
+
+  it("answer a repeated cell from memory with the colours the search gives, past the memory's bound", () => {
+    const first = heatColours("CRITICAL", 7, 90)!;
+    expect(heatColours("CRITICAL", 7, 90)).toBe(first);
+    // Fill the memory past its bound (10,000): a cleared memory still answers with the same colours.
+    for (let count = 1; count <= 10_500; count++) heatColours("LOW", count, 20_000);
+    const again = heatColours("CRITICAL", 7, 90)!;
+    expect(again).toEqual(first);
+    expect(contrastRatio(again.backgroundColor, again.color)).toBeGreaterThanOrEqual(4.5);
+    expect(heatColours("CRITICAL", 8, 90)!.backgroundColor).not.toBe(first.backgroundColor);
+  });
 });

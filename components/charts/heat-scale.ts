@@ -12,8 +12,26 @@ export function heatShare(count: number, max: number): number {
   return 0.14 + 0.86 * (Math.log1p(count) / Math.log1p(Math.max(max, count, 1)));
 }
 
-export function heatColours(severity: Severity, count: number, max: number): { backgroundColor: string; color: string } | undefined {
+type CellColours = { backgroundColor: string; color: string };
+
+/** Colours already worked out, by severity, count and column maximum. A first paint has ~180 cells and
+ *  every overview request paints them: the contrast search below (hex parsing and powers, several
+ *  tries a cell) was ~5 % of a web worker's CPU under 50 viewers. Bounded: cleared whole when full. */
+const known = new Map<string, CellColours>();
+const KNOWN_MAX = 10_000;
+
+export function heatColours(severity: Severity, count: number, max: number): CellColours | undefined {
   if (count <= 0) return undefined;
+  const key = `${severity}:${count}:${max}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  if (known.size >= KNOWN_MAX) known.clear();
+  const colours = Object.freeze(searchColours(severity, count, max));
+  known.set(key, colours);
+  return colours;
+}
+
+function searchColours(severity: Severity, count: number, max: number): CellColours {
   const fill = severityColor[severity].fill;
   for (let share = heatShare(count, max); ; share = Math.min(1, share + 0.02)) {
     const bg = tint(fill, share);
