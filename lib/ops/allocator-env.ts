@@ -15,3 +15,22 @@ export function allocatorEnv(env: Readonly<Record<string, string | undefined>>):
     MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ || ALLOCATOR_DEFAULTS.MALLOC_MMAP_THRESHOLD_,
   };
 }
+
+/** For a command-line process that does a server's work (`npm run sync`): when its environment lacks
+ *  the allocator variables, run this same command again as a child with them, and exit with the
+ *  child's code. Returns only in the process that has them (the child, or an operator's own values).
+ *  The terminal's Ctrl-C reaches the child directly (same process group); the parent waits for it. */
+export async function rerunWithAllocatorEnv(): Promise<void> {
+  const wanted = allocatorEnv(process.env);
+  if (process.env.MALLOC_ARENA_MAX && process.env.MALLOC_MMAP_THRESHOLD_) return;
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, ...wanted } });
+  const ignore = () => {};
+  process.on("SIGINT", ignore);
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on("SIGTERM", forward("SIGTERM"));
+  process.on("SIGHUP", forward("SIGHUP"));
+  const code = await new Promise<number>((resolve) =>
+    child.on("exit", (c, signal) => resolve(c ?? (signal === "SIGINT" ? 130 : 1))).on("error", () => resolve(1)));
+  process.exit(code);
+}
