@@ -13,7 +13,8 @@ const render = (qs: string, alertRule?: AlertRuleName | null) =>
 describe("the alert filter's chip", () => {
   it("shows the rule's name for the value it was looked up for", () => {
     const html = render("alert=3:42", { ref: "3:42", name: "Critical <in> prod" });
-    expect(html).toContain("Alerted by:</span><span class=\"max-w-[16rem] truncate\">“Critical &lt;in&gt; prod” (run 42)</span>");
+    // The value whole in its tooltip too: a long name is cut at 16rem in the chip.
+    expect(html).toContain("Alerted by:</span><span class=\"max-w-[16rem] truncate\" title=\"“Critical &lt;in&gt; prod” (run 42)\">“Critical &lt;in&gt; prod” (run 42)</span>");
   });
 
   it("shows the rule's id when the rule is gone or the name belongs to another value", () => {

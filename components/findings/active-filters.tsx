@@ -45,7 +45,7 @@ export function ActiveFilters({ filter, onApply, alertRule = null }: { filter: F
       {chips.map(([k, v]) => (
         <span key={`${k}=${v}`} className="inline-flex items-center gap-1 rounded-full bg-blue-50 py-0.5 pl-2 pr-1 text-blue-900 ring-1 ring-blue-200">
           <span className="font-semibold">{chipLabel(k, v)}:</span>
-          <span className="max-w-[16rem] truncate">{valueLabel(k, v, alertRule)}</span>
+          <span className="max-w-[16rem] truncate" title={valueLabel(k, v, alertRule)}>{valueLabel(k, v, alertRule)}</span>
           <button type="button" onClick={() => remove(k, v)} aria-label={`Remove filter ${chipLabel(k, v)} ${v}`} className="rounded-full px-1 hover:bg-blue-200">×</button>
         </span>
       ))}

@@ -31,12 +31,19 @@ export interface FindingRow {
   finding_key: string; inspector_score: number | null; transition: string; detail?: string | null;
 }
 
+/** A digest item's title: the finding's key first, unless Inspector's title already begins with it
+ *  ("CVE-2024-3094 - xz-utils", not "CVE-2024-3094 — CVE-2024-3094 - xz-utils"). */
+export function itemTitle(findingKey: string, title: string): string {
+  const text = title.toLowerCase().startsWith(findingKey.toLowerCase()) ? title : `${findingKey} — ${title}`;
+  return text.slice(0, 300);
+}
+
 export function findingCandidates(rows: FindingRow[], appUrl: string): Candidate[] {
   return rows.map((r) => ({
     subject: r.arn,
     transition: r.transition,
     item: {
-      title: `${r.finding_key} — ${r.title}`.slice(0, 300), severity: r.severity, accountId: r.account_id,
+      title: itemTitle(r.finding_key, r.title), severity: r.severity, accountId: r.account_id,
       detail: [r.detail, r.region, r.resource_id, r.inspector_score !== null ? `score ${r.inspector_score}` : null].filter(Boolean).join(" · "),
       link: `${appUrl}${findingHref(r.arn)}`,
     },
