@@ -121,6 +121,14 @@ test("a digest's link opens the explorer on exactly the findings it alerted", as
     expect(inspectorTitle.length).toBeGreaterThan(0);
     expect(firstRow).toContain(inspectorTitle);
     expect(digest.items.map((i) => arnOf(i.link)).filter((arn) => !listed.has(arn))).toEqual([]);
+
+    // The delivery log links the same digest into the app: its heading opens the same explorer view.
+    await page.goto("/admin/alert-log");
+    const logRow = page.getByTestId("delivery-log").getByRole("row", { name: new RegExp(rule) }).first();
+    await logRow.getByRole("link", { name: digest.heading }).click();
+    await expect(page).toHaveURL((url) => url.pathname === "/findings" && url.search === new URL(digest.link).search);
+    await expect(page.getByLabel("Active filters")).toContainText(`Alerted by:“${rule}” (run ${digest.runId})`);
+    await expect(page.getByTestId("findings-total")).toContainText(`${findings.toLocaleString("en-US")} findings`);
     passed = true;
   } finally {
     // Other specs list the channels and rules: leave none of this test's behind.

@@ -31,7 +31,7 @@ export default async function Page() {
                 <td className="py-1.5 whitespace-nowrap">{time(d.createdAt)}</td>
                 <td>{d.channelName ?? "deleted"}{d.channelKind && <span className="text-muted"> · {channelKindLabel[d.channelKind]}</span>}</td>
                 <td>{d.kind === "TEST" ? "test" : (d.ruleName ?? "deleted")}{d.runId !== null && <span className="text-muted"> · run {d.runId}</span>}</td>
-                <td>{d.heading}</td>
+                <td>{d.path ? <Link href={d.path} className="text-accent hover:underline">{d.heading}</Link> : d.heading}</td>
                 <td className={`font-medium ${tone[d.status] ?? ""}`}>{d.status === "PENDING" && d.attempts > 0 ? `retry at ${time(d.nextAttemptAt)}` : d.status.toLowerCase()}{d.sentAt && <span className="font-normal text-muted"> {time(d.sentAt)}</span>}</td>
                 <td>{d.attempts}</td>
                 <td className="max-w-md break-words text-red-800">{d.lastError ?? ""}</td>

@@ -81,6 +81,10 @@ describe("a digest's counts", () => {
     const log = (accounts: string[]) => listDeliveries(database.pool, 50, { ruleIds: [rule.id], accounts }).then((rows) => rows.map((d) => d.heading));
     expect(await log([A])).toEqual([]);
     expect(await log([A, B])).toEqual([payload.heading]);
+    // The log links the digest into the app: its link's path, which opens the same findings.
+    const [row] = await listDeliveries(database.pool, 50);
+    expect(row.path).toBe(`/findings?alert=${rule.id}%3A${r2}`);
+    expect(await opens(`https://elsewhere.example${row.path}`)).toEqual(["g1", "g2"]);
   });
 
   it("a finding new in the batch that also reopened in it: one new finding, two alerts", async () => {
