@@ -21,10 +21,10 @@ export function allocatorEnv(env: Readonly<Record<string, string | undefined>>):
  *  child's code. Returns only in the process that has them (the child, or an operator's own values).
  *  The terminal's Ctrl-C reaches the child directly (same process group); the parent waits for it. */
 export async function rerunWithAllocatorEnv(): Promise<void> {
-  const wanted = allocatorEnv(process.env);
   if (process.env.MALLOC_ARENA_MAX && process.env.MALLOC_MMAP_THRESHOLD_) return;
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, ...wanted } });
+  const env = { ...process.env, ...allocatorEnv(process.env) };
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
   const ignore = () => {};
   process.on("SIGINT", ignore);
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal);

@@ -8,9 +8,7 @@ import { setAlertTestEnv } from "../test-support/alert-env";
 import { localActor } from "@/lib/auth/local-actor";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
-import { allScope } from "@/lib/queries/scope";
-import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
-import { explorerResult } from "@/lib/queries/findings/explorer-reads";
+import { explorerArns } from "../test-support/explorer-arns";
 import { createChannel } from "../channel-store";
 import { listDeliveries } from "../delivery-log";
 import { digestSchema } from "../digest";
@@ -30,16 +28,6 @@ const finding = (arn: string, account: string, severity: string) => q(
   `INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, exploit_available, resource_type, resource_id, first_observed_at, last_observed_at, updated_at, raw)
    VALUES ($1, $2, 'us-east-1', 'PACKAGE_VULNERABILITY', $1, $3, 'ACTIVE', 'CVE-' || $1, 'YES', 'AWS_EC2_INSTANCE', 'i-' || $1, now(), now(), now(), '{}')`,
   [arn, account, severity]);
-
-/** The findings a link opens, through the explorer's own parser and query, as /findings reads it. */
-const opens = async (link: string) => {
-  const { filter, issues } = parseFindingsFilter(new URL(link).searchParams);
-  expect(issues).toEqual([]);
-  const result = await explorerResult(allScope, { ...filter, limit: 200 });
-  if (result.kind !== "list") throw new Error("expected a list");
-  expect(result.total).toBe(result.rows.length);
-  return result.rows.map((r) => r.arn).sort();
-};
 
 beforeAll(async () => {
   database = await installTestDatabase(); // also what the explorer's queries read (db())
@@ -63,7 +51,7 @@ describe("a digest's counts", () => {
     expect(payload).toMatchObject({ heading: "2 findings (3 alerts) became exploitable or entered KEV — x", findings: 2, total: 3, accountIds: [A, B] });
     expect(payload.items).toHaveLength(1); // topN 1: g1 (critical), the only listed account is A
 
-    expect(await opens(payload.link)).toEqual(["g1", "g2"]);
+    expect(await explorerArns(payload.link)).toEqual(["g1", "g2"]);
     expect(payload.findings).toBe(2);
 
     // Every channel says it, from the payload as the sender reads it.
@@ -84,7 +72,7 @@ describe("a digest's counts", () => {
     // The log links the digest into the app: its link's path, which opens the same findings.
     const [row] = await listDeliveries(database.pool, 50);
     expect(row.path).toBe(`/findings?alert=${rule.id}%3A${r2}`);
-    expect(await opens(`https://elsewhere.example${row.path}`)).toEqual(["g1", "g2"]);
+    expect(await explorerArns(`https://elsewhere.example${row.path}`)).toEqual(["g1", "g2"]);
   });
 
   it("a finding new in the batch that also reopened in it: one new finding, two alerts", async () => {
@@ -98,6 +86,6 @@ describe("a digest's counts", () => {
     expect((await planNextBatch(database.pool, "https://app.example"))?.deliveries).toBe(1);
     const { payload } = (await q(`SELECT payload FROM alert_deliveries WHERE rule_id = $1 AND run_id = $2`, [rule.id, r2])).rows[0];
     expect(payload).toMatchObject({ heading: "2 new findings (high or worse; 3 alerts) — n", findings: 2, total: 3, accountIds: [A, B] });
-    expect(await opens(payload.link)).toEqual(["h1", "h2"]);
+    expect(await explorerArns(payload.link)).toEqual(["h1", "h2"]);
   });
 });

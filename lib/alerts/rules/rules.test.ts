@@ -9,9 +9,7 @@ import { localActor } from "@/lib/auth/local-actor";
 import { createDatabase } from "@/lib/db/client";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
-import { allScope, type Scope } from "@/lib/queries/scope";
-import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
-import { explorerResult } from "@/lib/queries/findings/explorer-reads";
+import { explorerArns } from "../test-support/explorer-arns";
 import { createChannel } from "../channel-store";
 import { planNextBatch } from "../plan-batch";
 import { createRule } from "../rule-store";
@@ -45,15 +43,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => uninstallTestDatabase(database));
 
-/** What the explorer lists for a link (or a query string), parsed and read as /findings and /api/findings do. */
-const explorerArns = async (link: string, scope: Scope = allScope) => {
-  const { filter, issues } = parseFindingsFilter(new URL(link, "https://app.example").searchParams);
-  expect(issues).toEqual([]);
-  const result = await explorerResult(scope, { ...filter, limit: 200 });
-  if (result.kind !== "list") throw new Error("expected a list");
-  expect(result.total).toBe(result.rows.length);
-  return result.rows.map((r) => r.arn).sort();
-};
 /** The ARNs a digest lists (each item links to its finding's page). */
 const itemArns = (payload: { items: { link: string }[] }) => payload.items.map((i) => decodeURIComponent(i.link.split("/findings/")[1])).sort();
 
