@@ -2,7 +2,7 @@
 // local receiver and an "SLA breached" rule (critical) through /admin/alerts, presses "Sync now", and
 // the app's alerts worker (a pass after every in-app run) posts the digest. Its link opens the
 // explorer on exactly the findings it alerted: the chip names the rule and the run, the count is the
-// digest's `findings`, and the digest's first item is among the rows.
+// digest's `findings`, and its listed items are the first rows, in the digest's order.
 //
 // Why "SLA breached": a new rule only sees batches ending after the run that was newest when it was
 // saved (since_run_id), and an incremental sync of the demo organization may bring no new finding; a
@@ -121,6 +121,10 @@ test("a digest's link opens the explorer on exactly the findings it alerted", as
     expect(inspectorTitle.length).toBeGreaterThan(0);
     expect(firstRow).toContain(inspectorTitle);
     expect(digest.items.map((i) => arnOf(i.link)).filter((arn) => !listed.has(arn))).toEqual([]);
+    // The link opens the explorer sorted as the digest lists (worst first, then score): its first
+    // rows are the digest's items, in the digest's order.
+    const itemArns = [...new Set(digest.items.map((i) => arnOf(i.link)))];
+    expect([...listed.keys()].slice(0, itemArns.length)).toEqual(itemArns);
 
     // The delivery log links the same digest into the app: its heading opens the same explorer view.
     await page.goto("/admin/alert-log");

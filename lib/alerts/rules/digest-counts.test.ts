@@ -71,7 +71,7 @@ describe("a digest's counts", () => {
     expect(await log([A, B])).toEqual([payload.heading]);
     // The log links the digest into the app: its link's path, which opens the same findings.
     const [row] = await listDeliveries(database.pool, 50);
-    expect(row.path).toBe(`/findings?alert=${rule.id}%3A${r2}`);
+    expect(row.path).toBe(`/findings?alert=${rule.id}%3A${r2}&sort=severity`);
     expect(await explorerArns(`https://elsewhere.example${row.path}`)).toEqual(["g1", "g2"]);
   });
 

@@ -9,7 +9,7 @@ import { inUseSql } from "@/lib/queries/in-use-sql";
 import type { DigestCount } from "../digest-count";
 import type { Candidate, EvalContext, Evaluation } from "./types";
 
-export const FINDING_COLUMNS = `f.arn, f.title, f.severity, f.account_id, f.region, f.resource_id, f.finding_key, f.inspector_score`;
+export const FINDING_COLUMNS = `f.id, f.arn, f.title, f.severity, f.account_id, f.region, f.resource_id, f.finding_key, f.inspector_score`;
 
 /** `AND` clause for open findings in scope at the rule's severities: params $1 open, $2 sevs, $3 all, $4 ids.
  *  Findings on images that run nowhere are left out, as the explorer and the review leave them out by
@@ -27,7 +27,7 @@ export function findingParams(c: EvalContext): unknown[] {
 }
 
 export interface FindingRow {
-  arn: string; title: string; severity: string; account_id: string; region: string; resource_id: string;
+  id: string; arn: string; title: string; severity: string; account_id: string; region: string; resource_id: string;
   finding_key: string; inspector_score: number | null; transition: string; detail?: string | null;
 }
 
@@ -55,7 +55,7 @@ export function findingCandidates(rows: FindingRow[], appUrl: string): Candidate
  *  it: they would add nothing, and an account list (capped for the URL) could drop findings. The
  *  explorer's defaults (open, in use) hold at alert time: FINDING_FILTER counts only such findings. */
 export function alertLink(c: EvalContext, runId: number): string {
-  return `${c.appUrl}${findingsHref({ alert: { ruleId: c.rule.id, runId } })}`;
+  return `${c.appUrl}${findingsHref({ alert: { ruleId: c.rule.id, runId }, sort: "severity" })}`;
 }
 
 /** A finding rule's evaluation: its rows as candidates, its heading over them (distinct findings, and
@@ -64,5 +64,6 @@ export function findingEvaluation(c: EvalContext, rows: FindingRow[], heading: (
   return { candidates: findingCandidates(rows, c.appUrl), heading, link: (_items, runId) => alertLink(c, runId), subjects: "findings" };
 }
 
-/** Worst first, then by score: what the top N of a digest shows. */
-export const FINDING_ORDER = `array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL','UNTRIAGED'], f.severity), f.inspector_score DESC NULLS LAST, f.arn`;
+/** Worst first, then by score, then findings.id: what the top N of a digest shows, in the order of
+ *  the explorer's severity sort (findings-sort.ts), which the digest's link asks for. */
+export const FINDING_ORDER = `array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL','UNTRIAGED'], f.severity), f.inspector_score DESC NULLS LAST, f.id`;

@@ -9,7 +9,7 @@ import { localActor } from "@/lib/auth/local-actor";
 import { createDatabase } from "@/lib/db/client";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { installTestDatabase, uninstallTestDatabase } from "@/lib/queries/test-fixtures";
-import { explorerArns } from "../test-support/explorer-arns";
+import { explorerArns, explorerOrder } from "../test-support/explorer-arns";
 import { createChannel } from "../channel-store";
 import { planNextBatch } from "../plan-batch";
 import { createRule } from "../rule-store";
@@ -123,7 +123,7 @@ describe("rule kinds", () => {
       const opened = await explorerArns(d.payload.link);
       expect(opened).toEqual(itemArns(d.payload));
       expect(opened).toHaveLength(d.payload.findings); // what the digest states (digest-counts.test.ts: alerts beside it)
-      expect(d.payload.link).toBe(`https://app.example/findings?alert=${d.id}%3A${r2}`);
+      expect(d.payload.link).toBe(`https://app.example/findings?alert=${d.id}%3A${r2}&sort=severity`);
       expect(d.payload.runId).toBe(r2);
       // The old link (the items' accounts and severities) would have opened more: other open findings are there.
       const accounts = [...new Set(d.payload.items.map((i: { accountId: string }) => i.accountId))];
@@ -140,5 +140,23 @@ describe("rule kinds", () => {
     expect(await explorerArns(newLink, { accountIds: [C] })).toEqual([]);
     // The batch's rows are all under its last run: the rule's earlier run in it holds none.
     expect(await explorerArns(`/findings?alert=${rule.id}%3A${r1}`)).toEqual([]);
+  });
+
+  it("a digest lists its top N as its link's first rows, in the same order: worst severity, then score, then the finding's id", async () => {
+    const rule = await createRule(database.pool, localActor, { name: "order", kind: "NEW_FINDINGS", minSeverity: "LOW", scope: "all", channelIds: [channelId], params: { topN: 3 } });
+    // By score alone o5 (9.9) and o1 (9.8) would come first; by ARN o0 would come before its tie o2.
+    for (const [arn, severity, score] of [["o1", "HIGH", 9.8], ["o2", "CRITICAL", 7], ["o3", "CRITICAL", null], ["o0", "CRITICAL", 7], ["o5", "MEDIUM", 9.9], ["o6", "LOW", 5]] as const) {
+      await finding(arn, A, severity, 0);
+      await q(`UPDATE findings SET inspector_score = $2 WHERE arn = $1`, [arn, score]);
+    }
+    const r = await run("SUCCEEDED");
+    await planNextBatch(database.pool, "https://app.example");
+    const { payload } = (await q(`SELECT payload FROM alert_deliveries WHERE rule_id = $1 AND run_id = $2`, [rule.id, r])).rows[0];
+    const listed = payload.items.map((i: { link: string }) => decodeURIComponent(i.link.split("/findings/")[1]));
+    expect(listed).toEqual(["o2", "o0", "o3"]);
+    const opened = await explorerOrder(payload.link);
+    expect(opened).toEqual(["o2", "o0", "o3", "o1", "o5", "o6"]);
+    expect(opened.slice(0, listed.length)).toEqual(listed);
+    expect(payload.link).toBe(`https://app.example/findings?alert=${rule.id}%3A${r}&sort=severity`);
   });
 });
