@@ -1,4 +1,5 @@
-// The users table says when it is capped: the newest of how many (listUserAccess's total).
+// The users table says when it is capped: the newest of how many (listUserAccess's total), and
+// offers "End sessions" only for a user who has live sessions.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import type { UserAccess } from "@/lib/auth/user-access";
 import { UsersAccessTable } from "./users-access-table";
 
 const rows: UserAccess[] = [1, 2].map((i) => ({
-  user: { id: `u${i}`, email: `u${i}@example.com`, name: null, groups: ["g"], last_sign_in_at: null }, role: "viewer", scope: "whole organization", accounts: null,
+  user: { id: `u${i}`, email: `u${i}@example.com`, name: null, groups: ["g"], last_sign_in_at: null }, role: "viewer", scope: "whole organization", accounts: null, liveSessions: 0,
 }));
 const render = (total?: number) => renderToStaticMarkup(createElement(UsersAccessTable, { rows, total }));
 
@@ -24,5 +25,15 @@ describe("the users table", () => {
     const empty = (scoped: boolean) => renderToStaticMarkup(createElement(UsersAccessTable, { rows: [], scoped }));
     expect(empty(true)).toContain("No user within your admin scope has signed in yet.");
     expect(empty(false)).toContain("Nobody has signed in yet.");
+  });
+
+  it("shows each user's live sessions, and an End sessions form posting that user's id only when they have some", () => {
+    const html = renderToStaticMarkup(createElement(UsersAccessTable, { rows: [{ ...rows[0], liveSessions: 2 }, rows[1]] }));
+    const [u1, u2] = ["u1", "u2"].map((u) => html.split(`data-user="${u}@example.com"`)[1].split("</tr>")[0]);
+    expect(u1).toContain('data-testid="user-sessions">2</span>');
+    expect(u1).toContain('name="userId" value="u1"');
+    expect(u1).toContain("End sessions");
+    expect(u2).toContain('data-testid="user-sessions">none</span>');
+    expect(u2).not.toContain("End sessions");
   });
 });

@@ -1,10 +1,12 @@
 "use server";
-// Server actions behind /admin/access: save or remove a group's role and scope (admins only).
+// Server actions behind /admin/access: save or remove a group's role and scope, end a user's
+// sessions (admins only).
 // Guarded like every action (Host, Origin, the "roles" permission); the audit row carries the
 // client's address. A refusal goes back to the page as its error line.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteMapping, saveMapping } from "@/lib/auth/access-mapping-store";
+import { endUserSessions } from "@/lib/auth/end-sessions";
 import type { GuardContext } from "@/lib/auth/guard";
 import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { parseMappingForm } from "@/lib/auth/mapping-form";
@@ -42,4 +44,13 @@ export async function deleteMappingAction(form: FormData) {
   if (!r.ok) return back({ error: r.message });
   revalidatePath("/admin/access");
   back({ removed: group });
+}
+
+/** The posted id is checked again by endUserSessions: only a user the admin may see in the list. */
+export async function endSessionsAction(form: FormData) {
+  const { actor, address } = await guard();
+  const r = await endUserSessions(actor, form.get("userId"), address);
+  if (!r.ok) return back({ error: r.message });
+  revalidatePath("/admin/access");
+  back({ ended: String(r.ended), of: r.user });
 }

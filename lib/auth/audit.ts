@@ -18,7 +18,7 @@ export const auditActions = [
   "review.frozen", "review.corrected",
   "export.findings_csv", "export.review_csv", "export.review_pdf", "export.audit_csv",
   "token.created", "token.revoked",
-  "access.mapping.saved", "access.mapping.deleted", "settings.changed",
+  "access.mapping.saved", "access.mapping.deleted", "access.sessions.ended", "settings.changed",
   "alerts.channel.saved", "alerts.channel.deleted", "alerts.channel.tested", "alerts.channel.paused", "alerts.channel.resumed",
   "alerts.rule.saved", "alerts.rule.deleted", "alerts.rule.paused", "alerts.rule.resumed",
   "gate.policy.saved",

@@ -49,3 +49,25 @@ export async function deleteSession(cookieValue: string): Promise<void> {
 export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   return (await db().pool.query("DELETE FROM sessions WHERE expires_at <= $1", [now])).rowCount ?? 0;
 }
+
+/** SQL for "this row is live" as readSession judges it; $2 is now, $3 the idle limit in seconds. */
+const liveSql = "expires_at > $2 AND last_seen_at > $2::timestamptz - make_interval(secs => $3::float8)";
+
+/** Live sessions per user id (users with none are absent), for the admin's users list. */
+export async function liveSessionCounts(userIds: string[], policy: SessionPolicy, now = new Date()): Promise<Map<string, number>> {
+  const { rows } = await db().pool.query<{ user_id: string; n: number }>(
+    `SELECT user_id::text, count(*)::int AS n FROM sessions WHERE user_id = ANY($1::uuid[]) AND ${liveSql} GROUP BY user_id`,
+    [userIds, now, policy.idleMinutes * 60],
+  );
+  return new Map(rows.map((r) => [r.user_id, r.n]));
+}
+
+/** Deletes every session of a user (expired ones too) in the caller's transaction; returns how many were live. */
+export async function deleteUserSessions(tx: Pick<import("pg").PoolClient, "query">, userId: string, policy: SessionPolicy, now = new Date()): Promise<number> {
+  const { rows } = await tx.query<{ live: number }>(
+    `WITH gone AS (DELETE FROM sessions WHERE user_id = $1 RETURNING expires_at, last_seen_at)
+     SELECT (count(*) FILTER (WHERE ${liveSql}))::int AS live FROM gone`,
+    [userId, now, policy.idleMinutes * 60],
+  );
+  return rows[0].live;
+}

@@ -42,6 +42,18 @@ export const USERS_SHOWN = 500;
 /** Which users to list, by group: some of `anyOf` (all users when null) and none of `noneOf`. */
 export interface UserGroupFilter { anyOf: string[] | null; noneOf: string[] }
 
+/** The filter in SQL ($1 anyOf, $2 noneOf): one text for the list and for finding one user, so they agree. */
+const keptBy = "($1::text[] IS NULL OR groups && $1::text[]) AND NOT (groups && $2::text[])";
+
+/** The user with `id` when the filter keeps them, else null; locked FOR UPDATE when `pool` is a transaction's. */
+export async function findUserWithin(filter: UserGroupFilter, id: string, pool: Pick<import("pg").Pool, "query"> = db().pool, lock = false): Promise<UserRow | null> {
+  const { rows } = await pool.query<UserRow>(
+    `SELECT id, email, name, groups, last_sign_in_at FROM users WHERE ${keptBy} AND id = $3${lock ? " FOR UPDATE" : ""}`,
+    [filter.anyOf, filter.noneOf, id],
+  );
+  return rows[0] ?? null;
+}
+
 /**
  * The `limit` newest users the filter keeps, and how many it keeps in all. It applies in SQL, before
  * the cap: a scoped admin sees the newest of their own users, not what is left of everyone's newest.
@@ -49,7 +61,7 @@ export interface UserGroupFilter { anyOf: string[] | null; noneOf: string[] }
 export async function listUsers(filter: UserGroupFilter = { anyOf: null, noneOf: [] }, limit = USERS_SHOWN): Promise<{ rows: UserRow[]; total: number }> {
   const { rows } = await db().pool.query<UserRow & { total: number }>(
     `SELECT id, email, name, groups, last_sign_in_at, count(*) OVER ()::int AS total FROM users
-     WHERE ($1::text[] IS NULL OR groups && $1::text[]) AND NOT (groups && $2::text[])
+     WHERE ${keptBy}
      ORDER BY last_sign_in_at DESC NULLS LAST, email LIMIT $3`,
     [filter.anyOf, filter.noneOf, limit],
   );
