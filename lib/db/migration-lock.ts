@@ -3,28 +3,15 @@
 // advisory lock on the target database serialises processes; a promise chain serialises callers
 // in one process. The embedded PGlite is held by one process and is one session: a lock connection
 // beside the engine's would interleave with it, so there the in-process turn is the whole lock.
-import pg from "pg";
 import { isEmbeddedUrl } from "./embedded-postgres";
+import { inServerTurn } from "./server-turn";
 
 /** Not Prisma's own migrate lock (72707369): the engine may take that one on its own connection. */
 const MIGRATION_LOCK_KEY = 7_302_111_501;
 let inProcess: Promise<unknown> = Promise.resolve();
 
 export function withMigrationLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
-  const run = inProcess.catch(() => undefined).then(() => (isEmbeddedUrl(databaseUrl) ? fn() : lockedOnServer(databaseUrl, fn)));
+  const run = inProcess.catch(() => undefined).then(() => (isEmbeddedUrl(databaseUrl) ? fn() : inServerTurn(databaseUrl, MIGRATION_LOCK_KEY, fn)));
   inProcess = run;
   return run;
-}
-
-async function lockedOnServer<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    return await fn();
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await client.end().catch(() => undefined);
-  }
 }

@@ -18,7 +18,7 @@ async function behindTheVersion(d: ReturnType<typeof database>, tables: string[]
   for (const w of writes) await d.pool.query(w);
   for (const t of tables) await d.pool.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_cache_data_version`);
 }
-const stop = startViewsWarmer(0);
+const stop = startViewsWarmer(0, { maxWaitMs: 0 }); // no wait for a quiet moment (when-quiet.test.ts)
 afterAll(stop);
 
 describe("the views warmer", () => {

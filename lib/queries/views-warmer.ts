@@ -4,9 +4,17 @@
 // its own: after a run this process finished (schedule, "Sync now", POST /api/sync), and when its poll
 // sees the data version move with no run in progress (a run in another worker or process, a risk
 // exception recorded elsewhere). A failure is logged by kind and leaves the memo to fill on first view.
-import { readDb } from "@/lib/db/client";
+// Warming yields to viewers: the processes warm one after another (a turn on the database server), and
+// each warms one part and one review section at a time, each after a quiet moment of its own event
+// loop (whenQuiet: at most 10 minutes, then anyway). Two workers computing every section at once
+// took both cores for 20 s and more under load: 50 viewers' explorer pages fell from ~170 to 10-18
+// requests/s with a p99 of 9-11 s while it ran (docs/benchmarks.md, eighteenth pass).
+import { db, readDb } from "@/lib/db/client";
+import { isEmbeddedPool } from "@/lib/db/embedded-pool";
+import { inServerTurn } from "@/lib/db/server-turn";
 import { env } from "@/lib/env";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
+import { whenQuiet, type QuietOptions } from "@/lib/ops/when-quiet";
 import { log } from "@/lib/ops/logger";
 import { allScope } from "@/lib/queries/scope";
 import { onRunFinished } from "@/lib/sync/run-listeners";
@@ -22,6 +30,8 @@ interface WarmerState {
   warming?: Promise<void>;
   /** The inputs version the last warming started from. */
   warmedVersion?: string;
+  /** How each step waits for a quiet moment (tests: not at all). */
+  quiet?: QuietOptions;
 }
 const holder = globalThis as { __inspectorateViewsWarmer?: WarmerState };
 const state = (): WarmerState => (holder.__inspectorateViewsWarmer ??= {});
@@ -31,10 +41,10 @@ export const viewsWarming = (): Promise<void> | undefined => state().warming;
 
 /** Today's review as the page asks for it with no parameters, unless today's meeting is frozen
  *  (the page then shows the record, not the live review). */
-async function warmTodaysReview(now: Date): Promise<void> {
+async function warmTodaysReview(now: Date, quiet: () => Promise<unknown>): Promise<void> {
   const params = reviewParamsSchema(now).parse({});
   if (await frozenReview(allScope, params.date, params.group)) return;
-  await warmLiveReview(allScope, liveReviewRequest(params));
+  await warmLiveReview(allScope, liveReviewRequest(params), quiet);
 }
 
 /** `version`: the inputs version this warming answers for, read before it starts. */
@@ -48,12 +58,37 @@ function warm(version: () => Promise<string>): Promise<void> {
     );
   s.warming = (async () => {
     s.warmedVersion = await version().catch(() => undefined);
-    await Promise.all([
-      part("overview", () => Promise.all([warmOrgOverview(), heatmapRows(allScope, { region: [], inUse: "only" })])),
-      part("review", () => warmTodaysReview(new Date())),
-    ]);
+    const quiet = () => whenQuiet(s.quiet);
+    await inWarmingTurn(async () => {
+      await quiet();
+      await part("overview", () => Promise.all([warmOrgOverview(), heatmapRows(allScope, { region: [], inUse: "only" })]));
+      await part("review", () => warmTodaysReview(new Date(), quiet));
+    });
   })();
   return s.warming;
+}
+
+/** Arbitrary, fixed: "Inspectorate warming its views". */
+const WARM_TURN_KEY = 7_415_502_913;
+/** A turn not had within this long (another process stuck) is not waited for any longer. */
+const WARM_TURN_WAIT_MS = 5 * 60_000;
+
+/** `work` in this process's turn among the app's processes; without a turn (the embedded database,
+ *  a lock that failed or waited too long) it runs anyway: warming late is better than never. */
+async function inWarmingTurn(work: () => Promise<void>): Promise<void> {
+  const pool = db().pool;
+  if (await isEmbeddedPool(pool).catch(() => true)) return work();
+  let ran = false;
+  try {
+    await inServerTurn(pool.options, WARM_TURN_KEY, async () => {
+      ran = true;
+      await work();
+    }, WARM_TURN_WAIT_MS);
+  } catch (err) {
+    if (ran) throw err;
+    log().warn({ component: "views-warmer", kind: internalErrorKind(err) }, "no turn to warm the views; warming anyway");
+    await work();
+  }
 }
 
 /** One poll: warms when what the views read moved since the last warming and no run is writing
@@ -69,8 +104,9 @@ export async function warmIfChanged(): Promise<boolean> {
 }
 
 /** Starts once per process; returns the stop. `pollSeconds` 0: only after this process's runs. */
-export function startViewsWarmer(pollSeconds = env().INSPECTORATE_WARM_POLL_SECONDS): () => void {
+export function startViewsWarmer(pollSeconds = env().INSPECTORATE_WARM_POLL_SECONDS, quiet?: QuietOptions): () => void {
   const s = state();
+  s.quiet = quiet;
   if (!s.stop) {
     const offRun = onRunFinished(() => void warm(reviewInputsVersion));
     let polling = false;

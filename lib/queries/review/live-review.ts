@@ -58,10 +58,15 @@ export type LiveReviewRequest = Omit<ReviewRequest, "now" | "asOf" | "policy">;
 export const liveReviewRequest = (p: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">): LiveReviewRequest =>
   ({ meetingDate: p.date, group: { kind: p.group, value: p.value }, weeks: p.weeks, inUse: p.inUse });
 
-/** Computes every section of a live review now, so that its first viewer does not wait for them. */
-export async function warmLiveReview(scope: Scope, req: LiveReviewRequest): Promise<void> {
+/** Computes every section of a live review now, one after another, each after `before` (the warmer's
+ *  wait for a quiet moment), so that its first viewer does not wait for them. A viewer arriving
+ *  meanwhile starts the sections not yet begun and shares the one running. */
+export async function warmLiveReview(scope: Scope, req: LiveReviewRequest, before: () => Promise<unknown> = async () => {}): Promise<void> {
   const live = await liveReview(scope, req);
-  await Promise.all(sectionKeys.map((k) => live.section(k)));
+  for (const k of sectionKeys) {
+    await before();
+    await live.section(k);
+  }
 }
 
 export function liveReview(scope: Scope, req: LiveReviewRequest): Promise<LiveReview> {

@@ -4,23 +4,18 @@
 // advisory locks cannot exclude (and an extra connection's queries could interleave with the
 // pool's), so there the live RUNNING row in sync_runs is what refuses a second process.
 import pg from "pg";
+import { isEmbeddedPool } from "@/lib/db/embedded-pool";
 import { SyncAlreadyRunningError } from "./run-record";
 
 const LOCK_KEY = 7_415_502_911; // arbitrary, fixed: "the Inspectorate sync"
 const holder = globalThis as { __inspectorateSyncRunning?: boolean };
-const embedded = new WeakMap<pg.Pool, Promise<boolean>>();
-
-function isEmbedded(pool: pg.Pool): Promise<boolean> {
-  if (!embedded.has(pool)) embedded.set(pool, pool.query("SELECT version() AS v").then((r) => /PGlite/i.test(r.rows[0].v)));
-  return embedded.get(pool)!;
-}
 
 export async function withSyncLock<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
   if (holder.__inspectorateSyncRunning) throw new SyncAlreadyRunningError(null);
   holder.__inspectorateSyncRunning = true;
   let client: pg.Client | undefined;
   try {
-    if (!(await isEmbedded(pool))) {
+    if (!(await isEmbeddedPool(pool))) {
       client = new pg.Client(pool.options);
       await client.connect();
       client.on("error", () => {}); // a dropped lock connection must not crash the process
