@@ -55,6 +55,18 @@ describe("resource filter", () => {
     expect(await resolveResourceMatch(none)).toBe(none);
   });
 
+  it("counts a resource known under several names once, and calls a text broad when its rows fill twice the cap", async () => {
+    const d = database();
+    const renamed = [];
+    for (const name of ["ren-a", "ren-b", "ren-c", "ren-d", "ren-e"]) renamed.push(await addFinding(d, { account_id: A, resource_id: "i-0ren", resource_name: name }));
+    expect((await d.pool.query("SELECT count(*)::int AS n FROM finding_resource_names WHERE resource_id = 'i-0ren'")).rows[0].n).toBe(5);
+    expect((await resolveResourceMatch(filter("i-0ren"), 3)).resourceMatch).toEqual({ ids: ["i-0ren"], arns: [] });
+    // Five rows for one id reach 2 × (cap + 1) with a cap of 1: broad, and still exactly its findings.
+    expect((await resolveResourceMatch(filter("i-0ren"), 1)).resourceMatch).toBe("broad");
+    expect(await arnsWith("i-0ren", "broad")).toEqual(renamed.sort());
+    expect(await arnsWith("ren-c", (await resolveResourceMatch(filter("ren-c"))).resourceMatch)).toEqual(renamed);
+  });
+
   it("gives the explorer the same findings in its total and its page", async () => {
     const result = await getExplorerResult(allScope, filter("web-"));
     expect(result.kind === "list" && [result.total, result.rows.map((r) => r.arn).sort()]).toEqual([2, [f.web1, f.web2].sort()]);
