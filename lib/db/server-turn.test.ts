@@ -1,6 +1,7 @@
 // Turns on the database server: two holders of one key never overlap, a wait past its bound fails
-// without running the work, and another key does not wait. On the embedded PGlite (one session, where
-// an advisory lock cannot exclude) callers take no turn: isEmbeddedPool says so, and they skip it.
+// without running the work, a caller that does not wait is refused at once, and another key does not
+// wait. On the embedded PGlite (one session, where an advisory lock cannot exclude) callers take no
+// turn: isEmbeddedPool says so, and they skip it.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { isEmbeddedPool } from "./embedded-pool";
@@ -29,9 +30,11 @@ describe("inServerTurn", () => {
       });
       const first = holder("a", 600);
       await pause(150); // a holds the turn
+      // Not waiting: refused at once with the caller's own error, its work not run.
+      await expect(inServerTurn(db.url, KEY, async () => events.push("eager in"), { busy: () => new Error("taken") })).rejects.toThrow("taken");
       const [b, gaveUp, other] = await Promise.allSettled([
         holder("b", 50),
-        inServerTurn(db.url, KEY, async () => events.push("impatient in"), 100),
+        inServerTurn(db.url, KEY, async () => events.push("impatient in"), { waitMs: 100 }),
         holder("c", 10, KEY + 1),
         first,
       ]);
@@ -40,11 +43,13 @@ describe("inServerTurn", () => {
       expect(String((gaveUp as PromiseRejectedResult).reason)).toMatch(/lock timeout/i);
       expect(other).toEqual({ status: "fulfilled", value: "c" });
       expect(events).not.toContain("impatient in");
+      expect(events).not.toContain("eager in");
       // c (another key) ran while a held its turn; b only after a left.
       expect(events.indexOf("c in")).toBeLessThan(events.indexOf("a out"));
       expect(events.indexOf("b in")).toBeGreaterThan(events.indexOf("a out"));
       // The turn is free again once its holders are done.
-      expect(await inServerTurn(db.url, KEY, async () => "free", 100)).toBe("free");
+      expect(await inServerTurn(db.url, KEY, async () => "free", { waitMs: 100 })).toBe("free");
+      expect(await inServerTurn(db.url, KEY, async () => "free", { busy: () => new Error("taken") })).toBe("free");
     } finally {
       await pool.end();
       await db.drop();

@@ -83,7 +83,7 @@ async function inWarmingTurn(work: () => Promise<void>): Promise<void> {
     await inServerTurn(pool.options, WARM_TURN_KEY, async () => {
       ran = true;
       await work();
-    }, WARM_TURN_WAIT_MS);
+    }, { waitMs: WARM_TURN_WAIT_MS });
   } catch (err) {
     if (ran) throw err;
     log().warn({ component: "views-warmer", kind: internalErrorKind(err) }, "no turn to warm the views; warming anyway");
