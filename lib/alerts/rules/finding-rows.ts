@@ -2,6 +2,7 @@
 // SLA): the same columns, the rule's scope and severities as SQL parameters, severity order first.
 // The link opens exactly the findings a digest alerted (the explorer's alert=<rule>:<run> filter).
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { severityOrder } from "@/lib/domain/severity";
 import { findingHref, findingsHref } from "@/lib/queries/findings/findings-href";
 import { severitiesFrom } from "../rule-config";
 import type { Prisma } from "@/lib/queries/sql";
@@ -66,4 +67,4 @@ export function findingEvaluation(c: EvalContext, rows: FindingRow[], heading: (
 
 /** Worst first, then by score, then findings.id: what the top N of a digest shows, in the order of
  *  the explorer's severity sort (findings-sort.ts), which the digest's link asks for. */
-export const FINDING_ORDER = `array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW','INFORMATIONAL','UNTRIAGED'], f.severity), f.inspector_score DESC NULLS LAST, f.id`;
+export const FINDING_ORDER = `array_position(ARRAY[${severityOrder.map((s) => `'${s}'`).join(",")}], f.severity), f.inspector_score DESC NULLS LAST, f.id`;
