@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
-import { closeReviewDatabase, insertAccount, insertDaily, insertException, insertFinding, insertRun, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
+import { closeReviewDatabase, earlierToday, insertAccount, insertDaily, insertException, insertFinding, insertRun, useReviewDatabase } from "@/lib/queries/review/review-fixtures";
 import type { LoadedReview } from "@/lib/queries/review/load-review";
 import { addDaysToDay, toDay } from "@/lib/review/day";
 import { expiryInstant } from "@/lib/review/exceptions";
@@ -35,7 +35,7 @@ describe("review API and exports (database)", () => {
     await insertFinding(q, { arn: "fixed1", accountId: B, status: "CLOSED", firstObservedAt: daysAgo(20), closedAt: daysAgo(1) });
     await insertException(q, { findingArn: "old0", createdAt: daysAgo(3), expiresAt: expiryInstant(today).toISOString() });
     await insertRun(q, daysAgo(90));
-    await insertRun(q, new Date(Date.now() - 3_600_000).toISOString());
+    await insertRun(q, earlierToday(3_600_000)); // today, the day of the latest snapshot
     for (let d = 0; d < 84; d += 3) {
       await insertDaily(q, addDaysToDay(today, -d), A, "CRITICAL", { open: 5 + (d % 7), opened: 1, closed: d % 2 });
       await insertDaily(q, addDaysToDay(today, -d), B, "HIGH", { open: 2 + (d % 5), opened: d % 3 });

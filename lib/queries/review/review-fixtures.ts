@@ -62,6 +62,10 @@ export async function insertCoverage(db: Q, day: string, accountId: string, scan
   await db.query(`INSERT INTO coverage_snapshots (day, account_id, scan_type, active, inactive) VALUES ($1, $2, $3, $4, $5)`, [day, accountId, scanType, active, inactive]);
 }
 
+/** An instant `ms` before now, but not before today's midnight (UTC): a run "an hour ago" on a test
+ *  run at 00:06 finished yesterday, a day the fixtures' snapshots may not cover. */
+export const earlierToday = (ms: number) => new Date(Math.max(Date.now() - ms, Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`))).toISOString();
+
 /** A finished sync run: what makes a day "observed" for the review. */
 export async function insertRun(db: Q, finishedAt: string, outcome = "SUCCEEDED") {
   await db.query(`INSERT INTO sync_runs (trigger, started_at, finished_at, outcome) VALUES ('test', $1::timestamptz - interval '5 minutes', $1, $2)`, [finishedAt, outcome]);
