@@ -3,11 +3,14 @@
 // Prints p50/p95 per view and the CSV export's time and peak RSS. Figures go to docs/benchmarks.md.
 // --overview-only stops after the overview, which is measured with its counts from the rollups and,
 // for comparison, counted over the findings (the path before rollups). --export-only measures only
-// the CSV export, in a fresh process (a full run's views leave their heap behind it).
+// the CSV export, in a fresh process (a full run's views leave their heap behind it). --groups-only
+// measures only the explorer's grouped views, with the CVE groups also counted over the findings (the
+// path before the key rollups) for comparison.
 import { db, openedReadDatabase } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
+import { groupFindingsOverFindings } from "@/lib/queries/findings/findings-groups";
 import { getFindingDetail, getOtherResources } from "@/lib/queries/findings/finding-detail";
 import { getEnablementSummary, getLastSync } from "@/lib/queries/posture/overview-tiles";
 import { getOpenAggregates } from "@/lib/queries/posture/open-aggregates";
@@ -50,6 +53,21 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>, n = ru
 
 const filter = (qs: string) => parseFindingsFilter(new URLSearchParams(qs)).filter;
 
+/** The explorer's grouped views (groups + total count), then the CVE groups counted over the findings. */
+async function measureGrouped(pick: (i: number) => string) {
+  console.log("\nFindings explorer, grouped");
+  const grouped = [
+    await measure("group=cve (whole organization)", () => getExplorerResult(scope, filter("group=cve"))),
+    await measure("group=cve, region=eu-west-1", () => getExplorerResult(scope, filter("group=cve&region=eu-west-1"))),
+    await measure("group=cve, severity=CRITICAL", () => getExplorerResult(scope, filter("group=cve&severity=CRITICAL"))),
+    await measure("group=package, account=X", (i) => getExplorerResult(scope, filter(`group=package&account=${pick(i)}`))),
+  ];
+  const over = (qs: string) => groupFindingsOverFindings(scope, { ...filter(qs), group: "cve" });
+  await measure("CVE groups only, whole organization [findings]", () => over("group=cve"), slowRuns, slowWarmups);
+  await measure("CVE groups only, region=eu-west-1 [findings]", () => over("group=cve&region=eu-west-1"), slowRuns, slowWarmups);
+  return grouped;
+}
+
 async function main() {
   const [{ n }] = await queryRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM findings`);
   const accounts = (await queryRows<{ id: string }>(Prisma.sql`SELECT id FROM accounts ORDER BY id`)).map((a) => a.id);
@@ -64,6 +82,13 @@ async function main() {
     const e = await benchExport(process.env.BENCH_EXPORT_FILTER ?? "severity=MEDIUM&region=eu-west-1&region=ap-southeast-2");
     console.log(`CSV export through GET /api/findings/export, fresh process: ${e.rows} rows, ${(e.bytes / 1e6).toFixed(1)} MB in ${(e.ms / 1000).toFixed(1)} s; RSS before ${e.rssBefore} MB, peak ${e.rssPeak} MB (< 300)`);
     await db().close();
+    return;
+  }
+  if (process.argv.includes("--groups-only")) {
+    const grouped = await measureGrouped(pick);
+    console.log(`\nGrouped explorer worst p95 ${Math.max(...grouped.map((e) => e.p95)).toFixed(0)} ms < 200`);
+    await db().close();
+    await openedReadDatabase()?.close();
     return;
   }
   console.log("Overview (each query, then the page's queries in parallel as it renders them)");
@@ -118,11 +143,7 @@ async function main() {
   const page2 = await getExplorerResult(scope, filter("severity=CRITICAL"));
   if (page2.kind === "list" && page2.nextCursor) explorer.push(await measure("severity=CRITICAL, page 2 (cursor)", () => getExplorerResult(scope, filter(`severity=CRITICAL&cursor=${page2.nextCursor}`))));
   const unfiltered = await measure("no filter (all open, by score) [not a filtered page]", () => getExplorerResult(scope, filter("")));
-  const grouped = [
-    await measure("group=cve, severity=CRITICAL", () => getExplorerResult(scope, filter("group=cve&severity=CRITICAL"))),
-    await measure("group=cve, region=eu-west-1", () => getExplorerResult(scope, filter("group=cve&region=eu-west-1"))),
-    await measure("group=package, account=X", (i) => getExplorerResult(scope, filter(`group=package&account=${pick(i)}`))),
-  ];
+  const grouped = await measureGrouped(pick);
 
   console.log("\nFinding detail");
   const detail = await measure("finding detail: row + history (the first paint)", (i) => getFindingDetail(scope, arns[i % arns.length]), Math.max(runs, 60));

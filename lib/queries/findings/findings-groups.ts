@@ -5,6 +5,7 @@ import type { Scope } from "@/lib/queries/scope";
 import type { FindingsGroup } from "./findings-filter";
 import type { ResolvedFilter } from "./resource-match";
 import { findingsWhere } from "./findings-where";
+import { groupKeysFromRollups, keyRollupsAnswer } from "./key-groups";
 
 export interface FindingGroupRow {
   key: string;
@@ -36,7 +37,14 @@ const groupKey: Record<FindingsGroup, GroupBy> = {
   image: { key: Prisma.sql`f.ecr_image_hash`, label: Prisma.sql`min(f.ecr_repository)` },
 };
 
+/** The groups, from the key rollups where they hold the answer (key-groups.ts), else from the findings. */
 export async function groupFindings(scope: Scope, filter: ResolvedFilter & { group: FindingsGroup }) {
+  if (keyRollupsAnswer(scope, filter)) return groupKeysFromRollups(filter, findingsWhere(scope, filter));
+  return groupFindingsOverFindings(scope, filter);
+}
+
+/** The groups counted over the findings that pass the filter. */
+export async function groupFindingsOverFindings(scope: Scope, filter: ResolvedFilter & { group: FindingsGroup }) {
   const g = groupKey[filter.group];
   const where = findingsWhere(scope, filter);
   const rows = await queryRows<FindingGroupRow>(Prisma.sql`

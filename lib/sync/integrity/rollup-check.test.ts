@@ -16,10 +16,11 @@ const finding = fc.record({
   severity: pick(["CRITICAL", "HIGH", "LOW"]), status: pick(["ACTIVE", "SUPPRESSED", "CLOSED", "GONE"]),
   type: pick(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE"]), inUse: pick([null, 0, 2]), exploit: pick([null, "YES", "NO"]),
   fix: pick([null, "YES", "NO", "PARTIAL"]), provider: pick(["AWS", "AZURE"]), providerAccount: pick([null, "sub-1"]),
+  key: pick(["CVE-1", "CVE-2"]),
 });
 type F = typeof finding extends fc.Arbitrary<infer T> ? T : never;
 const columns = "arn, account_id, region, type, title, severity, status, finding_key, resource_type, resource_id, first_observed_at, last_observed_at, updated_at, raw, in_use_count, exploit_available, fix_available, provider, provider_account_id";
-const values = (f: F) => [`arn:${f.n}`, f.account, f.region, "PACKAGE_VULNERABILITY", "t", f.severity, f.status, "CVE-1", f.type, `r-${f.n}`, new Date(), new Date(), new Date(), "{}", f.inUse, f.exploit, f.fix, f.provider, f.providerAccount];
+const values = (f: F) => [`arn:${f.n}`, f.account, f.region, "PACKAGE_VULNERABILITY", "t", f.severity, f.status, f.key, f.type, `r-${f.n}`, new Date(), new Date(), new Date(), "{}", f.inUse, f.exploit, f.fix, f.provider, f.providerAccount];
 
 /** One statement over many rows, as writers do: the triggers see it as one delta. */
 const mutation = fc.oneof(
@@ -27,6 +28,7 @@ const mutation = fc.oneof(
   fc.record({ status: pick(["ACTIVE", "CLOSED", "GONE"]), below: fc.integer({ min: 0, max: 40 }) }).map((m) => ({ kind: "status" as const, ...m })),
   fc.record({ inUse: pick([null, 0, 1]), account: pick(["111111111111", "222222222222"]) }).map((m) => ({ kind: "inUse" as const, ...m })),
   fc.record({ below: fc.integer({ min: 0, max: 40 }) }).map((m) => ({ kind: "delete" as const, ...m })),
+  fc.record({ severity: pick(["CRITICAL", "LOW"]), region: pick(["us-east-1", "eu-west-1"]) }).map((m) => ({ kind: "move" as const, ...m })),
   fc.constant({ kind: "truncate" as const }),
 );
 type M = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -42,6 +44,8 @@ async function apply(m: M) {
   } else if (m.kind === "status") await q("UPDATE findings SET status = $1 WHERE length(arn) < 6 OR substr(arn, 5)::int < $2", [m.status, m.below]);
   else if (m.kind === "inUse") await q("UPDATE findings SET in_use_count = $1 WHERE account_id = $2", [m.inUse, m.account]);
   else if (m.kind === "delete") await q("DELETE FROM findings WHERE substr(arn, 5)::int >= $1", [m.below]);
+  // A finding's severity and region change in place (Inspector re-scores; a test moves it).
+  else if (m.kind === "move") await q("UPDATE findings SET severity = $1, region = $2 WHERE finding_key = 'CVE-2'", [m.severity, m.region]);
   else await q("TRUNCATE findings CASCADE");
 }
 
@@ -57,7 +61,7 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
 
   it("reports drift cell by cell, and the verification repairs it and prunes empty cells", async () => {
     await db.pool.query("TRUNCATE findings CASCADE");
-    await apply({ kind: "upsert", fs: [{ n: 1, account: "111111111111", region: "us-east-1", severity: "HIGH", status: "ACTIVE", type: "AWS_EC2_INSTANCE", inUse: null, exploit: "YES", fix: "YES", provider: "AWS", providerAccount: null }] });
+    await apply({ kind: "upsert", fs: [{ n: 1, account: "111111111111", region: "us-east-1", severity: "HIGH", status: "ACTIVE", type: "AWS_EC2_INSTANCE", inUse: null, exploit: "YES", fix: "YES", provider: "AWS", providerAccount: null, key: "CVE-1" }] });
     await apply({ kind: "status", status: "CLOSED", below: 5 });
     await db.pool.query("UPDATE finding_rollups SET findings = findings + 3 WHERE status = 'CLOSED'");
     const drift = await rollupDrift(db.pool);
@@ -72,7 +76,7 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
 
   it("keeps the open rollups (per account; per region and type) from the rollups' own changes, and repairs them when they drift alone", async () => {
     await db.pool.query("TRUNCATE findings CASCADE");
-    const one = (n: number, region: string, status: string) => ({ n, account: "111111111111", region, severity: "HIGH", status, type: "AWS_EC2_INSTANCE", inUse: null, exploit: null, fix: null, provider: "AWS", providerAccount: null });
+    const one = (n: number, region: string, status: string) => ({ n, account: "111111111111", region, severity: "HIGH", status, type: "AWS_EC2_INSTANCE", inUse: null, exploit: null, fix: null, provider: "AWS", providerAccount: null, key: "CVE-1" });
     await apply({ kind: "upsert", fs: [one(10, "us-east-1", "ACTIVE"), one(11, "eu-west-1", "ACTIVE"), one(12, "eu-west-1", "CLOSED")] });
     const cells = async () => (await db.pool.query("SELECT account_id, severity, findings FROM open_rollups_by_account WHERE findings <> 0")).rows;
     // Two regions' open findings in one cell; the closed one nowhere.
@@ -90,5 +94,40 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
     expect(await cells()).toEqual([{ account_id: "111111111111", severity: "HIGH", findings: 1 }]);
     await apply({ kind: "truncate" });
     expect(await cells()).toEqual([]);
+  });
+
+  it("keeps the CVE groups' rollups: an account counted once per key across regions, idle images apart, drift repaired", async () => {
+    await db.pool.query("TRUNCATE findings CASCADE");
+    const f = (n: number, account: string, region: string, o: Partial<F> = {}): F => ({ n, account, region, severity: "HIGH", status: "ACTIVE", type: "AWS_EC2_INSTANCE",
+      inUse: null, exploit: null, fix: null, provider: "AWS", providerAccount: null, key: "CVE-1", ...o });
+    const A = "111111111111", B = "222222222222";
+    await apply({ kind: "upsert", fs: [
+      f(11, A, "us-east-1", { severity: "CRITICAL", exploit: "YES" }), f(12, A, "eu-west-1"), f(13, B, "eu-west-1"),
+      f(14, B, "eu-west-1", { type: "AWS_ECR_CONTAINER_IMAGE", inUse: 0 }), f(15, B, "us-east-1", { status: "CLOSED" }),
+    ] });
+    const groups = async () => (await db.pool.query(
+      "SELECT region, findings, findings_idle, critical, high, exploitable, accounts, accounts_idle, accounts_all FROM open_key_region_rollups WHERE finding_key = 'CVE-1' ORDER BY region")).rows;
+    expect(await groups()).toEqual([
+      // Every region: A's two findings and B's one count A and B once each; B's idle image apart.
+      { region: "", findings: 3, findings_idle: 1, critical: 1, high: 2, exploitable: 1, accounts: 2, accounts_idle: 1, accounts_all: 2 },
+      { region: "eu-west-1", findings: 2, findings_idle: 1, critical: 0, high: 2, exploitable: 0, accounts: 2, accounts_idle: 1, accounts_all: 2 },
+      { region: "us-east-1", findings: 1, findings_idle: 0, critical: 1, high: 0, exploitable: 1, accounts: 1, accounts_idle: 0, accounts_all: 1 },
+    ]);
+    // B's in-use finding closes: B still has an idle one there, so it leaves "accounts" but not "accounts_all".
+    await apply({ kind: "status", status: "CLOSED", below: 14 }); // arn:11 … arn:13 (and arn:15 already)
+    expect(await groups()).toEqual([
+      { region: "", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
+      { region: "eu-west-1", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
+      { region: "us-east-1", findings: 0, findings_idle: 0, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 0, accounts_all: 0 },
+    ]);
+    await db.pool.query("UPDATE open_key_region_rollups SET accounts = accounts + 1 WHERE region = 'eu-west-1'");
+    expect(await openRollupDrift(db.pool)).toEqual([
+      { table: "open_key_region_rollups", key: { finding_key: "CVE-1", region: "eu-west-1" }, rollup: [0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 1], recount: [0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1] },
+    ]);
+    // Repaired, and the empty cells (us-east-1's) pruned from both tables.
+    expect(await verifyRollups(db.pool)).toMatchObject({ drift: 1, repaired: true });
+    expect(await openRollupDrift(db.pool)).toEqual([]);
+    expect((await groups()).map((g) => g.region)).toEqual(["", "eu-west-1"]);
+    expect((await db.pool.query("SELECT count(*)::int AS n FROM open_key_rollups WHERE findings + findings_idle = 0")).rows).toEqual([{ n: 0 }]);
   });
 });

@@ -66,21 +66,58 @@ export const OPEN_ROLLUPS = [
   },
 ] as const;
 
+const KEY_VALUES = ["findings", "findings_idle", "critical", "critical_idle", "high", "high_idle", "exploitable", "exploitable_idle"] as const;
+/** One pair of counts (in use, idle) over the open findings `f` with idle flag `i`. */
+const keyCounts = (where: string) => [
+  `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
+];
+
+/** The CVE groups' rollups (migration *_open_key_rollups): per finding key x region x account from
+ *  the open findings, each counted in its region and in '' (every region); then summed over accounts
+ *  with the accounts that have any. Recounted from the shared definitions of "open" and "idle". */
+export const KEY_ROLLUPS = [
+  {
+    table: "open_key_rollups",
+    keys: ["finding_key", "region", "account_id"],
+    values: [...KEY_VALUES],
+    recount: `SELECT f.finding_key, rg.r AS region, f.account_id,
+        ${[...keyCounts(""), ...keyCounts(" AND severity = 'CRITICAL'"), ...keyCounts(" AND severity = 'HIGH'"), ...keyCounts(" AND exploit_available = 'YES'")]
+          .map((c, n) => `${c} AS ${KEY_VALUES[n]}`).join(", ")}
+      FROM (SELECT finding_key, region, account_id, severity, exploit_available,
+              coalesce(resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND in_use_count = 0, false) AS i
+            FROM findings WHERE ${lifecycleText("open")}) f
+      CROSS JOIN LATERAL (VALUES (f.region), ('')) AS rg(r)
+      GROUP BY 1, 2, 3`,
+  },
+  {
+    table: "open_key_region_rollups",
+    keys: ["finding_key", "region"],
+    values: [...KEY_VALUES, "accounts", "accounts_idle", "accounts_all"],
+    recount: `SELECT finding_key, region, ${KEY_VALUES.map((v) => `sum(${v})::int AS ${v}`).join(", ")},
+        (count(*) FILTER (WHERE findings > 0))::int AS accounts, (count(*) FILTER (WHERE findings_idle > 0))::int AS accounts_idle,
+        (count(*) FILTER (WHERE findings + findings_idle > 0))::int AS accounts_all
+      FROM open_key_rollups GROUP BY 1, 2`,
+  },
+] as const;
+
+/** Every rollup kept by triggers from findings or from another rollup, in the order a rebuild fills them. */
+export const DERIVED_ROLLUPS = [...OPEN_ROLLUPS, ...KEY_ROLLUPS];
+
 export interface OpenRollupCell {
-  table: (typeof OPEN_ROLLUPS)[number]["table"];
+  table: (typeof DERIVED_ROLLUPS)[number]["table"];
   key: Record<string, string | boolean>;
   /** The table's values and the recount's, in OPEN_ROLLUPS' order (zeros when absent). */
   rollup: number[];
   recount: number[];
 }
 
-/** Cells of the open rollups that differ from finding_rollups summed (one snapshot). */
+/** Cells of the derived rollups (open, key) that differ from their recounts (one snapshot). */
 export async function openRollupDrift(pool: Queryable): Promise<OpenRollupCell[]> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const cells: OpenRollupCell[] = [];
-    for (const { table, keys, values, recount } of OPEN_ROLLUPS) {
+    for (const { table, keys, values, recount } of DERIVED_ROLLUPS) {
       const vs = (alias: string) => `ARRAY[${values.map((v) => `coalesce(${alias}.${v}, 0)`).join(", ")}]`;
       const { rows } = await client.query(`
         WITH c AS (${recount})
@@ -104,7 +141,7 @@ export async function rebuildRollups(pool: Queryable): Promise<void> {
     await client.query("DELETE FROM finding_rollups");
     await client.query(`INSERT INTO finding_rollups (${keys}, findings, exploitable, fixable) SELECT * FROM (${RECOUNT_SQL}) c`);
     // The triggers kept them through the two statements above; recomputed too, in case one drifted on its own.
-    for (const { table, keys, values, recount } of OPEN_ROLLUPS) {
+    for (const { table, keys, values, recount } of DERIVED_ROLLUPS) {
       await client.query(`DELETE FROM ${table}`);
       await client.query(`INSERT INTO ${table} (${[...keys, ...values].join(", ")}) ${recount}`);
     }
