@@ -65,6 +65,7 @@ async function measureGrouped(pick: (i: number) => string) {
   const over = (qs: string) => groupFindingsOverFindings(scope, { ...filter(qs), group: "cve" });
   await measure("CVE groups only, whole organization [findings]", () => over("group=cve"), slowRuns, slowWarmups);
   await measure("CVE groups only, region=eu-west-1 [findings]", () => over("group=cve&region=eu-west-1"), slowRuns, slowWarmups);
+  await measure("CVE groups only, severity=CRITICAL [findings]", () => over("group=cve&severity=CRITICAL"), slowRuns, slowWarmups);
   return grouped;
 }
 

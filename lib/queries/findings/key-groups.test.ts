@@ -26,10 +26,13 @@ const finding = fc.record({
 });
 const change = fc.record({ close: fc.integer({ min: 0, max: 4 }), idleAccount: pick(["111111111111", "222222222222"]), inUse: pick([0, 2]) });
 
-// The filters the rollups answer: no region, each region (one without findings too), each switch position, a short page.
+// The filters the rollups answer: no region, each region (one without findings too), each switch
+// position, critical and/or high, a short page.
 const answered = [
   "group=cve", "group=cve&inUse=all", "group=cve&inUse=idle", "group=cve&limit=2",
-  ...REGIONS.flatMap((r) => [`group=cve&region=${r}`, `group=cve&region=${r}&inUse=all`, `group=cve&region=${r}&inUse=idle&limit=1`]),
+  "group=cve&severity=CRITICAL", "group=cve&severity=HIGH&inUse=all", "group=cve&severity=HIGH&severity=CRITICAL&inUse=idle",
+  ...REGIONS.flatMap((r) => [`group=cve&region=${r}`, `group=cve&region=${r}&inUse=all`, `group=cve&region=${r}&inUse=idle&limit=1`,
+    `group=cve&region=${r}&severity=CRITICAL`, `group=cve&region=${r}&severity=HIGH&inUse=all&limit=2`, `group=cve&region=${r}&severity=CRITICAL&severity=HIGH`]),
 ];
 
 describe("CVE groups from the key rollups", () => {
@@ -59,8 +62,8 @@ describe("CVE groups from the key rollups", () => {
     }), { numRuns: 25 });
   }, 180_000);
 
-  it("leave every other filter, a second region and a scoped viewer to the findings", () => {
-    for (const qs of ["group=cve&severity=CRITICAL", "group=cve&region=us-east-1&region=eu-west-1", "group=cve&status=CLOSED", "group=cve&account=111111111111",
+  it("leave every other filter, other severities, a second region and a scoped viewer to the findings", () => {
+    for (const qs of ["group=cve&severity=MEDIUM", "group=cve&severity=CRITICAL&severity=LOW", "group=cve&region=us-east-1&region=eu-west-1", "group=cve&status=CLOSED", "group=cve&account=111111111111",
       "group=cve&exploit=YES", "group=cve&ageMin=30", "group=cve&resourceType=AWS_ECR_CONTAINER_IMAGE", "group=cve&package=openssl", "group=package"]) {
       expect(keyRollupsAnswer(allScope, filter(qs)), qs).toBe(false);
     }

@@ -106,23 +106,23 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
       f(14, B, "eu-west-1", { type: "AWS_ECR_CONTAINER_IMAGE", inUse: 0 }), f(15, B, "us-east-1", { status: "CLOSED" }),
     ] });
     const groups = async () => (await db.pool.query(
-      "SELECT region, findings, findings_idle, critical, high, exploitable, accounts, accounts_idle, accounts_all FROM open_key_region_rollups WHERE finding_key = 'CVE-1' ORDER BY region")).rows;
+      "SELECT region, findings, findings_idle, critical, high, exploitable, exploitable_critical, accounts, accounts_idle, accounts_all FROM open_key_region_rollups WHERE finding_key = 'CVE-1' ORDER BY region")).rows;
     expect(await groups()).toEqual([
       // Every region: A's two findings and B's one count A and B once each; B's idle image apart.
-      { region: "", findings: 3, findings_idle: 1, critical: 1, high: 2, exploitable: 1, accounts: 2, accounts_idle: 1, accounts_all: 2 },
-      { region: "eu-west-1", findings: 2, findings_idle: 1, critical: 0, high: 2, exploitable: 0, accounts: 2, accounts_idle: 1, accounts_all: 2 },
-      { region: "us-east-1", findings: 1, findings_idle: 0, critical: 1, high: 0, exploitable: 1, accounts: 1, accounts_idle: 0, accounts_all: 1 },
+      { region: "", findings: 3, findings_idle: 1, critical: 1, high: 2, exploitable: 1, exploitable_critical: 1, accounts: 2, accounts_idle: 1, accounts_all: 2 },
+      { region: "eu-west-1", findings: 2, findings_idle: 1, critical: 0, high: 2, exploitable: 0, exploitable_critical: 0, accounts: 2, accounts_idle: 1, accounts_all: 2 },
+      { region: "us-east-1", findings: 1, findings_idle: 0, critical: 1, high: 0, exploitable: 1, exploitable_critical: 1, accounts: 1, accounts_idle: 0, accounts_all: 1 },
     ]);
     // B's in-use finding closes: B still has an idle one there, so it leaves "accounts" but not "accounts_all".
     await apply({ kind: "status", status: "CLOSED", below: 14 }); // arn:11 … arn:13 (and arn:15 already)
     expect(await groups()).toEqual([
-      { region: "", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
-      { region: "eu-west-1", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
-      { region: "us-east-1", findings: 0, findings_idle: 0, critical: 0, high: 0, exploitable: 0, accounts: 0, accounts_idle: 0, accounts_all: 0 },
+      { region: "", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, exploitable_critical: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
+      { region: "eu-west-1", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, exploitable_critical: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
+      { region: "us-east-1", findings: 0, findings_idle: 0, critical: 0, high: 0, exploitable: 0, exploitable_critical: 0, accounts: 0, accounts_idle: 0, accounts_all: 0 },
     ]);
     await db.pool.query("UPDATE open_key_region_rollups SET accounts = accounts + 1 WHERE region = 'eu-west-1'");
     expect(await openRollupDrift(db.pool)).toEqual([
-      { table: "open_key_region_rollups", key: { finding_key: "CVE-1", region: "eu-west-1" }, rollup: [0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 1], recount: [0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1] },
+      { table: "open_key_region_rollups", key: { finding_key: "CVE-1", region: "eu-west-1" }, rollup: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1], recount: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1] },
     ]);
     // Repaired, and the empty cells (us-east-1's) pruned from both tables.
     expect(await verifyRollups(db.pool)).toMatchObject({ drift: 1, repaired: true });

@@ -66,7 +66,8 @@ export const OPEN_ROLLUPS = [
   },
 ] as const;
 
-const KEY_VALUES = ["findings", "findings_idle", "critical", "critical_idle", "high", "high_idle", "exploitable", "exploitable_idle"] as const;
+const KEY_VALUES = ["findings", "findings_idle", "critical", "critical_idle", "high", "high_idle", "exploitable", "exploitable_idle",
+  "exploitable_critical", "exploitable_critical_idle", "exploitable_high", "exploitable_high_idle"] as const;
 /** One pair of counts (in use, idle) over the open findings `f` with idle flag `i`. */
 const keyCounts = (where: string) => [
   `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
@@ -81,7 +82,8 @@ export const KEY_ROLLUPS = [
     keys: ["finding_key", "region", "account_id"],
     values: [...KEY_VALUES],
     recount: `SELECT f.finding_key, rg.r AS region, f.account_id,
-        ${[...keyCounts(""), ...keyCounts(" AND severity = 'CRITICAL'"), ...keyCounts(" AND severity = 'HIGH'"), ...keyCounts(" AND exploit_available = 'YES'")]
+        ${[...keyCounts(""), ...keyCounts(" AND severity = 'CRITICAL'"), ...keyCounts(" AND severity = 'HIGH'"), ...keyCounts(" AND exploit_available = 'YES'"),
+          ...keyCounts(" AND exploit_available = 'YES' AND severity = 'CRITICAL'"), ...keyCounts(" AND exploit_available = 'YES' AND severity = 'HIGH'")]
           .map((c, n) => `${c} AS ${KEY_VALUES[n]}`).join(", ")}
       FROM (SELECT finding_key, region, account_id, severity, exploit_available,
               coalesce(resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND in_use_count = 0, false) AS i
