@@ -1,11 +1,12 @@
 // The live review is shared by every viewer asking the same question, and computed anew as soon as
 // anything it reads changes: the cache, a risk exception, a frozen review.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { allScope } from "@/lib/queries/scope";
 import { toDay } from "@/lib/review/day";
 import { closeReviewDatabase, insertAccount, insertException, insertFinding, insertRun, useReviewDatabase } from "./review-fixtures";
 import { liveReview } from "./live-review";
+import { reviewSections } from "./compute-review";
 
 const A = "111111111111";
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -51,5 +52,36 @@ describe("the live review", () => {
     const frozen = await liveReview(allScope, req);
     expect(frozen).not.toBe(written);
     expect(await liveReview(allScope, req)).toBe(frozen);
+  });
+
+  it("past its TTL, answers the old review while it computes the new one section by section", async () => {
+    const ask = { ...req, weeks: 6 };
+    const first = await liveReview(allScope, ask);
+    const keys = Object.keys(reviewSections) as (keyof typeof reviewSections)[];
+    for (const k of keys) await first.section(k);
+    let running = 0, most = 0, calls = 0;
+    for (const k of keys) {
+      const section = reviewSections[k] as (c: unknown) => Promise<unknown>;
+      vi.spyOn(reviewSections, k).mockImplementation((async (c: unknown) => {
+        calls++;
+        most = Math.max(most, ++running);
+        try {
+          return await section(c);
+        } finally {
+          running--;
+        }
+      }) as never);
+    }
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 121_000);
+    try {
+      expect(await liveReview(allScope, ask)).toBe(first);
+      await vi.waitFor(async () => expect(await liveReview(allScope, ask)).not.toBe(first), { timeout: 30_000, interval: 50 });
+      expect(calls).toBe(keys.length);
+      expect(most).toBe(1);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
   });
 });
