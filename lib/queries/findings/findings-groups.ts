@@ -39,7 +39,7 @@ const groupKey: Record<FindingsGroup, GroupBy> = {
 
 /** The groups, from the key rollups where they hold the answer (key-groups.ts), else from the findings. */
 export async function groupFindings(scope: Scope, filter: ResolvedFilter & { group: FindingsGroup }) {
-  if (keyRollupsAnswer(scope, filter)) return groupKeysFromRollups(filter, findingsWhere(scope, filter));
+  if (keyRollupsAnswer(filter)) return groupKeysFromRollups(scope, filter, findingsWhere(scope, filter));
   return groupFindingsOverFindings(scope, filter);
 }
 
