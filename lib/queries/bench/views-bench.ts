@@ -54,14 +54,19 @@ async function measure(name: string, fn: (i: number) => Promise<unknown>, n = ru
 const filter = (qs: string) => parseFindingsFilter(new URLSearchParams(qs)).filter;
 
 /** The explorer's grouped views (groups + total count), then the CVE groups counted over the findings. */
-async function measureGrouped(pick: (i: number) => string) {
+async function measureGrouped(pick: (i: number) => string, accounts: string[]) {
+  const viewerOf = (n: number) => ({ accountIds: accounts.slice(0, n) });
   console.log("\nFindings explorer, grouped");
   const grouped = [
     await measure("group=cve (whole organization)", () => getExplorerResult(scope, filter("group=cve"))),
     await measure("group=cve, region=eu-west-1", () => getExplorerResult(scope, filter("group=cve&region=eu-west-1"))),
     await measure("group=cve, severity=CRITICAL", () => getExplorerResult(scope, filter("group=cve&severity=CRITICAL"))),
     await measure("group=package, account=X", (i) => getExplorerResult(scope, filter(`group=package&account=${pick(i)}`))),
+    await measure("group=cve, a viewer of 10 accounts", () => getExplorerResult(viewerOf(10), filter("group=cve"))),
+    await measure("group=cve, a viewer of half the accounts", () => getExplorerResult(viewerOf(accounts.length / 2), filter("group=cve"))),
   ];
+  await measure("CVE groups only, a viewer of 10 accounts [findings]", () => groupFindingsOverFindings(viewerOf(10), { ...filter("group=cve"), group: "cve" }), slowRuns, slowWarmups);
+  await measure("CVE groups only, a viewer of half the accounts [findings]", () => groupFindingsOverFindings(viewerOf(accounts.length / 2), { ...filter("group=cve"), group: "cve" }), slowRuns, slowWarmups);
   const over = (qs: string) => groupFindingsOverFindings(scope, { ...filter(qs), group: "cve" });
   await measure("CVE groups only, whole organization [findings]", () => over("group=cve"), slowRuns, slowWarmups);
   await measure("CVE groups only, region=eu-west-1 [findings]", () => over("group=cve&region=eu-west-1"), slowRuns, slowWarmups);
@@ -86,7 +91,7 @@ async function main() {
     return;
   }
   if (process.argv.includes("--groups-only")) {
-    const grouped = await measureGrouped(pick);
+    const grouped = await measureGrouped(pick, accounts);
     console.log(`\nGrouped explorer worst p95 ${Math.max(...grouped.map((e) => e.p95)).toFixed(0)} ms < 200`);
     await db().close();
     await openedReadDatabase()?.close();
@@ -144,7 +149,7 @@ async function main() {
   const page2 = await getExplorerResult(scope, filter("severity=CRITICAL"));
   if (page2.kind === "list" && page2.nextCursor) explorer.push(await measure("severity=CRITICAL, page 2 (cursor)", () => getExplorerResult(scope, filter(`severity=CRITICAL&cursor=${page2.nextCursor}`))));
   const unfiltered = await measure("no filter (all open, by score) [not a filtered page]", () => getExplorerResult(scope, filter("")));
-  const grouped = await measureGrouped(pick);
+  const grouped = await measureGrouped(pick, accounts);
 
   console.log("\nFinding detail");
   const detail = await measure("finding detail: row + history (the first paint)", (i) => getFindingDetail(scope, arns[i % arns.length]), Math.max(runs, 60));
