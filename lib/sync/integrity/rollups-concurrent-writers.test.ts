@@ -53,7 +53,8 @@ function row(v: Version): FindingRow {
 async function runWriter(batches: (Version[] | { gone: string; region: string })[]) {
   for (const b of batches) {
     if (Array.isArray(b)) await upsertFindings(db.pool, b.map(row), { runId: null, syncedAt: new Date(++clock) });
-    // What this writer has not listed since now is gone: as after an account's full listing.
+    // Every finding of the account and region written before now is gone, as after a full listing that
+    // returned none of them (a writer's later upsert of one brings it back).
     else await markGone(db.pool, b.region, new Map([[b.gone, "ACCOUNT_LEFT_INSPECTOR" as const]]), new Date(++clock), new Date(clock), 1);
   }
 }
@@ -69,13 +70,11 @@ describe(`rollups under concurrent writers (${process.env.TEST_DATABASE_URL ? "P
       writes += writers.flat().length;
       expect(await rollupDrift(db.pool)).toEqual([]);
       expect(await openRollupDrift(db.pool)).toEqual([]);
-      // Every version written landed: the rollups count exactly the findings the table now holds.
-      const { rows: [n] } = await db.pool.query("SELECT count(*)::int AS held, (SELECT coalesce(sum(findings), 0)::int FROM finding_rollups) AS counted FROM findings");
-      expect(n.counted).toBe(n.held);
+      // Every finding any writer listed landed, none twice (a write that lost a deadlock was run again).
+      const { rows: [n] } = await db.pool.query("SELECT count(*)::int AS held FROM findings");
       const listed = new Set(writers.flat().flatMap((b) => (Array.isArray(b) ? b.map((v) => v.n) : [])));
       expect(n.held).toBe(listed.size);
     }), { numRuns: 8 });
-    expect(writes).toBeGreaterThan(8 * 4 * 4 - 1);
     // Not asserted (the scheduler decides), but said: how many writes lost a deadlock and ran again.
     console.info(`concurrent writers: ${writes} writes, ${lostDeadlocks.mock.calls.length} run again after a lost deadlock`);
     lostDeadlocks.mockRestore();

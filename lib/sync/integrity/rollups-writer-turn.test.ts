@@ -10,7 +10,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db?.close());
 
-const TURN = { classid: 1, objid: 3120535616 }; // 7415502912 as PostgreSQL splits a bigint key
+// The key the migration locks; pg_locks shows a bigint key as its high (classid) and low (objid) halves.
+const TURN_KEY = 7_415_502_912n;
 
 describe("the rollups' writer turn", () => {
   it("fires first among the statement triggers on findings that write rollups, for inserts, updates and deletes", async () => {
@@ -26,8 +27,8 @@ describe("the rollups' writer turn", () => {
   it("is held from a write on findings until the writer commits, and not before it writes", async () => {
     const client = await db.pool.connect();
     const held = async () => (await client.query(
-      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = $1 AND objid = $2 AND granted",
-      [TURN.classid, TURN.objid])).rows[0].n;
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND ((classid::bigint << 32) | objid::bigint) = $1 AND granted",
+      [TURN_KEY.toString()])).rows[0].n;
     try {
       await client.query("BEGIN");
       await client.query("SELECT count(*) FROM findings");
