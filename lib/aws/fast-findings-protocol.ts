@@ -1,13 +1,13 @@
 // The SDK's generic schema deserializer costs ~45 µs per finding, more than everything else the
 // sync does with it. ListFindings and ListCoverage responses (the two the sync pages through by
-// the thousand) are therefore read with JSON.parse, and their timestamps (epoch seconds on the
+// the thousand) are therefore read with JSON.parse, element by element (json-parse-by-elements.ts), and their timestamps (epoch seconds on the
 // wire) turned into Dates exactly as the SDK would; every other operation, and every error, goes
 // through the standard restJson1 protocol.
 import { AwsRestJsonProtocol } from "@aws-sdk/core/protocols";
 import { collectBody } from "@smithy/core/protocols";
 import type { CoveredResource, Finding } from "@aws-sdk/client-inspector2";
 import type { MetadataBearer } from "@smithy/types";
-import { jsonArrayElements } from "./json-array-elements";
+import { parseByElements } from "./json-parse-by-elements";
 
 type Json = Record<string, unknown>;
 
@@ -70,16 +70,15 @@ export class FastListFindingsProtocol extends AwsRestJsonProtocol {
     if ((name !== "ListFindings" && name !== "ListCoverage") || response.statusCode >= 300) return super.deserializeResponse<Output>(...args);
     const bytes = await collectBody(response.body, context);
     const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const text = body.toString("utf8");
-    const data = (text ? JSON.parse(text) : {}) as Json;
+    const list = name === "ListCoverage" ? "coveredResources" : "findings";
+    const { data, elements: wire } = body.length ? parseByElements(body, list) : { data: {} as Json, elements: undefined };
     const out: Json = { $metadata: this.deserializeMetadata(response) };
     if (name === "ListCoverage") {
       if (Array.isArray(data.coveredResources)) out.coveredResources = (data.coveredResources as Json[]).map(reviveCoveredResource);
     } else if (Array.isArray(data.findings)) {
       const parsed = data.findings as Json[];
-      const wire = jsonArrayElements(body, "findings");
       out.findings = parsed.map((f, i) => {
-        Object.defineProperty(f, WIRE_JSON, { value: wire.length === parsed.length ? wire[i] : Buffer.from(JSON.stringify(f), "utf8") });
+        Object.defineProperty(f, WIRE_JSON, { value: wire ? wire[i] : Buffer.from(JSON.stringify(f), "utf8") });
         return reviveFinding(f);
       });
     }

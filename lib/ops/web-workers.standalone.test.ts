@@ -65,7 +65,7 @@ describe("two web workers", () => {
     // The launcher gives each worker glibc's allocator settings (allocator-env.ts), where the sync runs.
     for (const pid of workerPids()) {
       const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-      expect(environ).toEqual(expect.arrayContaining(["MALLOC_ARENA_MAX=2", "MALLOC_MMAP_THRESHOLD_=131072"]));
+      expect(environ).toEqual(expect.arrayContaining(["MALLOC_ARENA_MAX=2", "MALLOC_MMAP_THRESHOLD_=2097152", "MALLOC_TRIM_THRESHOLD_=8388608"]));
     }
     const before = sample(await metricsText(), "inspectorate_http_request_duration_seconds_count", 'route="/api/sync"');
     for (let i = 0; i < 40; i++) expect((await fetch(`${app.url}/api/sync`)).status).toBe(200);

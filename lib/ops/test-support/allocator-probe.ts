@@ -3,5 +3,5 @@
 import { rerunWithAllocatorEnv } from "../allocator-env";
 
 await rerunWithAllocatorEnv();
-console.log(JSON.stringify({ arena: process.env.MALLOC_ARENA_MAX, threshold: process.env.MALLOC_MMAP_THRESHOLD_, args: process.argv.slice(2) }));
+console.log(JSON.stringify({ arena: process.env.MALLOC_ARENA_MAX, threshold: process.env.MALLOC_MMAP_THRESHOLD_, trim: process.env.MALLOC_TRIM_THRESHOLD_, args: process.argv.slice(2) }));
 process.exit(Number(process.argv[2] ?? 0));

@@ -7,8 +7,10 @@ import { findingsWhere } from "@/lib/queries/findings/findings-where";
 import { sortSegments } from "@/lib/queries/findings/findings-sort";
 import { countSql, pageKeysSql } from "@/lib/queries/findings/findings-search";
 import { Prisma, queryRows } from "@/lib/queries/sql";
+import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
 
-const { filter } = parseFindingsFilter(new URLSearchParams(process.argv[2] ?? ""));
+// The resource text resolved as the explorer resolves it (ids, or "broad").
+const filter = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams(process.argv[2] ?? "")).filter);
 const where = findingsWhere(allScope, filter);
 const explain = async (label: string, q: Prisma.Sql) => {
   const rows = await queryRows<{ "QUERY PLAN": string }>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);

@@ -3,8 +3,11 @@
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
 // (heap-snapshots.ts, relist scenario), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts).
+// The sync runs with the allocator settings a server process gets (lib/ops/allocator-env.ts), as
+// `npm run sync` does: set MALLOC_* yourself to measure others.
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { rerunWithAllocatorEnv } from "@/lib/ops/allocator-env";
 import { benchDatabase } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
@@ -14,6 +17,7 @@ import { relistFigures } from "./relist-bench";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 
+await rerunWithAllocatorEnv();
 const { values } = parseArgs({
   options: {
     scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" }, accounts: { type: "string" },
