@@ -20,11 +20,11 @@ const liveHeap = (run: BenchRun) =>
   run.peakLiveHeap ? `; live heap after a full collection at most ${fmt(run.peakLiveHeap.mb)} MB (at ${fmt(run.peakLiveHeap.atSeconds)} s)` : "";
 
 /** Where the first load's CPU went, per finding: this process (the sync), the emulator (which AWS
- *  would run elsewhere) and the PostgreSQL backends; the ingest rate is bounded by their sum on 2 cores. */
+ *  would run elsewhere) and the PostgreSQL server; the ingest rate is bounded by their sum on 2 cores. */
 function cpuLine(run: BenchRun): string {
-  const per = (s: number) => fmt((1e6 * s) / run.findings);
+  const per = (s: number) => (Number.isNaN(s) ? "— (server not on this machine)" : fmt((1e6 * s) / run.findings));
   const c = run.cpu;
-  return `CPU per finding, whole run: sync ${per(c.sync)} µs, emulator ${per(c.emulator)} µs, PostgreSQL ${per(c.postgres)} µs ` +
+  return `CPU per finding, whole run: sync ${per(c.sync)} µs, emulator ${per(c.emulator)} µs, PostgreSQL server ${per(c.postgres)} µs ` +
     `(${per(c.sync + c.emulator + c.postgres)} µs in all)`;
 }
 

@@ -31,7 +31,7 @@ const watch = (p: SyncProgress) => {
   console.log(`    ${progressLine(p)}`);
 };
 const want = (s: string) => values.scenario === "all" || values.scenario === s;
-const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (n: number, d = 0) => (Number.isNaN(n) ? "—" : n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
 const REGIONS = ["us-east-1", "eu-west-1"];
 
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`);
@@ -45,7 +45,7 @@ async function fullAndIncremental(findings: number) {
     const full = await benchSync(database, emu, config, watch);
     const cpu = full.cpu;
     const l = full.listingCpu;
-    console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL ${fmt(cpu.postgres, 1)}` +
+    console.log(`  CPU seconds: sync process ${fmt(cpu.sync, 1)}, emulator ${fmt(cpu.emulator, 1)}, PostgreSQL server ${fmt(cpu.postgres, 1)}` +
       (l ? `; of which during the listing: ${fmt(l.sync, 1)}, ${fmt(l.emulator, 1)}, ${fmt(l.postgres, 1)} ` +
         `(${fmt((1e6 * (l.sync + l.emulator + l.postgres)) / full.findings)} µs per finding)` : ""));
     // Ingested = listed, written and indexed: a first load builds the findings indexes afterwards.
