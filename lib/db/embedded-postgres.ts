@@ -8,6 +8,8 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export interface EmbeddedPostgres {
   url: string;
   stop(): Promise<void>;
+  /** The data directory as an uncompressed tar, for `loadDataDir` (tests' migrated template). */
+  dumpDataDir(): Promise<Blob>;
 }
 
 function pidIsAlive(pid: number): boolean {
@@ -25,7 +27,8 @@ const servedHere = new Set<string>();
 /** Is this URL an embedded PGlite this process serves? (One session: no second connection beside a user.) */
 export const isEmbeddedUrl = (url: string): boolean => servedHere.has(url);
 
-export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+/** `loadDataDir`: start an in-memory database from a dump (dumpDataDir) instead of an empty one. */
+export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; loadDataDir?: Blob } = {}): Promise<EmbeddedPostgres> {
   let lockPath: string | undefined;
   if (opts.dataDir) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -38,7 +41,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     }
     fs.writeFileSync(lockPath, String(process.pid));
   }
-  const db = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, "pgdata") : undefined);
+  const db = opts.dataDir ? await PGlite.create(path.join(opts.dataDir, "pgdata")) : await PGlite.create({ loadDataDir: opts.loadDataDir });
   // PGlite is one session: the socket server interleaves protocol messages of concurrent
   // connections, so the process holding it uses a single pooled connection (see lib/db/client).
   // A few slots remain for short-lived, sequential users such as the migration engine.
@@ -48,6 +51,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   servedHere.add(url);
   return {
     url,
+    dumpDataDir: () => db.dumpDataDir("none"),
     async stop() {
       servedHere.delete(url);
       await server.stop();

@@ -1,10 +1,10 @@
 // A fresh, migrated database per test file: a new database on TEST_DATABASE_URL's server when
-// set (CI's PostgreSQL 15), else an in-memory embedded PGlite.
+// set (CI's PostgreSQL 15), else an in-memory embedded PGlite; both copied from a migrated template.
 import crypto from "node:crypto";
 import pg from "pg";
 import { createDatabase, type Database } from "./client";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { applyMigrations } from "./migrations";
+import { createFromPostgresTemplate, startFromPgliteTemplate } from "./test-template";
 
 export interface TestDatabase extends Database {
   url: string;
@@ -12,20 +12,27 @@ export interface TestDatabase extends Database {
 }
 
 export async function createEmptyTestDatabase(): Promise<{ url: string; flavour: TestDatabase["flavour"]; drop(): Promise<void> }> {
+  return newTestDatabase(false);
+}
+
+async function newTestDatabase(migrated: boolean): Promise<{ url: string; flavour: TestDatabase["flavour"]; drop(): Promise<void> }> {
   const server = process.env.TEST_DATABASE_URL;
   if (!server) {
-    const embedded = await startEmbeddedPostgres();
+    const embedded = migrated ? await startFromPgliteTemplate() : await startEmbeddedPostgres();
     return { url: embedded.url, flavour: "pglite", drop: () => embedded.stop() };
   }
-  const name = `inspectorate_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`); // name is generated above, never user input
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const name = `inspectorate_test_${crypto.randomBytes(6).toString("hex")}`; // generated, never user input
+  let url: string;
+  if (migrated) url = await createFromPostgresTemplate(server, name);
+  else {
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+  }
   return {
-    url: url.toString(),
+    url,
     flavour: "postgres-server",
     async drop() {
       const c = new pg.Client({ connectionString: server });
@@ -36,9 +43,10 @@ export async function createEmptyTestDatabase(): Promise<{ url: string; flavour:
   };
 }
 
+/** A fresh database with every migration applied, copied from the migrated template
+ *  (lib/db/test-template.ts) rather than migrated again for each test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const empty = await createEmptyTestDatabase();
-  await applyMigrations(empty.url);
+  const empty = await newTestDatabase(true);
   const database = createDatabase(empty.url, empty.flavour === "pglite" ? 1 : 5);
   return {
     ...database,
