@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { catalogFingerprint, migrationOnlyIndexes } from "./catalog-fingerprint";
 import { applyMigrations, migrationsDir } from "./migrations";
 import { createEmptyTestDatabase, createTestDatabase } from "./test-database";
-import { migrationsFingerprint } from "./test-template";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { migrationsFingerprint, pgliteTemplate, postgresTemplate } from "./test-template";
 
 /** What a migrated database holds that the tests rely on: its schema, the indexes schema.prisma
  *  cannot state, the migrations recorded as applied, and the rows migrations seed. */
@@ -75,4 +76,69 @@ describe("the migrated template of test databases", () => {
       fs.rmSync(copy, { recursive: true, force: true });
     }
   });
+
+  it("is built once when several test workers ask for it at once, and holds every migration", async () => {
+    // A copy of the migrations with one more: its own template, not the one other test files copy.
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+    fs.cpSync(migrationsDir, copy, { recursive: true });
+    fs.mkdirSync(path.join(copy, "29991231000000_template_probe"));
+    fs.writeFileSync(path.join(copy, "29991231000000_template_probe", "migration.sql"), "CREATE TABLE template_probe (n int);");
+    const server = process.env.TEST_DATABASE_URL;
+    const admin = server ? new pg.Client({ connectionString: server }) : undefined;
+    await admin?.connect();
+    let built: string | undefined;
+    try {
+      if (admin && server) {
+        const names = await Promise.all([1, 2, 3, 4].map(() => postgresTemplate(server, copy)));
+        built = names[0];
+        expect(new Set(names)).toEqual(new Set([built]));
+        // One template, and none of the workers' building copies left behind.
+        const left = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${built}%`]);
+        expect(left.rows.map((r) => r.datname)).toEqual([built]);
+        const probe = Object.assign(new URL(server), { pathname: `/${built}` }).toString();
+        const c = new pg.Client({ connectionString: probe });
+        await c.connect();
+        expect((await c.query("SELECT to_regclass('template_probe') AS t")).rows[0].t).toBe("template_probe");
+        await c.end();
+
+        // Two renames at the same moment: the loser waits on the catalog's unique index and fails with
+        // 23505, not 42P04. Held open here: another worker's rename, uncommitted until ours waits on it.
+        await admin.query(`DROP DATABASE ${built}`);
+        const other = `${built}_other`;
+        await admin.query(`CREATE DATABASE ${other}`);
+        const holder = new pg.Client({ connectionString: server });
+        await holder.connect();
+        await holder.query("BEGIN");
+        await holder.query(`ALTER DATABASE ${other} RENAME TO ${built}`);
+        const ours = postgresTemplate(server, copy);
+        for (let waited = 0; ; waited += 100) {
+          const blocked = await admin.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER DATABASE%RENAME TO%'");
+          if (blocked.rowCount || waited > 60_000) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await holder.query("COMMIT");
+        await holder.end();
+        expect(await ours).toBe(built);
+        const after = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${built}%`]);
+        expect(after.rows.map((r) => r.datname)).toEqual([built]);
+      } else {
+        const files = await Promise.all([1, 2, 3].map(() => pgliteTemplate(copy)));
+        built = files[0];
+        expect(new Set(files)).toEqual(new Set([built]));
+        // No half-written dump left beside it.
+        expect(fs.readdirSync(path.dirname(built)).filter((f) => f.startsWith(path.basename(built!)))).toEqual([path.basename(built)]);
+        const db = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(built)]) });
+        const c = new pg.Client({ connectionString: db.url });
+        await c.connect();
+        expect((await c.query("SELECT to_regclass('template_probe') AS t")).rows[0].t).toBe("template_probe");
+        await c.end();
+        await db.stop();
+      }
+    } finally {
+      if (built && admin) await admin.query(`DROP DATABASE IF EXISTS ${built} WITH (FORCE)`);
+      else if (built) fs.rmSync(built, { force: true });
+      await admin?.end();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -31,18 +31,17 @@ async function withAdmin<T>(server: string, work: (c: pg.Client) => Promise<T>):
 
 const databaseUrl = (server: string, name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
-/** The template database for the current migrations on `server`, built when missing. Two test
- *  workers may build it at once: each migrates its own copy and the first rename wins. Templates of
- *  other migrations are dropped when nobody is copying them. */
-export async function postgresTemplate(server: string): Promise<string> {
-  const name = TEMPLATE_PREFIX + migrationsFingerprint();
-  const found = await withAdmin(server, (c) => c.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEMPLATE_PREFIX}%`]));
-  const names = found.rows.map((r) => r.datname as string);
-  if (names.includes(name)) return name;
+/** The template database for the migrations of `dir` on `server`, built when missing. Test workers
+ *  may build it at once: each migrates its own copy and the first rename wins. Templates of other
+ *  migrations are left alone (another checkout may be copying one): `DROP DATABASE` them by hand. */
+export async function postgresTemplate(server: string, dir = migrationsDir): Promise<string> {
+  const name = TEMPLATE_PREFIX + migrationsFingerprint(dir);
+  const found = await withAdmin(server, (c) => c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]));
+  if (found.rowCount) return name;
   const building = `${name}_b${crypto.randomBytes(4).toString("hex")}`; // generated names, never user input
   await withAdmin(server, (c) => c.query(`CREATE DATABASE ${building}`));
   try {
-    await applyMigrations(databaseUrl(server, building));
+    await applyMigrations(databaseUrl(server, building), dir);
     await withAdmin(server, async (c) => {
       // The schema engine's connection may still be closing; nothing else knows this database.
       await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [building]);
@@ -57,11 +56,9 @@ export async function postgresTemplate(server: string): Promise<string> {
     });
   } catch (e) {
     await withAdmin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`));
-    if ((e as { code?: string }).code !== "42P04") throw e; // another worker's rename won
+    // Another worker's rename won: duplicate_database, or the catalog's unique index when both ran at once.
+    if (!["42P04", "23505"].includes((e as { code?: string }).code ?? "")) throw e;
   }
-  await withAdmin(server, async (c) => {
-    for (const stale of names.filter((n) => !n.startsWith(name))) await c.query(`DROP DATABASE IF EXISTS ${stale}`).catch(() => undefined);
-  });
   return name;
 }
 
@@ -84,12 +81,12 @@ const templateDir = path.join(projectRoot, ".test-data");
 
 /** The path of the migrated PGlite dump for the current migrations, built when missing (written
  *  under a temporary name and renamed, so a worker never reads a half-written one). */
-export async function pgliteTemplate(): Promise<string> {
-  const file = path.join(templateDir, `pglite-template-${migrationsFingerprint(migrationsDir, pgliteVersion())}.tar`);
+export async function pgliteTemplate(dir = migrationsDir): Promise<string> {
+  const file = path.join(templateDir, `pglite-template-${migrationsFingerprint(dir, pgliteVersion())}.tar`);
   if (fs.existsSync(file)) return file;
   const embedded = await startEmbeddedPostgres();
   try {
-    await applyMigrations(embedded.url);
+    await applyMigrations(embedded.url, dir);
     const dump = await embedded.dumpDataDir();
     fs.mkdirSync(templateDir, { recursive: true });
     const partial = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
@@ -98,8 +95,12 @@ export async function pgliteTemplate(): Promise<string> {
   } finally {
     await embedded.stop();
   }
-  for (const f of fs.readdirSync(templateDir)) {
-    if (f.startsWith("pglite-template-") && path.join(templateDir, f) !== file && f.endsWith(".tar")) fs.rmSync(path.join(templateDir, f), { force: true });
+  // Dumps of older migrations, unused for an hour (a test's own, newer ones are its to remove).
+  if (dir === migrationsDir) {
+    for (const f of fs.readdirSync(templateDir)) {
+      const stale = path.join(templateDir, f);
+      if (f.startsWith("pglite-template-") && stale !== file && Date.now() - fs.statSync(stale).mtimeMs > 3_600_000) fs.rmSync(stale, { force: true });
+    }
   }
   return file;
 }
