@@ -48,7 +48,8 @@ async function firstLoad(database: Database & { url: string }, emu: EmulatorProc
 
 export async function relistFigures(findings: number, accounts: number, regions: string[], copy = true): Promise<void> {
   const emu = await startEmulatorProcess(["--accounts", String(accounts), "--findings", String(findings), "--regions", regions.join(","), "--seed", "11", "--daily-churn", "0.25"]);
-  const database = await benchDatabase();
+  // A database that cannot be reached must not leave the emulator (GBs at 2M findings) running.
+  const database = await benchDatabase().catch(async (e: unknown) => { await emu.stop(); throw e; });
   try {
     const config = benchConfig(emu, regions);
     // Only the first load's figures outlive it: its SyncResult (every partition's result, every
