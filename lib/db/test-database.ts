@@ -1,10 +1,9 @@
 // A fresh, migrated database per test file: a new database on TEST_DATABASE_URL's server when
 // set (CI's PostgreSQL 15), else an in-memory embedded PGlite; both copied from a migrated template.
 import crypto from "node:crypto";
-import pg from "pg";
 import { createDatabase, type Database } from "./client";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { createFromPostgresTemplate, startFromPgliteTemplate } from "./test-template";
+import { createFromPostgresTemplate, databaseUrl, startFromPgliteTemplate, withAdmin } from "./test-template";
 
 export interface TestDatabase extends Database {
   url: string;
@@ -22,24 +21,13 @@ async function newTestDatabase(migrated: boolean): Promise<{ url: string; flavou
     return { url: embedded.url, flavour: "pglite", drop: () => embedded.stop() };
   }
   const name = `inspectorate_test_${crypto.randomBytes(6).toString("hex")}`; // generated, never user input
-  let url: string;
-  if (migrated) url = await createFromPostgresTemplate(server, name);
-  else {
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
-  }
+  const url = migrated
+    ? await createFromPostgresTemplate(server, name)
+    : await withAdmin(server, (c) => c.query(`CREATE DATABASE ${name}`)).then(() => databaseUrl(server, name));
   return {
     url,
     flavour: "postgres-server",
-    async drop() {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => withAdmin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 

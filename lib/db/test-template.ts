@@ -19,7 +19,8 @@ export function migrationsFingerprint(dir = migrationsDir, extra = ""): string {
 
 const TEMPLATE_PREFIX = "inspectorate_tpl_";
 
-async function withAdmin<T>(server: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+/** `work` on a connection to `server`'s own database, closed after. */
+export async function withAdmin<T>(server: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: server });
   await c.connect();
   try {
@@ -29,7 +30,7 @@ async function withAdmin<T>(server: string, work: (c: pg.Client) => Promise<T>):
   }
 }
 
-const databaseUrl = (server: string, name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+export const databaseUrl = (server: string, name: string) => Object.assign(new URL(server), { pathname: `/${name}` }).toString();
 
 /** The template database for the migrations of `dir` on `server`, built when missing. Test workers
  *  may build it at once: each migrates its own copy and the first rename wins. Templates of other

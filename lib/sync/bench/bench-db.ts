@@ -2,6 +2,7 @@
 import { createEmptyTestDatabase } from "@/lib/db/test-database";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createDatabase, type Database } from "@/lib/db/client";
+import type { EmulatorProcess } from "./emulator-process";
 
 const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "finding_rollups_truncate"];
 const KEY_ROLLUP_TRIGGERS = ["open_key_rollups_insert", "open_key_rollups_update", "open_key_rollups_delete", "open_key_rollups_truncate"];
@@ -34,4 +35,13 @@ export async function benchDatabase(): Promise<Database & { url: string }> {
       await empty.drop();
     },
   };
+}
+
+/** benchDatabase for a scenario whose emulator is already running: a database that cannot be
+ *  reached stops the emulator (GBs at 2M findings) before the error goes on. */
+export async function benchDatabaseBeside(emu: EmulatorProcess): Promise<Database & { url: string }> {
+  return benchDatabase().catch(async (e: unknown) => {
+    await emu.stop();
+    throw e;
+  });
 }

@@ -3,7 +3,7 @@
 // are set against the load's, then a COPY of the cache's rows into an empty database on the same run.
 import type { Database } from "@/lib/db/client";
 import type { SyncConfig } from "../sync-config";
-import { benchDatabase } from "./bench-db";
+import { benchDatabaseBeside } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { writeDelta, writeSnapshot, type WriteDelta } from "./db-writes";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
@@ -48,8 +48,7 @@ async function firstLoad(database: Database & { url: string }, emu: EmulatorProc
 
 export async function relistFigures(findings: number, accounts: number, regions: string[], copy = true): Promise<void> {
   const emu = await startEmulatorProcess(["--accounts", String(accounts), "--findings", String(findings), "--regions", regions.join(","), "--seed", "11", "--daily-churn", "0.25"]);
-  // A database that cannot be reached must not leave the emulator (GBs at 2M findings) running.
-  const database = await benchDatabase().catch(async (e: unknown) => { await emu.stop(); throw e; });
+  const database = await benchDatabaseBeside(emu);
   try {
     const config = benchConfig(emu, regions);
     // Only the first load's figures outlive it: its SyncResult (every partition's result, every

@@ -8,7 +8,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { rerunWithAllocatorEnv } from "@/lib/ops/allocator-env";
-import { benchDatabase } from "./bench-db";
+import { benchDatabaseBeside } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
@@ -39,8 +39,7 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(
 async function fullAndIncremental(findings: number) {
   // A quarter of the emulator's usual daily change: the issue's 1% churn for the incremental run.
   const emu = await startEmulatorProcess(["--accounts", "40", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "11", "--daily-churn", "0.25"]);
-  // A database that cannot be reached must not leave the emulator (GBs at 2M findings) running.
-  const database = await benchDatabase().catch(async (e: unknown) => { await emu.stop(); throw e; });
+  const database = await benchDatabaseBeside(emu);
   try {
     const config = benchConfig(emu, REGIONS);
     const full = await benchSync(database, emu, config, watch);
@@ -82,8 +81,7 @@ async function fullAndIncremental(findings: number) {
 
 async function throttled(rate: number) {
   const emu = await startEmulatorProcess(["--accounts", "20", "--findings", "30000", "--regions", "us-east-1", "--seed", "5", "--throttle", `ListFindings=${rate}`]);
-  // A database that cannot be reached must not leave the emulator (GBs at 2M findings) running.
-  const database = await benchDatabase().catch(async (e: unknown) => { await emu.stop(); throw e; });
+  const database = await benchDatabaseBeside(emu);
   try {
     const r = await benchSync(database, emu, benchConfig(emu, ["us-east-1"]), watch);
     const stats = await emu.stats();
@@ -100,8 +98,7 @@ async function throttled(rate: number) {
 
 async function million(findings: number) {
   const emu = await startEmulatorProcess(["--accounts", "60", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "3"]);
-  // A database that cannot be reached must not leave the emulator (GBs at 2M findings) running.
-  const database = await benchDatabase().catch(async (e: unknown) => { await emu.stop(); throw e; });
+  const database = await benchDatabaseBeside(emu);
   try {
     const r = await benchSync(database, emu, benchConfig(emu, REGIONS), watch);
     const ingest = r.findingsSeconds + (r.result.indexRebuildMs ?? 0) / 1000;
