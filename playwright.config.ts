@@ -72,8 +72,11 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Two streams, one per app, each one file at a time: a spec changes its app's state (syncs, alerts,
+  // settings, reviews), so the specs of one app never overlap, but the signed-in app's (mostly
+  // waiting: its idle-session test sleeps 95 s) run beside the local app's.
   fullyParallel: false,
-  workers: 1,
+  workers: only ? 1 : 2,
   retries: 0,
   reporter: [["list"], ["html", { outputFolder: "playwright-report", open: "never" }]],
   use: {
@@ -87,13 +90,15 @@ export default defineConfig({
     },
   },
   projects: [
-    ...(only === "signin" ? [] : [
-      { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
-      { name: "chromium", testIgnore: process.env.E2E_DATABASE_URL ? /e2e\/signin\// : [/e2e\/signin\//, /lifecycle-views\.spec\.ts$/], use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
-    ]),
+    // The signed-in app's first: the dispatcher takes projects in this order, and its long wait
+    // should overlap the local app's run rather than end the suite.
     ...(only === "local" ? [] : [
       { name: "signin-ready", testMatch: /e2e\/signin\/signin-ready\.setup\.ts$/, use: { baseURL: signinURL } },
-      { name: "signin", testMatch: /e2e\/signin\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
+      { name: "signin", workers: 1, testMatch: /e2e\/signin\/.*\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, baseURL: signinURL }, dependencies: ["signin-ready"] },
+    ]),
+    ...(only === "signin" ? [] : [
+      { name: "demo-ready", testMatch: /demo-ready\.setup\.ts/ },
+      { name: "chromium", workers: 1, testIgnore: process.env.E2E_DATABASE_URL ? /e2e\/signin\// : [/e2e\/signin\//, /lifecycle-views\.spec\.ts$/], use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } }, dependencies: ["demo-ready"] },
     ]),
   ],
   webServer: [...(only === "signin" ? [] : [localServer]), ...(only === "local" ? [] : signinServers)],

@@ -14,7 +14,9 @@ if [ "$major" -lt 24 ]; then
   exit 1
 fi
 
-echo "== browser"
+# Each phase's header says when it started (seconds into the run), so a slow phase shows in CI's log.
+phase() { echo "== $1 (at ${SECONDS}s)"; }
+phase browser
 browser=$(node scripts/ensure-browser.mjs)
 [ -n "$browser" ] && export PLAYWRIGHT_CHROMIUM_EXECUTABLE="$browser"
 label=${browser:-"Playwright's own Chromium"}
@@ -22,8 +24,8 @@ echo "   $label (node $(node --version))"
 
 # .ci/run's second pass sets this: the same tree was already type-checked, linted and built.
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
-  echo "== typecheck" && npx tsc --noEmit -p .
-  echo "== lint" && npx eslint .
+  phase "typecheck" && npx tsc --noEmit -p .
+  phase "lint" && npx eslint .
 fi
 # .ci/run's second pass also sets INSPECTORATE_TEST_SMOKE=1: on the embedded default it runs the
 # database layer, the start-up scripts, the posture queries, the sync's truth check and a browser
@@ -35,9 +37,10 @@ if [ "$smoke" = "1" ]; then
   playwright_paths=(e2e/shell.spec.ts e2e/overview.spec.ts e2e/views-screens.spec.ts)
   export E2E_ONLY=local
 fi
-echo "== unit and database tests" && npx vitest run "${vitest_paths[@]}"
+phase "unit and database tests" && npx vitest run "${vitest_paths[@]}"
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ] || [ ! -d .next/standalone ]; then
-  echo "== build" && npm run build
+  phase "build" && npm run build
 fi
-echo "== standalone server" && npx vitest run --config vitest.standalone.config.ts
-echo "== browser tests" && npx playwright test "${playwright_paths[@]}"
+phase "standalone server" && npx vitest run --config vitest.standalone.config.ts
+phase "browser tests" && npx playwright test "${playwright_paths[@]}"
+phase "done"

@@ -10,7 +10,7 @@ export function GroupMappingTable({ rows }: { rows: ListedMapping[] }) {
     <ScrollArea label="Group mappings"><table className="w-full text-sm" data-testid="mapping-table">
       <thead>
         <tr className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-          <th className="px-2 py-2">Group</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th><th className="px-2 py-2">Set by</th><th className="px-2 py-2" />
+          <th className="px-2 py-2">Group</th><th className="px-2 py-2">Role</th><th className="px-2 py-2">Scope</th><th className="px-2 py-2">Set by</th><th className="px-2 py-2"><span className="sr-only">Remove</span></th>
         </tr>
       </thead>
       <tbody>

@@ -16,7 +16,7 @@ export function RulesTable({ rules, reach, channels }: { rules: StoredRule[]; re
   if (rules.length === 0) return <p className="mb-4 text-sm text-muted" data-testid="rules-empty">No rules yet.</p>;
   return (
     <ScrollArea label="Rules" className="mb-4"><table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-nowrap" data-testid="rules-table">
-      <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Counts now</th><th>Channels</th><th /><th /></tr></thead>
+      <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>When</th><th>From severity</th><th>Scope</th><th>Counts now</th><th>Channels</th><th><span className="sr-only">Pause or resume</span></th><th><span className="sr-only">Delete</span></th></tr></thead>
       <tbody>
         {rules.map((r, i) => (
           <tr key={r.id} className="border-t border-line">

@@ -33,7 +33,7 @@ export default async function Page() {
         <Card title="Channels">
           {/* As the rules table: with no channels a sentence stands in for headers with nothing under them. */}
           {channels.length === 0 ? <p className="mb-4 text-sm text-muted" data-testid="channels-empty">No channels yet.</p> : <ScrollArea label="Channels" className="mb-4"><table className="w-full text-sm [&_th]:whitespace-nowrap" data-testid="channels-table">
-            <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th /><th /><th /></tr></thead>
+            <thead><tr className={th}><th className="py-1">Name</th><th>Kind</th><th>Target</th><th>Created</th><th><span className="sr-only">Send a test</span></th><th><span className="sr-only">Pause or resume</span></th><th><span className="sr-only">Delete</span></th></tr></thead>
             <tbody>
               {channels.map((c) => (
                 <tr key={c.id} className="border-t border-line">

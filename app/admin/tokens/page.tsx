@@ -30,7 +30,7 @@ export default async function Page() {
         <Card title="Tokens">
           {scoped && <p className="mb-3 text-sm text-muted" data-testid="tokens-scoped-note">Your admin scope is limited to some accounts: only tokens whose role and accounts lie within it are listed. Whole-organization admins manage the others.</p>}
           <ScrollArea label="Tokens"><table className="w-full text-sm [&_td]:px-2 [&_th]:px-2 [&_th]:whitespace-nowrap" data-testid="tokens-table">
-            <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>Role</th><th>Scope</th><th>Reaches now</th><th>Created</th><th>Expires</th><th>Last used</th><th>State</th><th /></tr></thead>
+            <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">Name</th><th>Role</th><th>Scope</th><th>Reaches now</th><th>Created</th><th>Expires</th><th>Last used</th><th>State</th><th><span className="sr-only">Revoke</span></th></tr></thead>
             <tbody>
               {tokens.map((t, i) => {
                 const state = t.revokedAt ? `revoked ${day(t.revokedAt)} by ${t.revokedBy}` : t.expired ? "expired" : "active";
