@@ -3,6 +3,7 @@
 // audit row (gate.policy.saved: who, from where, or which policy file) commit together.
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
+import { ADVISORY_TEXT_KEYS } from "@/lib/db/advisory-keys";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, type AuditActor } from "@/lib/auth/audit";
 import { policyIssues, policySchema, type FieldIssue } from "@/lib/gate/policy-schema";
@@ -18,7 +19,7 @@ export async function savePolicyVersion(input: unknown, who: Pick<Actor, "kind" 
   const client = await db().pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`gate-policy:${p.name}`]);
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${ADVISORY_TEXT_KEYS.gatePolicyPrefix}${p.name}`]);
     const last = await client.query(`SELECT version, document FROM gate_policy_versions WHERE name = $1 ORDER BY version DESC LIMIT 1`, [p.name]);
     if (last.rows.length && isDeepStrictEqual(policySchema.parse(last.rows[0].document), p)) {
       await client.query("COMMIT");

@@ -5,9 +5,10 @@
 // beside the engine's would interleave with it, so there the in-process turn is the whole lock.
 import { isEmbeddedUrl } from "./embedded-postgres";
 import { inServerTurn } from "./server-turn";
+import { ADVISORY_KEYS } from "./advisory-keys";
 
 /** Not Prisma's own migrate lock (72707369): the engine may take that one on its own connection. */
-const MIGRATION_LOCK_KEY = 7_302_111_501;
+const MIGRATION_LOCK_KEY = ADVISORY_KEYS.migrations;
 let inProcess: Promise<unknown> = Promise.resolve();
 
 export function withMigrationLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {

@@ -12,6 +12,7 @@
 import { db, readDb } from "@/lib/db/client";
 import { isEmbeddedPool } from "@/lib/db/embedded-pool";
 import { inServerTurn } from "@/lib/db/server-turn";
+import { ADVISORY_KEYS } from "@/lib/db/advisory-keys";
 import { env } from "@/lib/env";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { whenQuiet, type QuietOptions } from "@/lib/ops/when-quiet";
@@ -68,8 +69,7 @@ function warm(version: () => Promise<string>): Promise<void> {
   return s.warming;
 }
 
-/** Arbitrary, fixed: "Inspectorate warming its views". */
-const WARM_TURN_KEY = 7_415_502_913;
+const WARM_TURN_KEY = ADVISORY_KEYS.viewsWarmer;
 /** A turn not had within this long (another process stuck) is not waited for any longer. */
 const WARM_TURN_WAIT_MS = 5 * 60_000;
 

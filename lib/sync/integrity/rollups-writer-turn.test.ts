@@ -3,6 +3,7 @@
 // writer commits. The concurrent writers' test shows what it is for; this one pins the mechanism.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
+import { ADVISORY_KEYS } from "@/lib/db/advisory-keys";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 // The key the migration locks; pg_locks shows a bigint key as its high (classid) and low (objid) halves.
-const TURN_KEY = 7_415_502_912n;
+const TURN_KEY = BigInt(ADVISORY_KEYS.rollupsWriterTurn);
 
 describe("the rollups' writer turn", () => {
   it("fires first among the statement triggers on findings that write rollups, for inserts, updates and deletes", async () => {

@@ -6,9 +6,10 @@
 import type pg from "pg";
 import { isEmbeddedPool } from "@/lib/db/embedded-pool";
 import { inServerTurn } from "@/lib/db/server-turn";
+import { ADVISORY_KEYS } from "@/lib/db/advisory-keys";
 import { SyncAlreadyRunningError } from "./run-record";
 
-const LOCK_KEY = 7_415_502_911; // arbitrary, fixed: "the Inspectorate sync" (…912 is the rollups writer turn, a migration; …913 the views warmer)
+const LOCK_KEY = ADVISORY_KEYS.sync;
 const holder = globalThis as { __inspectorateSyncRunning?: boolean };
 
 export async function withSyncLock<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
