@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { processTreeCpu } from "./cpu-usage";
+import { cpuMeter, processTreeCpu } from "./cpu-usage";
+import { fmt } from "./bench-format";
 
 /** A parent that starts `children` Node processes in turn, each burning ~`ms` of CPU, waits for each
  *  to exit (so the kernel folds its CPU into the parent's), then idles until killed. */
@@ -33,5 +34,18 @@ describe("processTreeCpu", () => {
 
   it("is NaN for a process that is not there", () => {
     expect(processTreeCpu(2 ** 22 + 17)).toBeNaN();
+  });
+});
+
+describe("cpuMeter", () => {
+  it("gives no PostgreSQL figure for a database no local server serves, and the bench prints it as —", () => {
+    const read = cpuMeter(undefined, `inspectorate_not_served_here_${process.pid}`);
+    const t = process.cpuUsage();
+    while ((process.cpuUsage(t).user + process.cpuUsage(t).system) / 1000 < 50);
+    const cpu = read();
+    expect(cpu.postgres).toBeNaN();
+    expect(fmt(cpu.postgres, 1)).toBe("—");
+    expect(cpu.sync).toBeGreaterThanOrEqual(0.04);
+    expect(fmt(1234.5, 1)).toBe("1,234.5");
   });
 });

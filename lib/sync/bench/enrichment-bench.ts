@@ -4,8 +4,9 @@
 import { benchDatabase } from "./bench-db";
 import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
+import { fmt as fmtNumber } from "./bench-format";
 
-const fmt = (n: number, d = 1) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (n: number, d = 1) => fmtNumber(n, d);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export async function enrichmentComparison(findings: number, regions: string[]): Promise<void> {

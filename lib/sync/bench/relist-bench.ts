@@ -10,8 +10,8 @@ import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync, type BenchRun } from "./run-bench-sync";
 import { walByRelation } from "./wal-by-relation";
 import { heapSnapshotter } from "./heap-snapshots";
+import { fmt } from "./bench-format";
 
-const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const mb = (b: number) => `${fmt(b / 2 ** 20, 1)} MB`;
 const rows = (d: WriteDelta) =>
   d.tables.slice(0, 6).map((t) => `${t.table} +${fmt(t.ins)}/~${fmt(t.upd)}${t.hot ? ` (${fmt(t.hot)} HOT)` : ""}/-${fmt(t.del)}`).join(", ");

@@ -16,6 +16,7 @@ import { enrichmentComparison } from "./enrichment-bench";
 import { relistFigures } from "./relist-bench";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
+import { fmt } from "./bench-format";
 
 await rerunWithAllocatorEnv();
 const { values } = parseArgs({
@@ -31,7 +32,6 @@ const watch = (p: SyncProgress) => {
   console.log(`    ${progressLine(p)}`);
 };
 const want = (s: string) => values.scenario === "all" || values.scenario === s;
-const fmt = (n: number, d = 0) => (Number.isNaN(n) ? "—" : n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
 const REGIONS = ["us-east-1", "eu-west-1"];
 
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`);
