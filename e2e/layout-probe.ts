@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** What the audit runs: WCAG 2.1 A and AA, and axe's best practices (headers with no text, landmarks,
  *  heading order…), which cost no more time once only violations are collected. */
 const auditTags = [...wcagTags, "best-practice"];
