@@ -9,7 +9,7 @@ import { countSql, pageKeysSql } from "@/lib/queries/findings/findings-search";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
 
-// The resource text resolved as the explorer resolves it (ids, or "broad").
+// The resource text resolved as the explorer resolves it (lists of ids and findings, either "broad").
 const filter = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams(process.argv[2] ?? "")).filter);
 const where = findingsWhere(allScope, filter);
 const explain = async (label: string, q: Prisma.Sql) => {

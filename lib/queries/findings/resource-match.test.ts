@@ -1,4 +1,4 @@
-// The resource filter's three forms (resolved to ids, "broad", unresolved) find the same findings:
+// The resource filter's forms (resolved to lists, either list or both "broad", unresolved) find the same findings:
 // by a first or a later resource, by id or name, by a part of either in any case, never by a LIKE
 // wildcard; and the explorer resolves the text once for its count and its page.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/te
 import { parseFindingsFilter } from "./findings-filter";
 import { searchFindings } from "./findings-search";
 import { getExplorerResult } from "./explorer-result";
-import { resolveResourceMatch, type ResourceMatch } from "./resource-match";
+import { broadMatch, resolveResourceMatch, type ResourceMatch } from "./resource-match";
 
 const A = "111111111111";
 const database = setupQueryTestDatabase();
@@ -37,20 +37,25 @@ describe("resource filter", () => {
     ["a percent sign is literal", "%", []],
     ["nothing", "i-nope", []],
   ];
-  it.each(cases)("matches %s the same resolved, broad and unresolved", async (_, text, names) => {
+  it.each(cases)("matches %s the same resolved, broad in either list or both, and unresolved", async (_, text, names) => {
     const expected = names.map((n) => f[n]).sort();
-    const resolved = (await resolveResourceMatch(filter(text))).resourceMatch;
-    expect(resolved).not.toBe("broad");
+    const resolved = (await resolveResourceMatch(filter(text))).resourceMatch!;
+    expect(resolved.ids).not.toBe("broad");
+    expect(resolved.arns).not.toBe("broad");
     expect(await arnsWith(text, resolved)).toEqual(expected);
-    expect(await arnsWith(text, "broad")).toEqual(expected);
+    expect(await arnsWith(text, { ids: "broad", arns: resolved.arns })).toEqual(expected);
+    expect(await arnsWith(text, { ids: resolved.ids, arns: "broad" })).toEqual(expected);
+    expect(await arnsWith(text, broadMatch)).toEqual(expected);
     expect(await arnsWith(text, undefined)).toEqual(expected);
   });
 
   it("resolves to the matching ids and later-resource findings, or to broad past the cap", async () => {
     expect((await resolveResourceMatch(filter("0aaa"))).resourceMatch).toEqual({ ids: expect.arrayContaining(["i-0aaa111", "i-0aaa222"]), arns: [] });
     expect((await resolveResourceMatch(filter("i-0"))).resourceMatch).toMatchObject({ arns: [f.multi] });
-    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toBe("broad");
-    expect((await resolveResourceMatch(filter("i-0"), 3)).resourceMatch).not.toBe("broad");
+    // Three first resources but one finding by a later one: only the first list is broad.
+    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toEqual({ ids: "broad", arns: [f.multi] });
+    expect((await resolveResourceMatch(filter("i-0"), 3)).resourceMatch).toEqual({ ids: expect.arrayContaining(["i-0aaa111", "i-0aaa222", "i-0bbb"]), arns: [f.multi] });
+    expect((await resolveResourceMatch(filter("i-0"), 0)).resourceMatch).toEqual(broadMatch);
     const none = parseFindingsFilter(new URLSearchParams("")).filter;
     expect(await resolveResourceMatch(none)).toBe(none);
   });
@@ -62,8 +67,8 @@ describe("resource filter", () => {
     expect((await d.pool.query("SELECT count(*)::int AS n FROM finding_resource_names WHERE resource_id = 'i-0ren'")).rows[0].n).toBe(5);
     expect((await resolveResourceMatch(filter("i-0ren"), 3)).resourceMatch).toEqual({ ids: ["i-0ren"], arns: [] });
     // Five rows for one id reach 2 × (cap + 1) with a cap of 1: broad, and still exactly its findings.
-    expect((await resolveResourceMatch(filter("i-0ren"), 1)).resourceMatch).toBe("broad");
-    expect(await arnsWith("i-0ren", "broad")).toEqual(renamed.sort());
+    expect((await resolveResourceMatch(filter("i-0ren"), 1)).resourceMatch).toEqual({ ids: "broad", arns: [] });
+    expect(await arnsWith("i-0ren", { ids: "broad", arns: [] })).toEqual(renamed.sort());
     expect(await arnsWith("ren-c", (await resolveResourceMatch(filter("ren-c"))).resourceMatch)).toEqual(renamed);
   });
 

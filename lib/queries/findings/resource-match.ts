@@ -3,13 +3,21 @@
 // (finding_resource_names, one row per distinct id and name) and the findings whose other resources
 // match (finding_other_resources), then the findings read by those on their resource_id and arn
 // indexes. When the text matches more resources than that is good for, the findings are tested
-// against the text instead: so many match that an index walk meets them early.
+// against the text instead: so many match that an index walk meets them early. Each list is "broad"
+// on its own: a text that matches every Lambda function's first resource (":$LATEST") but few later
+// resources tests the first against the text and the rest by the later resources' findings (a
+// hashed list), not by a lookup in finding_other_resources for each finding it passes.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { FindingsFilter } from "./findings-filter";
 import { containsPattern } from "@/lib/queries/like-pattern";
 
-/** What the resource text resolved to; "broad": more than MATCH_CAP resources or findings. */
-export type ResourceMatch = { ids: string[]; arns: string[] } | "broad";
+/** Matching values, or "broad": more than MATCH_CAP of them. */
+export type MatchList = string[] | "broad";
+/** What the resource text resolved to: the first resources' ids, and the findings whose later
+ *  resources match. */
+export type ResourceMatch = { ids: MatchList; arns: MatchList };
+/** Both lists broad: every finding tested against the text. */
+export const broadMatch: ResourceMatch = { ids: "broad", arns: "broad" };
 export type ResolvedFilter = FindingsFilter & { resourceMatch?: ResourceMatch };
 
 /** Up to this many ids go to the findings as one array (hashed by the planner); beyond it, "broad". */
@@ -27,31 +35,31 @@ const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_
 
 /** The filter with its resource text resolved (unchanged without one). Up to twice the cap of rows is
  *  read for each list; a list that fills it is "broad" even if fewer of its values are distinct (a
- *  few resources under many names), which is exact too: "broad" tests each finding's own resources. */
+ *  few resources under many names), which is exact too: "broad" tests each finding's own resources.
+ *  Each list is broad or not on its own. */
 export async function resolveResourceMatch<F extends FindingsFilter>(filter: F, cap = MATCH_CAP): Promise<F & { resourceMatch?: ResourceMatch }> {
   if (!filter.resource) return filter;
   const rowsCap = 2 * (cap + 1);
   const [idRows, arnRows] = await Promise.all([queryRows<{ v: string }>(namesSql(filter.resource, rowsCap)), queryRows<{ v: string }>(othersSql(filter.resource, rowsCap))]);
-  const ids = [...new Set(idRows.map((r) => r.v))], arns = [...new Set(arnRows.map((r) => r.v))];
-  const broad = idRows.length >= rowsCap || arnRows.length >= rowsCap || ids.length > cap || arns.length > cap;
-  return { ...filter, resourceMatch: broad ? "broad" : { ids, arns } };
+  const list = (rows: { v: string }[]): MatchList => {
+    const values = [...new Set(rows.map((r) => r.v))];
+    return rows.length >= rowsCap || values.length > cap ? "broad" : values;
+  };
+  return { ...filter, resourceMatch: { ids: list(idRows), arns: list(arnRows) } };
 }
 
 /** The resource condition on `findings f`. Unresolved, it resolves inside the statement (correct,
  *  but an array from a subquery is searched element by element when the findings are walked). */
 export function resourceWhere(text: string, match: ResourceMatch | undefined): Prisma.Sql {
-  if (match === "broad") {
-    const p = containsPattern(text);
-    return Prisma.sql`(f.resource_id = ${text} OR f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p}
-      OR EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn
-        AND (o.resource_id = ${text} OR o.resource_id ILIKE ${p} OR o.name ILIKE ${p})))`;
-  }
-  if (match) {
-    const parts = [
-      ...(match.ids.length ? [Prisma.sql`f.resource_id = ANY(${match.ids}::text[])`] : []),
-      ...(match.arns.length ? [Prisma.sql`f.arn = ANY(${match.arns}::text[])`] : []),
-    ];
-    return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
-  }
-  return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
+  if (!match) return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
+  const p = containsPattern(text);
+  const first = match.ids === "broad"
+    ? [Prisma.sql`f.resource_id = ${text} OR f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p}`]
+    : match.ids.length ? [Prisma.sql`f.resource_id = ANY(${match.ids}::text[])`] : [];
+  const later = match.arns === "broad"
+    ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn
+        AND (o.resource_id = ${text} OR o.resource_id ILIKE ${p} OR o.name ILIKE ${p}))`]
+    : match.arns.length ? [Prisma.sql`f.arn = ANY(${match.arns}::text[])`] : [];
+  const parts = [...first, ...later];
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
 }

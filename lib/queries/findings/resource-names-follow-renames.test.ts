@@ -24,7 +24,7 @@ const image = (repository: string, tag: string) => ({
 });
 const matchedIds = async (text: string) => {
   const resolved = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams({ resource: text })).filter);
-  return resolved.resourceMatch === "broad" ? "broad" : resolved.resourceMatch?.ids ?? [];
+  return resolved.resourceMatch?.ids ?? [];
 };
 
 describe("the resource search after a rename", () => {
