@@ -1,10 +1,14 @@
 // Every page of the app, with ids taken from the demo organization, for the layout and a11y specs.
 import { expect, type APIRequestContext } from "@playwright/test";
 
+/** `axe`: whether the accessibility audit runs at this width too. Both phone widths lay the page out by
+ *  the same rules (no breakpoint of the app falls below 480 px), and whatever scrolls inside the page
+ *  at 390 px scrolls at 320 px too, so the narrower one carries the phone's audit
+ *  (scrollable-region-focusable is the rule that differs with the width). */
 export const viewports = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "narrow phone", width: 320, height: 640 },
-  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844, axe: false },
+  { name: "narrow phone", width: 320, height: 640, axe: true },
+  { name: "desktop", width: 1440, height: 900, axe: true },
 ] as const;
 
 /** The demo finding whose description carries a long unbroken base64 string (emulator catalogue). */
