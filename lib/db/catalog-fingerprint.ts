@@ -1,8 +1,8 @@
 // A comparable description of a database's public schema (tables' columns, indexes, constraints).
 // schema.prisma cannot state views (migrations' own), an index's INCLUDE columns (prisma/orm#8584:
-// indexes compare by key, coveringIndexes lists what migrations add), nor expression keys and
-// predicates (such indexes are left out, migrationOnlyIndexes lists them). Read from the catalog
-// with plain SQL so it works the same on PGlite and PostgreSQL.
+// indexes compare by key, coveringIndexes lists what migrations add), nor expression keys,
+// predicates and operator classes (such indexes are left out, migrationOnlyIndexes lists them).
+// Read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
 
 export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<string[]> {
@@ -22,11 +22,13 @@ export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<s
   return [...columns.rows, ...indexes.rows, ...constraints.rows].map((r) => r.line as string).sort();
 }
 
-/** Indexes with an expression key or a predicate: schema.prisma can state neither, so they are
- *  migrations' own, left out of the fingerprint and listed by migrationOnlyIndexes. */
-const migrationOnly = `indexdef ~ ' WHERE ' OR indexdef ~ '\\(\\('`;
+/** Indexes with an expression key, a predicate or an operator class (gin_trgm_ops: the extension's,
+ *  which the schema engine's reference database does not have): schema.prisma states none of them
+ *  here, so they are migrations' own, left out of the fingerprint and listed by migrationOnlyIndexes. */
+const migrationOnly = `indexdef ~ ' WHERE ' OR indexdef ~ '\\(\\(' OR indexdef ~ '_ops[,)]'`;
 
-/** Each index with an expression key or a predicate, by name: its method, keys and predicate. */
+/** Each index with an expression key, a predicate or an operator class, by name: its method, keys
+ *  and predicate. */
 export async function migrationOnlyIndexes(client: pg.Pool | pg.Client): Promise<Record<string, string>> {
   const { rows } = await client.query<{ name: string; def: string }>(`
     SELECT indexname AS name, substring(indexdef from ' USING (.*)$') AS def FROM pg_indexes

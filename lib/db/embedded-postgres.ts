@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgres {
@@ -41,7 +42,11 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     }
     fs.writeFileSync(lockPath, String(process.pid));
   }
-  const db = opts.dataDir ? await PGlite.create(path.join(opts.dataDir, "pgdata")) : await PGlite.create({ loadDataDir: opts.loadDataDir });
+  // pg_trgm: the resource search's trigram index (migration *_resource_names_trigram_index).
+  const extensions = { pg_trgm };
+  const db = opts.dataDir
+    ? await PGlite.create(path.join(opts.dataDir, "pgdata"), { extensions })
+    : await PGlite.create({ loadDataDir: opts.loadDataDir, extensions });
   // PGlite is one session: the socket server interleaves protocol messages of concurrent
   // connections, so the process holding it uses a single pooled connection (see lib/db/client).
   // A few slots remain for short-lived, sequential users such as the migration engine.

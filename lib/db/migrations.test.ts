@@ -42,6 +42,7 @@ describe("migrations", () => {
         findings_open_first_package_age_idx:
           "btree ((package_names[1]), first_observed_at) WHERE ((status = 'ACTIVE'::text) AND ((resource_type <> 'AWS_ECR_CONTAINER_IMAGE'::text) OR (in_use_count IS DISTINCT FROM 0)))",
         findings_package_names_several_idx: "gin (package_names) WHERE (cardinality(package_names) > 1)",
+        finding_resource_names_search_trgm_idx: "gin (search gin_trgm_ops)",
       });
     } finally {
       await migrated.drop();

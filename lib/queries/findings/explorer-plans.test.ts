@@ -12,6 +12,7 @@ import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/te
 import { parseFindingsFilter } from "./findings-filter";
 import { budgetedPageKeysSql, countFindings, countSql, pageKeysSql, searchFindings, walkRange } from "./findings-search";
 import { findingsSetParts, findingsWhere } from "./findings-where";
+import { namesSql } from "./resource-match";
 import { sortSegments } from "./findings-sort";
 
 const database = setupQueryTestDatabase();
@@ -253,3 +254,28 @@ describe("a package filter's count", () => {
     expect(findingsSetParts(allScope, filterOf("package=openssl&severity=HIGH"))).toHaveLength(2);
   });
 });
+
+describe("the resource search's lookup", () => {
+  it("reads the names' trigram index for a part of an id or name, and finds the same rows through it", async () => {
+    const sql = namesSql("0000000000000001", 20_002);
+    // Without the sequential read and the primary key's walk, only the trigram index can answer the LIKE.
+    const scans = await scansOf(sql, ["seqscan", "indexscan", "indexonlyscan"]);
+    expect(scans.map((s) => s["Index Name"])).toContain("finding_resource_names_search_trgm_idx");
+    const viaIndex = await withPlan(["seqscan", "indexscan", "indexonlyscan"], sql);
+    const viaScan = await withPlan(["bitmapscan"], sql);
+    expect(viaIndex.length).toBeGreaterThan(0);
+    expect([...viaIndex].sort()).toEqual([...viaScan].sort());
+  });
+});
+
+/** The lookup's values with some of the planner's paths turned off. */
+async function withPlan(disabled: string[], sql: Prisma.Sql): Promise<string[]> {
+  const client = await database().pool.connect();
+  try {
+    for (const path of disabled) await client.query(`SET enable_${path} = off`);
+    return (await client.query<{ v: string }>(sql.text, sql.values)).rows.map((r) => r.v);
+  } finally {
+    await client.query("RESET ALL");
+    client.release();
+  }
+}

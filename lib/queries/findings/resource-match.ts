@@ -26,9 +26,10 @@ export const MATCH_CAP = 10_000;
 // Without a limit (the statement's own fallback) every match; with one, up to it. Not DISTINCT: a
 // DISTINCT under a LIMIT walked the (resource_id, name) key in order and tested most of the table
 // (180-580 ms for ":$LATEST" at 10M findings); plain rows stop at the limit (40-70 ms). A resource
-// known under several names comes once per name; the caller makes the ids distinct.
+// known under several names comes once per name; the caller makes the ids distinct. The names' LIKE
+// reads their trigram index (migration *_resource_names_trigram_index) when the text is selective.
 const limited = (limit?: number) => (limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`);
-const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.resource_id AS v FROM finding_resource_names n
+export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.resource_id AS v FROM finding_resource_names n
   WHERE n.resource_id = ${text} OR n.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
 const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
   WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)}${limited(limit)}`;
