@@ -5,6 +5,7 @@
 //   no heap row (10M findings: 0.2 s against ~1 s warm and 84 s cold);
 // - a package filter's capped count reads the findings listing it first by the first-package index
 //   and the few listing it further down by the GIN index of findings with several packages.
+import type { PoolClient } from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import { allScope } from "@/lib/queries/scope";
@@ -34,14 +35,21 @@ async function countScans(qs: string): Promise<PlanNode[]> {
 }
 
 async function scansOf(sql: Prisma.Sql, disabled: string[]): Promise<PlanNode[]> {
-  const client = await database().pool.connect();
-  try {
-    // 400 rows: reading them all (and sorting the matches) would be cheaper here than any index,
-    // and would prove nothing. At 10M findings the planner picks the index paths itself.
-    for (const path of disabled) await client.query(`SET enable_${path} = off`);
+  return withPathsOff(disabled, async (client) => {
     const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values);
     const plan = rows[0]["QUERY PLAN"];
     return nodes((typeof plan === "string" ? JSON.parse(plan) : plan)[0].Plan).filter((n) => /Scan|BitmapAnd/.test(n["Node Type"]));
+  });
+}
+
+/** `work` on one connection with some of the planner's paths turned off, restored afterwards. */
+async function withPathsOff<T>(disabled: string[], work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await database().pool.connect();
+  try {
+    // A test's few hundred rows: reading them all (and sorting the matches) would be cheaper here than
+    // any index, and would prove nothing. At 10M findings the planner picks the index paths itself.
+    for (const path of disabled) await client.query(`SET enable_${path} = off`);
+    return await work(client);
   } finally {
     await client.query("RESET ALL");
     client.release();
@@ -261,21 +269,10 @@ describe("the resource search's lookup", () => {
     // Without the sequential read and the primary key's walk, only the trigram index can answer the LIKE.
     const scans = await scansOf(sql, ["seqscan", "indexscan", "indexonlyscan"]);
     expect(scans.map((s) => s["Index Name"])).toContain("finding_resource_names_search_trgm_idx");
-    const viaIndex = await withPlan(["seqscan", "indexscan", "indexonlyscan"], sql);
-    const viaScan = await withPlan(["bitmapscan"], sql);
+    const values = (client: PoolClient) => client.query<{ v: string }>(sql.text, sql.values).then((r) => r.rows.map((row) => row.v));
+    const viaIndex = await withPathsOff(["seqscan", "indexscan", "indexonlyscan"], values);
+    const viaScan = await withPathsOff(["bitmapscan"], values);
     expect(viaIndex.length).toBeGreaterThan(0);
     expect([...viaIndex].sort()).toEqual([...viaScan].sort());
   });
 });
-
-/** The lookup's values with some of the planner's paths turned off. */
-async function withPlan(disabled: string[], sql: Prisma.Sql): Promise<string[]> {
-  const client = await database().pool.connect();
-  try {
-    for (const path of disabled) await client.query(`SET enable_${path} = off`);
-    return (await client.query<{ v: string }>(sql.text, sql.values)).rows.map((r) => r.v);
-  } finally {
-    await client.query("RESET ALL");
-    client.release();
-  }
-}
