@@ -7,11 +7,13 @@ import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/te
 import { parseFindingsFilter } from "./findings-filter";
 import { searchFindings } from "./findings-search";
 import { getExplorerResult } from "./explorer-result";
-import { broadMatch, resolveResourceMatch, type ResourceMatch } from "./resource-match";
+import { resolveResourceMatch, type ResourceMatch } from "./resource-match";
 
 const A = "111111111111";
 const database = setupQueryTestDatabase();
 const f: Record<string, string> = {};
+/** Both lists broad: every finding tested against the text. */
+const broadMatch: ResourceMatch = { ids: "broad", arns: "broad" };
 const filter = (resource: string) => parseFindingsFilter(new URLSearchParams({ resource })).filter;
 const arnsWith = async (resource: string, match: ResourceMatch | undefined) =>
   (await searchFindings(allScope, { ...filter(resource), resourceMatch: match, limit: 100 })).rows.map((r) => r.arn).sort();

@@ -16,8 +16,6 @@ export type MatchList = string[] | "broad";
 /** What the resource text resolved to: the first resources' ids, and the findings whose later
  *  resources match. */
 export type ResourceMatch = { ids: MatchList; arns: MatchList };
-/** Both lists broad: every finding tested against the text. */
-export const broadMatch: ResourceMatch = { ids: "broad", arns: "broad" };
 export type ResolvedFilter = FindingsFilter & { resourceMatch?: ResourceMatch };
 
 /** Up to this many ids go to the findings as one array (hashed by the planner); beyond it, "broad". */
