@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: "forks",
-    fileParallelism: false,
+    // Two files at a time: most of their time is waiting (a worker's 20 s crash-loop window, start-ups),
+    // and each starts its own copy of the build on its own ports and database.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });
