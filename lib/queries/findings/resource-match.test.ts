@@ -55,23 +55,34 @@ describe("resource filter", () => {
     expect((await resolveResourceMatch(filter("0aaa"))).resourceMatch).toEqual({ ids: expect.arrayContaining(["i-0aaa111", "i-0aaa222"]), arns: [] });
     expect((await resolveResourceMatch(filter("i-0"))).resourceMatch).toMatchObject({ arns: [f.multi] });
     // Three first resources but one finding by a later one: only the first list is broad.
-    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toEqual({ ids: "broad", arns: [f.multi] });
+    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toEqual({ ids: "broad", arns: [f.multi], renamed: [] });
     expect((await resolveResourceMatch(filter("i-0"), 3)).resourceMatch).toEqual({ ids: expect.arrayContaining(["i-0aaa111", "i-0aaa222", "i-0bbb"]), arns: [f.multi] });
-    expect((await resolveResourceMatch(filter("i-0"), 0)).resourceMatch).toEqual(broadMatch);
+    expect((await resolveResourceMatch(filter("i-0"), 0)).resourceMatch).toEqual({ ...broadMatch, renamed: [] });
     const none = parseFindingsFilter(new URLSearchParams("")).filter;
     expect(await resolveResourceMatch(none)).toBe(none);
   });
 
   it("counts a resource known under several names once, and calls a text broad when its rows fill twice the cap", async () => {
     const d = database();
-    const renamed = [];
+    const renamed: string[] = [];
     for (const name of ["ren-a", "ren-b", "ren-c", "ren-d", "ren-e"]) renamed.push(await addFinding(d, { account_id: A, resource_id: "i-0ren", resource_name: name }));
+    const renC = renamed[2];
+    renamed.sort();
     expect((await d.pool.query("SELECT count(*)::int AS n FROM finding_resource_names WHERE resource_id = 'i-0ren'")).rows[0].n).toBe(5);
     expect((await resolveResourceMatch(filter("i-0ren"), 3)).resourceMatch).toEqual({ ids: ["i-0ren"], arns: [] });
     // Five rows for one id reach 2 × (cap + 1) with a cap of 1: broad, and still exactly its findings.
-    expect((await resolveResourceMatch(filter("i-0ren"), 1)).resourceMatch).toEqual({ ids: "broad", arns: [] });
-    expect(await arnsWith("i-0ren", { ids: "broad", arns: [] })).toEqual(renamed.sort());
+    expect((await resolveResourceMatch(filter("i-0ren"), 1)).resourceMatch).toEqual({ ids: "broad", arns: [], renamed: "broad" });
+    expect(await arnsWith("i-0ren", { ids: "broad", arns: [] })).toEqual(renamed);
     expect(await arnsWith("ren-c", (await resolveResourceMatch(filter("ren-c"))).resourceMatch)).toEqual(renamed);
+    // One of the names finds all five findings however the text resolves: listed (above), broad with the
+    // resources of several names listed, or looked up for each finding (past the cap, or unresolved).
+    // Without them a broad search would find only the finding that carries the name itself.
+    expect((await resolveResourceMatch(filter("i-0"), 2)).resourceMatch).toEqual({ ids: "broad", arns: [f.multi], renamed: ["i-0ren"] });
+    expect((await resolveResourceMatch(filter("ren-c"), 0)).resourceMatch).toEqual({ ids: "broad", arns: [], renamed: "broad" });
+    expect(await arnsWith("ren-c", (await resolveResourceMatch(filter("ren-c"), 0)).resourceMatch)).toEqual(renamed);
+    expect(await arnsWith("ren-c", { ids: "broad", arns: [], renamed: ["i-0ren"] })).toEqual(renamed);
+    expect(await arnsWith("ren-c", { ids: "broad", arns: [] })).toEqual(renamed);
+    expect(await arnsWith("ren-c", { ids: "broad", arns: [], renamed: [] })).toEqual([renC]);
   });
 
   it("gives the explorer the same findings in its total and its page", async () => {

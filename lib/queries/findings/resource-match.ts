@@ -6,7 +6,9 @@
 // against the text instead: so many match that an index walk meets them early. Each list is "broad"
 // on its own: a text that matches every Lambda function's first resource (":$LATEST") but few later
 // resources tests the first against the text and the rest by the later resources' findings (a
-// hashed list), not by a lookup in finding_other_resources for each finding it passes.
+// hashed list), not by a lookup in finding_other_resources for each finding it passes. A first list
+// that is broad also takes the resources known under several names whose other name matches
+// (finding_resource_aliases, migration *_resource_aliases): the finding's own name is not enough there.
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { FindingsFilter } from "./findings-filter";
 import { containsPattern } from "@/lib/queries/like-pattern";
@@ -14,8 +16,9 @@ import { containsPattern } from "@/lib/queries/like-pattern";
 /** Matching values, or "broad": more than MATCH_CAP of them. */
 export type MatchList = string[] | "broad";
 /** What the resource text resolved to: the first resources' ids, and the findings whose later
- *  resources match. */
-export type ResourceMatch = { ids: MatchList; arns: MatchList };
+ *  resources match. `renamed` (only beside a broad `ids`): the matching resources known under
+ *  several names; absent, the statement looks them up for each finding it tests. */
+export type ResourceMatch = { ids: MatchList; arns: MatchList; renamed?: MatchList };
 export type ResolvedFilter = FindingsFilter & { resourceMatch?: ResourceMatch };
 
 /** Up to this many ids go to the findings as one array (hashed by the planner); beyond it, "broad". */
@@ -29,6 +32,8 @@ export const MATCH_CAP = 10_000;
 const limited = (limit?: number) => (limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`);
 export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.resource_id AS v FROM finding_resource_names n
   WHERE n.resource_id = ${text} OR n.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
+const aliasesSql = (text: string, limit?: number) => Prisma.sql`SELECT a.resource_id AS v FROM finding_resource_aliases a
+  WHERE a.resource_id = ${text} OR a.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
 const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
   WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)}${limited(limit)}`;
 
@@ -44,7 +49,18 @@ export async function resolveResourceMatch<F extends FindingsFilter>(filter: F, 
     const values = [...new Set(rows.map((r) => r.v))];
     return rows.length >= rowsCap || values.length > cap ? "broad" : values;
   };
-  return { ...filter, resourceMatch: { ids: list(idRows), arns: list(arnRows) } };
+  const ids = list(idRows);
+  if (ids !== "broad") return { ...filter, resourceMatch: { ids, arns: list(arnRows) } };
+  const renamed = list(await queryRows<{ v: string }>(aliasesSql(filter.resource, rowsCap)));
+  return { ...filter, resourceMatch: { ids, arns: list(arnRows), renamed } };
+}
+
+/** Beside a broad first list: the findings of resources known under several names, one of which
+ *  matches (a listed few, or a lookup for each finding tested). */
+function renamedWhere(text: string, renamed: MatchList | undefined): Prisma.Sql[] {
+  if (Array.isArray(renamed)) return renamed.length ? [Prisma.sql`f.resource_id = ANY(${renamed}::text[])`] : [];
+  return [Prisma.sql`EXISTS (SELECT 1 FROM finding_resource_aliases a WHERE a.resource_id = f.resource_id
+    AND (a.resource_id = ${text} OR a.search LIKE lower(${containsPattern(text)})))`];
 }
 
 /** The resource condition on `findings f`. Unresolved, it resolves inside the statement (correct,
@@ -53,7 +69,7 @@ export function resourceWhere(text: string, match: ResourceMatch | undefined): P
   if (!match) return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
   const p = containsPattern(text);
   const first = match.ids === "broad"
-    ? [Prisma.sql`f.resource_id = ${text} OR f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p}`]
+    ? [Prisma.sql`f.resource_id = ${text} OR f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p}`, ...renamedWhere(text, match.renamed)]
     : match.ids.length ? [Prisma.sql`f.resource_id = ANY(${match.ids}::text[])`] : [];
   const later = match.arns === "broad"
     ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn

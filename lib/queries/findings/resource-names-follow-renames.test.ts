@@ -1,6 +1,7 @@
 // A resource name leaves the explorer's resource search once no finding carries it (the update
 // trigger of migration resource_names_follow_renames), and a search for it then finds nothing: it
-// found the resource's findings under their new name before.
+// found the resource's findings under their new name before. The names of a resource known under
+// several at once are also its aliases (migration resource_aliases), which a broad search adds.
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import type { Finding } from "@aws-sdk/client-inspector2";
@@ -10,6 +11,8 @@ import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { ecrFinding } from "@/lib/sync/map/fixtures";
 import { toFindingRow, type FindingRow } from "@/lib/sync/map/finding-row";
 import { upsertFindings } from "@/lib/sync/write/finding-writer";
+import { allScope } from "@/lib/queries/scope";
+import { searchFindings } from "@/lib/queries/findings/findings-search";
 
 const database = setupQueryTestDatabase();
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "e")}`;
@@ -22,6 +25,16 @@ const image = (repository: string, tag: string) => ({
   type: "AWS_ECR_CONTAINER_IMAGE" as const, id: `arn:aws:ecr:us-east-1:111122223333:repository/${repository}/sha256:feed`, region: "us-east-1",
   details: { awsEcrContainerImage: { registry: "111122223333", repositoryName: repository, imageTags: [tag], imageHash: "sha256:feed" } },
 });
+const aliases = async (pool: Pick<pg.Pool, "query">) =>
+  (await pool.query("SELECT name FROM finding_resource_aliases ORDER BY name")).rows.map((r) => r.name);
+/** The findings a search for `text` finds when it matches too many resources to list them: each
+ *  finding's own id and name tested, and the resources of several names (resolved past a cap of 0). */
+const broadArns = async (text: string) => {
+  const filter = parseFindingsFilter(new URLSearchParams({ resource: text })).filter;
+  const resolved = (await resolveResourceMatch(filter, 0)).resourceMatch;
+  const resourceMatch = { ids: "broad" as const, arns: resolved?.arns ?? [], renamed: resolved?.renamed };
+  return (await searchFindings(allScope, { ...filter, resourceMatch, limit: 10 })).rows.map((r) => r.arn).sort();
+};
 const matchedIds = async (text: string) => {
   const resolved = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams({ resource: text })).filter);
   return resolved.resourceMatch?.ids ?? [];
@@ -37,6 +50,7 @@ describe("the resource search after a rename", () => {
     const ledger = "arn:aws:ecr:us-east-1:111122223333:repository/ledger/sha256:feed";
     const payroll = "arn:aws:ecr:us-east-1:111122223333:repository/payroll/sha256:feed";
     expect(await matchedIds("ledger:v1")).toEqual([ledger]);
+    expect(await aliases(pool)).toEqual([]);
     // Finding 1's image moved to tag v2; one of payroll's two findings moved to v8.
     await upsertFindings(pool, [row(1, { updatedAt: later(8), resources: [image("ledger", "v2")] }), row(3, { updatedAt: later(8), resources: [image("payroll", "v8")] })], ctx);
     expect(await matchedIds("ledger:v1")).toEqual([]);
@@ -45,6 +59,11 @@ describe("the resource search after a rename", () => {
     expect(await matchedIds("payroll:v8")).toEqual([payroll]);
     const names = async () => (await pool.query("SELECT name FROM finding_resource_names ORDER BY name")).rows.map((r) => r.name);
     expect(await names()).toEqual(["ledger:v2", "payroll:v7", "payroll:v8"]);
+    // payroll is known as v7 and v8 at once; ledger's v1 is gone with the rename, so it has one name.
+    expect(await aliases(pool)).toEqual(["payroll:v7", "payroll:v8"]);
+    // A broad search finds both of payroll's findings by either name, as a listed one does.
+    expect(await broadArns("payroll:v7")).toEqual([arn(2), arn(3)]);
+    expect(await broadArns("payroll:v8")).toEqual([arn(2), arn(3)]);
     // An update that renames nothing (a re-listing's rewrite) deletes nothing.
     await upsertFindings(pool, [row(2, { updatedAt: later(9), resources: [image("payroll", "v7")] })], ctx);
     expect(await names()).toEqual(["ledger:v2", "payroll:v7", "payroll:v8"]);
@@ -52,6 +71,8 @@ describe("the resource search after a rename", () => {
     await upsertFindings(pool, [row(2, { updatedAt: later(10), resources: [image("payroll", "v8")] })], ctx);
     expect(await names()).toEqual(["ledger:v2", "payroll:v8"]);
     expect(await matchedIds("payroll:v7")).toEqual([]);
+    expect(await aliases(pool)).toEqual([]);
+    expect(await broadArns("payroll:v7")).toEqual([]);
   });
 
   it("keeps a name that a finding another writer has not yet committed carries", async () => {
@@ -88,5 +109,6 @@ describe("the resource search after a rename", () => {
     expect(await matchedIds("billing:v2")).toEqual([billing]);
     const names = (await db.pool.query("SELECT name FROM finding_resource_names WHERE resource_id = $1 ORDER BY name", [billing])).rows.map((r) => r.name);
     expect(names).toEqual(["billing:v1", "billing:v2"]);
+    expect(await aliases(db.pool)).toEqual(["billing:v1", "billing:v2"]);
   });
 });
