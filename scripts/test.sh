@@ -24,8 +24,20 @@ echo "   $label (node $(node --version))"
 
 # .ci/run's second pass sets this: the same tree was already type-checked, linted and built.
 if [ "${INSPECTORATE_TEST_SKIP_STATIC:-0}" != "1" ]; then
-  phase "typecheck" && npx tsc --noEmit -p .
-  phase "lint" && npx eslint .
+  # Side by side: each is one process on one core (15 s and 20 s one after the other here).
+  phase "typecheck and lint"
+  mkdir -p .test-data
+  npx tsc --noEmit -p . > .test-data/typecheck.log 2>&1 &
+  typecheck=$!
+  lint_status=0
+  npx eslint . || lint_status=$?
+  typecheck_status=0
+  wait "$typecheck" || typecheck_status=$?
+  cat .test-data/typecheck.log
+  if [ "$typecheck_status" != 0 ] || [ "$lint_status" != 0 ]; then
+    echo "npm test: typecheck exit $typecheck_status, lint exit $lint_status" >&2
+    exit 1
+  fi
 fi
 # .ci/run's second pass also sets INSPECTORATE_TEST_SMOKE=1: on the embedded default it runs the
 # database layer, the start-up scripts, the posture queries, the sync's truth check and a browser
