@@ -32,7 +32,7 @@ try {
     fs.writeFileSync(path.join(migrationsDir, ".schema-snapshot.prisma"), content);
     console.log(`wrote ${path.relative(process.cwd(), dir)}/migration.sql`);
   }
-  opened.close();
+  await opened.close();
 } finally {
   await pg.stop();
 }

@@ -49,7 +49,7 @@ export async function applyMigrations(databaseUrl: string, dir = migrationsDir):
       });
       return out.appliedMigrationNames;
     } finally {
-      opened.close();
+      await opened.close();
     }
   });
 }
@@ -68,6 +68,6 @@ export async function schemaSqlFromEmpty(databaseUrl: string): Promise<string> {
     }));
     return out.stdout ?? "";
   } finally {
-    opened.close();
+    await opened.close();
   }
 }

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -30,12 +31,16 @@ export interface OpenedEngine {
   engine: SchemaEngine;
   /** Runs an engine call, turning its opaque "External error id#N" into the driver's own error. */
   run<T>(call: (e: SchemaEngine) => Promise<T>): Promise<T>;
-  close(): void;
+  /** Frees the engine and closes its connection, which holds Prisma's migrate lock (a session
+   *  advisory lock) until it closes: left to the pool's idle timeout, the next engine on the same
+   *  database (another replica starting, the next test) waited 10 s for it. */
+  close(): Promise<void>;
 }
 
 export async function openSchemaEngine(databaseUrl: string, schemaPath: string): Promise<OpenedEngine> {
   const Engine = await loadEngineClass();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl, max: 1 }));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const datamodel = fs.readFileSync(schemaPath, "utf8");
   const engine = await Engine.new({ datamodels: [[schemaPath, datamodel]] }, () => {}, adapter);
   return {
@@ -50,6 +55,9 @@ export async function openSchemaEngine(databaseUrl: string, schemaPath: string):
         throw e;
       }
     },
-    close: () => engine.free(),
+    async close() {
+      engine.free();
+      await pool.end();
+    },
   };
 }
