@@ -3,6 +3,7 @@
 // On the embedded PGlite, which only the process that started it can hold: two callers in it.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, readMigrationsList } from "./migrations";
 import { createEmptyTestDatabase } from "./test-database";
@@ -31,4 +32,24 @@ describe("migrations started together", () => {
       await db.drop();
     }
   }, 180_000);
+
+  it("let go of Prisma's migrate lock when they return, so the next one does not wait for it", async () => {
+    const db = await createEmptyTestDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    try {
+      await applyMigrations(db.url);
+      await client.connect();
+      // The engine takes pg_advisory_lock(72707369) on its own connection, held until that closes. On
+      // the embedded PGlite every connection is the one session, which may take its own lock again.
+      const { rows } = await client.query(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = 72707369 AND granted");
+      if (db.flavour === "postgres-server") expect(rows[0].n).toBe(0);
+      const started = Date.now();
+      expect(await applyMigrations(db.url)).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(5_000); // it waited 10 s for the pool's idle timeout
+    } finally {
+      await client.end();
+      await db.drop();
+    }
+  }, 60_000);
 });
