@@ -16,8 +16,9 @@ const metadata = (i: number) => JSON.stringify({ ecrImage: { repositoryName: `re
 
 /** A move's own heap records for covered_resources: each HOT update's bytes and how many there were,
  *  leaving out records that carry a page image (the first change to a page after a checkpoint: its
- *  record holds the image instead of the row's bytes, ~72 B without it. "before" once read 72 B in CI, most likely
- *  windows whose every record carried an image after checkpoints that other tests brought on). pg_walinspect (a superuser, as in CI) reads them; null where it cannot be had.
+ *  record holds the image instead of the row's bytes, ~72 B without it. "before" once read 72 B in
+ *  CI, most likely windows whose every record carried an image after checkpoints that other tests
+ *  brought on). pg_walinspect (a superuser, as in CI) reads them; null where it cannot be had.
  *  A HOT update keeps the row on its page, where PostgreSQL logs only the bytes between the row's
  *  unchanged prefix and suffix: what the column order decides. An update whose page had no room left
  *  (its dead versions not yet prunable while another session's snapshot held them: a busy suite on one

@@ -30,10 +30,13 @@ export const MATCH_CAP = 10_000;
 // known under several names comes once per name; the caller makes the ids distinct. The names' LIKE
 // reads their trigram index (migration *_resource_names_trigram_index) when the text is selective.
 const limited = (limit?: number) => (limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`);
+/** A row of finding_resource_names or finding_resource_aliases (`alias`) that the text names. */
+const searchMatches = (alias: "n" | "a", text: string) =>
+  Prisma.sql`(${Prisma.raw(alias)}.resource_id = ${text} OR ${Prisma.raw(alias)}.search LIKE lower(${containsPattern(text)}))`;
 export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.resource_id AS v FROM finding_resource_names n
-  WHERE n.resource_id = ${text} OR n.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
+  WHERE ${searchMatches("n", text)}${limited(limit)}`;
 const aliasesSql = (text: string, limit?: number) => Prisma.sql`SELECT a.resource_id AS v FROM finding_resource_aliases a
-  WHERE a.resource_id = ${text} OR a.search LIKE lower(${containsPattern(text)})${limited(limit)}`;
+  WHERE ${searchMatches("a", text)}${limited(limit)}`;
 const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
   WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)}${limited(limit)}`;
 
@@ -59,8 +62,7 @@ export async function resolveResourceMatch<F extends FindingsFilter>(filter: F, 
  *  matches (a listed few, or a lookup for each finding tested). */
 function renamedWhere(text: string, renamed: MatchList | undefined): Prisma.Sql[] {
   if (Array.isArray(renamed)) return renamed.length ? [Prisma.sql`f.resource_id = ANY(${renamed}::text[])`] : [];
-  return [Prisma.sql`EXISTS (SELECT 1 FROM finding_resource_aliases a WHERE a.resource_id = f.resource_id
-    AND (a.resource_id = ${text} OR a.search LIKE lower(${containsPattern(text)})))`];
+  return [Prisma.sql`EXISTS (SELECT 1 FROM finding_resource_aliases a WHERE a.resource_id = f.resource_id AND ${searchMatches("a", text)})`];
 }
 
 /** The resource condition on `findings f`. Unresolved, it resolves inside the statement (correct,
