@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./audit-page";
 import { attachScreenshot } from "./screenshots";
 import { pageNames, pagePaths, viewports, type PageName } from "./every-page";
 import { axeViolations, sidewaysOverflow } from "./layout-probe";
@@ -25,7 +26,7 @@ for (const vp of viewports) {
   test.describe(`at ${vp.width} × ${vp.height}`, () => {
     test.use({ viewport: { width: vp.width, height: vp.height } });
     for (const name of pageNames) {
-      test(`${name} fits the width${vp.axe ? " and passes the WCAG 2.1 AA audit" : ""}`, async ({ page }) => {
+      test(`${name} fits the width${vp.axe ? " and passes the WCAG 2.1 AA audit" : ""}`, async ({ auditPage: page }) => {
         test.setTimeout(240_000);
         await page.goto(paths[name]);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
