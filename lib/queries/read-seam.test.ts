@@ -11,6 +11,7 @@ const onPrimary: Record<string, string> = {
   "gate/policies.ts": "a decision uses the policy just saved",
   "gate/gate-exceptions.ts": "a revoked exception stops passing findings at once",
   "gate/artifact-observation.ts": "judged on the database the decision is recorded in",
+  "findings/scope-key-rollups.ts": "it writes a scope's sums (the viewers' pages read them through the seam)",
   "views-warmer.ts": "its turn among the app's processes is an advisory lock on the primary they all share; it reads nothing there",
 };
 

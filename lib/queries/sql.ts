@@ -42,3 +42,19 @@ export async function queryOneSerial<T>(query: Prisma.Sql, from: ReadFrom = "rep
     client.release();
   }
 }
+
+/** Reads that must agree run in one snapshot (REPEATABLE READ, read only): `rows` runs each. */
+export async function inOneSnapshot<T>(work: (rows: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>, from: ReadFrom = "replica"): Promise<T> {
+  const client = await databaseFor(from).pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const value = await work(async <R>(query: Prisma.Sql) => (await client.query(query.text, query.values as unknown[])).rows as R[]);
+    await client.query("COMMIT");
+    return value;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}

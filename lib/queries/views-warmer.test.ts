@@ -9,6 +9,9 @@ import { liveReview, liveReviewRequest } from "./review/live-review";
 import { insertAccount, insertFinding } from "./review/review-fixtures";
 import { reviewParamsSchema } from "@/lib/review/review-params";
 import { startViewsWarmer, viewsWarming, warmIfChanged } from "./views-warmer";
+import { parseFindingsFilter } from "./findings/findings-filter";
+import { groupFindings } from "./findings/findings-groups";
+import { scopeHash, SUMMED_AHEAD_MIN_ACCOUNTS } from "./findings/scope-key-rollups";
 
 const database = setupQueryTestDatabase();
 
@@ -71,5 +74,31 @@ describe("the views warmer", () => {
     await d.pool.query("UPDATE sync_runs SET outcome = 'SUCCEEDED', finished_at = now() WHERE outcome = 'RUNNING'");
     expect(await warmIfChanged()).toBe(true);
     expect((await (await todaysReview()).section("sla")).totals.breached).toBe(1); // late-2 alone (late-1 was truncated)
+  });
+
+  it("sums the CVE groups of a scope of many accounts a viewer opened: after a run, and at a poll with no data change", async () => {
+    const d = database();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    const C = "333333333333";
+    const scope = { accountIds: [C, ...Array.from({ length: SUMMED_AHEAD_MIN_ACCOUNTS }, (_, i) => String(800000000000 + i))] };
+    const generation = async () => (await d.pool.query<{ summed: boolean }>(
+      "SELECT coalesce(s.generation = g.n, false) AS summed FROM scope_key_rollup_sets s, key_rollups_generation g WHERE s.scope_hash = $1", [scopeHash(scope.accountIds)])).rows[0]?.summed;
+    await addFinding(d, { account_id: C, severity: "CRITICAL", vulnerability_id: "CVE-2024-7", finding_key: "CVE-2024-7" });
+    await addRow(d, "sync_runs", { trigger: "cli", outcome: "SUCCEEDED", finished_at: new Date() });
+    expect(await warmIfChanged()).toBe(true); // the overview and review, for this data
+    const groups = async () => groupFindings(scope, { ...parseFindingsFilter(new URLSearchParams("group=cve")).filter, group: "cve" });
+    expect((await groups()).groups.map((g) => [g.key, g.critical])).toEqual([["CVE-2024-7", 1]]);
+    expect(await generation(), "recorded, not summed").toBe(false);
+    // The next poll sees no data change, and sums the scope recorded since.
+    expect(await warmIfChanged()).toBe(false);
+    expect(await generation()).toBe(true);
+
+    // A run changes the findings: its end sums the scope again.
+    await addFinding(d, { account_id: C, severity: "CRITICAL", vulnerability_id: "CVE-2024-7", finding_key: "CVE-2024-7" });
+    expect(await generation()).toBe(false);
+    announceRunFinished({ runId: 2, outcome: "SUCCEEDED" } as SyncResult);
+    await viewsWarming();
+    expect(await generation()).toBe(true);
+    expect((await groups()).groups.map((g) => [g.key, g.critical])).toEqual([["CVE-2024-7", 2]]);
   });
 });

@@ -1,6 +1,8 @@
 // Warms what the organization-wide views read once the cache's data changed, so that no viewer waits
 // for it: the overview (hundreds of ms at 1M findings) and today's weekly review (8-10 s at 1M; the
-// meeting opens it right after the morning's sync). Each web worker keeps its own memos, so each warms
+// meeting opens it right after the morning's sync), and sums the CVE groups of the scopes of many
+// accounts viewers opened (findings/scope-key-rollups.ts; also at a poll with no data change, for a
+// scope recorded since). Each web worker keeps its own memos, so each warms
 // its own: after a run this process finished (schedule, "Sync now", POST /api/sync), and when its poll
 // sees the data version move with no run in progress (a run in another worker or process, a risk
 // exception recorded elsewhere). A failure is logged by kind and leaves the memo to fill on first view.
@@ -21,6 +23,7 @@ import { allScope } from "@/lib/queries/scope";
 import { onRunFinished } from "@/lib/sync/run-listeners";
 import { syncStatus } from "@/lib/sync/sync-status";
 import { reviewParamsSchema } from "@/lib/review/review-params";
+import { forgetUnaskedScopes, sumAskedScopes } from "./findings/scope-key-rollups";
 import { warmOrgOverview } from "./posture/overview-reads";
 import { heatmapRows } from "./posture/heatmap-data";
 import { frozenReview } from "./review/frozen-reviews";
@@ -64,6 +67,10 @@ function warm(version: () => Promise<string>): Promise<void> {
       await quiet();
       await part("overview", () => Promise.all([warmOrgOverview(), heatmapRows(allScope, { region: [], inUse: "only" })]));
       await part("review", () => warmTodaysReview(new Date(), quiet));
+      await part("scoped CVE groups", async () => {
+        await forgetUnaskedScopes();
+        await sumAskedScopes(quiet);
+      });
     });
   })();
   return s.warming;
@@ -98,7 +105,12 @@ export async function warmIfChanged(): Promise<boolean> {
   if (s.warming) await s.warming;
   // Both through the read seam: the version and the run state come from the same database.
   const [version, status] = await Promise.all([reviewInputsVersion(), syncStatus(readDb().pool)]);
-  if (status.running || version === s.warmedVersion) return false;
+  if (status.running) return false;
+  if (version === s.warmedVersion) {
+    // No data change, but a viewer may have opened the groups of a scope not summed yet.
+    await sumAskedScopes(() => whenQuiet(s.quiet));
+    return false;
+  }
   await warm(async () => version);
   return true;
 }

@@ -7,12 +7,15 @@
 // path does. Same rows, same order.
 import { defaultInUse, type InUseMode } from "@/lib/domain/in-use";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
-import { Prisma, queryRows } from "@/lib/queries/sql";
+import { log } from "@/lib/ops/logger";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
+import { inOneSnapshot, Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { findingsFilterSchema, type FindingsFilter } from "./findings-filter";
 import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
 import type { ResolvedFilter } from "./resource-match";
+import { noteScopeAsked, scopeHash, summedAheadAccounts, sumsCurrentSql } from "./scope-key-rollups";
 
 const defaults = findingsFilterSchema.parse({});
 /** What the rollup is keyed or split by, or what does not narrow a group's rows. */
@@ -85,38 +88,54 @@ function shownGroupsSql(g: Prisma.Sql, accounts: Prisma.Sql, where: Prisma.Sql):
  *  - Some accounts (a scoped viewer, an account filter): their rows of open_key_rollups summed, each
  *    row one account. Joined from the region's keys, so a few accounts are a few primary-key reads per
  *    key (10 of 5,000 accounts at 10M: 74 ms, where a scan of the table took 480 ms); for many the
- *    planner scans instead (2,500: ~500 ms, against 5.8 s counted over the findings). */
+ *    planner scans instead (2,500: ~500 ms, against 5.8 s counted over the findings).
+ *  - A viewer's scope of SUMMED_AHEAD_MIN_ACCOUNTS or more, with no account filter: the scope's sums
+ *    (scope-key-rollups.ts) while they are current, read like the region rollup's rows. */
 export async function groupKeysFromRollups(scope: Scope, filter: ResolvedFilter, where: Prisma.Sql) {
   const mode = filter.inUse ?? defaultInUse;
   const severities = [...new Set(filter.severity)];
   const region = filter.region[0] ?? "";
   const accountIds = accountsOf(scope, filter);
-  let sql: Prisma.Sql;
+  const shape = (rows: FindingGroupRow[]) => ({ groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: rows[0]?.total_groups ?? 0 });
   if (accountIds === "all") {
-    const c = countsFor(mode, severities, "r");
-    const accounts = severities.length
-      ? Prisma.sql`(SELECT count(*) FROM open_key_rollups k WHERE k.finding_key = g.key AND k.region = ${region} AND ${Prisma.raw(countsFor(mode, severities, "k").count)} > 0)`
-      : Prisma.raw(mode === "only" ? "g.accounts" : mode === "idle" ? "g.accounts_idle" : "g.accounts_all");
-    sql = shownGroupsSql(Prisma.sql`
-      SELECT r.finding_key AS key, (${Prisma.raw(c.count)})::int AS count, (${Prisma.raw(c.critical)})::int AS critical, (${Prisma.raw(c.high)})::int AS high,
-        (${Prisma.raw(c.exploitable)})::int AS exploitable, r.accounts, r.accounts_idle, r.accounts_all, (count(*) OVER ())::int AS total_groups
-      FROM open_key_region_rollups r
-      WHERE r.region = ${region} AND (${Prisma.raw(c.count)}) > 0
-      ORDER BY critical DESC, high DESC, count DESC, key ASC
-      LIMIT ${filter.limit}`, accounts, where);
-  } else {
-    const c = countsFor(mode, severities, "k");
-    sql = shownGroupsSql(Prisma.sql`
-      SELECT k.finding_key AS key, sum(${Prisma.raw(c.count)})::int AS count, sum(${Prisma.raw(c.critical)})::int AS critical,
-        sum(${Prisma.raw(c.high)})::int AS high, sum(${Prisma.raw(c.exploitable)})::int AS exploitable,
-        (count(*) FILTER (WHERE ${Prisma.raw(c.count)} > 0))::int AS accounts, (count(*) OVER ())::int AS total_groups
-      FROM open_key_region_rollups r
-      JOIN open_key_rollups k ON k.finding_key = r.finding_key AND k.region = r.region AND k.account_id = ANY(${accountIds}::varchar[])
-      WHERE r.region = ${region}
-      GROUP BY k.finding_key HAVING sum(${Prisma.raw(c.count)}) > 0
-      ORDER BY critical DESC, high DESC, count DESC, key ASC
-      LIMIT ${filter.limit}`, Prisma.sql`g.accounts`, where);
+    return shape(await queryRows<FindingGroupRow>(summedGroupsSql(Prisma.sql`open_key_region_rollups r WHERE r.region = ${region}`, "all", { mode, severities, region, limit: filter.limit }, where)));
   }
-  const rows = await queryRows<FindingGroupRow>(sql);
-  return { groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: rows[0]?.total_groups ?? 0 };
+  const ahead = summedAheadAccounts(scope, filter.account);
+  if (ahead) {
+    // The scope's sums, when current: checked and read in one snapshot.
+    const hash = scopeHash(ahead);
+    const rows = await inOneSnapshot(async (read) => (await read(sumsCurrentSql(hash))).length
+      ? read<FindingGroupRow>(summedGroupsSql(Prisma.sql`scope_key_rollups r WHERE r.scope_hash = ${hash} AND r.region = ${region}`, ahead, { mode, severities, region, limit: filter.limit }, where))
+      : null);
+    if (rows) return shape(rows);
+    await noteScopeAsked(ahead).catch((err) => log().warn({ component: "scope-key-rollups", kind: internalErrorKind(err) }, "recording a scope to sum ahead failed"));
+  }
+  const c = countsFor(mode, severities, "k");
+  return shape(await queryRows<FindingGroupRow>(shownGroupsSql(Prisma.sql`
+    SELECT k.finding_key AS key, sum(${Prisma.raw(c.count)})::int AS count, sum(${Prisma.raw(c.critical)})::int AS critical,
+      sum(${Prisma.raw(c.high)})::int AS high, sum(${Prisma.raw(c.exploitable)})::int AS exploitable,
+      (count(*) FILTER (WHERE ${Prisma.raw(c.count)} > 0))::int AS accounts, (count(*) OVER ())::int AS total_groups
+    FROM open_key_region_rollups r
+    JOIN open_key_rollups k ON k.finding_key = r.finding_key AND k.region = r.region AND k.account_id = ANY(${accountIds}::varchar[])
+    WHERE r.region = ${region}
+    GROUP BY k.finding_key HAVING sum(${Prisma.raw(c.count)}) > 0
+    ORDER BY critical DESC, high DESC, count DESC, key ASC
+    LIMIT ${filter.limit}`, Prisma.sql`g.accounts`, where)));
+}
+
+/** The groups from rows already summed over accounts (`source`: a table aliased r and its WHERE), with
+ *  their account counts; with a severity, the accounts (of `accounts`) whose cell has it. */
+function summedGroupsSql(source: Prisma.Sql, accounts: string[] | "all",
+  { mode, severities, region, limit }: { mode: InUseMode; severities: string[]; region: string; limit: number }, where: Prisma.Sql): Prisma.Sql {
+  const c = countsFor(mode, severities, "r");
+  const theirs = accounts === "all" ? Prisma.empty : Prisma.sql`AND k.account_id = ANY(${accounts}::varchar[])`;
+  const accountCount = severities.length
+    ? Prisma.sql`(SELECT count(*) FROM open_key_rollups k WHERE k.finding_key = g.key AND k.region = ${region} ${theirs} AND ${Prisma.raw(countsFor(mode, severities, "k").count)} > 0)`
+    : Prisma.raw(mode === "only" ? "g.accounts" : mode === "idle" ? "g.accounts_idle" : "g.accounts_all");
+  return shownGroupsSql(Prisma.sql`
+    SELECT r.finding_key AS key, (${Prisma.raw(c.count)})::int AS count, (${Prisma.raw(c.critical)})::int AS critical, (${Prisma.raw(c.high)})::int AS high,
+      (${Prisma.raw(c.exploitable)})::int AS exploitable, r.accounts, r.accounts_idle, r.accounts_all, (count(*) OVER ())::int AS total_groups
+    FROM ${source} AND (${Prisma.raw(c.count)}) > 0
+    ORDER BY critical DESC, high DESC, count DESC, key ASC
+    LIMIT ${limit}`, accountCount, where);
 }
