@@ -2,6 +2,8 @@
 // context by default, which fetches and compiles the app's scripts again: in the audit, 51 page
 // visits, that was 56 of its 157 s against 23 s with the page kept (the context's cache and compiled
 // code stay warm). The audit only reads pages, so nothing one visit leaves behind changes the next.
+// On a failure, the screenshot to look at is the test's own attachment (<page>-<width>.png): the page
+// snapshot Playwright adds at the end of the run shows whichever page the kept one is on by then.
 import { test as base, type BrowserContext, type Page } from "@playwright/test";
 
 export const test = base.extend<{ auditPage: Page }, { auditContexts: Map<string, BrowserContext> }>({

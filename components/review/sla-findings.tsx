@@ -12,10 +12,12 @@ function stateText(f: SlaFinding, asOf: Date): string {
   return f.state === "breached" ? `Breached ${d} d ago` : `Due in ${d} d`;
 }
 
-export function SlaFindings({ findings, asOf, exceptHref, testId }: { findings: SlaFinding[]; asOf: string; exceptHref?: (arn: string) => string; testId: string }) {
+/** `label` names the table's scrolling region: each list on a page has its own (screen readers list
+ *  regions by name, and two of one name are indistinguishable). */
+export function SlaFindings({ findings, asOf, exceptHref, testId, label }: { findings: SlaFinding[]; asOf: string; exceptHref?: (arn: string) => string; testId: string; label: string }) {
   const at = new Date(asOf);
   return (
-    <ScrollArea label="SLA findings">
+    <ScrollArea label={label}>
       <table className="w-full text-sm" data-testid={testId}>
         <thead>
           <tr className="border-b border-line text-left text-xs font-semibold uppercase tracking-wide text-muted">

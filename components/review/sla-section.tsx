@@ -54,17 +54,17 @@ export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref }: {
         </div>
       </div>
       <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
-        {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
+        {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" label="Breached and about to breach" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
         {open.length > SHOWN && (
           <details className="mt-2" data-no-print>
             <summary className="cursor-pointer text-sm text-accent">Show {open.length - SHOWN} more</summary>
-            <SlaFindings findings={open.slice(SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings-more" />
+            <SlaFindings findings={open.slice(SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings-more" label="More breached and about to breach" />
           </details>
         )}
       </Card>
       <div id="sla-excepted" className="scroll-mt-6">
         <Card title={`Excepted (${excepted.length})`}>
-          {excepted.length ? <SlaFindings findings={excepted} asOf={asOf} testId="sla-excepted-findings" /> : <p className="text-sm text-muted">No breaching finding is under a risk exception.</p>}
+          {excepted.length ? <SlaFindings findings={excepted} asOf={asOf} testId="sla-excepted-findings" label="Breaching findings under a risk exception" /> : <p className="text-sm text-muted">No breaching finding is under a risk exception.</p>}
         </Card>
       </div>
     </div>
