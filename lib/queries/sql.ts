@@ -8,6 +8,7 @@
 // decisions' inputs, sync runs, sessions, users, tokens, access mappings).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, readDb } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 
 export { Prisma };
 
@@ -27,34 +28,16 @@ export async function queryOne<T>(query: Prisma.Sql, from: ReadFrom = "replica")
 /** One row of a read that stops early (a capped count's LIMIT), run without parallel workers: they
  *  scan ahead of the limit, and under many viewers three processes per question cost more than the
  *  one they spare (package=openssl&ageMin=N at 1M: 280 ms over three processes, 142 ms in one). */
-export async function queryOneSerial<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T | undefined> {
-  const client = await databaseFor(from).pool.connect();
-  try {
-    await client.query("BEGIN READ ONLY");
+export function queryOneSerial<T>(query: Prisma.Sql, from: ReadFrom = "replica"): Promise<T | undefined> {
+  return withTransaction(databaseFor(from).pool, async (client) => {
     await client.query("SET LOCAL max_parallel_workers_per_gather = 0");
-    const result = await client.query(query.text, query.values as unknown[]);
-    await client.query("COMMIT");
-    return result.rows[0] as T | undefined;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    return (await client.query(query.text, query.values as unknown[])).rows[0] as T | undefined;
+  }, "BEGIN READ ONLY");
 }
 
 /** Reads that must agree run in one snapshot (REPEATABLE READ, read only): `rows` runs each. */
-export async function inOneSnapshot<T>(work: (rows: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>, from: ReadFrom = "replica"): Promise<T> {
-  const client = await databaseFor(from).pool.connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const value = await work(async <R>(query: Prisma.Sql) => (await client.query(query.text, query.values as unknown[])).rows as R[]);
-    await client.query("COMMIT");
-    return value;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+export function inOneSnapshot<T>(work: (rows: <R>(query: Prisma.Sql) => Promise<R[]>) => Promise<T>, from: ReadFrom = "replica"): Promise<T> {
+  return withTransaction(databaseFor(from).pool, (client) =>
+    work(async <R>(query: Prisma.Sql) => (await client.query(query.text, query.values as unknown[])).rows as R[]),
+  "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }

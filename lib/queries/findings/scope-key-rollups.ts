@@ -8,6 +8,7 @@
 // page sums the accounts' rows as before. Exact either way.
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 
@@ -52,32 +53,25 @@ export const forgetNotedScopes = (): void => noted.clear();
 /** Sums one scope's key rollups in one snapshot and records that snapshot's generation. False when
  *  another process was summing the same scope at the same time (it leaves them current). */
 export async function sumScope(hash: string): Promise<boolean> {
-  const client = await db().pool.connect();
   try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    const set = await client.query<{ account_ids: string[] }>("SELECT account_ids FROM scope_key_rollup_sets WHERE scope_hash = $1 FOR UPDATE", [hash]);
-    if (!set.rows.length) {
-      await client.query("ROLLBACK");
-      return false;
-    }
-    await client.query("DELETE FROM scope_key_rollups WHERE scope_hash = $1", [hash]);
-    await client.query(`
-      INSERT INTO scope_key_rollups (scope_hash, finding_key, region, findings, findings_idle, critical, critical_idle, high, high_idle,
-        exploitable, exploitable_idle, exploitable_critical, exploitable_critical_idle, exploitable_high, exploitable_high_idle, accounts, accounts_idle, accounts_all)
-      SELECT $1, finding_key, region, sum(findings), sum(findings_idle), sum(critical), sum(critical_idle), sum(high), sum(high_idle),
-        sum(exploitable), sum(exploitable_idle), sum(exploitable_critical), sum(exploitable_critical_idle), sum(exploitable_high), sum(exploitable_high_idle),
-        count(*) FILTER (WHERE findings > 0), count(*) FILTER (WHERE findings_idle > 0), count(*) FILTER (WHERE findings + findings_idle > 0)
-      FROM open_key_rollups WHERE account_id = ANY($2::varchar[])
-      GROUP BY finding_key, region HAVING sum(findings + findings_idle) > 0`, [hash, set.rows[0].account_ids]);
-    await client.query("UPDATE scope_key_rollup_sets SET generation = (SELECT n FROM key_rollups_generation WHERE id = 1), computed_at = now() WHERE scope_hash = $1", [hash]);
-    await client.query("COMMIT");
-    return true;
+    return await withTransaction(db().pool, async (client) => {
+      const set = await client.query<{ account_ids: string[] }>("SELECT account_ids FROM scope_key_rollup_sets WHERE scope_hash = $1 FOR UPDATE", [hash]);
+      if (!set.rows.length) return false;
+      await client.query("DELETE FROM scope_key_rollups WHERE scope_hash = $1", [hash]);
+      await client.query(`
+        INSERT INTO scope_key_rollups (scope_hash, finding_key, region, findings, findings_idle, critical, critical_idle, high, high_idle,
+          exploitable, exploitable_idle, exploitable_critical, exploitable_critical_idle, exploitable_high, exploitable_high_idle, accounts, accounts_idle, accounts_all)
+        SELECT $1, finding_key, region, sum(findings), sum(findings_idle), sum(critical), sum(critical_idle), sum(high), sum(high_idle),
+          sum(exploitable), sum(exploitable_idle), sum(exploitable_critical), sum(exploitable_critical_idle), sum(exploitable_high), sum(exploitable_high_idle),
+          count(*) FILTER (WHERE findings > 0), count(*) FILTER (WHERE findings_idle > 0), count(*) FILTER (WHERE findings + findings_idle > 0)
+        FROM open_key_rollups WHERE account_id = ANY($2::varchar[])
+        GROUP BY finding_key, region HAVING sum(findings + findings_idle) > 0`, [hash, set.rows[0].account_ids]);
+      await client.query("UPDATE scope_key_rollup_sets SET generation = (SELECT n FROM key_rollups_generation WHERE id = 1), computed_at = now() WHERE scope_hash = $1", [hash]);
+      return true;
+    }, "BEGIN ISOLATION LEVEL REPEATABLE READ");
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
     if ((err as { code?: string }).code === "40001") return false; // summed by another process meanwhile
     throw err;
-  } finally {
-    client.release();
   }
 }
 
