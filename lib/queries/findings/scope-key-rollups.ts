@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
+import { KEY_ROLLUPS, keyRollupsOverAccounts } from "@/lib/sync/integrity/rollup-check";
 
 /** Below this many accounts, summing a viewer's rows at each view is fast enough (10 accounts at 10M:
  *  16-23 ms a page). */
@@ -58,14 +59,11 @@ export async function sumScope(hash: string): Promise<boolean> {
       const set = await client.query<{ account_ids: string[] }>("SELECT account_ids FROM scope_key_rollup_sets WHERE scope_hash = $1 FOR UPDATE", [hash]);
       if (!set.rows.length) return false;
       await client.query("DELETE FROM scope_key_rollups WHERE scope_hash = $1", [hash]);
-      await client.query(`
-        INSERT INTO scope_key_rollups (scope_hash, finding_key, region, findings, findings_idle, critical, critical_idle, high, high_idle,
-          exploitable, exploitable_idle, exploitable_critical, exploitable_critical_idle, exploitable_high, exploitable_high_idle, accounts, accounts_idle, accounts_all)
-        SELECT $1, finding_key, region, sum(findings), sum(findings_idle), sum(critical), sum(critical_idle), sum(high), sum(high_idle),
-          sum(exploitable), sum(exploitable_idle), sum(exploitable_critical), sum(exploitable_critical_idle), sum(exploitable_high), sum(exploitable_high_idle),
-          count(*) FILTER (WHERE findings > 0), count(*) FILTER (WHERE findings_idle > 0), count(*) FILTER (WHERE findings + findings_idle > 0)
-        FROM open_key_rollups WHERE account_id = ANY($2::varchar[])
-        GROUP BY finding_key, region HAVING sum(findings + findings_idle) > 0`, [hash, set.rows[0].account_ids]);
+      // The region rollup's columns, summed over the scope's accounts as the rollup check recounts them.
+      const { keys, values } = KEY_ROLLUPS.find((r) => r.table === "open_key_region_rollups")!;
+      await client.query(`INSERT INTO scope_key_rollups (scope_hash, ${[...keys, ...values].join(", ")})
+        SELECT $1, s.* FROM (${keyRollupsOverAccounts("WHERE account_id = ANY($2::varchar[])")}) s WHERE s.findings + s.findings_idle > 0`,
+      [hash, set.rows[0].account_ids]);
       await client.query("UPDATE scope_key_rollup_sets SET generation = (SELECT n FROM key_rollups_generation WHERE id = 1), computed_at = now() WHERE scope_hash = $1", [hash]);
       return true;
     }, "BEGIN ISOLATION LEVEL REPEATABLE READ");

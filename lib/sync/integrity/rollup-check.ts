@@ -73,6 +73,14 @@ const keyCounts = (where: string) => [
   `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
 ];
 
+/** open_key_rollups summed over the accounts `where` keeps (a WHERE clause, "" for all), per key and
+ *  region, with how many of them have findings in use / on idle images / either: the columns of
+ *  open_key_region_rollups, and of a viewer's scope_key_rollups (lib/queries/findings/scope-key-rollups.ts). */
+export const keyRollupsOverAccounts = (where: string) => `SELECT finding_key, region, ${KEY_VALUES.map((v) => `sum(${v})::int AS ${v}`).join(", ")},
+    (count(*) FILTER (WHERE findings > 0))::int AS accounts, (count(*) FILTER (WHERE findings_idle > 0))::int AS accounts_idle,
+    (count(*) FILTER (WHERE findings + findings_idle > 0))::int AS accounts_all
+  FROM open_key_rollups ${where} GROUP BY 1, 2`;
+
 /** The CVE groups' rollups (migration *_open_key_rollups): per finding key x region x account from
  *  the open findings, and per key x account in '' (every region); then summed over accounts with the
  *  accounts that have any. Recounted from the shared definitions of "open" and "idle": the regions'
@@ -99,10 +107,7 @@ export const KEY_ROLLUPS = [
     table: "open_key_region_rollups",
     keys: ["finding_key", "region"],
     values: [...KEY_VALUES, "accounts", "accounts_idle", "accounts_all"],
-    recount: `SELECT finding_key, region, ${KEY_VALUES.map((v) => `sum(${v})::int AS ${v}`).join(", ")},
-        (count(*) FILTER (WHERE findings > 0))::int AS accounts, (count(*) FILTER (WHERE findings_idle > 0))::int AS accounts_idle,
-        (count(*) FILTER (WHERE findings + findings_idle > 0))::int AS accounts_all
-      FROM open_key_rollups GROUP BY 1, 2`,
+    recount: keyRollupsOverAccounts(""),
   },
 ] as const;
 
