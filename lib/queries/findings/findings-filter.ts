@@ -55,7 +55,9 @@ export const findingsFilterFields = {
   tag: list(tag).default([]),
   owner: list(text).default([]),
   ou: list(text).default([]),
-  resource: text.optional(),
+  // One line: a resource's id or name has no line break, and the search matches id and name as one
+  // text with a line break between them (resource-match.ts).
+  resource: text.refine((t) => !/[\r\n]/.test(t), "expected one line of text: a resource's id or name has no line break").optional(),
   cve: text.optional(),
   package: text.optional(),
   fix: fixAvailableSchema.optional(),

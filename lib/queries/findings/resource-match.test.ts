@@ -25,6 +25,7 @@ beforeAll(async () => {
   f.web2 = await addFinding(d, { account_id: A, resource_id: "i-0aaa222", resource_name: "web-2" });
   f.fn = await addFinding(d, { account_id: A, resource_type: "AWS_LAMBDA_FUNCTION", resource_id: "arn:aws:lambda:us-east-1:111111111111:function:etl:$LATEST", resource_name: "etl" });
   f.multi = await addFinding(d, { account_id: A, resource_id: "i-0bbb", resource_name: "db", more_resources: [{ id: "i-0ccc", name: "Second_Node" }] });
+  f.umlaut = await addFinding(d, { account_id: A, resource_id: "r-ddd", resource_name: "ÄRGER-Knoten", more_resources: [{ id: "r-eee", name: "Ölwanne" }] });
 });
 
 describe("resource filter", () => {
@@ -35,6 +36,10 @@ describe("resource filter", () => {
     ["a Lambda version suffix", ":$latest", ["fn"]],
     ["a later resource's id", "i-0ccc", ["multi"]],
     ["a later resource's name", "second_node", ["multi"]],
+    ["a part of a name in another case, beyond ASCII", "ärger-k", ["umlaut"]],
+    ["a later resource's name in another case, beyond ASCII", "ÖLWANNE", ["umlaut"]],
+    ["a name's end and the id's start do not join", "knoten", ["umlaut"]],
+    ["nor an id's end and its name's start", "dddär", []],
     ["a LIKE wildcard is literal", "i-0aaa_11", []],
     ["a percent sign is literal", "%", []],
     ["nothing", "i-nope", []],
@@ -49,6 +54,12 @@ describe("resource filter", () => {
     expect(await arnsWith(text, { ids: resolved.ids, arns: "broad" })).toEqual(expected);
     expect(await arnsWith(text, broadMatch)).toEqual(expected);
     expect(await arnsWith(text, undefined)).toEqual(expected);
+  });
+
+  it("refuses a text with a line break, naming the field (a match must not span a resource's id and name)", () => {
+    const { filter: parsed, issues } = parseFindingsFilter(new URLSearchParams({ resource: "r-ddd\närger" }));
+    expect(issues).toEqual([{ field: "resource", message: expect.stringContaining("one line") }]);
+    expect(parsed.resource).toBeUndefined();
   });
 
   it("resolves to the matching ids and later-resource findings, or to broad past the cap", async () => {

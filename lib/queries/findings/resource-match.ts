@@ -37,8 +37,15 @@ export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.re
   WHERE ${searchMatches("n", text)}${limited(limit)}`;
 const aliasesSql = (text: string, limit?: number) => Prisma.sql`SELECT a.resource_id AS v FROM finding_resource_aliases a
   WHERE ${searchMatches("a", text)}${limited(limit)}`;
+/** A resource's id is the text, or its id or name contains it in any case: one LIKE over both,
+ *  lower-cased as finding_resource_names.search is, with the pattern lowered once per statement. Two
+ *  ILIKEs lowered the pattern again for every row and column: a broad text's capped count at 10M
+ *  (~52,000 findings tested) took 107-139 ms that way and 80-105 ms this way, alternated in one run.
+ *  The text has no line break (findings-filter.ts), so a match never spans the id and the name. */
+const hasText = (id: string, name: string, text: string) =>
+  Prisma.sql`(${Prisma.raw(id)} = ${text} OR lower(${Prisma.raw(id)} || chr(10) || coalesce(${Prisma.raw(name)}, '')) LIKE (SELECT lower(${containsPattern(text)})))`;
 const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
-  WHERE o.resource_id = ${text} OR o.resource_id ILIKE ${containsPattern(text)} OR o.name ILIKE ${containsPattern(text)}${limited(limit)}`;
+  WHERE ${hasText("o.resource_id", "o.name", text)}${limited(limit)}`;
 
 /** The filter with its resource text resolved (unchanged without one). Up to twice the cap of rows is
  *  read for each list; a list that fills it is "broad" even if fewer of its values are distinct (a
@@ -69,13 +76,11 @@ function renamedWhere(text: string, renamed: MatchList | undefined): Prisma.Sql[
  *  but an array from a subquery is searched element by element when the findings are walked). */
 export function resourceWhere(text: string, match: ResourceMatch | undefined): Prisma.Sql {
   if (!match) return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
-  const p = containsPattern(text);
   const first = match.ids === "broad"
-    ? [Prisma.sql`f.resource_id = ${text} OR f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p}`, ...renamedWhere(text, match.renamed)]
+    ? [hasText("f.resource_id", "f.resource_name", text), ...renamedWhere(text, match.renamed)]
     : match.ids.length ? [Prisma.sql`f.resource_id = ANY(${match.ids}::text[])`] : [];
   const later = match.arns === "broad"
-    ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn
-        AND (o.resource_id = ${text} OR o.resource_id ILIKE ${p} OR o.name ILIKE ${p}))`]
+    ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn AND ${hasText("o.resource_id", "o.name", text)})`]
     : match.arns.length ? [Prisma.sql`f.arn = ANY(${match.arns}::text[])`] : [];
   const parts = [...first, ...later];
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
