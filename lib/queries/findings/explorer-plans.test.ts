@@ -233,12 +233,14 @@ describe("a package filter's count", () => {
     }
   });
 
-  it("is read without parallel workers, and the setting does not outlive the count", async () => {
-    // PostgreSQL's default is 2; the embedded PGlite, one process, starts at 0.
-    const setting = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS v`;
-    const [before] = await queryRows<{ v: string }>(setting);
-    expect(await queryOneSerial<{ v: string }>(setting)).toEqual({ v: "0" });
-    expect(await queryRows<{ v: string }>(setting)).toEqual([before]);
+  it("is read without parallel workers or synchronized scans, and the settings do not outlive the count", async () => {
+    // PostgreSQL's default is 2 workers; the embedded PGlite, one process, starts at 0. Synchronized
+    // scans are on by default in both (a test's tables are too small for them to start anywhere else).
+    const setting = Prisma.sql`SELECT current_setting('max_parallel_workers_per_gather') AS v, current_setting('synchronize_seqscans') AS s`;
+    const [before] = await queryRows<{ v: string; s: string }>(setting);
+    expect(before.s).toBe("on");
+    expect(await queryOneSerial<{ v: string; s: string }>(setting)).toEqual({ v: "0", s: "off" });
+    expect(await queryRows<{ v: string; s: string }>(setting)).toEqual([before]);
   });
 
   it("counts the same findings as a plain count", async () => {
