@@ -66,10 +66,11 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
   // With a finding excepted, all three SLA lists are on the page: axe at the narrow phone's width. The
   // layout audit (responsive.spec.ts) sees this state only when it happens to run after this spec.
   const narrow = viewports.find((v) => v.name === "narrow phone")!;
+  const desktop = page.viewportSize()!;
   await page.setViewportSize({ width: narrow.width, height: narrow.height });
   await page.waitForLoadState("networkidle");
-  expect((await axeViolations(page)).summary, "the review with an excepted finding at 320 px").toEqual([]);
-  await page.setViewportSize({ width: 1440, height: 900 });
+  expect((await axeViolations(page)).summary, `the review with an excepted finding at ${narrow.width} px`).toEqual([]);
+  await page.setViewportSize(desktop);
 
   // The PDF downloads, opens, and shows the page's numbers.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);

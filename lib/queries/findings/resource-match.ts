@@ -30,22 +30,27 @@ export const MATCH_CAP = 10_000;
 // known under several names comes once per name; the caller makes the ids distinct. The names' LIKE
 // reads their trigram index (migration *_resource_names_trigram_index) when the text is selective.
 const limited = (limit?: number) => (limit === undefined ? Prisma.empty : Prisma.sql` LIMIT ${limit}`);
+/** The text is the resource's id, or a part of `search`: its id and name lower-cased, a line break
+ *  between them (finding_resource_names.search stores it; elsewhere searchOf computes it). One LIKE
+ *  against the pattern lowered once: the planner folds lower() of the bound text into a constant. Two
+ *  ILIKEs lowered the pattern again for every row and column: a broad text's capped count at 10M
+ *  (~52,000 findings tested) took 107-139 ms that way and 80-105 ms this way, alternated in one run.
+ *  The text has no line break (findings-filter.ts), so a match never spans an id and its name. */
+const matchesText = (id: string, search: string, text: string) =>
+  Prisma.sql`(${Prisma.raw(id)} = ${text} OR ${Prisma.raw(search)} LIKE lower(${containsPattern(text)}))`;
+/** `search` of a row that has no stored one. */
+const searchOf = (id: string, name: string) => `lower(${id} || chr(10) || coalesce(${name}, ''))`;
 /** A row of finding_resource_names or finding_resource_aliases (`alias`) that the text names. */
-const searchMatches = (alias: "n" | "a", text: string) =>
-  Prisma.sql`(${Prisma.raw(alias)}.resource_id = ${text} OR ${Prisma.raw(alias)}.search LIKE lower(${containsPattern(text)}))`;
+const searchMatches = (alias: "n" | "a", text: string) => matchesText(`${alias}.resource_id`, `${alias}.search`, text);
+/** A finding (`f`) or a later resource of one (`o`) that the text names. */
+const hasText = (alias: "f" | "o", text: string) =>
+  matchesText(`${alias}.resource_id`, searchOf(`${alias}.resource_id`, alias === "f" ? "f.resource_name" : "o.name"), text);
 export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.resource_id AS v FROM finding_resource_names n
   WHERE ${searchMatches("n", text)}${limited(limit)}`;
 const aliasesSql = (text: string, limit?: number) => Prisma.sql`SELECT a.resource_id AS v FROM finding_resource_aliases a
   WHERE ${searchMatches("a", text)}${limited(limit)}`;
-/** A resource's id is the text, or its id or name contains it in any case: one LIKE over both,
- *  lower-cased as finding_resource_names.search is, with the pattern lowered once per statement. Two
- *  ILIKEs lowered the pattern again for every row and column: a broad text's capped count at 10M
- *  (~52,000 findings tested) took 107-139 ms that way and 80-105 ms this way, alternated in one run.
- *  The text has no line break (findings-filter.ts), so a match never spans the id and the name. */
-const hasText = (id: string, name: string, text: string) =>
-  Prisma.sql`(${Prisma.raw(id)} = ${text} OR lower(${Prisma.raw(id)} || chr(10) || coalesce(${Prisma.raw(name)}, '')) LIKE (SELECT lower(${containsPattern(text)})))`;
 const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
-  WHERE ${hasText("o.resource_id", "o.name", text)}${limited(limit)}`;
+  WHERE ${hasText("o", text)}${limited(limit)}`;
 
 /** The filter with its resource text resolved (unchanged without one). Up to twice the cap of rows is
  *  read for each list; a list that fills it is "broad" even if fewer of its values are distinct (a
@@ -77,10 +82,10 @@ function renamedWhere(text: string, renamed: MatchList | undefined): Prisma.Sql[
 export function resourceWhere(text: string, match: ResourceMatch | undefined): Prisma.Sql {
   if (!match) return Prisma.sql`(f.resource_id = ANY(ARRAY(${namesSql(text)})) OR f.arn = ANY(ARRAY(${othersSql(text)})))`;
   const first = match.ids === "broad"
-    ? [hasText("f.resource_id", "f.resource_name", text), ...renamedWhere(text, match.renamed)]
+    ? [hasText("f", text), ...renamedWhere(text, match.renamed)]
     : match.ids.length ? [Prisma.sql`f.resource_id = ANY(${match.ids}::text[])`] : [];
   const later = match.arns === "broad"
-    ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn AND ${hasText("o.resource_id", "o.name", text)})`]
+    ? [Prisma.sql`EXISTS (SELECT 1 FROM finding_other_resources o WHERE o.finding_arn = f.arn AND ${hasText("o", text)})`]
     : match.arns.length ? [Prisma.sql`f.arn = ANY(${match.arns}::text[])`] : [];
   const parts = [...first, ...later];
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
