@@ -2,6 +2,7 @@
 // matrix (EC2 / ECR / LAMBDA / LAMBDA_CODE). Pure.
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
 import type { ScanType } from "@/lib/domain/finding-enums";
+import { jsonWithoutNul, textWithoutNul } from "./without-nul";
 
 export interface CoverageRow {
   accountId: string;
@@ -47,19 +48,21 @@ function resourceName(c: CoveredResource): string | null {
   return c.resourceId ?? null;
 }
 
+const nullable = (s: string | null) => (s === null ? null : textWithoutNul(s));
+
 export function toCoverageRow(c: CoveredResource, region: string): CoverageRow | null {
   if (!c.accountId || !c.resourceId || !c.resourceType || !c.scanType) return null;
   return {
     accountId: c.accountId,
     region,
     resourceType: c.resourceType,
-    resourceId: c.resourceId,
+    resourceId: textWithoutNul(c.resourceId),
     scanType: c.scanType,
     scanStatusCode: c.scanStatus?.statusCode ?? "INACTIVE",
     scanStatusReason: c.scanStatus?.reason ?? null,
     scanMode: c.scanMode ?? null,
     lastScannedAt: c.lastScannedAt ?? null,
-    resourceName: resourceName(c),
-    metadata: JSON.stringify(c.resourceMetadata ?? {}),
+    resourceName: nullable(resourceName(c)),
+    metadata: jsonWithoutNul(JSON.stringify(c.resourceMetadata ?? {})),
   };
 }

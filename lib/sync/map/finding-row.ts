@@ -45,7 +45,8 @@ export interface FindingRow extends ResourceColumns, FindingUsage {
 // The API boundary: the fields the cache cannot do without. Everything else is optional.
 const date = z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
 const wireFinding = z.object({
-  findingArn: z.string().min(1),
+  // The ARN keys the row: one that PostgreSQL's text cannot hold is refused, not altered.
+  findingArn: z.string().min(1).regex(/^[^\0]*$/, "expected text without a NUL character"),
   awsAccountId: z.string().regex(/^\d{12}$/),
   type: z.string().min(1),
   status: findingStatusSchema,

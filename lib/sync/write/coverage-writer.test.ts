@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
-import type { CoverageRow } from "../map/coverage-row";
+import { toCoverageRow, type CoverageRow } from "../map/coverage-row";
 import { addStagedCoverage, applyStagedCoverage, replaceCoverage, stageCoverage } from "./coverage-writer";
 
 const row = (account: string, id: string, code: "ACTIVE" | "INACTIVE"): CoverageRow => ({
@@ -69,5 +69,15 @@ describe("replaceCoverage", () => {
     }
     const after = await xmax();
     expect(after.find((r) => r.resource_id === "i-dup")).toEqual(before.find((r) => r.resource_id === "i-dup")); // not even locked
+  });
+
+  it("stores a listed resource whose name or metadata holds a NUL, with U+FFFD in its place", async () => {
+    const listed = toCoverageRow({
+      accountId: "444444444444", resourceId: "i-nul", resourceType: "AWS_EC2_INSTANCE", scanType: "PACKAGE",
+      scanStatus: { statusCode: "ACTIVE", reason: "SUCCESSFUL" }, resourceMetadata: { ec2: { tags: { Name: "web\0one" }, platform: "LINUX" } },
+    }, "ap-south-1")!;
+    expect(await replaceCoverage(t.pool, "ap-south-1", [listed], { accountIds: null }, T(12))).toBe(1);
+    const stored = (await t.pool.query("SELECT resource_name, metadata FROM covered_resources WHERE resource_id = 'i-nul'")).rows[0];
+    expect(stored).toEqual({ resource_name: "web\ufffdone", metadata: { ec2: { tags: { Name: "web\ufffdone" }, platform: "LINUX" } } });
   });
 });

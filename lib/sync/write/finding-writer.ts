@@ -6,6 +6,7 @@ import { UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 import { recordSeparated } from "./raw-parts-sql";
 import { retryOnDeadlock } from "../util/retry-deadlock";
 import { splitRawFinding } from "@/lib/domain/raw-finding-parts";
+import { jsonWithoutNul } from "../map/without-nul";
 
 export interface WriteResult {
   /** Findings of the batch the cache now holds as listed: changed ones plus unchanged ones marked seen. */
@@ -72,7 +73,8 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
   }
   const partIds = [...parts.keys()];
   return {
-    columns: JSON.stringify(cols),
+    // A NUL in any column's text would fail the batch: U+FFFD takes its place (the raw JSON keeps it).
+    columns: jsonWithoutNul(JSON.stringify(cols)),
     raws: recordSeparated(owns, (i) => `finding ${rows[i].arn}`),
     vulnerabilityParts,
     resourcesParts,
