@@ -33,6 +33,17 @@ describe("GET /api/findings", () => {
     expect(body.issues.map((i: { field: string }) => i.field)).toEqual(["severity", "firstSeenFrom", "limit"]);
   });
 
+  it("answers 400 for a resource text of two lines, saying what was expected, as the export does", async () => {
+    const url = `?resource=${encodeURIComponent("i-0abc\nweb")}&severity=HIGH`;
+    const res = await list(new Request(`http://127.0.0.1:3000/api/findings${url}`));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.issues).toEqual([expect.objectContaining({ field: "resource", message: expect.stringMatching(/^expected one line of text/) })]);
+    expect((await exportCsv(new Request(`http://127.0.0.1:3000/api/findings/export${url}`))).status).toBe(400);
+    // One line finds as before.
+    expect((await list(new Request("http://127.0.0.1:3000/api/findings?resource=i-0abc"))).status).toBe(200);
+  });
+
   it("groups when asked", async () => {
     const body = await (await list(new Request("http://127.0.0.1:3000/api/findings?group=package"))).json();
     expect(body).toMatchObject({ kind: "groups", totalGroups: 1, groups: [{ key: "openssl", count: 7, high: 5 }] });
