@@ -1,9 +1,9 @@
 // Runs before every page and route (Next.js 16's renamed middleware): refuses foreign Host names
-// (DNS rebinding), sends people without a session to sign-in when sign-in is configured, and sets
+// (DNS rebinding) and a URL holding a NUL character (by name: no query can bind it), sends people without a session to sign-in when sign-in is configured, and sets
 // the Content-Security-Policy (a fresh nonce per page). Route handlers still pass withGuard.
 import { NextResponse, type NextRequest } from "next/server";
 import { signInConfigured } from "@/lib/auth/oidc-client";
-import { hostAllowed, allowedHosts } from "@/lib/auth/request-checks";
+import { hostAllowed, allowedHosts, nulParameter, NUL_EXPECTED } from "@/lib/auth/request-checks";
 import { apiCsp, newNonce, pageCsp } from "@/lib/auth/security-headers";
 import { SESSION_COOKIE } from "@/lib/auth/session-cookie-name";
 
@@ -13,6 +13,13 @@ export function proxy(request: NextRequest) {
     return new NextResponse("This host name is not served here (see INSPECTORATE_ALLOWED_HOSTS).\n", {
       status: 403, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": apiCsp },
     });
+  }
+  const nul = nulParameter(request.nextUrl);
+  if (nul) {
+    const headers = { "content-security-policy": apiCsp, "cache-control": "no-store" };
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: `Invalid request: ${nul}`, code: "invalid", issues: [{ field: nul, message: NUL_EXPECTED }] }, { status: 400, headers })
+      : new NextResponse(`${nul}: ${NUL_EXPECTED}\n`, { status: 400, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
   }
   if (pathname.startsWith("/api/")) {
     const res = NextResponse.next();

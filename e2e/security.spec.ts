@@ -29,6 +29,16 @@ test("a cross-origin text/plain write and a foreign Host are refused", async ({ 
   expect(baseURL).toContain("127.0.0.1");
 });
 
+test("a URL holding a NUL character is refused by the name of its part, page and API alike", async ({ request }) => {
+  const api = await request.get("/api/findings?severity=HIGH&package=open%00ssl");
+  expect(api.status()).toBe(400);
+  expect(await api.json()).toEqual({ error: "Invalid request: package", code: "invalid", issues: [{ field: "package", message: "expected text without a NUL character (U+0000)" }] });
+  const page = await request.get("/findings?resource=a%00b");
+  expect(page.status()).toBe(400);
+  expect(await page.text()).toBe("resource: expected text without a NUL character (U+0000)\n");
+  expect((await request.get("/findings?resource=ab")).status()).toBe(200);
+});
+
 test("an admin creates an API token (shown once), uses it, revokes it, and the audit trail shows both", async ({ page, request }, testInfo) => {
   // A name of its own: the app's Postgres outlives a run when E2E_DATABASE_URL names one.
   const name = `e2e-ci-${Date.now()}`;

@@ -33,8 +33,20 @@ export function issuesError(status: number, issues: FieldIssue[]): AppError {
   return new AppError(code, issues.map((i) => `${i.field}: ${i.message}`).join("; ") || code, issues);
 }
 
+/** PostgreSQL refused a text the request carried: a NUL character (U+0000), which its text cannot
+ *  hold (22021 as a bound parameter, 22P05 inside JSON). The URL's are refused by name before (proxy.ts);
+ *  this is a form's or a body's, and says what, if not which field. */
+const NUL_CODES = new Set(["22021", "22P05"]);
+export function inputTextError(err: unknown): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && NUL_CODES.has(code)
+    ? new AppError("invalid", "a text in the request holds a NUL character (U+0000), which is not accepted")
+    : null;
+}
+
 export function errorResponse(err: unknown): Response {
   const headers = { "cache-control": "no-store" };
+  err = inputTextError(err) ?? err;
   if (err instanceof AppError) {
     const body = { error: err.message, code: err.code, ...(err.issues.length ? { issues: err.issues } : {}) };
     return Response.json(body, { status: errorStatus[err.code], headers });

@@ -1,7 +1,7 @@
 // The guard for server actions: the same Host, Origin and permission checks as withGuard (Next.js
 // also compares a server action's Origin with its Host), the actor resolved once per request.
 import { headers } from "next/headers";
-import { AppError } from "./app-error";
+import { AppError, inputTextError } from "./app-error";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { admit, type GuardContext } from "./guard";
 import type { Permission } from "./permissions";
@@ -16,6 +16,7 @@ export async function guardAction(permission: Permission): Promise<GuardContext>
 
 /** A plain message for form state: coded errors say what; anything else is not shown. */
 export function actionError(err: unknown): string {
+  err = inputTextError(err) ?? err;
   if (err instanceof AppError) return err.message;
   console.error(`inspectorate: internal error in a server action (${internalErrorKind(err)})`);
   return "Something went wrong; nothing was changed.";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { allowedHosts, checkJsonBody, checkOrigin, hostAllowed } from "./request-checks";
+import { allowedHosts, checkJsonBody, checkOrigin, hostAllowed, nulParameter } from "./request-checks";
+import { errorResponse } from "./app-error";
+import { actionError } from "./guard-action";
 import { can } from "./permissions";
 import { bearerSecret } from "./api-token-secret";
 
@@ -16,6 +18,25 @@ describe("request checks", () => {
     expect(hostAllowed("127.0.0.1:3001", allowed)).toBe(false);
     expect(hostAllowed("rebind.attacker.example:3000", allowed)).toBe(false);
     expect(hostAllowed(null, allowed)).toBe(false);
+  });
+
+  it("names the part of a URL that holds a NUL character, which no query can bind", () => {
+    const at = (u: string) => nulParameter(new URL(u, "http://127.0.0.1:3000"));
+    expect(at("/findings?resource=i-0abc&severity=HIGH&tag=env:%5C0")).toBeNull();
+    expect(at("/findings?severity=HIGH&resource=a%00b")).toBe("resource");
+    expect(at("/api/findings?x%00y=1")).toBe("x\ufffdy");
+    expect(at("/findings/arn%00x")).toBe("path");
+    expect(at("/findings/%E0%A4%A?q=1")).toBeNull(); // a path that does not decode is not a NUL
+  });
+
+  it("answers a database's refusal of a NUL in a bound text as invalid input, not an internal error", async () => {
+    const refused = Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { code: "22021" });
+    const res = errorResponse(refused);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/NUL character \(U\+0000\)/), code: "invalid" });
+    expect(errorResponse(Object.assign(new Error("x"), { code: "57014" })).status).toBe(500);
+    // A form's text (server actions): the same words in the form's state, not "something went wrong".
+    expect(actionError(Object.assign(new Error("unsupported Unicode escape sequence"), { code: "22P05" }))).toMatch(/NUL character \(U\+0000\)/);
   });
 
   it("refuses another site's Origin or Sec-Fetch-Site, and a write that is not JSON", () => {

@@ -51,3 +51,20 @@ export function checkJsonBody(headers: Headers): void {
   if (!type && (length === null || length === "0")) return;
   if (!type || !/^application\/json\s*(;|$)/i.test(type)) throw new AppError("unsupported_media_type", "expected Content-Type: application/json");
 }
+
+/** PostgreSQL's text holds no NUL character (U+0000): a query that binds one fails. The request's
+ *  first part that holds one (`path`, or a query parameter's name), to refuse it by name before any
+ *  page or route reads it. */
+export function nulParameter(url: URL): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    path = url.pathname;
+  }
+  if (path.includes("\0")) return "path";
+  for (const [name, value] of url.searchParams) if (name.includes("\0") || value.includes("\0")) return name.replaceAll("\0", "\ufffd");
+  return null;
+}
+
+export const NUL_EXPECTED = "expected text without a NUL character (U+0000)";
