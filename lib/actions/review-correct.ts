@@ -1,6 +1,7 @@
 // Correcting a frozen review: never an overwrite. The review is computed again for the same
 // as-of instant the meeting used and stored as the next version with the author and a reason;
 // every earlier version stays readable.
+import { DAY_EXPECTED } from "@/lib/review/day";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
@@ -21,7 +22,7 @@ export async function correctReview(actor: Actor, input: unknown, now = new Date
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     const field = String(i.path[0] ?? "body");
-    return { ok: false, status: 400, issues: [{ field, message: field === "meetingDate" ? "expected a date as YYYY-MM-DD" : i.message }] };
+    return { ok: false, status: 400, issues: [{ field, message: field === "meetingDate" ? DAY_EXPECTED : i.message }] };
   }
   const { meetingDate, reason } = parsed.data;
   if (!seesWholeOrg(actor.scope)) return { ok: false, status: 403, issues: [{ field: "meetingDate", message: "only a viewer of the whole organization can correct its review" }] };

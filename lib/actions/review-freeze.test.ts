@@ -101,7 +101,7 @@ describe("frozen reviews (database)", () => {
   });
 
   it("refuses bad and future meeting dates with the field and reason", async () => {
-    expect(await freezeReview(actor, "2026-13-01")).toEqual({ ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD" }] });
+    expect(await freezeReview(actor, "2026-13-01")).toEqual({ ok: false, status: 400, issues: [{ field: "meetingDate", message: "expected a date as YYYY-MM-DD, from 1970 to 9999" }] });
     expect(await freezeReview(actor, "2026-11-30", new Date("2026-11-26T00:00:00Z"))).toMatchObject({ ok: false, status: 400, issues: [{ field: "meetingDate", message: expect.stringMatching(/future/) }] });
   });
 });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isDay, type Day } from "@/lib/review/day";
+import { isDay, type Day, DAY_EXPECTED } from "@/lib/review/day";
 import { freezeRefusal } from "@/lib/review/meeting";
 import { computeReview } from "@/lib/queries/review/compute-review";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
@@ -28,7 +28,7 @@ export async function freezeReview(actor: Actor, input: unknown, now = new Date(
   const choice = freezeSchema.safeParse(typeof input === "object" && input !== null ? input : { meetingDate: input });
   if (!choice.success) return refuse(400, "inUse", "expected only or all");
   const parsed = meetingDateSchema.safeParse(choice.data.meetingDate);
-  if (!parsed.success) return refuse(400, "meetingDate", "expected a date as YYYY-MM-DD");
+  if (!parsed.success) return refuse(400, "meetingDate", DAY_EXPECTED);
   const meetingDate: Day = parsed.data;
   // The frozen record is the organization's review, so only a viewer who sees all of it may freeze it.
   if (!seesWholeOrg(actor.scope)) return refuse(403, "meetingDate", "only a viewer of the whole organization can freeze its review");

@@ -34,4 +34,10 @@ describe("audit filters", () => {
     expect(await actions("sign")).toEqual([]); // a prefix of a name is not a parent action
     expect(await actions("alerts_rule")).toEqual([]);
   });
+
+  it("leaves out a date the database has no day for (year 0000, which JavaScript's dates take), as any other unreadable date", async () => {
+    expect(parseAuditFilter({ from: "0000-01-01", to: "2026-02-30" })).toMatchObject({ from: undefined, to: undefined });
+    expect(parseAuditFilter({ from: "2026-01-01" }).from).toBe("2026-01-01");
+    expect(await actorsOf({ from: "0000-01-01" })).toEqual(await actorsOf({}));
+  });
 });

@@ -7,6 +7,8 @@ describe("UTC days", () => {
     expect(isDay("2026-02-29")).toBe(false);
     expect(isDay("2028-02-29")).toBe(true);
     expect(isDay("2026-2-1")).toBe(false);
+    // Years PostgreSQL can hold a meeting in: not 0000, which JavaScript reads as 1 BC.
+    expect(["0000-01-01", "1969-12-31", "1970-01-01", "9999-12-31"].map(isDay)).toEqual([false, false, true, true]);
     expect(() => dayStart("nope")).toThrow(RangeError);
   });
 

@@ -5,8 +5,15 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type Day = string; // YYYY-MM-DD, a UTC calendar day
 
+/** The years a day may name. JavaScript's dates take year 0000 (1 BC), which PostgreSQL has not: a
+ *  review or audit search for it failed in the database (500) instead of being refused as input. */
+export const DAY_YEARS = { first: 1970, last: 9999 } as const;
+export const DAY_EXPECTED = `expected a date as YYYY-MM-DD, from ${DAY_YEARS.first} to ${DAY_YEARS.last}`;
+
 export function isDay(s: string): boolean {
   if (!DAY_RE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < DAY_YEARS.first || year > DAY_YEARS.last) return false;
   const d = new Date(`${s}T00:00:00.000Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

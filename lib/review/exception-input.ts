@@ -1,7 +1,7 @@
 // The one schema for a new risk exception, shared by the form, the server action and the JSON
 // API. Expiry is a UTC calendar day from today to a year ahead (see exceptions.ts for why a day).
 import { z } from "zod";
-import { addDaysToDay, isDay, toDay } from "./day";
+import { addDaysToDay, isDay, toDay, DAY_EXPECTED } from "./day";
 
 export const MAX_EXCEPTION_DAYS = 365;
 
@@ -28,7 +28,7 @@ export function exceptionInputSchema(now: Date) {
       owner: z.string({ error: "required" }).trim().min(1, "required").max(200),
       expiresOn: z
         .string({ error: "required" })
-        .refine(isDay, "expected a date as YYYY-MM-DD")
+        .refine(isDay, DAY_EXPECTED)
         .refine((d) => !isDay(d) || d >= today, `must be today (${today}) or later`)
         .refine((d) => !isDay(d) || d <= latest, `must be within ${MAX_EXCEPTION_DAYS} days (by ${latest})`),
     })

@@ -4,7 +4,7 @@
 // &inUse=all (the "In use only" switch, lib/domain/in-use.ts; "only" is the default, left out of links)
 import { z } from "zod";
 import { inUseParam } from "@/lib/domain/in-use";
-import { isDay, toDay } from "./day";
+import { isDay, toDay, DAY_EXPECTED } from "./day";
 import type { FieldIssue } from "./exception-input";
 
 export const reviewGroupKinds = ["org", "ou", "owner", "account"] as const;
@@ -19,7 +19,7 @@ export function reviewParamsSchema(now: Date) {
     .object({
       date: z
         .string()
-        .refine(isDay, "expected a date as YYYY-MM-DD")
+        .refine(isDay, DAY_EXPECTED)
         .refine((d) => !isDay(d) || d <= today, `must not be after today (${today} UTC)`)
         .default(today),
       group: z.enum(reviewGroupKinds, { error: "expected org, ou, owner or account" }).default("org"),

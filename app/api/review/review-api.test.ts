@@ -83,10 +83,12 @@ describe("review API and exports (database)", () => {
     const bad = await getJson(req("/api/review?date=2026-02-30&weeks=x"));
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues).toEqual([
-      { field: "date", message: "expected a date as YYYY-MM-DD" },
+      { field: "date", message: "expected a date as YYYY-MM-DD, from 1970 to 9999" },
       { field: "weeks", message: "expected a number" },
     ]);
     expect((await getPdf(req("/api/review/pdf?group=owner"))).status).toBe(400);
+    // Year 0000: JavaScript's dates take it, the database has no such day.
+    expect((await (await getJson(req("/api/review?date=0000-01-01"))).json()).issues).toEqual([{ field: "date", message: "expected a date as YYYY-MM-DD, from 1970 to 9999" }]);
     const body = await createException(req("/api/review/exceptions", { method: "POST", body: "{" }));
     expect(body.status).toBe(400);
     const noReason = await createException(req("/api/review/exceptions", { method: "POST", body: JSON.stringify({ target: "finding", findingArn: "old1", owner: "x", expiresOn: today }) }));
