@@ -1,6 +1,7 @@
 // Runs before every page and route (Next.js 16's renamed middleware): refuses foreign Host names
-// (DNS rebinding) and a URL holding a NUL character (by name: no query can bind it), sends people without a session to sign-in when sign-in is configured, and sets
-// the Content-Security-Policy (a fresh nonce per page). Route handlers still pass withGuard.
+// (DNS rebinding) and a URL holding a NUL character (by name: no query can bind it), sends people
+// without a session to sign-in when sign-in is configured, and sets the Content-Security-Policy (a
+// fresh nonce per page). Route handlers still pass withGuard.
 import { NextResponse, type NextRequest } from "next/server";
 import { signInConfigured } from "@/lib/auth/oidc-client";
 import { hostAllowed, allowedHosts, nulParameter, NUL_EXPECTED } from "@/lib/auth/request-checks";

@@ -110,7 +110,7 @@ test("the weekly review: twelve weeks of trends, an exception leaves the SLA cou
 test("a bad review link names the field and falls back to today's review", async ({ page, request }) => {
   const res = await request.get("/api/review/pdf?date=2026-02-30");
   expect(res.status()).toBe(400);
-  expect((await res.json()).issues[0]).toEqual({ field: "date", message: "expected a date as YYYY-MM-DD" });
+  expect((await res.json()).issues[0]).toEqual({ field: "date", message: "expected a date as YYYY-MM-DD, from 1970 to 9999" });
   await page.goto("/review?weeks=3");
   await expect(page.getByTestId("filter-issues")).toContainText("at least 12 weeks");
   await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
