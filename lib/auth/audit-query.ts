@@ -23,8 +23,8 @@ export function assertAuditReader(actor: Actor): void {
 export const auditFilterSchema = z.object({
   action: z.string().trim().max(60).regex(/^[\w.]*$/, "expected an action such as exception.created").optional().catch(undefined),
   actor: z.string().trim().max(200).optional().catch(undefined),
-  from: z.iso.date().refine(isDay).optional().catch(undefined),
-  to: z.iso.date().refine(isDay).optional().catch(undefined),
+  from: z.string().refine(isDay).optional().catch(undefined),
+  to: z.string().refine(isDay).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(50_000).default(200).catch(200),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;

@@ -1,6 +1,7 @@
 // The checks every request passes before any work: Host against the allow-list (DNS rebinding),
 // and for writes Origin (cross-site requests) and a JSON body (no "simple" form/text requests).
 import { env, isLoopbackHost, type Env } from "@/lib/env";
+import { textWithoutNul } from "@/lib/domain/without-nul";
 import { AppError } from "./app-error";
 
 /** host:port names the app answers to: configured, else where it listens (+ loopback aliases, public URL). */
@@ -63,7 +64,7 @@ export function nulParameter(url: URL): string | null {
     path = url.pathname;
   }
   if (path.includes("\0")) return "path";
-  for (const [name, value] of url.searchParams) if (name.includes("\0") || value.includes("\0")) return name.replaceAll("\0", "\ufffd");
+  for (const [name, value] of url.searchParams) if (name.includes("\0") || value.includes("\0")) return textWithoutNul(name);
   return null;
 }
 

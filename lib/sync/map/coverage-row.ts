@@ -2,7 +2,7 @@
 // matrix (EC2 / ECR / LAMBDA / LAMBDA_CODE). Pure.
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
 import type { ScanType } from "@/lib/domain/finding-enums";
-import { jsonWithoutNul, textWithoutNul } from "./without-nul";
+import { jsonWithoutNul, textWithoutNul } from "@/lib/domain/without-nul";
 
 export interface CoverageRow {
   accountId: string;

@@ -6,7 +6,7 @@ import { UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 import { recordSeparated } from "./raw-parts-sql";
 import { retryOnDeadlock } from "../util/retry-deadlock";
 import { splitRawFinding } from "@/lib/domain/raw-finding-parts";
-import { jsonWithoutNul } from "../map/without-nul";
+import { jsonWithoutNul } from "@/lib/domain/without-nul";
 
 export interface WriteResult {
   /** Findings of the batch the cache now holds as listed: changed ones plus unchanged ones marked seen. */

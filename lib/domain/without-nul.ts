@@ -1,7 +1,8 @@
 // PostgreSQL's text and jsonb hold no NUL character (U+0000): one finding whose title, tag or resource
 // name carried one failed its whole batch ("unsupported Unicode escape sequence"), at every sync, until
 // Inspector changed it. The modelled copies take U+FFFD, the replacement character, in its place; the
-// raw JSON keeps Inspector's text exactly (there the NUL is an escape of six ASCII characters).
+// raw JSON keeps Inspector's text exactly (there the NUL is an escape of six ASCII characters). A
+// request holding one is refused instead (request-checks.ts), its parameter's name shown this way.
 const REPLACEMENT = "\ufffd";
 
 export const textWithoutNul = (s: string): string => (s.includes("\0") ? s.replaceAll("\0", REPLACEMENT) : s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { jsonWithoutNul, textWithoutNul } from "./without-nul";
+import { jsonWithoutNul, textWithoutNul } from "@/lib/domain/without-nul";
 
 const replaced = (v: unknown): unknown =>
   typeof v === "string" ? v.replaceAll("\0", "\ufffd")
