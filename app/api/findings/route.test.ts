@@ -31,6 +31,10 @@ describe("GET /api/findings", () => {
     const body = await res.json();
     expect(body.error).toMatch(/severity/);
     expect(body.issues.map((i: { field: string }) => i.field)).toEqual(["severity", "firstSeenFrom", "limit"]);
+    // Year 0000 is a day JavaScript takes and PostgreSQL has not: refused by name, as the review's date is.
+    const year0 = await list(new Request("http://127.0.0.1:3000/api/findings?closedFrom=0000-01-01"));
+    expect(year0.status).toBe(400);
+    expect((await year0.json()).issues).toEqual([expect.objectContaining({ field: "closedFrom", message: "not a calendar date from 1970 to 9999" })]);
   });
 
   it("answers 400 for a resource text of two lines, saying what was expected, as the export does", async () => {

@@ -5,18 +5,18 @@
 //   to=<day>        up to that UTC day's end (exclusive)  to=<instant>    up to and including it
 // So from=A&to=B with instants is the review's window (A, B], and days keep whole UTC days.
 import { z } from "zod";
+import { DAY_YEARS, isDay } from "@/lib/review/day";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
 
-const isCalendarDay = (v: string) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-
-/** A day, or an instant with its offset (2026-11-19T14:00:00.000Z). */
+/** A day, or an instant with its offset (2026-11-19T14:00:00.000Z), in the years a review day may
+ *  name (lib/review/day.ts): year 0000 went to the database as a date before Christ. */
 export const timeBoundSchema = z
   .string()
   .refine((v) => DAY.test(v) || INSTANT.test(v), "expected a date as YYYY-MM-DD or an instant such as 2026-11-19T14:00:00Z")
-  .refine((v) => (DAY.test(v) ? isCalendarDay(v) : isCalendarDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))), "not a calendar date");
+  .refine((v) => isDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)), `not a calendar date from ${DAY_YEARS.first} to ${DAY_YEARS.last}`);
 
 export const isInstant = (bound: string) => !DAY.test(bound);
 
