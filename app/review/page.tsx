@@ -36,7 +36,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   // A bad link still shows today's review, with what was ignored and why.
   const params = parsed.ok ? parsed.params : reviewParamsSchema(now).parse({});
   const issues = parsed.ok ? [] : parsed.issues;
-  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version, inUse: params.inUse, accounts: params.accounts };
+  const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version, inUse: params.inUse, accounts: params.accounts, slaFindings: params.slaFindings };
   const key = paramsKey(view);
   const scope = await scopeForRequest();
   const [{ meta, frozenAt, frozen: record }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);

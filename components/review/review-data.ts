@@ -9,7 +9,7 @@ import { scopeForRequest } from "@/lib/queries/scope";
 import type { ReviewParams } from "@/lib/review/review-params";
 
 export type SectionKey = LiveSectionKey;
-export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version" | "inUse" | "accounts">;
+export type PageParams = Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "version" | "inUse" | "accounts" | "slaFindings">;
 
 /** The in-use choice is part of the key: "only" and "all" are different reviews. */
 export const paramsKey = (p: PageParams) => JSON.stringify([p.date, p.group, p.value ?? null, p.weeks, p.version ?? null, p.inUse]);

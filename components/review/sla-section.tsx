@@ -8,7 +8,7 @@ import { SlaFindings } from "./sla-findings";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import type { LinkGroup } from "@/lib/review/review-links";
 
-/** Rows shown before "show more": the meeting discusses the worst, the rest is one click away. */
+/** Rows shown before "show all": the meeting discusses the worst, the rest is one click away. */
 const SHOWN = 15;
 
 function Figure({ label, value, tone, testId }: { label: string; value: number; tone: string; testId: string }) {
@@ -23,9 +23,10 @@ function Figure({ label, value, tone, testId }: { label: string; value: number; 
 /** Accounts shown in the SLA table unless every one is asked for (allAccountsHref undefined). */
 export const SLA_ACCOUNTS_SHOWN = 25;
 
-/** `group`: the review's group and its "In use only" choice, carried into the explorer links. */
-export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref }: {
-  sla: Sla; asOf: string; exceptHref?: (arn: string) => string; group: LinkGroup; allAccountsHref?: string;
+/** `group`: the review's group and its "In use only" choice, carried into the explorer links.
+ *  `allAccountsHref` / `allFindingsHref`: where every row of that table is shown; undefined = here. */
+export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref, allFindingsHref }: {
+  sla: Sla; asOf: string; exceptHref?: (arn: string) => string; group: LinkGroup; allAccountsHref?: string; allFindingsHref?: string;
 }) {
   const open = sla.findings.filter((f) => !f.excepted);
   const excepted = sla.findings.filter((f) => f.excepted);
@@ -53,15 +54,16 @@ export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref }: {
           </Card>
         </div>
       </div>
-      <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
-        {open.length ? <SlaFindings findings={open.slice(0, SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" label="Breached and about to breach" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
-        {open.length > SHOWN && (
-          <details className="mt-2" data-no-print>
-            <summary className="cursor-pointer text-sm text-accent">Show {open.length - SHOWN} more</summary>
-            <SlaFindings findings={open.slice(SHOWN)} asOf={asOf} exceptHref={exceptHref} testId="sla-findings-more" label="More breached and about to breach" />
-          </details>
-        )}
-      </Card>
+      <div id="sla-findings-list" className="scroll-mt-6">
+        <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
+          {open.length ? <SlaFindings findings={allFindingsHref ? open.slice(0, SHOWN) : open} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" label="Breached and about to breach" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
+          {allFindingsHref && open.length > SHOWN && (
+            <a href={allFindingsHref} className="mt-2 inline-block text-sm text-accent underline decoration-accent/40 hover:decoration-accent" data-testid="sla-all-findings" data-no-print>
+              Show all {formatCount(open.length)} ({formatCount(open.length - SHOWN)} more)
+            </a>
+          )}
+        </Card>
+      </div>
       <div id="sla-excepted" className="scroll-mt-6">
         <Card title={`Excepted (${excepted.length})`}>
           {excepted.length ? <SlaFindings findings={excepted} asOf={asOf} testId="sla-excepted-findings" label="Breaching findings under a risk exception" /> : <p className="text-sm text-muted">No breaching finding is under a risk exception.</p>}

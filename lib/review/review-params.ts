@@ -33,6 +33,8 @@ export function reviewParamsSchema(now: Date) {
       cis: z.enum(["1"], { error: "expected 1" }).optional(),
       /** Every account of the SLA table, not only the most breached (1,000 rows at a large organization). */
       accounts: z.enum(["all"], { error: "expected all" }).optional(),
+      /** Every finding of the SLA list (the review keeps the 100 most overdue), not only the first 15. */
+      slaFindings: z.enum(["all"], { error: "expected all" }).optional(),
       /** The "In use only" switch; the explorer's "idle" is not a review view. */
       inUse: z.enum(reviewInUseModes, { error: "expected only or all" }).default("only"),
     })
@@ -51,7 +53,7 @@ export function parseReviewParams(raw: Raw, now = new Date()): { ok: true; param
     const one = Array.isArray(v) ? v[0] : v;
     return one === "" ? undefined : one;
   };
-  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis"), accounts: get("accounts"), inUse: get("inUse") });
+  const r = reviewParamsSchema(now).safeParse({ date: get("date"), group: get("group"), value: get("value"), weeks: get("weeks"), version: get("version"), except: get("except"), cis: get("cis"), accounts: get("accounts"), slaFindings: get("slaFindings"), inUse: get("inUse") });
   if (r.success) return { ok: true, params: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ field: String(i.path[0] ?? "query"), message: i.message })) };
 }
@@ -67,6 +69,7 @@ export function reviewHref(p: Partial<ReviewParams>, base = "/review"): string {
   if (p.except) q.set("except", p.except);
   if (p.cis) q.set("cis", "1");
   if (p.accounts) q.set("accounts", p.accounts);
+  if (p.slaFindings) q.set("slaFindings", p.slaFindings);
   const inUse = inUseParam(p.inUse);
   if (inUse) q.set("inUse", inUse);
   const s = q.toString();
