@@ -30,3 +30,26 @@ test("no page or GET route answers a bad query value with a 5xx", async ({ reque
   expect(asks.length).toBeGreaterThan(2_000);
   expect(failed).toEqual([]);
 });
+
+// A NUL in a JSON body: PostgreSQL's text and jsonb hold none, so it is refused at the boundary by the
+// field's path (lib/auth/json-body.ts), before anything is read or written.
+const NUL_EXPECTED = "expected text without a NUL character (U+0000)";
+const nulBodies: [string, unknown, string][] = [
+  ["/api/review/exceptions", { target: "finding", findingArn: "arn:aws:inspector2:us-east-1:111111111111:finding/x", reason: "accepted until the next patch\0", owner: "me", expiresOn: "2099-01-01" }, "reason"],
+  ["/api/review/freeze", { "meeting\0Date": "2026-12-05" }, "meeting\ufffdDate"],
+  ["/api/admin/tokens", { name: "ci\0bot", role: "viewer", scope: { all: true }, expiresInDays: 30 }, "name"],
+  ["/api/alerts/channels", { name: "hook", config: { kind: "WEBHOOK", url: "https://hooks.example/\0" } }, "config.url"],
+  ["/api/alerts/rules", { name: "r", kind: "NEW_FINDINGS", scope: { accounts: ["11111111111\0"] }, channelIds: [] }, "scope.accounts.0"],
+  ["/api/gate", { artifact: { kind: "lambda-function", functionName: "f\0" } }, "artifact.functionName"],
+];
+
+test("a NUL in a JSON body is refused by its field's path, and nothing is written", async ({ request }) => {
+  const tokens = async () => (await (await request.get("/api/admin/tokens")).json()).length;
+  const before = await tokens();
+  for (const [path, body, field] of nulBodies) {
+    const res = await request.post(path, { data: body });
+    expect(res.status(), path).toBe(400);
+    expect((await res.json()).issues, path).toEqual([{ field, message: NUL_EXPECTED }]);
+  }
+  expect(await tokens()).toBe(before);
+});

@@ -14,11 +14,11 @@ import { parseMappingForm } from "@/lib/auth/mapping-form";
 const back = (q: Record<string, string>) => redirect(`/admin/access?${new URLSearchParams(q)}`);
 
 /** The guard's context, or the page again with the reason (redirect throws, so outside any try). */
-async function guard(): Promise<GuardContext> {
+async function guard(form: FormData): Promise<GuardContext> {
   let g: GuardContext | undefined;
   let refused = "";
   try {
-    g = await guardAction("roles");
+    g = await guardAction("roles", form);
   } catch (err) {
     refused = actionError(err);
   }
@@ -27,7 +27,7 @@ async function guard(): Promise<GuardContext> {
 }
 
 export async function saveMappingAction(form: FormData) {
-  const { actor, address } = await guard();
+  const { actor, address } = await guard(form);
   const parsed = parseMappingForm(form);
   if (!parsed.ok) return back({ error: parsed.message });
   const r = await saveMapping(actor, parsed.group, parsed.grant, address);
@@ -37,7 +37,7 @@ export async function saveMappingAction(form: FormData) {
 }
 
 export async function deleteMappingAction(form: FormData) {
-  const { actor, address } = await guard();
+  const { actor, address } = await guard(form);
   const group = String(form.get("group") ?? "");
   // Set only by the button that says the environment's mapping of the group then applies again.
   const r = await deleteMapping(actor, group, address, { restoreEnvironment: form.get("restoreEnvironment") === "1" });
@@ -48,7 +48,7 @@ export async function deleteMappingAction(form: FormData) {
 
 /** The posted id is checked again by endUserSessions: only a user the admin may see in the list. */
 export async function endSessionsAction(form: FormData) {
-  const { actor, address } = await guard();
+  const { actor, address } = await guard(form);
   const r = await endUserSessions(actor, form.get("userId"), address);
   if (!r.ok) return back({ error: r.message });
   revalidatePath("/admin/access");

@@ -18,7 +18,7 @@ const fail = (err: unknown): AlertFormState => ({ ok: false, message: err instan
 
 export async function saveChannelAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
   try {
-    const { actor, address } = await guardAction("alerts");
+    const { actor, address } = await guardAction("alerts", form);
     const ch = await createChannel(db().pool, actor, channelFromForm(form), address);
     revalidatePath("/admin/alerts");
     return { ok: true, message: `Saved channel “${ch.name}”. Its secret is not shown again.` };
@@ -29,7 +29,7 @@ export async function saveChannelAction(_prev: AlertFormState, form: FormData): 
 
 export async function saveRuleAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
   try {
-    const { actor, address } = await guardAction("alerts");
+    const { actor, address } = await guardAction("alerts", form);
     const parsed = ruleFromForm(form);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const rule = await createRule(db().pool, actor, parsed.input, address);
@@ -42,7 +42,7 @@ export async function saveRuleAction(_prev: AlertFormState, form: FormData): Pro
 
 export async function sendTestAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
   try {
-    const { actor, address } = await guardAction("alerts");
+    const { actor, address } = await guardAction("alerts", form);
     const r = await sendTest(db().pool, actor, form.get("id"), appUrl(), outboundPolicy(), address);
     revalidatePath("/admin/alert-log");
     return { ok: r.ok, message: r.ok ? "Test message delivered." : `Test failed: ${r.error}` };
@@ -53,7 +53,7 @@ export async function sendTestAction(_prev: AlertFormState, form: FormData): Pro
 
 export async function deleteAlertThingAction(form: FormData): Promise<void> {
   try {
-    const { actor, address } = await guardAction("alerts");
+    const { actor, address } = await guardAction("alerts", form);
     await deleteAlertThing(db().pool, actor, alertThingKind(form.get("what")), form.get("id"), address);
   } catch (err) {
     actionError(err);
@@ -63,7 +63,7 @@ export async function deleteAlertThingAction(form: FormData): Promise<void> {
 
 export async function toggleAlertThingAction(form: FormData): Promise<void> {
   try {
-    const { actor, address } = await guardAction("alerts");
+    const { actor, address } = await guardAction("alerts", form);
     await setAlertThingEnabled(db().pool, actor, alertThingKind(form.get("what")), form.get("id"), form.get("enabled") === "1", address);
   } catch (err) {
     actionError(err);

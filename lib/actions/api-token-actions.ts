@@ -14,7 +14,7 @@ export interface TokenFormState {
 
 export async function createTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
   try {
-    const { actor, address } = await guardAction("tokens");
+    const { actor, address } = await guardAction("tokens", form);
     // The same role + scope fields as a group mapping; the token's name stands in for the group.
     const fields = new FormData();
     for (const [k, v] of form.entries()) fields.append(k, v);
@@ -31,7 +31,7 @@ export async function createTokenAction(_prev: TokenFormState, form: FormData): 
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   try {
-    const { actor, address } = await guardAction("tokens");
+    const { actor, address } = await guardAction("tokens", form);
     await revokeApiToken(actor, String(form.get("id") ?? ""), address);
   } catch (err) {
     actionError(err);

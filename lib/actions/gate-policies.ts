@@ -1,6 +1,8 @@
 // Saving a gate policy: validated, then stored as the name's next version (unchanged documents add
 // no version, so loading the same files at every start is idempotent). Every new version and its
 // audit row (gate.policy.saved: who, from where, or which policy file) commit together.
+import { nulField } from "@/lib/domain/without-nul";
+import { NUL_EXPECTED } from "@/lib/auth/request-checks";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
 import { ADVISORY_TEXT_KEYS } from "@/lib/db/advisory-keys";
@@ -15,6 +17,9 @@ export async function savePolicyVersion(input: unknown, who: Pick<Actor, "kind" 
   if (who && who.role !== "admin") return { ok: false, status: 403, issues: [{ field: "(document)", message: "only admins edit gate policies" }] };
   const parsed = policySchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, issues: policyIssues(parsed.error) };
+  // A NUL in a text (JSON's \u0000 escape) would fail the jsonb column: refused by its field's name.
+  const nul = nulField(parsed.data, "(document)");
+  if (nul) return { ok: false, status: 400, issues: [{ field: nul, message: NUL_EXPECTED }] };
   const p = parsed.data;
   const client = await db().pool.connect();
   try {

@@ -19,7 +19,7 @@ function toState(r: FreezeResult): FreezeState {
 
 export async function freezeReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
   try {
-    const { actor } = await guardAction("freeze");
+    const { actor } = await guardAction("freeze", form);
     return toState(await freezeReview(actor, { meetingDate: form.get("meetingDate"), inUse: form.get("inUse") ?? undefined }));
   } catch (err) {
     return { message: actionError(err), frozenAt: null };
@@ -28,7 +28,7 @@ export async function freezeReviewAction(_prev: FreezeState, form: FormData): Pr
 
 export async function correctReviewAction(_prev: FreezeState, form: FormData): Promise<FreezeState> {
   try {
-    const { actor } = await guardAction("freeze");
+    const { actor } = await guardAction("freeze", form);
     return toState(await correctReview(actor, { meetingDate: form.get("meetingDate"), reason: form.get("reason") }));
   } catch (err) {
     return { message: actionError(err), frozenAt: null };

@@ -25,7 +25,7 @@ export async function createExceptionAction(_prev: ExceptionFormState, form: For
     expiresOn: form.get("expiresOn") ?? undefined,
   };
   try {
-    const { actor, address } = await guardAction("exceptions");
+    const { actor, address } = await guardAction("exceptions", form);
     const r = await createRiskException({ actor, address }, input);
     if (!r.ok) return { ok: false, message: "The exception was not saved.", issues: r.issues, savedId: null };
     revalidatePath("/review");
@@ -37,7 +37,7 @@ export async function createExceptionAction(_prev: ExceptionFormState, form: For
 
 async function change(verb: typeof revokeRiskException, form: FormData, permission: "exceptions" | "exceptions.approve") {
   try {
-    const { actor, address } = await guardAction(permission);
+    const { actor, address } = await guardAction(permission, form);
     await verb({ actor, address }, form.get("id"));
   } catch (err) {
     actionError(err);

@@ -1,17 +1,23 @@
 // The guard for server actions: the same Host, Origin and permission checks as withGuard (Next.js
 // also compares a server action's Origin with its Host), the actor resolved once per request.
 import { headers } from "next/headers";
-import { AppError, inputTextError } from "./app-error";
+import { AppError, inputTextError, issuesError } from "./app-error";
+import { nulFormField } from "@/lib/domain/without-nul";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { admit, type GuardContext } from "./guard";
 import type { Permission } from "./permissions";
-import { allowedHosts, checkOrigin } from "./request-checks";
+import { allowedHosts, checkOrigin, NUL_EXPECTED } from "./request-checks";
 
-export async function guardAction(permission: Permission): Promise<GuardContext> {
+/** `form`: the action's submitted form, refused by the name of a field holding a NUL character
+ *  (PostgreSQL's text holds none) once the caller is admitted. */
+export async function guardAction(permission: Permission, form?: FormData): Promise<GuardContext> {
   const h = await headers();
   // Server actions post multipart form data, so the JSON rule is for route handlers only.
   checkOrigin(h, `http://${h.get("host") ?? ""}/`, allowedHosts());
-  return admit(h, `http://${h.get("host") ?? ""}/`, { permission, mutating: false });
+  const admitted = await admit(h, `http://${h.get("host") ?? ""}/`, { permission, mutating: false });
+  const field = form && nulFormField(form);
+  if (field) throw issuesError(400, [{ field, message: NUL_EXPECTED }]);
+  return admitted;
 }
 
 /** A plain message for form state: coded errors say what; anything else is not shown. */

@@ -3,7 +3,9 @@
 // Callers: an API token or session through withGuard, or the environment's INSPECTORATE_GATE_TOKEN.
 import { evaluateGate } from "@/lib/actions/gate-evaluate";
 import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
+import { jsonBody } from "@/lib/auth/json-body";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { log } from "@/lib/ops/logger";
 import { gateCaller } from "./gate-caller";
@@ -18,9 +20,10 @@ async function answer(request: Request, caller: Actor): Promise<Response> {
   }
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
-    return json({ error: "body: expected a JSON object", issues: [{ field: "body", message: "expected a JSON object" }] }, 400);
+    body = await jsonBody(request);
+  } catch (e) {
+    if (e instanceof AppError) return json({ error: e.message, issues: e.issues }, 400);
+    throw e;
   }
   try {
     const r = await evaluateGate(body, caller);

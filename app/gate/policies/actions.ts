@@ -14,7 +14,7 @@ export async function savePolicyAction(_prev: PolicyFormState, form: FormData): 
   const text = String(form.get("document") ?? "");
   try {
     // Admin-only like the page: "settings" is the admins' permission for application configuration.
-    const { actor, address } = await guardAction("settings");
+    const { actor, address } = await guardAction("settings", form);
     let doc: unknown;
     try {
       doc = text.trim().startsWith("{") ? JSON.parse(text) : parseYaml(text);
