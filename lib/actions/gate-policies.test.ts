@@ -29,6 +29,14 @@ describe("gate policy audit (database)", () => {
     ]);
   });
 
+  it("refuses a document holding a NUL (JSON's \\u0000) by its field's path, writing nothing", async () => {
+    const before = await audit();
+    const nul = { ...doc(24), name: "team-nul", rules: [{ id: "r1", description: "critical\0", when: { severities: ["CRITICAL"] } }] };
+    expect(await savePolicyVersion(nul, ann, "app", "10.0.0.7")).toEqual({ ok: false, status: 400, issues: [{ field: "rules.0.description", message: "expected text without a NUL character (U+0000)" }] });
+    expect(await versions("team-nul")).toEqual([]);
+    expect(await audit()).toEqual(before);
+  });
+
   it("records a version loaded from a policy file as the server's", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gate-policy-audit-"));
     fs.writeFileSync(path.join(dir, "files.yaml"), "name: from-files\nrules:\n  - id: r1\n    when: { severities: [CRITICAL] }\n");
