@@ -19,7 +19,7 @@ interface StoredRaw {
 /** Pages of rows as the sync hands them to the writer (the whole raw JSON as UTF-8 bytes, which the
  *  writer splits), with the stored pieces the COPY lines are built from (the row's own part and part
  *  ids, and the shared parts' rows); converting between the two happens here, outside either timing. */
-async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ rows: FindingRow[]; stored: StoredRaw[]; parts: Map<string, string> }> {
+export async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ rows: FindingRow[]; stored: StoredRaw[]; parts: Map<string, string> }> {
   let after = "";
   for (;;) {
     const { rows } = await source.pool.query(
@@ -54,7 +54,7 @@ async function* readRows(source: Database, pageSize: number): AsyncGenerator<{ r
   }
 }
 
-const COPY_COLUMNS = `arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
+export const COPY_COLUMNS = `arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
   exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name, resource_tags,
   ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key, raw_vulnerability_part,
   raw_resources_part`;
@@ -67,7 +67,7 @@ const text = (v: unknown): string => {
 };
 const pgArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`).join(",")}}`;
 
-function copyLine(r: FindingRow, raw: StoredRaw): string {
+export function copyLine(r: FindingRow, raw: StoredRaw): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.severity, r.status, r.inspectorScore, r.cvssScore,
     r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,

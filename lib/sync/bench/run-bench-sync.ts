@@ -32,12 +32,21 @@ export interface BenchRun {
 
 type CpuSeconds = { sync: number; emulator: number; postgres: number };
 
+/** BENCH_WRITE_CONCURRENCY: the sync's writers in flight (the app's 2 unless set), to measure others. */
+function benchWriters(): number {
+  const v = process.env.BENCH_WRITE_CONCURRENCY;
+  if (v === undefined || v === "") return 2;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`BENCH_WRITE_CONCURRENCY: expected a whole number from 1 to 16, got ${JSON.stringify(v)}`);
+  return n;
+}
+
 export function benchConfig(emu: EmulatorProcess, regions: string[], over: Partial<SyncConfig> = {}): SyncConfig {
   Object.assign(process.env, emulatorSdkEnv(emu, emu, regions));
   return {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
     // A simulated day passes between the full and the incremental run: keep the daily full listing out of it.
-    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, partitionConcurrency: 10, batchSize: 500, writeConcurrency: 2, ...over,
+    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, partitionConcurrency: 10, batchSize: 500, writeConcurrency: benchWriters(), ...over,
   };
 }
 

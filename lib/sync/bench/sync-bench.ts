@@ -2,7 +2,8 @@
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
-// (heap-snapshots.ts, relist scenario), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts).
+// (heap-snapshots.ts, relist scenario), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
+// switches: BENCH_WRITE_CONCURRENCY=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN (bench-db.ts).
 // The sync runs with the allocator settings a server process gets (lib/ops/allocator-env.ts), as
 // `npm run sync` does: set MALLOC_* yourself to measure others.
 import os from "node:os";

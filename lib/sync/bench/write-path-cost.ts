@@ -1,0 +1,88 @@
+// `npx tsx lib/sync/bench/write-path-cost.ts [--source <database url>] [--rows 100000] [--rounds 2]`
+// What one finding costs the database on a first load's write path, piece by piece: the same rows
+// (read back from a synced cache, by default the 1M views bench's) written into fresh databases in
+// the first load's bulk mode (secondary indexes deferred), one writer, four ways alternated per page:
+// the sync's bulk upsert and a plain COPY, each with the rollup triggers and without them. Prints
+// the PostgreSQL server's CPU (every process of the local server) and this process's, per row.
+// Needs the local PostgreSQL (TEST_DATABASE_URL, as bench:sync) and the source cache.
+import { parseArgs } from "node:util";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { from as copyFrom } from "pg-copy-streams";
+import { createDatabase, type Database } from "@/lib/db/client";
+import { deferFindingIndexesIfEmpty } from "@/lib/db/deferred-indexes";
+import { upsertFindings } from "../write/finding-writer";
+import { benchDatabase } from "./bench-db";
+import { COPY_COLUMNS, copyLine, readRows } from "./copy-vs-upsert";
+import { cpuMeter } from "./cpu-usage";
+import { fmt } from "./bench-format";
+
+const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "open_key_rollups_insert",
+  "open_key_rollups_update", "open_key_rollups_delete", "finding_0_rollups_writer_turn"];
+
+const { values } = parseArgs({ options: {
+  source: { type: "string", default: "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate_bench" },
+  rows: { type: "string", default: "100000" }, rounds: { type: "string", default: "2" },
+} });
+const wanted = Number(values.rows), rounds = Number(values.rounds);
+if (!Number.isInteger(wanted) || wanted < 1000) throw new Error(`--rows: expected a whole number of at least 1000, got ${values.rows}`);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds: expected a whole number of at least 1, got ${values.rounds}`);
+
+type Way = { name: string; triggers: boolean; write: (db: Database, page: Parameters<typeof copyLine>[0][], stored: Parameters<typeof copyLine>[1][], parts: Map<string, string>, copied: Set<string>) => Promise<void> };
+const upsert: Way["write"] = async (db, page) => {
+  for (let i = 0; i < page.length; i += 500) await upsertFindings(db.pool, page.slice(i, i + 500), { runId: null, syncedAt: new Date() });
+};
+const copy: Way["write"] = async (db, page, stored, parts, copied) => {
+  const client = await db.pool.connect();
+  try {
+    const fresh = [...parts].filter(([id]) => !copied.has(id));
+    fresh.forEach(([id]) => copied.add(id));
+    await client.query("INSERT INTO finding_raw_parts (id, doc) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING", [fresh.map((p) => p[0]), fresh.map((p) => p[1])]);
+    for (let i = 0; i < page.length; i += 500) {
+      await pipeline(Readable.from(page.slice(i, i + 500).map((r, j) => copyLine(r, stored[i + j]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
+    }
+  } finally {
+    client.release();
+  }
+};
+const ways: Way[] = [
+  { name: "bulk upsert, rollup triggers on", triggers: true, write: upsert },
+  { name: "bulk upsert, rollup triggers off", triggers: false, write: upsert },
+  { name: "COPY, rollup triggers on", triggers: true, write: copy },
+  { name: "COPY, rollup triggers off", triggers: false, write: copy },
+];
+
+const source = createDatabase(values.source!, 2);
+for (let round = 1; round <= rounds; round++) {
+  const targets = await Promise.all(ways.map(async (w) => {
+    const db = await benchDatabase();
+    await deferFindingIndexesIfEmpty(db.pool);
+    if (!w.triggers) await db.pool.query(`ALTER TABLE findings ${ROLLUP_TRIGGERS.map((t) => `DISABLE TRIGGER ${t}`).join(", ")}`);
+    return { way: w, db, copied: new Set<string>(), pg: 0, own: 0, wall: 0 };
+  }));
+  // The whole local server's CPU (found by a backend of one target): backends, WAL writer, checkpoints.
+  const meter = cpuMeter(undefined, new URL(targets[0].db.url).pathname.slice(1));
+  const pgCpu = () => meter().postgres;
+  let rows = 0;
+  for await (const { rows: page, stored, parts } of readRows(source, 10_000)) {
+    const take = Math.min(page.length, wanted - rows);
+    rows += take;
+    for (const t of targets) {
+      const pg0 = pgCpu(), own0 = process.cpuUsage(), t0 = performance.now();
+      await t.way.write(t.db, page.slice(0, take), stored.slice(0, take), parts, t.copied);
+      const own = process.cpuUsage(own0);
+      t.wall += performance.now() - t0;
+      t.pg += pgCpu() - pg0;
+      t.own += (own.user + own.system) / 1e6;
+    }
+    if (rows >= wanted) break;
+  }
+  console.log(`round ${round}: ${fmt(rows)} rows per way, secondary indexes deferred, one writer`);
+  for (const t of targets) {
+    const us = (s: number) => fmt((1e6 * s) / rows, 1);
+    console.log(`  ${t.way.name.padEnd(34)} PostgreSQL ${us(t.pg).padStart(5)} µs/row   this process ${us(t.own).padStart(5)} µs/row   wall ${fmt((1000 * t.wall) / rows, 1).padStart(5)} µs/row`);
+  }
+  await Promise.all(targets.map((t) => t.db.close()));
+}
+await source.close();
+process.exit(0);
