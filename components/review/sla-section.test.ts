@@ -41,7 +41,7 @@ const findings: SlaFinding[] = Array.from({ length: 40 }, (_, i) => ({
   dueAt: "2026-01-16T00:00:00.000Z", state: "breached", excepted: i >= 37,
 }));
 const renderFindings = (allFindingsHref?: string) =>
-  renderToStaticMarkup(createElement(SlaSection, { sla: { ...sla, findings }, asOf: "2026-12-03T12:00:00.000Z", group: { kind: "org", accountIds: [] }, allFindingsHref }));
+  renderToStaticMarkup(createElement(SlaSection, { sla: { ...sla, totals: { breached: 352_703, dueSoon: 0, excepted: 3 }, findings }, asOf: "2026-12-03T12:00:00.000Z", group: { kind: "org", accountIds: [] }, allFindingsHref }));
 const listed = (html: string, testId: string) => [...html.split(`data-testid="${testId}"`)[1].split("</table>")[0].matchAll(/data-arn="[^"]*f(\d+)"/g)].map((m) => Number(m[1]));
 
 describe("the SLA section's findings", () => {
@@ -50,6 +50,7 @@ describe("the SLA section's findings", () => {
     expect(listed(html, "sla-findings")).toEqual(Array.from({ length: 15 }, (_, i) => i));
     expect(html).toMatch(/href="\/review\?slaFindings=all#sla-findings-list"[^>]*>Show all 37 \(22 more\)/);
     expect(html).not.toContain("finding-15<");
+    expect(html).toContain("Breached and about to breach (37 of 352,703, most overdue first)");
     // The excepted ones are their own list, whole.
     expect(listed(html, "sla-excepted-findings")).toEqual([37, 38, 39]);
   });

@@ -55,7 +55,7 @@ export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref, allF
         </div>
       </div>
       <div id="sla-findings-list" className="scroll-mt-6">
-        <Card title={`Breached and about to breach (${open.length}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${sla.totals.breached + sla.totals.dueSoon}, most overdue first` : ""})`}>
+        <Card title={`Breached and about to breach (${formatCount(open.length)}${open.length < sla.totals.breached + sla.totals.dueSoon ? ` of ${formatCount(sla.totals.breached + sla.totals.dueSoon)}, most overdue first` : ""})`}>
           {open.length ? <SlaFindings findings={allFindingsHref ? open.slice(0, SHOWN) : open} asOf={asOf} exceptHref={exceptHref} testId="sla-findings" label="Breached and about to breach" /> : <p className="text-sm text-muted">Nothing is breaching or about to.</p>}
           {allFindingsHref && open.length > SHOWN && (
             <a href={allFindingsHref} className="mt-2 inline-block text-sm text-accent underline decoration-accent/40 hover:decoration-accent" data-testid="sla-all-findings" data-no-print>
@@ -65,7 +65,7 @@ export function SlaSection({ sla, asOf, exceptHref, group, allAccountsHref, allF
         </Card>
       </div>
       <div id="sla-excepted" className="scroll-mt-6">
-        <Card title={`Excepted (${excepted.length})`}>
+        <Card title={`Excepted (${formatCount(excepted.length)})`}>
           {excepted.length ? <SlaFindings findings={excepted} asOf={asOf} testId="sla-excepted-findings" label="Breaching findings under a risk exception" /> : <p className="text-sm text-muted">No breaching finding is under a risk exception.</p>}
         </Card>
       </div>
