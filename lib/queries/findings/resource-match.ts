@@ -49,7 +49,7 @@ export const namesSql = (text: string, limit?: number) => Prisma.sql`SELECT n.re
   WHERE ${searchMatches("n", text)}${limited(limit)}`;
 const aliasesSql = (text: string, limit?: number) => Prisma.sql`SELECT a.resource_id AS v FROM finding_resource_aliases a
   WHERE ${searchMatches("a", text)}${limited(limit)}`;
-const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
+export const othersSql = (text: string, limit?: number) => Prisma.sql`SELECT o.finding_arn AS v FROM finding_other_resources o
   WHERE ${hasText("o", text)}${limited(limit)}`;
 
 /** The filter with its resource text resolved (unchanged without one). Up to twice the cap of rows is
