@@ -105,7 +105,8 @@ async function million(findings: number) {
     const ingest = r.findingsSeconds + (r.result.indexRebuildMs ?? 0) / 1000;
     console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB (V8 heap in use ${fmt(r.peakHeapMb)} MB, ` +
       `outside it ${fmt(r.peakExternalMb)} MB); listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
-      `+ index build ${fmt((r.result.indexRebuildMs ?? 0) / 1000, 1)} s (${fmt(r.findings / ingest)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})`);
+      `+ index build ${fmt((r.result.indexRebuildMs ?? 0) / 1000, 1)} s (${fmt(r.findings / ingest)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})` +
+      (r.peakLiveHeap ? `; live heap after a full collection at most ${fmt(r.peakLiveHeap.mb)} MB (at ${fmt(r.peakLiveHeap.atSeconds)} s)` : ""));
   } finally {
     await database.close();
     await emu.stop();
