@@ -2,7 +2,7 @@
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
-// (heap-snapshots.ts, relist scenario), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
+// (heap-snapshots.ts, relist and million scenarios), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
 // switches: BENCH_WRITE_CONCURRENCY=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN (bench-db.ts).
 // The sync runs with the allocator settings a server process gets (lib/ops/allocator-env.ts), as
 // `npm run sync` does: set MALLOC_* yourself to measure others.
@@ -18,6 +18,7 @@ import { relistFigures } from "./relist-bench";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 import { fmt } from "./bench-format";
+import { heapSnapshotter } from "./heap-snapshots";
 
 await rerunWithAllocatorEnv();
 const { values } = parseArgs({
@@ -101,7 +102,8 @@ async function million(findings: number) {
   const emu = await startEmulatorProcess(["--accounts", "60", "--findings", String(findings), "--regions", REGIONS.join(","), "--seed", "3"]);
   const database = await benchDatabaseBeside(emu);
   try {
-    const r = await benchSync(database, emu, benchConfig(emu, REGIONS), watch);
+    const snapshot = heapSnapshotter(`million-${findings}`, findings);
+    const r = await benchSync(database, emu, benchConfig(emu, REGIONS), (p) => { watch(p); snapshot?.(p); });
     const ingest = r.findingsSeconds + (r.result.indexRebuildMs ?? 0) / 1000;
     console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB (V8 heap in use ${fmt(r.peakHeapMb)} MB, ` +
       `outside it ${fmt(r.peakExternalMb)} MB); listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
