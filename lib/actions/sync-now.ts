@@ -14,7 +14,7 @@ export async function syncNow(input: unknown = {}): Promise<SyncNowResult> {
   if (!parsed.success) return { ok: false, reason: "error", error: `invalid request: ${parsed.error.issues[0].message}` };
   let guard;
   try {
-    guard = await guardAction("sync", input instanceof FormData ? input : undefined);
+    guard = await guardAction("sync", input instanceof FormData ? input : null);
   } catch (err) {
     return { ok: false, reason: "error", error: actionError(err) };
   }

@@ -8,9 +8,10 @@ import { admit, type GuardContext } from "./guard";
 import type { Permission } from "./permissions";
 import { allowedHosts, checkOrigin, NUL_EXPECTED } from "./request-checks";
 
-/** `form`: the action's submitted form, refused by the name of a field holding a NUL character
- *  (PostgreSQL's text holds none) once the caller is admitted. */
-export async function guardAction(permission: Permission, form?: FormData): Promise<GuardContext> {
+/** `form`: the action's submitted form (null for an action that takes none), refused by the name of a
+ *  field holding a NUL character (PostgreSQL's text holds none) once the caller is admitted. Required,
+ *  so that a new action says which it is rather than skip the check by leaving it out. */
+export async function guardAction(permission: Permission, form: FormData | null): Promise<GuardContext> {
   const h = await headers();
   // Server actions post multipart form data, so the JSON rule is for route handlers only.
   checkOrigin(h, `http://${h.get("host") ?? ""}/`, allowedHosts());

@@ -5,7 +5,7 @@ import { AppError } from "./app-error";
 import { NUL_EXPECTED } from "./request-checks";
 import { nulField } from "@/lib/domain/without-nul";
 
-export const JSON_EXPECTED = "expected a JSON object";
+const JSON_EXPECTED = "expected a JSON object";
 
 /** The parsed body, or an AppError ("invalid", 400) naming the field. */
 export async function jsonBody(request: Request): Promise<unknown> {

@@ -1,6 +1,4 @@
 // Shared responses for /api/review/**: 400 names the field and the reason.
-import { AppError } from "@/lib/auth/app-error";
-import { jsonBody } from "@/lib/auth/json-body";
 import type { FieldIssue } from "@/lib/review/exception-input";
 import { parseReviewParams, type ReviewParams } from "@/lib/review/review-params";
 
@@ -18,12 +16,3 @@ export function reviewParamsOr400(request: Request): { params: ReviewParams } | 
   return r.ok ? { params: r.params } : { response: issuesResponse(r.issues) };
 }
 
-/** The JSON body (json-body.ts), or the 400 naming what was wrong with it. */
-export async function readJson(request: Request): Promise<{ body: unknown } | { response: Response }> {
-  try {
-    return { body: await jsonBody(request) };
-  } catch (err) {
-    if (err instanceof AppError) return { response: issuesResponse(err.issues) };
-    throw err;
-  }
-}

@@ -4,7 +4,8 @@ import { createRiskException } from "@/lib/actions/risk-exception-store";
 import { issuesError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
 import { loadReview } from "@/lib/queries/review/load-review";
-import { jsonResponse, readJson, reviewParamsOr400 } from "../respond";
+import { jsonBody } from "@/lib/auth/json-body";
+import { jsonResponse, reviewParamsOr400 } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +17,7 @@ export const GET = withGuard(async (request, { scope }) => {
 }, { permission: "read", mutating: false });
 
 export const POST = withGuard(async (request, { actor, address }) => {
-  const b = await readJson(request);
-  if ("response" in b) return b.response;
-  const r = await createRiskException({ actor, address }, b.body);
+  const r = await createRiskException({ actor, address }, await jsonBody(request));
   if (!r.ok) throw issuesError(r.status, r.issues);
   return jsonResponse({ id: r.id, approved: r.approved }, 201);
 }, { permission: "exceptions", mutating: true });

@@ -5,14 +5,13 @@ import { correctReview } from "@/lib/actions/review-correct";
 import { freezeReview } from "@/lib/actions/review-freeze";
 import { issuesError } from "@/lib/auth/app-error";
 import { withGuard } from "@/lib/auth/guard";
-import { jsonResponse, readJson } from "../respond";
+import { jsonBody } from "@/lib/auth/json-body";
+import { jsonResponse } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withGuard(async (request, { actor }) => {
-  const b = await readJson(request);
-  if ("response" in b) return b.response;
-  const body = (b.body ?? {}) as { meetingDate?: unknown; reason?: unknown; inUse?: unknown };
+  const body = ((await jsonBody(request)) ?? {}) as { meetingDate?: unknown; reason?: unknown; inUse?: unknown };
   const correcting = new URL(request.url).searchParams.get("correct") === "1";
   const r = correcting ? await correctReview(actor, body) : await freezeReview(actor, { meetingDate: body.meetingDate, inUse: body.inUse });
   if (!r.ok) throw issuesError(r.status, r.issues);
