@@ -4,8 +4,10 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createDatabase, type Database } from "@/lib/db/client";
 import type { EmulatorProcess } from "./emulator-process";
 
-const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "finding_rollups_truncate"];
-const KEY_ROLLUP_TRIGGERS = ["open_key_rollups_insert", "open_key_rollups_update", "open_key_rollups_delete", "open_key_rollups_truncate"];
+export const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "finding_rollups_truncate"];
+export const KEY_ROLLUP_TRIGGERS = ["open_key_rollups_insert", "open_key_rollups_update", "open_key_rollups_delete", "open_key_rollups_truncate"];
+/** The writers' turn at the rollups (migration *_rollups_writer_turn). */
+export const WRITER_TURN_TRIGGER = "finding_0_rollups_writer_turn";
 
 export const LOCAL_POSTGRES = "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate";
 
@@ -26,7 +28,7 @@ export async function benchDatabase(): Promise<Database & { url: string }> {
   }
   // BENCH_WRITER_TURN=off: the concurrent writers' rollup work not taking turns (migration
   // *_rollups_writer_turn), so they can lose deadlocks to each other again.
-  if (process.env.BENCH_WRITER_TURN === "off") await database.pool.query("ALTER TABLE findings DISABLE TRIGGER finding_0_rollups_writer_turn");
+  if (process.env.BENCH_WRITER_TURN === "off") await database.pool.query(`ALTER TABLE findings DISABLE TRIGGER ${WRITER_TURN_TRIGGER}`);
   return {
     ...database,
     url: empty.url,

@@ -9,7 +9,7 @@ import { upsertFindings } from "../write/finding-writer";
 import { benchDatabase } from "./bench-db";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 
-interface StoredRaw {
+export interface StoredRaw {
   /** The cache's own part of the raw JSON and the ids of its shared parts, as the COPY writes them. */
   own: string;
   vulnerabilityPart: string | null;
@@ -74,6 +74,28 @@ export function copyLine(r: FindingRow, raw: StoredRaw): string {
     r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart].map(text).join("\t") + "\n";
 }
 
+/** A page of rows as the sync writes them: bulk upserts of `batchSize`. */
+export async function upsertPage(db: Database, page: FindingRow[], batchSize = 500): Promise<void> {
+  for (let i = 0; i < page.length; i += batchSize) await upsertFindings(db.pool, page.slice(i, i + batchSize), { runId: null, syncedAt: new Date() });
+}
+
+/** A page of the cache's rows, as stored, by COPY: first the shared parts no earlier page of this
+ *  database brought (`copied` remembers them), then the rows, `statementRows` to a COPY statement. */
+export async function copyPage(db: Database, page: FindingRow[], stored: StoredRaw[], parts: Map<string, string>, copied: Set<string>, statementRows = page.length): Promise<void> {
+  const client = await db.pool.connect();
+  try {
+    const newParts = [...parts].filter(([id]) => !copied.has(id));
+    newParts.forEach(([id]) => copied.add(id));
+    await pipeline(Readable.from(newParts.map(([id, doc]) => `${id}\t${text(doc)}\n`)), client.query(copyFrom("COPY finding_raw_parts (id, doc) FROM STDIN")));
+    for (let i = 0; i < page.length; i += statementRows) {
+      const rows = page.slice(i, i + statementRows);
+      await pipeline(Readable.from(rows.map((r, j) => copyLine(r, stored[i + j]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** `withUpsert` false: only the COPY (the large runs, where the sync itself is the upsert figure). */
 export async function compareCopyAndUpsert(source: Database, batchSize = 500, withUpsert = true): Promise<{ rows: number; upsertPerSec: number; copyPerSec: number }> {
   const upsertDb = await benchDatabase();
@@ -86,21 +108,10 @@ export async function compareCopyAndUpsert(source: Database, batchSize = 500, wi
     for await (const { rows: page, stored, parts } of readRows(source, 10_000)) {
       rows += page.length;
       let t = performance.now();
-      for (let i = 0; withUpsert && i < page.length; i += batchSize) {
-        await upsertFindings(upsertDb.pool, page.slice(i, i + batchSize), { runId: null, syncedAt: new Date() });
-      }
+      if (withUpsert) await upsertPage(upsertDb, page, batchSize);
       upsertMs += performance.now() - t;
       t = performance.now();
-      const client = await copyDb.pool.connect();
-      try {
-        // The shared parts this page is the first to need, then its rows: the cache's rows, as stored.
-        const newParts = [...parts].filter(([id]) => !copiedParts.has(id));
-        newParts.forEach(([id]) => copiedParts.add(id));
-        await pipeline(Readable.from(newParts.map(([id, doc]) => `${id}\t${text(doc)}\n`)), client.query(copyFrom("COPY finding_raw_parts (id, doc) FROM STDIN")));
-        await pipeline(Readable.from(page.map((r, i) => copyLine(r, stored[i]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
-      } finally {
-        client.release();
-      }
+      await copyPage(copyDb, page, stored, parts, copiedParts);
       copyMs += performance.now() - t;
     }
     return { rows, upsertPerSec: rows / (upsertMs / 1000), copyPerSec: rows / (copyMs / 1000) };

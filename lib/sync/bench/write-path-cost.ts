@@ -6,19 +6,15 @@
 // the PostgreSQL server's CPU (every process of the local server) and this process's, per row.
 // Needs the local PostgreSQL (TEST_DATABASE_URL, as bench:sync) and the source cache.
 import { parseArgs } from "node:util";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
-import { from as copyFrom } from "pg-copy-streams";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { deferFindingIndexesIfEmpty } from "@/lib/db/deferred-indexes";
-import { upsertFindings } from "../write/finding-writer";
-import { benchDatabase } from "./bench-db";
-import { COPY_COLUMNS, copyLine, readRows } from "./copy-vs-upsert";
+import type { FindingRow } from "../map/finding-row";
+import { benchDatabase, KEY_ROLLUP_TRIGGERS, ROLLUP_TRIGGERS, WRITER_TURN_TRIGGER } from "./bench-db";
+import { copyPage, readRows, upsertPage, type StoredRaw } from "./copy-vs-upsert";
 import { cpuMeter } from "./cpu-usage";
 import { fmt } from "./bench-format";
 
-const ROLLUP_TRIGGERS = ["finding_rollups_insert", "finding_rollups_update", "finding_rollups_delete", "open_key_rollups_insert",
-  "open_key_rollups_update", "open_key_rollups_delete", "finding_0_rollups_writer_turn"];
+const ALL_ROLLUP_TRIGGERS = [...ROLLUP_TRIGGERS, ...KEY_ROLLUP_TRIGGERS, WRITER_TURN_TRIGGER];
 
 const { values } = parseArgs({ options: {
   source: { type: "string", default: "postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate_bench" },
@@ -28,23 +24,11 @@ const wanted = Number(values.rows), rounds = Number(values.rounds);
 if (!Number.isInteger(wanted) || wanted < 1000) throw new Error(`--rows: expected a whole number of at least 1000, got ${values.rows}`);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds: expected a whole number of at least 1, got ${values.rounds}`);
 
-type Way = { name: string; triggers: boolean; write: (db: Database, page: Parameters<typeof copyLine>[0][], stored: Parameters<typeof copyLine>[1][], parts: Map<string, string>, copied: Set<string>) => Promise<void> };
-const upsert: Way["write"] = async (db, page) => {
-  for (let i = 0; i < page.length; i += 500) await upsertFindings(db.pool, page.slice(i, i + 500), { runId: null, syncedAt: new Date() });
-};
-const copy: Way["write"] = async (db, page, stored, parts, copied) => {
-  const client = await db.pool.connect();
-  try {
-    const fresh = [...parts].filter(([id]) => !copied.has(id));
-    fresh.forEach(([id]) => copied.add(id));
-    await client.query("INSERT INTO finding_raw_parts (id, doc) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING", [fresh.map((p) => p[0]), fresh.map((p) => p[1])]);
-    for (let i = 0; i < page.length; i += 500) {
-      await pipeline(Readable.from(page.slice(i, i + 500).map((r, j) => copyLine(r, stored[i + j]))), client.query(copyFrom(`COPY findings (${COPY_COLUMNS}) FROM STDIN`)));
-    }
-  } finally {
-    client.release();
-  }
-};
+type Write = (db: Database, page: FindingRow[], stored: StoredRaw[], parts: Map<string, string>, copied: Set<string>) => Promise<void>;
+type Way = { name: string; triggers: boolean; write: Write };
+// 500 rows to a statement both ways, as the sync's batches.
+const upsert: Write = (db, page) => upsertPage(db, page, 500);
+const copy: Write = (db, page, stored, parts, copied) => copyPage(db, page, stored, parts, copied, 500);
 const ways: Way[] = [
   { name: "bulk upsert, rollup triggers on", triggers: true, write: upsert },
   { name: "bulk upsert, rollup triggers off", triggers: false, write: upsert },
@@ -57,7 +41,7 @@ for (let round = 1; round <= rounds; round++) {
   const targets = await Promise.all(ways.map(async (w) => {
     const db = await benchDatabase();
     await deferFindingIndexesIfEmpty(db.pool);
-    if (!w.triggers) await db.pool.query(`ALTER TABLE findings ${ROLLUP_TRIGGERS.map((t) => `DISABLE TRIGGER ${t}`).join(", ")}`);
+    if (!w.triggers) await db.pool.query(`ALTER TABLE findings ${ALL_ROLLUP_TRIGGERS.map((t) => `DISABLE TRIGGER ${t}`).join(", ")}`);
     return { way: w, db, copied: new Set<string>(), pg: 0, own: 0, wall: 0 };
   }));
   // The whole local server's CPU (found by a backend of one target): backends, WAL writer, checkpoints.
