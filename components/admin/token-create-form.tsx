@@ -1,6 +1,6 @@
 "use client";
 // New API token: role, scope, expiry. The secret is shown here once and never again.
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import { createTokenAction, type TokenFormState } from "@/lib/actions/api-token-actions";
 import { RoleScopeFields, adminInput as input } from "./role-scope-fields";
 
@@ -8,10 +8,10 @@ const initial: TokenFormState = { message: null, secret: null, name: null };
 
 /** `wholeOrg`: the admin may make whole-organization tokens (their "tokens" scope is every account). */
 export function TokenCreateForm({ wholeOrg }: { wholeOrg: boolean }) {
-  const [state, action, pending] = useActionState(createTokenAction, initial);
+  const { state, pending, form } = useKeptForm(createTokenAction, initial, (s) => s.secret !== null);
   return (
     <div className="space-y-3">
-      <form action={action} data-testid="token-form" className="flex flex-wrap items-end gap-3 text-sm">
+      <form {...form} data-testid="token-form" className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">Name<input name="name" required maxLength={100} className={input} placeholder="ci-pipeline" /></label>
         <RoleScopeFields scopeKind="all" wholeOrg={wholeOrg} valuesPlaceholder="111122223333" valuesWidth="w-60" />
         <label className="flex flex-col gap-1">Expires in (days)<input name="expiresInDays" type="number" min={1} max={366} defaultValue={90} className={`${input} w-24`} /></label>

@@ -1,7 +1,8 @@
 "use client";
 // New alert channel: the fields of its kind. Secrets (URL, signing secret, SMTP password) go to
 // the server once and are never shown again.
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import { saveChannelAction, type AlertFormState } from "@/lib/actions/alert-actions";
 import { channelKindLabel, channelKinds, type ChannelKind } from "@/lib/alerts/channel-config";
 import { adminInput as input } from "@/components/admin/role-scope-fields";
@@ -10,10 +11,10 @@ const initial: AlertFormState = { ok: false, message: null };
 const field = (label: string, el: React.ReactNode) => <label className="flex min-w-0 max-w-full flex-col gap-1">{label}{el}</label>;
 
 export function ChannelForm() {
-  const [state, action, pending] = useActionState(saveChannelAction, initial);
+  const { state, pending, form } = useKeptForm(saveChannelAction, initial, (s) => s.ok);
   const [kind, setKind] = useState<ChannelKind>("SLACK");
   return (
-    <form action={action} data-testid="channel-form" className="flex flex-wrap items-end gap-3 text-sm" autoComplete="off">
+    <form {...form} data-testid="channel-form" className="flex flex-wrap items-end gap-3 text-sm" autoComplete="off">
       {field("Name", <input name="name" required maxLength={100} className={input} placeholder="sec-alerts" />)}
       {field("Kind", <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as ChannelKind)} className={input}>
         {channelKinds.map((k) => <option key={k} value={k}>{channelKindLabel[k]}</option>)}

@@ -1,7 +1,7 @@
 "use client";
 // New alert rule: kind, minimum severity, scope (as access mappings have it), its channels and
 // the kind's parameters.
-import { useActionState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import { saveRuleAction, type AlertFormState } from "@/lib/actions/alert-actions";
 import { ruleKindLabel, ruleKinds } from "@/lib/alerts/rule-config";
 import { ScopeKindSelect, adminInput as input } from "@/components/admin/role-scope-fields";
@@ -10,9 +10,9 @@ const initial: AlertFormState = { ok: false, message: null };
 
 /** `wholeOrg`: the admin may alert on the whole organization (their "alerts" scope is every account). */
 export function RuleForm({ channels, wholeOrg }: { channels: { id: number; name: string }[]; wholeOrg: boolean }) {
-  const [state, action, pending] = useActionState(saveRuleAction, initial);
+  const { state, pending, form } = useKeptForm(saveRuleAction, initial, (s) => s.ok);
   return (
-    <form action={action} data-testid="rule-form" className="flex flex-wrap items-end gap-3 text-sm">
+    <form {...form} data-testid="rule-form" className="flex flex-wrap items-end gap-3 text-sm">
       <label className="flex min-w-0 max-w-full flex-col gap-1">Name<input name="name" required maxLength={100} className={input} placeholder="New criticals" /></label>
       <label className="flex min-w-0 max-w-full flex-col gap-1">When
         <select name="kind" className={input}>{ruleKinds.map((k) => <option key={k} value={k}>{ruleKindLabel[k]}</option>)}</select>

@@ -1,7 +1,8 @@
 "use client";
 // Records a risk exception: a finding by ARN, or a vulnerability on a set of resources (none
 // listed = every resource it hits), with reason, owner and expiry day (valid through that day, UTC).
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
+import { useKeptForm } from "@/components/ui/use-kept-form";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createExceptionAction, type ExceptionFormState } from "@/lib/actions/risk-exceptions";
 
@@ -21,7 +22,7 @@ function Field({ label, name, issues, hint, children }: { label: string; name: s
 }
 
 export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn?: string; today: string; defaultExpiry: string }) {
-  const [state, action, pending] = useActionState(createExceptionAction, initial);
+  const { state, pending, form } = useKeptForm(createExceptionAction, initial, (s) => s.ok);
   const [target, setTarget] = useState<"finding" | "vulnerability">(prefillArn ? "finding" : "vulnerability");
   // "Add exception" on another SLA row changes the prefill while this form (and its message) stays.
   const [seenArn, setSeenArn] = useState(prefillArn);
@@ -40,7 +41,7 @@ export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn
     router.replace(next.size ? `${pathname}?${next}` : pathname, { scroll: false });
   }, [state.savedId, search, pathname, router]);
   return (
-    <form action={action} key={state.savedId ?? "new"} className="space-y-3" data-testid="exception-form" aria-label="New risk exception">
+    <form {...form} key={state.savedId ?? "new"} className="space-y-3" data-testid="exception-form" aria-label="New risk exception">
       <fieldset className="flex gap-4 text-sm">
         <legend className="mb-1 font-medium">Applies to</legend>
         {(["finding", "vulnerability"] as const).map((t) => (

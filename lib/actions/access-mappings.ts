@@ -26,14 +26,25 @@ async function guard(form: FormData): Promise<GuardContext> {
   return g;
 }
 
-export async function saveMappingAction(form: FormData) {
-  const { actor, address } = await guard(form);
-  const parsed = parseMappingForm(form);
-  if (!parsed.ok) return back({ error: parsed.message });
-  const r = await saveMapping(actor, parsed.group, parsed.grant, address);
-  if (!r.ok) return back({ error: r.message });
-  revalidatePath("/admin/access");
-  back({ saved: parsed.group });
+export interface MappingFormState {
+  ok: boolean;
+  message: string | null;
+}
+
+/** Saving answers in the form's own state, so a refused mapping comes back as the admin typed it
+ *  (components/admin/group-mapping-form.tsx); removing and ending sessions go back to the page. */
+export async function saveMappingAction(_prev: MappingFormState, form: FormData): Promise<MappingFormState> {
+  try {
+    const { actor, address } = await guardAction("roles", form);
+    const parsed = parseMappingForm(form);
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    const r = await saveMapping(actor, parsed.group, parsed.grant, address);
+    if (!r.ok) return { ok: false, message: r.message };
+    revalidatePath("/admin/access");
+    return { ok: true, message: `Saved the mapping of ${parsed.group}.` };
+  } catch (err) {
+    return { ok: false, message: actionError(err) };
+  }
 }
 
 export async function deleteMappingAction(form: FormData) {

@@ -36,8 +36,8 @@ describe("a NUL in a form", () => {
     expect(exception).toMatchObject({ ok: false, message: `reason: ${NUL_EXPECTED}` });
     const token = await createTokenAction({ message: null, secret: null, name: null }, form({ name: "ci", role: "viewer", scopeKind: "accounts", accounts: "111111111111\0", expiresInDays: "30" }));
     expect(token).toEqual({ message: `accounts: ${NUL_EXPECTED}`, secret: null, name: null });
-    const mapping = await saveMappingAction(form({ "gro\0up": "sec", role: "admin", scopeKind: "all" })).catch((e: { url: string }) => e.url);
-    expect(new URL(String(mapping), "http://127.0.0.1:3000").searchParams.get("error")).toBe(`gro\ufffdup: ${NUL_EXPECTED}`);
+    const mapping = await saveMappingAction({ ok: false, message: null }, form({ "gro\0up": "sec", role: "admin", scopeKind: "all" }));
+    expect(mapping).toEqual({ ok: false, message: `gro\ufffdup: ${NUL_EXPECTED}` });
     for (const table of ["risk_exceptions", "api_tokens", "access_group_mappings", "audit_events"]) expect(await count(table), table).toBe(0);
   });
 

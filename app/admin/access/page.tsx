@@ -21,13 +21,12 @@ export default async function Page({ searchParams }: Props) {
   const [mappings, users] = await Promise.all([mappingsFor(actor), listUserAccess(actor)]);
   const scoped = !wholeOrganization(actor, "roles");
   const one = (v: unknown) => (typeof v === "string" ? v.slice(0, 300) : null);
-  const error = one(q.error), saved = one(q.saved), removed = one(q.removed), ended = one(q.ended), of = one(q.of);
+  const error = one(q.error), removed = one(q.removed), ended = one(q.ended), of = one(q.of);
   return (
     <>
       <PageHeader title="Access" subtitle="Identity-provider groups give roles (viewer, analyst, admin) and account scopes. A user in several groups reads every group's accounts, and can do what a role allows only in the accounts of the groups with that role (analyst of Payments + viewer of all: reads all, writes in Payments). A token or mapping an admin makes never reaches further than the admin." />
       {!signInConfigured() && <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm">Local mode: no identity provider is configured, so these mappings take effect only once INSPECTORATE_OIDC_ISSUER is set.</p>}
       {error && <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
-      {saved && <p role="status" className="mb-4 text-sm text-emerald-800">Saved the mapping of {saved}.</p>}
       {removed && <p role="status" className="mb-4 text-sm text-emerald-800">Removed the app&apos;s mapping of {removed}.</p>}
       {ended && of && <p role="status" className="mb-4 text-sm text-emerald-800">Ended {ended === "1" ? "1 session" : `${ended} sessions`} of {of}.</p>}
       <div className="space-y-5">
