@@ -8,7 +8,7 @@ import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { writeDelta, writeSnapshot, type WriteDelta } from "./db-writes";
 import { startEmulatorProcess, type EmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync, type BenchRun } from "./run-bench-sync";
-import { walByRelation } from "./wal-by-relation";
+import { walByRelation, walTotals } from "./wal-by-relation";
 import { heapSnapshotter } from "./heap-snapshots";
 import { fmt } from "./bench-format";
 
@@ -40,13 +40,13 @@ async function firstLoad(database: Database & { url: string }, emu: EmulatorProc
   const ingestSeconds = f.findingsSeconds + (f.result.indexRebuildMs ?? 0) / 1000;
   const ingest = f.findings / ingestSeconds;
   console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes ${fmt(f.findingsSeconds, 1)} + index build ${fmt((f.result.indexRebuildMs ?? 0) / 1000, 1)}) = ` +
-    `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings${liveHeap(f)}`);
+    `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${fmt(f.result.queuePeakRows ?? 0)} findings, ${fmt(f.batches)} batches of ${fmt(f.findings / Math.max(1, f.batches))} on average${liveHeap(f)}`);
   console.log(`  written: WAL ${mb(load.writes.walBytes)}, database +${mb(load.writes.dbBytes)}; rows ${rows(load.writes)}`);
   console.log(`  ${cpuLine(f)}`);
   return { ingest, writes: load.writes };
 }
 
-export async function relistFigures(findings: number, accounts: number, regions: string[], copy = true): Promise<void> {
+export async function relistFigures(findings: number, accounts: number, regions: string[], { copy = true, relist = true } = {}): Promise<void> {
   const emu = await startEmulatorProcess(["--accounts", String(accounts), "--findings", String(findings), "--regions", regions.join(","), "--seed", "11", "--daily-churn", "0.25"]);
   const database = await benchDatabaseBeside(emu);
   try {
@@ -54,6 +54,7 @@ export async function relistFigures(findings: number, accounts: number, regions:
     // Only the first load's figures outlive it: its SyncResult (every partition's result, every
     // account's outcome) held through the re-listing would be the bench's memory in the sync's peak.
     const { ingest, writes: loadWrites } = await firstLoad(database, emu, config, findings, accounts);
+    if (!relist) return;
     await emu.advance(1);
     const re = await measured(database, () => benchSync(database, emu, config, heapSnapshotter(`relist-${findings}`, findings), true));
     const r = re.value;
@@ -65,6 +66,15 @@ export async function relistFigures(findings: number, accounts: number, regions:
       `database +${mb(re.writes.dbBytes)}; rows ${rows(re.writes)}`);
     console.log(`  WAL ranges (pg_waldump --stats=record): first load ${loadWrites.lsnRange.from}..${loadWrites.lsnRange.to}, ` +
       `re-listing ${re.writes.lsnRange.from}..${re.writes.lsnRange.to}`);
+    // The share of the WAL that is the changes themselves, and of PostgreSQL's full-page images (which
+    // depend on the server's checkpoints and full_page_writes, not on what the sync writes).
+    const loadTotals = await walTotals(database.pool, loadWrites.lsnRange.from, loadWrites.lsnRange.to);
+    const reTotals = loadTotals && (await walTotals(database.pool, re.writes.lsnRange.from, re.writes.lsnRange.to));
+    if (loadTotals && reTotals) {
+      console.log(`  WAL records / full-page images: first load ${mb(loadTotals.recordBytes)} / ${mb(loadTotals.fpiBytes)}, ` +
+        `re-listing ${mb(reTotals.recordBytes)} / ${mb(reTotals.fpiBytes)}; the re-listing's records alone = ` +
+        `${fmt((100 * reTotals.recordBytes) / loadTotals.recordBytes, 2)}% of the first load's records`);
+    }
     const byRelation = await walByRelation(database.pool, re.writes.lsnRange.from, re.writes.lsnRange.to);
     if (byRelation) {
       console.log(`  re-listing's WAL by relation (record bytes + full-page images): ` +

@@ -26,19 +26,34 @@ export interface BenchRun {
    *  largest over the run (sampled every 2 s), and when that was: live data, not collection slack. */
   peakLiveHeap?: { mb: number; atSeconds: number };
   cpu: CpuSeconds;
+  /** Findings upsert statements the run sent (its findings over this: the mean batch). */
+  batches: number;
   /** CPU until every region's findings and coverage were listed and written. */
   listingCpu?: CpuSeconds;
 }
 
 type CpuSeconds = { sync: number; emulator: number; postgres: number };
 
-/** BENCH_WRITE_CONCURRENCY: the sync's writers in flight (the app's 2 unless set), to measure others. */
-function benchWriters(): number {
-  const v = process.env.BENCH_WRITE_CONCURRENCY;
-  if (v === undefined || v === "") return 2;
+/** A whole-number bench switch from the environment, or `fallback` when unset. */
+function benchNumber(name: string, fallback: number, min: number, max: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === "") return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`BENCH_WRITE_CONCURRENCY: expected a whole number from 1 to 16, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}: expected a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return n;
+}
+
+/** The pipeline's sizes, the app's unless set, to measure others: BENCH_WRITE_CONCURRENCY (writers in
+ *  flight), BENCH_PARTITIONS (listing partitions in flight per region), BENCH_BATCH_SIZE (findings per
+ *  upsert), BENCH_QUEUE_ROWS (findings read and not yet written, run-wide; default from the others). */
+function benchPipeline(): Pick<SyncConfig, "writeConcurrency" | "partitionConcurrency" | "batchSize" | "queueRows"> {
+  const queueRows = benchNumber("BENCH_QUEUE_ROWS", 0, 100, 1_000_000);
+  return {
+    writeConcurrency: benchNumber("BENCH_WRITE_CONCURRENCY", 2, 1, 16),
+    partitionConcurrency: benchNumber("BENCH_PARTITIONS", 10, 1, 100),
+    batchSize: benchNumber("BENCH_BATCH_SIZE", 500, 10, 10_000),
+    ...(queueRows ? { queueRows } : {}),
+  };
 }
 
 export function benchConfig(emu: EmulatorProcess, regions: string[], over: Partial<SyncConfig> = {}): SyncConfig {
@@ -46,7 +61,7 @@ export function benchConfig(emu: EmulatorProcess, regions: string[], over: Parti
   return {
     roleArn: emu.roleArn, externalId: emu.externalId, sessionName: "bench", regions, accountNames: {}, owners: {}, demo: false,
     // A simulated day passes between the full and the incremental run: keep the daily full listing out of it.
-    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, partitionConcurrency: 10, batchSize: 500, writeConcurrency: benchWriters(), ...over,
+    overlapMs: 15 * 60_000, fullSyncEveryMs: 7 * 86_400_000, ...benchPipeline(), ...over,
   };
 }
 
@@ -71,9 +86,11 @@ export async function benchSync(
   const meter = cpuMeter(emu.child.pid, new URL(database.url).pathname.slice(1));
   const t0 = performance.now();
   let listingCpu: CpuSeconds | undefined;
+  let batches = 0;
   const listed = (p: SyncProgress) => p.regions.length > 0 && p.regions.every((r) => ["integrity", "done", "failed"].includes(r.phase));
   const result = await runSync({
     trigger: "cli", database, config, now: () => new Date(Date.now() + offset), full,
+    afterBatch: (n) => void (batches = n),
     onProgress: (p) => {
       if (!listingCpu && listed(p)) listingCpu = meter();
       trace?.progress(p);
@@ -89,7 +106,7 @@ export async function benchSync(
   return {
     result, seconds,
     findingsSeconds: Math.max(...result.regions.map((r) => r.findings?.listingMs ?? 0)) / 1000,
-    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, peakHeapTotalMb: peakHeapTotal / 2 ** 20, peakLiveHeap, cpu: meter(), listingCpu,
+    findings: result.progress.findings, pages: result.progress.pages, peakRssMb: peak / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakExternalMb: peakExternal / 2 ** 20, peakHeapTotalMb: peakHeapTotal / 2 ** 20, peakLiveHeap, cpu: meter(), listingCpu, batches,
   };
 }
 

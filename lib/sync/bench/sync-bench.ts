@@ -1,9 +1,9 @@
-// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|all] [--findings N] [--accounts N] [--rate N]`
+// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|first-load|all] [--findings N] [--accounts N] [--rate N]`
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
 // (heap-snapshots.ts, relist and million scenarios), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
-// switches: BENCH_WRITE_CONCURRENCY=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN (bench-db.ts).
+// switches: BENCH_WRITE_CONCURRENCY, BENCH_PARTITIONS, BENCH_BATCH_SIZE, BENCH_QUEUE_ROWS=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN (bench-db.ts).
 // The sync runs with the allocator settings a server process gets (lib/ops/allocator-env.ts), as
 // `npm run sync` does: set MALLOC_* yourself to measure others.
 import os from "node:os";
@@ -107,7 +107,9 @@ async function million(findings: number) {
     const ingest = r.findingsSeconds + (r.result.indexRebuildMs ?? 0) / 1000;
     console.log(`${fmt(r.findings)} findings: peak RSS of the syncing process ${fmt(r.peakRssMb)} MB (V8 heap in use ${fmt(r.peakHeapMb)} MB, ` +
       `outside it ${fmt(r.peakExternalMb)} MB); listing+writes ${fmt(r.findingsSeconds, 1)} s ` +
-      `+ index build ${fmt((r.result.indexRebuildMs ?? 0) / 1000, 1)} s (${fmt(r.findings / ingest)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome})` +
+      `+ index build ${fmt((r.result.indexRebuildMs ?? 0) / 1000, 1)} s (${fmt(r.findings / ingest)} findings/s); whole run ${fmt(r.seconds, 1)} s (${r.result.outcome}); ` +
+      `${fmt(r.batches)} batches of ${fmt(r.findings / Math.max(1, r.batches))} on average; CPU sync / emulator / PostgreSQL ` +
+      `${fmt(r.cpu.sync, 1)} / ${fmt(r.cpu.emulator, 1)} / ${fmt(r.cpu.postgres, 1)} s` +
       (r.peakLiveHeap ? `; live heap after a full collection at most ${fmt(r.peakLiveHeap.mb)} MB (at ${fmt(r.peakLiveHeap.atSeconds)} s)` : ""));
   } finally {
     await database.close();
@@ -121,4 +123,6 @@ if (values.scenario === "enrichment") await enrichmentComparison(Number(values.f
 if (want("million")) await million(Number(values.findings ?? 1_000_000));
 // Issue 16: ingest vs COPY, peak RSS, and a daily full re-listing's bytes against a first load's.
 if (values.scenario === "relist") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS);
+// The same organization's first load alone (no re-listing, no COPY): to compare settings run after run.
+if (values.scenario === "first-load") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS, { copy: false, relist: false });
 process.exit(0);

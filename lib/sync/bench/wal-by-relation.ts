@@ -32,3 +32,26 @@ export async function walByRelation(db: Pick<pg.Pool, "query">, from: string, to
     return null;
   }
 }
+
+export interface WalTotals {
+  /** Record bytes, full-page images excluded: the changes themselves. */
+  recordBytes: number;
+  /** Whole pages logged at their first change after a checkpoint (full_page_writes). */
+  fpiBytes: number;
+}
+
+/** An LSN range's WAL split into record bytes and full-page images (pg_walinspect's pg_get_wal_stats);
+ *  null when the extension or the WAL is not there. */
+export async function walTotals(db: Pick<pg.Pool, "query">, from: string, to: string): Promise<WalTotals | null> {
+  try {
+    await db.query("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
+    const { rows } = await db.query<{ records: number; fpi: number }>(
+      `SELECT coalesce(sum(record_size), 0)::float8 AS records, coalesce(sum(fpi_size), 0)::float8 AS fpi FROM pg_get_wal_stats($1::pg_lsn, $2::pg_lsn)`,
+      [from, to],
+    );
+    return { recordBytes: rows[0].records, fpiBytes: rows[0].fpi };
+  } catch (error) {
+    console.log(`  (WAL records and page images not measured: ${(error as Error).message.split("\n")[0]})`);
+    return null;
+  }
+}
