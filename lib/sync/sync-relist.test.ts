@@ -58,6 +58,7 @@ describe("a full re-listing of an unchanged organization", () => {
   });
 
   it("bounds the queue between listing and writing by default", () => {
-    expect(defaultQueueRows({ batchSize: 500, writeConcurrency: 2 })).toBe(4_000);
+    expect(defaultQueueRows({ batchSize: 500, writeConcurrency: 2, partitionConcurrency: 10 })).toBe(12_000);
+    expect(defaultQueueRows({ batchSize: 500, writeConcurrency: 2, partitionConcurrency: 10, queueRows: 150 })).toBe(150);
   });
 });
