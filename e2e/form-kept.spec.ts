@@ -57,6 +57,14 @@ test("a refused alert rule and channel keep their fields", async ({ page }) => {
   await expect(channel.getByRole("textbox", { name: "SMTP host" })).toHaveValue("smtp example");
   await expect(channel.getByRole("textbox", { name: "To (comma-separated)" })).toHaveValue("security@example.com");
   await expect(page.getByRole("main")).not.toContainText(name); // no channel saved (a field's value is not text)
+
+  // Accepted, the form starts over, its kind included (the kind decides which fields it shows).
+  await channel.getByRole("textbox", { name: "SMTP host" }).fill("smtp.example.com");
+  await channel.getByRole("button", { name: "Save channel" }).click();
+  await expect(channel.getByRole("status")).toContainText(`Saved channel “${name}”`);
+  await expect(channel.getByRole("combobox", { name: "Kind" })).toHaveValue("SLACK");
+  await expect(channel.getByRole("textbox", { name: "Webhook URL" })).toBeVisible();
+  await expect(channel.getByRole("textbox", { name: "Name" })).toHaveValue("");
 });
 
 test("a refused group mapping keeps its fields", async ({ page }) => {

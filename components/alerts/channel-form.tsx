@@ -14,7 +14,7 @@ export function ChannelForm() {
   const { state, pending, form } = useKeptForm(saveChannelAction, initial, (s) => s.ok);
   const [kind, setKind] = useState<ChannelKind>("SLACK");
   return (
-    <form {...form} data-testid="channel-form" className="flex flex-wrap items-end gap-3 text-sm" autoComplete="off">
+    <form {...form} onReset={() => setKind("SLACK")} data-testid="channel-form" className="flex flex-wrap items-end gap-3 text-sm" autoComplete="off">
       {field("Name", <input name="name" required maxLength={100} className={input} placeholder="sec-alerts" />)}
       {field("Kind", <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as ChannelKind)} className={input}>
         {channelKinds.map((k) => <option key={k} value={k}>{channelKindLabel[k]}</option>)}

@@ -64,8 +64,9 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
  *  own batches: a full listing's partition is one account, so its rows share the rollup cells they
  *  update, and a batch of one account costs the rollups far less than one mixing many. With room for
  *  only 8 batches, the 20 partitions of a two-region listing sent their rows as soon as the queue
- *  filled: 145 findings a statement at 2M, against 338 with this room, and the first load ran 14 %
- *  faster with the same peak RSS (docs/benchmarks.md, twenty-eighth pass). More regions listing at
+ *  filled: 145 findings a statement at 2M, against 338 with this room, and the first load ran 11–16 %
+ *  faster with the same peak RSS (the re-listing's peak: 445–504 MB against 434 in one run with the old
+ *  room; docs/benchmarks.md, twenty-eighth pass). More regions listing at
  *  once share the same room, and their batches are smaller again. */
 export const defaultQueueRows = (c: Pick<SyncConfig, "batchSize" | "writeConcurrency" | "partitionConcurrency" | "queueRows">) =>
   c.queueRows ?? (2 * Math.max(1, c.writeConcurrency) + 2 * Math.max(1, c.partitionConcurrency)) * c.batchSize;
