@@ -13,7 +13,7 @@ test("a refused token keeps its fields; an accepted one clears them", async ({ p
   await form.getByRole("textbox", { name: "Values, comma-separated" }).fill("12345");
   await form.getByRole("spinbutton", { name: "Expires in (days)" }).fill("30");
   await form.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("expected 12-digit account ids");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText('expected a 12-digit account id, got "12345"');
   await expect(form.getByRole("textbox", { name: "Name" })).toHaveValue(name);
   await expect(form.locator('select[name="role"]')).toHaveValue("analyst");
   await expect(form.locator('select[name="scopeKind"]')).toHaveValue("accounts");
@@ -40,7 +40,7 @@ test("a refused alert rule and channel keep their fields", async ({ page }) => {
   await rule.locator('select[name="scopeKind"]').selectOption("accounts");
   await rule.getByRole("textbox", { name: "Values, comma-separated" }).fill("not-an-account");
   await rule.getByRole("button", { name: "Save rule" }).click();
-  await expect(rule.getByRole("alert")).toContainText("expected 12-digit account ids");
+  await expect(rule.getByRole("alert")).toContainText('expected a 12-digit account id, got "not-an-account"');
   await expect(rule.getByRole("textbox", { name: "Name" })).toHaveValue(name);
   await expect(rule.locator('select[name="minSeverity"]')).toHaveValue("CRITICAL");
   await expect(rule.getByRole("textbox", { name: "Values, comma-separated" })).toHaveValue("not-an-account");
@@ -76,7 +76,7 @@ test("a refused group mapping keeps its fields", async ({ page }) => {
   await form.locator('select[name="scopeKind"]').selectOption("accounts");
   await form.getByRole("textbox", { name: "Values, comma-separated" }).fill("12345");
   await form.getByRole("button", { name: "Save mapping" }).click();
-  await expect(form.getByRole("alert")).toContainText("expected 12-digit account ids");
+  await expect(form.getByRole("alert")).toContainText('expected a 12-digit account id, got "12345"');
   await expect(form.getByRole("textbox", { name: "Group (as the identity provider names it)" })).toHaveValue(group);
   await expect(form.locator('select[name="role"]')).toHaveValue("analyst");
   await expect(form.getByRole("textbox", { name: "Values, comma-separated" })).toHaveValue("12345");

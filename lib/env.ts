@@ -1,6 +1,7 @@
 // The one place configuration is read and validated. A bad value names the variable and
 // what it expects, in one line, and the process stops before doing anything else.
 import { z } from "zod";
+import { accountIdSchema } from "./domain/account-id";
 import { severityOrder } from "./domain/severity";
 import { groupMapJson } from "./auth/group-map";
 import { redactUrlPassword } from "./db/redact-url";
@@ -40,7 +41,6 @@ const httpUrl = z
   .refine((v) => /^https?:\/\/\S+$/.test(v) && URL.canParse(v), "expected an http:// or https:// URL");
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
-const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
 const severityKey = z.enum(["critical", "high", "medium", "low"] as const);
 
 const schema = z.object({
@@ -71,8 +71,8 @@ const schema = z.object({
   INSPECTORATE_LISTING_LAG_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   // Time per region for re-listing accounts whose counts disagree with Inspector's.
   INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
-  INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountId, z.string().min(1)).default({}),
-  INSPECTORATE_OWNERS: keyValueList(accountId, z.string().min(1)).default({}),
+  INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountIdSchema, z.string().min(1)).default({}),
+  INSPECTORATE_OWNERS: keyValueList(accountIdSchema, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),
   // 1: a finding in CISA KEV is due by KEV's due date when that is earlier than its severity's SLA.
   INSPECTORATE_SLA_KEV_DUE_DATE: z.enum(["0", "1"]).default("0"),

@@ -15,6 +15,7 @@ import { exceptionsFor } from "@/lib/queries/gate/gate-exceptions";
 import { policyInForce } from "@/lib/queries/gate/policies";
 import { inScope, seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import { recordDecision } from "./gate-record";
+import { ACCOUNT_ID_PATTERN, accountIdMessage } from "@/lib/domain/account-id";
 
 export type GateAnswer = { ok: true; body: Record<string, unknown> } | { ok: false; status: 400 | 403 | 404 | 409; issues: FieldIssue[] };
 
@@ -51,11 +52,10 @@ export async function evaluateGate(input: unknown, actor: Actor, now = new Date(
   };
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
 /** The account field of an ARN (arn:partition:service:region:account:…), if it is one. */
 const arnAccount = (arn: string): string | null => {
   const part = arn.split(":")[4];
-  return arn.startsWith("arn:") && part && ACCOUNT_ID.test(part) ? part : null;
+  return arn.startsWith("arn:") && part && ACCOUNT_ID_PATTERN.test(part) ? part : null;
 };
 type Refused = { status: 400 | 403; issue: FieldIssue };
 const outside = (field: string, account: string): Refused => ({ status: 403, issue: { field,
@@ -72,7 +72,7 @@ export function observedOutsideScope(req: GateRequest, scope: Scope): Refused | 
   if (seesWholeOrg(scope) || !req.observed) return null;
   const claim = (field: string, v: unknown): Refused | null => {
     if (v === undefined || v === null) return null;
-    if (typeof v !== "string" || !ACCOUNT_ID.test(v)) return { status: 400, issue: { field, message: "expected a 12-digit account id" } };
+    if (typeof v !== "string" || !ACCOUNT_ID_PATTERN.test(v)) return { status: 400, issue: { field, message: accountIdMessage(v) } };
     return inScope(scope, v) ? null : outside(field, v);
   };
   const named = claim("artifact.accountId", req.artifact.accountId) ?? claim("observed.coverage.accountId", req.observed.coverage?.accountId);

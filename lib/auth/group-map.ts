@@ -1,6 +1,7 @@
 // Identity-provider groups → role and account scope. The same shapes are read from
 // INSPECTORATE_OIDC_GROUP_MAP and from the admin-edited access_group_mappings table.
 import { z } from "zod";
+import { accountIdSchema } from "../domain/account-id";
 import { roles, type Role } from "./actor";
 import { can, rolePermissions, type Permission } from "./permissions";
 
@@ -12,7 +13,7 @@ export const scopeRuleSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
   z.object({ ous: names }).strict(),
   z.object({ owners: names }).strict(),
-  z.object({ accounts: z.array(z.string().regex(/^\d{12}$/, "expected 12-digit account ids")).min(1) }).strict(),
+  z.object({ accounts: z.array(accountIdSchema).min(1) }).strict(),
 ], { error: 'expected "all", {"all":true}, {"ous":[…]}, {"owners":[…]} or {"accounts":[…]}' });
 export type ScopeRule = z.output<typeof scopeRuleSchema>;
 

@@ -1,8 +1,9 @@
 // The four kinds of artifact a pipeline may ask about, and their one-line labels. An image may be
 // named by digest or by tag (resolved to a digest from the synced coverage and findings).
 import { z } from "zod";
+import { accountIdSchema } from "@/lib/domain/account-id";
 
-const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id").optional();
+const accountId = accountIdSchema.optional();
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1").optional();
 const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, "expected sha256: and 64 hex digits");
 

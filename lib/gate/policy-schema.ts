@@ -2,6 +2,7 @@
 // account ids) that make production stricter than a sandbox. Validated with Zod everywhere it
 // enters: policy files, the admin editor and the API; errors name the field.
 import { z } from "zod";
+import { accountIdSchema } from "@/lib/domain/account-id";
 import { severityOrder } from "@/lib/domain/severity";
 import { findingTypes, fixAvailableValues } from "@/lib/domain/finding-enums";
 
@@ -34,7 +35,7 @@ export const ruleSchema = z.strictObject({
 
 export const overrideSchema = z.strictObject({
   name: z.string().min(1).max(100),
-  scope: z.strictObject({ ouNames: names.optional(), accountIds: z.array(z.string().regex(/^\d{12}$/, "expected a 12-digit account id")).min(1).optional() })
+  scope: z.strictObject({ ouNames: names.optional(), accountIds: z.array(accountIdSchema).min(1).optional() })
     .refine((s) => s.ouNames || s.accountIds, "give ouNames or accountIds"),
   /** Rules replacing the policy's rule of the same id, or added to them. */
   rules: z.array(ruleSchema).default([]),

@@ -3,6 +3,7 @@
 // &version=N (a frozen review's version; default the newest) &cis=1 (the optional CIS section)
 // &inUse=all (the "In use only" switch, lib/domain/in-use.ts; "only" is the default, left out of links)
 import { z } from "zod";
+import { ACCOUNT_ID_PATTERN, accountIdMessage } from "@/lib/domain/account-id";
 import { inUseParam } from "@/lib/domain/in-use";
 import { isDay, toDay, DAY_EXPECTED } from "./day";
 import type { FieldIssue } from "./exception-input";
@@ -40,7 +41,7 @@ export function reviewParamsSchema(now: Date) {
     })
     .superRefine((v, ctx) => {
       if (v.group !== "org" && !v.value) ctx.addIssue({ code: "custom", path: ["value"], message: `required when group is ${v.group}` });
-      if (v.group === "account" && v.value && !/^\d{12}$/.test(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: "expected a 12-digit account id" });
+      if (v.group === "account" && v.value && !ACCOUNT_ID_PATTERN.test(v.value)) ctx.addIssue({ code: "custom", path: ["value"], message: accountIdMessage(v.value) });
     });
 }
 

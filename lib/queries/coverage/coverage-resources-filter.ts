@@ -1,11 +1,12 @@
 // URL contract of /coverage/resources: which unscanned (or scanned) resources to list.
 import { z } from "zod";
+import { accountIdSchema } from "@/lib/domain/account-id";
 import { scanTypes } from "@/lib/domain/finding-enums";
 import type { FieldIssue, SearchParamsLike } from "@/lib/queries/findings/findings-filter";
 
 const fields = {
   reason: z.string().regex(/^[A-Z0-9_]{2,80}$/, "expected a scan-status reason code such as UNMANAGED_EC2_INSTANCE").optional(),
-  account: z.string().regex(/^\d{12}$/, "expected a 12-digit account id").optional(),
+  account: accountIdSchema.optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1").optional(),
   scanType: z.enum(scanTypes).optional(),
   status: z.enum(["ACTIVE", "INACTIVE"]).default("INACTIVE"),

@@ -2,6 +2,7 @@
 // CSV export. Each field parses on its own, so one bad value is reported by name while the
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
+import { accountIdSchema } from "@/lib/domain/account-id";
 import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
@@ -16,7 +17,6 @@ import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFind
 export type { FindingsGroup } from "./findings-fields";
 
 const text = z.string().trim().min(1).max(256);
-const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
 const num = (min: number, max: number) =>
   z.coerce
@@ -45,7 +45,7 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(100, "at most 1
 
 /** Fields that may repeat in the URL (`?severity=CRITICAL&severity=HIGH`). */
 export const findingsFilterFields = {
-  account: list(accountId).default([]),
+  account: list(accountIdSchema).default([]),
   region: list(region).default([]),
   severity: list(severitySchema).default([]),
   // "Open" is OPEN_STATUS alone, so GONE rows are out of the default by construction.
@@ -133,7 +133,9 @@ export function parseFindingsFilter(params: SearchParamsLike): { filter: Finding
     if (parsed.success) out[field] = parsed.data;
     else {
       const first = parsed.error.issues[0];
-      const which = first?.path.length ? ` (value ${values[Number(first.path[0])] ?? ""})` : "";
+      // Which of the field's values failed, unless the message quotes it already (an account id's does).
+      const value = first?.path.length ? (values[Number(first.path[0])] ?? "") : undefined;
+      const which = value !== undefined && !first.message.includes(JSON.stringify(value)) ? ` (value ${value})` : "";
       issues.push({ field, message: `${first?.message ?? "invalid"}${which}` });
       out[field] = fieldSchema.safeParse(undefined).data;
     }

@@ -1,6 +1,7 @@
 // Raw Inspector finding → the row the cache stores. Pure: no I/O, unit-tested next door.
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { z } from "zod";
+import { accountIdSchema } from "@/lib/domain/account-id";
 import { toSeverity, type Severity } from "@/lib/domain/severity";
 import type { FindingStatus } from "@/lib/domain/finding-enums";
 import { findingStatusSchema } from "@/lib/domain/enum-schemas";
@@ -47,7 +48,7 @@ const date = z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date");
 const wireFinding = z.object({
   // The ARN keys the row: one that PostgreSQL's text cannot hold is refused, not altered.
   findingArn: z.string().min(1).regex(/^[^\0]*$/, "expected text without a NUL character"),
-  awsAccountId: z.string().regex(/^\d{12}$/),
+  awsAccountId: accountIdSchema,
   type: z.string().min(1),
   status: findingStatusSchema,
   firstObservedAt: date,
