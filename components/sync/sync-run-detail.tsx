@@ -6,6 +6,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { EnrichmentSummary } from "./enrichment-summary";
+import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
@@ -15,7 +16,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        Run #{run.id}, {run.trigger}, {run.mode.toLowerCase()}: <StatusPill value={run.outcome} /> started {formatDateTime(run.started_at)}
+        Run #{run.id}, {run.trigger}, {listingModeLabel(run.mode)}: <StatusPill value={run.outcome} /> started {formatDateTime(run.started_at)}
         {run.finished_at && `, finished ${formatDateTime(run.finished_at)}`}.{" "}
         <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span> : "all match"}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
       </p>
@@ -31,7 +32,10 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.findings_seen)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.pages)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.coverage_seen)}</td>
-              <td className="px-2 py-1.5 text-xs text-muted">{r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : "full"}</td>
+              <td className="px-2 py-1.5 text-xs text-muted">
+                {r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : "full"}
+                <ListedInFull checks={r.checks} />
+              </td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(r.duration_ms)}</td>
             </tr>
           ))}
@@ -62,6 +66,13 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
       )}
     </div>
   );
+}
+
+/** A region listed incrementally except for some accounts (new, returning, or due): how many. */
+function ListedInFull({ checks }: { checks: Record<string, unknown> }) {
+  const l = checks.listedInFull as { accounts?: unknown; of?: unknown } | null | undefined;
+  if (typeof l?.accounts !== "number" || typeof l.of !== "number" || l.accounts === 0 || l.accounts === l.of) return null;
+  return <div>{formatCount(l.accounts)} of {formatCount(l.of)} accounts listed in full</div>;
 }
 
 function CountsDiff({ cache, api }: { cache: Record<string, number> | null; api: Record<string, number> | null }) {

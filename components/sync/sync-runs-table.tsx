@@ -3,6 +3,7 @@ import type { SyncRunRow } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
+import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
 export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected?: number }) {
   return (
@@ -13,7 +14,7 @@ export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected
           <tr key={r.id} className={`border-b border-line/60 last:border-0 ${r.id === selected ? "bg-blue-50" : "hover:bg-canvas"}`}>
             <td className="px-2 py-1.5">
               <Link href={`/sync?run=${r.id}`} aria-current={r.id === selected ? "true" : undefined} className="font-semibold text-accent hover:underline">#{r.id}</Link>
-              <div className="text-[11px] text-muted">{r.trigger} · {r.mode.toLowerCase()}</div>
+              <div className="text-[11px] text-muted">{r.trigger} · {listingModeLabel(r.mode)}</div>
             </td>
             <td className="whitespace-nowrap px-2 py-1.5 text-xs tabular-nums" title={formatDateTime(r.started_at)}>{formatDateTime(r.started_at).slice(5, 16)}</td>
             <td className="px-2 py-1.5">

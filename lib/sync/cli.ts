@@ -8,6 +8,7 @@ import { exitWhenDone } from "@/lib/db/cli-exit";
 import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
+import { listingModeLabel } from "./findings/listing-mode";
 
 // On a terminal the live progress line is the output: log lines only for warnings and errors.
 if (process.stdout.isTTY) process.env.LOG_LEVEL ??= "warn";
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
     if (tty) process.stdout.write("\n");
     for (const o of r.regions) {
       const f = o.findings;
-      const detail = f ? `${f.mode.toLowerCase()}, ${f.partitions.reduce((n, p) => n + p.findings, 0)} findings` : "";
+      const detail = f ? `${listingModeLabel(f.mode)}, ${f.partitions.reduce((n, p) => n + p.findings, 0)} findings` : "";
       console.log(`  ${o.region}: ${o.status}${detail ? ` (${detail})` : ""}${o.error ? ` — ${o.error}` : ""}`);
     }
     const { rows } = await database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);

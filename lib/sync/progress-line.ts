@@ -1,5 +1,6 @@
 // One line of live progress for a terminal: each region's phase and pages, then the totals.
 import type { SyncProgress } from "./progress";
+import { listingModeLabel } from "./findings/listing-mode";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -13,7 +14,7 @@ export function progressLine(p: SyncProgress): string {
   const regions = p.regions
     .map((r) => {
       const parts = r.partitionsTotal ? ` ${r.partitionsDone}/${r.partitionsTotal}` : "";
-      const mode = r.mode ? ` ${r.mode.toLowerCase()}` : "";
+      const mode = r.mode ? ` ${listingModeLabel(r.mode)}` : "";
       return `${r.region} ${r.phase}${mode}${parts} ${n(r.pages)}p`;
     })
     .join(" | ");

@@ -1,12 +1,14 @@
 // Live progress of a run: what the CLI prints, what GET /api/sync returns and what the
 // sync_runs.progress column holds (so another process can show a CLI-started run).
+import type { ListingMode } from "./findings/listing-mode";
+
 export type SyncTrigger = "cli" | "schedule" | "manual" | "demo";
 export type RegionPhase = "pending" | "checking" | "findings" | "coverage" | "integrity" | "done" | "failed";
 
 export interface RegionProgress {
   region: string;
   phase: RegionPhase;
-  mode?: "FULL" | "INCREMENTAL";
+  mode?: ListingMode;
   pages: number;
   findings: number;
   partitionsDone: number;

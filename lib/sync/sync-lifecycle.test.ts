@@ -57,6 +57,13 @@ describe("a member account leaves Inspector", () => {
     expect(back.n).toBeGreaterThan(0);
     // Listed in full on its return (not left to the integrity repair, which sees ACTIVE counts only).
     expect(r.regions.every((o) => o.findings?.fullAccounts.has(member))).toBe(true);
+    // Only the returning account was listed in full: the run says so, not "full".
+    expect(r.regions.map((o) => [o.findings?.mode, o.findings?.membersListedInFull])).toEqual([["MIXED", 1], ["MIXED", 1]]);
+    expect(r.regions.every((o) => o.findings!.members > 1)).toBe(true);
+    const [run] = await q("SELECT mode FROM sync_runs WHERE id = $1", [r.runId]);
+    expect(run.mode).toBe("MIXED");
+    const checks = await q("SELECT region, checks->'listedInFull' AS l FROM sync_region_results WHERE run_id = $1", [r.runId]);
+    expect(Object.fromEntries(checks.map((c) => [c.region, c.l]))).toEqual(Object.fromEntries(r.regions.map((o) => [o.region, { accounts: 1, of: o.findings!.members }])));
     const [repaired] = await q("SELECT bool_or(integrity_repaired) AS r FROM sync_account_results WHERE run_id = $1 AND account_id = $2", [r.runId, member]);
     expect(repaired.r).toBe(false);
     const [acct] = await q("SELECT lifecycle FROM accounts WHERE id = $1", [member]);

@@ -11,10 +11,14 @@ import { markGone } from "./gone";
 import { listPartition, partitionComplete, type PartitionResult } from "./list-partition";
 import { LARGE_ACCOUNT, planPartitions, type Partition } from "./partitions";
 import { accountMarks, effectiveOverlapMs } from "./account-marks";
+import { regionListingMode, type ListingMode } from "./listing-mode";
 import { advanceWatermarks, listingMode, mirrorRegionWatermark, readWatermarks } from "./watermark";
 
 export interface RegionFindingsResult {
-  mode: "FULL" | "INCREMENTAL";
+  mode: ListingMode;
+  /** Member accounts (not the ones that left) and how many of them were listed in full. */
+  members: number;
+  membersListedInFull: number;
   since: Date | null;
   pollStart: Date;
   partitions: PartitionResult[];
@@ -43,7 +47,9 @@ export async function syncRegionFindings(ctx: SyncContext, region: string, accou
   const marks = await readWatermarks(ctx.pool, region, accounts);
   const full = new Set(accounts.filter((a) => opts.fullAccounts?.has(a) || listingMode(marks.get(a), pollStart, ctx.config.fullSyncEveryMs, opts.forceFull) === "FULL"));
   // The region's mode names what its members' watermarks asked for (left accounts are always listed in full).
-  const mode = [...full].some((a) => !opts.fullAccounts?.has(a)) ? "FULL" : "INCREMENTAL";
+  const members = accounts.filter((a) => !opts.fullAccounts?.has(a));
+  const membersListedInFull = members.filter((a) => full.has(a)).length;
+  const mode = regionListingMode(membersListedInFull, members.length);
   const progress = ctx.progress.region(region);
   progress.mode = mode;
   let large: Set<string> | undefined;
@@ -90,7 +96,7 @@ export async function syncRegionFindings(ctx: SyncContext, region: string, accou
   await mirrorRegionWatermark(ctx.pool, region, allFull ? pollStart : null);
   const sinces = [...bySince.keys()];
   return {
-    mode,
+    mode, members: members.length, membersListedInFull,
     since: sinces.length ? new Date(Math.min(...sinces)) : null,
     pollStart, partitions: results, perAccount, complete: results.every(partitionComplete),
     completeAccounts: done, fullAccounts: full, gone, listingMs: Math.round(performance.now() - t0),

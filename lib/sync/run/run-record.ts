@@ -3,6 +3,7 @@
 import type pg from "pg";
 import type { SyncProgress, SyncTrigger } from "../progress";
 import type { RunNote } from "../context";
+import type { ListingMode } from "../findings/listing-mode";
 
 type Queryable = Pick<pg.Pool, "query">;
 export const STALE_AFTER_MS = 2 * 60_000;
@@ -70,7 +71,7 @@ export async function saveProgress(db: Queryable, runId: number, p: SyncProgress
 
 export interface RunTotals {
   outcome: "SUCCEEDED" | "PARTIAL" | "FAILED";
-  mode: "FULL" | "INCREMENTAL";
+  mode: ListingMode;
   error: string | null;
   findingsUpserted: number;
   coverageUpserted: number;

@@ -9,6 +9,7 @@ export async function writeRegionResult(db: Queryable, runId: number, o: RegionO
   const c = o.coverage;
   const checks = {
     mode: f?.mode ?? null,
+    listedInFull: f ? { accounts: f.membersListedInFull, of: f.members } : null,
     timings: o.timings ?? null,
     complete: f?.complete ?? false,
     gone: f?.gone ?? 0,

@@ -1,0 +1,22 @@
+// How a region's findings were listed, and a run's over its regions: FULL when every member account
+// was listed in full (gone detection covered them all), INCREMENTAL when none was, MIXED when only some
+// were (an account that is new, returns, or whose full listing fell due on its own). Accounts that left
+// are listed in full in any mode and are not counted: their listing only closes what they had.
+export const listingModes = ["FULL", "MIXED", "INCREMENTAL"] as const;
+export type ListingMode = (typeof listingModes)[number];
+
+export function regionListingMode(membersListedInFull: number, members: number): ListingMode {
+  if (membersListedInFull === 0) return "INCREMENTAL";
+  return membersListedInFull === members ? "FULL" : "MIXED";
+}
+
+/** A run's mode from its regions' (regions without a findings listing left out). */
+export function runListingMode(modes: readonly ListingMode[]): ListingMode {
+  if (modes.length > 0 && modes.every((m) => m === "FULL")) return "FULL";
+  return modes.every((m) => m === "INCREMENTAL") ? "INCREMENTAL" : "MIXED";
+}
+
+/** The mode as the sync page and the CLI write it. */
+export function listingModeLabel(mode: string): string {
+  return mode === "MIXED" ? "incremental, some accounts in full" : mode.toLowerCase();
+}
