@@ -80,4 +80,17 @@ describe("emulator quirks", () => {
     const left = new Set((await allFindings(inspector(e))).map((f) => f.findingArn));
     expect(closedNow.filter((arn) => left.has(arn))).toEqual([]);
   });
+
+  it("findings of a real size: package findings list as many reference URLs as asked, the advisory's own first", async () => {
+    const plain = (await allFindings(inspector(await start()))).filter((f) => f.packageVulnerabilityDetails);
+    await h!.close();
+    const sized = (await allFindings(inspector(await start({ referenceUrls: 30 })))).filter((f) => f.packageVulnerabilityDetails);
+    expect(sized.length).toBe(plain.length);
+    expect(plain.every((f) => f.packageVulnerabilityDetails!.referenceUrls!.length === 1)).toBe(true);
+    expect(sized.every((f, i) => f.packageVulnerabilityDetails!.referenceUrls!.length === 30
+      && f.packageVulnerabilityDetails!.referenceUrls![0] === plain[i].packageVulnerabilityDetails!.referenceUrls![0])).toBe(true);
+    expect(new Set(sized[0].packageVulnerabilityDetails!.referenceUrls).size).toBe(30);
+    const bytes = (fs: typeof plain) => JSON.stringify(fs).length / fs.length;
+    expect(bytes(sized) - bytes(plain)).toBeGreaterThan(29 * 40);
+  });
 });

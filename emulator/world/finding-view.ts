@@ -63,7 +63,7 @@ function packageDetails(w: World, i: number, t: Template, info: ResourceInfo) {
     relatedVulnerabilities: advisory?.related ?? [],
     sourceUrl: id !== c.id ? `https://github.com/advisories/${id}` : c.family === "deb" ? `https://ubuntu.com/security/${c.id}` : `https://nvd.nist.gov/vuln/detail/${c.id}`,
     vendorSeverity: t.vendorSeverity, vendorCreatedAt: published, vendorUpdatedAt: published + 86400 * (3 + (hash32(t.index) % 40)),
-    referenceUrls: [id !== c.id ? `https://github.com/advisories/${id}` : `https://www.cve.org/CVERecord?id=${c.id}`],
+    referenceUrls: referenceUrls(w, id !== c.id ? `https://github.com/advisories/${id}` : `https://www.cve.org/CVERecord?id=${c.id}`, c.id),
   };
 }
 
@@ -154,4 +154,12 @@ function remediation(t: Template, info: ResourceInfo): Record<string, string> {
     return { text: `Validate and sanitise untrusted input before it reaches the sink (${t.code!.name}).`, Url: `https://docs.aws.amazon.com/codeguru/detector-library/${info.lang ?? "python"}/${t.code!.detector}/` };
   }
   return { text: "None Provided" };
+}
+
+/** The advisory's own page, then (quirk referenceUrls) the kind of pages real advisories also list. */
+function referenceUrls(w: World, own: string, cve: string): string[] {
+  const urls = [own];
+  const hosts = ["https://lists.debian.org/debian-lts-announce/", "https://access.redhat.com/errata/RHSA-", "https://security.netapp.com/advisory/ntap-", "https://github.com/", "https://www.openwall.com/lists/oss-security/"];
+  for (let k = 1; k < w.quirks.referenceUrls; k++) urls.push(`${hosts[k % hosts.length]}${cve.toLowerCase()}-${k}`);
+  return urls;
 }

@@ -140,6 +140,9 @@ export interface Quirks {
   futureScanReason: string | null;
   /** Inspector code security: code repositories with SAST, IaC and SCA findings (emulator/code). */
   codeSecurity: boolean;
+  /** Reference URLs per package finding (1 = the advisory's own page). Real advisories list many
+   *  (NVD's 5 to 50): findings of a real size, for the sync's memory measurements. */
+  referenceUrls: number;
 }
 
 export interface PendingChange {
