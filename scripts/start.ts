@@ -11,7 +11,7 @@ import { openDatabase } from "../lib/db/open-database";
 import { log } from "../lib/ops/logger";
 import { startDemoEmulator } from "./demo-emulator";
 import { startServerProcesses } from "./server-processes";
-import { allocatorEnv } from "../lib/ops/allocator-env";
+import { serverMemoryEnv } from "../lib/ops/server-memory-env";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 if (mode === "dev") process.env.LOG_FORMAT ??= "pretty";
@@ -28,7 +28,7 @@ function serverCommand(host: string, port: number): string[] {
 async function main() {
   const e = parseEnv(process.env);
   const database = await openDatabase({ databaseUrl: e.DATABASE_URL, dataDir: path.join(e.INSPECTORATE_DATA_DIR, "pglite") });
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...allocatorEnv(process.env), DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...serverMemoryEnv(process.env), DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
   if (database.embedded) childEnv.INSPECTORATE_EMBEDDED_DB = "1";
 
   let stopEmulator = async () => {};

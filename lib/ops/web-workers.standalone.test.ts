@@ -9,6 +9,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyTestDatabase } from "@/lib/db/test-database";
 import { copyStandalone, startApp, waitFor, type AppProcess } from "./app-process";
+import { heapNodeOptions, SEMI_SPACE_OPTION } from "./server-memory-env";
 
 let app: AppProcess;
 let dir: string;
@@ -72,10 +73,12 @@ afterAll(async () => {
 describe("two web workers", () => {
   it("share the port: both serve, and a scrape counts every request whichever worker served it", async () => {
     expect(workerPids()).toHaveLength(2);
-    // The launcher gives each worker glibc's allocator settings (allocator-env.ts), where the sync runs.
+    // The launcher gives each worker the memory settings (server-memory-env.ts), where the sync runs.
     for (const pid of workerPids()) {
       const environ = fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
       expect(environ).toEqual(expect.arrayContaining(["MALLOC_ARENA_MAX=2", "MALLOC_MMAP_THRESHOLD_=2097152", "MALLOC_TRIM_THRESHOLD_=8388608"]));
+      // The young generation's cap where V8's own is larger (this machine: a 4 GB heap limit, 64 MB semi-spaces).
+      if (heapNodeOptions(undefined)) expect(environ.find((v) => v.startsWith("NODE_OPTIONS="))?.slice("NODE_OPTIONS=".length).split(" ")).toContain(SEMI_SPACE_OPTION);
     }
     const before = sample(await metricsText(), "inspectorate_http_request_duration_seconds_count", 'route="/api/sync"');
     for (let i = 0; i < 40; i++) expect(await freshGet(`${app.url}/api/sync`)).toBe(200);

@@ -4,7 +4,7 @@
 // write payload (findingsPayload, in the sync's batches of 500). Each stage runs several rounds over
 // the same findings; the median round is printed, with the minor page faults per finding (this VM's
 // faults cost microseconds each, so fresh memory is a cost of its own). With a server process's
-// allocator settings (lib/ops/allocator-env.ts), as the sync runs.
+// memory settings (lib/ops/server-memory-env.ts), as the sync runs.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { Inspector2Client, ListFindingsCommand, type Finding } from "@aws-sdk/client-inspector2";
@@ -13,9 +13,9 @@ import { FastListFindingsProtocol } from "@/lib/aws/fast-findings-protocol";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { findingsPayload } from "../write/finding-writer";
 import { startEmulatorProcess } from "./emulator-process";
-import { rerunWithAllocatorEnv } from "@/lib/ops/allocator-env";
+import { rerunWithServerMemoryEnv } from "@/lib/ops/server-memory-env";
 
-await rerunWithAllocatorEnv();
+await rerunWithServerMemoryEnv();
 
 const { values } = parseArgs({ options: { findings: { type: "string", default: "20000" }, rounds: { type: "string", default: "7" } } });
 const findings = Number(values.findings), rounds = Number(values.rounds);

@@ -4,11 +4,11 @@
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
 // (heap-snapshots.ts, relist and million scenarios), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
 // switches: BENCH_WRITE_CONCURRENCY, BENCH_PARTITIONS, BENCH_BATCH_SIZE, BENCH_QUEUE_ROWS=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN (bench-db.ts).
-// The sync runs with the allocator settings a server process gets (lib/ops/allocator-env.ts), as
-// `npm run sync` does: set MALLOC_* yourself to measure others.
+// The sync runs with the memory settings a server process gets (lib/ops/server-memory-env.ts), as
+// `npm run sync` does: set MALLOC_* or NODE_OPTIONS=--max-semi-space-size=<MB> yourself to measure others.
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { rerunWithAllocatorEnv } from "@/lib/ops/allocator-env";
+import { rerunWithServerMemoryEnv } from "@/lib/ops/server-memory-env";
 import { benchDatabaseBeside } from "./bench-db";
 import { compareCopyAndUpsert } from "./copy-vs-upsert";
 import { startEmulatorProcess } from "./emulator-process";
@@ -20,7 +20,7 @@ import type { SyncProgress } from "../progress";
 import { fmt } from "./bench-format";
 import { heapSnapshotter } from "./heap-snapshots";
 
-await rerunWithAllocatorEnv();
+await rerunWithServerMemoryEnv();
 const { values } = parseArgs({
   options: {
     scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" }, accounts: { type: "string" },
