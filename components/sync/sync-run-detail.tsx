@@ -32,7 +32,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.findings_seen)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.pages)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.coverage_seen)}</td>
-              <td className="px-2 py-1.5 text-xs text-muted">
+              <td className="whitespace-nowrap px-2 py-1.5 text-xs text-muted">
                 {r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : "full"}
                 <ListedInFull checks={r.checks} />
               </td>
