@@ -1,11 +1,11 @@
 "use client";
 // Add a group, or change one (the same group name overrides the environment's mapping). A refused
 // mapping comes back as typed, with the reason; a saved one clears the form.
-import { saveMappingAction, type MappingFormState } from "@/lib/actions/access-mappings";
+import { saveMappingAction } from "@/lib/actions/access-mappings";
+import { NO_FORM_STATE as initial } from "@/lib/actions/form-state";
 import { useKeptForm } from "@/components/ui/use-kept-form";
 import { RoleScopeFields, adminInput as input } from "./role-scope-fields";
 
-const initial: MappingFormState = { ok: false, message: null };
 
 export function GroupMappingForm({ wholeOrg }: { wholeOrg: boolean }) {
   const { state, pending, form } = useKeptForm(saveMappingAction, initial, (s) => s.ok);

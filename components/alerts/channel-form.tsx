@@ -3,11 +3,11 @@
 // the server once and are never shown again.
 import { useState } from "react";
 import { useKeptForm } from "@/components/ui/use-kept-form";
-import { saveChannelAction, type AlertFormState } from "@/lib/actions/alert-actions";
+import { saveChannelAction } from "@/lib/actions/alert-actions";
+import { NO_FORM_STATE as initial } from "@/lib/actions/form-state";
 import { channelKindLabel, channelKinds, type ChannelKind } from "@/lib/alerts/channel-config";
 import { adminInput as input } from "@/components/admin/role-scope-fields";
 
-const initial: AlertFormState = { ok: false, message: null };
 const field = (label: string, el: React.ReactNode) => <label className="flex min-w-0 max-w-full flex-col gap-1">{label}{el}</label>;
 
 export function ChannelForm() {

@@ -2,11 +2,11 @@
 // New alert rule: kind, minimum severity, scope (as access mappings have it), its channels and
 // the kind's parameters.
 import { useKeptForm } from "@/components/ui/use-kept-form";
-import { saveRuleAction, type AlertFormState } from "@/lib/actions/alert-actions";
+import { saveRuleAction } from "@/lib/actions/alert-actions";
+import { NO_FORM_STATE as initial } from "@/lib/actions/form-state";
 import { ruleKindLabel, ruleKinds } from "@/lib/alerts/rule-config";
 import { ScopeKindSelect, adminInput as input } from "@/components/admin/role-scope-fields";
 
-const initial: AlertFormState = { ok: false, message: null };
 
 /** `wholeOrg`: the admin may alert on the whole organization (their "alerts" scope is every account). */
 export function RuleForm({ channels, wholeOrg }: { channels: { id: number; name: string }[]; wholeOrg: boolean }) {

@@ -2,9 +2,9 @@
 // "Send test" for one channel: the answer (delivered, or why not) shows beside the button and in
 // the delivery log.
 import { useActionState } from "react";
-import { sendTestAction, type AlertFormState } from "@/lib/actions/alert-actions";
+import { sendTestAction } from "@/lib/actions/alert-actions";
+import { NO_FORM_STATE as initial } from "@/lib/actions/form-state";
 
-const initial: AlertFormState = { ok: false, message: null };
 
 export function SendTestButton({ id, name }: { id: number; name: string }) {
   const [state, action, pending] = useActionState(sendTestAction, initial);

@@ -1,5 +1,6 @@
 // The /admin/access server actions through guardAction: a cross-site post is refused before any
 // change, a same-site one is saved and audited with the client's address (local mode's admin).
+import { NO_FORM_STATE } from "./form-state";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 
@@ -26,7 +27,6 @@ const form = (f: Record<string, string>) => {
   for (const [k, v] of Object.entries(f)) d.set(k, v);
   return d;
 };
-const NONE = { ok: false, message: null };
 /** Where a removal sent the browser (each of its outcomes is a redirect back to the page). */
 async function outcome(run: Promise<unknown>): Promise<URLSearchParams> {
   const err = await run.then(() => null, (e: unknown) => e);
@@ -44,7 +44,7 @@ describe("access mapping actions", () => {
 
   it("refuses a cross-site post before changing anything", async () => {
     requestHeaders = new Headers({ host: "127.0.0.1:3000", origin: "http://evil.example" });
-    const refused = await saveMappingAction(NONE, form({ group: "sec", role: "admin", scopeKind: "all" }));
+    const refused = await saveMappingAction(NO_FORM_STATE, form({ group: "sec", role: "admin", scopeKind: "all" }));
     expect(refused.ok).toBe(false);
     expect(refused.message).toMatch(/cross-origin/);
     requestHeaders = new Headers({ host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" });
@@ -55,7 +55,7 @@ describe("access mapping actions", () => {
 
   it("saves and removes a mapping from the same site, auditing the client's address", async () => {
     requestHeaders = new Headers({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000", "x-forwarded-for": "203.0.113.5" });
-    expect(await saveMappingAction(NONE, form({ group: "sec", role: "analyst", scopeKind: "all" }))).toEqual({ ok: true, message: "Saved the mapping of sec." });
+    expect(await saveMappingAction(NO_FORM_STATE, form({ group: "sec", role: "analyst", scopeKind: "all" }))).toEqual({ ok: true, message: "Saved the mapping of sec." });
     expect(await mappings()).toEqual([{ group_name: "sec", role: "analyst" }]);
     expect((await outcome(deleteMappingAction(form({ group: "sec" })))).get("removed")).toBe("sec");
     const audit = await database().pool.query("SELECT action, target, actor_kind, address FROM audit_events ORDER BY id");
@@ -67,7 +67,7 @@ describe("access mapping actions", () => {
 
   it("removes an override of the environment's mapping only from the button that says the environment's applies again", async () => {
     requestHeaders = new Headers({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" });
-    expect((await saveMappingAction(NONE, form({ group: "ops", role: "viewer", scopeKind: "all" }))).ok).toBe(true);
+    expect((await saveMappingAction(NO_FORM_STATE, form({ group: "ops", role: "viewer", scopeKind: "all" }))).ok).toBe(true);
     const refused = await outcome(deleteMappingAction(form({ group: "ops" })));
     expect(refused.get("error")).toMatch(/^removing it would bring back the environment's mapping of "ops" \(INSPECTORATE_OIDC_GROUP_MAP\): admin, whole organization; confirm/);
     expect((await mappings()).map((m) => m.group_name)).toContain("ops");

@@ -3,6 +3,7 @@
 // sessions (admins only).
 // Guarded like every action (Host, Origin, the "roles" permission); the audit row carries the
 // client's address. A refusal goes back to the page as its error line.
+import type { FormState } from "./form-state";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deleteMapping, saveMapping } from "@/lib/auth/access-mapping-store";
@@ -26,14 +27,9 @@ async function guard(form: FormData): Promise<GuardContext> {
   return g;
 }
 
-export interface MappingFormState {
-  ok: boolean;
-  message: string | null;
-}
-
 /** Saving answers in the form's own state, so a refused mapping comes back as the admin typed it
  *  (components/admin/group-mapping-form.tsx); removing and ending sessions go back to the page. */
-export async function saveMappingAction(_prev: MappingFormState, form: FormData): Promise<MappingFormState> {
+export async function saveMappingAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     const { actor, address } = await guardAction("roles", form);
     const parsed = parseMappingForm(form);

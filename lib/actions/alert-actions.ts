@@ -1,6 +1,7 @@
 "use server";
 // Server actions behind /admin/alerts: channels (save, pause, delete, send test) and rules (save, pause, delete).
 // Guarded like the routes (permission "alerts"); each change is audited in its transaction.
+import type { FormState } from "./form-state";
 import { revalidatePath } from "next/cache";
 import { channelFromForm, ruleFromForm } from "@/lib/alerts/alert-forms";
 import { createChannel } from "@/lib/alerts/channel-store";
@@ -12,11 +13,10 @@ import { actionError, guardAction } from "@/lib/auth/guard-action";
 import { db } from "@/lib/db/client";
 import { ConfigError } from "@/lib/env";
 
-export interface AlertFormState { message: string | null; ok: boolean }
 
-const fail = (err: unknown): AlertFormState => ({ ok: false, message: err instanceof ConfigError ? `configuration: ${err.message}` : actionError(err) });
+const fail = (err: unknown): FormState => ({ ok: false, message: err instanceof ConfigError ? `configuration: ${err.message}` : actionError(err) });
 
-export async function saveChannelAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+export async function saveChannelAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     const { actor, address } = await guardAction("alerts", form);
     const ch = await createChannel(db().pool, actor, channelFromForm(form), address);
@@ -27,7 +27,7 @@ export async function saveChannelAction(_prev: AlertFormState, form: FormData): 
   }
 }
 
-export async function saveRuleAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+export async function saveRuleAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     const { actor, address } = await guardAction("alerts", form);
     const parsed = ruleFromForm(form);
@@ -40,7 +40,7 @@ export async function saveRuleAction(_prev: AlertFormState, form: FormData): Pro
   }
 }
 
-export async function sendTestAction(_prev: AlertFormState, form: FormData): Promise<AlertFormState> {
+export async function sendTestAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     const { actor, address } = await guardAction("alerts", form);
     const r = await sendTest(db().pool, actor, form.get("id"), appUrl(), outboundPolicy(), address);

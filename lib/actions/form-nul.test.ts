@@ -1,6 +1,7 @@
 // A NUL character in a submitted form (PostgreSQL's text holds none) is refused by the field's name
 // once the caller is admitted (guardAction), before any verb runs: the exception, token and access
 // forms say which field, and nothing is written, audit included.
+import { NO_FORM_STATE } from "./form-state";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 
@@ -36,7 +37,7 @@ describe("a NUL in a form", () => {
     expect(exception).toMatchObject({ ok: false, message: `reason: ${NUL_EXPECTED}` });
     const token = await createTokenAction({ message: null, secret: null, name: null }, form({ name: "ci", role: "viewer", scopeKind: "accounts", accounts: "111111111111\0", expiresInDays: "30" }));
     expect(token).toEqual({ message: `accounts: ${NUL_EXPECTED}`, secret: null, name: null });
-    const mapping = await saveMappingAction({ ok: false, message: null }, form({ "gro\0up": "sec", role: "admin", scopeKind: "all" }));
+    const mapping = await saveMappingAction(NO_FORM_STATE, form({ "gro\0up": "sec", role: "admin", scopeKind: "all" }));
     expect(mapping).toEqual({ ok: false, message: `gro\ufffdup: ${NUL_EXPECTED}` });
     for (const table of ["risk_exceptions", "api_tokens", "access_group_mappings", "audit_events"]) expect(await count(table), table).toBe(0);
   });
