@@ -24,7 +24,7 @@ import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
 import { log } from "@/lib/ops/logger";
 import { observeSyncRun } from "@/lib/ops/sync-observer";
 import { clearSeenMarks } from "./findings/seen-marks";
-import { runListingMode } from "./findings/listing-mode";
+import { runListingMode, type ListingMode } from "./findings/listing-mode";
 
 export interface RunSyncOptions {
   trigger: SyncTrigger;
@@ -106,13 +106,15 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];
+    let mode: ListingMode = "INCREMENTAL";
     let error: string | null = null;
     let outcome: SyncResult["outcome"] = "FAILED";
     try {
       await assumeRole(credentials, config.roleArn);
       outcomes = await syncAll(ctx);
+      mode = runListingMode(outcomes.flatMap((o) => (o.findings ? [o.findings.mode] : [])));
       await enrichRegions(ctx, outcomes);
-      await afterRegions(ctx, outcomes.some((o) => o.findings && o.findings.mode !== "INCREMENTAL"));
+      await afterRegions(ctx, mode !== "INCREMENTAL");
       const ok = outcomes.filter((o) => o.status === "OK").length;
       outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
       if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");
@@ -133,7 +135,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const written = (o: RegionOutcome) => o.findings?.partitions.reduce((n, p) => n + p.written, 0) ?? 0;
     await finishRun(database.pool, runId, {
       outcome, error, notes,
-      mode: runListingMode(outcomes.flatMap((o) => (o.findings ? [o.findings.mode] : []))),
+      mode,
       findingsUpserted: outcomes.reduce((n, o) => n + written(o), 0),
       coverageUpserted: outcomes.reduce((n, o) => n + (o.coverage?.written ?? 0), 0),
       apiRequests: aws.stats.requests, throttled: aws.stats.throttled, progress: final,
