@@ -1,13 +1,19 @@
 // Zod schemas of the shared enums, for server-side parsing (URL filters, API bodies, sync mapping).
+// A refused value is quoted in the error, beside the values that were expected (expected-got.ts).
 import { z } from "zod";
+import { expectedGot } from "./expected-got";
 import { findingStatuses, findingTypes, fixAvailableValues, resourceTypes } from "./finding-enums";
 import { lifecycleStatuses } from "./lifecycle";
 import { severityOrder } from "./severity";
 
-export const severitySchema = z.enum(severityOrder);
-export const findingStatusSchema = z.enum(findingStatuses);
-export const findingTypeSchema = z.enum(findingTypes);
-export const resourceTypeSchema = z.enum(resourceTypes);
-export const fixAvailableSchema = z.enum(fixAvailableValues);
+/** One of `values`; the error lists them and quotes what came instead. */
+export const enumSchema = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: expectedGot(`expected one of ${values.join("|")}`) });
+
+export const severitySchema = enumSchema(severityOrder);
+export const findingStatusSchema = enumSchema(findingStatuses);
+export const findingTypeSchema = enumSchema(findingTypes);
+export const resourceTypeSchema = enumSchema(resourceTypes);
+export const fixAvailableSchema = enumSchema(fixAvailableValues);
 /** A cached finding's status (the explorer's filter): Inspector's statuses plus GONE. */
-export const lifecycleStatusSchema = z.enum(lifecycleStatuses);
+export const lifecycleStatusSchema = enumSchema(lifecycleStatuses);

@@ -28,13 +28,26 @@ describe("findings filter", () => {
     const bad = parseFindingsFilter(new URLSearchParams("status=DELETED&closure=fixed"));
     expect(bad.issues.map((i) => i.field)).toEqual(["status", "closure"]);
     expect(bad.filter.status).toEqual(["ACTIVE"]);
+    expect(bad.issues[1].message).toBe('expected one of remediated|removed, got "fixed"');
+  });
+
+  it("quotes the failing value of a list once, whichever schema refused it", () => {
+    const long = `x${"y".repeat(300)}`;
+    const { issues } = parseFindingsFilter(new URLSearchParams(`region=us-east-1&region=mars-1&tag=env:prod&tag=:oops&owner=a&owner=${long}&provider=AWS&provider=aws&resourceType=AWS_EC2_INSTANCE&resourceType=VM`));
+    expect(Object.fromEntries(issues.map((i) => [i.field, i.message]))).toEqual({
+      region: 'expected an AWS region such as us-east-1, got "mars-1"',
+      tag: 'expected key:value, got ":oops"',
+      owner: `expected at most 256 characters, got "x${"y".repeat(39)}…"`,
+      provider: 'expected a provider such as AWS or AZURE, got "aws"',
+      resourceType: expect.stringMatching(/^expected one of AWS_EC2_INSTANCE\|.*, got "VM"$/),
+    });
   });
 
   it("names each invalid field and keeps the valid ones", () => {
     const { filter, issues } = parseFindingsFilter(new URLSearchParams("account=123&severity=CRITICAL&severity=SEVERE&epssMin=2&firstSeenFrom=2024-02-30&limit=5000&region=us-east-1"));
     expect(issues.map((i) => i.field).sort()).toEqual(["account", "epssMin", "firstSeenFrom", "limit", "severity"]);
     expect(issues.find((i) => i.field === "account")?.message).toBe('expected a 12-digit account id, got "123"');
-    expect(issues.find((i) => i.field === "severity")?.message).toMatch(/SEVERE/);
+    expect(issues.find((i) => i.field === "severity")?.message).toBe('expected one of CRITICAL|HIGH|MEDIUM|LOW|INFORMATIONAL|UNTRIAGED, got "SEVERE"');
     expect(issues.find((i) => i.field === "limit")?.message).toBe("must be at most 200");
     expect(issues.find((i) => i.field === "epssMin")?.message).toBe("must be at most 1");
     expect(filter.region).toEqual(["us-east-1"]);

@@ -3,7 +3,8 @@
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
 import { accountIdSchema } from "@/lib/domain/account-id";
-import { findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { enumSchema, findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
+import { expectedGot } from "@/lib/domain/expected-got";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { decodeCursor, findingsSorts } from "./findings-cursor";
 import { closureKinds } from "@/lib/domain/closure";
@@ -16,8 +17,9 @@ import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFind
 
 export type { FindingsGroup } from "./findings-fields";
 
-const text = z.string().trim().min(1).max(256);
-const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1");
+// Every value of a list quotes itself when refused (expected-got.ts): the message says which one failed.
+const text = z.string().trim().min(1).max(256, { error: expectedGot("expected at most 256 characters") });
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: expectedGot("expected an AWS region such as us-east-1") });
 const num = (min: number, max: number) =>
   z.coerce
     .number({ error: (issue) => (issue.code === "invalid_type" ? "expected a number" : undefined) })
@@ -25,8 +27,8 @@ const num = (min: number, max: number) =>
     .max(max, `must be at most ${max}`);
 const tag = z
   .string()
-  .max(400)
-  .regex(/^[^:]+(:.*)?$/, "expected key:value")
+  .max(400, { error: expectedGot("expected key:value of at most 400 characters") })
+  .regex(/^[^:]+(:.*)?$/, { error: expectedGot("expected key:value") })
   .transform((v) => {
     // Split at the last colon: tag values rarely hold one, while aws:* keys always do.
     const i = v.lastIndexOf(":");
@@ -62,9 +64,9 @@ export const findingsFilterFields = {
   package: text.optional(),
   fix: fixAvailableSchema.optional(),
   /** NA: Inspector says nothing (not applicable). */
-  exploit: z.enum(["YES", "NO", "NA"]).optional(),
+  exploit: enumSchema(["YES", "NO", "NA"]).optional(),
   /** CISA KEV: YES, NO (details fetched, not listed) or UNKNOWN (details never fetched). */
-  kev: z.enum(kevFilterValues).optional(),
+  kev: enumSchema(kevFilterValues).optional(),
   epssMin: num(0, 1).optional(),
   epssMax: num(0, 1).optional(),
   scoreMin: num(0, 10).optional(),
@@ -77,7 +79,7 @@ export const findingsFilterFields = {
   closedFrom: bound.optional(),
   closedTo: bound.optional(),
   /** remediated: closed while its resource is still scanned; removed: resource gone or unscanned. */
-  closure: z.enum(closureKinds).optional(),
+  closure: enumSchema(closureKinds).optional(),
   /** A closed → open status event in the window. */
   reopenedFrom: bound.optional(),
   reopenedTo: bound.optional(),
@@ -89,16 +91,16 @@ export const findingsFilterFields = {
   ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),
   image: text.optional(),
   /** The "In use only" switch (lib/domain/in-use.ts): absent = only; all; idle = not in use. */
-  inUse: z.enum(inUseModes).optional(),
+  inUse: enumSchema(inUseModes).optional(),
   /** ECR images not pulled for at least this many days (or idle and never pulled). */
   notPulledDays: num(1, 36500).int("expected whole days").optional(),
   /** The resource's cloud (AWS, AZURE…) and that cloud's account (an Azure subscription). */
-  provider: list(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, "expected a provider such as AWS or AZURE")).default([]),
+  provider: list(z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/, { error: expectedGot("expected a provider such as AWS or AZURE") })).default([]),
   providerAccount: text.optional(),
   /** The findings an alert rule's digest listed for one run (alert_sent): what its link opens. */
   alert: alertRef.optional(),
-  sort: z.enum(findingsSorts).default("score"),
-  group: z.enum(findingsGroups).optional(),
+  sort: enumSchema(findingsSorts).default("score"),
+  group: enumSchema(findingsGroups).optional(),
   cursor: z.string().max(4096).refine((v) => decodeCursor(v) !== undefined, "not a cursor this page issued").optional(),
   limit: num(1, maxFindingsLimit).int("expected a whole number").default(defaultFindingsLimit),
 } as const satisfies Record<FindingsFilterField, z.ZodType>;
@@ -133,10 +135,7 @@ export function parseFindingsFilter(params: SearchParamsLike): { filter: Finding
     if (parsed.success) out[field] = parsed.data;
     else {
       const first = parsed.error.issues[0];
-      // Which of the field's values failed, unless the message quotes it already (an account id's does).
-      const value = first?.path.length ? (values[Number(first.path[0])] ?? "") : undefined;
-      const which = value !== undefined && !first.message.includes(JSON.stringify(value)) ? ` (value ${value})` : "";
-      issues.push({ field, message: `${first?.message ?? "invalid"}${which}` });
+      issues.push({ field, message: first?.message ?? "invalid" });
       out[field] = fieldSchema.safeParse(undefined).data;
     }
   }
