@@ -20,5 +20,7 @@ describe("listing modes", () => {
   it("labels a mixed run for what it was", () => {
     expect(listingModeLabel("FULL")).toBe("full");
     expect(listingModeLabel("MIXED")).toBe("incremental, some accounts in full");
+    expect(listingModeLabel("MIXED", "short")).toBe("partly full");
+    expect(listingModeLabel("INCREMENTAL", "short")).toBe("incremental");
   });
 });

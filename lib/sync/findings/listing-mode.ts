@@ -16,7 +16,9 @@ export function runListingMode(modes: readonly ListingMode[]): ListingMode {
   return modes.every((m) => m === "INCREMENTAL") ? "INCREMENTAL" : "MIXED";
 }
 
-/** The mode as the sync page and the CLI write it. */
-export function listingModeLabel(mode: string): string {
-  return mode === "MIXED" ? "incremental, some accounts in full" : mode.toLowerCase();
+/** The mode as the sync page and the CLI write it; `short` for the run list's narrow column (its
+ *  title gives the long form). */
+export function listingModeLabel(mode: string, form: "long" | "short" = "long"): string {
+  if (mode !== "MIXED") return mode.toLowerCase();
+  return form === "short" ? "partly full" : "incremental, some accounts in full";
 }
