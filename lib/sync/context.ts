@@ -5,7 +5,7 @@ import type { AwsClients } from "@/lib/aws/clients";
 import type { SyncConfig } from "./sync-config";
 import type { ProgressTracker } from "./progress";
 import type { Semaphore } from "./util/semaphore";
-import type { RowBudget } from "./util/row-budget";
+import type { QueueBudget } from "./util/queue-budget";
 
 export interface RunNote {
   kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region" | "bulk-load" | "clock" | "lifecycle" | "enrichment" | "configuration";
@@ -33,8 +33,8 @@ export interface SyncContext {
   batches: number;
   /** Admits config.writeConcurrency findings batches to the database at a time. */
   writes: Semaphore;
-  /** Rows listed and not yet written, run-wide: listing waits when it is spent (back-pressure). */
-  queue: RowBudget;
+  /** Bytes of findings listed and not yet written, run-wide: listing waits when it is spent (back-pressure). */
+  queue: QueueBudget;
   /** Set when this run deferred the findings indexes (an empty table) and rebuilt them after. */
   indexRebuildMs?: number;
 }

@@ -15,8 +15,8 @@ import { closeStaleRuns, createRun, finishRun, runStart, saveProgress, type Star
 import { withSyncLock } from "./run/sync-lock";
 import { writeRegionResult } from "./run/write-results";
 import { writeSnapshots } from "./snapshots/write-snapshots";
-import { defaultQueueRows, syncConfigFromEnv, type SyncConfig } from "./sync-config";
-import { rowBudget } from "./util/row-budget";
+import { defaultQueueBytes, syncConfigFromEnv, type SyncConfig } from "./sync-config";
+import { queueBudget } from "./util/queue-budget";
 import { settleAll } from "./util/map-limit";
 import { afterRegions } from "./run/after-regions";
 import { enrichRegions } from "./enrich/enrich-regions";
@@ -50,8 +50,9 @@ export interface SyncResult {
   progress: SyncProgress;
   /** A first sync into an empty cache builds the findings indexes after loading: how long that took. */
   indexRebuildMs?: number;
-  /** Most findings the run held between listing and writing (bounded by the queue's capacity). */
-  queuePeakRows?: number;
+  /** Most bytes of findings the run held between listing and writing, and the queue's bound. */
+  queuePeakBytes?: number;
+  queueCapacityBytes?: number;
 }
 
 const PROGRESS_SAVE_MS = 1_000;
@@ -102,7 +103,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
     const ctx: SyncContext = {
       database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
       signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
-      writes: semaphore(config.writeConcurrency), queue: rowBudget(defaultQueueRows(config)),
+      writes: semaphore(config.writeConcurrency), queue: queueBudget(defaultQueueBytes(config)),
     };
     const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
     let outcomes: RegionOutcome[] = [];
@@ -148,7 +149,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
         listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
       })),
     });
-    return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs, queuePeakRows: ctx.queue.peak };
+    return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs, queuePeakBytes: ctx.queue.peak, queueCapacityBytes: ctx.queue.capacity };
   });
 }
 

@@ -3,6 +3,7 @@
 import { configuredRegions, env, isDemo, type Env } from "@/lib/env";
 import type { RateLimiterOptions } from "@/lib/aws/rate-limiter";
 import type { EnrichmentConfig } from "./enrich/enrich-region";
+import { TYPICAL_QUEUED_FINDING_BYTES } from "./findings/queued-bytes";
 
 export interface SyncConfig {
   roleArn?: string;
@@ -30,10 +31,11 @@ export interface SyncConfig {
    */
   writeConcurrency: number;
   /**
-   * Findings read but not yet written, across the run (the bounded queue between listing and
-   * writing, lib/sync/util/row-budget.ts); default queueRows(batchSize).
+   * Bytes of findings read but not yet written, across the run (the bounded queue between listing
+   * and writing, lib/sync/util/queue-budget.ts, each finding weighed by findings/queued-bytes.ts);
+   * default defaultQueueBytes.
    */
-  queueRows?: number;
+  queueBytes?: number;
   limiter?: RateLimiterOptions;
   maxAttempts?: number;
   /** BatchGetFindingDetails (KEV, EPSS, exploit observed) after each region's listing; on unless disabled. */
@@ -60,7 +62,8 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
 }
 
 /** The default bound: room for two regions' partitions in flight to each fill a whole batch, and two
- *  batches per writer (12,000 findings with the defaults; a few tens of MB). Each partition sends its
+ *  batches per writer, in findings of a typical size (12,000 of 4 KB with the defaults: 47 MiB; fewer
+ *  findings when they are larger, more when smaller). Each partition sends its
  *  own batches: a full listing's partition is one account, so its rows share the rollup cells they
  *  update, and a batch of one account costs the rollups far less than one mixing many. With room for
  *  only 8 batches, the 20 partitions of a two-region listing sent their rows as soon as the queue
@@ -68,5 +71,5 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
  *  faster with the same peak RSS (the re-listing's peak: 445–504 MB against 434 in one run with the old
  *  room; docs/benchmarks.md, twenty-eighth pass). More regions listing at
  *  once share the same room, and their batches are smaller again. */
-export const defaultQueueRows = (c: Pick<SyncConfig, "batchSize" | "writeConcurrency" | "partitionConcurrency" | "queueRows">) =>
-  c.queueRows ?? (2 * Math.max(1, c.writeConcurrency) + 2 * Math.max(1, c.partitionConcurrency)) * c.batchSize;
+export const defaultQueueBytes = (c: Pick<SyncConfig, "batchSize" | "writeConcurrency" | "partitionConcurrency" | "queueBytes">) =>
+  c.queueBytes ?? (2 * Math.max(1, c.writeConcurrency) + 2 * Math.max(1, c.partitionConcurrency)) * c.batchSize * TYPICAL_QUEUED_FINDING_BYTES;

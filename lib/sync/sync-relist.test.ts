@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheStatusCounts, emulatorStatusCounts, startSyncWorld, type SyncWorld } from "./test-support";
-import { defaultQueueRows } from "./sync-config";
 
 // Issue 16: a daily full re-listing rewrites only what changed; the rest is marked seen, and gone
 // detection still finds what Inspector stopped listing. Real SDK against the emulator, real Postgres.
@@ -12,10 +11,10 @@ describe("a full re-listing of an unchanged organization", () => {
   const locks = async () => new Map((await q("SELECT arn, xmax::text AS x FROM findings")).map((r) => [r.arn as string, r.x as string]));
   const rewritten = (a: Map<string, string>, b: Map<string, string>) => [...b].filter(([arn, x]) => a.get(arn) !== x).map(([arn]) => arn).sort();
   beforeAll(async () => {
-    w = await startSyncWorld({ findings: 1200 }, { batchSize: 50, queueRows: 150 });
+    w = await startSyncWorld({ findings: 1200 }, { batchSize: 50, queueBytes: 150 * 4096 });
     const first = await w.sync();
     expect(first.outcome).toBe("SUCCEEDED");
-    expect(first.queuePeakRows).toBeLessThanOrEqual(150);
+    expect(first.queuePeakBytes).toBeLessThanOrEqual(150 * 4096);
   });
   afterAll(async () => w?.close());
 
@@ -55,10 +54,5 @@ describe("a full re-listing of an unchanged organization", () => {
     const [gone] = await q("SELECT count(*)::int AS n FROM finding_events WHERE sync_run_id = $1 AND kind = 'GONE'", [r.runId]);
     expect(gone.n).toBe(goneNow.length);
     expect(await cacheStatusCounts(w)).toEqual(await emulatorStatusCounts(w));
-  });
-
-  it("bounds the queue between listing and writing by default", () => {
-    expect(defaultQueueRows({ batchSize: 500, writeConcurrency: 2, partitionConcurrency: 10 })).toBe(12_000);
-    expect(defaultQueueRows({ batchSize: 500, writeConcurrency: 2, partitionConcurrency: 10, queueRows: 150 })).toBe(150);
   });
 });

@@ -45,14 +45,14 @@ function benchNumber(name: string, fallback: number, min: number, max: number): 
 
 /** The pipeline's sizes, the app's unless set, to measure others: BENCH_WRITE_CONCURRENCY (writers in
  *  flight), BENCH_PARTITIONS (listing partitions in flight per region), BENCH_BATCH_SIZE (findings per
- *  upsert), BENCH_QUEUE_ROWS (findings read and not yet written, run-wide; default from the others). */
-function benchPipeline(): Pick<SyncConfig, "writeConcurrency" | "partitionConcurrency" | "batchSize" | "queueRows"> {
-  const queueRows = benchNumber("BENCH_QUEUE_ROWS", 0, 100, 1_000_000);
+ *  upsert), BENCH_QUEUE_MB (MiB of findings read and not yet written, run-wide; default from the others). */
+function benchPipeline(): Pick<SyncConfig, "writeConcurrency" | "partitionConcurrency" | "batchSize" | "queueBytes"> {
+  const queueMb = benchNumber("BENCH_QUEUE_MB", 0, 1, 4096);
   return {
     writeConcurrency: benchNumber("BENCH_WRITE_CONCURRENCY", 2, 1, 16),
     partitionConcurrency: benchNumber("BENCH_PARTITIONS", 10, 1, 100),
     batchSize: benchNumber("BENCH_BATCH_SIZE", 500, 10, 10_000),
-    ...(queueRows ? { queueRows } : {}),
+    ...(queueMb ? { queueBytes: queueMb * 2 ** 20 } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { throwIfAborted, type SyncContext } from "../context";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
 import { partitionFilter, type Partition } from "./partitions";
+import { queuedBytes } from "./queued-bytes";
 
 export interface PartitionResult {
   partition: Partition;
@@ -34,6 +35,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
   const client = ctx.aws.inspector(region);
   const r: PartitionResult = { partition, pages: 0, findings: 0, written: 0, changed: 0, rejected: 0 };
   let buffer: FindingRow[] = [];
+  let bufferBytes = 0; // the buffer's room in the run's queue, given back once it is written
   // One write in flight per partition while the next pages are fetched; awaited before the next.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -41,9 +43,11 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     if (!buffer.length) return;
     throwIfAborted(ctx);
     const rows = buffer;
+    const bytes = bufferBytes;
     buffer = [];
+    bufferBytes = 0;
     const write = ctx.writes.run(() => upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
-    writing = write.finally(() => ctx.queue.release(rows.length)).then(async (w) => {
+    writing = write.finally(() => ctx.queue.release(bytes)).then(async (w) => {
       r.written += w.written;
       r.changed += w.changed;
       ctx.batches++;
@@ -61,25 +65,31 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
       if (r.pages === 0) r.awsStart = responseDate(page);
       r.pages++;
       r.findings += findings.length;
-      // Room in the run's queue before holding this page: when it is full, hand over what this
-      // partition holds and wait (no further page is read meanwhile).
-      if (!ctx.queue.tryAcquire(findings.length)) {
-        await flush();
-        await ctx.queue.acquire(findings.length, ctx.signal);
-        throwIfAborted(ctx);
-      }
+      const rows: FindingRow[] = [];
+      let bytes = 0;
       for (const f of findings) {
         const m = toFindingRow(f, region);
         if (!m.ok) {
-          ctx.queue.release(1);
           if (r.rejected++ < 3) {
             ctx.notes.push({ kind: "mapping", region, message: `skipped finding ${m.arn ?? "(no arn)"}: ${m.error}; partition ${partition.key} incomplete (no gone detection or watermark for its accounts)` });
           }
           continue;
         }
-        if (!r.newestUpdatedAt || m.row.updatedAt > r.newestUpdatedAt) r.newestUpdatedAt = m.row.updatedAt;
-        buffer.push(m.row);
-        perAccount?.set(m.row.accountId, (perAccount.get(m.row.accountId) ?? 0) + 1);
+        rows.push(m.row);
+        bytes += queuedBytes(m.row);
+      }
+      // Room in the run's queue before keeping this page's rows: when it is full, hand over what this
+      // partition holds and wait (no further page is read meanwhile).
+      if (!ctx.queue.tryAcquire(bytes)) {
+        await flush();
+        await ctx.queue.acquire(bytes, ctx.signal);
+        throwIfAborted(ctx);
+      }
+      bufferBytes += bytes;
+      for (const row of rows) {
+        if (!r.newestUpdatedAt || row.updatedAt > r.newestUpdatedAt) r.newestUpdatedAt = row.updatedAt;
+        buffer.push(row);
+        perAccount?.set(row.accountId, (perAccount.get(row.accountId) ?? 0) + 1);
       }
       ctx.progress.page(region, findings.length, findings.reduce((n, f) => n + (f.status === "ACTIVE" ? 1 : 0), 0));
       if (buffer.length >= ctx.config.batchSize) await flush();
@@ -89,8 +99,9 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     await writing;
   } catch (err) {
     if (!(err instanceof AwsCallError)) {
-      ctx.queue.release(buffer.length);
+      ctx.queue.release(bufferBytes);
       buffer = [];
+      bufferBytes = 0;
       await writing.catch(() => {}); // never leave a write running behind a failed partition
       throw err;
     }

@@ -1,10 +1,11 @@
-// The bounded queue between listing and writing, as a budget of rows: a partition takes room for
+// The bounded queue between listing and writing, as a budget (the sync counts it in bytes: each
+// finding weighs its JSON and the fields mapped from it, queue-bytes.ts): a partition takes room for
 // each page it read before reading the next, and the room comes back when that page's batch is
-// written. With the budget spent, listing waits (back-pressure), so the rows held in memory stay
-// below the bound whatever the organization's size. A request larger than the bound waits for an
-// empty queue and then goes alone, so a big page never deadlocks.
-export interface RowBudget {
-  /** Room for `n` rows; resolves when it is there (in arrival order), or at once on abort (not taken). */
+// written. With the budget spent, listing waits (back-pressure), so what is held in memory stays
+// below the bound whatever the organization's size and however large its findings. A request larger
+// than the bound waits for an empty queue and then goes alone, so a big page never deadlocks.
+export interface QueueBudget {
+  /** Room for `n`; resolves when it is there (in arrival order), or at once on abort (not taken). */
   acquire(n: number, signal?: AbortSignal): Promise<void>;
   /** Room now or false, without waiting. */
   tryAcquire(n: number): boolean;
@@ -14,7 +15,7 @@ export interface RowBudget {
   readonly capacity: number;
 }
 
-export function rowBudget(capacity: number): RowBudget {
+export function queueBudget(capacity: number): QueueBudget {
   let held = 0;
   let peak = 0;
   const waiting: { n: number; ok: () => void }[] = [];

@@ -1,12 +1,12 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { rowBudget } from "./row-budget";
+import { queueBudget } from "./queue-budget";
 
 const tick = (ms = 0) => new Promise((ok) => setTimeout(ok, ms));
 
-describe("rowBudget", () => {
+describe("queueBudget", () => {
   it("never holds more than its bound while fast producers feed a slow consumer, and loses no row", async () => {
-    const q = rowBudget(1_000);
+    const q = queueBudget(1_000);
     const queued: number[] = [];
     let produced = 0;
     let consumed = 0;
@@ -40,7 +40,7 @@ describe("rowBudget", () => {
   });
 
   it("admits a request larger than the bound alone, in arrival order", async () => {
-    const q = rowBudget(100);
+    const q = queueBudget(100);
     await q.acquire(60);
     const order: string[] = [];
     const big = q.acquire(250).then(() => order.push("big"));
@@ -56,7 +56,7 @@ describe("rowBudget", () => {
   });
 
   it("lets a waiter go without room when the run stops", async () => {
-    const q = rowBudget(10);
+    const q = queueBudget(10);
     await q.acquire(10);
     const stop = new AbortController();
     const waiting = q.acquire(5, stop.signal);
@@ -67,7 +67,7 @@ describe("rowBudget", () => {
   });
 
   it("leaves no listener on the run's signal once a waiter got its room, however many waited", async () => {
-    const q = rowBudget(100);
+    const q = queueBudget(100);
     const run = new AbortController();
     await q.acquire(100, run.signal);
     for (let page = 0; page < 1_000; page++) {
