@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { getSyncRun } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
-import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+import { formatCount, formatDateTime, formatDuration, formatShortDateTime } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
 import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
@@ -27,16 +27,16 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
         <tbody>
           {regions.map((r) => (
             <tr key={r.region} className="border-b border-line/60 last:border-0">
-              <td className="px-2 py-1.5 font-mono text-xs">{r.region}</td>
+              <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{r.region}</td>
               <td className="px-2 py-1.5"><StatusPill value={r.status} />{r.error && <div className="text-[11px] text-red-800">{r.error}</div>}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.findings_seen)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.pages)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(r.coverage_seen)}</td>
-              <td className="whitespace-nowrap px-2 py-1.5 text-xs text-muted">
-                {r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : "full"}
+              <td className="whitespace-nowrap px-2 py-1.5 text-xs text-muted" title={r.watermark_from ? `${formatDateTime(r.watermark_from)} → ${formatDateTime(r.watermark_to)}` : undefined}>
+                {r.watermark_from ? `${formatShortDateTime(r.watermark_from)} → ${formatShortDateTime(r.watermark_to)} UTC` : "full"}
                 <ListedInFull checks={r.checks} />
               </td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{formatDuration(r.duration_ms)}</td>
+              <td className="whitespace-nowrap px-2 py-1.5 text-right tabular-nums">{formatDuration(r.duration_ms)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SyncRunRow } from "@/lib/queries/sync/sync-runs";
 import { StatusPill } from "@/components/ui/status-pill";
-import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
+import { formatCount, formatDateTime, formatDuration, formatShortDateTime } from "@/components/ui/format";
 import { TableHead } from "@/components/ui/table-head";
 import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
@@ -18,7 +18,7 @@ export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected
                 <span className="whitespace-nowrap">{r.trigger}</span> · <span className="whitespace-nowrap">{listingModeLabel(r.mode, "short")}</span>
               </div>
             </td>
-            <td className="whitespace-nowrap px-2 py-1.5 text-xs tabular-nums" title={formatDateTime(r.started_at)}>{formatDateTime(r.started_at).slice(5, 16)}</td>
+            <td className="whitespace-nowrap px-2 py-1.5 text-xs tabular-nums" title={formatDateTime(r.started_at)}>{formatShortDateTime(r.started_at)}</td>
             <td className="px-2 py-1.5">
               <StatusPill value={r.outcome} />
               {r.error && <div className="max-w-[14rem] truncate text-[11px] text-red-800" title={r.error}>{r.error}</div>}

@@ -22,6 +22,12 @@ export function formatDateTime(d: Date | string | null | undefined): string {
   return `${new Date(d).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** "12-05 23:39": month, day and UTC time, for narrow columns (the title gives formatDateTime). */
+export function formatShortDateTime(d: Date | string | null | undefined): string {
+  if (!d) return "—";
+  return formatDateTime(d).slice(5, 16);
+}
+
 /** "3 d", "5 h", "12 min": coarse age for tables. */
 export function formatAge(d: Date | string | null | undefined, now = Date.now()): string {
   if (!d) return "—";
