@@ -167,10 +167,17 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
   });
   const accounts = await syncAccounts(ctx, usable, identity.accountId);
   ctx.progress.update({ phase: "findings" });
-  const deferred = await deferFindingIndexesIfEmpty(ctx.pool);
+  let deferred = 0;
+  let detailsWritten = false;
   try {
-    return await syncRegions(ctx, regions, checks, accounts);
+    deferred = await deferFindingIndexesIfEmpty(ctx.pool);
+    const outcomes = await syncRegions(ctx, regions, checks, accounts);
+    // The accounts' OUs and owner tags, read beside the listing (sync-accounts.ts), before the snapshots.
+    await accounts.writeDetails();
+    detailsWritten = true;
+    return outcomes;
   } finally {
+    if (!detailsWritten) await accounts.abandonDetails();
     if (deferred) {
       const t0 = performance.now();
       await restoreDeferredIndexes(ctx.pool, ctx.config.writeConcurrency);

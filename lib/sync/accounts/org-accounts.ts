@@ -30,9 +30,8 @@ export interface OrgRead {
 const tagValue = (tags: { Key?: string; Value?: string }[], ...keys: string[]) =>
   tags.find((t) => keys.includes((t.Key ?? "").toLowerCase()))?.Value ?? null;
 
-/** `needsDetails`: whose OU and tags to (re)read; the others keep what the cache already has. */
-export async function readOrganization(client: OrganizationsClient, needsDetails: (id: string) => boolean = () => true): Promise<OrgRead> {
-  const problems: string[] = [];
+/** The organization's accounts from ListAccounts (a page per 20 accounts), their OU and tags not read. */
+export async function listOrganization(client: OrganizationsClient): Promise<OrgRead> {
   const accounts = new Map<string, OrgAccount>();
   try {
     let NextToken: string | undefined;
@@ -50,6 +49,16 @@ export async function readOrganization(client: OrganizationsClient, needsDetails
   } catch (err) {
     return { accounts: null, problems: [err instanceof Error ? err.message : String(err)] };
   }
+  return { accounts, problems: [] };
+}
+
+/** Fills in the OU and the Owner and Team tags of the accounts `needsDetails` names (two or three
+ *  calls per account, four at a time); returns what could not be read, once per kind of failure.
+ *  Once `signal` is aborted no further account is started. */
+export async function readOrgDetails(
+  client: OrganizationsClient, accounts: Map<string, OrgAccount>, needsDetails: (id: string) => boolean, signal?: AbortSignal,
+): Promise<string[]> {
+  const problems: string[] = [];
   const ouNames = new Map<string, Promise<string | null>>();
   const ouName = (id: string) => {
     if (!ouNames.has(id)) {
@@ -64,7 +73,12 @@ export async function readOrganization(client: OrganizationsClient, needsDetails
     noted.add(msg);
     problems.push(err instanceof Error ? err.message : msg);
   };
+  let skipped = 0;
   await mapLimit([...accounts.values()].filter((a) => needsDetails(a.id)), 4, async (a) => {
+    if (signal?.aborted) {
+      skipped++;
+      return;
+    }
     try {
       const parent = (await client.send(new ListParentsCommand({ ChildId: a.id }))).Parents?.[0];
       if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) {
@@ -86,5 +100,6 @@ export async function readOrganization(client: OrganizationsClient, needsDetails
       note(err);
     }
   });
-  return { accounts, problems };
+  if (skipped) problems.push(`${skipped} accounts' OU and tags not read: the run stopped first`);
+  return problems;
 }

@@ -1,7 +1,10 @@
 // The accounts step of a run: per region members and Inspector states, then Organizations
-// details once. Regions whose account listing fails are returned as failed, not thrown.
+// accounts once. Regions whose account listing fails are returned as failed, not thrown. The OUs and
+// owner tags (two or three calls per account, which Organizations throttles) are read beside the
+// findings listing and written when the caller asks (writeDetails): a first load of thousands of
+// accounts does not wait for them before listing its first finding.
 import { readRegionAccounts, type RegionAccounts } from "./inspector-accounts";
-import { readOrganization } from "./org-accounts";
+import { listOrganization, readOrgDetails } from "./org-accounts";
 import { accountIdentity } from "./account-identity";
 import { ensureAccountRegionRows, upsertAccountRegions, upsertAccounts } from "./write-accounts";
 import type { SyncContext } from "../context";
@@ -15,6 +18,10 @@ export interface AccountsResult {
   failed: Map<string, unknown>;
   /** Every known account's lifecycle after this run (cached accounts that left included). */
   lifecycles: Map<string, AccountLifecycle>;
+  /** Waits for the OUs and owner tags being read since the accounts were listed, and writes them. */
+  writeDetails(): Promise<void>;
+  /** A run that ends without writeDetails: no further account is started, and the read in flight ends. */
+  abandonDetails(): Promise<void>;
 }
 
 /**
@@ -35,8 +42,9 @@ async function orgDetailsPolicy(ctx: SyncContext): Promise<(id: string) => boole
 export async function syncAccounts(ctx: SyncContext, regions: string[], adminId: string): Promise<AccountsResult> {
   const byRegion = new Map<string, RegionAccounts>();
   const failed = new Map<string, unknown>();
-  const orgRead = orgDetailsPolicy(ctx).then((needs) => readOrganization(ctx.aws.organizations, needs)); // runs alongside
-  orgRead.catch(() => {}); // a database error surfaces at the await below
+  const detailsPolicy = orgDetailsPolicy(ctx);
+  detailsPolicy.catch(() => {}); // a database error surfaces at the await below
+  const orgRead = listOrganization(ctx.aws.organizations); // runs alongside; never throws
   await Promise.all(
     regions.map(async (region) => {
       try {
@@ -51,14 +59,18 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   for (const ra of byRegion.values()) for (const id of ra.relationships.keys()) ids.add(id);
 
   const org = await orgRead;
+  const needsDetails = await detailsPolicy;
+  // Filled in on org.accounts while the regions list their findings; stopped with the run.
+  const stopDetails = new AbortController();
+  ctx.signal?.addEventListener("abort", () => stopDetails.abort(), { once: true });
+  const detailsRead = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stopDetails.signal) : Promise.resolve([]);
+  detailsRead.catch(() => {}); // observed by writeDetails
   if (!org.accounts) {
     const configured = Object.keys(ctx.config.accountNames).length > 0;
     ctx.notes.push({
       kind: "organizations",
       message: `account names not read from AWS Organizations (${org.problems[0]}); using ${configured ? "INSPECTORATE_ACCOUNT_NAMES, else " : ""}the account id`,
     });
-  } else if (org.problems.length) {
-    ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${org.problems.join("; ")}` });
   }
   // Organization accounts Inspector does not manage still get rows: a coverage gap to show.
   for (const id of org.accounts?.keys() ?? []) ids.add(id);
@@ -79,5 +91,16 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
     if (l !== was) ctx.notes.push({ kind: "lifecycle", message: `account ${id}: ${accountLifecycleLabel[was]} → ${accountLifecycleLabel[l]}` });
   }
   await writeLifecycles(ctx.pool, lifecycles, seenAt);
-  return { accountIds, byRegion, failed, lifecycles };
+  const writeDetails = async () => {
+    const problems = await detailsRead;
+    if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
+    if (!org.accounts) return;
+    const detailed = accountIds.filter((id) => org.accounts!.has(id) && needsDetails(id));
+    await upsertAccounts(ctx.pool, detailed.map((id) => accountIdentity(id, org.accounts!.get(id), ctx.config.accountNames, ctx.config.owners)), adminId, seenAt);
+  };
+  const abandonDetails = async () => {
+    stopDetails.abort();
+    await detailsRead.catch(() => {});
+  };
+  return { accountIds, byRegion, failed, lifecycles, writeDetails, abandonDetails };
 }
