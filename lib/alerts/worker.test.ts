@@ -21,7 +21,7 @@ beforeAll(async () => {
   rx = await startHttpReceiver({ webhookSecret: "w".repeat(16) });
 });
 afterAll(async () => {
-  startAlertsWorker()?.stop();
+  await startAlertsWorker()?.stop(); // the pass in flight ends before its pool is closed
   await rx.close();
   const { db } = await import("@/lib/db/client");
   await db().close();

@@ -8,7 +8,11 @@ import { onRunFinished } from "@/lib/sync/run-listeners";
 import { appUrl, outboundPolicy } from "./outbound-policy";
 import { runAlertsOnce } from "./run-alerts";
 
-interface Worker { kick(): void; stop(): void }
+interface Worker {
+  kick(): void;
+  /** No further pass; resolves once the pass in flight (if any) has ended, so its pool may be closed. */
+  stop(): Promise<void>;
+}
 const holder = globalThis as { __inspectorateAlertsWorker?: Worker };
 
 export function startAlertsWorker(): Worker | undefined {
@@ -21,10 +25,19 @@ export function startAlertsWorker(): Worker | undefined {
     return undefined;
   }
   if (seconds === 0) return undefined;
-  let busy = false, again = false;
-  const pass = async () => {
-    if (busy) return void (again = true);
+  let busy = false, again = false, stopped = false;
+  let current: Promise<void> = Promise.resolve();
+  const pass = (): Promise<void> => {
+    if (stopped) return current;
+    if (busy) {
+      again = true;
+      return current;
+    }
     busy = true;
+    current = onePass();
+    return current;
+  };
+  const onePass = async () => {
     try {
       const r = await runAlertsOnce(db().pool, appUrl(), { policy: outboundPolicy() });
       if (r.planned + r.sent + r.failed > 0) log().info({ component: "alerts", ...r }, "alerts pass");
@@ -32,7 +45,7 @@ export function startAlertsWorker(): Worker | undefined {
       log().error({ component: "alerts" }, `alerts pass failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       busy = false;
-      if (again) {
+      if (again && !stopped) {
         again = false;
         void pass();
       }
@@ -41,9 +54,11 @@ export function startAlertsWorker(): Worker | undefined {
   const timer = setInterval(() => void pass(), seconds * 1000);
   timer.unref();
   const off = onRunFinished(() => void pass());
-  holder.__inspectorateAlertsWorker = { kick: () => void pass(), stop: () => {
+  holder.__inspectorateAlertsWorker = { kick: () => void pass(), stop: async () => {
+    stopped = true;
     clearInterval(timer);
     off();
+    await current;
   } };
   return holder.__inspectorateAlertsWorker;
 }
