@@ -65,42 +65,47 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   ctx.signal?.addEventListener("abort", () => stopDetails.abort(), { once: true });
   const detailsRead = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stopDetails.signal) : Promise.resolve([]);
   detailsRead.catch(() => {}); // observed by writeDetails
-  if (!org.accounts) {
-    const configured = Object.keys(ctx.config.accountNames).length > 0;
-    ctx.notes.push({
-      kind: "organizations",
-      message: `account names not read from AWS Organizations (${org.problems[0]}); using ${configured ? "INSPECTORATE_ACCOUNT_NAMES, else " : ""}the account id`,
-    });
-  }
-  // Organization accounts Inspector does not manage still get rows: a coverage gap to show.
-  for (const id of org.accounts?.keys() ?? []) ids.add(id);
-  const accountIds = [...ids].sort();
-  const seenAt = ctx.now();
-  const known = await readKnownAccounts(ctx.pool);
-  await upsertAccounts(
-    ctx.pool,
-    accountIds.map((id) => accountIdentity(id, org.accounts?.get(id), ctx.config.accountNames, ctx.config.owners)),
-    adminId,
-    seenAt,
-  );
-  for (const ra of byRegion.values()) await upsertAccountRegions(ctx.pool, ra.region, ra.relationships, ra.states, seenAt);
-  await ensureAccountRegionRows(ctx.pool, accountIds, ctx.config.regions);
-  const lifecycles = decideLifecycles([...new Set([...accountIds, ...known.keys()])], known, org.accounts, [...byRegion.values()], adminId);
-  for (const [id, l] of lifecycles) {
-    const was = known.get(id)?.lifecycle ?? "ACTIVE";
-    if (l !== was) ctx.notes.push({ kind: "lifecycle", message: `account ${id}: ${accountLifecycleLabel[was]} → ${accountLifecycleLabel[l]}` });
-  }
-  await writeLifecycles(ctx.pool, lifecycles, seenAt);
-  const writeDetails = async () => {
-    const problems = await detailsRead;
-    if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
-    if (!org.accounts) return;
-    const detailed = accountIds.filter((id) => org.accounts!.has(id) && needsDetails(id));
-    await upsertAccounts(ctx.pool, detailed.map((id) => accountIdentity(id, org.accounts!.get(id), ctx.config.accountNames, ctx.config.owners)), adminId, seenAt);
-  };
   const abandonDetails = async () => {
     stopDetails.abort();
     await detailsRead.catch(() => {});
   };
-  return { accountIds, byRegion, failed, lifecycles, writeDetails, abandonDetails };
+  try {
+    if (!org.accounts) {
+      const configured = Object.keys(ctx.config.accountNames).length > 0;
+      ctx.notes.push({
+        kind: "organizations",
+        message: `account names not read from AWS Organizations (${org.problems[0]}); using ${configured ? "INSPECTORATE_ACCOUNT_NAMES, else " : ""}the account id`,
+      });
+    }
+    // Organization accounts Inspector does not manage still get rows: a coverage gap to show.
+    for (const id of org.accounts?.keys() ?? []) ids.add(id);
+    const accountIds = [...ids].sort();
+    const seenAt = ctx.now();
+    const known = await readKnownAccounts(ctx.pool);
+    await upsertAccounts(
+      ctx.pool,
+      accountIds.map((id) => accountIdentity(id, org.accounts?.get(id), ctx.config.accountNames, ctx.config.owners)),
+      adminId,
+      seenAt,
+    );
+    for (const ra of byRegion.values()) await upsertAccountRegions(ctx.pool, ra.region, ra.relationships, ra.states, seenAt);
+    await ensureAccountRegionRows(ctx.pool, accountIds, ctx.config.regions);
+    const lifecycles = decideLifecycles([...new Set([...accountIds, ...known.keys()])], known, org.accounts, [...byRegion.values()], adminId);
+    for (const [id, l] of lifecycles) {
+      const was = known.get(id)?.lifecycle ?? "ACTIVE";
+      if (l !== was) ctx.notes.push({ kind: "lifecycle", message: `account ${id}: ${accountLifecycleLabel[was]} → ${accountLifecycleLabel[l]}` });
+    }
+    await writeLifecycles(ctx.pool, lifecycles, seenAt);
+    const writeDetails = async () => {
+      const problems = await detailsRead;
+      if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
+      if (!org.accounts) return;
+      const detailed = accountIds.filter((id) => org.accounts!.has(id) && needsDetails(id));
+      await upsertAccounts(ctx.pool, detailed.map((id) => accountIdentity(id, org.accounts!.get(id), ctx.config.accountNames, ctx.config.owners)), adminId, seenAt);
+    };
+    return { accountIds, byRegion, failed, lifecycles, writeDetails, abandonDetails };
+  } catch (err) {
+    await abandonDetails(); // no Organizations call outlives a run that failed here
+    throw err;
+  }
 }
