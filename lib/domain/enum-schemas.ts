@@ -6,9 +6,12 @@ import { findingStatuses, findingTypes, fixAvailableValues, resourceTypes } from
 import { lifecycleStatuses } from "./lifecycle";
 import { severityOrder } from "./severity";
 
+/** "A, B or C": a list that wraps between its values on a narrow screen. */
+const oneOf = (values: readonly string[]) => (values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`);
+
 /** One of `values`; the error lists them and quotes what came instead. */
 export const enumSchema = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: expectedGot(`expected one of ${values.join("|")}`) });
+  z.enum(values, { error: expectedGot(`expected one of ${oneOf(values)}`) });
 
 export const severitySchema = enumSchema(severityOrder);
 export const findingStatusSchema = enumSchema(findingStatuses);
