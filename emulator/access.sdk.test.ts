@@ -5,7 +5,7 @@ import {
   ResourceNotFoundException, paginateListMembers,
 } from "@aws-sdk/client-inspector2";
 import {
-  DescribeOrganizationalUnitCommand, ListAccountsCommand, ListOrganizationalUnitsForParentCommand, ListParentsCommand,
+  DescribeOrganizationalUnitCommand, ListAccountsCommand, ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, ListParentsCommand,
   ListRootsCommand, ListTagsForResourceCommand, OrganizationsClient, paginateListAccounts,
 } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -104,8 +104,18 @@ describe("Organizations", () => {
     expect(parent.Type).toBe("ORGANIZATIONAL_UNIT");
     expect((await o.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parent.Id }))).OrganizationalUnit!.Name).toBe("Production");
     const root = (await o.send(new ListRootsCommand({}))).Roots![0];
-    const ous = (await o.send(new ListOrganizationalUnitsForParentCommand({ ParentId: root.Id }))).OrganizationalUnits!.map((u) => u.Name);
-    expect(ous).toEqual(expect.arrayContaining(["Production", "Staging", "Sandbox", "Security"]));
+    const ous = (await o.send(new ListOrganizationalUnitsForParentCommand({ ParentId: root.Id }))).OrganizationalUnits!;
+    expect(ous.map((u) => u.Name)).toEqual(expect.arrayContaining(["Workloads", "Sandbox", "Security"]));
+    expect(ous.map((u) => u.Name)).not.toContain("Production");
+    // Nested as real organizations are: Production sits in Workloads, which holds no account itself.
+    const workloads = ous.find((u) => u.Name === "Workloads")!;
+    const nested = (await o.send(new ListOrganizationalUnitsForParentCommand({ ParentId: workloads.Id }))).OrganizationalUnits!;
+    expect(nested.map((u) => u.Name)).toEqual(expect.arrayContaining(["Production", "Staging"]));
+    expect(nested.find((u) => u.Name === "Production")!.Id).toBe(parent.Id);
+    expect((await o.send(new ListParentsCommand({ ChildId: parent.Id }))).Parents).toEqual([{ Id: workloads.Id, Type: "ORGANIZATIONAL_UNIT" }]);
+    expect((await o.send(new ListAccountsForParentCommand({ ParentId: workloads.Id }))).Accounts).toEqual([]);
+    const inProduction = (await o.send(new ListAccountsForParentCommand({ ParentId: parent.Id }))).Accounts!.map((a) => a.Name);
+    expect(inProduction).toContain("prod-payments");
     await expect(o.send(new ListParentsCommand({ ChildId: "999999999999" }))).rejects.toMatchObject({ name: "ChildNotFoundException" });
   });
 });

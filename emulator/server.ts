@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   faultRate?: number;
   latencyMs?: number;
   deniedRegions?: string[];
+  /** Actions the role's policy does not allow, e.g. "organizations:ListRoots": AccessDeniedException. */
+  deniedActions?: string[];
   /** ListFindings requests filtering on any of these accounts answer 500 (one failing partition). */
   failingAccounts?: string[];
   now?: Date;
@@ -55,12 +57,12 @@ export interface EmulatorHandle {
   accountIds(): string[];
   /** One world change real AWS makes (world/account-events.ts); false when it does not apply. */
   change(change: WorldChange, accountId: string, pick?: number): boolean;
-  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>): void;
+  setOptions(patch: Partial<Pick<EmulatorOptions, "throttle" | "faultRate" | "latencyMs" | "deniedRegions" | "deniedActions" | "failingAccounts">>): void;
   stats(): { requests: Record<string, number>; throttled: number; faults: number };
   close(): Promise<void>;
 }
 
-export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions" | "failingAccounts">>;
+export type RuntimeOptions = Required<Pick<EmulatorOptions, "faultRate" | "latencyMs" | "deniedRegions" | "deniedActions" | "failingAccounts">>;
 
 export interface Emulator {
   world: World;
@@ -86,7 +88,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const faultRng = createRng(world.seed, 0xfa17);
   const emu: Emulator = {
     world, throttle: new Throttle(opts.throttle ?? {}),
-    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [], failingAccounts: opts.failingAccounts ?? [] },
+    runtime: { faultRate: opts.faultRate ?? 0, latencyMs: opts.latencyMs ?? 0, deniedRegions: opts.deniedRegions ?? [], deniedActions: opts.deniedActions ?? [], failingAccounts: opts.failingAccounts ?? [] },
     counters: { requests: {}, throttled: 0, faults: 0 },
     handle: undefined as unknown as EmulatorHandle,
   };
@@ -150,6 +152,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       throw new ApiError(403, "AccessDeniedException", `User: arn:aws:iam::${admin}:user/inspectorate-demo is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
     }
     if (session.expiresAtMs < Date.now()) throw new ApiError(403, "ExpiredTokenException", "The security token included in the request is expired");
+    if (emu.runtime.deniedActions.includes(action)) {
+      throw new ApiError(403, "AccessDeniedException", `User: ${session.roleArn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`);
+    }
   }
 
   async function gate(op: string, region: string, faults: boolean): Promise<void> {
@@ -198,6 +203,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (patch.faultRate !== undefined) emu.runtime.faultRate = patch.faultRate;
       if (patch.latencyMs !== undefined) emu.runtime.latencyMs = patch.latencyMs;
       if (patch.deniedRegions !== undefined) emu.runtime.deniedRegions = patch.deniedRegions;
+      if (patch.deniedActions !== undefined) emu.runtime.deniedActions = patch.deniedActions;
       if (patch.failingAccounts !== undefined) emu.runtime.failingAccounts = patch.failingAccounts;
     },
     stats: () => ({ requests: { ...emu.counters.requests }, throttled: emu.counters.throttled, faults: emu.counters.faults }),

@@ -34,6 +34,8 @@ function ou(w: World, name: string) {
 
 const parentOf = (w: World, a: number) => (w.accounts[a].ou === "Root" ? { Id: w.rootId, Type: "ROOT" } : { Id: w.ouIds.get(w.accounts[a].ou)!, Type: "ORGANIZATIONAL_UNIT" });
 
+const ouNameOf = (w: World, id: unknown) => [...w.ouIds].find(([, ouId]) => ouId === id)?.[0];
+
 function accountIndex(w: World, id: unknown, code = "AccountNotFoundException"): number {
   const a = typeof id === "string" ? w.accountById.get(id) : undefined;
   if (a === undefined) throw err(code, "You specified an account that doesn't exist.");
@@ -52,22 +54,26 @@ export function handleOrganizations(w: World, op: string, body: Body): unknown {
     case "ListRoots":
       return paged([{ Id: w.rootId, Arn: `arn:aws:organizations::${mgmt.id}:root/${w.orgId}/${w.rootId}`, Name: "Root", PolicyTypes: [] }], body, "Roots");
     case "ListOrganizationalUnitsForParent": {
-      if (body.ParentId !== w.rootId && ![...w.ouIds.values()].includes(String(body.ParentId))) throw err("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
-      return paged(body.ParentId === w.rootId ? [...w.ouIds.keys()].map((n) => ou(w, n)) : [], body, "OrganizationalUnits");
+      const parent = body.ParentId === w.rootId ? undefined : ouNameOf(w, body.ParentId);
+      if (body.ParentId !== w.rootId && !parent) throw err("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+      return paged([...w.ouIds.keys()].filter((n) => w.ouParents.get(n) === parent).map((n) => ou(w, n)), body, "OrganizationalUnits");
     }
     case "ListAccountsForParent": {
-      const name = body.ParentId === w.rootId ? "Root" : [...w.ouIds].find(([, id]) => id === body.ParentId)?.[0];
+      const name = body.ParentId === w.rootId ? "Root" : ouNameOf(w, body.ParentId);
       if (!name) throw err("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
-      return paged(w.accounts.filter((a) => a.ou === name).map((a) => account(w, a.index)), body, "Accounts");
+      return paged(w.accounts.filter((a) => a.ou === name && a.orgState !== "LEFT").map((a) => account(w, a.index)), body, "Accounts");
     }
     case "DescribeOrganizationalUnit": {
-      const name = [...w.ouIds].find(([, id]) => id === body.OrganizationalUnitId)?.[0];
+      const name = ouNameOf(w, body.OrganizationalUnitId);
       if (!name) throw err("OrganizationalUnitNotFoundException", "We can't find an OU with the OrganizationalUnitId that you specified.");
       return { OrganizationalUnit: ou(w, name) };
     }
     case "ListParents": {
-      const ouName = [...w.ouIds].find(([, id]) => id === body.ChildId)?.[0];
-      if (ouName) return paged([{ Id: w.rootId, Type: "ROOT" }], body, "Parents");
+      const ouName = ouNameOf(w, body.ChildId);
+      if (ouName) {
+        const up = w.ouParents.get(ouName);
+        return paged([up ? { Id: w.ouIds.get(up)!, Type: "ORGANIZATIONAL_UNIT" } : { Id: w.rootId, Type: "ROOT" }], body, "Parents");
+      }
       return paged([parentOf(w, accountIndex(w, body.ChildId, "ChildNotFoundException"))], body, "Parents");
     }
     case "ListTagsForResource": {

@@ -34,7 +34,7 @@ export function emptyWorld(o: WorldOptions): World {
   return {
     seed: o.seed, start, clock: start, day: 0, regions: o.regions, accounts: org.accounts,
     accountById: new Map(org.accounts.map((a) => [a.id, a.index])), adminIndex: 1, managementIndex: 0,
-    orgId: org.orgId, rootId: org.rootId, ouIds: org.ouIds, arState: org.arState, scanState: org.scanState,
+    orgId: org.orgId, rootId: org.rootId, ouIds: org.ouIds, ouParents: org.ouParents, arState: org.arState, scanState: org.scanState,
     res: { type: u8(rc), account: u32(rc), region: u8(rc), flavour: u8(rc), parent: i32(rc), ordinal: u32(rc), reason: u8(rc), codeReason: u8(rc), lastScan: f64(rc), weight: f64(rc), tplBits: u32(rc * 4) },
     resByRegion: o.regions.map(() => u32(rc / R)), resByAr: Array.from({ length: A * R }, () => u32(16)),
     resVisible: new Uint8Array(0),

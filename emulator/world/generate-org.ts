@@ -10,9 +10,13 @@ export interface Org {
   orgId: string;
   rootId: string;
   ouIds: Map<string, string>;
+  /** An OU's parent OU by name; OUs not named here sit under the root. */
+  ouParents: Map<string, string>;
   arState: Uint8Array;
   scanState: Uint8Array;
 }
+
+const WORKLOAD_OUS = ["Production", "Staging", "Development"];
 
 function accountIds(seed: number, n: number): string[] {
   const seen = new Set<string>();
@@ -72,8 +76,13 @@ export function generateOrg(seed: number, members: number, regionCount: number, 
   suspendOneScanType(accounts, R, arState, scanState);
   const rootId = `r-${hexFrom(4, seed, 0x200)}`;
   const ouIds = new Map<string, string>();
-  for (const a of accounts) if (a.ou !== "Root" && !ouIds.has(a.ou)) ouIds.set(a.ou, `ou-${rootId.slice(2)}-${hexFrom(8, seed, 0x0f0, ouIds.size)}`);
-  return { accounts, orgId: `o-${hexFrom(10, seed, 0x0e9)}`, rootId, ouIds, arState, scanState };
+  const ouId = () => `ou-${rootId.slice(2)}-${hexFrom(8, seed, 0x0f0, ouIds.size)}`;
+  for (const a of accounts) if (a.ou !== "Root" && !ouIds.has(a.ou)) ouIds.set(a.ou, ouId());
+  // As real organizations nest them: the workload OUs sit in an OU that holds no account itself.
+  const ouParents = new Map<string, string>();
+  for (const name of WORKLOAD_OUS) if (ouIds.has(name)) ouParents.set(name, "Workloads");
+  if (ouParents.size) ouIds.set("Workloads", ouId());
+  return { accounts, orgId: `o-${hexFrom(10, seed, 0x0e9)}`, rootId, ouIds, ouParents, arState, scanState };
 }
 
 /**

@@ -96,6 +96,8 @@ export interface World {
   orgId: string;
   rootId: string;
   ouIds: Map<string, string>;
+  /** An OU's parent OU by name; OUs not named here sit under the root. */
+  ouParents: Map<string, string>;
   /** state per account-region and per account-region-scan (index (a*R+r)*4+s). */
   arState: Uint8Array;
   scanState: Uint8Array;

@@ -3,13 +3,39 @@
 // listing now and written before the run ends. Real SDK against the emulator with those calls
 // throttled, real Postgres; what the cache ends with is checked against a plain SDK read.
 import { describe, expect, it } from "vitest";
-import { DescribeOrganizationalUnitCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand } from "@aws-sdk/client-organizations";
+import { DescribeOrganizationalUnitCommand, ListParentsCommand, ListTagsForResourceCommand, paginateListAccounts } from "@aws-sdk/client-organizations";
+import type { Pool } from "pg";
 import { organizations } from "@/emulator/test-support";
+import type { EmulatorHandle } from "@/emulator/server";
 import { startSyncWorld } from "./test-support";
+
+/** Every account's OU (its parent's own name), Owner and Team, read one account at a time by a plain SDK client. */
+async function readOrgPlainly(emu: EmulatorHandle) {
+  const org = organizations(emu);
+  const expected: Record<string, { ou_name: string | null; owner: string | null; team: string | null }> = {};
+  for await (const page of paginateListAccounts({ client: org }, {})) {
+    for (const a of page.Accounts ?? []) {
+      const parent = (await org.send(new ListParentsCommand({ ChildId: a.Id! }))).Parents?.[0];
+      const ou = parent?.Type === "ORGANIZATIONAL_UNIT" ? (await org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parent.Id! }))).OrganizationalUnit?.Name ?? null : "Root";
+      const tags = (await org.send(new ListTagsForResourceCommand({ ResourceId: a.Id! }))).Tags ?? [];
+      const tag = (k: string) => tags.find((t) => t.Key?.toLowerCase() === k)?.Value ?? null;
+      expected[a.Id!] = { ou_name: ou, owner: tag("owner"), team: tag("team") };
+    }
+  }
+  org.destroy();
+  return expected;
+}
+
+const storedOrg = async (pool: Pool) =>
+  Object.fromEntries((await pool.query("SELECT id, ou_name, owner, team FROM accounts")).rows.map(({ id, ...rest }) => [id, rest]));
+
+const orgNotes = async (pool: Pool, runId: number) =>
+  ((await pool.query("SELECT notes FROM sync_runs WHERE id = $1", [runId])).rows[0].notes as { kind: string; message: string }[])
+    .filter((n) => n.kind === "organizations").map((n) => n.message);
 
 describe("the accounts' OUs and owner tags under Organizations' throttling", () => {
   it("writes findings before the last account's tags are read, and ends with every account's OU and tags", async () => {
-    const w = await startSyncWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 2, ListTagsForResource: 2 } }, { maxAttempts: 10 });
+    const w = await startSyncWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 2, ListTagsForResource: 1 } }, { maxAttempts: 12 });
     try {
       const accounts = w.emu.accountIds().length;
       let tagsReadAtFirstBatch: number | undefined;
@@ -17,24 +43,16 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       expect(r.outcome).toBe("SUCCEEDED");
       expect(w.emu.stats().throttled).toBeGreaterThan(0); // the limit was really hit
       expect(tagsReadAtFirstBatch).toBeDefined();
-      expect(tagsReadAtFirstBatch!).toBeLessThan(accounts / 2); // the listing did not wait for the tags
+      expect(tagsReadAtFirstBatch!).toBeLessThan(accounts); // the listing did not wait for the tags (it had asked for all 11, throttled or not)
       const [{ notes }] = (await w.database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId])).rows;
       expect(notes.filter((n: { kind: string }) => n.kind === "organizations")).toEqual([]); // every OU and tag was read
 
       w.emu.setOptions({ throttle: {} });
-      const org = organizations(w.emu);
-      const expected: Record<string, { ou_name: string | null; owner: string | null; team: string | null }> = {};
-      for (const a of (await org.send(new ListAccountsCommand({}))).Accounts ?? []) {
-        const parent = (await org.send(new ListParentsCommand({ ChildId: a.Id! }))).Parents?.[0];
-        const ou = parent?.Type === "ORGANIZATIONAL_UNIT" ? (await org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: parent.Id! }))).OrganizationalUnit?.Name ?? null : "Root";
-        const tags = (await org.send(new ListTagsForResourceCommand({ ResourceId: a.Id! }))).Tags ?? [];
-        const tag = (k: string) => tags.find((t) => t.Key?.toLowerCase() === k)?.Value ?? null;
-        expected[a.Id!] = { ou_name: ou, owner: tag("owner"), team: tag("team") };
-      }
-      org.destroy();
+      const expected = await readOrgPlainly(w.emu);
       expect(Object.keys(expected)).toHaveLength(accounts);
       const { rows } = await w.database.pool.query("SELECT id, ou_name, owner, team FROM accounts");
       expect(Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]))).toEqual(expected);
+      expect(w.emu.stats().requests.ListRoots ?? 0).toBe(0); // 11 accounts: each asked for its parent
     } finally {
       await w.close();
     }
@@ -50,6 +68,67 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       const atEnd = calls();
       await new Promise((ok) => setTimeout(ok, 2_500));
       expect(calls()).toBe(atEnd);
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
+
+  it("stops reading them when the accounts step fails after they began, and makes no call after the run has ended", async () => {
+    const w = await startSyncWorld({ accounts: 10, findings: 200, regions: ["us-east-1"], throttle: { ListParents: 1, ListTagsForResource: 1 } }, { maxAttempts: 10 });
+    try {
+      // The step's database writes fail once the accounts are listed, after the OU and tag reads began.
+      await w.database.pool.query(`CREATE FUNCTION refuse_account_regions() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'account_regions refused by the test'; END $$`);
+      await w.database.pool.query("CREATE TRIGGER refuse BEFORE INSERT ON account_regions FOR EACH ROW EXECUTE FUNCTION refuse_account_regions()");
+      const calls = () => (w.emu.stats().requests.ListParents ?? 0) + (w.emu.stats().requests.ListTagsForResource ?? 0);
+      const r = await w.sync({});
+      expect(r.outcome).toBe("FAILED");
+      const [{ error }] = (await w.database.pool.query("SELECT error FROM sync_runs WHERE id = $1", [r.runId])).rows;
+      expect(error).toMatch(/account_regions refused by the test/);
+      const atEnd = calls();
+      expect(atEnd).toBeGreaterThan(0); // they had begun
+      expect(atEnd).toBeLessThan(2 * w.emu.accountIds().length); // and had not finished
+      await new Promise((ok) => setTimeout(ok, 2_500));
+      expect(calls()).toBe(atEnd);
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
+
+  it("walks the OU tree (nested OUs, pages of 20) instead of asking each of 120 accounts for its parent", async () => {
+    const w = await startSyncWorld({ accounts: 120, findings: 600, regions: ["us-east-1"], throttle: { ListAccountsForParent: 3, ListTagsForResource: 20 } }, { maxAttempts: 10 });
+    try {
+      const accounts = w.emu.accountIds().length;
+      const r = await w.sync({});
+      expect(r.outcome).toBe("SUCCEEDED");
+      const calls = w.emu.stats().requests;
+      expect(calls.ListParents ?? 0).toBe(0);
+      expect(calls.DescribeOrganizationalUnit ?? 0).toBe(0);
+      const treeCalls = (calls.ListRoots ?? 0) + (calls.ListOrganizationalUnitsForParent ?? 0) + (calls.ListAccountsForParent ?? 0);
+      expect(treeCalls).toBeLessThan(accounts / 4); // against one ListParents per account
+      expect(calls.ListAccountsForParent).toBeGreaterThan(calls.ListOrganizationalUnitsForParent!); // an OU of more than 20 accounts took pages
+      expect(w.emu.stats().throttled).toBeGreaterThan(0);
+      expect(await orgNotes(w.database.pool, r.runId)).toEqual([]);
+      w.emu.setOptions({ throttle: {} });
+      const expected = await readOrgPlainly(w.emu);
+      expect(Object.keys(expected)).toHaveLength(accounts);
+      expect(new Set(Object.values(expected).map((e) => e.ou_name))).toContain("Production"); // nested in Workloads
+      expect(await storedOrg(w.database.pool)).toEqual(expected);
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
+
+  it("asks each account for its parent when the role may not walk the tree, and says so on the run", async () => {
+    const w = await startSyncWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], deniedActions: ["organizations:ListAccountsForParent"] }, { maxAttempts: 3 });
+    try {
+      const r = await w.sync({});
+      expect(r.outcome).toBe("SUCCEEDED");
+      expect(w.emu.stats().requests.ListParents).toBe(w.emu.accountIds().length);
+      const notes = await orgNotes(w.database.pool, r.runId);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(/^OUs read one account at a time: .*ListAccountsForParent.*allowing organizations:ListRoots/);
+      expect(await storedOrg(w.database.pool)).toEqual(await readOrgPlainly(w.emu));
     } finally {
       await w.close();
     }

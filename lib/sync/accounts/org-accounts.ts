@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import { AwsCallError } from "@/lib/aws/errors";
 import { mapLimit } from "../util/map-limit";
+import { readOuTree, type OuPlace } from "./org-tree";
 
 export interface OrgAccount {
   id: string;
@@ -52,13 +53,42 @@ export async function listOrganization(client: OrganizationsClient): Promise<Org
   return { accounts, problems: [] };
 }
 
-/** Fills in the OU and the Owner and Team tags of the accounts `needsDetails` names (two or three
- *  calls per account, four at a time); returns what could not be read, once per kind of failure.
- *  Once `signal` is aborted no further account is started. */
+export interface OrgDetailsRead {
+  /** What could not be read, once per kind of failure. */
+  problems: string[];
+  /** How the read went when it is worth an operator's attention but lost nothing. */
+  remarks: string[];
+}
+
+/** From this many accounts on, their OUs are read by walking the organization's tree (org-tree.ts). */
+export const OU_TREE_FROM = 20;
+
+const describe = (err: unknown) => (err instanceof AwsCallError ? `${err.action}: ${err.kind}` : err instanceof Error ? err.message : String(err));
+
+/** Fills in the OU and the Owner and Team tags of the accounts `needsDetails` names: the OUs from the
+ *  organization's tree (or, for a few accounts or a role that may not walk it, each account's parent),
+ *  the tags one call per account; four calls at a time. Once `signal` is aborted no further account is
+ *  started. */
 export async function readOrgDetails(
   client: OrganizationsClient, accounts: Map<string, OrgAccount>, needsDetails: (id: string) => boolean, signal?: AbortSignal,
-): Promise<string[]> {
+): Promise<OrgDetailsRead> {
+  const wanted = [...accounts.values()].filter((a) => needsDetails(a.id));
   const problems: string[] = [];
+  const remarks: string[] = [];
+  const noted = new Set<string>();
+  const note = (err: unknown) => {
+    const msg = describe(err);
+    if (noted.has(msg)) return;
+    noted.add(msg);
+    problems.push(err instanceof Error ? err.message : msg);
+  };
+  const skipped = new Set<string>();
+  const each = (items: OrgAccount[], fn: (a: OrgAccount) => Promise<void>) =>
+    mapLimit(items, 2, async (a) => {
+      if (signal?.aborted) skipped.add(a.id);
+      else await fn(a);
+    });
+
   const ouNames = new Map<string, Promise<string | null>>();
   const ouName = (id: string) => {
     if (!ouNames.has(id)) {
@@ -66,19 +96,7 @@ export async function readOrgDetails(
     }
     return ouNames.get(id)!;
   };
-  const noted = new Set<string>();
-  const note = (err: unknown) => {
-    const msg = err instanceof AwsCallError ? `${err.action}: ${err.kind}` : String(err);
-    if (noted.has(msg)) return;
-    noted.add(msg);
-    problems.push(err instanceof Error ? err.message : msg);
-  };
-  let skipped = 0;
-  await mapLimit([...accounts.values()].filter((a) => needsDetails(a.id)), 4, async (a) => {
-    if (signal?.aborted) {
-      skipped++;
-      return;
-    }
+  const askParent = async (a: OrgAccount) => {
     try {
       const parent = (await client.send(new ListParentsCommand({ ChildId: a.id }))).Parents?.[0];
       if (parent?.Type === "ORGANIZATIONAL_UNIT" && parent.Id) {
@@ -91,15 +109,35 @@ export async function readOrgDetails(
     } catch (err) {
       note(err);
     }
-    try {
-      const tags = (await client.send(new ListTagsForResourceCommand({ ResourceId: a.id }))).Tags ?? [];
-      a.owner = tagValue(tags, "owner");
-      a.team = tagValue(tags, "team");
-      a.tagsRead = true;
-    } catch (err) {
-      note(err);
+  };
+  const readOus = async () => {
+    let tree: Map<string, OuPlace> | null = null;
+    if (wanted.length >= OU_TREE_FROM) {
+      try {
+        tree = await readOuTree(client, signal);
+      } catch (err) {
+        if (!signal?.aborted) remarks.push(`OUs read one account at a time: the organization's tree could not be walked (${describe(err)}); allowing organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent takes fewer calls`);
+      }
     }
-  });
-  if (skipped) problems.push(`${skipped} accounts' OU and tags not read: the run stopped first`);
-  return problems;
+    for (const a of wanted) {
+      const place = tree?.get(a.id);
+      if (place) Object.assign(a, place);
+    }
+    // An account that joined after the walk began is not in the tree: asked on its own.
+    await each(tree ? wanted.filter((a) => !tree.has(a.id)) : wanted, askParent);
+  };
+  const readTags = () =>
+    each(wanted, async (a) => {
+      try {
+        const tags = (await client.send(new ListTagsForResourceCommand({ ResourceId: a.id }))).Tags ?? [];
+        a.owner = tagValue(tags, "owner");
+        a.team = tagValue(tags, "team");
+        a.tagsRead = true;
+      } catch (err) {
+        note(err);
+      }
+    });
+  await Promise.all([readOus(), readTags()]);
+  if (skipped.size) problems.push(`${skipped.size} accounts' OU and tags not read: the run stopped first`);
+  return { problems, remarks };
 }

@@ -1,6 +1,6 @@
 // The accounts step of a run: per region members and Inspector states, then Organizations
 // accounts once. Regions whose account listing fails are returned as failed, not thrown. The OUs and
-// owner tags (two or three calls per account, which Organizations throttles) are read beside the
+// owner tags (a tags call per account and the OU tree's walk, which Organizations throttles) are read beside the
 // findings listing and written when the caller asks (writeDetails): a first load of thousands of
 // accounts does not wait for them before listing its first finding.
 import { readRegionAccounts, type RegionAccounts } from "./inspector-accounts";
@@ -25,7 +25,7 @@ export interface AccountsResult {
 }
 
 /**
- * OUs and owner tags cost two Organizations calls per account: they are re-read with the daily
+ * OUs and owner tags cost about one Organizations call per account: they are re-read with the daily
  * full listing, and for accounts the cache has no OU for yet; otherwise the stored ones stay.
  */
 async function orgDetailsPolicy(ctx: SyncContext): Promise<(id: string) => boolean> {
@@ -63,7 +63,7 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   // Filled in on org.accounts while the regions list their findings; stopped with the run.
   const stopDetails = new AbortController();
   ctx.signal?.addEventListener("abort", () => stopDetails.abort(), { once: true });
-  const detailsRead = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stopDetails.signal) : Promise.resolve([]);
+  const detailsRead = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stopDetails.signal) : Promise.resolve({ problems: [], remarks: [] });
   detailsRead.catch(() => {}); // observed by writeDetails
   const abandonDetails = async () => {
     stopDetails.abort();
@@ -97,8 +97,9 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
     }
     await writeLifecycles(ctx.pool, lifecycles, seenAt);
     const writeDetails = async () => {
-      const problems = await detailsRead;
+      const { problems, remarks } = await detailsRead;
       if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
+      for (const message of remarks) ctx.notes.push({ kind: "organizations", message });
       if (!org.accounts) return;
       const detailed = accountIds.filter((id) => org.accounts!.has(id) && needsDetails(id));
       await upsertAccounts(ctx.pool, detailed.map((id) => accountIdentity(id, org.accounts!.get(id), ctx.config.accountNames, ctx.config.owners)), adminId, seenAt);
