@@ -7,6 +7,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { StatusPill } from "@/components/ui/status-pill";
 import type { SyncStatus } from "@/lib/sync/sync-status";
+import { runPhaseLabel } from "./run-phase-label";
 
 async function readStatus(): Promise<SyncStatus> {
   const res = await fetch("/api/sync", { cache: "no-store" });
@@ -47,7 +48,7 @@ export function SyncNowPanel() {
         <p className="text-sm" aria-live="polite">
           {status.isError ? <span className="text-red-800">{status.error.message}</span> : running && p ? (
             <>
-              Run {p.runId ?? "…"} · {p.phase} · <span className="tabular-nums">{formatCount(p.findings)}</span> findings
+              Run {p.runId ?? "…"} · {runPhaseLabel[p.phase]} · <span className="tabular-nums">{formatCount(p.findings)}</span> findings
               {p.findingsPerSecond > 0 && <span className="text-muted"> · {formatCount(Math.round(p.findingsPerSecond))}/s</span>}
               {p.etaSeconds !== null && <span className="text-muted"> · about {Math.ceil(p.etaSeconds)} s left</span>}
               {p.throttled > 0 && <span className="text-amber-800"> · throttled {p.throttled}×</span>}

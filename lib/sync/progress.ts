@@ -27,7 +27,8 @@ export interface RegionProgress {
 export interface SyncProgress {
   runId: number | null;
   trigger: SyncTrigger;
-  phase: "starting" | "accounts" | "findings" | "snapshots" | "done" | "failed";
+  /** "details": the regions are listed; the accounts' OUs and owner tags, read beside them, are being finished. */
+  phase: "starting" | "accounts" | "findings" | "details" | "snapshots" | "done" | "failed";
   startedAt: string;
   heartbeatAt: string;
   regions: RegionProgress[];

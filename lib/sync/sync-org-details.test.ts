@@ -39,8 +39,14 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
     try {
       const accounts = w.emu.accountIds().length;
       let tagsReadAtFirstBatch: number | undefined;
-      const r = await w.sync({ afterBatch: () => void (tagsReadAtFirstBatch ??= w.emu.stats().requests.ListTagsForResource ?? 0) });
+      const phases: string[] = [];
+      const r = await w.sync({
+        afterBatch: () => void (tagsReadAtFirstBatch ??= w.emu.stats().requests.ListTagsForResource ?? 0),
+        onProgress: (p) => void (phases.at(-1) !== p.phase && phases.push(p.phase)),
+      });
       expect(r.outcome).toBe("SUCCEEDED");
+      // Once the regions are listed, the run says it is finishing the OUs and tags (still throttled then).
+      expect(phases.filter((p) => ["findings", "details", "snapshots"].includes(p))).toEqual(["findings", "details", "snapshots"]);
       expect(w.emu.stats().throttled).toBeGreaterThan(0); // the limit was really hit
       expect(tagsReadAtFirstBatch).toBeDefined();
       expect(tagsReadAtFirstBatch!).toBeLessThan(accounts); // the listing did not wait for the tags (it had asked for all 11, throttled or not)
