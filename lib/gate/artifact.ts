@@ -2,6 +2,7 @@
 // named by digest or by tag (resolved to a digest from the synced coverage and findings).
 import { z } from "zod";
 import { accountIdSchema } from "@/lib/domain/account-id";
+import { amiIdSchema } from "@/lib/domain/ami-id";
 
 const accountId = accountIdSchema.optional();
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1").optional();
@@ -19,7 +20,7 @@ export const artifactSchema = z.discriminatedUnion("kind", [
     qualifier: z.string().regex(/^(\$LATEST|\d+|[A-Za-z][\w-]{0,127})$/, "expected $LATEST, a version number or an alias").optional(), accountId, region,
   }),
   z.strictObject({ kind: z.literal("ec2-instance"), instanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, "expected an instance id such as i-0abc…"), accountId, region }),
-  z.strictObject({ kind: z.literal("ami"), amiId: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc…"), accountId, region }),
+  z.strictObject({ kind: z.literal("ami"), amiId: amiIdSchema, accountId, region }),
 ]);
 
 export type Artifact = z.infer<typeof artifactSchema>;

@@ -68,6 +68,8 @@ describe("POST /api/gate", () => {
     expect(bad.issues).toEqual([{ field: "artifact.digest", message: "expected sha256: and 64 hex digits" }]);
     const both = await (await post({ artifact: { kind: "lambda-function", functionName: "fn", qualifier: "bad alias!" } })).json();
     expect(both.issues[0].field).toBe("artifact.qualifier");
+    const ami = await (await post({ artifact: { kind: "ami", amiId: "ami-nope" } })).json();
+    expect(ami.issues).toEqual([{ field: "artifact.amiId", message: 'expected an AMI id such as ami-0abc1234, got "ami-nope"' }]);
     const unknown = await post({ artifact: { kind: "ami", amiId: "ami-0123456789abcdef0" }, policy: "nope" });
     expect(unknown.status).toBe(404);
     const r = await (await post({ artifact: { kind: "ecr-image", repository: "app", digest: `sha256:${"a".repeat(64)}` } })).json();

@@ -44,8 +44,9 @@ describe("findings filter", () => {
   });
 
   it("names each invalid field and keeps the valid ones", () => {
-    const { filter, issues } = parseFindingsFilter(new URLSearchParams("account=123&severity=CRITICAL&severity=SEVERE&epssMin=2&firstSeenFrom=2024-02-30&limit=5000&region=us-east-1"));
-    expect(issues.map((i) => i.field).sort()).toEqual(["account", "epssMin", "firstSeenFrom", "limit", "severity"]);
+    const { filter, issues } = parseFindingsFilter(new URLSearchParams("account=123&severity=CRITICAL&severity=SEVERE&epssMin=2&firstSeenFrom=2024-02-30&limit=5000&region=us-east-1&ami=ami-XYZ"));
+    expect(issues.map((i) => i.field).sort()).toEqual(["account", "ami", "epssMin", "firstSeenFrom", "limit", "severity"]);
+    expect(issues.find((i) => i.field === "ami")?.message).toBe('expected an AMI id such as ami-0abc1234, got "ami-XYZ"');
     expect(issues.find((i) => i.field === "account")?.message).toBe('expected a 12-digit account id, got "123"');
     expect(issues.find((i) => i.field === "severity")?.message).toBe('expected one of CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL or UNTRIAGED, got "SEVERE"');
     expect(issues.find((i) => i.field === "limit")?.message).toBe("must be at most 200");

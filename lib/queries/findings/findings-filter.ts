@@ -3,6 +3,7 @@
 // other filters still apply. Pure (no database imports): the browser's filter bar uses it too.
 import { z } from "zod";
 import { accountIdSchema } from "@/lib/domain/account-id";
+import { amiIdSchema } from "@/lib/domain/ami-id";
 import { enumSchema, findingTypeSchema, fixAvailableSchema, lifecycleStatusSchema, resourceTypeSchema, severitySchema } from "@/lib/domain/enum-schemas";
 import { expectedGot } from "@/lib/domain/expected-got";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
@@ -88,7 +89,7 @@ export const findingsFilterFields = {
   /** An exploit-available NO/unknown → YES event in the window: what the review's "became exploitable" counts. */
   becameExploitableFrom: bound.optional(),
   becameExploitableTo: bound.optional(),
-  ami: z.string().regex(/^ami-[0-9a-f]{8,17}$/, "expected an AMI id such as ami-0abc1234").optional(),
+  ami: amiIdSchema.optional(),
   image: text.optional(),
   /** The "In use only" switch (lib/domain/in-use.ts): absent = only; all; idle = not in use. */
   inUse: enumSchema(inUseModes).optional(),
