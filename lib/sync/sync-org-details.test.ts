@@ -33,6 +33,15 @@ const orgNotes = async (pool: Pool, runId: number) =>
   ((await pool.query("SELECT notes FROM sync_runs WHERE id = $1", [runId])).rows[0].notes as { kind: string; message: string }[])
     .filter((n) => n.kind === "organizations").map((n) => n.message);
 
+/** The OU and tag calls made by the time the run returned, once 2.5 s have shown that no more come. */
+async function expectNoDetailsCallAfter(emu: EmulatorHandle): Promise<number> {
+  const calls = () => (emu.stats().requests.ListParents ?? 0) + (emu.stats().requests.ListTagsForResource ?? 0);
+  const atEnd = calls();
+  await new Promise((ok) => setTimeout(ok, 2_500));
+  expect(calls()).toBe(atEnd);
+  return atEnd;
+}
+
 describe("the accounts' OUs and owner tags under Organizations' throttling", () => {
   it("writes findings before the last account's tags are read, and ends with every account's OU and tags", async () => {
     const w = await startSyncWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 2, ListTagsForResource: 1 } }, { maxAttempts: 12 });
@@ -70,10 +79,7 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       const stop = new AbortController();
       const r = await w.sync({ signal: stop.signal, afterBatch: () => stop.abort("stopped by the test") });
       expect(r.outcome).toBe("FAILED");
-      const calls = () => (w.emu.stats().requests.ListParents ?? 0) + (w.emu.stats().requests.ListTagsForResource ?? 0);
-      const atEnd = calls();
-      await new Promise((ok) => setTimeout(ok, 2_500));
-      expect(calls()).toBe(atEnd);
+      await expectNoDetailsCallAfter(w.emu);
     } finally {
       await w.close();
     }
@@ -86,16 +92,13 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       await w.database.pool.query(`CREATE FUNCTION refuse_account_regions() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'account_regions refused by the test'; END $$`);
       await w.database.pool.query("CREATE TRIGGER refuse BEFORE INSERT ON account_regions FOR EACH ROW EXECUTE FUNCTION refuse_account_regions()");
-      const calls = () => (w.emu.stats().requests.ListParents ?? 0) + (w.emu.stats().requests.ListTagsForResource ?? 0);
       const r = await w.sync({});
       expect(r.outcome).toBe("FAILED");
       const [{ error }] = (await w.database.pool.query("SELECT error FROM sync_runs WHERE id = $1", [r.runId])).rows;
       expect(error).toMatch(/account_regions refused by the test/);
-      const atEnd = calls();
+      const atEnd = await expectNoDetailsCallAfter(w.emu);
       expect(atEnd).toBeGreaterThan(0); // they had begun
       expect(atEnd).toBeLessThan(2 * w.emu.accountIds().length); // and had not finished
-      await new Promise((ok) => setTimeout(ok, 2_500));
-      expect(calls()).toBe(atEnd);
     } finally {
       await w.close();
     }

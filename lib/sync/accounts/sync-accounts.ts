@@ -1,10 +1,9 @@
 // The accounts step of a run: per region members and Inspector states, then Organizations
 // accounts once. Regions whose account listing fails are returned as failed, not thrown. The OUs and
-// owner tags (a tags call per account and the OU tree's walk, which Organizations throttles) are read beside the
-// findings listing and written when the caller asks (writeDetails): a first load of thousands of
-// accounts does not wait for them before listing its first finding.
+// owner tags are read beside the findings listing and written when the caller asks (org-details.ts).
 import { readRegionAccounts, type RegionAccounts } from "./inspector-accounts";
-import { listOrganization, readOrgDetails } from "./org-accounts";
+import { listOrganization } from "./org-accounts";
+import { orgDetailsPolicy, startOrgDetails } from "./org-details";
 import { accountIdentity } from "./account-identity";
 import { ensureAccountRegionRows, upsertAccountRegions, upsertAccounts } from "./write-accounts";
 import type { SyncContext } from "../context";
@@ -22,21 +21,6 @@ export interface AccountsResult {
   writeDetails(): Promise<void>;
   /** A run that ends without writeDetails: no further account is started, and the read in flight ends. */
   abandonDetails(): Promise<void>;
-}
-
-/**
- * OUs and owner tags cost about one Organizations call per account: they are re-read with the daily
- * full listing, and for accounts the cache has no OU for yet; otherwise the stored ones stay.
- */
-async function orgDetailsPolicy(ctx: SyncContext): Promise<(id: string) => boolean> {
-  const { rows } = await ctx.pool.query(
-    `SELECT (SELECT max(started_at) FROM sync_runs WHERE mode = 'FULL' AND outcome IN ('SUCCEEDED', 'PARTIAL')) AS last_full,
-       ARRAY(SELECT id FROM accounts WHERE ou_name IS NOT NULL) AS known`,
-  );
-  const lastFull: Date | null = rows[0].last_full;
-  if (ctx.forceFull || !lastFull || ctx.now().getTime() - lastFull.getTime() >= ctx.config.fullSyncEveryMs) return () => true;
-  const known = new Set<string>(rows[0].known);
-  return (id) => !known.has(id);
 }
 
 export async function syncAccounts(ctx: SyncContext, regions: string[], adminId: string): Promise<AccountsResult> {
@@ -59,16 +43,7 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
   for (const ra of byRegion.values()) for (const id of ra.relationships.keys()) ids.add(id);
 
   const org = await orgRead;
-  const needsDetails = await detailsPolicy;
-  // Filled in on org.accounts while the regions list their findings; stopped with the run.
-  const stopDetails = new AbortController();
-  ctx.signal?.addEventListener("abort", () => stopDetails.abort(), { once: true });
-  const detailsRead = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stopDetails.signal) : Promise.resolve({ problems: [], remarks: [] });
-  detailsRead.catch(() => {}); // observed by writeDetails
-  const abandonDetails = async () => {
-    stopDetails.abort();
-    await detailsRead.catch(() => {});
-  };
+  const details = startOrgDetails(ctx, org, await detailsPolicy);
   try {
     if (!org.accounts) {
       const configured = Object.keys(ctx.config.accountNames).length > 0;
@@ -96,17 +71,9 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
       if (l !== was) ctx.notes.push({ kind: "lifecycle", message: `account ${id}: ${accountLifecycleLabel[was]} → ${accountLifecycleLabel[l]}` });
     }
     await writeLifecycles(ctx.pool, lifecycles, seenAt);
-    const writeDetails = async () => {
-      const { problems, remarks } = await detailsRead;
-      if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
-      for (const message of remarks) ctx.notes.push({ kind: "organizations", message });
-      if (!org.accounts) return;
-      const detailed = accountIds.filter((id) => org.accounts!.has(id) && needsDetails(id));
-      await upsertAccounts(ctx.pool, detailed.map((id) => accountIdentity(id, org.accounts!.get(id), ctx.config.accountNames, ctx.config.owners)), adminId, seenAt);
-    };
-    return { accountIds, byRegion, failed, lifecycles, writeDetails, abandonDetails };
+    return { accountIds, byRegion, failed, lifecycles, writeDetails: () => details.write(accountIds, adminId, seenAt), abandonDetails: details.abandon };
   } catch (err) {
-    await abandonDetails(); // no Organizations call outlives a run that failed here
+    await details.abandon(); // no Organizations call outlives a run that failed here
     throw err;
   }
 }
