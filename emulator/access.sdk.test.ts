@@ -118,4 +118,18 @@ describe("Organizations", () => {
     expect(inProduction).toContain("prod-payments");
     await expect(o.send(new ListParentsCommand({ ChildId: "999999999999" }))).rejects.toMatchObject({ name: "ChildNotFoundException" });
   });
+
+  it("refuses the actions the role is denied (deniedActions, set through the control endpoint) and no others", async () => {
+    const o = organizations(h);
+    const set = (deniedActions: string[]) => fetch(`${h.url}/_emulator/options`, { method: "POST", body: JSON.stringify({ deniedActions }) });
+    expect((await set(["organizations:ListRoots"])).status).toBe(200);
+    try {
+      const denied = await o.send(new ListRootsCommand({})).catch((e: Error) => e);
+      expect(denied).toMatchObject({ name: "AccessDeniedException", message: expect.stringContaining("not authorized to perform: organizations:ListRoots") });
+      expect((await o.send(new ListAccountsCommand({}))).Accounts!.length).toBeGreaterThan(0);
+    } finally {
+      await set([]);
+    }
+    expect((await o.send(new ListRootsCommand({}))).Roots).toHaveLength(1);
+  });
 });

@@ -9,7 +9,7 @@ const { values } = parseArgs({
     port: { type: "string" }, host: { type: "string" }, seed: { type: "string" }, accounts: { type: "string" },
     regions: { type: "string" }, findings: { type: "string" }, "history-weeks": { type: "string" },
     "closed-retention-days": { type: "string" }, "fault-rate": { type: "string" }, "latency-ms": { type: "string" },
-    "denied-regions": { type: "string" }, throttle: { type: "string" }, now: { type: "string" }, "daily-churn": { type: "string" },
+    "denied-regions": { type: "string" }, "denied-actions": { type: "string" }, throttle: { type: "string" }, now: { type: "string" }, "daily-churn": { type: "string" },
     quirks: { type: "string" },
   },
 });
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     port: num("port", "PORT") ?? 4566, host: pick("host", "HOST"), seed: num("seed", "SEED"), accounts: num("accounts", "ACCOUNTS"),
     regions: list("regions", "REGIONS"), findings: num("findings", "FINDINGS"), historyWeeks: num("history-weeks", "HISTORY_WEEKS"),
     closedRetentionDays: num("closed-retention-days", "CLOSED_RETENTION_DAYS"), faultRate: num("fault-rate", "FAULT_RATE"),
-    latencyMs: num("latency-ms", "LATENCY_MS"), deniedRegions: list("denied-regions", "DENIED_REGIONS"), throttle: throttle(),
+    latencyMs: num("latency-ms", "LATENCY_MS"), deniedRegions: list("denied-regions", "DENIED_REGIONS"), deniedActions: list("denied-actions", "DENIED_ACTIONS"), throttle: throttle(),
     now: now ? new Date(now) : undefined, dailyChurn: num("daily-churn", "DAILY_CHURN"),
     quirks: quirks(),
   };

@@ -31,7 +31,7 @@ export async function handleControl(emu: Emulator, r: EmuRequest): Promise<unkno
     return controlState(emu);
   }
   if (r.method === "POST" && r.path === "/_emulator/options") {
-    const allowed = ["throttle", "faultRate", "latencyMs", "deniedRegions", "failingAccounts"];
+    const allowed = ["throttle", "faultRate", "latencyMs", "deniedRegions", "deniedActions", "failingAccounts"];
     const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
     if (unknown.length) throw new ApiError(400, "ValidationException", `Unknown option(s): ${unknown.join(", ")}`);
     emu.handle.setOptions(body);

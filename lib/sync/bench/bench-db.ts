@@ -34,7 +34,9 @@ export async function benchDatabase(): Promise<Database & { url: string }> {
     url: empty.url,
     async close() {
       await database.close();
-      await empty.drop();
+      // BENCH_KEEP_DB=1: left in place for inspection (table sizes, dead rows); drop it yourself.
+      if (process.env.BENCH_KEEP_DB === "1") console.log(`database kept: ${empty.url.replace(/\/\/[^@]*@/, "//")}`);
+      else await empty.drop();
     },
   };
 }
