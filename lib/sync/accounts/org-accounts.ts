@@ -116,7 +116,10 @@ export async function readOrgDetails(
       try {
         tree = await readOuTree(client, signal);
       } catch (err) {
-        if (!signal?.aborted) remarks.push(`OUs read one account at a time: the organization's tree could not be walked (${describe(err)}); allowing organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent takes fewer calls`);
+        if (!signal?.aborted) {
+          const denied = err instanceof AwsCallError && err.kind === "ACCESS_DENIED";
+          remarks.push(`OUs read one account at a time: the organization's tree could not be walked (${describe(err)})${denied ? "; allowing organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent takes fewer calls" : ""}`);
+        }
       }
     }
     for (const a of wanted) {
