@@ -142,4 +142,20 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       await w.close();
     }
   }, 120_000);
+
+  it("falls back the same when the walk is throttled past its retries, without the permissions advice", async () => {
+    const w = await startSyncWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], throttle: { ListAccountsForParent: 0.01 } }, { maxAttempts: 2 });
+    try {
+      const r = await w.sync({});
+      expect(r.outcome).toBe("SUCCEEDED");
+      expect(w.emu.stats().throttled).toBeGreaterThan(0);
+      const notes = await orgNotes(w.database.pool, r.runId);
+      expect(notes).toHaveLength(1);
+      expect(notes[0]).toMatch(/^OUs read one account at a time: the organization's tree could not be walked \(organizations:ListAccountsForParent: THROTTLED\)$/);
+      w.emu.setOptions({ throttle: {} });
+      expect(await storedOrg(w.database.pool)).toEqual(await readOrgPlainly(w.emu));
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
 });
