@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { DescribeOrganizationalUnitCommand, ListParentsCommand, ListTagsForResourceCommand, paginateListAccounts } from "@aws-sdk/client-organizations";
 import type { Pool } from "pg";
 import { organizations } from "@/emulator/test-support";
-import type { EmulatorHandle } from "@/emulator/server";
-import { startSyncWorld } from "./test-support";
+import type { EmulatorHandle, EmulatorOptions } from "@/emulator/server";
+import type { SyncConfig } from "./sync-config";
+import { startSyncWorld, type SyncWorld } from "./test-support";
 
 /** Every account's OU (its parent's own name), Owner and Team, read one account at a time by a plain SDK client. */
 async function readOrgPlainly(emu: EmulatorHandle) {
@@ -42,10 +43,18 @@ async function expectNoDetailsCallAfter(emu: EmulatorHandle): Promise<number> {
   return atEnd;
 }
 
+async function inWorld(o: EmulatorOptions, config: Partial<SyncConfig>, test: (w: SyncWorld) => Promise<void>) {
+  const w = await startSyncWorld(o, config);
+  try {
+    await test(w);
+  } finally {
+    await w.close();
+  }
+}
+
 describe("the accounts' OUs and owner tags under Organizations' throttling", () => {
   it("writes findings before the last account's tags are read, and ends with every account's OU and tags", async () => {
-    const w = await startSyncWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 2, ListTagsForResource: 1 } }, { maxAttempts: 12 });
-    try {
+    await inWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 2, ListTagsForResource: 1 } }, { maxAttempts: 12 }, async (w) => {
       const accounts = w.emu.accountIds().length;
       let tagsReadAtFirstBatch: number | undefined;
       const phases: string[] = [];
@@ -59,35 +68,27 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       expect(w.emu.stats().throttled).toBeGreaterThan(0); // the limit was really hit
       expect(tagsReadAtFirstBatch).toBeDefined();
       expect(tagsReadAtFirstBatch!).toBeLessThan(accounts); // the listing did not wait for the tags (it had asked for all 11, throttled or not)
-      const [{ notes }] = (await w.database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId])).rows;
-      expect(notes.filter((n: { kind: string }) => n.kind === "organizations")).toEqual([]); // every OU and tag was read
+      expect(await orgNotes(w.database.pool, r.runId)).toEqual([]); // every OU and tag was read
 
       w.emu.setOptions({ throttle: {} });
       const expected = await readOrgPlainly(w.emu);
       expect(Object.keys(expected)).toHaveLength(accounts);
-      const { rows } = await w.database.pool.query("SELECT id, ou_name, owner, team FROM accounts");
-      expect(Object.fromEntries(rows.map(({ id, ...rest }) => [id, rest]))).toEqual(expected);
+      expect(await storedOrg(w.database.pool)).toEqual(expected);
       expect(w.emu.stats().requests.ListRoots ?? 0).toBe(0); // 11 accounts: each asked for its parent
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 
   it("stops reading them when the run is stopped, and makes no call after the run has ended", async () => {
-    const w = await startSyncWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 1, ListTagsForResource: 1 } }, { maxAttempts: 10 });
-    try {
+    await inWorld({ accounts: 10, findings: 400, regions: ["us-east-1"], throttle: { ListParents: 1, ListTagsForResource: 1 } }, { maxAttempts: 10 }, async (w) => {
       const stop = new AbortController();
       const r = await w.sync({ signal: stop.signal, afterBatch: () => stop.abort("stopped by the test") });
       expect(r.outcome).toBe("FAILED");
       await expectNoDetailsCallAfter(w.emu);
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 
   it("stops reading them when the accounts step fails after they began, and makes no call after the run has ended", async () => {
-    const w = await startSyncWorld({ accounts: 10, findings: 200, regions: ["us-east-1"], throttle: { ListParents: 1, ListTagsForResource: 1 } }, { maxAttempts: 10 });
-    try {
+    await inWorld({ accounts: 10, findings: 200, regions: ["us-east-1"], throttle: { ListParents: 1, ListTagsForResource: 1 } }, { maxAttempts: 10 }, async (w) => {
       // The step's database writes fail once the accounts are listed, after the OU and tag reads began.
       await w.database.pool.query(`CREATE FUNCTION refuse_account_regions() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'account_regions refused by the test'; END $$`);
@@ -99,14 +100,11 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       const atEnd = await expectNoDetailsCallAfter(w.emu);
       expect(atEnd).toBeGreaterThan(0); // they had begun
       expect(atEnd).toBeLessThan(2 * w.emu.accountIds().length); // and had not finished
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 
   it("walks the OU tree (nested OUs, pages of 20) instead of asking each of 120 accounts for its parent", async () => {
-    const w = await startSyncWorld({ accounts: 120, findings: 600, regions: ["us-east-1"], throttle: { ListAccountsForParent: 3, ListTagsForResource: 20 } }, { maxAttempts: 10 });
-    try {
+    await inWorld({ accounts: 120, findings: 600, regions: ["us-east-1"], throttle: { ListAccountsForParent: 3, ListTagsForResource: 20 } }, { maxAttempts: 10 }, async (w) => {
       const accounts = w.emu.accountIds().length;
       const r = await w.sync({});
       expect(r.outcome).toBe("SUCCEEDED");
@@ -115,22 +113,21 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       expect(calls.DescribeOrganizationalUnit ?? 0).toBe(0);
       const treeCalls = (calls.ListRoots ?? 0) + (calls.ListOrganizationalUnitsForParent ?? 0) + (calls.ListAccountsForParent ?? 0);
       expect(treeCalls).toBeLessThan(accounts / 4); // against one ListParents per account
-      expect(calls.ListAccountsForParent).toBeGreaterThan(calls.ListOrganizationalUnitsForParent!); // an OU of more than 20 accounts took pages
       expect(w.emu.stats().throttled).toBeGreaterThan(0);
       expect(await orgNotes(w.database.pool, r.runId)).toEqual([]);
       w.emu.setOptions({ throttle: {} });
       const expected = await readOrgPlainly(w.emu);
       expect(Object.keys(expected)).toHaveLength(accounts);
       expect(new Set(Object.values(expected).map((e) => e.ou_name))).toContain("Production"); // nested in Workloads
+      // An OU of more than one page: without following NextToken its later accounts would be asked for their parent.
+      const perOu = Object.values(expected).reduce((m, e) => m.set(e.ou_name, (m.get(e.ou_name) ?? 0) + 1), new Map<string | null, number>());
+      expect(Math.max(...perOu.values())).toBeGreaterThan(20);
       expect(await storedOrg(w.database.pool)).toEqual(expected);
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 
   it("asks each account for its parent when the role may not walk the tree, and says so on the run", async () => {
-    const w = await startSyncWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], deniedActions: ["organizations:ListAccountsForParent"] }, { maxAttempts: 3 });
-    try {
+    await inWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], deniedActions: ["organizations:ListAccountsForParent"] }, { maxAttempts: 3 }, async (w) => {
       const r = await w.sync({});
       expect(r.outcome).toBe("SUCCEEDED");
       expect(w.emu.stats().requests.ListParents).toBe(w.emu.accountIds().length);
@@ -138,14 +135,11 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       expect(notes).toHaveLength(1);
       expect(notes[0]).toMatch(/^OUs read one account at a time: .*ListAccountsForParent.*allowing organizations:ListRoots/);
       expect(await storedOrg(w.database.pool)).toEqual(await readOrgPlainly(w.emu));
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 
   it("falls back the same when the walk is throttled past its retries, without the permissions advice", async () => {
-    const w = await startSyncWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], throttle: { ListAccountsForParent: 0.01 } }, { maxAttempts: 2 });
-    try {
+    await inWorld({ accounts: 40, findings: 300, regions: ["us-east-1"], throttle: { ListAccountsForParent: 0.01 } }, { maxAttempts: 2 }, async (w) => {
       const r = await w.sync({});
       expect(r.outcome).toBe("SUCCEEDED");
       expect(w.emu.stats().throttled).toBeGreaterThan(0);
@@ -154,8 +148,6 @@ describe("the accounts' OUs and owner tags under Organizations' throttling", () 
       expect(notes[0]).toMatch(/^OUs read one account at a time: the organization's tree could not be walked \(organizations:ListAccountsForParent: THROTTLED\)$/);
       w.emu.setOptions({ throttle: {} });
       expect(await storedOrg(w.database.pool)).toEqual(await readOrgPlainly(w.emu));
-    } finally {
-      await w.close();
-    }
+    });
   }, 120_000);
 });
