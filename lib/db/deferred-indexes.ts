@@ -65,3 +65,17 @@ export async function restoreDeferredIndexesAt(databaseUrl: string): Promise<num
     await pool.end();
   }
 }
+
+/** After a first load, the primary key rebuilt from the loaded rows. ARNs arrive in no order, so its
+ *  pages split as they filled and ended ~69 % full (~150 B per finding of a synced cache); rebuilt,
+ *  they are ~90 % full (~114 B; docs/benchmarks.md, thirty-second pass). CONCURRENTLY, so the views
+ *  read on meanwhile. A rebuild that fails leaves the old key in place and an invalid copy, dropped
+ *  here; the cache is whole either way, so the caller notes it and goes on. */
+export async function compactFindingsKey(pool: Pick<pg.Pool, "query">): Promise<void> {
+  try {
+    await pool.query("REINDEX INDEX CONCURRENTLY findings_pkey");
+  } catch (err) {
+    await pool.query("DROP INDEX CONCURRENTLY IF EXISTS findings_pkey_ccnew").catch(() => {});
+    throw err;
+  }
+}

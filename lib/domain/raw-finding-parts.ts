@@ -1,13 +1,14 @@
 // A finding's raw JSON kept in pieces, so the cache stores once what repeats across findings:
-// - the finding's own part (findings.raw): status, timestamps, scores, exploit and fix flags, the
-//   installed versions (packageVulnerabilityDetails.vulnerablePackages), and every member not named
-//   below (a member Inspector adds tomorrow stays with the finding);
+// - the finding's own part (findings.raw): status, timestamps, scores, exploit and fix flags, and
+//   every member not named below (a member Inspector adds tomorrow stays with the finding);
 // - the vulnerability part: title, description, remediation, inspectorScoreDetails and the rest of
 //   packageVulnerabilityDetails, the same text for every finding of one vulnerability;
-// - the resources part: `resources`, the same for every finding on one image, instance or function.
+// - the resources part: `resources`, the same for every finding on one image, instance or function;
+// - the installed part: packageVulnerabilityDetails.vulnerablePackages (names, installed and fixed-in
+//   versions, paths), the same for every finding of one vulnerability on instances of one build.
 // findingArn and awsAccountId are the row's arn and account_id columns and are not kept twice; nor
 // is a member whose value a column of the row repeats exactly (MODELLED below: type, status, the
-// scores, flags and observation times, ~200 B per finding), which the join rebuilds from that column.
+// scores, flags, severity and times, ~250 B per finding), which the join rebuilds from that column.
 // Parts are content-addressed (the md5 of their text, as a uuid) in finding_raw_parts.
 // joinRawFinding puts the pieces back together: the same members and values as the text Inspector
 // sent (equal under JSON.parse), in another order. At 10M findings the whole JSON was ~1.4 KB of
@@ -25,6 +26,7 @@ export interface SplitRawFinding {
   own: Buffer;
   vulnerability: RawPart | null;
   resources: RawPart | null;
+  installed: RawPart | null;
 }
 
 const FROM_COLUMNS = new Set(["findingArn", "awsAccountId"]);
@@ -45,6 +47,10 @@ export interface ModelledColumns {
   epss_score: number | null;
   first_observed_at: Date | null;
   last_observed_at: Date | null;
+  /** Never null for a stored row: UNTRIAGED when Inspector sent none, or one the cache does not know. */
+  severity: string | null;
+  /** Never null for a stored row: Inspector's updatedAt, or lastObservedAt when it sent none. */
+  updated_at: Date | null;
 }
 
 /** Each member a column can stand for, and its value rebuilt from that column (undefined: no value,
@@ -60,6 +66,11 @@ const MODELLED: Record<string, (c: ModelledColumns) => unknown> = {
   epss: (c) => (c.epss_score == null ? undefined : { score: c.epss_score }),
   firstObservedAt: (c) => (c.first_observed_at ? c.first_observed_at.getTime() / 1000 : undefined),
   lastObservedAt: (c) => (c.last_observed_at ? c.last_observed_at.getTime() / 1000 : undefined),
+  // Columns that are never null stand for their member only where a missing one cannot have led to
+  // their value: a severity other than the UNTRIAGED a missing one maps to, an updatedAt other than the
+  // lastObservedAt that stands in for a missing one. Otherwise the member stays in the own part.
+  severity: (c) => (c.severity && c.severity !== "UNTRIAGED" ? c.severity : undefined),
+  updatedAt: (c) => (c.updated_at && c.updated_at.getTime() !== c.last_observed_at?.getTime() ? c.updated_at.getTime() / 1000 : undefined),
 };
 
 /** A stored row's modelled columns: a GONE row's status is the one Inspector last sent. */
@@ -122,10 +133,11 @@ const part = (doc: Buffer): RawPart => ({ id: rawPartId(doc), doc });
  *  they repeat are left out of the own part. */
 export function splitRawFinding(bytes: Buffer, columns?: ModelledColumns): SplitRawFinding {
   const members = objectMembers(bytes);
-  if (!members.length) return { own: bytes, vulnerability: null, resources: null };
+  if (!members.length) return { own: bytes, vulnerability: null, resources: null, installed: null };
   const own: Buffer[] = [];
   const vulnerability: Buffer[] = [];
   const resources: Buffer[] = [];
+  const installed: Buffer[] = [];
   const text = (m: JsonMember) => bytes.subarray(m.start, m.end);
   // A name written twice (JSON.parse keeps the last) keeps every copy: the join could not tell which went.
   const named = new Map<string, number>();
@@ -137,10 +149,11 @@ export function splitRawFinding(bytes: Buffer, columns?: ModelledColumns): Split
     else if (VULNERABILITY.has(m.key)) vulnerability.push(text(m));
     else if (m.key === PACKAGE_DETAILS && bytes[m.valueStart] === 123) {
       const inner = objectMembers(bytes, m.valueStart);
-      const installed = inner.filter((x) => x.key === INSTALLED).map(text);
+      const packages = inner.filter((x) => x.key === INSTALLED).map(text);
       const shared = inner.filter((x) => x.key !== INSTALLED).map(text);
       const key = bytes.subarray(m.start, m.valueStart); // `"packageVulnerabilityDetails":`
-      if (installed.length || !inner.length) own.push(Buffer.concat([key, objectText(installed)]));
+      if (!inner.length) own.push(Buffer.concat([key, objectText([])]));
+      if (packages.length) installed.push(Buffer.concat([key, objectText(packages)]));
       if (shared.length) vulnerability.push(Buffer.concat([key, objectText(shared)]));
     } else own.push(text(m));
   }
@@ -148,6 +161,7 @@ export function splitRawFinding(bytes: Buffer, columns?: ModelledColumns): Split
     own: objectText(own),
     vulnerability: vulnerability.length ? part(objectText(vulnerability)) : null,
     resources: resources.length ? part(objectText(resources)) : null,
+    installed: installed.length ? part(objectText(installed)) : null,
   };
 }
 
@@ -172,6 +186,7 @@ export interface StoredRawFinding extends ModelledColumns {
   raw: string;
   raw_vulnerability?: string | null;
   raw_resources?: string | null;
+  raw_installed?: string | null;
 }
 
 /** The finding's JSON as Inspector sent it, from its stored pieces (rows written whole read as they are). */
@@ -180,6 +195,7 @@ export function joinRawFinding(row: StoredRawFinding): Json {
   mergeInto(whole, parseJsonObject(row.raw));
   mergeInto(whole, parseJsonObject(row.raw_vulnerability));
   mergeInto(whole, parseJsonObject(row.raw_resources));
+  mergeInto(whole, parseJsonObject(row.raw_installed));
   const columns = modelledColumns(row);
   for (const [key, rebuild] of Object.entries(MODELLED)) {
     const value = Object.hasOwn(whole, key) ? undefined : rebuild(columns);

@@ -9,6 +9,7 @@ import { findingKey } from "./map/finding-key";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { reviveFinding } from "@/lib/aws/fast-findings-protocol";
 import { startSyncWorld, type SyncWorld } from "./test-support";
+import { FINDINGS_WITH_RAW_PARTS_SQL } from "@/lib/queries/findings/raw-parts-join";
 
 describe("sync of the finding model against the emulator (multi-resource and GHSA findings on)", () => {
   let w: SyncWorld;
@@ -62,8 +63,7 @@ describe("sync of the finding model against the emulator (multi-resource and GHS
 
   it("puts each finding's JSON back as Inspector sent it, from its own part, its columns and its shared parts", async () => {
     const findings = await listed();
-    const rows = await q(`SELECT f.*, pv.doc AS raw_vulnerability, pr.doc AS raw_resources FROM findings f
-      LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part`);
+    const rows = await q(FINDINGS_WITH_RAW_PARTS_SQL);
     const byArn = new Map(rows.map((r) => [r.arn, r]));
     for (const f of findings) expect(reviveFinding(joinRawFinding(byArn.get(f.findingArn))), f.findingArn).toEqual(f);
     // What the columns repeat (millisecond times on the wire, the status, the type) is not stored twice.

@@ -19,7 +19,7 @@ describe("sync against the emulator: full then incremental", () => {
     expect(await indexes()).toEqual(schemaIndexes);
     expect(await q("SELECT * FROM deferred_indexes")).toEqual([]);
     const [run] = await q("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
-    expect(run.notes).toContainEqual(expect.objectContaining({ kind: "bulk-load", message: expect.stringMatching(/indexes built after loading/) }));
+    expect(run.notes).toContainEqual(expect.objectContaining({ kind: "bulk-load", message: expect.stringMatching(/indexes built after loading and the primary key rebuilt, in/) }));
     expect(r.error).toBeNull();
     expect(r.outcome).toBe("SUCCEEDED");
     expect(r.regions.every((o) => o.findings?.mode === "FULL")).toBe(true);

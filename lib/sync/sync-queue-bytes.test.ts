@@ -8,6 +8,7 @@ import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { reviveFinding } from "@/lib/aws/fast-findings-protocol";
 import { cacheStatusCounts, emulatorStatusCounts, startSyncWorld } from "./test-support";
 import { defaultQueueBytes } from "./sync-config";
+import { FINDINGS_WITH_RAW_PARTS_SQL } from "@/lib/queries/findings/raw-parts-join";
 
 const queueBytes = 2 * 2 ** 20;
 
@@ -23,8 +24,7 @@ async function syncWith(referenceUrls: number) {
     const client = inspector(w.emu, "us-east-1");
     const listed = await allFindings(client);
     client.destroy();
-    const { rows } = await w.database.pool.query(`SELECT f.*, pv.doc AS raw_vulnerability, pr.doc AS raw_resources FROM findings f
-      LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part`);
+    const { rows } = await w.database.pool.query(FINDINGS_WITH_RAW_PARTS_SQL);
     const byArn = new Map(rows.map((row) => [row.arn, row]));
     for (const f of listed) expect(reviveFinding(joinRawFinding(byArn.get(f.findingArn))), f.findingArn).toEqual(f);
     const wireBytes = listed.reduce((n, f) => n + JSON.stringify(f).length, 0) / listed.length;

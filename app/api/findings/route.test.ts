@@ -5,6 +5,9 @@ import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { exportFindingsCsv } from "@/lib/queries/findings/findings-export";
 import { GET as list } from "./route";
 import { GET as exportCsv } from "./export/route";
+import { ecrFinding } from "@/lib/sync/map/fixtures";
+import { toFindingRow } from "@/lib/sync/map/finding-row";
+import { upsertFindings } from "@/lib/sync/write/finding-writer";
 
 const A = "111111111111";
 const database = setupQueryTestDatabase();
@@ -79,5 +82,22 @@ describe("GET /api/findings/export", () => {
     expect(chunks).toHaveLength(1 + 4);
     const rows = chunks.join("").trimEnd().split("\r\n").slice(1).map((l) => l.split(",")[0]);
     expect(rows).toEqual(arns);
+  });
+});
+
+describe("the export's installed versions", () => {
+  it("come from the shared part the sync writes them to, and from the own JSON of rows cached before it", async () => {
+    const B = "222222222222";
+    const mapped = toFindingRow(ecrFinding({ findingArn: `arn:aws:inspector2:us-east-1:${B}:finding/${"e".repeat(32)}`, awsAccountId: B }), "us-east-1");
+    if (!mapped.ok) throw new Error(mapped.error);
+    await upsertFindings(database().pool, [mapped.row], { runId: null, syncedAt: new Date() });
+    const [written] = (await database().pool.query("SELECT raw, raw_installed_part FROM findings WHERE account_id = $1", [B])).rows;
+    expect(written.raw_installed_part).toEqual(expect.any(String));
+    expect(written.raw).not.toContain("openssl");
+    const older = await addFinding(database(), { account_id: B, severity: "LOW" });
+    const lines = (await (await exportCsv(new Request(`http://127.0.0.1:3000/api/findings/export?account=${B}`))).text()).trimEnd().split("\r\n");
+    const cells = (arn: string) => lines.find((l) => l.startsWith(`${arn},`));
+    expect(cells(mapped.row.arn)).toContain(",openssl 3.0.13 -> 0:3.0.13-0ubuntu3.4; libssl3t64 3.0.13 -> no fix; openssl 3.0.13 -> no fix,");
+    expect(cells(older)).toContain(",openssl 1.0.0 -> 1.0.1,");
   });
 });

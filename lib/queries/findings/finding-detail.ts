@@ -8,6 +8,7 @@ import type { FindingRow } from "./findings-search";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { findingHistory } from "./finding-history";
 import { openSql } from "@/lib/queries/lifecycle-sql";
+import { RAW_PARTS_COLUMNS, RAW_PARTS_JOIN } from "./raw-parts-join";
 
 interface StoredFindingRow extends FindingRow {
   cvss_score: number | null;
@@ -29,10 +30,11 @@ interface StoredFindingRow extends FindingRow {
   /** The finding's own part of its raw JSON, and its shared parts (lib/domain/raw-finding-parts.ts). */
   raw: string;
   raw_vulnerability: string | null;
+  raw_installed: string | null;
   raw_resources: string | null;
 }
 
-export interface FindingDetailRow extends Omit<StoredFindingRow, "raw" | "raw_vulnerability" | "raw_resources"> {
+export interface FindingDetailRow extends Omit<StoredFindingRow, "raw" | "raw_vulnerability" | "raw_resources" | "raw_installed"> {
   raw: Record<string, unknown>;
 }
 
@@ -69,16 +71,14 @@ export async function getFindingDetail(scope: Scope, arn: string) {
   const [stored, changes] = await Promise.all([
     queryOne<StoredFindingRow>(Prisma.sql`
       SELECT f.*, a.name AS account_name, ${resolvedOwnerSql} AS account_owner, a.owner AS account_contact, a.ou_name AS account_ou,
-        pv.doc AS raw_vulnerability, pr.doc AS raw_resources
-      FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
-        LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part
-        LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part
+        ${Prisma.raw(RAW_PARTS_COLUMNS)}
+      FROM findings f LEFT JOIN accounts a ON a.id = f.account_id ${Prisma.raw(RAW_PARTS_JOIN)}
       WHERE f.arn = ${arn} AND ${scopeWhere(scope, Prisma.sql`f.account_id`)}`),
     // Read beside the row (keyed by the ARN alone) and dropped with it when out of scope.
     queryRows<FindingEventRow>(Prisma.sql`SELECT at, kind, from_value, to_value FROM finding_events WHERE finding_arn = ${arn} ORDER BY at ASC, id ASC`),
   ]);
   if (!stored) return undefined;
-  const { raw_vulnerability: _v, raw_resources: _r, ...own } = stored; // the texts travel once, joined in raw
+  const { raw_vulnerability: _v, raw_resources: _r, raw_installed: _i, ...own } = stored; // the texts travel once, joined in raw
   const finding: FindingDetailRow = { ...own, raw: joinRawFinding(stored) };
   return { finding, events: findingHistory(finding, changes) };
 }

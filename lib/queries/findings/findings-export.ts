@@ -9,9 +9,9 @@ import { resolveResourceMatch } from "./resource-match";
 import { mapPackages, type PackageView } from "./finding-raw-mapper";
 import { parseJsonObject } from "./json-read";
 
-/** raw: the finding's own part of its JSON (or the whole, for rows cached before the split), which
- *  holds the installed versions (packageVulnerabilityDetails.vulnerablePackages). */
-type ExportRow = FindingRow & { cvss_score: number | null; raw: string };
+/** The installed versions (packageVulnerabilityDetails.vulnerablePackages): raw_installed, the finding's
+ *  shared installed part, or for rows cached before that part existed, raw (its own part, or the whole). */
+type ExportRow = FindingRow & { cvss_score: number | null; raw: string; raw_installed: string | null };
 
 export const exportHeader = ["finding_arn", "account_id", "account_name", "region", "severity", "status", "type", "title", "vulnerability_id",
   "inspector_score", "cvss_score", "epss_score", "exploit_available", "fix_available", "packages", "resource_type", "resource_id",
@@ -23,14 +23,16 @@ export function packagesCell(packages: PackageView[]): string {
 
 export function exportLine(r: ExportRow): string {
   return csvLine([r.arn, r.account_id, r.account_name, r.region, r.severity, r.status, r.type, r.title, r.vulnerability_id, r.inspector_score,
-    r.cvss_score, r.epss_score, r.exploit_available ?? "NOT_APPLICABLE", r.fix_available, packagesCell(mapPackages(parseJsonObject(r.raw))), r.resource_type, r.resource_id,
+    r.cvss_score, r.epss_score, r.exploit_available ?? "NOT_APPLICABLE", r.fix_available, packagesCell(mapPackages(parseJsonObject(r.raw_installed ?? r.raw))), r.resource_type, r.resource_id,
     r.resource_name, r.first_observed_at, r.last_observed_at, r.closed_at]);
 }
 
 export async function* exportFindingsCsv(scope: Scope, asked: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
   yield csvLine(exportHeader);
   const filter = await resolveResourceMatch(asked);
-  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.raw`;
+  // A lookup per row by the parts' primary key: the page's rows are walked by another index.
+  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.raw,
+    (SELECT p.doc FROM finding_raw_parts p WHERE p.id = f.raw_installed_part) AS raw_installed`;
   const filterFirst = !(await countFindings(scope, filter)).capped;
   let cursor: string | undefined;
   do {

@@ -8,12 +8,14 @@ import type { FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
 import { benchDatabase } from "./bench-db";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
+import { RAW_PARTS_COLUMNS, RAW_PARTS_JOIN } from "@/lib/queries/findings/raw-parts-join";
 
 export interface StoredRaw {
   /** The cache's own part of the raw JSON and the ids of its shared parts, as the COPY writes them. */
   own: string;
   vulnerabilityPart: string | null;
   resourcesPart: string | null;
+  installedPart: string | null;
 }
 
 /** Pages of rows as the sync hands them to the writer (the whole raw JSON as UTF-8 bytes, which the
@@ -27,9 +29,9 @@ export async function* readRows(source: Database, pageSize: number): AsyncGenera
          exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name,
          resource_tags, ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw::text AS raw,
          finding_key, related_vulnerabilities, in_use_count, last_in_use_at, provider, provider_account_id,
-         gone_from_status, raw_vulnerability_part, raw_resources_part, pv.doc AS raw_vulnerability, pr.doc AS raw_resources
-       FROM findings f LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part
-         LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part
+         gone_from_status, raw_vulnerability_part, raw_resources_part, raw_installed_part,
+         ${RAW_PARTS_COLUMNS}
+       FROM findings f ${RAW_PARTS_JOIN}
        WHERE arn > $1 ORDER BY arn LIMIT $2`,
       [after, pageSize],
     );
@@ -39,8 +41,10 @@ export async function* readRows(source: Database, pageSize: number): AsyncGenera
     for (const r of rows) {
       if (r.raw_vulnerability_part) parts.set(r.raw_vulnerability_part, r.raw_vulnerability);
       if (r.raw_resources_part) parts.set(r.raw_resources_part, r.raw_resources);
+      if (r.raw_installed_part) parts.set(r.raw_installed_part, r.raw_installed);
     }
-    const stored = rows.map((r) => ({ own: r.raw as string, vulnerabilityPart: r.raw_vulnerability_part, resourcesPart: r.raw_resources_part }));
+    const stored = rows.map((r) => ({ own: r.raw as string, vulnerabilityPart: r.raw_vulnerability_part, resourcesPart: r.raw_resources_part,
+      installedPart: r.raw_installed_part }));
     yield { stored, parts, rows: rows.map((r) => ({
       arn: r.arn, accountId: r.account_id, region: r.region, type: r.type, title: r.title,
       severity: r.severity, status: r.status, inspectorScore: r.inspector_score, cvssScore: r.cvss_score, epssScore: r.epss_score,
@@ -57,7 +61,7 @@ export async function* readRows(source: Database, pageSize: number): AsyncGenera
 export const COPY_COLUMNS = `arn, account_id, region, type, title, severity, status, inspector_score, cvss_score, epss_score,
   exploit_available, fix_available, vulnerability_id, package_names, resource_type, resource_id, resource_name, resource_tags,
   ami_id, ecr_repository, ecr_image_hash, first_observed_at, last_observed_at, updated_at, raw, finding_key, raw_vulnerability_part,
-  raw_resources_part`;
+  raw_resources_part, raw_installed_part`;
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
 const text = (v: unknown): string => {
@@ -71,7 +75,7 @@ export function copyLine(r: FindingRow, raw: StoredRaw): string {
   return [r.arn, r.accountId, r.region, r.type, r.title, r.severity, r.status, r.inspectorScore, r.cvssScore,
     r.epssScore, r.exploitAvailable, r.fixAvailable, r.vulnerabilityId, pgArray(r.packageNames),
     r.resourceType, r.resourceId, r.resourceName, r.resourceTags, r.amiId, r.ecrRepository, r.ecrImageHash, r.firstObservedAt,
-    r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart].map(text).join("\t") + "\n";
+    r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart, raw.installedPart].map(text).join("\t") + "\n";
 }
 
 /** A page of rows as the sync writes them: bulk upserts of `batchSize`. */

@@ -11,7 +11,7 @@ type Queryable = Pick<pg.Pool, "query">;
 
 export const PRUNE_RAW_PARTS_SQL = `
 WITH used AS (
-  SELECT DISTINCT v.id FROM findings f CROSS JOIN LATERAL (VALUES (f.raw_vulnerability_part), (f.raw_resources_part)) AS v(id)
+  SELECT DISTINCT v.id FROM findings f CROSS JOIN LATERAL (VALUES (f.raw_vulnerability_part), (f.raw_resources_part), (f.raw_installed_part)) AS v(id)
   WHERE v.id IS NOT NULL
 )
 DELETE FROM finding_raw_parts p WHERE NOT EXISTS (SELECT 1 FROM used WHERE used.id = p.id)`;

@@ -1,11 +1,12 @@
 // Rows cached whole before finding_raw_parts are split in place, and own parts split before the
-// modelled members were left out lose them; what the finding page shows does not change, a row the
+// modelled members or the installed packages were left out lose them; what the finding page shows does not change, a row the
 // sync rewrote meanwhile is left alone, and a second run finds nothing to do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { compactRaw } from "./compact-raw";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { ecrFinding } from "@/lib/sync/map/fixtures";
+import { FINDINGS_WITH_RAW_PARTS_SQL } from "@/lib/queries/findings/raw-parts-join";
 
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "0")}`;
 const whole = (n: number) => JSON.stringify({ ...ecrFinding({ findingArn: arn(n) }), title: n < 3 ? "shared title" : `title ${n}` });
@@ -24,10 +25,7 @@ describe("compactRaw", () => {
   });
   afterAll(async () => t?.close());
 
-  const read = async () => (await t.pool.query(
-    `SELECT f.arn, f.account_id, f.raw, f.type, f.status, f.gone_from_status, f.fix_available, f.exploit_available, f.inspector_score,
-       f.epss_score, f.first_observed_at, f.last_observed_at, pv.doc AS raw_vulnerability, pr.doc AS raw_resources FROM findings f
-     LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_vulnerability_part LEFT JOIN finding_raw_parts pr ON pr.id = f.raw_resources_part ORDER BY f.arn`)).rows;
+  const read = async () => (await t.pool.query(`${FINDINGS_WITH_RAW_PARTS_SQL} ORDER BY f.arn`)).rows;
 
   it("splits every whole row in batches, sharing parts, and puts back the same JSON", async () => {
     const before = (await read()).map((r) => joinRawFinding(r));
@@ -38,20 +36,23 @@ describe("compactRaw", () => {
     expect(after.map((r) => joinRawFinding(r))).toEqual(before);
     expect(after.every((r) => !r.raw.includes(r.arn))).toBe(true);
     // Three findings with one title share a vulnerability part; all six share the image's resources part.
-    const parts = (await t.pool.query("SELECT count(DISTINCT raw_vulnerability_part)::int AS v, count(DISTINCT raw_resources_part)::int AS r FROM findings")).rows[0];
-    expect(parts).toEqual({ v: 4, r: 1 });
+    const parts = (await t.pool.query(`SELECT count(DISTINCT raw_vulnerability_part)::int AS v, count(DISTINCT raw_resources_part)::int AS r,
+      count(DISTINCT raw_installed_part)::int AS i FROM findings`)).rows[0];
+    expect(parts).toEqual({ v: 4, r: 1, i: 1 }); // the six list the same packages; the seventh none
     expect(await compactRaw(t.pool)).toEqual({ read: 7, split: 0 });
   });
 
   it("compacts an own part split before, keeping its shared parts, and a GONE row by the status Inspector sent", async () => {
-    const [row] = (await t.pool.query("SELECT raw, raw_vulnerability_part, raw_resources_part FROM findings WHERE arn = $1", [arn(0)])).rows;
-    // As the split before modelled members stored it: status and type still in the own part.
-    const older = JSON.stringify({ status: "ACTIVE", type: "PACKAGE_VULNERABILITY", ...JSON.parse(row.raw) });
-    await t.pool.query("UPDATE findings SET raw = $2, status = 'GONE', gone_from_status = 'ACTIVE' WHERE arn = $1", [arn(0), older]);
+    const [row] = (await t.pool.query("SELECT raw, raw_vulnerability_part, raw_resources_part, raw_installed_part FROM findings WHERE arn = $1", [arn(0)])).rows;
+    // As the splits before stored it: status and type still in the own part (before modelled members were
+    // left out), and the installed packages too (before their shared part).
+    const older = JSON.stringify({ status: "ACTIVE", type: "PACKAGE_VULNERABILITY", ...JSON.parse(row.raw),
+      packageVulnerabilityDetails: { vulnerablePackages: ecrFinding().packageVulnerabilityDetails!.vulnerablePackages } });
+    await t.pool.query("UPDATE findings SET raw = $2, raw_installed_part = NULL, status = 'GONE', gone_from_status = 'ACTIVE' WHERE arn = $1", [arn(0), older]);
     const before = (await read()).map((r) => joinRawFinding(r));
     expect(before[0]).toMatchObject({ status: "ACTIVE", type: "PACKAGE_VULNERABILITY" });
     expect(await compactRaw(t.pool)).toEqual({ read: 7, split: 1 });
-    const [after] = (await t.pool.query("SELECT raw, raw_vulnerability_part, raw_resources_part FROM findings WHERE arn = $1", [arn(0)])).rows;
+    const [after] = (await t.pool.query("SELECT raw, raw_vulnerability_part, raw_resources_part, raw_installed_part FROM findings WHERE arn = $1", [arn(0)])).rows;
     expect(after).toEqual(row);
     expect((await read()).map((r) => joinRawFinding(r))).toEqual(before);
   });

@@ -9,6 +9,7 @@ import { ecrFinding } from "../map/fixtures";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { upsertFindings } from "./finding-writer";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
+import { FINDINGS_WITH_RAW_PARTS_SQL } from "@/lib/queries/findings/raw-parts-join";
 
 const text = fc.string({ unit: "binary", maxLength: 40 });
 const stored = (s: string) => s.replaceAll("\0", "\ufffd");
@@ -63,8 +64,7 @@ describe("upsertFindings: modelled columns", () => {
     if (!mapped.ok) throw new Error(mapped.error);
     expect(await upsertFindings(t.pool, [mapped.row], { runId: null, syncedAt: new Date() })).toMatchObject({ inserted: 1 });
     const row = (await t.pool.query(
-      `SELECT f.*, v.doc AS raw_vulnerability, r.doc AS raw_resources FROM findings f LEFT JOIN finding_raw_parts v ON v.id = f.raw_vulnerability_part
-         LEFT JOIN finding_raw_parts r ON r.id = f.raw_resources_part WHERE arn = $1`, [arn])).rows[0];
+      `${FINDINGS_WITH_RAW_PARTS_SQL} WHERE arn = $1`, [arn])).rows[0];
     expect(row.title).toBe("tar\ufffd path");
     const raw = joinRawFinding(row);
     expect([raw.title, raw.description]).toEqual(["tar\0 path", "before\0after"]);

@@ -39,16 +39,18 @@ describe("upsertFindings", () => {
     expect(seen.rows).toEqual(rows.map((r) => ({ arn: r.arn, seen_at: later.syncedAt })));
     const stored = (await t.pool.query("SELECT * FROM findings WHERE arn = $1", [arn(1)])).rows[0];
     expect(stored.package_names).toEqual(["openssl", "libssl3t64"]);
-    // The raw JSON in pieces: the finding's own part in the row, the vulnerability's and the
-    // resources' parts once each for the three findings (one CVE on one image), put back whole.
+    // The raw JSON in pieces: the finding's own part in the row, the vulnerability's, the resources'
+    // and the installed packages' parts once each for the three findings (one CVE on one image), put back whole.
     expect(JSON.parse(stored.raw).findingArn).toBeUndefined();
     // Members a column repeats exactly are not kept twice (the join rebuilds them from the columns);
     // these times are ISO text (JSON.stringify of the SDK object), which no column repeats.
     for (const member of ["type", "status", "inspectorScore"]) expect(JSON.parse(stored.raw)).not.toHaveProperty(member);
     const parts = (await t.pool.query("SELECT id, doc FROM finding_raw_parts ORDER BY id")).rows;
-    expect(parts.map((p) => p.id).sort()).toEqual([stored.raw_vulnerability_part, stored.raw_resources_part].sort());
+    expect(parts.map((p) => p.id).sort()).toEqual([stored.raw_vulnerability_part, stored.raw_resources_part, stored.raw_installed_part].sort());
+    expect(JSON.parse(stored.raw)).not.toHaveProperty("packageVulnerabilityDetails");
     const doc = (id: string) => parts.find((p) => p.id === id)?.doc ?? null;
-    const whole = joinRawFinding({ ...stored, raw_vulnerability: doc(stored.raw_vulnerability_part), raw_resources: doc(stored.raw_resources_part) });
+    const whole = joinRawFinding({ ...stored, raw_vulnerability: doc(stored.raw_vulnerability_part), raw_resources: doc(stored.raw_resources_part),
+      raw_installed: doc(stored.raw_installed_part) });
     expect(whole).toEqual(JSON.parse(rows[0].raw.toString()));
     expect(whole.packageVulnerabilityDetails).toMatchObject({ vulnerabilityId: "CVE-2024-6119" });
     expect(stored.exploit_since).toEqual(at("2024-09-05T10:00:00Z"));
@@ -96,10 +98,11 @@ describe("upsertFindings", () => {
     });
     expect(await upsertFindings(t.pool, [rebuilt], ctx)).toMatchObject({ changed: 0 });
     expect(await partCount()).toBe(heldBefore + 2);
-    const { partIds, vulnerabilityParts, resourcesParts } = findingsPayload([...fresh, remediated, rebuilt]);
-    expect(partIds).toHaveLength(4);
+    const { partIds, vulnerabilityParts, resourcesParts, installedParts } = findingsPayload([...fresh, remediated, rebuilt]);
+    expect(partIds).toHaveLength(5);
     expect(new Set(vulnerabilityParts).size).toBe(2);
     expect(new Set(resourcesParts).size).toBe(2);
+    expect(new Set(installedParts).size).toBe(1); // the same packages on the image throughout
   });
 
   it("writes each column under the document key the statement reads it from", () => {

@@ -34,9 +34,10 @@ export interface FindingsPayload {
   columns: string;
   /** Each finding's own part of its raw JSON (raw-finding-parts.ts), UTF-8, joined by the record separator. */
   raws: Buffer;
-  /** Per finding, the ids of its vulnerability and resources parts (null when it has none). */
+  /** Per finding, the ids of its vulnerability, resources and installed parts (null when it has none). */
   vulnerabilityParts: (string | null)[];
   resourcesParts: (string | null)[];
+  installedParts: (string | null)[];
   /** The batch's distinct parts: ids, and their texts joined by the record separator. */
   partIds: string[];
   partDocs: Buffer;
@@ -50,6 +51,7 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
   const owns = new Array<Buffer>(rows.length);
   const vulnerabilityParts = new Array<string | null>(rows.length);
   const resourcesParts = new Array<string | null>(rows.length);
+  const installedParts = new Array<string | null>(rows.length);
   const parts = new Map<string, Buffer>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -64,12 +66,13 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
     };
     const split = splitRawFinding(typeof r.raw === "string" ? Buffer.from(r.raw, "utf8") : r.raw, {
       type: r.type, status: r.status, fix_available: r.fixAvailable, exploit_available: r.exploitAvailable, inspector_score: r.inspectorScore,
-      epss_score: r.epssScore, first_observed_at: r.firstObservedAt, last_observed_at: r.lastObservedAt,
+      epss_score: r.epssScore, first_observed_at: r.firstObservedAt, last_observed_at: r.lastObservedAt, severity: r.severity, updated_at: r.updatedAt,
     });
     owns[i] = split.own;
     vulnerabilityParts[i] = split.vulnerability?.id ?? null;
     resourcesParts[i] = split.resources?.id ?? null;
-    for (const part of [split.vulnerability, split.resources]) if (part && !parts.has(part.id)) parts.set(part.id, part.doc);
+    installedParts[i] = split.installed?.id ?? null;
+    for (const part of [split.vulnerability, split.resources, split.installed]) if (part && !parts.has(part.id)) parts.set(part.id, part.doc);
   }
   const partIds = [...parts.keys()];
   return {
@@ -78,6 +81,7 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
     raws: recordSeparated(owns, (i) => `finding ${rows[i].arn}`),
     vulnerabilityParts,
     resourcesParts,
+    installedParts,
     partIds,
     partDocs: recordSeparated([...parts.values()], (i) => `raw part ${partIds[i]}`),
   };
@@ -91,7 +95,7 @@ export async function upsertFindings(
   if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
   const p = findingsPayload(unique);
-  const params = [p.columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), p.raws, p.vulnerabilityParts, p.resourcesParts, p.partIds, p.partDocs];
+  const params = [p.columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), p.raws, p.vulnerabilityParts, p.resourcesParts, p.partIds, p.partDocs, p.installedParts];
   const res = await retryOnDeadlock("findings upsert", () => db.query({ name: "upsert_findings", text: UPSERT_FINDINGS_SQL, values: params }));
   const r = res.rows[0] as Omit<WriteResult, "written">;
   return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };

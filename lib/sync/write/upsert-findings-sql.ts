@@ -7,7 +7,7 @@
 // The batch travels as one JSON document of the columns ($1), far cheaper to encode and parse than
 // 27 arrays, zipped row by row with the findings' own raw JSON texts ($5, separated by the ASCII record
 // separator, which JSON text never contains unescaped), which the database stores without parsing,
-// and the ids of their shared raw parts ($6, $7; the parts' texts are $8 and $9).
+// and the ids of their shared raw parts ($6, $7, $10; the parts' ids and texts are $8 and $9).
 // In the document each row is an object keyed a…z, A…Z in DOCUMENT_COLUMNS order (short keys
 // halve what the database parses) with timestamps as epoch milliseconds (cheaper than ISO text).
 // The document is read as json, not jsonb: json_to_recordset takes each row's fields from the text,
@@ -53,12 +53,13 @@ const heldValue = (held: string, listed: string, c: string) =>
 
 export const UPSERT_FINDINGS_SQL = `
 WITH input AS (
-  SELECT ${inputColumns}, raw, raw_vulnerability_part, raw_resources_part FROM ROWS FROM (
+  SELECT ${inputColumns}, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part FROM ROWS FROM (
     json_to_recordset($1::json) AS (${recordDefinition}),
     string_to_table($5::text, chr(30)),
     unnest($6::uuid[]),
-    unnest($7::uuid[])
-  ) AS t(${DOCUMENT_COLUMNS.map(([name]) => name).join(", ")}, raw, raw_vulnerability_part, raw_resources_part)
+    unnest($7::uuid[]),
+    unnest($10::uuid[])
+  ) AS t(${DOCUMENT_COLUMNS.map(([name]) => name).join(", ")}, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part)
 ),
 -- Probing the primary key by array keeps this an index lookup however stale the statistics are.
 prev AS (
@@ -74,7 +75,7 @@ to_write AS (
   WHERE p.arn IS NULL OR (${replaces("p", "i")})
 ),
 -- The shared parts of the raw JSON (lib/domain/raw-finding-parts.ts) the written rows point to.
-raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write)")}
+raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write UNION ALL SELECT raw_installed_part FROM to_write)")}
   RETURNING 1
 ),
 -- Images in use: the values the region's coverage holds for a written finding's image (listed
@@ -92,7 +93,7 @@ up AS (
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
     first_observed_at, last_observed_at, updated_at, closed_at, exploit_since, exploit_since_source, gone_at, synced_at, raw,
-    raw_vulnerability_part, raw_resources_part, in_use_count, last_in_use_at, image_pulled_at, provider, provider_account_id)
+    raw_vulnerability_part, raw_resources_part, raw_installed_part, in_use_count, last_in_use_at, image_pulled_at, provider, provider_account_id)
   SELECT arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
@@ -101,7 +102,7 @@ up AS (
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
-    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part,
+    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part,
     COALESCE(cov_in_use_count, in_use_count), COALESCE(cov_last_in_use_at, last_in_use_at), cov_image_pulled_at, provider, provider_account_id
   FROM to_write LEFT JOIN covered ON cov_arn = arn
   ON CONFLICT (arn) DO UPDATE SET
@@ -127,6 +128,7 @@ up AS (
     -- A finding Inspector reports again takes its status again: GONE and its why are cleared.
     gone_at = NULL, gone_reason = NULL, gone_from_status = NULL, synced_at = EXCLUDED.synced_at, raw = EXCLUDED.raw,
     raw_vulnerability_part = EXCLUDED.raw_vulnerability_part, raw_resources_part = EXCLUDED.raw_resources_part,
+    raw_installed_part = EXCLUDED.raw_installed_part,
     -- Coverage's copy where it held the image, else the finding's own; coverage's fresher one is
     -- applied after the region's listing (image-usage.ts), which also clears a pull time it lost.
     in_use_count = EXCLUDED.in_use_count, last_in_use_at = EXCLUDED.last_in_use_at,
