@@ -37,6 +37,8 @@ export interface SyncContext {
   queue: QueueBudget;
   /** Set when this run deferred the findings indexes (an empty table) and rebuilt them after. */
   indexRebuildMs?: number;
+  /** Set when this run vacuumed the findings after a first load (vacuumLoadedFindings). */
+  vacuumMs?: number;
 }
 
 export function throwIfAborted(ctx: Pick<SyncContext, "signal">): void {

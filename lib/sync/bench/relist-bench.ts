@@ -40,7 +40,7 @@ async function firstLoad(database: Database & { url: string }, emu: EmulatorProc
   const ingestSeconds = f.findingsSeconds + (f.result.indexRebuildMs ?? 0) / 1000;
   const ingest = f.findings / ingestSeconds;
   console.log(`first load: ${fmt(f.findings)} findings over ${accounts} accounts in ${fmt(ingestSeconds, 1)} s (listing+writes ${fmt(f.findingsSeconds, 1)} + index build ${fmt((f.result.indexRebuildMs ?? 0) / 1000, 1)}) = ` +
-    `${fmt(ingest)} findings/s end to end (${f.result.outcome}); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${mb(f.result.queuePeakBytes ?? 0)} of ${mb(f.result.queueCapacityBytes ?? 0)}, ${fmt(f.batches)} batches of ${fmt(f.findings / Math.max(1, f.batches))} on average${liveHeap(f)}`);
+    `${fmt(ingest)} findings/s end to end (${f.result.outcome}); then the loaded rows vacuumed in ${fmt((f.result.vacuumMs ?? 0) / 1000, 1)} s (not in the rate: the COPY leaves them unvacuumed too); peak RSS ${fmt(f.peakRssMb)} MB (V8 heap ${fmt(f.peakHeapMb)} MB used, ${fmt(f.peakHeapTotalMb)} MB committed; external ${fmt(f.peakExternalMb)} MB), queue peak ${mb(f.result.queuePeakBytes ?? 0)} of ${mb(f.result.queueCapacityBytes ?? 0)}, ${fmt(f.batches)} batches of ${fmt(f.findings / Math.max(1, f.batches))} on average${liveHeap(f)}`);
   console.log(`  written: WAL ${mb(load.writes.walBytes)}, database +${mb(load.writes.dbBytes)}; rows ${rows(load.writes)}`);
   console.log(`  ${cpuLine(f)}`);
   return { ingest, writes: load.writes };
