@@ -177,6 +177,7 @@ export async function countFindings(scope: Scope, filter: ResolvedFilter, cap = 
 /** The capped count's statement: each disjoint part of the filter's set (findingsSetParts) counted
  *  up to the cap on its own index, then summed. */
 export function countSql(scope: Scope, filter: ResolvedFilter, cap = countCap): Prisma.Sql {
-  const capped = (part: FindingsPart) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where} LIMIT ${cap + 1}) capped)`;
+  const capped = (part: FindingsPart) => Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM ${part.from} WHERE ${part.where}
+    ${part.order ? Prisma.sql`ORDER BY ${part.order}` : Prisma.empty} LIMIT ${cap + 1}) capped)`;
   return Prisma.sql`SELECT (${Prisma.join(findingsSetParts(scope, filter).map(capped), " + ")})::int AS n`;
 }

@@ -109,7 +109,13 @@ const narrowedBeyondPackage = (scope: Scope, f: ResolvedFilter) =>
   Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.alert || f.reopenedFrom || f.reopenedTo || f.becameExploitableFrom || f.becameExploitableTo);
 
 /** A part of a filter's whole set: what it reads, as `findings f`, and what it tests there. */
-export interface FindingsPart { from: Prisma.Sql; where: Prisma.Sql }
+export interface FindingsPart {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  /** An order the part's own index gives, for a capped read to walk that index in. Without it the
+   *  planner may take an index it expects to stop early in, and filter millions of its entries. */
+  order?: Prisma.Sql;
+}
 
 /** The reads of a filter's whole set (the capped count, a filter-first page) as disjoint parts, each
  *  read on its own index (counts summed, pages merged).
@@ -127,7 +133,11 @@ export function findingsSetParts(scope: Scope, f: ResolvedFilter): FindingsPart[
   const findings = Prisma.sql`findings f`;
   if (f.cve) {
     const where = findingsWhere(scope, { ...f, cve: undefined });
-    return findingKeyParts("f", f.cve).map((part) => ({ from: findings, where: Prisma.sql`${where} AND ${part.where}` }));
+    // One status: the key index (finding_key, status, inspector_score, id) gives the score order. With
+    // statistics that count a CVE's findings right, a capped count otherwise walked the severity index
+    // past every other finding to reach them (cve=<the commonest> at 10M synced: 656 against 20 ms warm).
+    const order = f.status.length === 1 ? Prisma.sql`f.inspector_score DESC` : undefined;
+    return findingKeyParts("f", f.cve).map((part) => ({ from: findings, where: Prisma.sql`${where} AND ${part.where}`, order: part.ordered ? order : undefined }));
   }
   if (!f.package || narrowedBeyondPackage(scope, f)) return [{ from: findings, where: findingsWhere(scope, f) }];
   const name = f.package;
