@@ -128,9 +128,8 @@ export async function groupKeysFromRollups(scope: Scope, filter: ResolvedFilter,
 function summedGroupsSql(source: Prisma.Sql, accounts: string[] | "all",
   { mode, severities, region, limit }: { mode: InUseMode; severities: string[]; region: string; limit: number }, where: Prisma.Sql): Prisma.Sql {
   const c = countsFor(mode, severities, "r");
-  const theirs = accounts === "all" ? Prisma.empty : Prisma.sql`AND k.account_id = ANY(${accounts}::varchar[])`;
   const accountCount = severities.length
-    ? Prisma.sql`(SELECT count(*) FROM open_key_rollups k WHERE k.finding_key = g.key AND k.region = ${region} ${theirs} AND ${Prisma.raw(countsFor(mode, severities, "k").count)} > 0)`
+    ? Prisma.sql`(${severityAccountsSql(Prisma.sql`g.key`, region, accounts, mode, severities)})`
     : Prisma.raw(mode === "only" ? "g.accounts" : mode === "idle" ? "g.accounts_idle" : "g.accounts_all");
   return shownGroupsSql(Prisma.sql`
     SELECT r.finding_key AS key, (${Prisma.raw(c.count)})::int AS count, (${Prisma.raw(c.critical)})::int AS critical, (${Prisma.raw(c.high)})::int AS high,
@@ -138,4 +137,15 @@ function summedGroupsSql(source: Prisma.Sql, accounts: string[] | "all",
     FROM ${source} AND (${Prisma.raw(c.count)}) > 0
     ORDER BY critical DESC, high DESC, count DESC, key ASC
     LIMIT ${limit}`, accountCount, where);
+}
+
+/** How many accounts (of `accounts`) have open findings of `key` in `region` ('' for all) of the
+ *  severities: its open_key_rollups rows whose count for them is above zero. The primary key carries
+ *  the critical and high counts (migration *_open_key_rollups_key_covers_severities), so this is one
+ *  range of that key read index-only: a group of ~3,200 accounts read as many scattered heap rows
+ *  before (a page of groups 453-474 ms on a synced 10M cache). */
+export function severityAccountsSql(key: Prisma.Sql, region: string, accounts: string[] | "all", mode: InUseMode, severities: string[]): Prisma.Sql {
+  const theirs = accounts === "all" ? Prisma.empty : Prisma.sql`AND k.account_id = ANY(${accounts}::varchar[])`;
+  return Prisma.sql`SELECT count(*) FROM open_key_rollups k WHERE k.finding_key = ${key} AND k.region = ${region} ${theirs}
+    AND ${Prisma.raw(countsFor(mode, severities, "k").count)} > 0`;
 }
