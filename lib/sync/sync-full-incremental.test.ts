@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheStatusCounts, emulatorStatusCounts, startSyncWorld, type SyncWorld } from "./test-support";
+import { Prisma } from "@/lib/queries/sql";
+import { severityAccountsSql } from "@/lib/queries/findings/key-groups";
+import { scansOf } from "@/lib/queries/test-plans";
 
 describe("sync against the emulator: full then incremental", () => {
   let w: SyncWorld;
@@ -9,6 +12,13 @@ describe("sync against the emulator: full then incremental", () => {
     w = await startSyncWorld({ closedRetentionDays: 3 }, { fullSyncEveryMs: 365 * 86_400_000 });
   });
   afterAll(async () => w?.close());
+  /** Heap rows read by the severity groups' account counts (severityAccountsSql) over every key at once. */
+  const keyRollupHeapFetches = async () => {
+    const sql = severityAccountsSql(Prisma.sql`k.finding_key`, "", "all", "all", ["CRITICAL", "HIGH"]);
+    const scans = await scansOf(w.database.pool, sql, ["seqscan", "bitmapscan"]);
+    expect(scans.map((s) => s["Index Name"])).toEqual(["open_key_rollups_pkey"]);
+    return scans[0]["Heap Fetches"];
+  };
 
   it("first run lists everything (all statuses) and the cache equals Inspector", async () => {
     const indexes = async () => (await q("SELECT indexdef FROM pg_indexes WHERE tablename = 'findings' ORDER BY indexname")).map((r) => r.indexdef);
@@ -176,6 +186,8 @@ describe("sync against the emulator: full then incremental", () => {
     const has = (kind: string, from?: string, to?: string) => all.some((e) => e.kind === kind && (!from || e.from_value === from) && (!to || e.to_value === to));
     expect(has("STATUS", "CLOSED", "ACTIVE") || has("STATUS", "CLOSED", "SUPPRESSED")).toBe(true); // reopened
     expect(has("STATUS", "ACTIVE", "SUPPRESSED") || has("STATUS", "SUPPRESSED", "ACTIVE")).toBe(true);
+    // The days' changes moved key rollup rows, so the severity groups' account counts read heap rows.
+    expect(await keyRollupHeapFetches()).toBeGreaterThan(0);
     const full = await w.sync({ full: true });
     expect(full.outcome).toBe("SUCCEEDED");
     const gone = await q("SELECT count(*)::int AS n FROM findings WHERE gone_at IS NOT NULL");
@@ -183,5 +195,7 @@ describe("sync against the emulator: full then incremental", () => {
     const [events] = await q("SELECT count(*)::int AS n FROM finding_events WHERE kind = 'GONE'");
     expect(events.n).toBe(gone[0].n);
     expect(await cacheStatusCounts(w)).toEqual(await emulatorStatusCounts(w));
+    // The full run vacuumed them: those counts read the rollups' key alone again.
+    expect(await keyRollupHeapFetches()).toBe(0);
   });
 });
