@@ -1,6 +1,6 @@
 // A comparable description of a database's public schema (tables' columns, indexes, constraints).
 // schema.prisma cannot state views (migrations' own), an index's INCLUDE columns (prisma/orm#8584:
-// indexes and primary keys compare by key, coveringIndexes lists what migrations add), nor expression keys,
+// indexes compare by key, coveringIndexes lists what migrations add), nor expression keys,
 // predicates and operator classes (such indexes are left out, migrationOnlyIndexes lists them).
 // Read from the catalog with plain SQL so it works the same on PGlite and PostgreSQL.
 import type pg from "pg";
@@ -16,7 +16,7 @@ export async function catalogFingerprint(client: pg.Pool | pg.Client): Promise<s
     SELECT 'index ' || regexp_replace(indexdef, ' INCLUDE \\(.*\\)$', '') AS line FROM pg_indexes
     WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' AND NOT (${migrationOnly})`);
   const constraints = await client.query(`
-    SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || regexp_replace(pg_get_constraintdef(c.oid), ' INCLUDE \\(.*\\)$', '') AS line
+    SELECT 'constraint ' || c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS line
     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
     WHERE n.nspname = 'public' AND c.conrelid::regclass::text <> '_prisma_migrations'`);
   return [...columns.rows, ...indexes.rows, ...constraints.rows].map((r) => r.line as string).sort();

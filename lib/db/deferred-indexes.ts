@@ -80,14 +80,12 @@ export async function compactFindingsKey(pool: Pick<pg.Pool, "query">): Promise<
   }
 }
 
-/** After a first load, the visibility map of the findings and of their key rollups set and their
- *  statistics read. The views count by index-only scans, which read a heap page for every entry on a
- *  page not yet marked all-visible. Autovacuum marks pages only after a fifth of the table was
- *  inserted since its last pass, so after a load the last ~fifth stays unmarked until that many more
- *  rows arrive, for weeks at 1 % daily churn: a synced 10M cache counted a top CVE's 186,542 open
- *  findings with 47,598 heap fetches (809 ms). open_key_rollups, which the triggers update as every
- *  batch lands, is counted index-only by the severity groups (key-groups.ts, severityAccountsSql).
+/** After a first load, the findings' visibility map set and their statistics read. The views count
+ *  by index-only scans, which read a heap page for every entry on a page not yet marked all-visible.
+ *  Autovacuum marks pages only after a fifth of the table was inserted since its last pass, so after a
+ *  load the last ~fifth stays unmarked until that many more rows arrive, for weeks at 1 % daily churn:
+ *  a synced 10M cache counted a top CVE's 186,542 open findings with 47,598 heap fetches (809 ms).
  *  Plain VACUUM: reads and writes go on meanwhile. */
 export async function vacuumLoadedFindings(pool: Pick<pg.Pool, "query">): Promise<void> {
-  await pool.query("VACUUM (ANALYZE) findings, open_key_rollups");
+  await pool.query("VACUUM (ANALYZE) findings");
 }

@@ -18,8 +18,7 @@ describe("migrations", () => {
       const history = await a.query("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
       expect(history.rows.every((r) => r.finished_at && !r.rolled_back_at)).toBe(true);
       const fromMigrations = await catalogFingerprint(a);
-      // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) and the
-      // severity groups' account counts (key-groups.ts) need these.
+      // What the fingerprint leaves out: the explorer's index-only walks (findings-search.ts) need these.
       const covering = await coveringIndexes(a);
       // And the package count's three indexes (findingsSetParts in findings-where.ts).
       const migrationOnly = await migrationOnlyIndexes(a);
@@ -37,7 +36,6 @@ describe("migrations", () => {
       expect(covering).toEqual({
         findings_status_inspector_score_id_idx: "region, resource_type, exploit_available, fix_available, in_use_count, first_observed_at, package_names",
         findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count, first_observed_at",
-        open_key_rollups_pkey: "critical, critical_idle, high, high_idle",
       });
       expect(migrationOnly).toEqual({
         findings_first_package_status_region_idx: "btree ((package_names[1]), status, region)",

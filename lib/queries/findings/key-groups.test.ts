@@ -6,10 +6,7 @@ import { allScope, type Scope } from "@/lib/queries/scope";
 import { addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
 import { groupFindings, groupFindingsOverFindings } from "./findings-groups";
-import { keyRollupsAnswer, severityAccountsSql } from "./key-groups";
-import { Prisma } from "@/lib/queries/sql";
-import type { InUseMode } from "@/lib/domain/in-use";
-import { scansOf } from "@/lib/queries/test-plans";
+import { keyRollupsAnswer } from "./key-groups";
 
 const database = setupQueryTestDatabase();
 const filter = (qs: string) => {
@@ -75,36 +72,6 @@ describe("CVE groups from the key rollups", () => {
     for (const qs of ["group=cve&severity=MEDIUM", "group=cve&severity=CRITICAL&severity=LOW", "group=cve&region=us-east-1&region=eu-west-1", "group=cve&status=CLOSED", "group=cve&owner=payments", "group=cve&ou=Production",
       "group=cve&exploit=YES", "group=cve&ageMin=30", "group=cve&resourceType=AWS_ECR_CONTAINER_IMAGE", "group=cve&package=openssl", "group=package"]) {
       expect(keyRollupsAnswer(filter(qs)), qs).toBe(false);
-    }
-  });
-
-  it("count a severity's accounts from the key rollups' primary key alone, for every switch position and scope", async () => {
-    const d = database();
-    await d.pool.query("TRUNCATE findings CASCADE");
-    const accounts = Array.from({ length: 12 }, (_, i) => String(100000000000 + i));
-    // Every account has a HIGH finding of the key; every third a CRITICAL one too, on an idle image.
-    for (const [i, account] of accounts.entries()) {
-      await addFinding(d, { account_id: account, region: "us-east-1", finding_key: "CVE-2026-0001", vulnerability_id: "CVE-2026-0001", severity: "HIGH", status: "ACTIVE" });
-      if (i % 3 === 0) {
-        const arn = await addFinding(d, { account_id: account, region: "us-east-1", finding_key: "CVE-2026-0001", vulnerability_id: "CVE-2026-0001",
-          severity: "CRITICAL", status: "ACTIVE", resource_type: "AWS_ECR_CONTAINER_IMAGE" });
-        await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE arn = $1", [arn]);
-      }
-    }
-    // As after a first load (vacuumLoadedFindings): the rollups' pages all-visible.
-    await d.pool.query("VACUUM (ANALYZE) open_key_rollups");
-    const cases: [[string, string[] | "all", InUseMode, string[]], number][] = [
-      [["us-east-1", "all", "idle", ["CRITICAL"]], 4], [["us-east-1", "all", "only", ["CRITICAL"]], 0],
-      [["", "all", "all", ["CRITICAL", "HIGH"]], 12], [["", "all", "only", ["HIGH"]], 12],
-      [["us-east-1", accounts.slice(0, 6), "all", ["CRITICAL"]], 2], [["eu-west-1", "all", "all", ["HIGH"]], 0],
-    ];
-    for (const [[region, scope, mode, severities], expected] of cases) {
-      const sql = severityAccountsSql(Prisma.sql`${"CVE-2026-0001"}`, region, scope, mode, severities);
-      const label = JSON.stringify([region, scope === "all" ? scope : scope.length, mode, severities]);
-      expect(Number((await d.pool.query(sql.text, sql.values)).rows[0].count), label).toBe(expected);
-      // A dozen rows: a sequential or bitmap read of them would be cheaper here, and prove nothing.
-      const scans = await scansOf(d.pool, sql, ["seqscan", "bitmapscan"]);
-      expect(scans.map((s) => [s["Node Type"], s["Index Name"], s["Heap Fetches"]]), label).toEqual([["Index Only Scan", "open_key_rollups_pkey", 0]]);
     }
   });
 });

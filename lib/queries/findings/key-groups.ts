@@ -69,7 +69,7 @@ function shownGroupsSql(g: Prisma.Sql, accounts: Prisma.Sql, where: Prisma.Sql):
     WITH g AS (${g})
     SELECT g.key, top.title AS label, g.count, g.critical, g.high, g.exploitable, (${accounts})::int AS accounts,
       CASE WHEN top.score IS NOT NULL THEN top.score ELSE (SELECT f.inspector_score FROM findings f
-        WHERE f.finding_key = g.key AND ${where} AND f.inspector_score IS NOT NULL
+        WHERE f.finding_key BETWEEN g.key AND g.key AND ${where} AND f.inspector_score IS NOT NULL
         ORDER BY f.finding_key, f.status, f.inspector_score DESC, f.id LIMIT 1) END AS max_score, g.total_groups
     FROM g
     LEFT JOIN LATERAL (SELECT f.title, f.inspector_score AS score FROM findings f WHERE f.finding_key = g.key AND ${where}
@@ -80,11 +80,14 @@ function shownGroupsSql(g: Prisma.Sql, accounts: Prisma.Sql, where: Prisma.Sql):
 /** `where` is the filter's WHERE over `findings f` (findingsWhere, with the viewer's scope), for the
  *  shown groups' top findings: each the first of its key's findings in
  *  findings_finding_key_status_inspector_score_id_idx, which gives the label and, as unscored findings
- *  come first there, the best score unless it has none. Only then is the best score read on its own:
- *  with "IS NOT NULL" the planner walked every open critical's severity index entry for each group
- *  instead (23-29 ms a group at 10M).
- *  - Every account: the region rollup's rows, with its account count (or, with a severity, the
- *    accounts whose cell has it).
+ *  come first there, the best score unless it has none. Only then is the best score read on its own,
+ *  from the key's scored findings in that index: the key as a range ("BETWEEN g.key AND g.key") keeps
+ *  the planner there. Given the key by "=", the severity index gave the same order (score within one
+ *  status and severity) and the planner walked every open critical's entry of it for such a group
+ *  (45 ms a group on a synced 10M cache, whose critical groups included 6 of 17 with no scored
+ *  finding: the page 272 ms, 7 ms by the key's range).
+ *  - Every account: the region rollup's rows, with their account count for the severities and the
+ *    switch's position.
  *  - Some accounts (a scoped viewer, an account filter): their rows of open_key_rollups summed, each
  *    row one account. Joined from the region's keys, so a few accounts are a few primary-key reads per
  *    key (10 of 5,000 accounts at 10M: 74 ms, where a scan of the table took 480 ms); for many the
@@ -98,14 +101,14 @@ export async function groupKeysFromRollups(scope: Scope, filter: ResolvedFilter,
   const accountIds = accountsOf(scope, filter);
   const shape = (rows: FindingGroupRow[]) => ({ groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: rows[0]?.total_groups ?? 0 });
   if (accountIds === "all") {
-    return shape(await queryRows<FindingGroupRow>(summedGroupsSql(Prisma.sql`open_key_region_rollups r WHERE r.region = ${region}`, "all", { mode, severities, region, limit: filter.limit }, where)));
+    return shape(await queryRows<FindingGroupRow>(summedGroupsSql(Prisma.sql`open_key_region_rollups r WHERE r.region = ${region}`, { mode, severities, limit: filter.limit }, where)));
   }
   const ahead = summedAheadAccounts(scope, filter.account);
   if (ahead) {
     // The scope's sums, when current: checked and read in one snapshot.
     const hash = scopeHash(ahead);
     const rows = await inOneSnapshot(async (read) => (await read(sumsCurrentSql(hash))).length
-      ? read<FindingGroupRow>(summedGroupsSql(Prisma.sql`scope_key_rollups r WHERE r.scope_hash = ${hash} AND r.region = ${region}`, ahead, { mode, severities, region, limit: filter.limit }, where))
+      ? read<FindingGroupRow>(summedGroupsSql(Prisma.sql`scope_key_rollups r WHERE r.scope_hash = ${hash} AND r.region = ${region}`, { mode, severities, limit: filter.limit }, where))
       : null);
     if (rows) return shape(rows);
     await noteScopeAsked(ahead).catch((err) => log().warn({ component: "scope-key-rollups", kind: internalErrorKind(err) }, "recording a scope to sum ahead failed"));
@@ -123,29 +126,26 @@ export async function groupKeysFromRollups(scope: Scope, filter: ResolvedFilter,
     LIMIT ${filter.limit}`, Prisma.sql`g.accounts`, where)));
 }
 
-/** The groups from rows already summed over accounts (`source`: a table aliased r and its WHERE), with
- *  their account counts; with a severity, the accounts (of `accounts`) whose cell has it. */
-function summedGroupsSql(source: Prisma.Sql, accounts: string[] | "all",
-  { mode, severities, region, limit }: { mode: InUseMode; severities: string[]; region: string; limit: number }, where: Prisma.Sql): Prisma.Sql {
-  const c = countsFor(mode, severities, "r");
-  const accountCount = severities.length
-    ? Prisma.sql`(${severityAccountsSql(Prisma.sql`g.key`, region, accounts, mode, severities)})`
-    : Prisma.raw(mode === "only" ? "g.accounts" : mode === "idle" ? "g.accounts_idle" : "g.accounts_all");
-  return shownGroupsSql(Prisma.sql`
-    SELECT r.finding_key AS key, (${Prisma.raw(c.count)})::int AS count, (${Prisma.raw(c.critical)})::int AS critical, (${Prisma.raw(c.high)})::int AS high,
-      (${Prisma.raw(c.exploitable)})::int AS exploitable, r.accounts, r.accounts_idle, r.accounts_all, (count(*) OVER ())::int AS total_groups
-    FROM ${source} AND (${Prisma.raw(c.count)}) > 0
-    ORDER BY critical DESC, high DESC, count DESC, key ASC
-    LIMIT ${limit}`, accountCount, where);
+/** The column of rows summed over accounts (open_key_region_rollups, scope_key_rollups) that counts
+ *  the accounts with findings of the severities (critical, high, or either: "severe"; any when none)
+ *  in the switch's position (migration *_key_rollups_severity_accounts). */
+function accountsColumn(mode: InUseMode, severities: string[]): string {
+  const critical = severities.includes("CRITICAL"), high = severities.includes("HIGH");
+  const which = critical && high ? "_severe" : critical ? "_critical" : high ? "_high" : "";
+  return `accounts${which}${mode === "only" ? "" : mode === "idle" ? "_idle" : "_all"}`;
 }
 
-/** How many accounts (of `accounts`) have open findings of `key` in `region` ('' for all) of the
- *  severities: its open_key_rollups rows whose count for them is above zero. The primary key carries
- *  the critical and high counts (migration *_open_key_rollups_key_covers_severities), so this is one
- *  range of that key read index-only: a group of ~3,200 accounts read as many scattered heap rows
- *  before (a page of groups 453-474 ms on a synced 10M cache). */
-export function severityAccountsSql(key: Prisma.Sql, region: string, accounts: string[] | "all", mode: InUseMode, severities: string[]): Prisma.Sql {
-  const theirs = accounts === "all" ? Prisma.empty : Prisma.sql`AND k.account_id = ANY(${accounts}::varchar[])`;
-  return Prisma.sql`SELECT count(*) FROM open_key_rollups k WHERE k.finding_key = ${key} AND k.region = ${region} ${theirs}
-    AND ${Prisma.raw(countsFor(mode, severities, "k").count)} > 0`;
+/** The groups from rows already summed over accounts (`source`: a table aliased r and its WHERE), with
+ *  their account counts. */
+function summedGroupsSql(source: Prisma.Sql,
+  { mode, severities, limit }: { mode: InUseMode; severities: string[]; limit: number }, where: Prisma.Sql): Prisma.Sql {
+  const c = countsFor(mode, severities, "r");
+  const accounts = Prisma.raw(`r.${accountsColumn(mode, severities)}`);
+  return shownGroupsSql(Prisma.sql`
+    SELECT r.finding_key AS key, (${Prisma.raw(c.count)})::int AS count, (${Prisma.raw(c.critical)})::int AS critical, (${Prisma.raw(c.high)})::int AS high,
+      (${Prisma.raw(c.exploitable)})::int AS exploitable, ${accounts} AS accounts, (count(*) OVER ())::int AS total_groups
+    FROM ${source} AND (${Prisma.raw(c.count)}) > 0
+    ORDER BY critical DESC, high DESC, count DESC, key ASC
+    LIMIT ${limit}`, Prisma.sql`g.accounts`, where);
 }
+

@@ -113,6 +113,16 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
       { region: "eu-west-1", findings: 2, findings_idle: 1, critical: 0, high: 2, exploitable: 0, exploitable_critical: 0, accounts: 2, accounts_idle: 1, accounts_all: 2 },
       { region: "us-east-1", findings: 1, findings_idle: 0, critical: 1, high: 0, exploitable: 1, exploitable_critical: 1, accounts: 1, accounts_idle: 0, accounts_all: 1 },
     ]);
+    // The accounts with critical, high, and either ("severe") findings, each in use / idle / either:
+    // A's critical is in us-east-1, its high and both of B's in eu-west-1, B's idle image a high.
+    const severe = async () => (await db.pool.query(`SELECT region, ARRAY[accounts_critical, accounts_critical_idle, accounts_critical_all,
+      accounts_high, accounts_high_idle, accounts_high_all, accounts_severe, accounts_severe_idle, accounts_severe_all] AS a
+      FROM open_key_region_rollups WHERE finding_key = 'CVE-1' ORDER BY region`)).rows;
+    expect(await severe()).toEqual([
+      { region: "", a: [1, 0, 1, 2, 1, 2, 2, 1, 2] },
+      { region: "eu-west-1", a: [0, 0, 0, 2, 1, 2, 2, 1, 2] },
+      { region: "us-east-1", a: [1, 0, 1, 0, 0, 0, 1, 0, 1] },
+    ]);
     // B's in-use finding closes: B still has an idle one there, so it leaves "accounts" but not "accounts_all".
     await apply({ kind: "status", status: "CLOSED", below: 14 }); // arn:11 … arn:13 (and arn:15 already)
     expect(await groups()).toEqual([
@@ -120,9 +130,13 @@ describe(`finding rollups (${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGl
       { region: "eu-west-1", findings: 0, findings_idle: 1, critical: 0, high: 0, exploitable: 0, exploitable_critical: 0, accounts: 0, accounts_idle: 1, accounts_all: 1 },
       { region: "us-east-1", findings: 0, findings_idle: 0, critical: 0, high: 0, exploitable: 0, exploitable_critical: 0, accounts: 0, accounts_idle: 0, accounts_all: 0 },
     ]);
+    expect(await severe()).toEqual([
+      { region: "", a: [0, 0, 0, 0, 1, 1, 0, 1, 1] }, { region: "eu-west-1", a: [0, 0, 0, 0, 1, 1, 0, 1, 1] }, { region: "us-east-1", a: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+    ]);
     await db.pool.query("UPDATE open_key_region_rollups SET accounts = accounts + 1 WHERE region = 'eu-west-1'");
     expect(await openRollupDrift(db.pool)).toEqual([
-      { table: "open_key_region_rollups", key: { finding_key: "CVE-1", region: "eu-west-1" }, rollup: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1], recount: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1] },
+      { table: "open_key_region_rollups", key: { finding_key: "CVE-1", region: "eu-west-1" }, rollup: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 1],
+        recount: [0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 1] },
     ]);
     // Repaired, and the empty cells (us-east-1's) pruned from both tables.
     expect(await verifyRollups(db.pool)).toMatchObject({ drift: 1, repaired: true });

@@ -73,12 +73,21 @@ const keyCounts = (where: string) => [
   `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
 ];
 
+/** The account counts of rows summed over accounts, each with what counts an account's cell: findings
+ *  of any severity, critical, high, or either ("severe"), in use / on idle images / either (the
+ *  triggers of migrations *_open_key_rollups and *_key_rollups_severity_accounts). */
+const ACCOUNT_COUNTS = ([["", ["findings"]], ["_critical", ["critical"]], ["_high", ["high"]], ["_severe", ["critical", "high"]]] as const)
+  .flatMap(([name, counts]) => [
+    [`accounts${name}`, counts.join(" + ")],
+    [`accounts${name}_idle`, counts.map((c) => `${c}_idle`).join(" + ")],
+    [`accounts${name}_all`, counts.flatMap((c) => [c, `${c}_idle`]).join(" + ")],
+  ] as const);
+
 /** open_key_rollups summed over the accounts `where` keeps (a WHERE clause, "" for all), per key and
- *  region, with how many of them have findings in use / on idle images / either: the columns of
+ *  region, with how many of them have such findings (ACCOUNT_COUNTS): the columns of
  *  open_key_region_rollups, and of a viewer's scope_key_rollups (lib/queries/findings/scope-key-rollups.ts). */
 export const keyRollupsOverAccounts = (where: string) => `SELECT finding_key, region, ${KEY_VALUES.map((v) => `sum(${v})::int AS ${v}`).join(", ")},
-    (count(*) FILTER (WHERE findings > 0))::int AS accounts, (count(*) FILTER (WHERE findings_idle > 0))::int AS accounts_idle,
-    (count(*) FILTER (WHERE findings + findings_idle > 0))::int AS accounts_all
+    ${ACCOUNT_COUNTS.map(([name, cell]) => `(count(*) FILTER (WHERE ${cell} > 0))::int AS ${name}`).join(", ")}
   FROM open_key_rollups ${where} GROUP BY 1, 2`;
 
 /** The CVE groups' rollups (migration *_open_key_rollups): per finding key x region x account from
@@ -106,7 +115,7 @@ export const KEY_ROLLUPS = [
   {
     table: "open_key_region_rollups",
     keys: ["finding_key", "region"],
-    values: [...KEY_VALUES, "accounts", "accounts_idle", "accounts_all"],
+    values: [...KEY_VALUES, ...ACCOUNT_COUNTS.map(([name]) => name)],
     recount: keyRollupsOverAccounts(""),
   },
 ] as const;

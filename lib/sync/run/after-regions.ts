@@ -1,15 +1,13 @@
 // What a run settles once every region is done: findings of regions no longer configured go
 // GONE (REGION_NOT_SYNCED), and AWS's clock far off the app's is a note (the watermarks use
 // AWS's time, so the skew costs nothing, but a user comparing times should know). After a full
-// listing the rollups are checked against a recount (repaired and noted when they drifted), raw
-// JSON parts no finding points to any more are deleted, and the key rollups vacuumed.
+// listing the rollups are checked against a recount (repaired and noted when they drifted), and raw
+// JSON parts no finding points to any more are deleted.
 import { markRegionsNotSynced } from "../findings/gone";
 import type { SyncContext } from "../context";
 import { syncRegionExtras } from "../extras/region-extras";
 import { verifyRollups } from "../integrity/rollup-verify";
 import { pruneRawParts } from "../integrity/raw-parts-prune";
-import { vacuumKeyRollups } from "../integrity/key-rollups-vacuum";
-import { log } from "@/lib/ops/logger";
 
 export const DEFAULT_CLOCK_SKEW_NOTE_MS = 60_000;
 
@@ -21,8 +19,6 @@ export async function afterRegions(ctx: SyncContext, fullListing = false): Promi
     const v = await verifyRollups(ctx.pool);
     if (v.drift) ctx.notes.push({ kind: "integrity", message: `Finding rollups differed from a recount in ${v.drift} cell(s); recomputed` });
     await pruneRawParts(ctx.pool);
-    // The cache is whole either way: a failed vacuum only leaves the counts to read the heap a while.
-    await vacuumKeyRollups(ctx.pool).catch((err: unknown) => log().warn({ err }, "the key rollups could not be vacuumed after the full listing; autovacuum will in time"));
   }
   const skew = ctx.aws.clock.skewMs();
   // The demo emulator's clock stands still between its simulated days: no note about it.
