@@ -16,10 +16,16 @@ export function backoffMs(attempt: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 3_600_000);
 }
 
+/** next_attempt_at is stored to the millisecond (timestamptz(3)), which PostgreSQL rounds to the
+ *  nearest: a delivery queued at …000.6 ms is stored as …001 ms and was not yet due to a pass at
+ *  …000.9 ms, so it waited for the next pass (and the delivery test failed once in CI). A time
+ *  within the millisecond is due. */
+const DUE = "next_attempt_at < now() + interval '1 millisecond'";
+
 export async function deliverDue(pool: pg.Pool, o: DeliverOptions): Promise<{ sent: number; failed: number }> {
   const { rows } = await pool.query(
     `UPDATE alert_deliveries SET locked_until = now() + make_interval(secs => $1::float8 / 1000), attempts = attempts + 1
-     WHERE id IN (SELECT id FROM alert_deliveries WHERE status = 'PENDING' AND next_attempt_at <= now()
+     WHERE id IN (SELECT id FROM alert_deliveries WHERE status = 'PENDING' AND ${DUE}
                   AND (locked_until IS NULL OR locked_until < now()) ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
      RETURNING id, channel_id, attempts`,
     [o.leaseMs ?? 120_000],
