@@ -8,6 +8,7 @@ import { countFindings, findingRowColumns, searchFindings, type FindingRow } fro
 import { resolveResourceMatch } from "./resource-match";
 import { mapPackages, type PackageView } from "./finding-raw-mapper";
 import { parseJsonObject } from "./json-read";
+import { RAW_INSTALLED_COLUMN } from "./raw-parts-join";
 
 /** The installed versions (packageVulnerabilityDetails.vulnerablePackages): raw_installed, the finding's
  *  shared installed part, or for rows cached before that part existed, raw (its own part, or the whole). */
@@ -30,9 +31,7 @@ export function exportLine(r: ExportRow): string {
 export async function* exportFindingsCsv(scope: Scope, asked: FindingsFilter, batchSize = 2000): AsyncGenerator<string> {
   yield csvLine(exportHeader);
   const filter = await resolveResourceMatch(asked);
-  // A lookup per row by the parts' primary key: the page's rows are walked by another index.
-  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.raw,
-    (SELECT p.doc FROM finding_raw_parts p WHERE p.id = f.raw_installed_part) AS raw_installed`;
+  const columns = Prisma.sql`${findingRowColumns}, f.cvss_score, f.raw, ${Prisma.raw(RAW_INSTALLED_COLUMN)}`;
   const filterFirst = !(await countFindings(scope, filter)).capped;
   let cursor: string | undefined;
   do {

@@ -16,6 +16,7 @@ import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-f
 import type { FindingGroupRow } from "./findings-groups";
 import type { ResolvedFilter } from "./resource-match";
 import { noteScopeAsked, scopeHash, summedAheadAccounts, sumsCurrentSql } from "./scope-key-rollups";
+import { accountsColumn } from "@/lib/sync/integrity/rollup-check";
 
 const defaults = findingsFilterSchema.parse({});
 /** What the rollup is keyed or split by, or what does not narrow a group's rows. */
@@ -126,15 +127,6 @@ export async function groupKeysFromRollups(scope: Scope, filter: ResolvedFilter,
     LIMIT ${filter.limit}`, Prisma.sql`g.accounts`, where)));
 }
 
-/** The column of rows summed over accounts (open_key_region_rollups, scope_key_rollups) that counts
- *  the accounts with findings of the severities (critical, high, or either: "severe"; any when none)
- *  in the switch's position (migration *_key_rollups_severity_accounts). */
-function accountsColumn(mode: InUseMode, severities: string[]): string {
-  const critical = severities.includes("CRITICAL"), high = severities.includes("HIGH");
-  const which = critical && high ? "_severe" : critical ? "_critical" : high ? "_high" : "";
-  return `accounts${which}${mode === "only" ? "" : mode === "idle" ? "_idle" : "_all"}`;
-}
-
 /** The groups from rows already summed over accounts (`source`: a table aliased r and its WHERE), with
  *  their account counts. */
 function summedGroupsSql(source: Prisma.Sql,
@@ -148,4 +140,3 @@ function summedGroupsSql(source: Prisma.Sql,
     ORDER BY critical DESC, high DESC, count DESC, key ASC
     LIMIT ${limit}`, Prisma.sql`g.accounts`, where);
 }
-

@@ -6,3 +6,6 @@ export const RAW_PARTS_JOIN = `LEFT JOIN finding_raw_parts pv ON pv.id = f.raw_v
   LEFT JOIN finding_raw_parts pi ON pi.id = f.raw_installed_part`;
 /** Every finding with its parts' texts (tests and benches that put the whole JSON back). */
 export const FINDINGS_WITH_RAW_PARTS_SQL = `SELECT f.*, ${RAW_PARTS_COLUMNS} FROM findings f ${RAW_PARTS_JOIN}`;
+/** The installed part's text alone (raw_installed), looked up per row by the parts' key: for reads whose
+ *  rows come from another index walk (the CSV export's pages), where only this part is wanted. */
+export const RAW_INSTALLED_COLUMN = "(SELECT pi.doc FROM finding_raw_parts pi WHERE pi.id = f.raw_installed_part) AS raw_installed";

@@ -3,6 +3,7 @@
 // drift means a bug (or a write with triggers disabled), so it is repaired and recorded, not hidden.
 import type pg from "pg";
 import { lifecycleText } from "@/lib/queries/lifecycle-sql";
+import type { InUseMode } from "@/lib/domain/in-use";
 
 type Queryable = Pick<pg.Pool, "query" | "connect">;
 
@@ -73,15 +74,25 @@ const keyCounts = (where: string) => [
   `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
 ];
 
-/** The account counts of rows summed over accounts, each with what counts an account's cell: findings
- *  of any severity, critical, high, or either ("severe"), in use / on idle images / either (the
- *  triggers of migrations *_open_key_rollups and *_key_rollups_severity_accounts). */
-const ACCOUNT_COUNTS = ([["", ["findings"]], ["_critical", ["critical"]], ["_high", ["high"]], ["_severe", ["critical", "high"]]] as const)
-  .flatMap(([name, counts]) => [
-    [`accounts${name}`, counts.join(" + ")],
-    [`accounts${name}_idle`, counts.map((c) => `${c}_idle`).join(" + ")],
-    [`accounts${name}_all`, counts.flatMap((c) => [c, `${c}_idle`]).join(" + ")],
-  ] as const);
+/** The account counts of rows summed over accounts: findings of any severity, critical, high, or
+ *  either ("severe"), each in use / on idle images / either (the "In use only" switch's positions),
+ *  and the cell counts whose sum above zero counts an account (the triggers of migrations
+ *  *_open_key_rollups and *_key_rollups_severity_accounts). */
+const SEVERITY_SUFFIX = { any: "", critical: "_critical", high: "_high", severe: "_severe" } as const;
+const SEVERITY_COUNTS = { any: ["findings"], critical: ["critical"], high: ["high"], severe: ["critical", "high"] } as const;
+const MODE_SUFFIX: Record<InUseMode, string> = { only: "", idle: "_idle", all: "_all" };
+const MODE_COUNTS: Record<InUseMode, (c: string) => string[]> = { only: (c) => [c], idle: (c) => [`${c}_idle`], all: (c) => [c, `${c}_idle`] };
+const ACCOUNT_COUNTS = (Object.keys(SEVERITY_SUFFIX) as (keyof typeof SEVERITY_SUFFIX)[]).flatMap((severity) =>
+  (Object.keys(MODE_SUFFIX) as InUseMode[]).map((mode) =>
+    [`accounts${SEVERITY_SUFFIX[severity]}${MODE_SUFFIX[mode]}`, SEVERITY_COUNTS[severity].flatMap(MODE_COUNTS[mode]).join(" + ")] as const));
+
+/** The account-count column (ACCOUNT_COUNTS) for the CVE groups of some severities (none: any) in a
+ *  position of the "In use only" switch. Only critical and high are split out. */
+export function accountsColumn(mode: InUseMode, severities: readonly string[]): string {
+  const critical = severities.includes("CRITICAL"), high = severities.includes("HIGH");
+  const severity = critical && high ? "severe" : critical ? "critical" : high ? "high" : "any";
+  return `accounts${SEVERITY_SUFFIX[severity]}${MODE_SUFFIX[mode]}`;
+}
 
 /** open_key_rollups summed over the accounts `where` keeps (a WHERE clause, "" for all), per key and
  *  region, with how many of them have such findings (ACCOUNT_COUNTS): the columns of
