@@ -38,7 +38,14 @@ describe("migrations", () => {
         findings_status_severity_inspector_score_id_idx: "finding_key, account_id, exploit_available, resource_type, in_use_count, first_observed_at",
       });
       expect(migrationOnly).toEqual({
-        findings_first_package_status_region_idx: "btree ((package_names[1]), status, region)",
+        // PostgreSQL prints a CASE on lines of its own.
+        findings_first_package_status_score_region_idx: [
+          "btree ((package_names[1]), status, ((",
+          "CASE",
+          "    WHEN (inspector_score IS NOT NULL) THEN floor((LEAST(GREATEST(inspector_score, (0)::double precision), (10)::double precision) * (10)::double precision))",
+          "    ELSE NULL::double precision",
+          "END)::smallint), region)",
+        ].join("\n"),
         findings_open_first_package_age_idx:
           "btree ((package_names[1]), first_observed_at) WHERE ((status = 'ACTIVE'::text) AND ((resource_type <> 'AWS_ECR_CONTAINER_IMAGE'::text) OR (in_use_count IS DISTINCT FROM 0)))",
         findings_package_names_several_idx: "gin (package_names) WHERE (cardinality(package_names) > 1)",

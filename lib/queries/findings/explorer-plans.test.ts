@@ -6,7 +6,7 @@
 // - a package filter's capped count reads the findings listing it first by the first-package index
 //   and the few listing it further down by the GIN index of findings with several packages.
 import type { PoolClient } from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { Prisma, queryOneSerial, queryRows } from "@/lib/queries/sql";
 import { allScope } from "@/lib/queries/scope";
 import { addAccount, addFinding, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
@@ -19,7 +19,10 @@ import { sortSegments } from "./findings-sort";
 const database = setupQueryTestDatabase();
 const filterOf = (qs: string) => parseFindingsFilter(new URLSearchParams(qs)).filter;
 
-interface PlanNode { "Node Type": string; "Index Name"?: string; "Index Cond"?: string; "Heap Fetches"?: number; Plans?: PlanNode[] }
+interface PlanNode {
+  "Node Type": string; "Index Name"?: string; "Index Cond"?: string; "Heap Fetches"?: number; "Rows Removed by Filter"?: number; "Scan Direction"?: string;
+  Plans?: PlanNode[];
+}
 const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /** The scans of the page's key step for a filter, as EXPLAIN ANALYZE reports them. */
@@ -87,6 +90,40 @@ describe("the explorer page's key walk", () => {
     const scans = await keyScans("package=openssl&region=us-east-1");
     expect(scans.map((s) => [s["Node Type"], s["Index Name"]])).toEqual([["Index Only Scan", "findings_status_inspector_score_id_idx"]]);
     expect(scans[0]["Heap Fetches"]).toBe(0);
+  });
+
+  it("starts a package's walk at the package's highest score, found in one descent of the first-package index", async () => {
+    // 30 findings of a package scoring 3.0, below the fixture's 400 (9.9 down to 5.9).
+    const d = database();
+    const low: string[] = [];
+    for (let i = 0; i < 30; i++) low.push(await addFinding(d, { account_id: A, severity: "LOW", inspector_score: 3, package_names: ["libold"] }));
+    try {
+      await d.pool.query("VACUUM (ANALYZE) findings");
+      const spy = vi.spyOn(d.pool, "query");
+      const page = await searchFindings(allScope, filterOf("package=libold&region=us-east-1"));
+      const sent = spy.mock.calls.map(([text, values]) => ({ text: String(text), values: values as unknown[] }));
+      spy.mockRestore();
+      expect(page.rows.map((r) => r.arn).sort()).toEqual([...low].sort());
+      const explain = (q: { text: string; values: unknown[] }) => withPathsOff(["seqscan", "bitmapscan", "sort"], async (client) => {
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values);
+        const plan = rows[0]["QUERY PLAN"];
+        return nodes((typeof plan === "string" ? JSON.parse(plan) : plan)[0].Plan).filter((n) => /Scan/.test(n["Node Type"]) && n["Index Name"]);
+      });
+      // The ceiling: one backward descent per status of the first-package index, with the score in tenths as its key.
+      const ceiling = sent.find((q) => q.text.includes("floor(least(greatest"));
+      expect(ceiling).toBeDefined();
+      const descents = await explain(ceiling!);
+      expect(descents.find((n) => n["Index Name"] === "findings_first_package_status_score_region_idx")?.["Scan Direction"]).toBe("Backward");
+      // The walk: from a score of 3.15 down, past none of the 400 higher-scored findings (all of them without the ceiling).
+      const walk = sent.find((q) => /ORDER BY f\.inspector_score DESC, f\.id ASC LIMIT/.test(q.text) && q.text.includes("f.inspector_score <="));
+      expect(walk).toBeDefined();
+      const [scan] = (await explain(walk!)).filter((n) => n["Index Name"] === "findings_status_inspector_score_id_idx");
+      expect(scan["Index Cond"]).toMatch(/inspector_score <= /);
+      expect(scan["Rows Removed by Filter"] ?? 0).toBeLessThan(10);
+    } finally {
+      await d.pool.query("DELETE FROM findings WHERE arn = ANY($1)", [low]);
+      await d.pool.query("VACUUM (ANALYZE) findings");
+    }
   });
 
   it("reads only the severity index for a severity by age, the page and its count", async () => {
@@ -179,7 +216,7 @@ describe("a package filter's count", () => {
   it("reads the findings listing it first by the first-package index, the others by the several-packages GIN index", async () => {
     const scans = await countScans("package=openssl&exploit=YES&ageMin=0&region=us-east-1");
     const indexes = scans.map((s) => s["Index Name"]).filter(Boolean);
-    expect(indexes).toEqual(["findings_first_package_status_region_idx", "findings_package_names_several_idx"]);
+    expect(indexes).toEqual(["findings_first_package_status_score_region_idx", "findings_package_names_several_idx"]);
   });
 
   it("reads a package's open findings of an age by the open first-package index, keyed by age", async () => {

@@ -10,6 +10,7 @@ import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { packageScoreCeiling } from "./package-score-ceiling";
 
 export interface FindingRow {
   arn: string;
@@ -101,9 +102,16 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   // Decided once for the page (a later segment's smaller limit only needs fewer entries).
   const budget = options.walkBudget ?? walkBudget;
   const range = options.filterFirst ? await walkRange(filter, want, options.matches, budget) : undefined;
+  // A package's walk in score order starts at the package's highest score (package-score-ceiling.ts).
+  let ceiling: Promise<number | null | undefined> | undefined;
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
-    const keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
+    let keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
+    if (!options.filterFirst && seg.column === "inspector_score") {
+      const top = await (ceiling ??= packageScoreCeiling(scope, filter));
+      if (top === null) continue;
+      if (top !== undefined) keyset = Prisma.sql`${keyset} AND f.inspector_score <= ${top}`;
+    }
     const limit = want - rows.length;
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // The matches' ids and sort key only: an index that carries the filtered columns answers it alone.

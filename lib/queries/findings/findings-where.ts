@@ -139,15 +139,23 @@ export function findingsSetParts(scope: Scope, f: ResolvedFilter): FindingsPart[
     const order = f.status.length === 1 ? Prisma.sql`f.inspector_score DESC` : undefined;
     return findingKeyParts("f", f.cve).map((part) => ({ from: findings, where: Prisma.sql`${where} AND ${part.where}`, order: part.ordered ? order : undefined }));
   }
-  if (!f.package || narrowedBeyondPackage(scope, f)) return [{ from: findings, where: findingsWhere(scope, f) }];
+  const split = packageSplit(scope, f);
+  return split ? [split.first, split.further] : [{ from: findings, where: findingsWhere(scope, f) }];
+}
+
+/** A package filter with nothing narrower, as its two disjoint parts: the findings listing the
+ *  package first and those listing it further down (see findingsSetParts). */
+export function packageSplit(scope: Scope, f: ResolvedFilter): { name: string; first: FindingsPart; further: FindingsPart } | undefined {
+  if (!f.package || f.cve || narrowedBeyondPackage(scope, f)) return undefined;
   const name = f.package;
   const where = findingsWhere(scope, { ...f, package: undefined });
-  return [
-    { from: findings, where: Prisma.sql`f.package_names[1] = ${name} AND ${where}` },
+  return {
+    name,
+    first: { from: Prisma.sql`findings f`, where: Prisma.sql`f.package_names[1] = ${name} AND ${where}` },
     // OFFSET 0 keeps the subquery whole: merged into the outer query, its condition would join the AND.
-    {
+    further: {
       from: Prisma.sql`(SELECT * FROM findings f WHERE cardinality(f.package_names) > 1 AND ${packageSql(name)} OFFSET 0) f`,
       where: Prisma.sql`${where} AND f.package_names[1] IS DISTINCT FROM ${name}`,
     },
-  ];
+  };
 }
