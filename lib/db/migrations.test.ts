@@ -39,8 +39,15 @@ describe("migrations", () => {
       });
       expect(migrationOnly).toEqual({
         // PostgreSQL prints a CASE on lines of its own.
-        findings_first_package_status_score_region_idx: [
+        findings_first_package_status_epss_region_idx: [
           "btree ((package_names[1]), status, ((",
+          "CASE",
+          "    WHEN (epss_score IS NOT NULL) THEN floor((LEAST(GREATEST(epss_score, (0)::double precision), (1)::double precision) * (1000)::double precision))",
+          "    ELSE NULL::double precision",
+          "END)::smallint), region)",
+        ].join("\n"),
+        findings_first_package_status_severity_score_region_idx: [
+          "btree ((package_names[1]), status, severity, ((",
           "CASE",
           "    WHEN (inspector_score IS NOT NULL) THEN floor((LEAST(GREATEST(inspector_score, (0)::double precision), (10)::double precision) * (10)::double precision))",
           "    ELSE NULL::double precision",

@@ -92,15 +92,18 @@ describe("the explorer page's key walk", () => {
     expect(scans[0]["Heap Fetches"]).toBe(0);
   });
 
-  it("starts a package's walk at the package's highest score, found in one descent of the first-package index", async () => {
-    // 30 findings of a package scoring 3.0, below the fixture's 400 (9.9 down to 5.9).
+  it.each([
+    ["score", "findings_status_inspector_score_id_idx", /inspector_score < /, "findings_first_package_status_severity_score_region_idx"],
+    ["epss", "findings_status_epss_score_id_idx", /epss_score < /, "findings_first_package_status_epss_region_idx"],
+  ])("starts a package's walk by %s at the package's highest value, found in one descent of its first-package index", async (sort, walked, bound, ceilingIndex) => {
+    // 30 findings of a package scoring 3.0 (EPSS 0.001), below the fixture's 400 (9.9 down to 5.9, EPSS 0.01).
     const d = database();
     const low: string[] = [];
-    for (let i = 0; i < 30; i++) low.push(await addFinding(d, { account_id: A, severity: "LOW", inspector_score: 3, package_names: ["libold"] }));
+    for (let i = 0; i < 30; i++) low.push(await addFinding(d, { account_id: A, severity: "LOW", inspector_score: 3, epss_score: 0.001, package_names: ["libold"] }));
     try {
       await d.pool.query("VACUUM (ANALYZE) findings");
       const spy = vi.spyOn(d.pool, "query");
-      const page = await searchFindings(allScope, filterOf("package=libold&region=us-east-1"));
+      const page = await searchFindings(allScope, filterOf(`package=libold&region=us-east-1&sort=${sort}`));
       const sent = spy.mock.calls.map(([text, values]) => ({ text: String(text), values: values as unknown[] }));
       spy.mockRestore();
       expect(page.rows.map((r) => r.arn).sort()).toEqual([...low].sort());
@@ -109,16 +112,17 @@ describe("the explorer page's key walk", () => {
         const plan = rows[0]["QUERY PLAN"];
         return nodes((typeof plan === "string" ? JSON.parse(plan) : plan)[0].Plan).filter((n) => /Scan/.test(n["Node Type"]) && n["Index Name"]);
       });
-      // The ceiling: one backward descent per status of the first-package index, with the score in tenths as its key.
+      // The ceiling: backward descents of the first-package index, with the value's bucket as its key.
       const ceiling = sent.find((q) => q.text.includes("floor(least(greatest"));
       expect(ceiling).toBeDefined();
-      const descents = await explain(ceiling!);
-      expect(descents.find((n) => n["Index Name"] === "findings_first_package_status_score_region_idx")?.["Scan Direction"]).toBe("Backward");
-      // The walk: from a score of 3.15 down, past none of the 400 higher-scored findings (all of them without the ceiling).
-      const walk = sent.find((q) => /ORDER BY f\.inspector_score DESC, f\.id ASC LIMIT/.test(q.text) && q.text.includes("f.inspector_score <="));
+      const descents = (await explain(ceiling!)).filter((n) => n["Index Name"] === ceilingIndex);
+      expect(descents.length).toBeGreaterThan(0);
+      expect(descents.every((n) => n["Scan Direction"] === "Backward")).toBe(true);
+      // The walk: from just above the package's top down, past none of the 400 higher-valued findings (all of them without it).
+      const walk = sent.find((q) => / DESC, f\.id ASC LIMIT/.test(q.text) && bound.test(q.text.replace(/f\./g, "")));
       expect(walk).toBeDefined();
-      const [scan] = (await explain(walk!)).filter((n) => n["Index Name"] === "findings_status_inspector_score_id_idx");
-      expect(scan["Index Cond"]).toMatch(/inspector_score <= /);
+      const [scan] = (await explain(walk!)).filter((n) => n["Index Name"] === walked);
+      expect(scan["Index Cond"]).toMatch(bound);
       expect(scan["Rows Removed by Filter"] ?? 0).toBeLessThan(10);
     } finally {
       await d.pool.query("DELETE FROM findings WHERE arn = ANY($1)", [low]);
@@ -216,7 +220,10 @@ describe("a package filter's count", () => {
   it("reads the findings listing it first by the first-package index, the others by the several-packages GIN index", async () => {
     const scans = await countScans("package=openssl&exploit=YES&ageMin=0&region=us-east-1");
     const indexes = scans.map((s) => s["Index Name"]).filter(Boolean);
-    expect(indexes).toEqual(["findings_first_package_status_score_region_idx", "findings_package_names_several_idx"]);
+    // Either first-package index (the score's or the EPSS's: both lead with the package and status).
+    expect(indexes).toHaveLength(2);
+    expect(indexes[0]).toMatch(/^findings_first_package_status_(severity_score|epss)_region_idx$/);
+    expect(indexes[1]).toBe("findings_package_names_several_idx");
   });
 
   it("reads a package's open findings of an age by the open first-package index, keyed by age", async () => {

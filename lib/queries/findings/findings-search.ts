@@ -10,7 +10,7 @@ import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
-import { packageScoreCeiling } from "./package-score-ceiling";
+import { ceilingSql, packageSortCeilings, type Ceiling, type CeilingColumn } from "./package-sort-ceiling";
 
 export interface FindingRow {
   arn: string;
@@ -102,15 +102,15 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   // Decided once for the page (a later segment's smaller limit only needs fewer entries).
   const budget = options.walkBudget ?? walkBudget;
   const range = options.filterFirst ? await walkRange(filter, want, options.matches, budget) : undefined;
-  // A package's walk in score order starts at the package's highest score (package-score-ceiling.ts).
-  let ceiling: Promise<number | null | undefined> | undefined;
+  // A package's walk in score or EPSS order starts at the package's highest value (package-sort-ceiling.ts).
+  const ceilings: Partial<Record<CeilingColumn, Promise<Map<string, Ceiling | null> | undefined>>> = {};
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
     let keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
-    if (!options.filterFirst && seg.column === "inspector_score") {
-      const top = await (ceiling ??= packageScoreCeiling(scope, filter));
-      if (top === null) continue;
-      if (top !== undefined) keyset = Prisma.sql`${keyset} AND f.inspector_score <= ${top}`;
+    if (!options.filterFirst && (seg.column === "inspector_score" || seg.column === "epss_score")) {
+      const ceiling = (await (ceilings[seg.column] ??= packageSortCeilings(scope, filter, seg.column)))?.get(seg.severity ?? "*");
+      if (ceiling === null) continue;
+      if (ceiling) keyset = Prisma.sql`${keyset} AND ${ceilingSql(seg.column, ceiling)}`;
     }
     const limit = want - rows.length;
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;

@@ -11,12 +11,17 @@ export interface SortSegment {
   where: Prisma.Sql;
   column?: "inspector_score" | "epss_score" | "first_observed_at";
   direction: "ASC" | "DESC";
+  /** The one severity the segment holds (the severity sort's), which `where` tests. */
+  severity?: string;
 }
 
-const scored = (column: "inspector_score" | "epss_score", extra = Prisma.sql`TRUE`): SortSegment[] => [
-  { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NOT NULL`, column, direction: "DESC" },
-  { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC" },
-];
+const scored = (column: "inspector_score" | "epss_score", severity?: string): SortSegment[] => {
+  const extra = severity ? Prisma.sql`f.severity = ${severity}` : Prisma.sql`TRUE`;
+  return [
+    { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NOT NULL`, column, direction: "DESC", severity },
+    { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC", severity },
+  ];
+};
 
 /** Severity segments the filter excludes are left out: an empty segment can cost a full index walk. */
 export function sortSegments(sort: FindingsSort, severities: readonly string[] = []): SortSegment[] {
@@ -28,7 +33,7 @@ export function sortSegments(sort: FindingsSort, severities: readonly string[] =
     case "age":
       return [{ where: Prisma.sql`TRUE`, column: "first_observed_at", direction: "ASC" }];
     case "severity":
-      return severityOrder.filter((s) => !severities.length || severities.includes(s)).flatMap((s) => scored("inspector_score", Prisma.sql`f.severity = ${s}`));
+      return severityOrder.filter((s) => !severities.length || severities.includes(s)).flatMap((s) => scored("inspector_score", s));
   }
 }
 
