@@ -113,11 +113,13 @@ describe("the explorer page's key walk", () => {
         return nodes((typeof plan === "string" ? JSON.parse(plan) : plan)[0].Plan).filter((n) => /Scan/.test(n["Node Type"]) && n["Index Name"]);
       });
       // The ceiling: backward descents of the first-package index, with the value's bucket as its key.
+      // (Its probes for a finding without a value take that index at 10M; on this table the planner
+      // may take another.)
       const ceiling = sent.find((q) => q.text.includes("floor(least(greatest"));
       expect(ceiling).toBeDefined();
-      const descents = (await explain(ceiling!)).filter((n) => n["Index Name"] === ceilingIndex);
+      const descents = (await explain(ceiling!)).filter((n) => /smallint IS NOT NULL/.test(n["Index Cond"] ?? ""));
       expect(descents.length).toBeGreaterThan(0);
-      expect(descents.every((n) => n["Scan Direction"] === "Backward")).toBe(true);
+      expect(descents.map((n) => [n["Index Name"], n["Scan Direction"]])).toEqual(descents.map(() => [ceilingIndex, "Backward"]));
       // The walk: from just above the package's top down, past none of the 400 higher-valued findings (all of them without it).
       const walk = sent.find((q) => / DESC, f\.id ASC LIMIT/.test(q.text) && bound.test(q.text.replace(/f\./g, "")));
       expect(walk).toBeDefined();

@@ -10,7 +10,7 @@ import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
-import { ceilingSql, packageSortCeilings, type Ceiling, type CeilingColumn } from "./package-sort-ceiling";
+import { ceilingSql, packageSortCeilings, type CeilingColumn, type SegmentBound } from "./package-sort-ceiling";
 
 export interface FindingRow {
   arn: string;
@@ -103,15 +103,18 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   const budget = options.walkBudget ?? walkBudget;
   const range = options.filterFirst ? await walkRange(filter, want, options.matches, budget) : undefined;
   // A package's walk in score or EPSS order starts at the package's highest value (package-sort-ceiling.ts).
-  const ceilings: Partial<Record<CeilingColumn, Promise<Map<string, Ceiling | null> | undefined>>> = {};
+  // A segment it shows to be empty is skipped.
+  const bounds: Partial<Record<CeilingColumn, Promise<Map<string, SegmentBound> | undefined>>> = {};
+  const boundOf = (column: CeilingColumn, seg: SortSegment) => (bounds[column] ??= packageSortCeilings(scope, filter, column)).then((b) => b?.get(seg.severity ?? "*"));
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
     let keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;
     if (!options.filterFirst && (seg.column === "inspector_score" || seg.column === "epss_score")) {
-      const ceiling = (await (ceilings[seg.column] ??= packageSortCeilings(scope, filter, seg.column)))?.get(seg.severity ?? "*");
-      if (ceiling === null) continue;
-      if (ceiling) keyset = Prisma.sql`${keyset} AND ${ceilingSql(seg.column, ceiling)}`;
+      const bound = await boundOf(seg.column, seg);
+      if (bound?.ceiling === null) continue;
+      if (bound) keyset = Prisma.sql`${keyset} AND ${ceilingSql(seg.column, bound.ceiling)}`;
     }
+    if (!options.filterFirst && seg.unvaluedOf && (await boundOf(seg.unvaluedOf, seg))?.unvalued === false) continue;
     const limit = want - rows.length;
     const conditions = (branch: Prisma.Sql) => Prisma.sql`${where} AND ${branch} AND ${seg.where} AND ${keyset}`;
     // The matches' ids and sort key only: an index that carries the filtered columns answers it alone.

@@ -13,13 +13,15 @@ export interface SortSegment {
   direction: "ASC" | "DESC";
   /** The one severity the segment holds (the severity sort's), which `where` tests. */
   severity?: string;
+  /** The segment of the findings without this value (its `where` tests IS NULL). */
+  unvaluedOf?: "inspector_score" | "epss_score";
 }
 
 const scored = (column: "inspector_score" | "epss_score", severity?: string): SortSegment[] => {
   const extra = severity ? Prisma.sql`f.severity = ${severity}` : Prisma.sql`TRUE`;
   return [
     { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NOT NULL`, column, direction: "DESC", severity },
-    { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC", severity },
+    { where: Prisma.sql`${extra} AND f.${Prisma.raw(column)} IS NULL`, direction: "ASC", severity, unvaluedOf: column },
   ];
 };
 

@@ -7,6 +7,7 @@ import { becameExploitableEventSql, statusEventSql, statusInSql } from "@/lib/qu
 import { findingKeyParts, findingKeySql } from "./finding-key-sql";
 import { closureSql } from "@/lib/queries/remediation-sql";
 import { usageWhere } from "./usage-where";
+import { bucketSql } from "./sort-buckets";
 import { resourceWhere, type ResolvedFilter } from "./resource-match";
 import { kevFilterSql } from "@/lib/queries/kev/kev-sql";
 import { NO_OU } from "@/lib/domain/no-ou";
@@ -108,6 +109,18 @@ const narrowedBeyondPackage = (scope: Scope, f: ResolvedFilter) =>
   scope.accountIds !== "all" || f.account.length > 0 || f.owner.length > 0 || f.ou.length > 0 || f.tag.length > 0 ||
   Boolean(f.resource || f.cve || f.ami || f.image || f.providerAccount || f.alert || f.reopenedFrom || f.reopenedTo || f.becameExploitableFrom || f.becameExploitableTo);
 
+/** The order a capped read of the findings listing a package first walks one of the first-package
+ *  indexes in (sort-buckets.ts): one severity's by the score index, else by the EPSS index. Left to
+ *  the planner, the count of a low-scored package without a region walked the score index from the top
+ *  (its INCLUDE list carries the package) expecting matches to come early: package=openssl-libs at 10M
+ *  passed 3.18M entries, 650 ms, against ~100 ms for the 10,001 rows the first-package index reads.
+ *  With an age on the open, in-use default the planner's own choice stands: the (first package, first
+ *  seen) index reads only the rows of that age (findings_open_first_package_age_index). */
+function firstPackageOrder(f: ResolvedFilter): Prisma.Sql | undefined {
+  if (f.ageMin !== undefined || f.ageMax !== undefined) return undefined;
+  return f.severity.length === 1 ? Prisma.sql`${bucketSql("f", "inspector_score")} DESC` : Prisma.sql`${bucketSql("f", "epss_score")} DESC`;
+}
+
 /** A part of a filter's whole set: what it reads, as `findings f`, and what it tests there. */
 export interface FindingsPart {
   from: Prisma.Sql;
@@ -151,7 +164,7 @@ export function packageSplit(scope: Scope, f: ResolvedFilter): { name: string; f
   const where = findingsWhere(scope, { ...f, package: undefined });
   return {
     name,
-    first: { from: Prisma.sql`findings f`, where: Prisma.sql`f.package_names[1] = ${name} AND ${where}` },
+    first: { from: Prisma.sql`findings f`, where: Prisma.sql`f.package_names[1] = ${name} AND ${where}`, order: firstPackageOrder(f) },
     // OFFSET 0 keeps the subquery whole: merged into the outer query, its condition would join the AND.
     further: {
       from: Prisma.sql`(SELECT * FROM findings f WHERE cardinality(f.package_names) > 1 AND ${packageSql(name)} OFFSET 0) f`,

@@ -74,10 +74,13 @@ describe("a package's page from its highest value", () => {
         if (!ceilings) continue;
         const matches = fs.filter((x) => x.packages.includes("openssl") && (f.status as string[]).includes(x.status) && (!f.region.length || f.region.includes(x.region))
           && (!f.severity.length || (f.severity as string[]).includes(x.severity)));
-        for (const [key, c] of ceilings) {
-          const values = matches.filter((x) => key === "*" || x.severity === key).map((x) => (column === "inspector_score" ? x.score : x.epss)).filter((v) => v !== null) as number[];
+        for (const [key, { ceiling: c, unvalued }] of ceilings) {
+          const all = matches.filter((x) => key === "*" || x.severity === key).map((x) => (column === "inspector_score" ? x.score : x.epss));
+          const values = all.filter((v) => v !== null) as number[];
           if (c === null) expect(values, key).toEqual([]);
           else for (const v of values) expect(holds(c, v), `${key} ${v} ${JSON.stringify(c)}`).toBe(true);
+          // A segment without values is skipped only when no match lacks one.
+          if (all.includes(null)) expect(unvalued, key).toBe(true);
         }
       }
     }), { numRuns: 40 });
@@ -107,29 +110,34 @@ describe("a package's page from its highest value", () => {
     await addFinding(d, { account_id: A, package_names: ["zlib"], inspector_score: 9.8, severity: "CRITICAL", epss_score: 0.9 });
     const score = (qs: string, cap?: number) => packageSortCeilings(allScope, filterOf(qs), "inspector_score", cap);
     let c = await score("package=openssl");
-    expect(c?.get("*")).toEqual({ below: 7.5 });
-    expect(c?.get("HIGH")).toEqual({ below: 7.5 });
-    expect(c?.get("MEDIUM")).toEqual({ below: 5.4 });
-    expect(c?.get("CRITICAL")).toBeNull(); // no critical openssl finding: that segment is not walked
-    expect((await packageSortCeilings(allScope, filterOf("package=openssl"), "epss_score"))?.get("*")).toEqual({ below: 0.171 });
+    expect(c?.get("*")).toEqual({ ceiling: { below: 7.5 }, unvalued: false });
+    expect(c?.get("HIGH")).toEqual({ ceiling: { below: 7.5 }, unvalued: false });
+    expect(c?.get("MEDIUM")).toEqual({ ceiling: { below: 5.4 }, unvalued: false });
+    // No critical openssl finding: neither of that severity's segments is walked.
+    expect(c?.get("CRITICAL")).toEqual({ ceiling: null, unvalued: false });
+    expect((await packageSortCeilings(allScope, filterOf("package=openssl"), "epss_score"))?.get("*")).toEqual({ ceiling: { below: 0.171 }, unvalued: false });
     // Listed further down at a higher score: that score is the ceiling.
     await addFinding(d, { account_id: A, package_names: ["zlib", "openssl"], inspector_score: 8.8, severity: "HIGH" });
     c = await score("package=openssl");
-    expect(c?.get("*")).toEqual({ atMost: 8.8 });
-    expect(c?.get("MEDIUM")).toEqual({ below: 5.4 });
+    expect(c?.get("*")?.ceiling).toEqual({ atMost: 8.8 });
+    expect(c?.get("MEDIUM")?.ceiling).toEqual({ below: 5.4 });
+    // An unscored one of them, further down: the high severity's unscored segment is read.
+    await addFinding(d, { account_id: A, package_names: ["zlib", "openssl"], inspector_score: null, severity: "HIGH" });
+    expect((await score("package=openssl"))?.get("HIGH")?.unvalued).toBe(true);
+    expect((await score("package=openssl"))?.get("MEDIUM")?.unvalued).toBe(false);
     // More further-listed findings than it reads: no ceiling.
     expect(await score("package=openssl", 0)).toBeUndefined();
     // Closed findings bound a closed page only.
     await addFinding(d, { account_id: A, package_names: ["openssl"], inspector_score: 9.9, status: "CLOSED" });
-    expect((await score("package=openssl"))?.get("*")).toEqual({ atMost: 8.8 });
-    expect((await score("package=openssl&status=CLOSED"))?.get("*")).toEqual({ below: 10 });
+    expect((await score("package=openssl"))?.get("*")?.ceiling).toEqual({ atMost: 8.8 });
+    expect((await score("package=openssl&status=CLOSED"))?.get("*")?.ceiling).toEqual({ below: 10 });
     // A value at the clamp's top (10, or out of range) gives no ceiling.
     await addFinding(d, { account_id: A, package_names: ["openssl"], inspector_score: 10 });
     expect(await score("package=openssl")).toBeUndefined();
-    expect((await score("package=zlib"))?.get("*")).toEqual({ below: 9.9 });
+    expect((await score("package=zlib"))?.get("*")?.ceiling).toEqual({ below: 9.9 });
     // Only unscored matches: none, so the page need not walk the scored findings at all.
     await addFinding(d, { account_id: A, package_names: ["libunscored"], inspector_score: null });
-    expect((await score("package=libunscored"))?.get("*")).toBeNull();
+    expect((await score("package=libunscored"))?.get("*")).toEqual({ ceiling: null, unvalued: true });
     expect((await searchFindings(allScope, filterOf("package=libunscored"))).rows.map((r) => r.package_names)).toEqual([["libunscored"]]);
     // A filter narrower than the package (an account, a CVE, a viewer's scope) keeps the planner's own plan.
     expect(await score(`package=openssl&account=${A}`)).toBeUndefined();

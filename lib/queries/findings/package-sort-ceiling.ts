@@ -10,23 +10,9 @@ import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { severityOrder } from "@/lib/domain/severity";
 import type { ResolvedFilter } from "./resource-match";
 import { packageSplit } from "./findings-where";
+import { BUCKETS, bucketSql, type BucketColumn } from "./sort-buckets";
 
-export type CeilingColumn = "inspector_score" | "epss_score";
-
-/** Each sort value's buckets: the value clamped to [0, max], times `scale`, floored, a smallint;
- *  NULL when the finding has none. Migrations findings_first_package_score_index (with the
- *  severity before it, for the severity sort's segments) and findings_first_package_epss_index state
- *  the same expressions. */
-export const BUCKETS: Record<CeilingColumn, { scale: number; max: number; bySeverity: boolean }> = {
-  inspector_score: { scale: 10, max: 10, bySeverity: true },
-  epss_score: { scale: 1000, max: 1, bySeverity: false },
-};
-
-export function bucketSql(alias: string, column: CeilingColumn): Prisma.Sql {
-  const { scale, max } = BUCKETS[column];
-  const c = `${alias}.${column}`;
-  return Prisma.raw(`(CASE WHEN ${c} IS NOT NULL THEN floor(least(greatest(${c}, 0), ${max}) * ${scale}) END)::smallint`);
-}
+export type CeilingColumn = BucketColumn;
 
 /** How many findings listing the package further down are read for their highest values (their rows,
  *  through the GIN index of findings with several packages: 4-6 ms for 1,001 of 20,000 at 2M findings);
@@ -41,16 +27,23 @@ export type Ceiling = { below: number } | { atMost: number };
 export const ceilingSql = (column: CeilingColumn, c: Ceiling): Prisma.Sql =>
   "below" in c ? Prisma.sql`f.${Prisma.raw(column)} < ${c.below}` : Prisma.sql`f.${Prisma.raw(column)} <= ${c.atMost}`;
 
+/** What a segment of the page can skip: its valued findings start below `ceiling` (`null`: none has
+ *  a value, so the valued segment is empty), and `unvalued` says whether any has no value (when none
+ *  has, the segment of unvalued findings is empty too). */
+export interface SegmentBound {
+  ceiling: Ceiling | null;
+  unvalued: boolean;
+}
+
 /**
- * Per severity (or "*" for all the filter's), a ceiling on the `column` value of every finding the
- * filter matches, or:
- * - `null`: none of them has a value (the page's segment of valued findings is empty, not walked);
- * - absent (the whole map `undefined`): no ceiling known (no package filter, one narrowed by something
- *   else, a value at the clamp's top or out of range, more further-listed findings than `cap`).
+ * Per severity (or "*" for all the filter's), what the segments of the findings the filter matches can
+ * skip (SegmentBound); `undefined` when nothing is known: no package filter, one narrowed by something
+ * else, a value at the clamp's top or out of range, more further-listed findings than `cap`.
  * The findings listing the package first are bounded by their index (one descent per status and
- * severity), those listing it further down by reading their values.
+ * severity, and one probe for a finding without a value), those listing it further down by reading
+ * their values.
  */
-export async function packageSortCeilings(scope: Scope, filter: ResolvedFilter, column: CeilingColumn, cap = furtherCap): Promise<Map<string, Ceiling | null> | undefined> {
+export async function packageSortCeilings(scope: Scope, filter: ResolvedFilter, column: CeilingColumn, cap = furtherCap): Promise<Map<string, SegmentBound> | undefined> {
   const split = packageSplit(scope, filter);
   if (!split || filter.status.length === 0) return undefined;
   const { scale, max, bySeverity } = BUCKETS[column];
@@ -58,25 +51,36 @@ export async function packageSortCeilings(scope: Scope, filter: ResolvedFilter, 
   const severities: readonly string[] = filter.severity.length ? filter.severity : severityOrder;
   // One region narrows the descents; several are left out (a bound over more findings is still one).
   const region = filter.region.length === 1 ? Prisma.sql` AND f.region = ${filter.region[0]}` : Prisma.empty;
-  const descent = (status: (typeof filter.status)[number], severity?: string) => Prisma.sql`(SELECT ${bucket} FROM findings f
+  const first = (status: (typeof filter.status)[number], severity: string | undefined, which: Prisma.Sql) => Prisma.sql`findings f
     WHERE f.package_names[1] = ${split.name} AND ${statusInSql("f", [status])}${severity ? Prisma.sql` AND f.severity = ${severity}` : Prisma.empty}
-    AND ${bucket} IS NOT NULL${region} ORDER BY ${bucket} DESC LIMIT 1)`;
-  const tops = (severity?: string) => Prisma.sql`greatest(${Prisma.join(filter.status.map((s) => descent(s, severity)), ", ")})::int`;
+    AND ${bucket} ${which}${region}`;
+  const top = (severity?: string) => Prisma.sql`greatest(${Prisma.join(filter.status.map((s) =>
+    Prisma.sql`(SELECT ${bucket} FROM ${first(s, severity, Prisma.sql`IS NOT NULL`)} ORDER BY ${bucket} DESC LIMIT 1)`), ", ")})::int`;
+  const unvalued = (severity?: string) => Prisma.join(filter.status.map((s) => Prisma.sql`EXISTS (SELECT 1 FROM ${first(s, severity, Prisma.sql`IS NULL`)})`), " OR ");
   const keys = bySeverity ? severities : ["*"];
+  const of = (s: string) => (bySeverity ? Prisma.sql` FILTER (WHERE sev = ${s})` : Prisma.empty);
   const col = Prisma.raw(`f.${column}`);
-  const [row] = await queryRows<{ first: (number | null)[]; further: number; further_top: (number | null)[] }>(Prisma.sql`SELECT
-    ARRAY[${Prisma.join(keys.map((s) => tops(bySeverity ? s : undefined)), ", ")}] AS first,
-    further.n::int AS further, further.top AS further_top
-    FROM (SELECT count(*) AS n, ARRAY[${Prisma.join(keys.map((s) => bySeverity ? Prisma.sql`max(v) FILTER (WHERE sev = ${s})` : Prisma.sql`max(v)`), ", ")}]::float8[] AS top
+  const [row] = await queryRows<{ first: (number | null)[]; first_unvalued: boolean[]; further: number; further_top: (number | null)[]; further_unvalued: (boolean | null)[] }>(Prisma.sql`SELECT
+    ARRAY[${Prisma.join(keys.map((s) => top(bySeverity ? s : undefined)), ", ")}] AS first,
+    ARRAY[${Prisma.join(keys.map((s) => Prisma.sql`(${unvalued(bySeverity ? s : undefined)})`), ", ")}] AS first_unvalued,
+    further.n::int AS further, further.top AS further_top, further.unvalued AS further_unvalued
+    FROM (SELECT count(*) AS n, ARRAY[${Prisma.join(keys.map((s) => Prisma.sql`max(v)${of(s)}`), ", ")}]::float8[] AS top,
+      ARRAY[${Prisma.join(keys.map((s) => Prisma.sql`bool_or(v IS NULL)${of(s)}`), ", ")}] AS unvalued
       FROM (SELECT ${col} AS v, f.severity AS sev FROM ${split.further.from} WHERE ${split.further.where} LIMIT ${cap + 1}) capped) further`);
   if (!row || row.further > cap) return undefined;
-  const top = Math.round(max * scale);
-  if (row.first.some((b) => b !== null && b >= top)) return undefined;
-  const ceilings = new Map<string, Ceiling | null>();
-  keys.forEach((key, i) => ceilings.set(key, combine(row.first[i] === null ? null : { below: firstOfBucket(row.first[i]! + 1, scale) }, row.further_top[i])));
-  // The score sort's one segment walks every severity the filter asks for.
-  if (bySeverity) ceilings.set("*", [...ceilings.values()].reduce<Ceiling | null>((a, b) => higher(a, b), null));
-  return ceilings;
+  const clampTop = Math.round(max * scale);
+  if (row.first.some((b) => b !== null && b >= clampTop)) return undefined;
+  const bounds = new Map<string, SegmentBound>();
+  keys.forEach((key, i) => bounds.set(key, {
+    ceiling: combine(row.first[i] === null ? null : { below: firstOfBucket(row.first[i]! + 1, scale) }, row.further_top[i]),
+    unvalued: row.first_unvalued[i] || row.further_unvalued[i] === true,
+  }));
+  // The score sort's segments walk every severity the filter asks for.
+  if (bySeverity) {
+    const all = [...bounds.values()];
+    bounds.set("*", { ceiling: all.reduce<Ceiling | null>((a, b) => higher(a, b.ceiling), null), unvalued: all.some((b) => b.unvalued) });
+  }
+  return bounds;
 }
 
 const value = (c: Ceiling) => ("below" in c ? c.below : c.atMost);
