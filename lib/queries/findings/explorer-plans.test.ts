@@ -228,6 +228,20 @@ describe("a package filter's count", () => {
     expect(indexes[1]).toBe("findings_package_names_several_idx");
   });
 
+  it("walks a first-package index in its own order, not the score index expecting the package early", async () => {
+    // At 10M, openssl-libs (low scores) counted by a walk of the score index passed 3.18M entries.
+    for (const [qs, index] of [
+      ["package=openssl", "findings_first_package_status_epss_region_idx"],
+      ["package=openssl&region=us-east-1&exploit=YES", "findings_first_package_status_epss_region_idx"],
+      ["package=openssl&severity=HIGH", "findings_first_package_status_severity_score_region_idx"],
+    ]) {
+      const [first] = (await scansOf(countSql(allScope, filterOf(qs)), ["seqscan", "bitmapscan", "sort"])).filter((n) => n["Index Name"]);
+      expect([first["Index Name"], first["Scan Direction"]], qs).toEqual([index, "Backward"]);
+    }
+    expect(await countFindings(allScope, filterOf("package=openssl"))).toEqual({ count: 200, capped: false });
+    expect(await countFindings(allScope, filterOf("package=openssl"), 150)).toEqual({ count: 150, capped: true });
+  });
+
   it("reads a package's open findings of an age by the open first-package index, keyed by age", async () => {
     // The fixture's findings are 10 days old: 20 of openssl and 140 of other packages 90 days old make an
     // age filter match a part of each package, as at 1M findings, where the planner takes this index.
