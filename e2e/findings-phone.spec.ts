@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { attachScreenshot } from "./screenshots";
 
 // On a phone the explorer's rows are cards: nothing scrolls sideways inside the list, and a
 // finding's title gets most of the width (in the table it was squeezed to a few characters a line).
@@ -19,6 +20,37 @@ for (const width of [320, 390]) {
     // Score, EPSS and age say what they are, the column headers being hidden.
     expect(await row.locator("td").nth(1).innerText()).toMatch(/^Score \d+\.\d$|^Score —$/);
     expect(await row.locator("td").nth(6).innerText()).toMatch(/^Age \d+ ?[a-z]+$/);
+  });
+}
+
+// The groups too: every count of a group, Accounts and Max score included, is on screen without
+// scrolling sideways, and says what it counts.
+for (const width of [320, 390]) {
+  test(`at ${width} px the explorer's groups are cards, every count on screen and labelled`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto("/findings?group=cve&severity=CRITICAL");
+    const table = page.getByTestId("group-table");
+    const row = table.locator("tbody tr").first();
+    await expect(row).toBeVisible();
+    const box = await table.evaluate((e) => ({ scroll: e.parentElement!.scrollWidth, client: e.parentElement!.clientWidth }));
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("grid");
+    const cells = row.locator("td");
+    const labels = ["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"];
+    for (const [i, label] of labels.entries()) {
+      const cell = cells.nth(i + 1);
+      expect(await cell.innerText()).toMatch(new RegExp(`^${label} (\\d[\\d,]*|·|\\d+\\.\\d|—)$`));
+      const b = await cell.boundingBox();
+      expect(b!.x + b!.width, label).toBeLessThanOrEqual(width);
+    }
+    // The same numbers as the desktop table's columns.
+    const phone = await Promise.all(labels.map((_, i) => cells.nth(i + 1).innerText().then((t) => t.replace(/^[A-Za-z ]+ /, ""))));
+    await row.scrollIntoViewIfNeeded();
+    await attachScreenshot(page, testInfo, `findings-grouped-${width}`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(row).toHaveCSS("display", "table-row");
+    expect(await Promise.all(labels.map((_, i) => cells.nth(i + 1).innerText()))).toEqual(phone);
   });
 }
 

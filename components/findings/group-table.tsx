@@ -1,4 +1,7 @@
 // Group-by view: counts per CVE, package, resource, AMI or image; each row opens the list for it.
+// Below the sm breakpoint each row is a card (.group-cards in app/globals.css): the key across the
+// top, the six counts under it in two lines, each saying what it is (the header is hidden there).
+import type { ReactNode } from "react";
 import Link from "next/link";
 import type { FindingGroupItem } from "@/lib/queries/findings/explorer-result";
 import type { FindingsFilter, FindingsGroup } from "@/lib/queries/findings/findings-filter";
@@ -12,7 +15,7 @@ const keyLabel: Record<FindingsGroup, string> = { cve: "Vulnerability / rule / p
 
 export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem[]; group: FindingsGroup; filter: FindingsFilter }) {
   return (
-    <table className="w-full min-w-[40rem] text-sm" data-testid="group-table">
+    <table className="group-cards w-full text-sm sm:min-w-[40rem]" data-testid="group-table">
       <TableHead columns={[keyLabel[group], ...["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"].map((label) => ({ label, align: "right" as const }))]} />
       <tbody>
         {groups.map((g) => (
@@ -23,15 +26,24 @@ export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem
               </Link>
               {g.label && g.label !== g.key && <div className="truncate text-xs text-muted">{g.label.replace(`${g.key} - `, "")}</div>}
             </td>
-            <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{formatCount(g.count)}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{g.critical ? formatCount(g.critical) : "·"}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{g.high ? formatCount(g.high) : "·"}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{g.exploitable ? formatCount(g.exploitable) : "·"}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{formatCount(g.accounts)}</td>
-            <td className="px-2 py-1.5 text-right tabular-nums">{formatScore(g.max_score)}</td>
+            <Count label="Findings" className="font-semibold">{formatCount(g.count)}</Count>
+            <Count label="Critical">{g.critical ? formatCount(g.critical) : "·"}</Count>
+            <Count label="High">{g.high ? formatCount(g.high) : "·"}</Count>
+            <Count label="Exploitable">{g.exploitable ? formatCount(g.exploitable) : "·"}</Count>
+            <Count label="Accounts">{formatCount(g.accounts)}</Count>
+            <Count label="Max score">{formatScore(g.max_score)}</Count>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A count's cell; on a phone, where the header is hidden, it says what it counts. */
+function Count({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <td className={`whitespace-nowrap px-2 py-1.5 text-right tabular-nums ${className}`}>
+      <span className="text-xs font-normal text-muted sm:hidden">{label} </span>{children}
+    </td>
   );
 }
