@@ -1,20 +1,26 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { attachScreenshot } from "./screenshots";
+
+/** The first row of a list at a phone's `width`, shown as a card (a grid), the list's box
+ *  (ScrollArea) not scrolling sideways. */
+async function firstCard(page: Page, width: number, url: string, testId: string) {
+  await page.setViewportSize({ width, height: 844 });
+  await page.goto(url);
+  const table = page.getByTestId(testId);
+  const row = table.locator("tbody tr").first();
+  await expect(row).toBeVisible();
+  const box = await table.evaluate((e) => ({ scroll: e.parentElement!.scrollWidth, client: e.parentElement!.clientWidth }));
+  expect(box.scroll).toBeLessThanOrEqual(box.client);
+  expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("grid");
+  return row;
+}
 
 // On a phone the explorer's rows are cards: nothing scrolls sideways inside the list, and a
 // finding's title gets most of the width (in the table it was squeezed to a few characters a line).
 for (const width of [320, 390]) {
   test(`at ${width} px the findings list is cards, with the title across most of the width`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 800 });
-    await page.goto("/findings?severity=CRITICAL");
-    const table = page.getByTestId("findings-table");
-    const row = table.locator("tbody tr").first();
-    await expect(row).toBeVisible();
-    // The list's box (ScrollArea) does not scroll sideways, so it is not offered as a scrolling region.
-    const box = await table.evaluate((e) => ({ scroll: e.parentElement!.scrollWidth, client: e.parentElement!.clientWidth }));
-    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    const row = await firstCard(page, width, "/findings?severity=CRITICAL", "findings-table");
     await expect(page.getByRole("region", { name: /Findings \(scrolls sideways\)/ })).toHaveCount(0);
-    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("grid");
     const title = await row.locator("td").nth(3).locator("a").first().boundingBox();
     expect(title!.width).toBeGreaterThan(width * 0.4);
     // Score, EPSS and age say what they are, the column headers being hidden.
@@ -27,15 +33,8 @@ for (const width of [320, 390]) {
 // scrolling sideways, and says what it counts.
 for (const width of [320, 390]) {
   test(`at ${width} px the explorer's groups are cards, every count on screen and labelled`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width, height: 844 });
-    await page.goto("/findings?group=cve&severity=CRITICAL");
-    const table = page.getByTestId("group-table");
-    const row = table.locator("tbody tr").first();
-    await expect(row).toBeVisible();
-    const box = await table.evaluate((e) => ({ scroll: e.parentElement!.scrollWidth, client: e.parentElement!.clientWidth }));
-    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    const row = await firstCard(page, width, "/findings?group=cve&severity=CRITICAL", "group-table");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("grid");
     const cells = row.locator("td");
     const labels = ["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"];
     for (const [i, label] of labels.entries()) {
