@@ -10,7 +10,8 @@ import { kevStateSql } from "@/lib/queries/kev/kev-sql";
 import { findingKeyParts } from "./finding-key-sql";
 import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
-import { ceilingSql, packageSortCeilings, type CeilingColumn, type SegmentBound } from "./package-sort-ceiling";
+import { ceilingSql, packageSortCeilings, type SegmentBound } from "./package-sort-ceiling";
+import type { BucketColumn } from "./sort-buckets";
 
 export interface FindingRow {
   arn: string;
@@ -104,8 +105,8 @@ export async function searchFindings<Row extends FindingRow = FindingRow>(
   const range = options.filterFirst ? await walkRange(filter, want, options.matches, budget) : undefined;
   // A package's walk in score or EPSS order starts at the package's highest value (package-sort-ceiling.ts).
   // A segment it shows to be empty is skipped.
-  const bounds: Partial<Record<CeilingColumn, Promise<Map<string, SegmentBound> | undefined>>> = {};
-  const boundOf = (column: CeilingColumn, seg: SortSegment) => (bounds[column] ??= packageSortCeilings(scope, filter, column)).then((b) => b?.get(seg.severity ?? "*"));
+  const bounds: Partial<Record<BucketColumn, Promise<Map<string, SegmentBound> | undefined>>> = {};
+  const boundOf = (column: BucketColumn, seg: SortSegment) => (bounds[column] ??= packageSortCeilings(scope, filter, column)).then((b) => b?.get(seg.severity ?? "*"));
   for (let i = cursor?.segment ?? 0; i < segments.length && rows.length < want; i++) {
     const seg = segments[i];
     let keyset = cursor && i === cursor.segment ? afterCursor(seg, cursor) : Prisma.sql`TRUE`;

@@ -12,19 +12,17 @@ import type { ResolvedFilter } from "./resource-match";
 import { packageSplit } from "./findings-where";
 import { BUCKETS, bucketSql, type BucketColumn } from "./sort-buckets";
 
-export type CeilingColumn = BucketColumn;
-
 /** How many findings listing the package further down are read for their highest values (their rows,
  *  through the GIN index of findings with several packages: 4-6 ms for 1,001 of 20,000 at 2M findings);
  *  beyond it the page walks without a ceiling, as before, rather than read more rows on every page
  *  than the walk passes. */
-export const furtherCap = 1_000;
+const furtherCap = 1_000;
 
 /** Every match's value is below `below` (strictly) or at most `atMost`. */
 export type Ceiling = { below: number } | { atMost: number };
 
 /** The segment's condition for a ceiling. */
-export const ceilingSql = (column: CeilingColumn, c: Ceiling): Prisma.Sql =>
+export const ceilingSql = (column: BucketColumn, c: Ceiling): Prisma.Sql =>
   "below" in c ? Prisma.sql`f.${Prisma.raw(column)} < ${c.below}` : Prisma.sql`f.${Prisma.raw(column)} <= ${c.atMost}`;
 
 /** What a segment of the page can skip: its valued findings start below `ceiling` (`null`: none has
@@ -43,7 +41,7 @@ export interface SegmentBound {
  * severity, and one probe for a finding without a value), those listing it further down by reading
  * their values.
  */
-export async function packageSortCeilings(scope: Scope, filter: ResolvedFilter, column: CeilingColumn, cap = furtherCap): Promise<Map<string, SegmentBound> | undefined> {
+export async function packageSortCeilings(scope: Scope, filter: ResolvedFilter, column: BucketColumn, cap = furtherCap): Promise<Map<string, SegmentBound> | undefined> {
   const split = packageSplit(scope, filter);
   if (!split || filter.status.length === 0) return undefined;
   const { scale, max, bySeverity } = BUCKETS[column];
