@@ -83,7 +83,7 @@ export async function relistFigures(findings: number, accounts: number, regions:
     if (copy) {
       const c = await compareCopyAndUpsert(database, 500, false);
       console.log(`  COPY (after the re-listing) of the cache's ${fmt(c.rows)} rows into an empty findings table: ${fmt(c.copyPerSec)} rows/s; ` +
-        `end-to-end ingest = ${fmt(ingest / c.copyPerSec, 2)} x COPY (target >= 0.8)`);
+        `end-to-end ingest = ${fmt(ingest / c.copyPerSec, 3)} x COPY (target >= 0.8)`);
     }
   } finally {
     await database.close();
