@@ -61,7 +61,7 @@ export interface OrgDetailsRead {
 }
 
 /** From this many accounts on, their OUs are read by walking the organization's tree (org-tree.ts). */
-export const OU_TREE_FROM = 20;
+const OU_TREE_FROM = 20;
 
 const describe = (err: unknown) => (err instanceof AwsCallError ? `${err.action}: ${err.kind}` : err instanceof Error ? err.message : String(err));
 

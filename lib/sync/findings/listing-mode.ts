@@ -2,8 +2,7 @@
 // was listed in full (gone detection covered them all), INCREMENTAL when none was, MIXED when only some
 // were (an account that is new, returns, or whose full listing fell due on its own). Accounts that left
 // are listed in full in any mode and are not counted: their listing only closes what they had.
-export const listingModes = ["FULL", "MIXED", "INCREMENTAL"] as const;
-export type ListingMode = (typeof listingModes)[number];
+export type ListingMode = "FULL" | "MIXED" | "INCREMENTAL";
 
 export function regionListingMode(membersListedInFull: number, members: number): ListingMode {
   if (membersListedInFull === 0) return "INCREMENTAL";
