@@ -41,7 +41,7 @@ export function ExceptionForm({ prefillArn, today, defaultExpiry }: { prefillArn
     router.replace(next.size ? `${pathname}?${next}` : pathname, { scroll: false });
   }, [state.savedId, search, pathname, router]);
   return (
-    <form {...form} key={state.savedId ?? "new"} className="space-y-3" data-testid="exception-form" aria-label="New risk exception">
+    <form {...form} className="space-y-3" data-testid="exception-form" aria-label="New risk exception">
       <fieldset className="flex gap-4 text-sm">
         <legend className="mb-1 font-medium">Applies to</legend>
         {(["finding", "vulnerability"] as const).map((t) => (
