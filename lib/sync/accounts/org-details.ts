@@ -31,7 +31,9 @@ export async function orgDetailsPolicy(ctx: SyncContext): Promise<(id: string) =
 
 export function startOrgDetails(ctx: SyncContext, org: OrgRead, needsDetails: (id: string) => boolean): OrgDetails {
   const stop = new AbortController();
-  ctx.signal?.addEventListener("abort", () => stop.abort(), { once: true });
+  // A run stopped before the listing started this: its abort event has already fired.
+  if (ctx.signal?.aborted) stop.abort();
+  else ctx.signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const read = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stop.signal) : Promise.resolve({ problems: [], remarks: [] });
   read.catch(() => {}); // observed by write
   return {
