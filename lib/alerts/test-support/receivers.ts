@@ -1,6 +1,7 @@
 // Local receivers the alert tests post to: one HTTP server (/slack and /teams validate the payload
 // shape and answer 400 with the problems; /webhook verifies the HMAC signature; /flaky answers 500
-// `failFirst` times) and an SMTP server (smtp-server from npm) collecting the mail.
+// `failFirst` times; a path ending in /slow answers after `holdMs`) and an SMTP server (smtp-server
+// from npm) collecting the mail.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
@@ -9,7 +10,7 @@ import { slackProblems, teamsProblems } from "./payload-limits";
 
 export interface Received { path: string; status: number; body: string; json: Record<string, unknown>; problems: string[] }
 
-export async function startHttpReceiver(o: { webhookSecret: string; failFirst?: number }) {
+export async function startHttpReceiver(o: { webhookSecret: string; failFirst?: number; holdMs?: number }) {
   const received: Received[] = [];
   let failures = 0;
   const server = http.createServer((req, res) => {
@@ -25,7 +26,9 @@ export async function startHttpReceiver(o: { webhookSecret: string; failFirst?: 
       if (path.startsWith("/webhook") && !verifySignature(o.webhookSecret, req.headers as Record<string, string>, body)) problems = ["bad signature"];
       const status = problems.length ? 400 : path.startsWith("/flaky") && failures++ < (o.failFirst ?? 2) ? 500 : 200;
       received.push({ path, status, body, json, problems });
-      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : problems.join("; ") || "server error");
+      const answer = () => res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : problems.join("; ") || "server error");
+      if (path.endsWith("/slow")) setTimeout(answer, o.holdMs ?? 500);
+      else answer();
     });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
