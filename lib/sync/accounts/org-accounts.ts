@@ -1,7 +1,7 @@
 // Names, OUs and owner tags from AWS Organizations, when the role may read them. Each missing
 // permission degrades to less detail (and a note on the run), never to a failed sync.
 import {
-  DescribeOrganizationalUnitCommand, ListAccountsCommand, ListParentsCommand, ListTagsForResourceCommand,
+  DescribeOrganizationalUnitCommand, ListParentsCommand, ListTagsForResourceCommand, paginateListAccounts,
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { AwsCallError } from "@/lib/aws/errors";
@@ -35,9 +35,8 @@ const tagValue = (tags: { Key?: string; Value?: string }[], ...keys: string[]) =
 export async function listOrganization(client: OrganizationsClient): Promise<OrgRead> {
   const accounts = new Map<string, OrgAccount>();
   try {
-    let NextToken: string | undefined;
-    do {
-      const page = await client.send(new ListAccountsCommand({ NextToken }));
+    // The SDK's paginator, as org-tree.ts reads the tree: it stops at an empty or missing NextToken.
+    for await (const page of paginateListAccounts({ client }, {})) {
       for (const a of page.Accounts ?? []) {
         if (!a.Id) continue;
         accounts.set(a.Id, {
@@ -45,8 +44,7 @@ export async function listOrganization(client: OrganizationsClient): Promise<Org
           joinedAt: a.JoinedTimestamp ?? null, ouId: null, ouName: null, owner: null, team: null, tagsRead: false,
         });
       }
-      NextToken = page.NextToken || undefined;
-    } while (NextToken);
+    }
   } catch (err) {
     return { accounts: null, problems: [err instanceof Error ? err.message : String(err)] };
   }
