@@ -1,24 +1,33 @@
 // A form the server refuses comes back as the admin filled it in, with the reason; once the server
 // accepts it, it is cleared for the next one. (React resets a form after its action by default,
 // refused or not: components/ui/use-kept-form.ts.)
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+
+/** A field of a form, found within it, and the value filled in. */
+type Field = [find: (form: Locator) => Locator, value: string];
+const text = (name: string) => (form: Locator) => form.getByRole("textbox", { name });
+const select = (name: string) => (form: Locator) => form.locator(`select[name="${name}"]`);
+
+/** Fills `fields` (a select by its option), submits with `submit`, expects the server's reason in
+ *  `alert`, and every field as it was filled. */
+async function refusedKeeps(form: Locator, fields: Field[], submit: string, alert: Locator, reason: string) {
+  for (const [find, value] of fields) {
+    const field = find(form);
+    if (await field.evaluate((e) => e.tagName === "SELECT")) await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await form.getByRole("button", { name: submit }).click();
+  await expect(alert).toContainText(reason);
+  for (const [find, value] of fields) await expect(find(form)).toHaveValue(value);
+}
 
 test("a refused token keeps its fields; an accepted one clears them", async ({ page }) => {
   const name = `e2e-kept-${Date.now()}`;
   await page.goto("/admin/tokens");
   const form = page.getByTestId("token-form");
-  await form.getByRole("textbox", { name: "Name" }).fill(name);
-  await form.locator('select[name="role"]').selectOption("analyst");
-  await form.locator('select[name="scopeKind"]').selectOption("accounts");
-  await form.getByRole("textbox", { name: "Values, comma-separated" }).fill("12345");
-  await form.getByRole("spinbutton", { name: "Expires in (days)" }).fill("30");
-  await form.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText('expected a 12-digit account id, got "12345"');
-  await expect(form.getByRole("textbox", { name: "Name" })).toHaveValue(name);
-  await expect(form.locator('select[name="role"]')).toHaveValue("analyst");
-  await expect(form.locator('select[name="scopeKind"]')).toHaveValue("accounts");
-  await expect(form.getByRole("textbox", { name: "Values, comma-separated" })).toHaveValue("12345");
-  await expect(form.getByRole("spinbutton", { name: "Expires in (days)" })).toHaveValue("30");
+  const expires = (f: Locator) => f.getByRole("spinbutton", { name: "Expires in (days)" });
+  await refusedKeeps(form, [[text("Name"), name], [select("role"), "analyst"], [select("scopeKind"), "accounts"], [text("Values, comma-separated"), "12345"], [expires, "30"]],
+    "Create token", page.getByRole("main").getByRole("alert"), 'expected a 12-digit account id, got "12345"');
   await expect(page.getByTestId("token-secret")).toHaveCount(0);
 
   await form.getByRole("textbox", { name: "Values, comma-separated" }).fill("111122223333");
@@ -35,27 +44,14 @@ test("a refused alert rule and channel keep their fields", async ({ page }) => {
   const name = `e2e-kept-${Date.now()}`;
   await page.goto("/admin/alerts");
   const rule = page.getByTestId("rule-form");
-  await rule.getByRole("textbox", { name: "Name" }).fill(name);
-  await rule.locator('select[name="minSeverity"]').selectOption("CRITICAL");
-  await rule.locator('select[name="scopeKind"]').selectOption("accounts");
-  await rule.getByRole("textbox", { name: "Values, comma-separated" }).fill("not-an-account");
-  await rule.getByRole("button", { name: "Save rule" }).click();
-  await expect(rule.getByRole("alert")).toContainText('expected a 12-digit account id, got "not-an-account"');
-  await expect(rule.getByRole("textbox", { name: "Name" })).toHaveValue(name);
-  await expect(rule.locator('select[name="minSeverity"]')).toHaveValue("CRITICAL");
-  await expect(rule.getByRole("textbox", { name: "Values, comma-separated" })).toHaveValue("not-an-account");
+  await refusedKeeps(rule, [[text("Name"), name], [select("minSeverity"), "CRITICAL"], [select("scopeKind"), "accounts"], [text("Values, comma-separated"), "not-an-account"]],
+    "Save rule", rule.getByRole("alert"), 'expected a 12-digit account id, got "not-an-account"');
 
   const channel = page.getByTestId("channel-form");
-  await channel.getByRole("textbox", { name: "Name" }).fill(name);
-  await channel.getByRole("combobox", { name: "Kind" }).selectOption("EMAIL");
-  await channel.getByRole("textbox", { name: "SMTP host" }).fill("smtp example");
-  await channel.getByRole("textbox", { name: "From" }).fill("inspectorate@example.com");
-  await channel.getByRole("textbox", { name: "To (comma-separated)" }).fill("security@example.com");
-  await channel.getByRole("button", { name: "Save channel" }).click();
-  await expect(channel.getByRole("alert")).toContainText("expected a host name");
-  await expect(channel.getByRole("textbox", { name: "Name" })).toHaveValue(name);
-  await expect(channel.getByRole("textbox", { name: "SMTP host" })).toHaveValue("smtp example");
-  await expect(channel.getByRole("textbox", { name: "To (comma-separated)" })).toHaveValue("security@example.com");
+  const kind = (f: Locator) => f.getByRole("combobox", { name: "Kind" });
+  // The kind before the fields it shows.
+  await refusedKeeps(channel, [[text("Name"), name], [kind, "EMAIL"], [text("SMTP host"), "smtp example"], [text("From"), "inspectorate@example.com"], [text("To (comma-separated)"), "security@example.com"]],
+    "Save channel", channel.getByRole("alert"), "expected a host name");
   await expect(page.getByRole("main")).not.toContainText(name); // no channel saved (a field's value is not text)
 
   // Accepted, the form starts over, its kind included (the kind decides which fields it shows).
@@ -71,14 +67,7 @@ test("a refused group mapping keeps its fields", async ({ page }) => {
   const group = `e2e-kept-${Date.now()}`;
   await page.goto("/admin/access");
   const form = page.getByTestId("mapping-form");
-  await form.getByRole("textbox", { name: "Group (as the identity provider names it)" }).fill(group);
-  await form.locator('select[name="role"]').selectOption("analyst");
-  await form.locator('select[name="scopeKind"]').selectOption("accounts");
-  await form.getByRole("textbox", { name: "Values, comma-separated" }).fill("12345");
-  await form.getByRole("button", { name: "Save mapping" }).click();
-  await expect(form.getByRole("alert")).toContainText('expected a 12-digit account id, got "12345"');
-  await expect(form.getByRole("textbox", { name: "Group (as the identity provider names it)" })).toHaveValue(group);
-  await expect(form.locator('select[name="role"]')).toHaveValue("analyst");
-  await expect(form.getByRole("textbox", { name: "Values, comma-separated" })).toHaveValue("12345");
+  await refusedKeeps(form, [[text("Group (as the identity provider names it)"), group], [select("role"), "analyst"], [select("scopeKind"), "accounts"], [text("Values, comma-separated"), "12345"]],
+    "Save mapping", form.getByRole("alert"), 'expected a 12-digit account id, got "12345"');
   await expect(page.getByRole("main")).not.toContainText(group); // saved nowhere (a field's value is not text)
 });
