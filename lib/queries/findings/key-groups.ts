@@ -16,7 +16,7 @@ import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-f
 import type { FindingGroupRow } from "./findings-groups";
 import type { ResolvedFilter } from "./resource-match";
 import { noteScopeAsked, scopeHash, summedAheadAccounts, sumsCurrentSql } from "./scope-key-rollups";
-import { accountsColumn } from "@/lib/sync/integrity/rollup-check";
+import { accountsColumn, keyCellsSum } from "@/lib/sync/integrity/rollup-check";
 
 const defaults = findingsFilterSchema.parse({});
 /** What the rollup is keyed or split by, or what does not narrow a group's rows. */
@@ -51,13 +51,13 @@ function column(mode: InUseMode, alias: string, name: string): string {
 /** The group's counts from the rollup row `alias`: every severity, or only critical and/or high. */
 function countsFor(mode: InUseMode, severities: string[], alias: string) {
   const col = (name: string) => column(mode, alias, name);
-  if (!severities.length) {
-    return { count: col("findings"), critical: col("critical"), high: col("high"), exploitable: col("exploitable") };
-  }
+  // The same cells an account count sums (keyCellsSum): a group's count and its accounts agree.
+  const count = keyCellsSum(mode, severities, alias);
+  if (!severities.length) return { count, critical: col("critical"), high: col("high"), exploitable: col("exploitable") };
   const critical = severities.includes("CRITICAL"), high = severities.includes("HIGH");
   const sum = (parts: (string | false)[]) => parts.filter(Boolean).join(" + ") || "0";
   return {
-    count: sum([critical && col("critical"), high && col("high")]),
+    count,
     critical: critical ? col("critical") : "0",
     high: high ? col("high") : "0",
     exploitable: sum([critical && col("exploitable_critical"), high && col("exploitable_high")]),

@@ -74,25 +74,28 @@ const keyCounts = (where: string) => [
   `(count(*) FILTER (WHERE NOT i${where}))::int`, `(count(*) FILTER (WHERE i${where}))::int`,
 ];
 
-/** The account counts of rows summed over accounts: findings of any severity, critical, high, or
- *  either ("severe"), each in use / on idle images / either (the "In use only" switch's positions),
- *  and the cell counts whose sum above zero counts an account (the triggers of migrations
- *  *_open_key_rollups and *_key_rollups_severity_accounts). */
-const SEVERITY_SUFFIX = { any: "", critical: "_critical", high: "_high", severe: "_severe" } as const;
-const SEVERITY_COUNTS = { any: ["findings"], critical: ["critical"], high: ["high"], severe: ["critical", "high"] } as const;
-const MODE_SUFFIX: Record<InUseMode, string> = { only: "", idle: "_idle", all: "_all" };
-const MODE_COUNTS: Record<InUseMode, (c: string) => string[]> = { only: (c) => [c], idle: (c) => [`${c}_idle`], all: (c) => [c, `${c}_idle`] };
-const ACCOUNT_COUNTS = (Object.keys(SEVERITY_SUFFIX) as (keyof typeof SEVERITY_SUFFIX)[]).flatMap((severity) =>
-  (Object.keys(MODE_SUFFIX) as InUseMode[]).map((mode) =>
-    [`accounts${SEVERITY_SUFFIX[severity]}${MODE_SUFFIX[mode]}`, SEVERITY_COUNTS[severity].flatMap(MODE_COUNTS[mode]).join(" + ")] as const));
+/** A key rollup row's cells for some severities (none: any; only critical and high are split out) in
+ *  a position of the "In use only" switch, summed: a group's count, and, above zero, an account's. */
+export function keyCellsSum(mode: InUseMode, severities: readonly string[], alias?: string): string {
+  const names = severities.length ? (["critical", "high"] as const).filter((n) => severities.includes(n.toUpperCase())) : ["findings"];
+  const cells = names.flatMap((n) => (mode === "only" ? [n] : mode === "idle" ? [`${n}_idle`] : [n, `${n}_idle`]));
+  return cells.length ? `(${cells.map((c) => (alias ? `${alias}.${c}` : c)).join(" + ")})` : "0";
+}
 
-/** The account-count column (ACCOUNT_COUNTS) for the CVE groups of some severities (none: any) in a
- *  position of the "In use only" switch. Only critical and high are split out. */
+const MODE_SUFFIX: Record<InUseMode, string> = { only: "", idle: "_idle", all: "_all" };
+
+/** The account-count column for the CVE groups of some severities (none: any) in a position of the
+ *  switch: accounts, accounts_critical, accounts_high or accounts_severe (critical or high), each
+ *  with its switch suffix. */
 export function accountsColumn(mode: InUseMode, severities: readonly string[]): string {
   const critical = severities.includes("CRITICAL"), high = severities.includes("HIGH");
-  const severity = critical && high ? "severe" : critical ? "critical" : high ? "high" : "any";
-  return `accounts${SEVERITY_SUFFIX[severity]}${MODE_SUFFIX[mode]}`;
+  return `accounts${critical && high ? "_severe" : critical ? "_critical" : high ? "_high" : ""}${MODE_SUFFIX[mode]}`;
 }
+
+/** The account counts kept beside the summed cells (the triggers of migrations *_open_key_rollups and
+ *  *_key_rollups_severity_accounts): each column, and the cells whose sum above zero counts an account. */
+const ACCOUNT_COUNTS = [[], ["CRITICAL"], ["HIGH"], ["CRITICAL", "HIGH"]].flatMap((severities) =>
+  (["only", "idle", "all"] as const).map((mode) => [accountsColumn(mode, severities), keyCellsSum(mode, severities)] as const));
 
 /** open_key_rollups summed over the accounts `where` keeps (a WHERE clause, "" for all), per key and
  *  region, with how many of them have such findings (ACCOUNT_COUNTS): the columns of
