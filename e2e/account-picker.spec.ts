@@ -73,3 +73,52 @@ test("the review's By account view searches accounts and goes to the one chosen"
   await expect(page.getByRole("heading", { level: 1, name: "Weekly review" })).toBeVisible();
   await expect(page.getByText(/Meeting of .* · .*staging-data/)).toBeVisible();
 });
+
+// Suggestions that open under a resting mouse pointer are not chosen by it: the next Enter applies
+// what was typed instead of taking whichever suggestion happened to appear under the pointer.
+test("a suggestion list opening under a resting pointer leaves Enter to apply the field", async ({ page }) => {
+  await page.goto("/findings");
+  const field = page.getByRole("combobox", { name: "Accounts" });
+  const list = page.getByRole("listbox", { name: "Matching accounts" });
+  const box = (await field.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 20); // where the first suggestion will be
+  await field.focus();
+  await field.pressSequentially("prod");
+  await expect(list.getByRole("option").first()).toBeVisible();
+  await page.waitForTimeout(300); // a hover that the appearing list caused would have happened by now
+  await expect(field).not.toHaveAttribute("aria-activedescendant", /.+/);
+  await expect(list.getByRole("option", { selected: true })).toHaveCount(0);
+  // A real movement over the list still highlights, as before.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height + 24);
+  await expect(list.getByRole("option", { selected: true })).toHaveCount(1);
+  // Escape closes the list; Enter then applies the typed text rather than a suggestion.
+  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  await field.press("Escape");
+  await field.press("Enter");
+  await page.waitForURL((url) => url.searchParams.getAll("account").join() === "prod");
+});
+
+// Escape pressed while the suggestions are still on their way closes the list for good: the answer
+// arriving afterwards does not open it (the server's answers are held back 800 ms here).
+test("Escape before the suggestions arrive keeps them closed", async ({ page }) => {
+  await page.goto("/findings");
+  await page.route("**/api/accounts/suggest?**", async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue().catch(() => {}); // a request the page gave up on is already gone
+  });
+  const field = page.getByRole("combobox", { name: "Accounts" });
+  const list = page.getByRole("listbox", { name: "Matching accounts" });
+  const answered = page.waitForResponse((r) => r.url().includes("/api/accounts/suggest?q=stag"));
+  await field.focus();
+  await field.pressSequentially("stag");
+  await page.waitForTimeout(250); // past the 150 ms debounce: the request for "stag" is in flight
+  await expect(list).toBeHidden();
+  await field.press("Escape");
+  await answered;
+  await page.waitForTimeout(300); // the answer has had time to render
+  await expect(list).toBeHidden();
+  // Typing again opens it, with the answer.
+  await field.press("End");
+  await field.pressSequentially("i");
+  await expect(list.getByRole("option").filter({ hasText: "staging-data" })).toBeVisible();
+});

@@ -89,8 +89,9 @@ export function AccountPicker({ label, defaultValue, name, onChoose, hideLabel =
           } else if (e.key === "Enter" && shown && active >= 0 && options[active]) {
             e.preventDefault(); // in the filter, choosing is not applying: Enter again (or Apply) applies
             choose(options[active]);
-          } else if (e.key === "Escape" && shown) {
-            e.preventDefault();
+          } else if (e.key === "Escape") {
+            // Closes even while suggestions are still loading: they must not open later and take the next Enter.
+            if (shown) e.preventDefault();
             setOpen(false);
           }
         }}
@@ -121,7 +122,9 @@ export function AccountPicker({ label, defaultValue, name, onChoose, hideLabel =
               e.preventDefault();
               choose(a);
             }}
-            onMouseEnter={() => setActive(i)}
+            // mousemove, not mouseenter: a list opening under a resting pointer gets a mouseenter, and
+            // Enter would then take that suggestion rather than apply what was typed
+            onMouseMove={() => active !== i && setActive(i)}
             className={`flex cursor-pointer items-baseline justify-between gap-3 px-2 py-1.5 ${i === active ? "bg-accent text-white" : "text-ink"}`}
           >
             <span className="truncate font-sans">{a.name ?? "(no name)"}</span>
