@@ -36,7 +36,7 @@ function throttle(): Record<string, number> | undefined {
 function quirks(): EmulatorOptions["quirks"] {
   const spec = pick("quirks", "QUIRKS");
   if (!spec) return undefined;
-  const known = ["listingLagSeconds", "clockSkewSeconds", "disabledRetention", "terminations", "accountChurn", "multiResource", "ghsaFindings", "codeSecurity", "referenceUrls"];
+  const known = ["listingLagSeconds", "clockSkewSeconds", "disabledRetention", "terminations", "accountChurn", "multiResource", "ghsaFindings", "codeSecurity", "referenceUrls", "pageOverlap"];
   return Object.fromEntries(spec.split(",").map((p) => {
     const [k, v] = p.split("=").map((x) => x.trim());
     if (!known.includes(k)) throw new Error(`--quirks: unknown quirk ${k} (known: ${known.join(", ")})`);

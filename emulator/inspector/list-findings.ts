@@ -62,6 +62,8 @@ export function listFindings(w: World, region: number, body: Body) {
   for (; k < c.length && page.length < max; k++) if (match(c[k])) page.push(c[k]);
   // Look ahead for one more match so the last page carries no token.
   while (k < c.length && !match(c[k])) k++;
-  const next = k < c.length ? encodeToken({ c: c[k] }) : undefined;
+  // With the pageOverlap quirk the next page starts at this page's last finding again.
+  const from = w.quirks.pageOverlap && page.length >= 2 ? page[page.length - 1] : c[k];
+  const next = k < c.length ? encodeToken({ c: from }) : undefined;
   return { findings: page.map((i) => materialiseFinding(w, i)), ...(next ? { nextToken: next } : {}) };
 }

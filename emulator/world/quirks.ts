@@ -7,7 +7,7 @@ import { ACTIVE, CLOSED, DELETED, SUPPRESSED, type PendingChange, type Quirks, t
 // a disabled account's 24 h after it was disabled.
 
 export const NO_QUIRKS: Quirks = { clockSkewSeconds: 0, listingLagSeconds: 0, disabledRetention: false, terminations: false, accountChurn: false,
-  multiResource: false, ghsaFindings: false, futureScanReason: null, codeSecurity: false, referenceUrls: 1 };
+  multiResource: false, ghsaFindings: false, futureScanReason: null, codeSecurity: false, referenceUrls: 1, pageOverlap: false };
 const DAY = 86400;
 
 /** Runs `mutate`, then holds back every change it stamped within the lag (by updatedAt). */

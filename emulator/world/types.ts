@@ -145,6 +145,9 @@ export interface Quirks {
   /** Reference URLs per package finding (1 = the advisory's own page). Real advisories list many
    *  (NVD's 5 to 50): findings of a real size, for the sync's memory measurements. */
   referenceUrls: number;
+  /** Unsorted ListFindings pages (of two or more findings) each start with the previous page's last
+   *  finding again, as a listing over data that moves under its cursor may: the sync sees findings twice. */
+  pageOverlap: boolean;
 }
 
 export interface PendingChange {

@@ -173,6 +173,7 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
   let detailsWritten = false;
   try {
     deferred = await deferFindingIndexesIfEmpty(ctx.pool);
+    ctx.newFindingsOnly = deferred > 0;
     const outcomes = await syncRegions(ctx, regions, checks, accounts);
     // The accounts' OUs and owner tags, read beside the listing (sync-accounts.ts), before the snapshots.
     ctx.progress.update({ phase: "details" });

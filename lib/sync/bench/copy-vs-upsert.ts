@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "@/lib/db/client";
 import type { FindingRow } from "../map/finding-row";
-import { upsertFindings } from "../write/finding-writer";
+import { insertNewFindings, upsertFindings } from "../write/finding-writer";
 import { benchDatabase } from "./bench-db";
 import { joinRawFinding } from "@/lib/domain/raw-finding-parts";
 import { RAW_PARTS_COLUMNS, RAW_PARTS_JOIN } from "@/lib/queries/findings/raw-parts-join";
@@ -78,9 +78,9 @@ export function copyLine(r: FindingRow, raw: StoredRaw): string {
     r.lastObservedAt, r.updatedAt, raw.own, r.findingKey, raw.vulnerabilityPart, raw.resourcesPart, raw.installedPart].map(text).join("\t") + "\n";
 }
 
-/** A page of rows as the sync writes them: bulk upserts of `batchSize`. */
-export async function upsertPage(db: Database, page: FindingRow[], batchSize = 500): Promise<void> {
-  for (let i = 0; i < page.length; i += batchSize) await upsertFindings(db.pool, page.slice(i, i + batchSize), { runId: null, syncedAt: new Date() });
+/** A page of rows as the sync writes them: bulk upserts of `batchSize` (`newOnly`: a first load's inserts). */
+export async function upsertPage(db: Database, page: FindingRow[], batchSize = 500, newOnly = false): Promise<void> {
+  for (let i = 0; i < page.length; i += batchSize) await (newOnly ? insertNewFindings : upsertFindings)(db.pool, page.slice(i, i + batchSize), { runId: null, syncedAt: new Date() });
 }
 
 /** A page of the cache's rows, as stored, by COPY: first the shared parts no earlier page of this

@@ -1,8 +1,9 @@
 // `npx tsx lib/sync/bench/write-path-cost.ts [--source <database url>] [--rows 100000] [--rounds 2]`
 // What one finding costs the database on a first load's write path, piece by piece: the same rows
 // (read back from a synced cache, by default the 1M views bench's) written into fresh databases in
-// the first load's bulk mode (secondary indexes deferred), one writer, four ways alternated per page:
-// the sync's bulk upsert and a plain COPY, each with the rollup triggers and without them. Prints
+// the first load's bulk mode (secondary indexes deferred), one writer, five ways alternated per page:
+// the sync's bulk upsert and a plain COPY, each with the rollup triggers and without them, and the
+// first load's insert (INSERT_NEW_FINDINGS_SQL) with them. Prints
 // the PostgreSQL server's CPU (every process of the local server) and this process's, per row.
 // Needs the local PostgreSQL (TEST_DATABASE_URL, as bench:sync) and the source cache.
 import { parseArgs } from "node:util";
@@ -29,8 +30,10 @@ type Way = { name: string; triggers: boolean; write: Write };
 // 500 rows to a statement both ways, as the sync's batches.
 const upsert: Write = (db, page) => upsertPage(db, page, 500);
 const copy: Write = (db, page, stored, parts, copied) => copyPage(db, page, stored, parts, copied, 500);
+const insert: Write = (db, page) => upsertPage(db, page, 500, true);
 const ways: Way[] = [
   { name: "bulk upsert, rollup triggers on", triggers: true, write: upsert },
+  { name: "first load's insert, triggers on", triggers: true, write: insert },
   { name: "bulk upsert, rollup triggers off", triggers: false, write: upsert },
   { name: "COPY, rollup triggers on", triggers: true, write: copy },
   { name: "COPY, rollup triggers off", triggers: false, write: copy },

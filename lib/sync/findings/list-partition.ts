@@ -7,7 +7,7 @@ import { responseDate } from "@/lib/aws/aws-clock";
 import { AwsCallError } from "@/lib/aws/errors";
 import { throwIfAborted, type SyncContext } from "../context";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
-import { upsertFindings } from "../write/finding-writer";
+import { insertNewFindings, upsertFindings } from "../write/finding-writer";
 import { partitionFilter, type Partition } from "./partitions";
 import { queuedBytes } from "./queued-bytes";
 
@@ -46,7 +46,7 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     const bytes = bufferBytes;
     buffer = [];
     bufferBytes = 0;
-    const write = ctx.writes.run(() => upsertFindings(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
+    const write = ctx.writes.run(() => (ctx.newFindingsOnly ? insertNewFindings : upsertFindings)(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
     writing = write.finally(() => ctx.queue.release(bytes)).then(async (w) => {
       r.written += w.written;
       r.changed += w.changed;

@@ -2,7 +2,7 @@
 // implicit transaction, so a crash leaves whole batches only.
 import type pg from "pg";
 import type { FindingRow } from "../map/finding-row";
-import { UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
+import { INSERT_NEW_FINDINGS_SQL, UPSERT_FINDINGS_SQL } from "./upsert-findings-sql";
 import { recordSeparated } from "./raw-parts-sql";
 import { retryOnDeadlock } from "../util/retry-deadlock";
 import { splitRawFinding } from "@/lib/domain/raw-finding-parts";
@@ -18,6 +18,7 @@ export interface WriteResult {
 }
 
 type Queryable = Pick<pg.Pool, "query">;
+type Pool = Queryable & Pick<pg.Pool, "connect">;
 
 /** Two pages may carry the same finding when the data moves under the cursor: keep the newest. */
 export function dedupeByArn(rows: FindingRow[]): FindingRow[] {
@@ -87,16 +88,42 @@ export function findingsPayload(rows: FindingRow[]): FindingsPayload {
   };
 }
 
-export async function upsertFindings(
-  db: Queryable,
-  rows: FindingRow[],
-  ctx: { runId: number | null; syncedAt: Date },
-): Promise<WriteResult> {
+export async function upsertFindings(db: Queryable, rows: FindingRow[], ctx: { runId: number | null; syncedAt: Date }): Promise<WriteResult> {
   if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
   const unique = dedupeByArn(rows);
-  const p = findingsPayload(unique);
+  return upsertPayload(db, unique, findingsPayload(unique), ctx);
+}
+
+async function upsertPayload(db: Queryable, unique: FindingRow[], p: FindingsPayload, ctx: { runId: number | null; syncedAt: Date }): Promise<WriteResult> {
   const params = [p.columns, ctx.syncedAt, ctx.runId, unique.map((r) => r.arn), p.raws, p.vulnerabilityParts, p.resourcesParts, p.partIds, p.partDocs, p.installedParts];
   const res = await retryOnDeadlock("findings upsert", () => db.query({ name: "upsert_findings", text: UPSERT_FINDINGS_SQL, values: params }));
   const r = res.rows[0] as Omit<WriteResult, "written">;
   return { written: unique.length, changed: r.changed, inserted: r.inserted, events: r.events };
+}
+
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = "23505";
+
+/** A first load's batch (the run began on an empty cache: run-sync's bulk mode), written by a plain
+ *  insert (INSERT_NEW_FINDINGS_SQL); a finding the cache holds after all (listed twice) fails it on
+ *  the primary key, and the batch is upserted instead. Same result as upsertFindings. */
+export async function insertNewFindings(pool: Pool, rows: FindingRow[], ctx: { runId: number | null; syncedAt: Date }): Promise<WriteResult> {
+  if (!rows.length) return { written: 0, changed: 0, inserted: 0, events: 0 };
+  const unique = dedupeByArn(rows);
+  const p = findingsPayload(unique);
+  // One connection for the insert and, if a finding was held, the upsert after it: the pool's own
+  // query() closes a connection whose statement failed, and the embedded PGlite (one session) keeps
+  // a closed connection's named statements, so the next connection could not prepare this one again.
+  const client = await pool.connect();
+  try {
+    const params = [p.columns, ctx.syncedAt, p.raws, p.vulnerabilityParts, p.resourcesParts, p.installedParts, p.partIds, p.partDocs];
+    const inserted = await retryOnDeadlock("findings insert", () => client.query({ name: "insert_new_findings", text: INSERT_NEW_FINDINGS_SQL, values: params }))
+      .then((res) => res.rows[0] as Omit<WriteResult, "written">, (err: unknown) => {
+        if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) return null; // rolled back whole: upserted below
+        throw err;
+      });
+    return inserted ? { written: unique.length, ...inserted } : await upsertPayload(client, unique, p, ctx);
+  } finally {
+    client.release();
+  }
 }

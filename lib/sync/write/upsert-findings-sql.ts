@@ -28,7 +28,7 @@ export const documentKey = (i: number) => String.fromCharCode(i < 26 ? 97 + i : 
 const recordDefinition = DOCUMENT_COLUMNS.map(([, type], i) => `"${documentKey(i)}" ${type === "timestamptz" ? "float8" : type}`).join(", ");
 const inputColumns = DOCUMENT_COLUMNS.map(([name, type]) => (type === "timestamptz" ? `to_timestamp(${name} / 1000.0) AS ${name}` : name)).join(", ");
 
-import { UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
+import { DELETE_GONE_RESOURCES_CTE, INSERT_RESOURCES_CTE, UPSERT_RESOURCES_CTE } from "./upsert-resources-sql";
 import { insertRawPartsSql } from "./raw-parts-sql";
 import { coveredImageUsageSql } from "../coverage/image-usage";
 
@@ -51,44 +51,38 @@ const replaces = (held: string, listed: string) =>
 const heldValue = (held: string, listed: string, c: string) =>
   c === "raw_vulnerability_part" ? `COALESCE(${held}.${c}, ${listed}.${c})` : `${held}.${c}`;
 
-export const UPSERT_FINDINGS_SQL = `
-WITH input AS (
+/** The batch's rows: the document's columns zipped with the raw texts and part ids (placeholders). */
+const inputCte = (p: { columns: string; raws: string; vulnerability: string; resources: string; installed: string }) => `
+input AS (
   SELECT ${inputColumns}, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part FROM ROWS FROM (
-    json_to_recordset($1::json) AS (${recordDefinition}),
-    string_to_table($5::text, chr(30)),
-    unnest($6::uuid[]),
-    unnest($7::uuid[]),
-    unnest($10::uuid[])
+    json_to_recordset(${p.columns}::json) AS (${recordDefinition}),
+    string_to_table(${p.raws}::text, chr(30)),
+    unnest(${p.vulnerability}::uuid[]),
+    unnest(${p.resources}::uuid[]),
+    unnest(${p.installed}::uuid[])
   ) AS t(${DOCUMENT_COLUMNS.map(([name]) => name).join(", ")}, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part)
-),
--- Probing the primary key by array keeps this an index lookup however stale the statistics are.
-prev AS (
-  SELECT arn, updated_at, ${COMPARED.join(", ")} FROM findings WHERE arn = ANY($4::text[])
-),
--- The listed rows to write: new, a newer version, or changed modelled columns (GONE differs in
--- status). The rest (as held, or older) stay out of the INSERT, because ON CONFLICT … DO UPDATE …
--- WHERE false still locks the row it skips (a WAL record each, and after a checkpoint the heap page's
--- image: half of a daily re-listing's WAL). The statement's WHERE below stays the guard for a row
--- that changed since this read.
-to_write AS (
-  SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
-  WHERE p.arn IS NULL OR (${replaces("p", "i")})
-),
+)`;
+
+/** The shared raw parts the rows of `rows` point to, and the coverage's image usage of their images. */
+const partsAndCoverageCtes = (rows: string, ids: string, docs: string) => `
 -- The shared parts of the raw JSON (lib/domain/raw-finding-parts.ts) the written rows point to.
-raw_parts AS (${insertRawPartsSql("$8", "$9", "p.id IN (SELECT raw_vulnerability_part FROM to_write UNION ALL SELECT raw_resources_part FROM to_write UNION ALL SELECT raw_installed_part FROM to_write)")}
+raw_parts AS (${insertRawPartsSql(ids, docs, `p.id IN (SELECT raw_vulnerability_part FROM ${rows} UNION ALL SELECT raw_resources_part FROM ${rows} UNION ALL SELECT raw_installed_part FROM ${rows})`)}
   RETURNING 1
 ),
 -- Images in use: the values the region's coverage holds for a written finding's image (listed
 -- alongside the findings, or by the last sync), as applyCoverageUsage sets them after the listing
 -- (coverage/image-usage.ts), which then finds nothing left to write for these rows.
 covered AS (
-  SELECT w.arn AS cov_arn, u.* FROM to_write w CROSS JOIN LATERAL (
+  SELECT w.arn AS cov_arn, u.* FROM ${rows} w CROSS JOIN LATERAL (
     SELECT ${coveredImageUsageSql("c.metadata->'ecrImage'", "cov_")} FROM covered_resources c
     WHERE c.region = w.region AND c.resource_id = w.resource_id AND c.resource_type = 'AWS_ECR_CONTAINER_IMAGE' AND c.metadata ? 'ecrImage'
     ORDER BY c.scan_type LIMIT 1) u
   WHERE w.resource_type = 'AWS_ECR_CONTAINER_IMAGE'
-),
-up AS (
+)`;
+
+/** INSERT INTO findings … SELECT of the rows of \`rows\` (joined with \`covered\`), as a new row holds
+ *  them; what follows it (ON CONFLICT …) is the caller's. */
+const insertFindings = (rows: string, syncedAt: string) => `
   INSERT INTO findings AS f (arn, account_id, region, type, title, severity, status,
     inspector_score, cvss_score, epss_score, exploit_available, fix_available, vulnerability_id, finding_key, related_vulnerabilities,
     package_names, resource_type, resource_id, resource_name, resource_tags, ami_id, ecr_repository, ecr_image_hash,
@@ -102,9 +96,27 @@ up AS (
     -- Exploitable since: Inspector's last known exploit when it gives one, else this version's time.
     CASE WHEN exploit_available = 'YES' THEN COALESCE(last_known_exploit_at, updated_at) END,
     CASE WHEN exploit_available = 'YES' THEN CASE WHEN last_known_exploit_at IS NOT NULL THEN 'LAST_KNOWN_EXPLOIT' ELSE 'CACHE_FIRST_SAW' END END,
-    NULL, $2::timestamptz, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part,
+    NULL, ${syncedAt}::timestamptz, raw, raw_vulnerability_part, raw_resources_part, raw_installed_part,
     COALESCE(cov_in_use_count, in_use_count), COALESCE(cov_last_in_use_at, last_in_use_at), cov_image_pulled_at, provider, provider_account_id
-  FROM to_write LEFT JOIN covered ON cov_arn = arn
+  FROM ${rows} LEFT JOIN covered ON cov_arn = arn`;
+
+export const UPSERT_FINDINGS_SQL = `
+WITH ${inputCte({ columns: "$1", raws: "$5", vulnerability: "$6", resources: "$7", installed: "$10" })},
+-- Probing the primary key by array keeps this an index lookup however stale the statistics are.
+prev AS (
+  SELECT arn, updated_at, ${COMPARED.join(", ")} FROM findings WHERE arn = ANY($4::text[])
+),
+-- The listed rows to write: new, a newer version, or changed modelled columns (GONE differs in
+-- status). The rest (as held, or older) stay out of the INSERT, because ON CONFLICT … DO UPDATE …
+-- WHERE false still locks the row it skips (a WAL record each, and after a checkpoint the heap page's
+-- image: half of a daily re-listing's WAL). The statement's WHERE below stays the guard for a row
+-- that changed since this read.
+to_write AS (
+  SELECT i.* FROM input i LEFT JOIN prev p ON p.arn = i.arn
+  WHERE p.arn IS NULL OR (${replaces("p", "i")})
+),
+${partsAndCoverageCtes("to_write", "$8", "$9")},
+up AS (${insertFindings("to_write", "$2")}
   ON CONFLICT (arn) DO UPDATE SET
     account_id = EXCLUDED.account_id, region = EXCLUDED.region, type = EXCLUDED.type, title = EXCLUDED.title,
     severity = EXCLUDED.severity, status = EXCLUDED.status,
@@ -158,7 +170,25 @@ ev AS (
   WHERE v.keep
   RETURNING kind
 ),
-${UPSERT_RESOURCES_CTE}
+${UPSERT_RESOURCES_CTE},
+${DELETE_GONE_RESOURCES_CTE}
 SELECT (SELECT count(*) FROM up)::int AS changed,
        (SELECT count(*) FROM up WHERE up.arn NOT IN (SELECT arn FROM prev))::int AS inserted,
        (SELECT count(*) FROM ev)::int AS events`;
+
+/** A first load's batch (the cache held no finding when the run began: run-sync's bulk mode): every
+ *  row is new, so the statement only inserts. None of the upsert's probes of held rows, its seen
+ *  marks, events or stale-resource deletes, which find nothing to do in an empty cache; the rows
+ *  written are the ones the upsert would write (finding-writer.test.ts compares the two). A row the
+ *  cache does hold after all (a finding listed twice, by pages that moved under the cursor) fails the
+ *  statement on the primary key, and the writer runs the upsert for that batch instead.
+ *  $1 columns, $2 synced at, $3 raws, $4–$6 vulnerability, resources and installed part ids, $7 and
+ *  $8 the distinct parts' ids and texts. */
+export const INSERT_NEW_FINDINGS_SQL = `
+WITH ${inputCte({ columns: "$1", raws: "$3", vulnerability: "$4", resources: "$5", installed: "$6" })},
+${partsAndCoverageCtes("input", "$7", "$8")},
+up AS (${insertFindings("input", "$2")}
+  RETURNING f.arn
+),
+${INSERT_RESOURCES_CTE}
+SELECT (SELECT count(*) FROM up)::int AS changed, (SELECT count(*) FROM up)::int AS inserted, 0 AS events`;
