@@ -115,6 +115,7 @@ export async function insertNewFindings(pool: Pool, rows: FindingRow[], ctx: { r
   // query() closes a connection whose statement failed, and the embedded PGlite (one session) keeps
   // a closed connection's named statements, so the next connection could not prepare this one again.
   const client = await pool.connect();
+  let failed: Error | undefined; // any other failure: the connection is closed, as the pool's query() would
   try {
     const params = [p.columns, ctx.syncedAt, p.raws, p.vulnerabilityParts, p.resourcesParts, p.installedParts, p.partIds, p.partDocs];
     const inserted = await retryOnDeadlock("findings insert", () => client.query({ name: "insert_new_findings", text: INSERT_NEW_FINDINGS_SQL, values: params }))
@@ -123,7 +124,10 @@ export async function insertNewFindings(pool: Pool, rows: FindingRow[], ctx: { r
         throw err;
       });
     return inserted ? { written: unique.length, ...inserted } : await upsertPayload(client, unique, p, ctx);
+  } catch (err) {
+    failed = err instanceof Error ? err : new Error(String(err));
+    throw err;
   } finally {
-    client.release();
+    client.release(failed);
   }
 }
