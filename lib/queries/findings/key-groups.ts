@@ -16,7 +16,7 @@ import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-f
 import type { FindingGroupRow } from "./findings-groups";
 import type { ResolvedFilter } from "./resource-match";
 import { noteScopeAsked, scopeHash, summedAheadAccounts, sumsCurrentSql } from "./scope-key-rollups";
-import { accountsColumn, keyCellsSum } from "@/lib/sync/integrity/rollup-check";
+import { accountsColumn, keyCellsSum } from "@/lib/queries/key-rollup-cells";
 
 const defaults = findingsFilterSchema.parse({});
 /** What the rollup is keyed or split by, or what does not narrow a group's rows. */

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import { KEY_ROLLUPS, keyRollupsOverAccounts } from "@/lib/sync/integrity/rollup-check";
+import { KEY_ROLLUPS, keyRollupsOverAccounts } from "@/lib/queries/key-rollup-cells";
 
 /** Below this many accounts, summing a viewer's rows at each view is fast enough (10 accounts at 10M:
  *  16-23 ms a page). */
