@@ -1,7 +1,7 @@
 // `npx tsx lib/sync/bench/write-path-cost.ts [--source <database url>] [--rows 100000] [--rounds 2]`
 // What one finding costs the database on a first load's write path, piece by piece: the same rows
 // (read back from a synced cache, by default the 1M views bench's) written into fresh databases in
-// the first load's bulk mode (secondary indexes deferred), one writer, five ways alternated per page:
+// the first load's bulk mode (secondary indexes deferred), one writer, five ways alternated per page (each first in turn):
 // the sync's bulk upsert and a plain COPY, each with the rollup triggers and without them, and the
 // first load's insert (INSERT_NEW_FINDINGS_SQL) with them. Prints
 // the PostgreSQL server's CPU (every process of the local server) and this process's, per row.
@@ -51,10 +51,13 @@ for (let round = 1; round <= rounds; round++) {
   const meter = cpuMeter(undefined, new URL(targets[0].db.url).pathname.slice(1));
   const pgCpu = () => meter().postgres;
   let rows = 0;
+  let pageNo = 0;
   for await (const { rows: page, stored, parts } of readRows(source, 10_000)) {
     const take = Math.min(page.length, wanted - rows);
     rows += take;
-    for (const t of targets) {
+    // Each way goes first in turn: the first write after a page is read pays that page's garbage collection.
+    const turn = pageNo++ % targets.length;
+    for (const t of [...targets.slice(turn), ...targets.slice(0, turn)]) {
       const pg0 = pgCpu(), own0 = process.cpuUsage(), t0 = performance.now();
       await t.way.write(t.db, page.slice(0, take), stored.slice(0, take), parts, t.copied);
       const own = process.cpuUsage(own0);
