@@ -108,10 +108,11 @@ test("Escape before the suggestions arrive keeps them closed", async ({ page }) 
   });
   const field = page.getByRole("combobox", { name: "Accounts" });
   const list = page.getByRole("listbox", { name: "Matching accounts" });
+  const asked = page.waitForRequest((r) => r.url().includes("/api/accounts/suggest?q=stag"));
   const answered = page.waitForResponse((r) => r.url().includes("/api/accounts/suggest?q=stag"));
   await field.focus();
   await field.pressSequentially("stag");
-  await page.waitForTimeout(250); // past the 150 ms debounce: the request for "stag" is in flight
+  await asked; // past the debounce: the request for "stag" is in flight, its answer held back
   await expect(list).toBeHidden();
   await field.press("Escape");
   await answered;

@@ -35,9 +35,9 @@ export interface SyncContext {
   writes: Semaphore;
   /** Bytes of findings listed and not yet written, run-wide: listing waits when it is spent (back-pressure). */
   queue: QueueBudget;
-  /** The cache held no finding when the run began (it deferred the indexes): batches are written by
-   *  a plain insert, falling back to the upsert for a finding listed twice (finding-writer.ts). */
-  newFindingsOnly?: boolean;
+  /** Set when the cache held no finding as the run began (it deferred the indexes): batches are then
+   *  written by a plain insert, or upserted when a finding was listed twice (insertNewFindings); how many each way. */
+  firstLoadBatches?: { inserted: number; upserted: number };
   /** Set when this run deferred the findings indexes (an empty table) and rebuilt them after. */
   indexRebuildMs?: number;
   /** Set when this run vacuumed the findings after a first load (vacuumLoadedFindings). */

@@ -173,7 +173,7 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
   let detailsWritten = false;
   try {
     deferred = await deferFindingIndexesIfEmpty(ctx.pool);
-    ctx.newFindingsOnly = deferred > 0;
+    if (deferred) ctx.firstLoadBatches = { inserted: 0, upserted: 0 };
     const outcomes = await syncRegions(ctx, regions, checks, accounts);
     // The accounts' OUs and owner tags, read beside the listing (sync-accounts.ts), before the snapshots.
     ctx.progress.update({ phase: "details" });
@@ -196,7 +196,9 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
         return false;
       });
       ctx.vacuumMs = Math.round(performance.now() - t1);
-      ctx.notes.push({ kind: "bulk-load", message: `First load into an empty cache: ${deferred} findings indexes built after loading${keyCompacted ? " and the primary key rebuilt" : ""}, in ${(ctx.indexRebuildMs / 1000).toFixed(1)} s${vacuumed ? `; the loaded rows vacuumed in ${(ctx.vacuumMs / 1000).toFixed(1)} s` : ""}` });
+      const b = ctx.firstLoadBatches ?? { inserted: 0, upserted: 0 };
+      const batches = `${b.inserted} findings batches inserted${b.upserted ? ` and ${b.upserted} upserted (they repeated a finding already written)` : ""}; `;
+      ctx.notes.push({ kind: "bulk-load", message: `First load into an empty cache: ${batches}${deferred} findings indexes built after loading${keyCompacted ? " and the primary key rebuilt" : ""}, in ${(ctx.indexRebuildMs / 1000).toFixed(1)} s${vacuumed ? `; the loaded rows vacuumed in ${(ctx.vacuumMs / 1000).toFixed(1)} s` : ""}` });
     }
   }
 }

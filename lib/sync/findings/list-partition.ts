@@ -46,10 +46,11 @@ export async function listPartition(ctx: SyncContext, region: string, partition:
     const bytes = bufferBytes;
     buffer = [];
     bufferBytes = 0;
-    const write = ctx.writes.run(() => (ctx.newFindingsOnly ? insertNewFindings : upsertFindings)(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
+    const write = ctx.writes.run(() => (ctx.firstLoadBatches ? insertNewFindings : upsertFindings)(ctx.pool, rows, { runId: ctx.runId, syncedAt: ctx.startedAt }));
     writing = write.finally(() => ctx.queue.release(bytes)).then(async (w) => {
       r.written += w.written;
       r.changed += w.changed;
+      if (ctx.firstLoadBatches) ctx.firstLoadBatches[w.byInsert ? "inserted" : "upserted"]++;
       ctx.batches++;
       await ctx.afterBatch?.(ctx.batches);
     });

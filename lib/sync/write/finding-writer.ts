@@ -15,6 +15,9 @@ export interface WriteResult {
   changed: number;
   inserted: number;
   events: number;
+  /** insertNewFindings: whether the batch was written by the first load's insert (false: a finding was
+   *  held, so it was upserted). */
+  byInsert?: boolean;
 }
 
 type Queryable = Pick<pg.Pool, "query">;
@@ -115,7 +118,6 @@ export async function insertNewFindings(pool: Pool, rows: FindingRow[], ctx: { r
   // query() closes a connection whose statement failed, and the embedded PGlite (one session) keeps
   // a closed connection's named statements, so the next connection could not prepare this one again.
   const client = await pool.connect();
-  let failed: Error | undefined; // any other failure: the connection is closed, as the pool's query() would
   try {
     const params = [p.columns, ctx.syncedAt, p.raws, p.vulnerabilityParts, p.resourcesParts, p.installedParts, p.partIds, p.partDocs];
     const inserted = await retryOnDeadlock("findings insert", () => client.query({ name: "insert_new_findings", text: INSERT_NEW_FINDINGS_SQL, values: params }))
@@ -123,11 +125,8 @@ export async function insertNewFindings(pool: Pool, rows: FindingRow[], ctx: { r
         if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) return null; // rolled back whole: upserted below
         throw err;
       });
-    return inserted ? { written: unique.length, ...inserted } : await upsertPayload(client, unique, p, ctx);
-  } catch (err) {
-    failed = err instanceof Error ? err : new Error(String(err));
-    throw err;
+    return inserted ? { written: unique.length, ...inserted, byInsert: true } : { ...(await upsertPayload(client, unique, p, ctx)), byInsert: false };
   } finally {
-    client.release(failed);
+    client.release(); // a broken connection is not reused: the pool checks it
   }
 }

@@ -103,24 +103,23 @@ describe("a first load's insert", () => {
       const prefix = `r${String(++run).padStart(3, "0")}`; // each run's findings are new to both caches
       for (const batch of batches) {
         const rows = batch.map((g) => rowOf(prefix, g));
-        const a = await insertNewFindings(inserted.pool, rows, { runId: null, syncedAt });
-        const b = await upsertFindings(upserted.pool, rows, { runId: null, syncedAt });
-        expect(a).toEqual(b);
-        if (a.changed < a.written) fellBack++; // some row was held: only the upsert can tell
+        const { byInsert, ...a } = await insertNewFindings(inserted.pool, rows, { runId: null, syncedAt });
+        expect(a).toEqual(await upsertFindings(upserted.pool, rows, { runId: null, syncedAt }));
+        if (!byInsert) fellBack++; // a finding of an earlier batch: upserted
       }
       expect(await dump(inserted)).toEqual(await dump(upserted));
     }), { numRuns: 40 });
-    expect(fellBack).toBeGreaterThan(0); // the generator did list findings twice
+    expect(fellBack).toBeGreaterThan(0); // the generator did repeat findings across batches
   });
 
   it("falls back to the upsert for a batch holding a finding the cache has, and writes its newer version", async () => {
     const g: Generated = { n: 1, account: "111122223333", status: "ACTIVE", severity: "HIGH", exploit: "NO", knownExploitAt: undefined,
       cve: "CVE-2024-6119", version: 0, resources: [instance("i-0a")], score: 7.5 };
-    expect(await insertNewFindings(inserted.pool, [rowOf("dup", g)], { runId: 7, syncedAt })).toEqual({ written: 1, changed: 1, inserted: 1, events: 0 });
+    expect(await insertNewFindings(inserted.pool, [rowOf("dup", g)], { runId: 7, syncedAt })).toEqual({ written: 1, changed: 1, inserted: 1, events: 0, byInsert: true });
     const newer = rowOf("dup", { ...g, status: "CLOSED", exploit: "YES", version: 1 });
     const fresh = rowOf("dup", { ...g, n: 2 });
     // Inserting the held one again would fail on the primary key: the batch is upserted instead, with its events.
-    expect(await insertNewFindings(inserted.pool, [newer, fresh], { runId: 7, syncedAt })).toEqual({ written: 2, changed: 2, inserted: 1, events: 2 });
+    expect(await insertNewFindings(inserted.pool, [newer, fresh], { runId: 7, syncedAt })).toEqual({ written: 2, changed: 2, inserted: 1, events: 2, byInsert: false });
     const { rows } = await inserted.pool.query("SELECT status, exploit_available, closed_at FROM findings WHERE arn = $1", [newer.arn]);
     expect(rows).toEqual([{ status: "CLOSED", exploit_available: "YES", closed_at: newer.updatedAt }]);
   });

@@ -1,4 +1,4 @@
-// CTEs of the findings upsert (upsert-findings-sql.ts) that keep finding_other_resources equal to the
+// CTEs of the findings upsert and of a first load's insert (upsert-findings-sql.ts) that keep finding_other_resources equal to the
 // resources after the first of each finding the statement wrote (`up`): positions 1… from the row's
 // other_resources document (the first is the finding's own resource_* columns; the view
 // finding_resources shows both). Unchanged rows are left alone (no dead tuples on a replay); positions
