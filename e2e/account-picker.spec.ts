@@ -83,8 +83,11 @@ test("a suggestion list opening under a resting pointer leaves Enter to apply th
   const box = (await field.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height + 20); // where the first suggestion will be
   await field.focus();
+  const answered = page.waitForResponse((r) => r.url().includes("/api/accounts/suggest?q=prod"));
   await field.pressSequentially("prod");
-  await expect(list.getByRole("option").first()).toBeVisible();
+  await answered;
+  // The list for "prod" is on screen, under the pointer (not an earlier one the next answer replaces).
+  await expect(list.getByRole("option").filter({ hasText: "prod-payments" })).toBeVisible();
   await page.waitForTimeout(300); // a hover that the appearing list caused would have happened by now
   await expect(field).not.toHaveAttribute("aria-activedescendant", /.+/);
   await expect(list.getByRole("option", { selected: true })).toHaveCount(0);
