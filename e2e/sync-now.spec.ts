@@ -15,3 +15,10 @@ test("Sync now starts a run from the browser and lists it when it finishes", asy
   await expect(newest).toContainText("succeeded");
   await expect(button).toBeEnabled();
 });
+
+test("the selected run's notes are on the Sync page, under their kind", async ({ page }) => {
+  await page.goto("/sync");
+  const notes = page.getByTestId("sync-notes");
+  await expect(notes.getByText("Demo", { exact: true })).toBeVisible();
+  await expect(notes).toContainText("Demo data: synced from the bundled emulator's demo organization");
+});

@@ -6,12 +6,14 @@ import { TableHead } from "@/components/ui/table-head";
 import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { EnrichmentSummary } from "./enrichment-summary";
+import { RunNotes } from "./run-notes";
+import type { StoredRunNote } from "@/lib/sync/run/run-notes";
 import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
-/** One run: per region results, then the accounts that failed or whose counts did not match. */
-export function SyncRunDetail({ detail }: { detail: Detail }) {
+/** One run: its notes, per region results, then the accounts that failed or whose counts did not match. */
+export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: StoredRunNote[] | { hidden: number } }) {
   const { run, regions, problemAccounts, accountTotals: t } = detail;
   return (
     <div className="space-y-4">
@@ -21,6 +23,7 @@ export function SyncRunDetail({ detail }: { detail: Detail }) {
         <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span> : "all match"}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
+      <RunNotes notes={notes} />
       <ScrollArea label="Regions of this run">
       <table className="w-full text-sm" data-testid="sync-regions">
         <TableHead columns={["Region", "Status", { label: "Findings", align: "right" }, { label: "Pages", align: "right" }, { label: "Coverage", align: "right" }, "Window", { label: "Took", align: "right" }]} />

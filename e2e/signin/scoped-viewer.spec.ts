@@ -72,6 +72,14 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
     const body = await res.text();
     for (const a of outside) expect(body.includes(a.id), `${path} shows ${a.id}`).toBe(false);
   }
+
+  // The last run's notes name accounts across the organization: the admin reads them, the viewer is told
+  // they exist and that they are not theirs to see.
+  await admin.goto("/sync");
+  await expect(admin.getByTestId("sync-notes")).toContainText("Demo data: synced from the bundled emulator's demo organization");
+  await viewer.goto("/sync");
+  await expect(viewer.getByTestId("sync-notes")).toContainText(/\d+ notes?: no access/);
+  await expect(viewer.getByTestId("sync-notes")).not.toContainText("Demo data");
   await admin.context().close();
   await viewer.context().close();
 });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { liveProgress } from "./background";
 import type { SyncProgress } from "./progress";
 import { STALE_AFTER_MS } from "./run/run-record";
-import type { RunNote } from "./context";
+import { runNotesFromJson, type StoredRunNote } from "./run/run-notes";
 import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 
 export interface SyncRunSummary {
@@ -20,7 +20,7 @@ export interface SyncRunSummary {
   apiRequests: number;
   throttled: number;
   error: string | null;
-  notes: RunNote[];
+  notes: StoredRunNote[];
   demo: boolean;
   /** The run's last progress: per-region phases, pages and findings as they ended. */
   progress: SyncProgress | null;
@@ -34,7 +34,7 @@ export interface SyncStatus {
 }
 
 const summary = (r: Record<string, unknown>): SyncRunSummary => {
-  const notes = (r.notes as RunNote[]) ?? [];
+  const notes = runNotesFromJson(r.notes);
   return {
     id: r.id as number, trigger: r.trigger as string, outcome: r.outcome as SyncRunSummary["outcome"], mode: r.mode as string,
     startedAt: (r.started_at as Date).toISOString(), finishedAt: r.finished_at ? (r.finished_at as Date).toISOString() : null,
