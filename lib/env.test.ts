@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as envModule from "./env";
 import { ConfigError, configuredRegions, parseEnv, slaDays } from "./env";
+import { syncConfigFromEnv } from "./sync/sync-config";
 
 describe("parseEnv", () => {
   it("applies safe defaults: loopback bind, port 3000, hourly sync, embedded DB", () => {
@@ -38,6 +39,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_EMBEDDED_DB: "1", INSPECTORATE_WEB_WORKERS: "2" })).toThrow(embedded);
     expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "0" })).toThrow(/^INSPECTORATE_WEB_WORKERS: /);
     expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "two" })).toThrow(/^INSPECTORATE_WEB_WORKERS: /);
+  });
+
+  it("fixes the sync's heap growth only when told to, and says what it expected", () => {
+    expect(syncConfigFromEnv(parseEnv({})).heapGrowthPercent).toBe(0);
+    expect(syncConfigFromEnv(parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: "50" })).heapGrowthPercent).toBe(50);
+    for (const bad of ["-5", "401", "half"]) {
+      expect(() => parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: bad })).toThrow(/^INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: /);
+    }
   });
 
   it("never echoes a password or a token in a config error", () => {

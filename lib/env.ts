@@ -71,6 +71,9 @@ const schema = z.object({
   INSPECTORATE_LISTING_LAG_MINUTES: z.coerce.number().int().min(0).max(1440).default(10),
   // Time per region for re-listing accounts whose counts disagree with Inspector's.
   INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  // While a sync runs, V8's old generation grows by this share of its live heap (lib/sync/util/heap-growth.ts);
+  // 0: V8's own factor.
+  INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(0),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountIdSchema, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountIdSchema, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),

@@ -18,6 +18,7 @@ import { writeSnapshots } from "./snapshots/write-snapshots";
 import { defaultQueueBytes, syncConfigFromEnv, type SyncConfig } from "./sync-config";
 import { queueBudget } from "./util/queue-budget";
 import { settleAll } from "./util/map-limit";
+import { holdHeapGrowth } from "./util/heap-growth";
 import { afterRegions } from "./run/after-regions";
 import { enrichRegions } from "./enrich/enrich-regions";
 import { enterLogContext, withLogContext } from "@/lib/ops/log-context";
@@ -64,95 +65,104 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
   const config = opts.config ?? syncConfigFromEnv();
   const now = opts.now ?? (() => new Date());
   return withSyncLock(database.pool, async () => {
-    await closeStaleRuns(database.pool, new Date());
-    await clearSeenMarks(database.pool);
-    const startedAt = await runStart(database.pool, now());
-    const notes: RunNote[] = [];
-    // A run killed during a first load left the findings indexes deferred: rebuild them first.
-    const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
-    if (restored) notes.push({ kind: "bulk-load", message: `Rebuilt ${restored} findings indexes an interrupted first load had deferred` });
-    if (config.demo || opts.trigger === "demo") notes.push({ kind: "demo", message: "Demo data: synced from the bundled emulator's demo organization" });
-    const runId = await createRun(database.pool, opts.trigger, startedAt, notes, opts.startedBy);
-    enterLogContext({ runId });
-    log().info({ trigger: opts.trigger, regions: config.regions, full: opts.full ?? false }, "sync run started");
-    let lastSave = 0;
-    let saving: Promise<void> = Promise.resolve();
-    const progress = new ProgressTracker(opts.trigger, config.regions, (p) => {
-      try {
-        opts.onProgress?.(p);
-      } catch {
-        // a listener's failure (a closed terminal, a UI callback) must not stop the sync
-      }
-      if (performance.now() - lastSave > PROGRESS_SAVE_MS) {
-        lastSave = performance.now();
-        saving = saving.then(() => saveProgress(database.pool, runId, p)).catch(() => {});
-      }
-    });
-    progress.state.runId = runId;
-    progress.update();
-    const credentials = roleCredentials({ roleArn: config.roleArn, externalId: config.externalId, sessionName: config.sessionName, stsRegion: config.regions[0] });
-    const aws = createAwsClients({
-      credentials,
-      homeRegion: config.regions[0],
-      limiter: config.limiter,
-      maxAttempts: config.maxAttempts,
-      now,
-    });
-    // One signal for the caller's abort and for a fatal error in any region: all work stops.
-    const stop = new AbortController();
-    if (opts.signal?.aborted) stop.abort(opts.signal.reason);
-    opts.signal?.addEventListener("abort", () => stop.abort(opts.signal?.reason), { once: true });
-    const ctx: SyncContext = {
-      database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
-      signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
-      writes: semaphore(config.writeConcurrency), queue: queueBudget(defaultQueueBytes(config)),
-    };
-    const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
-    let outcomes: RegionOutcome[] = [];
-    let mode: ListingMode = "INCREMENTAL";
-    let error: string | null = null;
-    let outcome: SyncResult["outcome"] = "FAILED";
+    const releaseHeapGrowth = holdHeapGrowth(config.heapGrowthPercent);
     try {
-      await assumeRole(credentials, config.roleArn);
-      outcomes = await syncAll(ctx);
-      mode = runListingMode(outcomes.flatMap((o) => (o.findings ? [o.findings.mode] : [])));
-      await enrichRegions(ctx, outcomes);
-      await afterRegions(ctx, mode !== "INCREMENTAL");
-      const ok = outcomes.filter((o) => o.status === "OK").length;
-      outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
-      if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");
-      if (outcome !== "FAILED") {
-        progress.update({ phase: "snapshots" });
-        await writeSnapshots(ctx);
-      }
-    } catch (err) {
-      outcome = "FAILED";
-      error = err instanceof Error ? err.message : String(err);
+      return await lockedRun(opts, database, config, now);
     } finally {
-      clearInterval(ticker);
-      aws.destroy();
-      await clearSeenMarks(database.pool).catch(() => {}); // the next run's start empties it anyway
+      releaseHeapGrowth();
     }
-    const final = progress.update({ phase: outcome === "FAILED" ? "failed" : "done", outcome, message: error ?? undefined, apiRequests: aws.stats.requests, throttled: aws.stats.throttled });
-    await saving;
-    const written = (o: RegionOutcome) => o.findings?.partitions.reduce((n, p) => n + p.written, 0) ?? 0;
-    await finishRun(database.pool, runId, {
-      outcome, error, notes,
-      mode,
-      findingsUpserted: outcomes.reduce((n, o) => n + written(o), 0),
-      coverageUpserted: outcomes.reduce((n, o) => n + (o.coverage?.written ?? 0), 0),
-      apiRequests: aws.stats.requests, throttled: aws.stats.throttled, progress: final,
-    }, now());
-    observeSyncRun({
-      runId, trigger: opts.trigger, outcome, error, seconds: (now().getTime() - startedAt.getTime()) / 1000,
-      apiRequests: aws.stats.requests, throttled: aws.stats.throttled,
-      regions: outcomes.map((o) => ({
-        region: o.region, status: o.status, error: o.error, written: written(o),
-        listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
-      })),
-    });
-    return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs, vacuumMs: ctx.vacuumMs, queuePeakBytes: ctx.queue.peak, queueCapacityBytes: ctx.queue.capacity };
   });
+}
+
+async function lockedRun(opts: RunSyncOptions, database: Database, config: SyncConfig, now: () => Date): Promise<SyncResult> {
+  await closeStaleRuns(database.pool, new Date());
+  await clearSeenMarks(database.pool);
+  const startedAt = await runStart(database.pool, now());
+  const notes: RunNote[] = [];
+  // A run killed during a first load left the findings indexes deferred: rebuild them first.
+  const restored = await restoreDeferredIndexes(database.pool, config.writeConcurrency);
+  if (restored) notes.push({ kind: "bulk-load", message: `Rebuilt ${restored} findings indexes an interrupted first load had deferred` });
+  if (config.demo || opts.trigger === "demo") notes.push({ kind: "demo", message: "Demo data: synced from the bundled emulator's demo organization" });
+  const runId = await createRun(database.pool, opts.trigger, startedAt, notes, opts.startedBy);
+  enterLogContext({ runId });
+  log().info({ trigger: opts.trigger, regions: config.regions, full: opts.full ?? false }, "sync run started");
+  let lastSave = 0;
+  let saving: Promise<void> = Promise.resolve();
+  const progress = new ProgressTracker(opts.trigger, config.regions, (p) => {
+    try {
+      opts.onProgress?.(p);
+    } catch {
+      // a listener's failure (a closed terminal, a UI callback) must not stop the sync
+    }
+    if (performance.now() - lastSave > PROGRESS_SAVE_MS) {
+      lastSave = performance.now();
+      saving = saving.then(() => saveProgress(database.pool, runId, p)).catch(() => {});
+    }
+  });
+  progress.state.runId = runId;
+  progress.update();
+  const credentials = roleCredentials({ roleArn: config.roleArn, externalId: config.externalId, sessionName: config.sessionName, stsRegion: config.regions[0] });
+  const aws = createAwsClients({
+    credentials,
+    homeRegion: config.regions[0],
+    limiter: config.limiter,
+    maxAttempts: config.maxAttempts,
+    now,
+  });
+  // One signal for the caller's abort and for a fatal error in any region: all work stops.
+  const stop = new AbortController();
+  if (opts.signal?.aborted) stop.abort(opts.signal.reason);
+  opts.signal?.addEventListener("abort", () => stop.abort(opts.signal?.reason), { once: true });
+  const ctx: SyncContext = {
+    database, pool: database.pool, aws, config, runId, startedAt, now, progress, notes, stopRun: (why) => stop.abort(why),
+    signal: stop.signal, afterBatch: opts.afterBatch, batches: 0, forceFull: opts.full ?? false,
+    writes: semaphore(config.writeConcurrency), queue: queueBudget(defaultQueueBytes(config)),
+  };
+  const ticker = setInterval(() => progress.update({ apiRequests: aws.stats.requests, throttled: aws.stats.throttled }), 500);
+  let outcomes: RegionOutcome[] = [];
+  let mode: ListingMode = "INCREMENTAL";
+  let error: string | null = null;
+  let outcome: SyncResult["outcome"] = "FAILED";
+  try {
+    await assumeRole(credentials, config.roleArn);
+    outcomes = await syncAll(ctx);
+    mode = runListingMode(outcomes.flatMap((o) => (o.findings ? [o.findings.mode] : [])));
+    await enrichRegions(ctx, outcomes);
+    await afterRegions(ctx, mode !== "INCREMENTAL");
+    const ok = outcomes.filter((o) => o.status === "OK").length;
+    outcome = ok === outcomes.length ? "SUCCEEDED" : outcomes.some((o) => o.status !== "ACCESS_DENIED" && o.status !== "ERROR") ? "PARTIAL" : "FAILED";
+    if (outcome === "FAILED") error = outcomes.map((o) => `${o.region}: ${o.error}`).join("; ");
+    if (outcome !== "FAILED") {
+      progress.update({ phase: "snapshots" });
+      await writeSnapshots(ctx);
+    }
+  } catch (err) {
+    outcome = "FAILED";
+    error = err instanceof Error ? err.message : String(err);
+  } finally {
+    clearInterval(ticker);
+    aws.destroy();
+    await clearSeenMarks(database.pool).catch(() => {}); // the next run's start empties it anyway
+  }
+  const final = progress.update({ phase: outcome === "FAILED" ? "failed" : "done", outcome, message: error ?? undefined, apiRequests: aws.stats.requests, throttled: aws.stats.throttled });
+  await saving;
+  const written = (o: RegionOutcome) => o.findings?.partitions.reduce((n, p) => n + p.written, 0) ?? 0;
+  await finishRun(database.pool, runId, {
+    outcome, error, notes,
+    mode,
+    findingsUpserted: outcomes.reduce((n, o) => n + written(o), 0),
+    coverageUpserted: outcomes.reduce((n, o) => n + (o.coverage?.written ?? 0), 0),
+    apiRequests: aws.stats.requests, throttled: aws.stats.throttled, progress: final,
+  }, now());
+  observeSyncRun({
+    runId, trigger: opts.trigger, outcome, error, seconds: (now().getTime() - startedAt.getTime()) / 1000,
+    apiRequests: aws.stats.requests, throttled: aws.stats.throttled,
+    regions: outcomes.map((o) => ({
+      region: o.region, status: o.status, error: o.error, written: written(o),
+      listed: final.regions.find((r) => r.region === o.region)?.findings ?? 0,
+    })),
+  });
+  return { runId, outcome, error, regions: outcomes, progress: final, indexRebuildMs: ctx.indexRebuildMs, vacuumMs: ctx.vacuumMs, queuePeakBytes: ctx.queue.peak, queueCapacityBytes: ctx.queue.capacity };
 }
 
 async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {

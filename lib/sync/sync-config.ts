@@ -38,6 +38,8 @@ export interface SyncConfig {
   queueBytes?: number;
   limiter?: RateLimiterOptions;
   maxAttempts?: number;
+  /** V8's old-generation growth while the run lasts, in percent (util/heap-growth.ts); 0: V8's own. */
+  heapGrowthPercent?: number;
   /** BatchGetFindingDetails (KEV, EPSS, exploit observed) after each region's listing; on unless disabled. */
   enrichment?: EnrichmentConfig;
 }
@@ -55,6 +57,7 @@ export function syncConfigFromEnv(e: Env = env()): SyncConfig {
     fullSyncEveryMs: e.INSPECTORATE_FULL_SYNC_HOURS * 3_600_000,
     listingLagMs: e.INSPECTORATE_LISTING_LAG_MINUTES * 60_000,
     integrityBudgetMs: e.INSPECTORATE_INTEGRITY_BUDGET_SECONDS * 1000,
+    heapGrowthPercent: e.INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT,
     partitionConcurrency: 10,
     batchSize: 500,
     writeConcurrency: 2,
