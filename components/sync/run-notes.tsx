@@ -1,6 +1,8 @@
 // A run's notes on the Sync page: what the run could not read or chose to do (Organizations not
 // readable, findings skipped by the mapper, a first load's bulk mode, accounts re-listed for integrity).
-// They name accounts across the organization, so a viewer of part of it is told they exist, not shown them.
+// They name accounts across the organization, so a viewer of part of it is told they exist, not shown them;
+// a note quoting AWS (a principal's ARN, an AccessDenied) reaches admins of the whole organization as AWS
+// wrote it and everyone else as its plain reason (lib/auth/error-text.ts, applied to the run by the page).
 import { runNoteLabel, runNoteWarns, type StoredRunNote } from "@/lib/sync/run/run-notes";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount } from "@/components/ui/format";

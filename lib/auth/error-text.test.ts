@@ -49,4 +49,22 @@ describe("errors by who asks", () => {
     expect(seen.lastRun.notes[0].message).toBe("First load into an empty cache");
     expect(errorsForActor(status, orgAdmin).progress.message).toBe(aws);
   });
+
+  it("gives a run's notes that quote AWS as their plain reason, and leaves the app's own notes and finding ARNs alone", () => {
+    const notes = [
+      { kind: "organizations", message: `account names not read from AWS Organizations (AccessDeniedException: ${aws}); using the account id` },
+      { kind: "configuration", region: "eu-west-1", message: "scan configuration not read: ThrottlingException: Rate exceeded" },
+      { kind: "mapping", region: "us-east-1", message: "skipped finding arn:aws:inspector2:us-east-1:123456789012:finding/abc: no severity" },
+      { kind: "integrity", region: "us-east-1", message: "re-listed 1 account(s) whose counts disagreed with Inspector: 123456789012" },
+    ];
+    const run = { run: { id: 4, notes } };
+    for (const who of [viewer, analyst, scopedAdmin]) {
+      const seen = errorsForActor(run, who).run.notes;
+      expect(seen[0]).toEqual({ kind: "organizations", message: "access denied — ask an admin" });
+      expect(seen[1]).toEqual({ kind: "configuration", region: "eu-west-1", message: "AWS throttled the sync in eu-west-1; it will catch up on the next run" });
+      expect(seen.slice(2)).toEqual(notes.slice(2));
+      expect(JSON.stringify(seen)).not.toMatch(/arn:aws:sts|InspectorateReadOnly/);
+    }
+    expect(errorsForActor(run, orgAdmin).run.notes).toEqual(notes);
+  });
 });

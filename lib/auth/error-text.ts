@@ -31,9 +31,21 @@ const errorKeys = new Set(["error", "syncError", "sync_error", "lastError"]);
 /** A run's progress (it has a heartbeat) carries the run's error as `message`; notes' messages are not errors. */
 const isErrorText = (o: Record<string, unknown>, key: string) => errorKeys.has(key) || (key === "message" && "heartbeatAt" in o);
 
+/** AWS's own words in a text: a principal's ARN, or an error plainError recognises (a finding's ARN is not one). */
+const AWS_OWN_TEXT = /arn:aws[\w-]*:(?:iam|sts)::|AccessDenied|not authorized|UnauthorizedOperation|explicit deny|AuthFailure|InvalidClientTokenId|ExpiredToken|Throttl|Rate exceeded|TooManyRequests|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|socket hang up|NetworkingError|[A-Z]\w+Exception\b/;
+/** A run's note (sync_runs.notes) quotes AWS when something was not read (Organizations, a region's
+ *  configuration, the delegated-admin check): such a note's message becomes its plain reason. */
+const plainNote = (n: unknown): unknown => {
+  if (!n || typeof n !== "object") return n;
+  const o = n as Record<string, unknown>;
+  if (typeof o.message !== "string" || !AWS_OWN_TEXT.test(o.message)) return n;
+  return { ...o, message: plainError(o.message, typeof o.region === "string" ? o.region : null) };
+};
+
 /**
  * A copy of a status object (sync status, runs, account regions) with every error text replaced by
  * its plain reason for anyone but a whole-organization admin; a sibling `region` field names the place.
+ * A run's notes (under `notes`) that quote AWS are replaced the same way; the others are the app's words.
  */
 export function errorsForActor<T>(value: T, who: ErrorReader): T {
   if (seesRawErrors(who)) return value;
@@ -42,7 +54,8 @@ export function errorsForActor<T>(value: T, who: ErrorReader): T {
     if (!v || typeof v !== "object" || v instanceof Date) return v;
     const o = v as Record<string, unknown>;
     const where = typeof o.region === "string" ? o.region : null;
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, isErrorText(o, k) && typeof x === "string" ? plainError(x, where) : walk(x)]));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k,
+      isErrorText(o, k) && typeof x === "string" ? plainError(x, where) : k === "notes" && Array.isArray(x) ? x.map(plainNote) : walk(x)]));
   };
   return walk(value) as T;
 }

@@ -68,4 +68,21 @@ describe("GET /api/sync and a run's notes", () => {
     const plain = await status(viewer.secret);
     expect({ error: seen.lastRun.error, message: seen.progress.message }).toEqual({ error: plain.lastRun.error, message: plain.progress.message });
   });
+
+  it("gives a whole-organization viewer a note that quotes AWS as its plain reason; an admin of the whole organization AWS's words", async () => {
+    const aws = `AccessDeniedException: User: arn:aws:sts::${A}:assumed-role/InspectorateReadOnly/inspectorate is not authorized to perform: organizations:ListAccounts`;
+    const quoted = [
+      { kind: "organizations", message: `account names not read from AWS Organizations (${aws}); using the account id` },
+      { kind: "lifecycle", message: `account ${B}: active → suspended` },
+    ];
+    await database().pool.query(
+      `INSERT INTO sync_runs (trigger, started_at, finished_at, outcome, mode, notes) VALUES ('manual', now() - interval '1 minute', now(), 'SUCCEEDED', 'FULL', $1::jsonb)`,
+      [JSON.stringify(quoted)],
+    );
+    expect((await status()).lastRun.notes).toEqual(quoted);
+    const viewer = await createApiToken(admin, { name: "org-viewer-notes", role: "viewer", scope: "all", expiresInDays: 5 }, null);
+    const seen = (await status(viewer.secret)).lastRun.notes;
+    expect(seen).toEqual([{ kind: "organizations", message: "access denied — ask an admin" }, quoted[1]]);
+  });
 });
+
