@@ -12,12 +12,18 @@ export type ErrorReader = Pick<Actor, "role" | "scope" | "permissionScopes">;
 /** AWS's own text is for whole-organization admins only (permissions.ts). */
 export const seesRawErrors = (who: ErrorReader): boolean => wholeOrganizationAdmin(who);
 
+/** AWS's errors by kind, each with the plain reason everyone but a whole-organization admin reads. */
+const AWS_REASONS: { pattern: RegExp; reason: (inRegion: string) => string }[] = [
+  { pattern: /AccessDenied|not authorized|UnauthorizedOperation|explicit deny|AuthFailure|InvalidClientTokenId|ExpiredToken/i, reason: (r) => `access denied${r} — ask an admin` },
+  { pattern: /Throttl|Rate exceeded|TooManyRequests/i, reason: (r) => `AWS throttled the sync${r}; it will catch up on the next run` },
+  { pattern: /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|timed? ?out|socket hang up|NetworkingError/i, reason: (r) => `AWS could not be reached${r} — ask an admin` },
+];
+
 export function plainError(text: string, where?: string | null): string {
   const at = where ?? region.exec(text)?.[1];
   const inRegion = at ? ` in ${at}` : "";
-  if (/AccessDenied|not authorized|UnauthorizedOperation|explicit deny|AuthFailure|InvalidClientTokenId|ExpiredToken/i.test(text)) return `access denied${inRegion} — ask an admin`;
-  if (/Throttl|Rate exceeded|TooManyRequests/i.test(text)) return `AWS throttled the sync${inRegion}; it will catch up on the next run`;
-  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|timed? ?out|socket hang up|NetworkingError/i.test(text)) return `AWS could not be reached${inRegion} — ask an admin`;
+  const known = AWS_REASONS.find((k) => k.pattern.test(text));
+  if (known) return known.reason(inRegion);
   if (/^configuration:|INSPECTORATE_/.test(text)) return "the sync is not configured correctly — ask an admin";
   return `the sync failed${inRegion} — ask an admin`;
 }
@@ -31,14 +37,15 @@ const errorKeys = new Set(["error", "syncError", "sync_error", "lastError"]);
 /** A run's progress (it has a heartbeat) carries the run's error as `message`; notes' messages are not errors. */
 const isErrorText = (o: Record<string, unknown>, key: string) => errorKeys.has(key) || (key === "message" && "heartbeatAt" in o);
 
-/** AWS's own words in a text: a principal's ARN, or an error plainError recognises (a finding's ARN is not one). */
-const AWS_OWN_TEXT = /arn:aws[\w-]*:(?:iam|sts)::|AccessDenied|not authorized|UnauthorizedOperation|explicit deny|AuthFailure|InvalidClientTokenId|ExpiredToken|Throttl|Rate exceeded|TooManyRequests|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|socket hang up|NetworkingError|[A-Z]\w+Exception\b/;
+/** AWS's own words in a text: a principal's ARN, an SDK exception's name, or an error plainError knows
+ *  (a finding's ARN is not one). */
+const quotesAws = (text: string) => /arn:aws[\w-]*:(?:iam|sts)::|[A-Z]\w+Exception\b/.test(text) || AWS_REASONS.some((k) => k.pattern.test(text));
 /** A run's note (sync_runs.notes) quotes AWS when something was not read (Organizations, a region's
  *  configuration, the delegated-admin check): such a note's message becomes its plain reason. */
 const plainNote = (n: unknown): unknown => {
   if (!n || typeof n !== "object") return n;
   const o = n as Record<string, unknown>;
-  if (typeof o.message !== "string" || !AWS_OWN_TEXT.test(o.message)) return n;
+  if (typeof o.message !== "string" || !quotesAws(o.message)) return n;
   return { ...o, message: plainError(o.message, typeof o.region === "string" ? o.region : null) };
 };
 
