@@ -1,7 +1,7 @@
 import { currentActor } from "@/lib/auth/current-actor";
 import { errorsForActor } from "@/lib/auth/error-text";
-import { scopeForRequest, seesWholeOrg } from "@/lib/queries/scope";
-import { runNotesFromJson } from "@/lib/sync/run/run-notes";
+import { scopeForRequest } from "@/lib/queries/scope";
+import { notesForScope, runNotesFromJson } from "@/lib/sync/run/run-notes";
 import { getSyncRun, listSyncRuns } from "@/lib/queries/sync/sync-runs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
@@ -21,9 +21,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const wanted = Number((await searchParams).run);
   const selectedId = Number.isInteger(wanted) && wanted > 0 ? wanted : runs[0]?.id;
   const detail = selectedId ? errorsForActor(await getSyncRun(scope, selectedId), reader) : undefined;
-  // A run's notes name accounts across the organization (lib/sync/sync-status.ts): whole-organization viewers only.
-  const notes = detail ? runNotesFromJson(detail.run.notes) : [];
-  const shownNotes = seesWholeOrg(scope) ? notes : { hidden: notes.length };
+  const notes = notesForScope(detail ? runNotesFromJson(detail.run.notes) : [], scope);
   return (
     <>
       <PageHeader title="Sync" subtitle="Copying Amazon Inspector into the cache: runs, per region and account results, integrity checks" />
@@ -34,7 +32,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
         ) : (
           <div className="grid grid-cols-1 gap-5 xl:grid-cols-[34rem_minmax(0,1fr)]">
             <Card title="Runs"><ScrollArea label="Runs"><SyncRunsTable runs={runs} selected={selectedId} /></ScrollArea></Card>
-            <Card title={detail ? `Run #${detail.run.id}` : "Run"}>{detail ? <SyncRunDetail detail={detail} notes={shownNotes} /> : <p className="text-sm text-muted">No run #{selectedId}.</p>}</Card>
+            <Card title={detail ? `Run #${detail.run.id}` : "Run"}>{detail ? <SyncRunDetail detail={detail} notes={notes} /> : <p className="text-sm text-muted">No run #{selectedId}.</p>}</Card>
           </div>
         )}
       </div>

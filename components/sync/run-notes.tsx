@@ -3,13 +3,13 @@
 // They name accounts across the organization, so a viewer of part of it is told they exist, not shown them;
 // a note quoting AWS (a principal's ARN, an AccessDenied) reaches admins of the whole organization as AWS
 // wrote it and everyone else as its plain reason (lib/auth/error-text.ts, applied to the run by the page).
-import { runNoteLabel, runNoteWarns, type StoredRunNote } from "@/lib/sync/run/run-notes";
+import { runNoteLabel, runNoteWarns, type VisibleNotes } from "@/lib/sync/run/run-notes";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount } from "@/components/ui/format";
 
 const SHOWN = 30;
 
-export function RunNotes({ notes }: { notes: StoredRunNote[] | { hidden: number } }) {
+export function RunNotes({ notes }: { notes: VisibleNotes }) {
   const heading = <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Notes</h3>;
   if (!Array.isArray(notes)) {
     if (notes.hidden === 0) return null;

@@ -7,13 +7,13 @@ import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { EnrichmentSummary } from "./enrichment-summary";
 import { RunNotes } from "./run-notes";
-import type { StoredRunNote } from "@/lib/sync/run/run-notes";
+import type { VisibleNotes } from "@/lib/sync/run/run-notes";
 import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSyncRun>>>;
 
 /** One run: its notes, per region results, then the accounts that failed or whose counts did not match. */
-export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: StoredRunNote[] | { hidden: number } }) {
+export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: VisibleNotes }) {
   const { run, regions, problemAccounts, accountTotals: t } = detail;
   return (
     <div className="space-y-4">

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SCOPED_OU } from "../oidc/test-idp-config";
 import { signIn } from "./sign-in";
+import { attachScreenshot } from "../screenshots";
 
 type AccountRow = { id: string; name: string; ou: string };
 
@@ -25,7 +26,7 @@ async function accountRows(page: Page): Promise<AccountRow[]> {
 const total = async (page: Page, query: string) => ((await (await page.request.get(`/api/findings?limit=1&${query}`)).json()) as { total: number }).total;
 const csvRows = async (page: Page, query: string) => (await (await page.request.get(`/api/findings/export?${query}`)).text()).trimEnd().split("\r\n").slice(1);
 
-test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every page, API and export`, async ({ browser }) => {
+test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every page, API and export`, async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
   const admin = await signedIn(browser, "ada.admin");
   const viewer = await signedIn(browser, "vic.viewer");
@@ -80,6 +81,7 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   await viewer.goto("/sync");
   await expect(viewer.getByTestId("sync-notes")).toContainText(/\d+ notes?: no access/);
   await expect(viewer.getByTestId("sync-notes")).not.toContainText("Demo data");
+  await attachScreenshot(viewer, testInfo, "sync-scoped-viewer");
   await admin.context().close();
   await viewer.context().close();
 });

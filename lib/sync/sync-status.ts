@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { liveProgress } from "./background";
 import type { SyncProgress } from "./progress";
 import { STALE_AFTER_MS } from "./run/run-record";
-import { runNotesFromJson, type StoredRunNote } from "./run/run-notes";
-import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
+import { notesForScope, runNotesFromJson, type StoredRunNote } from "./run/run-notes";
+import type { Scope } from "@/lib/queries/scope";
 
 export interface SyncRunSummary {
   id: number;
@@ -21,6 +21,9 @@ export interface SyncRunSummary {
   throttled: number;
   error: string | null;
   notes: StoredRunNote[];
+  /** Notes this viewer may not see (they are not a viewer of the whole organization): how many, so an
+   *  empty list is not read as "nothing to note". */
+  notesHidden: number;
   demo: boolean;
   /** The run's last progress: per-region phases, pages and findings as they ended. */
   progress: SyncProgress | null;
@@ -40,7 +43,7 @@ const summary = (r: Record<string, unknown>): SyncRunSummary => {
     startedAt: (r.started_at as Date).toISOString(), finishedAt: r.finished_at ? (r.finished_at as Date).toISOString() : null,
     findingsUpserted: r.findings_upserted as number, coverageUpserted: r.coverage_upserted as number,
     apiRequests: r.api_requests as number, throttled: r.throttled as number, error: (r.error as string) ?? null,
-    notes, demo: notes.some((n) => n.kind === "demo"),
+    notes, notesHidden: 0, demo: notes.some((n) => n.kind === "demo"),
     progress: r.progress && Object.keys(r.progress as object).length ? (r.progress as SyncProgress) : null,
   };
 };
@@ -66,9 +69,12 @@ export const currentSyncStatus = (now = new Date()) => syncStatus(db().pool, now
 /**
  * The status one viewer may see. A run's notes are organization-wide and name accounts (lifecycle
  * changes, re-listed account ids, skipped finding ARNs), so only a viewer of the whole organization
- * gets them; anyone else gets an empty list (the `demo` flag, derived from them, stays).
+ * gets them; anyone else gets an empty list and how many were withheld (the `demo` flag, derived from
+ * them, stays).
  */
 export function syncStatusForScope(status: SyncStatus, scope: Scope): SyncStatus {
-  if (seesWholeOrg(scope) || !status.lastRun) return status;
-  return { ...status, lastRun: { ...status.lastRun, notes: [] } };
+  if (!status.lastRun) return status;
+  const visible = notesForScope(status.lastRun.notes, scope);
+  if (Array.isArray(visible)) return status;
+  return { ...status, lastRun: { ...status.lastRun, notes: [], notesHidden: visible.hidden } };
 }

@@ -34,7 +34,7 @@ describe("GET /api/sync and a run's notes", () => {
     );
 
     // Local mode's admin and a whole-organization viewer token: every note.
-    expect((await status()).lastRun.notes).toEqual(notes);
+    expect((await status()).lastRun).toMatchObject({ notes, notesHidden: 0 });
     const everything = await createApiToken(admin, { name: "all-viewer", role: "viewer", scope: "all", expiresInDays: 5 }, null);
     expect((await status(everything.secret)).lastRun).toMatchObject({ notes, demo: true });
 
@@ -42,7 +42,7 @@ describe("GET /api/sync and a run's notes", () => {
     const scoped = await createApiToken(admin, { name: "payments-viewer", role: "viewer", scope: { accounts: [A] }, expiresInDays: 5 }, null);
     const body = await status(scoped.secret);
     expect(body.running).toBe(false);
-    expect(body.lastRun).toMatchObject({ outcome: "SUCCEEDED", mode: "FULL", demo: true, notes: [] });
+    expect(body.lastRun).toMatchObject({ outcome: "SUCCEEDED", mode: "FULL", demo: true, notes: [], notesHidden: notes.length });
     expect(JSON.stringify(body)).not.toContain(B);
   });
 

@@ -3,6 +3,7 @@
 // a kind this version does not name is kept and shown as a plain note.
 import { z } from "zod";
 import type { RunNote } from "../context";
+import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 
 const storedNote = z.object({ kind: z.string().min(1), region: z.string().optional(), message: z.string().min(1) });
 
@@ -15,6 +16,11 @@ export function runNotesFromJson(json: unknown): StoredRunNote[] {
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+/** What of a run's notes a viewer may see: every note for a viewer of the whole organization; for anyone
+ *  else only how many there are, since notes name accounts across the organization. */
+export type VisibleNotes = StoredRunNote[] | { hidden: number };
+export const notesForScope = (notes: StoredRunNote[], scope: Scope): VisibleNotes => (seesWholeOrg(scope) ? notes : { hidden: notes.length });
 
 const LABELS: Record<RunNote["kind"], string> = {
   demo: "Demo", organizations: "Organizations", backfill: "Backfill", coverage: "Coverage", integrity: "Integrity",

@@ -17,7 +17,7 @@ function peakHeapMb(mode: string, nodeFlags: string[] = []): number {
 }
 
 describe("holdHeapGrowth", () => {
-  // Measured on the 2-core VM: ~280 MB with V8's own factor, ~230 MB held at 50 %.
+  // Measured on the 2-core VM: ~276 MB of committed heap with V8's own factor, ~162 MB held at 50 %.
   const MARGIN_MB = 25;
 
   it("commits less heap while held, and V8's own growth is back once the last holder releases", () => {
