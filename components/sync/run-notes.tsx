@@ -1,8 +1,9 @@
 // A run's notes on the Sync page: what the run could not read or chose to do (Organizations not
 // readable, findings skipped by the mapper, a first load's bulk mode, accounts re-listed for integrity).
 // They name accounts across the organization, so a viewer of part of it is told they exist, not shown them;
-// a note quoting AWS (a principal's ARN, an AccessDenied) reaches admins of the whole organization as AWS
-// wrote it and everyone else as its plain reason (lib/auth/error-text.ts, applied to the run by the page).
+// AWS's words in a note (its `error`: a principal's ARN, an AccessDenied) reach admins of the whole
+// organization as AWS wrote them and everyone else as their plain reason (lib/auth/error-text.ts, applied
+// to the run by the page).
 import { runNoteLabel, runNoteWarns, type VisibleNotes } from "@/lib/sync/run/run-notes";
 import { StatusPill } from "@/components/ui/status-pill";
 import { formatCount } from "@/components/ui/format";
@@ -30,6 +31,7 @@ export function RunNotes({ notes }: { notes: VisibleNotes }) {
             <span className="mr-1.5"><StatusPill value={n.kind} label={runNoteLabel(n.kind)} tone={runNoteWarns(n.kind) ? "warn" : "neutral"} /></span>
             {n.region && <span className="mr-1 font-mono text-xs">{n.region}:</span>}
             {n.message}
+            {n.error && <span className="text-muted">: {n.error}</span>}
           </li>
         ))}
       </ul>

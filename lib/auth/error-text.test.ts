@@ -50,7 +50,25 @@ describe("errors by who asks", () => {
     expect(errorsForActor(status, orgAdmin).progress.message).toBe(aws);
   });
 
-  it("gives a run's notes that quote AWS as their plain reason, and leaves the app's own notes and finding ARNs alone", () => {
+  it("keeps a note's own words and gives its AWS error (any text, matched by no pattern) as the plain reason", () => {
+    const odd = "InternalFailure: request 7f3c… from arn:aws:iam::123456789012:role/x failed in an unexpected way";
+    const notes = [
+      { kind: "organizations", message: "account names not read from AWS Organizations; using the account id", error: `AccessDeniedException: ${aws}` },
+      { kind: "configuration", region: "eu-west-1", message: "CIS benchmark scans (ListCisScans) not read", error: "Service unavailable, retry later" },
+      { kind: "delegated-admin", region: "us-east-2", message: "could not confirm the delegated admin; the region is listed anyway", error: odd },
+    ];
+    const run = { run: { id: 5, notes } };
+    for (const who of [viewer, analyst, scopedAdmin]) {
+      expect(errorsForActor(run, who).run.notes).toEqual([
+        { ...notes[0], error: "access denied — ask an admin" },
+        { ...notes[1], error: "the sync failed in eu-west-1 — ask an admin" },
+        { ...notes[2], error: "the sync failed in us-east-2 — ask an admin" },
+      ]);
+    }
+    expect(errorsForActor(run, orgAdmin).run.notes).toEqual(notes);
+  });
+
+  it("gives a run's notes written before they had an error field (AWS quoted in the message) as their plain reason, and leaves the app's own notes and finding ARNs alone", () => {
     const notes = [
       { kind: "organizations", message: `account names not read from AWS Organizations (AccessDeniedException: ${aws}); using the account id` },
       { kind: "configuration", region: "eu-west-1", message: "scan configuration not read: ThrottlingException: Rate exceeded" },

@@ -40,8 +40,8 @@ const isErrorText = (o: Record<string, unknown>, key: string) => errorKeys.has(k
 /** AWS's own words in a text: a principal's ARN, an SDK exception's name, or an error plainError knows
  *  (a finding's ARN is not one). */
 const quotesAws = (text: string) => /arn:aws[\w-]*:(?:iam|sts)::|[A-Z]\w+Exception\b/.test(text) || AWS_REASONS.some((k) => k.pattern.test(text));
-/** A run's note (sync_runs.notes) quotes AWS when something was not read (Organizations, a region's
- *  configuration, the delegated-admin check): such a note's message becomes its plain reason. */
+/** Notes keep AWS's words in their own `error` field, which the walk makes plain like any error. Notes
+ *  written before that (until 2026-12-06) quoted AWS inside the message: such a message becomes its plain reason. */
 const plainNote = (n: unknown): unknown => {
   if (!n || typeof n !== "object") return n;
   const o = n as Record<string, unknown>;
@@ -52,7 +52,8 @@ const plainNote = (n: unknown): unknown => {
 /**
  * A copy of a status object (sync status, runs, account regions) with every error text replaced by
  * its plain reason for anyone but a whole-organization admin; a sibling `region` field names the place.
- * A run's notes (under `notes`) that quote AWS are replaced the same way; the others are the app's words.
+ * A run's notes (under `notes`) keep AWS's words in `error`, replaced the same way; their messages are the
+ * app's words (an older note's message that quotes AWS is replaced whole).
  */
 export function errorsForActor<T>(value: T, who: ErrorReader): T {
   if (seesRawErrors(who)) return value;
@@ -62,7 +63,7 @@ export function errorsForActor<T>(value: T, who: ErrorReader): T {
     const o = v as Record<string, unknown>;
     const where = typeof o.region === "string" ? o.region : null;
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k,
-      isErrorText(o, k) && typeof x === "string" ? plainError(x, where) : k === "notes" && Array.isArray(x) ? x.map(plainNote) : walk(x)]));
+      isErrorText(o, k) && typeof x === "string" ? plainError(x, where) : k === "notes" && Array.isArray(x) ? x.map((n) => walk(plainNote(n))) : walk(x)]));
   };
   return walk(value) as T;
 }

@@ -31,8 +31,10 @@ export async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
 }
 
 export type AdminCheck =
-  | { ok: true; warning?: string }
-  | { ok: false; kind: "ACCESS_DENIED" | "ERROR"; message: string };
+  /** unconfirmed: AWS's words when it would not say who the delegated admin is (the region is listed anyway). */
+  | { ok: true; unconfirmed?: string }
+  /** message: why the region is not synced; awsError: AWS's words, when the check itself failed. */
+  | { ok: false; kind: "ACCESS_DENIED" | "ERROR"; message: string; awsError?: string };
 
 /** The message names both accounts, e.g. "role in account A, but the delegated admin in eu-west-1 is B". */
 export function adminMismatchMessage(roleAccount: string, region: string, admin: string | undefined): string {
@@ -49,7 +51,8 @@ export async function checkDelegatedAdmin(client: Inspector2Client, region: stri
     return { ok: false, kind: "ERROR", message: adminMismatchMessage(roleAccount, region, admin) };
   } catch (err) {
     // Without this permission the listing itself tells whether the role can see the organization.
-    if (err instanceof AwsCallError && err.kind === "ACCESS_DENIED") return { ok: true, warning: `could not confirm the delegated admin: ${err.message}` };
-    return { ok: false, kind: "ERROR", message: err instanceof Error ? err.message : String(err) };
+    if (err instanceof AwsCallError && err.kind === "ACCESS_DENIED") return { ok: true, unconfirmed: err.message };
+    const why = err instanceof Error ? err.message : String(err);
+    return { ok: false, kind: "ERROR", message: why, awsError: why };
   }
 }

@@ -9,6 +9,7 @@ import { runSync } from "./run-sync";
 import { syncConfigFromEnv } from "./sync-config";
 import { progressLine } from "./progress-line";
 import { listingModeLabel } from "./findings/listing-mode";
+import { runNotesFromJson } from "./run/run-notes";
 
 // On a terminal the live progress line is the output: log lines only for warnings and errors.
 if (process.stdout.isTTY) process.env.LOG_LEVEL ??= "warn";
@@ -44,7 +45,8 @@ async function main(): Promise<number> {
       console.log(`  ${o.region}: ${o.status}${detail ? ` (${detail})` : ""}${o.error ? ` — ${o.error}` : ""}`);
     }
     const { rows } = await database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
-    for (const note of rows[0]?.notes ?? []) console.log(`  note: ${note.region ? `${note.region}: ` : ""}${note.message}`);
+    // The operator at the terminal runs the sync with its credentials: AWS's words are theirs to read.
+    for (const note of runNotesFromJson(rows[0]?.notes)) console.log(`  note: ${note.region ? `${note.region}: ` : ""}${note.message}${note.error ? `: ${note.error}` : ""}`);
     console.log(`sync run #${r.runId}: ${r.outcome}${r.error ? ` — ${r.error}` : ""}`);
     return r.outcome === "SUCCEEDED" ? 0 : r.outcome === "PARTIAL" ? 2 : 1;
   } finally {

@@ -10,7 +10,11 @@ import type { QueueBudget } from "./util/queue-budget";
 export interface RunNote {
   kind: "demo" | "organizations" | "backfill" | "coverage" | "integrity" | "delegated-admin" | "mapping" | "region" | "bulk-load" | "clock" | "lifecycle" | "enrichment" | "configuration";
   region?: string;
+  /** The app's own words: what was not read or done, and what the run did instead. */
   message: string;
+  /** AWS's own words, when AWS refused or failed what the note is about: admins of the whole organization
+   *  read them as written, everyone else their plain reason (lib/auth/error-text.ts). */
+  error?: string;
 }
 
 export interface SyncContext {

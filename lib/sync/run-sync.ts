@@ -173,8 +173,12 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
   const checks = await Promise.all(regions.map((r) => checkDelegatedAdmin(ctx.aws.inspector(r), r, identity.accountId)));
   const usable = regions.filter((r, i) => {
     const c = checks[i];
-    if (c.ok && c.warning) ctx.notes.push({ kind: "delegated-admin", region: r, message: c.warning });
-    if (!c.ok) ctx.notes.push({ kind: "delegated-admin", region: r, message: c.message });
+    if (c.ok && c.unconfirmed) ctx.notes.push({ kind: "delegated-admin", region: r, message: "could not confirm the delegated admin; the region is listed anyway", error: c.unconfirmed });
+    if (!c.ok) {
+      ctx.notes.push(c.awsError
+        ? { kind: "delegated-admin", region: r, message: "the delegated admin could not be checked; the region is not synced", error: c.awsError }
+        : { kind: "delegated-admin", region: r, message: c.message });
+    }
     return c.ok;
   });
   const accounts = await syncAccounts(ctx, usable, identity.accountId);

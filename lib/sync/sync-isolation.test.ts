@@ -70,3 +70,26 @@ describe("a region the role may not read", () => {
     expect(check).toEqual({ ok: false, kind: "ERROR", message: `role in account 999988887777, but the delegated admin in eu-west-1 is ${w.emu.adminAccountId}` });
   });
 });
+
+describe("a role that may not ask who the delegated admin is", () => {
+  it("still lists every region, and its notes keep AWS's refusal apart from their own words", async () => {
+    const w = await startSyncWorld({ deniedActions: ["inspector2:GetDelegatedAdminAccount"], findings: 300 });
+    try {
+      const r = await w.sync();
+      expect(r.outcome).toBe("SUCCEEDED");
+      const [run] = (await w.database.pool.query("SELECT notes FROM sync_runs WHERE id = $1", [r.runId])).rows;
+      const notes = (run.notes as { kind: string; region?: string; message: string; error?: string }[]).filter((n) => n.kind === "delegated-admin");
+      expect(notes.map((n) => n.region).sort()).toEqual([...w.config.regions].sort());
+      for (const n of notes) {
+        expect(n.message).toBe("could not confirm the delegated admin; the region is listed anyway");
+        expect(n.error).toMatch(new RegExp(`^access denied: the role needs inspector2:GetDelegatedAdminAccount in ${n.region}: User: arn:aws:iam::\\d{12}:role/\\S+ is not authorized`));
+      }
+      const { errorsForActor } = await import("@/lib/auth/error-text");
+      const { allScope } = await import("@/lib/queries/scope");
+      const seen = errorsForActor({ notes }, { role: "viewer", scope: allScope }).notes;
+      expect(seen.map((n) => [n.message, n.error])).toEqual(notes.map((n) => [n.message, `access denied in ${n.region} — ask an admin`]));
+    } finally {
+      await w.close();
+    }
+  }, 120_000);
+});

@@ -69,11 +69,12 @@ describe("GET /api/sync and a run's notes", () => {
     expect({ error: seen.lastRun.error, message: seen.progress.message }).toEqual({ error: plain.lastRun.error, message: plain.progress.message });
   });
 
-  it("gives a whole-organization viewer a note that quotes AWS as its plain reason; an admin of the whole organization AWS's words", async () => {
+  it("gives a whole-organization viewer AWS's words in a note as their plain reason; an admin of the whole organization AWS's words", async () => {
     const aws = `AccessDeniedException: User: arn:aws:sts::${A}:assumed-role/InspectorateReadOnly/inspectorate is not authorized to perform: organizations:ListAccounts`;
     const quoted = [
       { kind: "organizations", message: `account names not read from AWS Organizations (${aws}); using the account id` },
       { kind: "lifecycle", message: `account ${B}: active → suspended` },
+      { kind: "configuration", region: "us-east-1", message: "usage and cost (ListUsageTotals) not read", error: aws },
     ];
     await database().pool.query(
       `INSERT INTO sync_runs (trigger, started_at, finished_at, outcome, mode, notes) VALUES ('manual', now() - interval '1 minute', now(), 'SUCCEEDED', 'FULL', $1::jsonb)`,
@@ -82,7 +83,13 @@ describe("GET /api/sync and a run's notes", () => {
     expect((await status()).lastRun.notes).toEqual(quoted);
     const viewer = await createApiToken(admin, { name: "org-viewer-notes", role: "viewer", scope: "all", expiresInDays: 5 }, null);
     const seen = (await status(viewer.secret)).lastRun.notes;
-    expect(seen).toEqual([{ kind: "organizations", message: "access denied — ask an admin" }, quoted[1]]);
+    // An older note quoting AWS in its message: the message becomes the plain reason; a note with AWS's
+    // words in `error` keeps its message and gets the plain reason as its error.
+    expect(seen).toEqual([
+      { kind: "organizations", message: "access denied — ask an admin" },
+      quoted[1],
+      { ...quoted[2], error: "access denied in us-east-1 — ask an admin" },
+    ]);
   });
 });
 

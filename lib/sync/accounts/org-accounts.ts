@@ -52,10 +52,12 @@ export async function listOrganization(client: OrganizationsClient): Promise<Org
 }
 
 export interface OrgDetailsRead {
-  /** What could not be read, once per kind of failure. */
+  /** AWS's words for what could not be read, once per kind of failure. */
   problems: string[];
-  /** How the read went when it is worth an operator's attention but lost nothing. */
-  remarks: string[];
+  /** Accounts whose OU and tags were not asked for: the run stopped first. */
+  skipped: number;
+  /** How the read went when it is worth an operator's attention but lost nothing (error: AWS's words). */
+  remarks: { message: string; error?: string }[];
 }
 
 /** From this many accounts on, their OUs are read by walking the organization's tree (org-tree.ts). */
@@ -72,7 +74,7 @@ export async function readOrgDetails(
 ): Promise<OrgDetailsRead> {
   const wanted = [...accounts.values()].filter((a) => needsDetails(a.id));
   const problems: string[] = [];
-  const remarks: string[] = [];
+  const remarks: OrgDetailsRead["remarks"] = [];
   const noted = new Set<string>();
   const note = (err: unknown) => {
     const msg = describe(err);
@@ -116,7 +118,10 @@ export async function readOrgDetails(
       } catch (err) {
         if (!signal?.aborted) {
           const denied = err instanceof AwsCallError && err.kind === "ACCESS_DENIED";
-          remarks.push(`OUs read one account at a time: the organization's tree could not be walked (${describe(err)})${denied ? "; allowing organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent takes fewer calls" : ""}`);
+          remarks.push({
+            message: `OUs read one account at a time: the organization's tree could not be walked${denied ? "; allowing organizations:ListRoots, ListOrganizationalUnitsForParent and ListAccountsForParent takes fewer calls" : ""}`,
+            error: describe(err),
+          });
         }
       }
     }
@@ -139,6 +144,5 @@ export async function readOrgDetails(
       }
     });
   await Promise.all([readOus(), readTags()]);
-  if (skipped.size) problems.push(`${skipped.size} accounts' OU and tags not read: the run stopped first`);
-  return { problems, remarks };
+  return { problems, skipped: skipped.size, remarks };
 }

@@ -56,4 +56,14 @@ describe("startOrgDetails", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(calls).toEqual([]);
   });
+
+  it("says how many accounts' OU and tags a stopped run did not read, in its own words (no AWS error to quote)", async () => {
+    calls = [];
+    const stopped = new AbortController();
+    stopped.abort();
+    const ctx = contextWith(stopped.signal);
+    const details = startOrgDetails(ctx, org(), () => true);
+    await details.write([], "111111111111", new Date());
+    expect(ctx.notes).toEqual([{ kind: "organizations", message: "2 accounts' OU and tags not read: the run stopped first" }]);
+  });
 });

@@ -34,13 +34,14 @@ export function startOrgDetails(ctx: SyncContext, org: OrgRead, needsDetails: (i
   // A run stopped before the listing started this: its abort event has already fired.
   if (ctx.signal?.aborted) stop.abort();
   else ctx.signal?.addEventListener("abort", () => stop.abort(), { once: true });
-  const read = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stop.signal) : Promise.resolve({ problems: [], remarks: [] });
+  const read = org.accounts ? readOrgDetails(ctx.aws.organizations, org.accounts, needsDetails, stop.signal) : Promise.resolve({ problems: [], skipped: 0, remarks: [] });
   read.catch(() => {}); // observed by write
   return {
     async write(accountIds, adminId, seenAt) {
-      const { problems, remarks } = await read;
-      if (problems.length) ctx.notes.push({ kind: "organizations", message: `OUs or owner tags incomplete: ${problems.join("; ")}` });
-      for (const message of remarks) ctx.notes.push({ kind: "organizations", message });
+      const { problems, skipped, remarks } = await read;
+      if (problems.length) ctx.notes.push({ kind: "organizations", message: "OUs or owner tags incomplete", error: problems.join("; ") });
+      if (skipped) ctx.notes.push({ kind: "organizations", message: `${skipped} accounts' OU and tags not read: the run stopped first` });
+      for (const r of remarks) ctx.notes.push({ kind: "organizations", ...r });
       const accounts = org.accounts;
       if (!accounts) return;
       const detailed = accountIds.filter((id) => accounts.has(id) && needsDetails(id));

@@ -49,7 +49,8 @@ export async function syncAccounts(ctx: SyncContext, regions: string[], adminId:
       const configured = Object.keys(ctx.config.accountNames).length > 0;
       ctx.notes.push({
         kind: "organizations",
-        message: `account names not read from AWS Organizations (${org.problems[0]}); using ${configured ? "INSPECTORATE_ACCOUNT_NAMES, else " : ""}the account id`,
+        message: `account names not read from AWS Organizations; using ${configured ? "INSPECTORATE_ACCOUNT_NAMES, else " : ""}the account id`,
+        error: org.problems[0],
       });
     }
     // Organization accounts Inspector does not manage still get rows: a coverage gap to show.

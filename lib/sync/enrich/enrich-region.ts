@@ -52,7 +52,7 @@ export async function enrichRegion(ctx: SyncContext, region: string, targets: Ta
   const failedArns = Object.values(out.arnErrors).reduce((a, b) => a + b, 0);
   if (out.error || failedArns) {
     ctx.notes.push({ kind: "enrichment", region, message: `finding details (KEV, EPSS, exploit observed) incomplete: ${out.stored} of ${out.targets} vulnerabilities stored` +
-      (failedArns ? `, ${failedArns} answered with an error (${Object.keys(out.arnErrors).join(", ")})` : "") + (out.error ? `; ${out.error}` : "") });
+      (failedArns ? `, ${failedArns} answered with an error (${Object.keys(out.arnErrors).join(", ")})` : ""), ...(out.error ? { error: out.error } : {}) });
   }
   return out;
 }

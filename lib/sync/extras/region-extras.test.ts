@@ -44,11 +44,11 @@ describe("scan configuration and usage sync", () => {
       const denied = { send: async () => { throw Object.assign(new Error("User is not authorized"), { name: "AccessDeniedException" }); } };
       const ctx = { pool: database.pool, aws: { inspector: () => denied }, config: { regions: ["us-east-1"] }, now: () => new Date("2026-11-30T00:00:00Z"), notes } as unknown as SyncContext;
       await syncRegionExtras(ctx);
-      expect(notes.map((n) => n.message)).toEqual([
-        "auto-enable settings (DescribeOrganizationConfiguration) not read: User is not authorized",
-        "usage and cost (ListUsageTotals) not read: User is not authorized",
-        "code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations) not read: User is not authorized",
-        "CIS benchmark scans (ListCisScans) not read: User is not authorized",
+      expect(notes.map((n) => [n.message, n.error])).toEqual([
+        ["auto-enable settings (DescribeOrganizationConfiguration) not read", "User is not authorized"],
+        ["usage and cost (ListUsageTotals) not read", "User is not authorized"],
+        ["code security set-up (ListCodeSecurityIntegrations, …ScanConfigurations) not read", "User is not authorized"],
+        ["CIS benchmark scans (ListCisScans) not read", "User is not authorized"],
       ]);
       const { rows } = await database.pool.query("SELECT region, auto_enable_ec2, error FROM region_configs");
       expect(rows).toEqual([{ region: "us-east-1", auto_enable_ec2: null, error: "User is not authorized" }]);

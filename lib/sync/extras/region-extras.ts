@@ -38,7 +38,7 @@ export async function syncRegionExtras(ctx: SyncContext, extras: Extra[] = REGIO
         try {
           await x.run(ctx, region);
         } catch (err) {
-          ctx.notes.push({ kind: "configuration", region, message: `${x.what} not read: ${message(err)}` });
+          ctx.notes.push({ kind: "configuration", region, message: `${x.what} not read`, error: message(err) });
           await x.onError?.(ctx, region, message(err));
         }
       }

@@ -9,12 +9,13 @@ describe("runNotesFromJson", () => {
       { kind: "organizations", message: "OUs or owner tags incomplete: ListParents denied" },
       { kind: "mapping", region: "eu-west-1", message: "skipped finding arn:x: no severity" },
       { kind: "retired-kind", message: "written by an older version" },
+      { kind: "configuration", region: "us-east-1", message: "usage and cost (ListUsageTotals) not read", error: "AccessDeniedException: not authorized" },
     ];
     expect(runNotesFromJson(notes)).toEqual(notes);
   });
 
   it("leaves out entries of another shape, and reads anything but an array as no notes", () => {
-    expect(runNotesFromJson([{ kind: "demo" }, { message: "no kind" }, { kind: "clock", message: "" }, "text", null, { kind: "clock", message: 5 },
+    expect(runNotesFromJson([{ kind: "demo" }, { message: "no kind" }, { kind: "clock", message: "" }, "text", null, { kind: "clock", message: 5 }, { kind: "clock", message: "x", error: 7 },
       { kind: "clock", message: "AWS's clock is 40 s ahead" }])).toEqual([{ kind: "clock", message: "AWS's clock is 40 s ahead" }]);
     for (const json of [null, undefined, {}, "[]", 3]) expect(runNotesFromJson(json)).toEqual([]);
   });

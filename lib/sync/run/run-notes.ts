@@ -1,11 +1,11 @@
 // A run's notes as read back from sync_runs.notes (JSON written by this or an older version): each a
-// kind, an optional region and a message. An entry of another shape is left out, not shown garbled;
+// kind, an optional region, a message and, where AWS refused or failed something, AWS's own words. An entry of another shape is left out, not shown garbled;
 // a kind this version does not name is kept and shown as a plain note.
 import { z } from "zod";
 import type { RunNote } from "../context";
 import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 
-const storedNote = z.object({ kind: z.string().min(1), region: z.string().optional(), message: z.string().min(1) });
+const storedNote = z.object({ kind: z.string().min(1), region: z.string().optional(), message: z.string().min(1), error: z.string().min(1).optional() });
 
 export type StoredRunNote = Omit<RunNote, "kind"> & { kind: RunNote["kind"] | (string & {}) };
 
