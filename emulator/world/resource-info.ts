@@ -4,6 +4,7 @@ import { hash32, hashUnit, hex8, hexFrom, perm32 } from "../prng";
 import { imageUsage } from "./image-usage";
 import { isAzureVm, toAzureVm } from "./azure";
 import { EC2, ECR_IMAGE, ECR_REPO, REASONS, RES_TYPES, type World } from "./types";
+import { RecentMap } from "./recent-map";
 
 // Materialises one resource's strings from its columns and the seed. The result is immutable and
 // rebuilt the same whenever asked, so the most recently built are kept (RECENT), not all: a 10M-finding
@@ -32,7 +33,7 @@ const VERBS = ["process-payments", "resize-images", "sync-ledger", "send-notific
   "score-transactions", "export-reports", "webhook-handler", "cleanup-sessions", "authorizer", "stream-consumer"];
 
 const RECENT = 100_000;
-const cache = new WeakMap<World, Map<number, ResourceInfo>>();
+const cache = new WeakMap<World, RecentMap<ResourceInfo>>();
 const nets = new WeakMap<World, Map<number, ReturnType<typeof buildNetwork>>>();
 
 export interface Traits { group: number; families: Family[]; isPublic: boolean; born: number }
@@ -60,12 +61,11 @@ export function traits(w: World, r: number): Traits {
 
 export function resourceInfo(w: World, r: number): ResourceInfo {
   let recent = cache.get(w);
-  if (!recent) cache.set(w, (recent = new Map()));
+  if (!recent) cache.set(w, (recent = new RecentMap(RECENT)));
   let info = recent.get(r);
   if (!info) {
     info = build(w, r);
-    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-    recent.set(r, info);
+    recent.add(r, info);
   }
   return info;
 }

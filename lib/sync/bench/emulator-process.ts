@@ -17,7 +17,10 @@ export interface EmulatorProcess {
 }
 
 export async function startEmulatorProcess(args: string[]): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ["--max-old-space-size=4096", "--import", "tsx", path.join(projectRoot, "emulator", "cli.ts"), "--port", "0", ...args], {
+  // BENCH_EMULATOR_PROFILE=<dir>: the emulator's V8 CPU profile, written there when it stops.
+  const dir = process.env.BENCH_EMULATOR_PROFILE;
+  const profile = dir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+  const child = spawn(process.execPath, [...profile, "--max-old-space-size=4096", "--import", "tsx", path.join(projectRoot, "emulator", "cli.ts"), "--port", "0", ...args], {
     cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -2,7 +2,8 @@
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
-// (heap-snapshots.ts, relist and million scenarios), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts). Write path
+// (heap-snapshots.ts, relist and million scenarios), BENCH_ALLOC_PROFILE=<file prefix> (alloc-profile.ts),
+// BENCH_EMULATOR_PROFILE=<dir> (the emulator's CPU profile, emulator-process.ts). Write path
 // switches: BENCH_WRITE_CONCURRENCY, BENCH_PARTITIONS, BENCH_BATCH_SIZE, BENCH_QUEUE_MB=<n> (run-bench-sync.ts), BENCH_*_TRIGGERS / BENCH_WRITER_TURN, BENCH_KEEP_DB=1 (bench-db.ts).
 // The sync runs with the memory settings a server process gets (lib/ops/server-memory-env.ts), as
 // `npm run sync` does: set MALLOC_* or NODE_OPTIONS=--max-semi-space-size=<MB> yourself to measure others.
