@@ -1,4 +1,4 @@
-// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|first-load|all] [--findings N] [--accounts N] [--rate N]`
+// `npm run bench:sync [-- --scenario full|incremental|throttle|million|enrichment|relist|first-load|rss|all] [--findings N] [--accounts N] [--rate N] [--rounds N]`
 // Prints the sync figures that docs/benchmarks.md records. Needs the local PostgreSQL
 // (TEST_DATABASE_URL, default postgresql://inspectorate:inspectorate@127.0.0.1:5432/inspectorate).
 // Memory diagnostics, off by default: BENCH_MEMORY_TRACE=<csv> (memory-trace.ts), BENCH_HEAP_SNAPSHOTS=<dir>
@@ -16,6 +16,7 @@ import { startEmulatorProcess } from "./emulator-process";
 import { benchConfig, benchSync } from "./run-bench-sync";
 import { enrichmentComparison } from "./enrichment-bench";
 import { relistFigures } from "./relist-bench";
+import { rssComparison } from "./rss-comparison";
 import { progressLine } from "../progress-line";
 import type { SyncProgress } from "../progress";
 import { fmt } from "./bench-format";
@@ -25,7 +26,7 @@ await rerunWithServerMemoryEnv();
 const { values } = parseArgs({
   options: {
     scenario: { type: "string", default: "all" }, findings: { type: "string" }, rate: { type: "string", default: "20" }, accounts: { type: "string" },
-    verbose: { type: "boolean", default: false },
+    verbose: { type: "boolean", default: false }, rounds: { type: "string", default: "3" },
   },
 });
 let lastLine = 0;
@@ -126,4 +127,6 @@ if (want("million")) await million(Number(values.findings ?? 1_000_000));
 if (values.scenario === "relist") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS);
 // The same organization's first load alone (no re-listing, no COPY): to compare settings run after run.
 if (values.scenario === "first-load") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS, { copy: false, relist: false });
+// Issue 16's memory bar: 200k and 2M first loads in turn, --rounds times, each in its own process.
+if (values.scenario === "rss") await rssComparison(Number(values.rounds));
 process.exit(0);
