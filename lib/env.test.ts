@@ -41,9 +41,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: primary, INSPECTORATE_WEB_WORKERS: "two" })).toThrow(/^INSPECTORATE_WEB_WORKERS: /);
   });
 
-  it("fixes the sync's heap growth only when told to, and says what it expected", () => {
-    expect(syncConfigFromEnv(parseEnv({})).heapGrowthPercent).toBe(0);
-    expect(syncConfigFromEnv(parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: "50" })).heapGrowthPercent).toBe(50);
+  it("fixes the sync's heap growth at 50 % unless told otherwise (0: V8's own), and says what it expected", () => {
+    expect(syncConfigFromEnv(parseEnv({})).heapGrowthPercent).toBe(50);
+    expect(syncConfigFromEnv(parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: "0" })).heapGrowthPercent).toBe(0);
+    expect(syncConfigFromEnv(parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: "100" })).heapGrowthPercent).toBe(100);
     for (const bad of ["-5", "401", "half"]) {
       expect(() => parseEnv({ INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: bad })).toThrow(/^INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: /);
     }

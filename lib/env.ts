@@ -6,6 +6,9 @@ import { severityOrder } from "./domain/severity";
 import { groupMapJson } from "./auth/group-map";
 import { redactUrlPassword } from "./db/redact-url";
 
+/** The sync's heap growth unless INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT says otherwise (lib/sync/util/heap-growth.ts). */
+export const DEFAULT_SYNC_HEAP_GROWTH_PERCENT = 50;
+
 const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), "expected a postgres:// or postgresql:// URL");
@@ -73,7 +76,7 @@ const schema = z.object({
   INSPECTORATE_INTEGRITY_BUDGET_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   // While a sync runs, V8's old generation grows by this share of its live heap (lib/sync/util/heap-growth.ts);
   // 0: V8's own factor.
-  INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(0),
+  INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(DEFAULT_SYNC_HEAP_GROWTH_PERCENT),
   INSPECTORATE_ACCOUNT_NAMES: keyValueList(accountIdSchema, z.string().min(1)).default({}),
   INSPECTORATE_OWNERS: keyValueList(accountIdSchema, z.string().min(1)).default({}),
   INSPECTORATE_SLA_DAYS: keyValueList(severityKey, z.string().regex(/^\d+$/, "days")).default({}),

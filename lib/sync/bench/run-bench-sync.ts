@@ -9,6 +9,7 @@ import type { EmulatorProcess } from "./emulator-process";
 import { cpuMeter } from "./cpu-usage";
 import { memoryTrace } from "./memory-trace";
 import { allocationProfile } from "./alloc-profile";
+import { DEFAULT_SYNC_HEAP_GROWTH_PERCENT } from "@/lib/env";
 
 export interface BenchRun {
   result: SyncResult;
@@ -46,12 +47,11 @@ function benchNumber(name: string, fallback: number, min: number, max: number): 
 /** The pipeline's sizes, the app's unless set, to measure others: BENCH_WRITE_CONCURRENCY (writers in
  *  flight), BENCH_PARTITIONS (listing partitions in flight per region), BENCH_BATCH_SIZE (findings per
  *  upsert), BENCH_QUEUE_MB (MiB of findings read and not yet written, run-wide; default from the others);
- *  and the app's own INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT (0: V8's own heap growth). */
+ *  and the app's own INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT (the app's default unless set; 0: V8's own heap growth). */
 function benchPipeline(): Pick<SyncConfig, "writeConcurrency" | "partitionConcurrency" | "batchSize" | "queueBytes" | "heapGrowthPercent"> {
   const queueMb = benchNumber("BENCH_QUEUE_MB", 0, 1, 4096);
-  const growth = benchNumber("INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT", -1, 0, 400);
   return {
-    ...(growth >= 0 ? { heapGrowthPercent: growth } : {}),
+    heapGrowthPercent: benchNumber("INSPECTORATE_SYNC_HEAP_GROWTH_PERCENT", DEFAULT_SYNC_HEAP_GROWTH_PERCENT, 0, 400),
     writeConcurrency: benchNumber("BENCH_WRITE_CONCURRENCY", 2, 1, 16),
     partitionConcurrency: benchNumber("BENCH_PARTITIONS", 10, 1, 100),
     batchSize: benchNumber("BENCH_BATCH_SIZE", 500, 10, 10_000),
