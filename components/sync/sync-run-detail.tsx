@@ -7,6 +7,7 @@ import { IntegrityCell } from "./integrity-cell";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { EnrichmentSummary } from "./enrichment-summary";
 import { RunNotes } from "./run-notes";
+import { integrityClause, noProblemsLine } from "./run-account-summary";
 import type { VisibleNotes } from "@/lib/sync/run/run-notes";
 import { listingModeLabel } from "@/lib/sync/findings/listing-mode";
 
@@ -20,11 +21,11 @@ export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: Visibl
       <p className="text-sm">
         Run #{run.id}, {run.trigger}, {listingModeLabel(run.mode)}: <StatusPill value={run.outcome} /> started {formatDateTime(run.started_at)}
         {run.finished_at && `, finished ${formatDateTime(run.finished_at)}`}.{" "}
-        <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; integrity checked on {formatCount(t.checked)}, {t.mismatched ? <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span> : "all match"}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
+        <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; {integrityClause(t) ?? <>integrity checked on {formatCount(t.checked)}, <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span></>}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
       </p>
       {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
       <RunNotes notes={notes} />
-      <ScrollArea label="Regions of this run">
+      {regions.length > 0 && <ScrollArea label="Regions of this run">
       <table className="w-full text-sm" data-testid="sync-regions">
         <TableHead columns={["Region", "Status", { label: "Findings", align: "right" }, { label: "Pages", align: "right" }, { label: "Coverage", align: "right" }, "Window", { label: "Took", align: "right" }]} />
         <tbody>
@@ -44,7 +45,7 @@ export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: Visibl
           ))}
         </tbody>
       </table>
-      </ScrollArea>
+      </ScrollArea>}
       <EnrichmentSummary regions={regions} />
       <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Accounts with errors, integrity differences or repairs</h3>
       {problemAccounts.length ? (
@@ -65,7 +66,7 @@ export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: Visibl
         </table>
         </ScrollArea>
       ) : (
-        <p className="text-sm text-muted">Every account-region was read and its counts matched Inspector&apos;s.</p>
+        <p className="text-sm text-muted">{noProblemsLine(t, run.finished_at !== null)}</p>
       )}
     </div>
   );
