@@ -33,8 +33,8 @@ export async function callerIdentity(sts: STSClient): Promise<CallerIdentity> {
 export type AdminCheck =
   /** unconfirmed: AWS's words when it would not say who the delegated admin is (the region is listed anyway). */
   | { ok: true; unconfirmed?: string }
-  /** message: why the region is not synced; awsError: AWS's words, when the check itself failed. */
-  | { ok: false; kind: "ACCESS_DENIED" | "ERROR"; message: string; awsError?: string };
+  /** message: why the region is not synced; fromAws: the message is AWS's words (the check itself failed). */
+  | { ok: false; kind: "ACCESS_DENIED" | "ERROR"; message: string; fromAws?: true };
 
 /** The message names both accounts, e.g. "role in account A, but the delegated admin in eu-west-1 is B". */
 export function adminMismatchMessage(roleAccount: string, region: string, admin: string | undefined): string {
@@ -52,7 +52,6 @@ export async function checkDelegatedAdmin(client: Inspector2Client, region: stri
   } catch (err) {
     // Without this permission the listing itself tells whether the role can see the organization.
     if (err instanceof AwsCallError && err.kind === "ACCESS_DENIED") return { ok: true, unconfirmed: err.message };
-    const why = err instanceof Error ? err.message : String(err);
-    return { ok: false, kind: "ERROR", message: why, awsError: why };
+    return { ok: false, kind: "ERROR", message: err instanceof Error ? err.message : String(err), fromAws: true };
   }
 }

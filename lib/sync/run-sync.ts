@@ -175,8 +175,8 @@ async function syncAll(ctx: SyncContext): Promise<RegionOutcome[]> {
     const c = checks[i];
     if (c.ok && c.unconfirmed) ctx.notes.push({ kind: "delegated-admin", region: r, message: "could not confirm the delegated admin; the region is listed anyway", error: c.unconfirmed });
     if (!c.ok) {
-      ctx.notes.push(c.awsError
-        ? { kind: "delegated-admin", region: r, message: "the delegated admin could not be checked; the region is not synced", error: c.awsError }
+      ctx.notes.push(c.fromAws
+        ? { kind: "delegated-admin", region: r, message: "the delegated admin could not be checked; the region is not synced", error: c.message }
         : { kind: "delegated-admin", region: r, message: c.message });
     }
     return c.ok;
