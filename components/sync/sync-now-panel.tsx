@@ -45,7 +45,7 @@ export function SyncNowPanel() {
         >
           {running ? "Syncing…" : start.isPending ? "Starting…" : "Sync now"}
         </button>
-        <p className="text-sm" aria-live="polite">
+        <p className="min-w-0 text-sm [overflow-wrap:anywhere]" aria-live="polite">
           {status.isError ? <span className="text-red-800">{status.error.message}</span> : running && p ? (
             <>
               Run {p.runId ?? "…"} · {runPhaseLabel[p.phase]} · <span className="tabular-nums">{formatCount(p.findings)}</span> findings

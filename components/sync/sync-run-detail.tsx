@@ -23,7 +23,7 @@ export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: Visibl
         {run.finished_at && `, finished ${formatDateTime(run.finished_at)}`}.{" "}
         <span className="text-muted">{formatCount(t.ok)} of {formatCount(t.total)} account-regions read; {integrityClause(t) ?? <>integrity checked on {formatCount(t.checked)}, <span className="font-semibold text-red-800">{formatCount(t.mismatched)} differ (residual {formatCount(t.residual ?? 0)} findings)</span></>}{t.repaired ? `; ${formatCount(t.repaired)} re-listed to repair` : ""}.</span>
       </p>
-      {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{run.error}</p>}
+      {run.error && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900 [overflow-wrap:anywhere]">{run.error}</p>}
       <RunNotes notes={notes} />
       {regions.length > 0 && <ScrollArea label="Regions of this run">
       <table className="w-full text-sm" data-testid="sync-regions">
