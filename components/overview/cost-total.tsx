@@ -13,7 +13,9 @@ export async function CostTotalLoader({ scope }: { scope: Scope }) {
       <div className="text-2xl font-semibold tabular-nums" data-testid="cost-total">{formatCost(total)}</div>
       <p className="mt-0.5 text-xs text-muted">
         {total.amount === null
-          ? total.readAt ? "Inspector gave no estimate for these accounts" : "usage not read yet (each sync reads ListUsageTotals)"
+          ? total.currencies.length > 1
+            ? `estimates in ${total.currencies.join(", ")}: not added together; each account's is on the accounts page`
+            : total.readAt ? "Inspector gave no estimate for these accounts" : "usage not read yet (each sync reads ListUsageTotals)"
           : `estimated for this month by Inspector · ${total.accounts} account${total.accounts === 1 ? "" : "s"} · all regions · read ${formatDateTime(total.readAt)}`}
       </p>
     </Card>
