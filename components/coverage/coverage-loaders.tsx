@@ -1,8 +1,7 @@
-import { cache } from "react";
 import Link from "next/link";
 import type { Scope } from "@/lib/queries/scope";
-import { getCoverageMatrix, type CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
-import { getDisabledAccounts, getSilentAccounts, getUnscannedByReason, getUnsyncedRegions } from "@/lib/queries/coverage/coverage-gaps";
+import type { CoverageMatrixRow } from "@/lib/queries/coverage/coverage-matrix";
+import { coverageMatrix as matrix, disabledAccountRegions as disabled, silentAccountRegions as silent, unscannedByReason, unsyncedAccountRegions as unsynced } from "@/lib/queries/per-account-reads";
 import { scanTypes } from "@/lib/domain/finding-enums";
 import { Card } from "@/components/ui/card";
 import { Tile } from "@/components/ui/tile";
@@ -14,10 +13,6 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 import { currentActor } from "@/lib/auth/current-actor";
 import { errorsForActor } from "@/lib/auth/error-text";
 
-const matrix = cache(getCoverageMatrix);
-const disabled = cache(getDisabledAccounts);
-const silent = cache(getSilentAccounts);
-const unsynced = cache(getUnsyncedRegions);
 const shownAccounts = 40;
 
 /** Worst first: accounts with scan types off anywhere, then by unscanned share. */
@@ -60,7 +55,7 @@ export async function CoverageMatrixLoader({ scope, all }: { scope: Scope; all: 
 export async function ReasonsLoader({ scope }: { scope: Scope }) {
   return (
     <Card title="Why resources are not scanned">
-      <ReasonList reasons={await getUnscannedByReason(scope)} />
+      <ReasonList reasons={await unscannedByReason(scope)} />
     </Card>
   );
 }

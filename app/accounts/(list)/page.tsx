@@ -1,8 +1,6 @@
 import Link from "next/link";
 import { scopeForRequest } from "@/lib/queries/scope";
-import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
-import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
-import { getCostByAccount } from "@/lib/queries/cost/usage-cost";
+import { accountsHeatmap, costByAccount, coverageMatrix } from "@/lib/queries/per-account-reads";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountsTable, accountSorts, sortAccountRows, type AccountSort } from "@/components/accounts/accounts-table";
@@ -17,7 +15,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const sort: AccountSort = accountSorts.includes(params.sort as AccountSort) ? (params.sort as AccountSort) : "critical";
   const q = typeof params.q === "string" ? params.q.trim().toLowerCase() : "";
   const scope = await scopeForRequest();
-  const [heat, coverage, costs] = await Promise.all([getSeverityHeatmap(scope, []), getCoverageMatrix(scope), getCostByAccount(scope)]);
+  const [heat, coverage, costs] = await Promise.all([accountsHeatmap(scope), coverageMatrix(scope), costByAccount(scope)]);
   // Accounts that left Inspector or the organization stay listed (with their last state), so say how many.
   const departed = heat.filter((r) => r.left).length;
   const header = <PageHeader title="Accounts" subtitle={`${heat.length - departed} accounts in the organization${departed ? ` and ${departed} that left it or Inspector` : ""}: open findings, coverage and sync state`} />;

@@ -66,9 +66,12 @@ export function createVersionMemo(version: () => Promise<string>, ttlMs = 120_00
 
 export const sharedVersion = sharedInFlight(syncDataVersion);
 
-const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo; __inspectorateExplorerMemo?: VersionMemo };
+const holder = globalThis as { __inspectorateOverviewMemo?: VersionMemo; __inspectorateExplorerMemo?: VersionMemo; __inspectoratePerAccountMemo?: VersionMemo };
 /** The process-wide memo for the overview's aggregates. */
 export const overviewMemo = (): VersionMemo => (holder.__inspectorateOverviewMemo ??= createVersionMemo(sharedVersion));
 /** The process-wide memo for the explorer's answers (a page of 50 or a page of groups, each a few
  *  tens of KB): the last 256 filters asked for. */
 export const explorerMemo = (): VersionMemo => (holder.__inspectorateExplorerMemo ??= createVersionMemo(sharedVersion, 120_000, 256));
+/** The process-wide memo for the accounts and coverage pages' per-account tables (a row per account
+ *  in scope, a few hundred KB at 1,000 accounts): the last 64 scopes asked for. */
+export const perAccountMemo = (): VersionMemo => (holder.__inspectoratePerAccountMemo ??= createVersionMemo(sharedVersion, 120_000, 64));
