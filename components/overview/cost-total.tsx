@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { Scope } from "@/lib/queries/scope";
-import { getCostTotal } from "@/lib/queries/cost/usage-cost";
+import { costTotal } from "@/lib/queries/posture/overview-reads";
 import { formatCost } from "@/lib/domain/cost";
 import { formatDateTime } from "@/components/ui/format";
 import { Card } from "@/components/ui/card";
 
 /** What Inspector costs this month (its own estimate, every region), per account on the accounts page. */
 export async function CostTotalLoader({ scope }: { scope: Scope }) {
-  const total = await getCostTotal(scope);
+  const total = await costTotal(scope);
   return (
     <Card title="Inspector cost" actions={<Link href="/accounts" className="text-xs font-semibold text-accent hover:underline">per account</Link>}>
       <div className="text-2xl font-semibold tabular-nums" data-testid="cost-total">{formatCost(total)}</div>

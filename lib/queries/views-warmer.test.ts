@@ -3,7 +3,7 @@ import { addAccount, addAccountRegion, addFinding, addRow, setupQueryTestDatabas
 import { allScope } from "@/lib/queries/scope";
 import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
-import { enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./posture/overview-reads";
+import { costTotal, enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./posture/overview-reads";
 import { heatmapRows } from "./posture/heatmap-data";
 import { liveReview, liveReviewRequest } from "./review/live-review";
 import { insertAccount, insertFinding } from "./review/review-fixtures";
@@ -33,6 +33,7 @@ describe("the views warmer", () => {
     await addFinding(d, { account_id: A, severity: "CRITICAL", vulnerability_id: "CVE-2024-1" });
     await addFinding(d, { account_id: A, severity: "HIGH", resource_type: "AWS_ECR_CONTAINER_IMAGE", resource_id: "sha256:img", vulnerability_id: "CVE-2024-2" });
     await d.pool.query("UPDATE findings SET in_use_count = 0 WHERE resource_id = 'sha256:img'"); // an image that runs nowhere
+    await d.pool.query("INSERT INTO usage_totals (account_id, region, usage_type, total, estimated_monthly_cost, currency, read_at) VALUES ($1, 'eu-west-1', 'EC2_INSTANCE_HOURS', 1, 4.5, 'USD', now())", [A]);
     await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
     expect(viewsWarming()).toBeUndefined();
 
@@ -43,12 +44,14 @@ describe("the views warmer", () => {
     await behindTheVersion(d, ["findings", "accounts", "account_regions"], [
       "TRUNCATE findings CASCADE", "UPDATE accounts SET name = 'renamed behind the run'", "DELETE FROM account_regions",
     ]);
+    await d.pool.query("UPDATE usage_totals SET estimated_monthly_cost = 99"); // only a run writes usage: no version of its own
     expect((await openAggregates(allScope, [], "only")).byAccount).toEqual([{ account_id: A, severity: "CRITICAL", count: 1 }]);
     expect((await heatmapRows(allScope, { region: [], inUse: "only" })).map((r) => [r.accountId, r.name, r.counts.CRITICAL])).toEqual([[A, expect.not.stringContaining("renamed"), 1]]);
     expect((await orgTopRisks(allScope)).map((r) => r.finding_key).sort()).toEqual(["CVE-2024-1", "CVE-2024-2"]);
     expect((await imageUsageSummary(allScope, [])).idleFindings).toBe(1);
     expect(await overviewFrame(allScope)).toEqual({ hasData: true, regions: ["eu-west-1"] });
     expect((await enablementSummary(allScope, [])).accounts).toBe(1);
+    expect((await costTotal(allScope)).amount).toBe(4.5);
     // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.
     expect((await openAggregates({ accountIds: [A] }, [], "only")).byAccount).toEqual([]);
   });

@@ -10,6 +10,7 @@ import { getTopRisks } from "./top-risks";
 import { getImageUsageSummary } from "./image-usage-summary";
 import { hasPostureData, listRegions } from "./has-data";
 import { getEnablementSummary } from "./overview-tiles";
+import { getCostTotal } from "@/lib/queries/cost/usage-cost";
 
 export const openAggregates = cache((scope: Scope, regions: string[], inUse: InUseMode = "only") =>
   overviewMemo().get(`open:${JSON.stringify([scope, regions, inUse])}`, () => getOpenAggregates(scope, regions, inUse)),
@@ -40,9 +41,12 @@ export const enablementSummary = cache((scope: Scope, regions: string[]) =>
   overviewMemo().get(`enablement:${JSON.stringify([scope, regions])}`, () => getEnablementSummary(scope, regions)),
 );
 
+/** Inspector's cost estimate over the scope (usage rows are written only by a run, which moves the version). */
+export const costTotal = cache((scope: Scope) => overviewMemo().get(`cost:${JSON.stringify(scope)}`, () => getCostTotal(scope)));
+
 /** Fills the memo with what the organization-wide overview first asks for (every account and
  *  region, in-use images only), so its first viewer after a run reads memory (46 ms at 10M findings)
  *  instead of the rollups (~600 ms). Scoped roles and filters still fill their own on first view. */
 export async function warmOrgOverview(): Promise<void> {
-  await Promise.all([openAggregates(allScope, [], "only"), orgTopRisks(allScope), imageUsageSummary(allScope, []), overviewFrame(allScope), enablementSummary(allScope, [])]);
+  await Promise.all([openAggregates(allScope, [], "only"), orgTopRisks(allScope), imageUsageSummary(allScope, []), overviewFrame(allScope), enablementSummary(allScope, []), costTotal(allScope)]);
 }
