@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addAccount, addAccountRegion, addCoveredResource, addFinding, addRow, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
 import { allScope } from "@/lib/queries/scope";
-import { accountsHeatmap, costByAccount, coverageMatrix, silentAccountRegions, unscannedByReason } from "./per-account-reads";
+import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
+import { accountsHeatmap, costByAccount, coverageMatrix, unscannedByReason } from "./per-account-reads";
 
 const database = setupQueryTestDatabase();
 const A = "111111111111", B = "222222222222";
@@ -45,6 +46,17 @@ describe("the accounts and coverage pages' per-account reads", () => {
     const mine = await coverageMatrix({ accountIds: [B] });
     expect(mine.map((r) => r.accountId)).toEqual([B]);
     expect((await coverageMatrix(allScope)).map((r) => r.accountId)).toEqual([A, B]);
-    expect(await silentAccountRegions({ accountIds: [A] })).not.toContainEqual(expect.objectContaining({ account_id: B }));
+    expect((await costByAccount(allScope)).has(A)).toBe(true);
+    expect((await costByAccount({ accountIds: [B] })).has(A)).toBe(false);
+  });
+
+  it("gives the accounts page the same rows as counting its accounts apart, without other clouds' accounts", async () => {
+    const d = database();
+    const arn = await addFinding(d, { account_id: A, severity: "MEDIUM" });
+    await d.pool.query("UPDATE findings SET provider = 'AZURE', provider_account_id = 'sub-1' WHERE arn = $1", [arn]);
+    const rows = await accountsHeatmap(allScope);
+    expect(rows).toEqual(await getSeverityHeatmap(allScope, []));
+    expect(rows.map((r) => r.accountId)).toEqual([A, B]);
+    expect(rows.find((r) => r.accountId === A)?.otherClouds).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import type { Scope } from "@/lib/queries/scope";
 import { perAccountMemo } from "@/lib/queries/posture/sync-version";
 import { getCoverageMatrix } from "@/lib/queries/coverage/coverage-matrix";
 import { getDisabledAccounts, getSilentAccounts, getUnscannedByReason, getUnsyncedRegions } from "@/lib/queries/coverage/coverage-gaps";
-import { getSeverityHeatmap } from "@/lib/queries/posture/severity-heatmap";
+import { heatmapRows } from "@/lib/queries/posture/heatmap-data";
 import { getCostByAccount } from "@/lib/queries/cost/usage-cost";
 
 const memoised = <T>(name: string, read: (scope: Scope) => Promise<T>) =>
@@ -21,6 +21,8 @@ export const unscannedByReason = memoised("unscanned-reasons", (scope) => getUns
 export const disabledAccountRegions = memoised("disabled", getDisabledAccounts);
 export const silentAccountRegions = memoised("silent", getSilentAccounts);
 export const unsyncedAccountRegions = memoised("unsynced", getUnsyncedRegions);
-/** Every account's open findings by severity, every region (the accounts page's table). */
-export const accountsHeatmap = memoised("accounts-heatmap", (scope) => getSeverityHeatmap(scope, []));
+/** Every AWS account's open findings by severity, every region (the accounts page's table): the
+ *  organization-wide overview's heatmap rows (memoised there, and warmed after a run) without other
+ *  clouds' rows, which have no account page. */
+export const accountsHeatmap = cache(async (scope: Scope) => (await heatmapRows(scope, { region: [], inUse: "only" })).filter((r) => !r.provider));
 export const costByAccount = memoised("cost-by-account", (scope) => getCostByAccount(scope));

@@ -5,7 +5,7 @@
 // are the steady state (a server that just started compiles its code on the first requests).
 // Prints p50/p99 latency, requests/s, bytes/s, non-2xx answers, errors and timeouts. A path with
 // "{i}" asks a different question each request ({i} = 1, 2, … up to --distinct, then again). The
-// default, 300, is more than the explorer's memo keeps (256, least recently asked dropped first), so
+// default, 300, is more than the explorer's memo keeps (256, the earliest computed dropped first), so
 // cycling through them the memos answer none, and as an age in days ({i} in ageMin) every question still
 // matches findings (the oldest open finding of the synced 1M cache is 354 days old, the median 46). Until
 // the thirty-eighth pass the default was 100,000: a 20 s run at ~700 requests/s then asked ages up to
