@@ -19,7 +19,9 @@ import { defaultFindingsLimit, findingsFilterFieldNames, findingsGroups, maxFind
 export type { FindingsGroup } from "./findings-fields";
 
 // Every value of a list quotes itself when refused (expected-got.ts): the message says which one failed.
-const text = z.string().trim().min(1).max(256, { error: expectedGot("expected at most 256 characters") });
+// No NUL (U+0000): PostgreSQL's text holds none, and a filter may be answered without a query that would refuse it.
+const text = z.string().trim().min(1).max(256, { error: expectedGot("expected at most 256 characters") })
+  .refine((t) => !t.includes("\0"), "expected text without a NUL character (U+0000)");
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: expectedGot("expected an AWS region such as us-east-1") });
 const num = (min: number, max: number) =>
   z.coerce

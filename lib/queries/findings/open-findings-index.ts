@@ -1,0 +1,282 @@
+// The open findings' filter columns held in each web worker's memory, one typed array per column, so
+// the explorer's counts and CVE groups for the filters it covers (open-index-answers.ts) are a pass over
+// arrays (~2 ms at 1M findings) instead of a scan of every open finding in the database (100-480 ms of
+// one core each, which 50 viewers asking different questions queue behind: docs/benchmarks.md,
+// thirty-ninth pass).
+//
+// It answers only for the data version it was read at (syncDataVersion, as the memos), read in one
+// snapshot; until then, and while a sync run writes (the version moves with every batch), the SQL
+// answers and one build starts behind it. Unless it was read with no write in progress (`settled`),
+// past the memos' TTL with the version unchanged it answers while one rebuild runs behind it. A cache of more open findings than INSPECTORATE_OPEN_INDEX_MAX
+// builds none (~60 bytes per open finding and worker: ~40 MB at 1M findings): the SQL answers there.
+import { env } from "@/lib/env";
+import { log } from "@/lib/ops/logger";
+import { internalErrorKind } from "@/lib/ops/internal-error-kind";
+import { hasReadReplica, readDb } from "@/lib/db/client";
+import { syncStatus } from "@/lib/sync/sync-status";
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { idleImageSql } from "@/lib/queries/in-use-sql";
+import { statusInSql } from "@/lib/queries/lifecycle-sql";
+import { inOneSnapshot, Prisma, queryOne } from "@/lib/queries/sql";
+import { sharedVersion } from "@/lib/queries/posture/sync-version";
+
+/** Open findings beyond which no index is built: INSPECTORATE_OPEN_INDEX_MAX, 0 for none. */
+const openIndexMax = () => env().INSPECTORATE_OPEN_INDEX_MAX;
+const BATCH = 20_000;
+const TTL_MS = 120_000;
+
+/** A column's distinct values, each given a small code (its position). */
+export class Dictionary {
+  readonly values: (string | null)[] = [];
+  private readonly codes = new Map<string | null, number>();
+  constructor(private readonly max: number) {}
+  code(value: string | null): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      if (c >= this.max) throw new OpenIndexTooWide();
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+  /** A lookup by code: 1 where the value is one of `wanted`, or every code when `wanted` is undefined. */
+  mask(wanted: ((value: string | null) => boolean) | undefined): Uint8Array {
+    const m = new Uint8Array(this.values.length);
+    this.values.forEach((v, i) => (m[i] = !wanted || wanted(v) ? 1 : 0));
+    return m;
+  }
+}
+
+/** More distinct values than a column's code holds (e.g. over 65,536 accounts): no index. */
+class OpenIndexTooWide extends Error {}
+
+/** Lists per entry (a finding's packages, its related vulnerabilities): entry i's codes are
+ *  codes[start[i] .. start[i + 1]). */
+export interface EntryLists {
+  start: Uint32Array;
+  codes: Int32Array;
+}
+
+export interface OpenFindingsIndex {
+  version: string;
+  builtAt: number;
+  /** Read with no transaction in progress, from the primary: exact for its version, so not read again
+   *  until the version moves. Otherwise read again past the TTL, as the memos (sync-version.ts): a
+   *  writer that moved the version before the read may have committed after it, and a replica shows
+   *  the version's sequence in steps. */
+  settled: boolean;
+  size: number;
+  key: Int32Array;
+  account: Uint16Array;
+  region: Uint8Array;
+  resourceType: Uint8Array;
+  type: Uint8Array;
+  severity: Uint8Array;
+  exploit: Uint8Array;
+  fix: Uint8Array;
+  /** 1: an ECR image known to run nowhere (idleImageSql). */
+  idle: Uint8Array;
+  /** first_observed_at in ms since the epoch (the column keeps ms). */
+  firstObserved: Float64Array;
+  /** The entry's (key, account) pair, numbered 0 … pairs - 1: a key's distinct accounts are its pairs seen. */
+  pair: Int32Array;
+  pairs: number;
+  /** findings.id, the sorts' tie-breaker; the scores, NaN for none. */
+  id: Float64Array;
+  score: Float64Array;
+  epss: Float64Array;
+  packages: EntryLists;
+  related: EntryLists;
+  dict: {
+    key: Dictionary; account: Dictionary; region: Dictionary; resourceType: Dictionary; type: Dictionary;
+    severity: Dictionary; exploit: Dictionary; fix: Dictionary; package: Dictionary; related: Dictionary;
+  };
+}
+
+interface Row {
+  id: string; finding_key: string; account_id: string; region: string; resource_type: string; type: string;
+  severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
+  inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
+}
+
+type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
+
+/** Typed arrays that double as they fill. */
+function growable<T extends Column>(make: (n: number) => T) {
+  let a = make(1024);
+  let n = 0;
+  return {
+    push(v: number) {
+      if (n === a.length) {
+        const b = make(a.length * 2);
+        b.set(a);
+        a = b;
+      }
+      a[n++] = v;
+    },
+    get length() {
+      return n;
+    },
+    /** Exactly the values pushed (a copy: the doubled buffer is let go). */
+    done: () => a.slice(0, n) as T,
+  };
+}
+
+/** Per-entry lists as they fill. */
+function growableLists() {
+  const start = growable((n) => new Uint32Array(n));
+  const codes = growable((n) => new Int32Array(n));
+  return {
+    push(list: number[]) {
+      start.push(codes.length);
+      for (const c of list) codes.push(c);
+    },
+    done(): EntryLists {
+      start.push(codes.length);
+      return { start: start.done(), codes: codes.done() };
+    },
+  };
+}
+
+/** Whether a snapshot (pg_current_snapshot()'s text, xmin:xmax:in-progress ids) read from the
+ *  primary had no transaction in progress. */
+export const settledSnapshot = (snapshot: string, fromReplica: boolean): boolean => !fromReplica && /^\d+:\d+:$/.test(snapshot);
+
+/** Reads the open findings at `version`, in one snapshot; undefined when there are more than `max`. */
+export async function buildOpenFindingsIndex(version: string, max = openIndexMax()): Promise<OpenFindingsIndex | undefined> {
+  if (max <= 0) return undefined;
+  const wide = 2 ** 31 - 1;
+  const dict = {
+    key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(256),
+    type: new Dictionary(256), severity: new Dictionary(256), exploit: new Dictionary(256), fix: new Dictionary(256),
+    package: new Dictionary(wide), related: new Dictionary(wide),
+  };
+  const cols = {
+    key: growable((n) => new Int32Array(n)), account: growable((n) => new Uint16Array(n)), region: growable((n) => new Uint8Array(n)),
+    resourceType: growable((n) => new Uint8Array(n)), type: growable((n) => new Uint8Array(n)), severity: growable((n) => new Uint8Array(n)),
+    exploit: growable((n) => new Uint8Array(n)), fix: growable((n) => new Uint8Array(n)), idle: growable((n) => new Uint8Array(n)),
+    firstObserved: growable((n) => new Float64Array(n)), id: growable((n) => new Float64Array(n)), score: growable((n) => new Float64Array(n)),
+    epss: growable((n) => new Float64Array(n)), pair: growable((n) => new Int32Array(n)),
+  };
+  /** (key, account) pairs, numbered as first read. */
+  const pairs = new Map<number, number>();
+  const packages = growableLists(), related = growableLists();
+  let size = 0;
+  let settled = false;
+  try {
+    const read = await inOneSnapshot(async (rows) => {
+      // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
+      // version read before it had committed, so the index holds it; else one may be missing.
+      const [{ snapshot }] = await rows<{ snapshot: string }>(Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`);
+      settled = settledSnapshot(snapshot, hasReadReplica());
+      let after = "-9223372036854775808";
+      for (;;) {
+        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.account_id, f.region, f.resource_type, f.type,
+            f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
+            (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
+            f.related_vulnerabilities
+          FROM findings f WHERE ${statusInSql("f", [OPEN_STATUS])} AND f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
+        size += batch.length;
+        if (size > max) return false;
+        for (const { finding_key: findingKey, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
+          fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
+          const key = dict.key.code(findingKey), account = dict.account.code(accountId);
+          const pair = key * 65_536 + account;
+          let code = pairs.get(pair);
+          if (code === undefined) pairs.set(pair, (code = pairs.size));
+          cols.key.push(key);
+          cols.account.push(account);
+          cols.pair.push(code);
+          cols.region.push(dict.region.code(region));
+          cols.resourceType.push(dict.resourceType.code(resourceType));
+          cols.type.push(dict.type.code(type));
+          cols.severity.push(dict.severity.code(severity));
+          cols.exploit.push(dict.exploit.code(exploit));
+          cols.fix.push(dict.fix.code(fix));
+          cols.idle.push(idle ? 1 : 0);
+          cols.firstObserved.push(firstMs);
+          cols.score.push(score ?? NaN);
+          cols.epss.push(epss ?? NaN);
+          packages.push(packageNames.map((p) => dict.package.code(p)));
+          related.push(relatedIds.map((v) => dict.related.code(v)));
+        }
+        for (const { id } of batch) cols.id.push(Number(id));
+        if (batch.length < BATCH) return true;
+        after = batch[batch.length - 1].id;
+      }
+    });
+    if (!read) return undefined;
+  } catch (err) {
+    if (err instanceof OpenIndexTooWide) return undefined;
+    throw err;
+  }
+  const done = Object.fromEntries(Object.entries(cols).map(([name, c]) => [name, c.done()])) as {
+    [K in keyof typeof cols]: ReturnType<(typeof cols)[K]["done"]>;
+  };
+  return { version, builtAt: Date.now(), settled, size, dict, pairs: pairs.size, ...done, packages: packages.done(), related: related.done() };
+}
+
+interface IndexState {
+  index?: OpenFindingsIndex;
+  building?: Promise<void>;
+  /** The version a build last found too big, so it is not read again until the data changes. */
+  tooBigAt?: string;
+}
+const holder = globalThis as { __inspectorateOpenFindingsIndex?: IndexState };
+const state = (): IndexState => (holder.__inspectorateOpenFindingsIndex ??= {});
+
+/** Builds the index for the current version unless one is building, a run is writing, or the open
+ *  findings were too many at this version. Settles when done (never rejects: a failure is logged). */
+export function refreshOpenFindingsIndex(): Promise<void> {
+  const s = state();
+  s.building ??= (async () => {
+    try {
+      const [version, status] = await Promise.all([sharedVersion(), syncStatus(readDb().pool)]);
+      if (status.running || version === s.tooBigAt) return;
+      if (s.index?.version === version && (s.index.settled || Date.now() - s.index.builtAt < TTL_MS)) return;
+      const started = Date.now();
+      const index = await buildOpenFindingsIndex(version);
+      if (!index) {
+        s.tooBigAt = version;
+        log().info({ component: "open-findings-index" }, `more than ${openIndexMax()} open findings: counted in the database`);
+        return;
+      }
+      s.index = index;
+      log().info({ component: "open-findings-index", findings: index.size, ms: Date.now() - started }, "open findings index built");
+    } catch (err) {
+      log().warn({ component: "open-findings-index", kind: internalErrorKind(err) }, "building the open findings index failed");
+    } finally {
+      s.building = undefined;
+    }
+  })();
+  return s.building;
+}
+
+/** The index, when it was read at the data's current version; otherwise none, and a build starts
+ *  behind the answer (past the TTL the current one still answers while it rebuilds). */
+export async function currentOpenFindingsIndex(): Promise<OpenFindingsIndex | undefined> {
+  const version = await sharedVersion();
+  const index = state().index;
+  if (index?.version === version) {
+    if (!index.settled && Date.now() - index.builtAt >= TTL_MS) void refreshOpenFindingsIndex();
+    return index;
+  }
+  void refreshOpenFindingsIndex();
+  return undefined;
+}
+
+/** Tests: forget the index. */
+export function resetOpenFindingsIndex(): void {
+  holder.__inspectorateOpenFindingsIndex = {};
+}
+
+/** The instants an age in days means, as the database computes them (findings-where.ts): now() less
+ *  the days, in the session's time zone, in ms. */
+export async function ageCutoffs(ageMin: number | undefined, ageMax: number | undefined): Promise<{ atMost: number; after: number }> {
+  if (ageMin === undefined && ageMax === undefined) return { atMost: Infinity, after: -Infinity };
+  const row = await queryOne<{ at_most: number | null; after: number | null }>(Prisma.sql`SELECT
+    (extract(epoch FROM now() - make_interval(days => ${ageMin ?? 0}::int)) * 1000)::float8 AS at_most,
+    (extract(epoch FROM now() - make_interval(days => ${(ageMax ?? 0) + 1}::int)) * 1000)::float8 AS after`);
+  return { atMost: ageMin === undefined ? Infinity : row!.at_most!, after: ageMax === undefined ? -Infinity : row!.after! };
+}

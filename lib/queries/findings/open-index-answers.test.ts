@@ -1,0 +1,163 @@
+// The open findings index counts and groups exactly the rows the database does, for every filter it
+// holds, after any mix of findings, closures and image-usage changes; it answers only at the data
+// version it was read at.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allScope, type Scope } from "@/lib/queries/scope";
+import { addFinding, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { parseFindingsFilter } from "./findings-filter";
+import { groupFindingsOverFindings } from "./findings-groups";
+import { countFindings, searchFindings } from "./findings-search";
+import { getExplorerResult } from "./explorer-result";
+import { buildOpenFindingsIndex, currentOpenFindingsIndex, refreshOpenFindingsIndex, resetOpenFindingsIndex, settledSnapshot } from "./open-findings-index";
+import { countFromOpenIndex, groupsFromOpenIndex, openIndexAnswers, pageFromOpenIndex } from "./open-index-answers";
+
+const database = setupQueryTestDatabase();
+const filter = (qs: string) => {
+  const parsed = parseFindingsFilter(new URLSearchParams(qs));
+  expect(parsed.issues, qs).toEqual([]);
+  return parsed.filter;
+};
+
+const A = "111111111111", B = "222222222222", C = "333333333333";
+const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+// Ages around the filters' edges: a finding 30 days old less or more a minute sits on either side of
+// ageMin=30 and ageMax=29.
+const AGES = [0.5, 29.999, 30.001, 60, 120.5];
+const finding = fc.record({
+  account: pick([A, B, C]), region: pick(["us-east-1", "eu-west-1"]),
+  key: pick(["CVE-2026-0001", "CVE-2026-0002", "cve-2026-0002", "GHSA-aaaa-bbbb-cccc", "Z-rule"]),
+  severity: pick(["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNTRIAGED"]), status: pick(["ACTIVE", "ACTIVE", "CLOSED", "SUPPRESSED"]),
+  type: pick(["PACKAGE_VULNERABILITY", "NETWORK_REACHABILITY", "CODE_VULNERABILITY"]),
+  resource: pick(["AWS_EC2_INSTANCE", "AWS_ECR_CONTAINER_IMAGE", "AWS_LAMBDA_FUNCTION"]), inUse: pick([null, 0, 3]),
+  exploit: pick([true, false, null]), fix: pick(["YES", "NO", "PARTIAL", null]), age: pick(AGES),
+  score: fc.option(fc.integer({ min: 10, max: 99 }).map((n) => n / 10), { nil: null }),
+  epss: fc.option(pick([0.00043, 0.5, 0.97]), { nil: null }),
+  related: pick([[], ["CVE-2026-0001"], ["cve-2026-0009", "GHSA-aaaa-bbbb-cccc"]]),
+  packages: pick([["openssl"], ["openssl", "zlib"], ["zlib"], ["openssl-libs"]]),
+});
+const scopes: Scope[] = [allScope, { accountIds: [A] }, { accountIds: [A, B] }, { accountIds: [] }];
+const change = fc.record({ close: fc.integer({ min: 0, max: 4 }), idleAccount: pick([A, B]), inUse: pick([0, 2]) });
+
+// Filters the index holds: each field alone and in company, grouped by CVE or not.
+const held = [
+  "", "inUse=all", "inUse=idle", `account=${A}`, `account=${A}&account=${C}`, "region=eu-west-1", "region=us-east-1&region=eu-west-1",
+  "severity=CRITICAL", "severity=HIGH&severity=LOW", "severity=UNTRIAGED", "type=NETWORK_REACHABILITY", "resourceType=AWS_ECR_CONTAINER_IMAGE&inUse=all",
+  "resourceType=AWS_LAMBDA_FUNCTION&resourceType=AWS_EC2_INSTANCE", "fix=YES", "fix=PARTIAL", "fix=NO&exploit=YES", "exploit=NA", "exploit=NO",
+  "ageMin=30", "ageMax=29", "ageMin=30&ageMax=90", "ageMin=0", "ageMax=0", "exploit=YES&fix=YES&ageMin=30", "severity=HIGH&ageMin=60&region=us-east-1",
+  `account=${B}&severity=CRITICAL&ageMax=40&inUse=idle`, "cve=CVE-2026-0001", "cve=cve-2026-0002", "cve=ghsa-AAAA-bbbb-cccc&ageMin=30",
+  "cve=CVE-2026-0009", "package=openssl", "package=zlib&severity=HIGH", "package=nothing", "sort=age", "limit=2",
+];
+const sorts = ["score", "severity", "age", "epss"];
+
+describe("the open findings index", () => {
+  it("counts and groups the rows the database counts and groups, after findings, closures and usage changes", async () => {
+    const d = database();
+    await fc.assert(fc.asyncProperty(fc.array(finding, { minLength: 1, maxLength: 16 }), change, async (fs, c) => {
+      await d.pool.query("TRUNCATE findings CASCADE");
+      const now = Date.now();
+      for (const f of fs) {
+        const arn = await addFinding(d, {
+          account_id: f.account, region: f.region, finding_key: f.key, vulnerability_id: f.key, severity: f.severity, status: f.status, type: f.type,
+          resource_type: f.resource, exploit_available: f.exploit, fix_available: f.fix, inspector_score: f.score, first_observed_at: daysAgo(f.age, now),
+          epss_score: f.epss, related_vulnerabilities: f.related, package_names: f.packages,
+        });
+        if (f.resource === "AWS_ECR_CONTAINER_IMAGE") await d.pool.query("UPDATE findings SET in_use_count = $1 WHERE arn = $2", [f.inUse, arn]);
+      }
+      const same = async () => {
+        const index = (await buildOpenFindingsIndex("test"))!;
+        for (const qs of held) {
+          for (const grouped of [false, true]) {
+            const fl = filter(grouped ? `group=cve&${qs}` : qs);
+            expect(openIndexAnswers(fl), qs).toBe(true);
+            for (const scope of scopes) {
+              const label = `${grouped ? "group=cve&" : ""}${qs} for ${JSON.stringify(scope)}`;
+              expect(await countFromOpenIndex(index, scope, fl), label).toBe((await countFindings(scope, fl, 1_000_000)).count);
+              if (grouped) expect(await groupsFromOpenIndex(index, scope, fl), label).toEqual(await groupFindingsOverFindings(scope, { ...fl, group: "cve" }));
+              if (grouped || scope !== allScope && qs) continue;
+              // Every page in every sort, two findings a page, each cursor followed.
+              for (const sort of sorts) {
+                let asked = { ...filter(`${qs}&sort=${sort}`), limit: 2 };
+                for (let pages = 0; pages < 20; pages++) {
+                  const ours = await pageFromOpenIndex(index, scope, asked);
+                  expect(ours, `${label} sort=${sort} page ${pages + 1}`).toEqual(await searchFindings(scope, asked));
+                  if (!ours.nextCursor) break;
+                  asked = { ...asked, cursor: ours.nextCursor };
+                }
+              }
+            }
+          }
+        }
+      };
+      await same();
+      await d.pool.query("UPDATE findings SET status = 'CLOSED' WHERE arn IN (SELECT arn FROM findings ORDER BY arn LIMIT $1)", [c.close]);
+      await d.pool.query("UPDATE findings SET in_use_count = $1 WHERE account_id = $2 AND resource_type = 'AWS_ECR_CONTAINER_IMAGE'", [c.inUse, c.idleAccount]);
+      await same();
+    }), { numRuns: 12 });
+  }, 300_000);
+
+  it("puts groups tied on their counts in the database's order of keys, the page cut among them", async () => {
+    const d = database();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    // Five keys of one HIGH finding each, inserted in an order that is not the keys' own.
+    for (const key of ["CVE-2026-0005", "CVE-2026-0001", "b-rule", "CVE-2026-0003", "A-rule"]) await addFinding(d, { account_id: A, finding_key: key, vulnerability_id: key });
+    const index = (await buildOpenFindingsIndex("test"))!;
+    for (const limit of [1, 2, 3, 5]) {
+      const fl = filter(`group=cve&ageMin=1&limit=${limit}`);
+      const theirs = await groupFindingsOverFindings(allScope, { ...fl, group: "cve" });
+      expect(theirs.groups).toHaveLength(limit);
+      expect(await groupsFromOpenIndex(index, allScope, fl)).toEqual(theirs);
+    }
+  });
+
+  it("leaves every other filter to the database", () => {
+    for (const qs of ["status=CLOSED", "status=ACTIVE&status=SUPPRESSED", "owner=payments", "ou=Production",
+      "resource=i-0", "tag=env:prod", "kev=YES", "scoreMin=7", "epssMin=0.5", "firstSeenFrom=2026-01-01", "ami=ami-0abc1234", "image=repo",
+      "notPulledDays=30", "provider=AZURE", "group=package", "group=resource&ageMin=3", "closure=remediated"]) {
+      expect(openIndexAnswers(filter(qs)), qs).toBe(false);
+    }
+  });
+
+  it("answers the explorer only at the data version it was read at, and stands aside while a build is pending", async () => {
+    const d = database();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    resetOpenFindingsIndex();
+    // More findings than the database's capped count shows: the index's count is exact.
+    await d.pool.query(`INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, package_names, resource_type, resource_id,
+        resource_tags, first_observed_at, last_observed_at, updated_at, raw)
+      SELECT 'arn:aws:inspector2:us-east-1:${A}:finding/' || g, '${A}', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'CVE-2026-' || (g % 7),
+        ARRAY['openssl'], 'AWS_EC2_INSTANCE', 'i-' || g, '{}', now() - interval '40 days', now(), now(), '{}' FROM generate_series(1, 12001) g`);
+    const fl = filter("severity=HIGH&ageMin=30");
+    expect(await currentOpenFindingsIndex()).toBeUndefined();
+    // No index yet: the database's capped count.
+    const before = await getExplorerResult(allScope, fl);
+    expect(before).toMatchObject({ total: 10_000, totalCapped: true });
+    await refreshOpenFindingsIndex();
+    expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 12_001, totalCapped: false });
+    expect(await getExplorerResult(allScope, filter("group=cve&ageMin=30"))).toMatchObject({ total: 12_001, totalGroups: 7 });
+    // A change moves the data version: the index read before it no longer answers.
+    await addFinding(d, { account_id: B, severity: "HIGH", first_observed_at: daysAgo(45) });
+    expect(await currentOpenFindingsIndex()).toBeUndefined();
+    expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 10_000, totalCapped: true });
+    await refreshOpenFindingsIndex();
+    expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 12_002, totalCapped: false });
+  });
+
+  it("is read again past the TTL only when a write was in progress at its snapshot or it came from a replica", async () => {
+    const d = database();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    await addFinding(d, { account_id: A });
+    expect((await buildOpenFindingsIndex("quiet"))?.settled).toBe(true);
+    expect(settledSnapshot("7451:7451:", false)).toBe(true);
+    expect(settledSnapshot("7449:7455:7449,7452", false)).toBe(false);
+    expect(settledSnapshot("7451:7451:", true)).toBe(false);
+  });
+
+  it("is not built past its size: the database answers", async () => {
+    const d = database();
+    await d.pool.query("TRUNCATE findings CASCADE");
+    for (let i = 0; i < 3; i++) await addFinding(d, { account_id: A });
+    expect(await buildOpenFindingsIndex("test", 2)).toBeUndefined();
+    expect((await buildOpenFindingsIndex("test", 3))?.size).toBe(3);
+  });
+});

@@ -1,0 +1,207 @@
+// The explorer's exact count and CVE groups from the open findings index (open-findings-index.ts), for
+// the filters it holds: open findings narrowed by accounts, region, severity, finding type, resource
+// type, CVE (its spellings, as the finding's key or a related vulnerability: finding-key-sql.ts),
+// package, fix, exploit, age and the "In use only" switch; and the page of such a filter's findings
+// in any sort, from the matches' sort values (findings-sort.ts's segments and keyset). The same rows the SQL counts: the index holds
+// each condition's columns as findingsWhere tests them, and the age cutoffs come from the database.
+// Each shown group's label and best score are read from its top finding, as the key rollups' groups
+// are (key-groups.ts), and the groups are put in order by the database, whose collation orders keys.
+import { defaultInUse } from "@/lib/domain/in-use";
+import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import type { Scope } from "@/lib/queries/scope";
+import { findingsFilterSchema, type FindingsFilter } from "./findings-filter";
+import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-fields";
+import type { FindingGroupRow } from "./findings-groups";
+import { findingsWhere } from "./findings-where";
+import { shownGroupsSql } from "./key-groups";
+import { ageCutoffs, type EntryLists, type OpenFindingsIndex } from "./open-findings-index";
+import { keySpellings } from "./finding-key-sql";
+import type { ResolvedFilter } from "./resource-match";
+import { decodeCursor, encodeCursor } from "./findings-cursor";
+import { cursorValue as cursorValueOf, sortSegments, type SortSegment } from "./findings-sort";
+import { findingRowColumns, type FindingRow, type FindingsPage } from "./findings-search";
+
+const defaults = findingsFilterSchema.parse({});
+/** The fields the index holds, or that do not narrow the rows. */
+const held = new Set<FindingsFilterField>([
+  "account", "region", "severity", "status", "type", "resourceType", "cve", "package", "fix", "exploit", "ageMin", "ageMax", "inUse", "group", "sort",
+  "cursor", "limit",
+]);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether the index holds this filter's rows: open findings, grouped by CVE or not grouped, nothing
+ *  narrowed beyond the held fields. */
+export function openIndexAnswers(filter: ResolvedFilter): boolean {
+  if (!same(filter.status, [OPEN_STATUS]) || filter.resourceMatch) return false;
+  if (filter.group && filter.group !== "cve") return false;
+  return findingsFilterFieldNames.every((k) => held.has(k) || same(filter[k as keyof FindingsFilter], defaults[k as keyof FindingsFilter]));
+}
+
+/** Visits each entry of the index that passes the filter. */
+async function forEachMatch(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter, visit: (i: number) => void): Promise<void> {
+  const { dict } = index;
+  const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
+  const scoped = scope.accountIds === "all" ? undefined : new Set(scope.accountIds);
+  const account = dict.account.mask((v) => (!scoped || scoped.has(v!)) && (!filter.account.length || filter.account.includes(v!)));
+  const region = dict.region.mask(oneOf(filter.region));
+  const severity = dict.severity.mask(oneOf(filter.severity));
+  const type = dict.type.mask(oneOf(filter.type));
+  const resourceType = dict.resourceType.mask(oneOf(filter.resourceType));
+  const fix = dict.fix.mask(filter.fix ? (v) => v === filter.fix : undefined);
+  const exploit = dict.exploit.mask(filter.exploit === "NA" ? (v) => v === null : filter.exploit ? (v) => v === filter.exploit : undefined);
+  // The switch (inUseSql): "only" leaves out idle images, "idle" keeps only them, "all" keeps every one.
+  const mode = filter.inUse ?? defaultInUse;
+  const idle = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
+  const { atMost, after } = await ageCutoffs(filter.ageMin, filter.ageMax);
+  const aged = atMost !== Infinity || after !== -Infinity;
+  // A CVE: any of its spellings as the key, or among the related vulnerabilities.
+  const spellings = filter.cve ? keySpellings(filter.cve) : [];
+  const keyMatch = filter.cve ? dict.key.mask((v) => spellings.includes(v!)) : undefined;
+  const relatedMatch = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
+  const packageCode = filter.package === undefined ? -1 : dict.package.values.indexOf(filter.package);
+  if (filter.package !== undefined && packageCode < 0) return;
+  const listed = (lists: EntryLists, i: number, wanted: (code: number) => boolean) => {
+    for (let j = lists.start[i]; j < lists.start[i + 1]; j++) if (wanted(lists.codes[j])) return true;
+    return false;
+  };
+  for (let i = 0; i < index.size; i++) {
+    if (!account[index.account[i]] || !severity[index.severity[i]] || !region[index.region[i]] || !idle[index.idle[i]]) continue;
+    if (!resourceType[index.resourceType[i]] || !type[index.type[i]] || !fix[index.fix[i]] || !exploit[index.exploit[i]]) continue;
+    if (aged && (index.firstObserved[i] > atMost || index.firstObserved[i] <= after)) continue;
+    if (keyMatch && !keyMatch[index.key[i]] && !listed(index.related, i, (c) => relatedMatch![c] === 1)) continue;
+    if (packageCode >= 0 && !listed(index.packages, i, (c) => c === packageCode)) continue;
+    visit(i);
+  }
+}
+
+/** The number of open findings the filter keeps. */
+export async function countFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<number> {
+  let n = 0;
+  await forEachMatch(index, scope, filter, () => n++);
+  return n;
+}
+
+/** The CVE groups, as groupFindingsOverFindings gives them. */
+export async function groupsFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter & { limit: number }) {
+  const keys = index.dict.key.values.length;
+  const count = new Int32Array(keys), critical = new Int32Array(keys), high = new Int32Array(keys), exploitable = new Int32Array(keys), accounts = new Int32Array(keys);
+  const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
+  const yesCode = index.dict.exploit.values.indexOf("YES");
+  const seen = new Uint8Array(index.pairs);
+  await forEachMatch(index, scope, filter, (i) => {
+    const k = index.key[i];
+    count[k]++;
+    if (index.severity[i] === criticalCode) critical[k]++;
+    else if (index.severity[i] === highCode) high[k]++;
+    if (index.exploit[i] === yesCode) exploitable[k]++;
+    // The key's first finding in this account.
+    if (!seen[index.pair[i]]) {
+      seen[index.pair[i]] = 1;
+      accounts[k]++;
+    }
+  });
+  const present: number[] = [];
+  for (let k = 0; k < keys; k++) if (count[k] > 0) present.push(k);
+  const rank = (a: number, b: number) => critical[b] - critical[a] || high[b] - high[a] || count[b] - count[a];
+  present.sort(rank);
+  // The page's groups and every group tied with its last on the counts: the database orders ties by key.
+  let end = Math.min(filter.limit, present.length);
+  while (end > 0 && end < present.length && rank(present[end - 1], present[end]) === 0) end++;
+  const shown = present.slice(0, end);
+  if (!shown.length) return { groups: [], totalGroups: 0 };
+  const column = (a: Int32Array) => shown.map((k) => a[k]);
+  const g = Prisma.sql`SELECT g.key, g.count, g.critical, g.high, g.exploitable, g.accounts, ${present.length}::int AS total_groups
+    FROM unnest(${shown.map((k) => index.dict.key.values[k]!)}::text[], ${column(count)}::int[], ${column(critical)}::int[], ${column(high)}::int[],
+      ${column(exploitable)}::int[], ${column(accounts)}::int[]) AS g(key, count, critical, high, exploitable, accounts)
+    ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`;
+  const rows = await queryRows<FindingGroupRow>(shownGroupsSql(g, Prisma.sql`g.accounts`, findingsWhere(scope, filter)));
+  return { groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: present.length };
+}
+
+/** One match's place in the sort: its segment (none: the sort leaves it out) and value. */
+function placeIn(index: OpenFindingsIndex, segments: SortSegment[], i: number): { segment: number; value: number } | undefined {
+  const severity = index.dict.severity.values[index.severity[i]];
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s];
+    if (seg.severity !== undefined && seg.severity !== severity) continue;
+    const valued = seg.column ?? seg.unvaluedOf;
+    if (valued === "first_observed_at") return { segment: s, value: index.firstObserved[i] };
+    if (valued === undefined) return { segment: s, value: 0 };
+    const v = valued === "inspector_score" ? index.score[i] : index.epss[i];
+    if (seg.unvaluedOf) {
+      if (Number.isNaN(v)) return { segment: s, value: 0 };
+    } else if (!Number.isNaN(v)) return { segment: s, value: v };
+  }
+  return undefined;
+}
+
+/** The page searchFindings reads for this filter: the matches after the cursor in the sort's
+ *  segments, each ordered by its value and then id, read back by id. */
+export async function pageFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<FindingsPage> {
+  const segments = sortSegments(filter.sort, filter.severity);
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const from = cursor?.segment ?? 0;
+  const cursorValue = cursor?.value === null || cursor?.value === undefined ? NaN : typeof cursor.value === "string" ? Date.parse(cursor.value) : cursor.value;
+  const cursorId = cursor ? Number(cursor.id) : NaN;
+  // Before b in the sort: an earlier segment, then the segment's order of values, then the lower id.
+  type Place = { segment: number; value: number; i: number };
+  const before = (a: Place, b: Place) => {
+    if (a.segment !== b.segment) return a.segment < b.segment;
+    const seg = segments[a.segment];
+    if (seg.column && a.value !== b.value) return seg.direction === "DESC" ? a.value > b.value : a.value < b.value;
+    return index.id[a.i] < index.id[b.i];
+  };
+  const want = filter.limit + 1;
+  // The first `want` matches in the sort's order: a max-heap of the best seen, its worst on top.
+  const heap: Place[] = [];
+  const worse = (a: Place, b: Place) => before(b, a);
+  const siftDown = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1, r = l + 1;
+      let m = k;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === k) return;
+      [heap[k], heap[m]] = [heap[m], heap[k]];
+      k = m;
+    }
+  };
+  await forEachMatch(index, scope, filter, (i) => {
+    const place = placeIn(index, segments, i);
+    if (!place || place.segment < from) return;
+    if (cursor && place.segment === from) {
+      // The keyset (afterCursor): strictly after the cursor's value and id within its segment.
+      const seg = segments[from];
+      const id = index.id[i];
+      if (!seg.column) {
+        if (!(id > cursorId)) return;
+      } else if (!(seg.direction === "DESC" ? place.value < cursorValue : place.value > cursorValue) && !(place.value === cursorValue && id > cursorId)) return;
+    }
+    const p = { ...place, i };
+    if (heap.length < want) {
+      heap.push(p);
+      for (let k = heap.length - 1; k > 0; ) {
+        const parent = (k - 1) >> 1;
+        if (!worse(heap[k], heap[parent])) break;
+        [heap[k], heap[parent]] = [heap[parent], heap[k]];
+        k = parent;
+      }
+    } else if (before(p, heap[0])) {
+      heap[0] = p;
+      siftDown(0);
+    }
+  });
+  const ordered = heap.sort((a, b) => (before(a, b) ? -1 : 1));
+  const ids = ordered.map((p) => String(index.id[p.i]));
+  const read = ids.length ? await queryRows<FindingRow>(Prisma.sql`SELECT ${findingRowColumns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
+    WHERE f.id = ANY(${ids}::int8[])`) : [];
+  const byId = new Map(read.map((r) => [String(r.id), r]));
+  const rows = ordered.flatMap((p, k) => (byId.has(ids[k]) ? [{ row: byId.get(ids[k])!, segment: p.segment }] : []));
+  const page = cursor?.page ?? 1;
+  const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
+  const nextCursor = last
+    ? encodeCursor({ sort: filter.sort, segment: last.segment, value: cursorValueOf(segments[last.segment], last.row), id: String(last.row.id), page: page + 1 })
+    : null;
+  return { rows: rows.slice(0, filter.limit).map((r) => r.row), nextCursor, page };
+}
