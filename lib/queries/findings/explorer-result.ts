@@ -5,8 +5,8 @@ import type { FindingsFilter } from "./findings-filter";
 import { groupFindings, type FindingGroupRow } from "./findings-groups";
 import { countCap, countFindings, searchFindings, type FindingRow } from "./findings-search";
 import { resolveResourceMatch, type ResolvedFilter } from "./resource-match";
-import { currentOpenFindingsIndex, type OpenFindingsIndex } from "./open-findings-index";
-import { countFromOpenIndex, groupsFromOpenIndex, openIndexAnswers, pageFromOpenIndex } from "./open-index-answers";
+import { currentOpenFindingsIndex } from "./open-findings-index";
+import { groupsFromOpenIndex, openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
 import { keyRollupsAnswer } from "./key-groups";
 
 type Jsonify<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -19,36 +19,40 @@ export type ExplorerResult =
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The open findings index when it holds the filter and is current (open-findings-index.ts). */
-const indexFor = async (filter: ResolvedFilter) => (openIndexAnswers(filter) ? currentOpenFindingsIndex() : undefined);
+/** The open findings that pass the filter, from the index when it holds the filter and is current
+ *  (open-findings-index.ts). */
+async function indexMatches(scope: Scope, filter: ResolvedFilter) {
+  const index = openIndexAnswers(filter) ? await currentOpenFindingsIndex() : undefined;
+  return index && { index, matches: await openIndexMatches(index, scope, filter) };
+}
 
-/** The count: exact from the index, else capped from the database. `capped`: more than countCap match
- *  (how the page is read); `shown`/`shownCapped`: what the viewer is told. */
-async function totalOf(scope: Scope, filter: ResolvedFilter, index: OpenFindingsIndex | undefined) {
-  if (!index) {
+/** The count: exact from the index's matches, else capped from the database. `capped`: more than
+ *  countCap match (how the page is read); `shown`/`shownCapped`: what the viewer is told. */
+async function totalOf(scope: Scope, filter: ResolvedFilter, matched: { matches: Int32Array } | undefined) {
+  if (!matched) {
     const total = await countFindings(scope, filter);
     return { ...total, shown: total.count, shownCapped: total.capped };
   }
-  const n = await countFromOpenIndex(index, scope, filter);
+  const n = matched.matches.length;
   return { count: Math.min(n, countCap), capped: n > countCap, shown: n, shownCapped: false };
 }
 
 export async function getExplorerResult(scope: Scope, asked: FindingsFilter): Promise<ExplorerResult> {
   const filter = await resolveResourceMatch(asked);
-  const index = await indexFor(filter);
+  const matched = await indexMatches(scope, filter);
   if (filter.group) {
     const group = { ...filter, group: filter.group };
     // The key rollups where they hold the groups (no age, nothing else narrowed), else the index.
-    const groups = index && !keyRollupsAnswer(group) ? groupsFromOpenIndex(index, scope, group) : groupFindings(scope, group);
-    const [grouped, total] = await Promise.all([groups, totalOf(scope, filter, index)]);
+    const groups = matched && !keyRollupsAnswer(group) ? groupsFromOpenIndex(matched.index, matched.matches, scope, group) : groupFindings(scope, group);
+    const [grouped, total] = await Promise.all([groups, totalOf(scope, filter, matched)]);
     return { kind: "groups", ...grouped, total: total.shown, totalCapped: total.shownCapped };
   }
   // The capped count comes first: it decides how the page is read (see SearchOptions.filterFirst).
-  const total = await totalOf(scope, filter, index);
+  const total = await totalOf(scope, filter, matched);
   // Few matches: the index has their sort values (the database would read each match first, 60-90
   // ms at 1M for a few thousand old exploitable findings). Many: an index walk meets them early.
-  const page = index && !total.capped
-    ? await pageFromOpenIndex(index, scope, filter)
+  const page = matched && !total.capped
+    ? await pageFromOpenIndex(matched.index, matched.matches, filter)
     : await searchFindings(scope, filter, undefined, { filterFirst: !total.capped, matches: total.count });
   const rows = page.rows.map((r) => ({ ...r, first_observed_at: iso(r.first_observed_at)!, last_observed_at: iso(r.last_observed_at)!, closed_at: iso(r.closed_at) }));
   return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total: total.shown, totalCapped: total.shownCapped };

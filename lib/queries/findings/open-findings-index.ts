@@ -8,7 +8,7 @@
 // snapshot; until then, and while a sync run writes (the version moves with every batch), the SQL
 // answers and one build starts behind it. Unless it was read with no write in progress (`settled`),
 // past the memos' TTL with the version unchanged it answers while one rebuild runs behind it. A cache of more open findings than INSPECTORATE_OPEN_INDEX_MAX
-// builds none (~60 bytes per open finding and worker: ~40 MB at 1M findings): the SQL answers there.
+// builds none (~70 bytes per open finding and worker: ~45 MB of arrays at 1M findings): the SQL answers there.
 import { env } from "@/lib/env";
 import { log } from "@/lib/ops/logger";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
@@ -22,7 +22,7 @@ import { sharedVersion } from "@/lib/queries/posture/sync-version";
 
 /** Open findings beyond which no index is built: INSPECTORATE_OPEN_INDEX_MAX, 0 for none. */
 const openIndexMax = () => env().INSPECTORATE_OPEN_INDEX_MAX;
-const BATCH = 20_000;
+const BATCH = 2_000;
 const TTL_MS = 120_000;
 
 /** A column's distinct values, each given a small code (its position). */
@@ -79,6 +79,11 @@ export interface OpenFindingsIndex {
   idle: Uint8Array;
   /** first_observed_at in ms since the epoch (the column keeps ms). */
   firstObserved: Float64Array;
+  /** The entry's combination of the one-byte columns (a filter tests each combination once, then
+   *  each entry's by one lookup), and each combination's codes: region, resource type, type,
+   *  severity, exploit, fix, idle. */
+  combo: Int32Array;
+  comboParts: number[][];
   /** The entry's (key, account) pair, numbered 0 … pairs - 1: a key's distinct accounts are its pairs seen. */
   pair: Int32Array;
   pairs: number;
@@ -103,8 +108,8 @@ interface Row {
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
 
 /** Typed arrays that double as they fill. */
-function growable<T extends Column>(make: (n: number) => T) {
-  let a = make(1024);
+function growable<T extends Column>(make: (n: number) => T, capacity = 1024) {
+  let a = make(Math.max(capacity, 16));
   let n = 0;
   return {
     push(v: number) {
@@ -119,14 +124,14 @@ function growable<T extends Column>(make: (n: number) => T) {
       return n;
     },
     /** Exactly the values pushed (a copy: the doubled buffer is let go). */
-    done: () => a.slice(0, n) as T,
+    done: () => (n === a.length ? a : (a.slice(0, n) as T)),
   };
 }
 
 /** Per-entry lists as they fill. */
-function growableLists() {
-  const start = growable((n) => new Uint32Array(n));
-  const codes = growable((n) => new Int32Array(n));
+function growableLists(capacity: number) {
+  const start = growable((n) => new Uint32Array(n), capacity + 1);
+  const codes = growable((n) => new Int32Array(n), capacity);
   return {
     push(list: number[]) {
       start.push(codes.length);
@@ -136,6 +141,18 @@ function growableLists() {
       start.push(codes.length);
       return { start: start.done(), codes: codes.done() };
     },
+  };
+}
+
+/** The index's columns as they fill, each sized for `capacity` entries. */
+function columns(capacity: number) {
+  const of = <T extends Column>(make: (n: number) => T) => growable(make, capacity);
+  return {
+    key: of((n) => new Int32Array(n)), account: of((n) => new Uint16Array(n)), region: of((n) => new Uint8Array(n)),
+    resourceType: of((n) => new Uint8Array(n)), type: of((n) => new Uint8Array(n)), severity: of((n) => new Uint8Array(n)),
+    exploit: of((n) => new Uint8Array(n)), fix: of((n) => new Uint8Array(n)), idle: of((n) => new Uint8Array(n)),
+    firstObserved: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
+    epss: of((n) => new Float64Array(n)), pair: of((n) => new Int32Array(n)), combo: of((n) => new Int32Array(n)),
   };
 }
 
@@ -152,24 +169,26 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
     type: new Dictionary(256), severity: new Dictionary(256), exploit: new Dictionary(256), fix: new Dictionary(256),
     package: new Dictionary(wide), related: new Dictionary(wide),
   };
-  const cols = {
-    key: growable((n) => new Int32Array(n)), account: growable((n) => new Uint16Array(n)), region: growable((n) => new Uint8Array(n)),
-    resourceType: growable((n) => new Uint8Array(n)), type: growable((n) => new Uint8Array(n)), severity: growable((n) => new Uint8Array(n)),
-    exploit: growable((n) => new Uint8Array(n)), fix: growable((n) => new Uint8Array(n)), idle: growable((n) => new Uint8Array(n)),
-    firstObserved: growable((n) => new Float64Array(n)), id: growable((n) => new Float64Array(n)), score: growable((n) => new Float64Array(n)),
-    epss: growable((n) => new Float64Array(n)), pair: growable((n) => new Int32Array(n)),
-  };
+  /** The combinations of the one-byte columns seen, numbered as first read. */
+  const combos = new Map<number, number>();
+  const comboParts: number[][] = [];
   /** (key, account) pairs, numbered as first read. */
   const pairs = new Map<number, number>();
-  const packages = growableLists(), related = growableLists();
   let size = 0;
   let settled = false;
+  let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists> } | undefined;
   try {
     const read = await inOneSnapshot(async (rows) => {
       // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
       // version read before it had committed, so the index holds it; else one may be missing.
       const [{ snapshot }] = await rows<{ snapshot: string }>(Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`);
       settled = settledSnapshot(snapshot, hasReadReplica());
+      // The open findings the rollups count in this snapshot (exact: kept in the same transactions):
+      // the arrays' size from the start, not doubled (and copied) as they fill.
+      const [{ open }] = await rows<{ open: number }>(Prisma.sql`SELECT coalesce(sum(findings), 0)::int AS open FROM open_rollups_by_account`);
+      if (open > max) return undefined;
+      const capacity = open + 16;
+      const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity);
       let after = "-9223372036854775808";
       for (;;) {
         const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.account_id, f.region, f.resource_type, f.type,
@@ -178,7 +197,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
             f.related_vulnerabilities
           FROM findings f WHERE ${statusInSql("f", [OPEN_STATUS])} AND f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
-        if (size > max) return false;
+        if (size > max) return undefined;
         for (const { finding_key: findingKey, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
           fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
@@ -188,13 +207,22 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           cols.key.push(key);
           cols.account.push(account);
           cols.pair.push(code);
-          cols.region.push(dict.region.code(region));
-          cols.resourceType.push(dict.resourceType.code(resourceType));
-          cols.type.push(dict.type.code(type));
-          cols.severity.push(dict.severity.code(severity));
-          cols.exploit.push(dict.exploit.code(exploit));
-          cols.fix.push(dict.fix.code(fix));
-          cols.idle.push(idle ? 1 : 0);
+          const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
+            dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0];
+          const packed = parts.reduce((acc, part) => acc * 256 + part, 0);
+          let combo = combos.get(packed);
+          if (combo === undefined) {
+            combos.set(packed, (combo = comboParts.length));
+            comboParts.push(parts);
+          }
+          cols.combo.push(combo);
+          cols.region.push(parts[0]);
+          cols.resourceType.push(parts[1]);
+          cols.type.push(parts[2]);
+          cols.severity.push(parts[3]);
+          cols.exploit.push(parts[4]);
+          cols.fix.push(parts[5]);
+          cols.idle.push(parts[6]);
           cols.firstObserved.push(firstMs);
           cols.score.push(score ?? NaN);
           cols.epss.push(epss ?? NaN);
@@ -202,19 +230,21 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           related.push(relatedIds.map((v) => dict.related.code(v)));
         }
         for (const { id } of batch) cols.id.push(Number(id));
-        if (batch.length < BATCH) return true;
+        if (batch.length < BATCH) return { cols, packages, related };
         after = batch[batch.length - 1].id;
       }
     });
-    if (!read) return undefined;
+    filled = read;
   } catch (err) {
     if (err instanceof OpenIndexTooWide) return undefined;
     throw err;
   }
+  if (!filled) return undefined;
+  const { cols, packages, related } = filled;
   const done = Object.fromEntries(Object.entries(cols).map(([name, c]) => [name, c.done()])) as {
     [K in keyof typeof cols]: ReturnType<(typeof cols)[K]["done"]>;
   };
-  return { version, builtAt: Date.now(), settled, size, dict, pairs: pairs.size, ...done, packages: packages.done(), related: related.done() };
+  return { version, builtAt: Date.now(), settled, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done() };
 }
 
 interface IndexState {

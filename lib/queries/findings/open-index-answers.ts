@@ -38,69 +38,80 @@ export function openIndexAnswers(filter: ResolvedFilter): boolean {
   return findingsFilterFieldNames.every((k) => held.has(k) || same(filter[k as keyof FindingsFilter], defaults[k as keyof FindingsFilter]));
 }
 
-/** Visits each entry of the index that passes the filter. */
-async function forEachMatch(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter, visit: (i: number) => void): Promise<void> {
+/** The entries of the index that pass the filter, in the index's order: one pass over its columns. */
+export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
   const { dict } = index;
   const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
   const scoped = scope.accountIds === "all" ? undefined : new Set(scope.accountIds);
-  const account = dict.account.mask((v) => (!scoped || scoped.has(v!)) && (!filter.account.length || filter.account.includes(v!)));
-  const region = dict.region.mask(oneOf(filter.region));
-  const severity = dict.severity.mask(oneOf(filter.severity));
-  const type = dict.type.mask(oneOf(filter.type));
-  const resourceType = dict.resourceType.mask(oneOf(filter.resourceType));
-  const fix = dict.fix.mask(filter.fix ? (v) => v === filter.fix : undefined);
-  const exploit = dict.exploit.mask(filter.exploit === "NA" ? (v) => v === null : filter.exploit ? (v) => v === filter.exploit : undefined);
+  const accountOk = dict.account.mask((v) => (!scoped || scoped.has(v!)) && (!filter.account.length || filter.account.includes(v!)));
+  const regionOk = dict.region.mask(oneOf(filter.region));
+  const severityOk = dict.severity.mask(oneOf(filter.severity));
+  const typeOk = dict.type.mask(oneOf(filter.type));
+  const resourceTypeOk = dict.resourceType.mask(oneOf(filter.resourceType));
+  const fixOk = dict.fix.mask(filter.fix ? (v) => v === filter.fix : undefined);
+  const exploitOk = dict.exploit.mask(filter.exploit === "NA" ? (v) => v === null : filter.exploit ? (v) => v === filter.exploit : undefined);
   // The switch (inUseSql): "only" leaves out idle images, "idle" keeps only them, "all" keeps every one.
   const mode = filter.inUse ?? defaultInUse;
-  const idle = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
+  const idleOk = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
   const { atMost, after } = await ageCutoffs(filter.ageMin, filter.ageMax);
-  const aged = atMost !== Infinity || after !== -Infinity;
   // A CVE: any of its spellings as the key, or among the related vulnerabilities.
   const spellings = filter.cve ? keySpellings(filter.cve) : [];
-  const keyMatch = filter.cve ? dict.key.mask((v) => spellings.includes(v!)) : undefined;
-  const relatedMatch = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
+  const keyOk = filter.cve ? dict.key.mask((v) => spellings.includes(v!)) : undefined;
+  const relatedOk = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
   const packageCode = filter.package === undefined ? -1 : dict.package.values.indexOf(filter.package);
-  if (filter.package !== undefined && packageCode < 0) return;
-  const listed = (lists: EntryLists, i: number, wanted: (code: number) => boolean) => {
-    for (let j = lists.start[i]; j < lists.start[i + 1]; j++) if (wanted(lists.codes[j])) return true;
-    return false;
-  };
-  for (let i = 0; i < index.size; i++) {
-    if (!account[index.account[i]] || !severity[index.severity[i]] || !region[index.region[i]] || !idle[index.idle[i]]) continue;
-    if (!resourceType[index.resourceType[i]] || !type[index.type[i]] || !fix[index.fix[i]] || !exploit[index.exploit[i]]) continue;
-    if (aged && (index.firstObserved[i] > atMost || index.firstObserved[i] <= after)) continue;
-    if (keyMatch && !keyMatch[index.key[i]] && !listed(index.related, i, (c) => relatedMatch![c] === 1)) continue;
-    if (packageCode >= 0 && !listed(index.packages, i, (c) => c === packageCode)) continue;
-    visit(i);
-  }
-}
-
-/** The number of open findings the filter keeps. */
-export async function countFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<number> {
+  if (filter.package !== undefined && packageCode < 0) return new Int32Array(0);
+  // Each combination of the one-byte columns tested once; then one lookup per open finding.
+  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl]) =>
+    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl]);
+  // The columns as locals: the loop below runs once per open finding.
+  const { account, combo, firstObserved, key, size } = index;
+  const { start: packageStart, codes: packageCodes } = index.packages;
+  const { start: relatedStart, codes: relatedCodes } = index.related;
+  const out = new Int32Array(size);
   let n = 0;
-  await forEachMatch(index, scope, filter, () => n++);
-  return n;
+  entries: for (let i = 0; i < size; i++) {
+    if (!comboOk[combo[i]] || !accountOk[account[i]]) continue;
+    const first = firstObserved[i];
+    if (first > atMost || first <= after) continue;
+    if (keyOk && !keyOk[key[i]]) {
+      let related = false;
+      for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;
+      if (!related) continue;
+    }
+    if (packageCode >= 0) {
+      for (let j = packageStart[i]; j < packageStart[i + 1]; j++) {
+        if (packageCodes[j] === packageCode) {
+          out[n++] = i;
+          continue entries;
+        }
+      }
+      continue;
+    }
+    out[n++] = i;
+  }
+  return out.slice(0, n);
 }
 
 /** The CVE groups, as groupFindingsOverFindings gives them. */
-export async function groupsFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter & { limit: number }) {
+export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, scope: Scope, filter: ResolvedFilter & { limit: number }) {
   const keys = index.dict.key.values.length;
   const count = new Int32Array(keys), critical = new Int32Array(keys), high = new Int32Array(keys), exploitable = new Int32Array(keys), accounts = new Int32Array(keys);
   const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
   const yesCode = index.dict.exploit.values.indexOf("YES");
   const seen = new Uint8Array(index.pairs);
-  await forEachMatch(index, scope, filter, (i) => {
-    const k = index.key[i];
+  const { key, severity, exploit, pair } = index;
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m], k = key[i];
     count[k]++;
-    if (index.severity[i] === criticalCode) critical[k]++;
-    else if (index.severity[i] === highCode) high[k]++;
-    if (index.exploit[i] === yesCode) exploitable[k]++;
+    if (severity[i] === criticalCode) critical[k]++;
+    else if (severity[i] === highCode) high[k]++;
+    if (exploit[i] === yesCode) exploitable[k]++;
     // The key's first finding in this account.
-    if (!seen[index.pair[i]]) {
-      seen[index.pair[i]] = 1;
+    if (!seen[pair[i]]) {
+      seen[pair[i]] = 1;
       accounts[k]++;
     }
-  });
+  }
   const present: number[] = [];
   for (let k = 0; k < keys; k++) if (count[k] > 0) present.push(k);
   const rank = (a: number, b: number) => critical[b] - critical[a] || high[b] - high[a] || count[b] - count[a];
@@ -138,7 +149,7 @@ function placeIn(index: OpenFindingsIndex, segments: SortSegment[], i: number): 
 
 /** The page searchFindings reads for this filter: the matches after the cursor in the sort's
  *  segments, each ordered by its value and then id, read back by id. */
-export async function pageFromOpenIndex(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<FindingsPage> {
+export async function pageFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: ResolvedFilter): Promise<FindingsPage> {
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const from = cursor?.segment ?? 0;
@@ -167,16 +178,16 @@ export async function pageFromOpenIndex(index: OpenFindingsIndex, scope: Scope, 
       k = m;
     }
   };
-  await forEachMatch(index, scope, filter, (i) => {
+  for (const i of matches) {
     const place = placeIn(index, segments, i);
-    if (!place || place.segment < from) return;
+    if (!place || place.segment < from) continue;
     if (cursor && place.segment === from) {
       // The keyset (afterCursor): strictly after the cursor's value and id within its segment.
       const seg = segments[from];
       const id = index.id[i];
       if (!seg.column) {
-        if (!(id > cursorId)) return;
-      } else if (!(seg.direction === "DESC" ? place.value < cursorValue : place.value > cursorValue) && !(place.value === cursorValue && id > cursorId)) return;
+        if (!(id > cursorId)) continue;
+      } else if (!(seg.direction === "DESC" ? place.value < cursorValue : place.value > cursorValue) && !(place.value === cursorValue && id > cursorId)) continue;
     }
     const p = { ...place, i };
     if (heap.length < want) {
@@ -191,7 +202,7 @@ export async function pageFromOpenIndex(index: OpenFindingsIndex, scope: Scope, 
       heap[0] = p;
       siftDown(0);
     }
-  });
+  }
   const ordered = heap.sort((a, b) => (before(a, b) ? -1 : 1));
   const ids = ordered.map((p) => String(index.id[p.i]));
   const read = ids.length ? await queryRows<FindingRow>(Prisma.sql`SELECT ${findingRowColumns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
