@@ -15,7 +15,7 @@ import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-f
 import type { FindingGroupRow } from "./findings-groups";
 import { findingsWhere } from "./findings-where";
 import { shownGroupsSql } from "./key-groups";
-import { ageCutoffs, type EntryLists, type OpenFindingsIndex } from "./open-findings-index";
+import { ageCutoffs, type OpenFindingsIndex } from "./open-findings-index";
 import { keySpellings } from "./finding-key-sql";
 import type { ResolvedFilter } from "./resource-match";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
