@@ -66,6 +66,8 @@ export interface OpenFindingsIndex {
    *  writer that moved the version before the read may have committed after it, and a replica shows
    *  the version's sequence in steps. */
   settled: boolean;
+  /** The snapshot it was read in, as pg_current_snapshot() gives it (xmin:xmax:in-progress ids). */
+  snapshot: string;
   size: number;
   key: Int32Array;
   account: Uint16Array;
@@ -157,7 +159,8 @@ function columns(capacity: number) {
 }
 
 /** Whether a snapshot (pg_current_snapshot()'s text, xmin:xmax:in-progress ids) read from the
- *  primary had no transaction in progress. */
+ *  primary had no transaction in progress. Transaction ids are the server's, not the database's: a
+ *  write in another database of the same server counts too (the index is then read once more). */
 export const settledSnapshot = (snapshot: string, fromReplica: boolean): boolean => !fromReplica && /^\d+:\d+:$/.test(snapshot);
 
 /** Reads the open findings at `version`, in one snapshot; undefined when there are more than `max`. */
@@ -176,12 +179,14 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   const pairs = new Map<number, number>();
   let size = 0;
   let settled = false;
+  let readIn = "";
   let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists> } | undefined;
   try {
     const read = await inOneSnapshot(async (rows) => {
       // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
       // version read before it had committed, so the index holds it; else one may be missing.
       const [{ snapshot }] = await rows<{ snapshot: string }>(Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`);
+      readIn = snapshot;
       settled = settledSnapshot(snapshot, hasReadReplica());
       // The open findings the rollups count in this snapshot (exact: kept in the same transactions):
       // the arrays' size from the start, not doubled (and copied) as they fill.
@@ -244,7 +249,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   const done = Object.fromEntries(Object.entries(cols).map(([name, c]) => [name, c.done()])) as {
     [K in keyof typeof cols]: ReturnType<(typeof cols)[K]["done"]>;
   };
-  return { version, builtAt: Date.now(), settled, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done() };
+  return { version, builtAt: Date.now(), settled, snapshot: readIn, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done() };
 }
 
 interface IndexState {
