@@ -126,6 +126,18 @@ function valuesOf(params: SearchParamsLike, key: string): string[] {
   return raw.map((v) => v.trim()).filter((v) => v !== "");
 }
 
+let defaults: FindingsFilter | undefined;
+const defaultFilter = () => (defaults ??= findingsFilterSchema.parse({}));
+/** Two fields' values alike (arrays, objects and scalars compared by their JSON). */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Whether every field outside `fields` keeps its default: the filter narrows only by those (a read
+ *  that holds some fields, such as a rollup or an index, answers only such filters). */
+export function narrowsOnlyBy(filter: FindingsFilter, fields: ReadonlySet<FindingsFilterField>): boolean {
+  const base = defaultFilter();
+  return findingsFilterFieldNames.every((k) => fields.has(k) || sameValue(filter[k], base[k]));
+}
+
 /** Parses what the URL says; invalid fields fall back to their default and are listed in `issues`. */
 export function parseFindingsFilter(params: SearchParamsLike): { filter: FindingsFilter; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];

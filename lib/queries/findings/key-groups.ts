@@ -11,27 +11,25 @@ import { log } from "@/lib/ops/logger";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { inOneSnapshot, Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import { findingsFilterSchema, type FindingsFilter } from "./findings-filter";
-import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-fields";
+import { narrowsOnlyBy, sameValue } from "./findings-filter";
+import type { FindingsFilterField } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
 import type { ResolvedFilter } from "./resource-match";
 import { noteScopeAsked, scopeHash, summedAheadAccounts, sumsCurrentSql } from "./scope-key-rollups";
 import { accountsColumn, keyCellsSum } from "@/lib/queries/key-rollup-cells";
 
-const defaults = findingsFilterSchema.parse({});
 /** What the rollup is keyed or split by, or what does not narrow a group's rows. */
 const served = new Set<FindingsFilterField>(["account", "region", "severity", "status", "inUse", "group", "sort", "cursor", "limit"]);
 /** The severities the rollups split their counts by. */
 const splitSeverities = new Set(["CRITICAL", "HIGH"]);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether the key rollups hold this filter's CVE groups: open findings, at most one region, critical
  *  or high severities only if any, accounts only if any, nothing else narrowed. */
 export function keyRollupsAnswer(filter: ResolvedFilter & { group: string }): boolean {
   if (filter.group !== "cve") return false;
-  if (!same(filter.status, [OPEN_STATUS]) || filter.region.length > 1 || filter.resourceMatch) return false;
+  if (!sameValue(filter.status, [OPEN_STATUS]) || filter.region.length > 1 || filter.resourceMatch) return false;
   if (!filter.severity.every((s) => splitSeverities.has(s))) return false;
-  return findingsFilterFieldNames.every((k) => served.has(k) || same(filter[k as keyof FindingsFilter], defaults[k as keyof FindingsFilter]));
+  return narrowsOnlyBy(filter, served);
 }
 
 /** The accounts the groups count: the viewer's, narrowed by the account filter; "all" for every one. */

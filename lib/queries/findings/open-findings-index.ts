@@ -274,7 +274,7 @@ export function refreshOpenFindingsIndex(): Promise<void> {
       const index = await buildOpenFindingsIndex(version);
       if (!index) {
         s.tooBigAt = version;
-        log().info({ component: "open-findings-index" }, `more than ${openIndexMax()} open findings: counted in the database`);
+        log().info({ component: "open-findings-index" }, `no open findings index: more than ${openIndexMax()} open findings, or more accounts or values than its codes hold; the database answers`);
         return;
       }
       s.index = index;

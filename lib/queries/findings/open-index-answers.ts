@@ -10,8 +10,8 @@ import { defaultInUse } from "@/lib/domain/in-use";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import { findingsFilterSchema, type FindingsFilter } from "./findings-filter";
-import { findingsFilterFieldNames, type FindingsFilterField } from "./findings-fields";
+import { narrowsOnlyBy, sameValue } from "./findings-filter";
+import type { FindingsFilterField } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
 import { findingsWhere } from "./findings-where";
 import { shownGroupsSql } from "./key-groups";
@@ -22,20 +22,18 @@ import { decodeCursor, encodeCursor } from "./findings-cursor";
 import { cursorValue as cursorValueOf, sortSegments, type SortSegment } from "./findings-sort";
 import { findingRowColumns, type FindingRow, type FindingsPage } from "./findings-search";
 
-const defaults = findingsFilterSchema.parse({});
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
   "account", "region", "severity", "status", "type", "resourceType", "cve", "package", "fix", "exploit", "ageMin", "ageMax", "inUse", "group", "sort",
   "cursor", "limit",
 ]);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether the index holds this filter's rows: open findings, grouped by CVE or not grouped, nothing
  *  narrowed beyond the held fields. */
 export function openIndexAnswers(filter: ResolvedFilter): boolean {
-  if (!same(filter.status, [OPEN_STATUS]) || filter.resourceMatch) return false;
+  if (!sameValue(filter.status, [OPEN_STATUS]) || filter.resourceMatch) return false;
   if (filter.group && filter.group !== "cve") return false;
-  return findingsFilterFieldNames.every((k) => held.has(k) || same(filter[k as keyof FindingsFilter], defaults[k as keyof FindingsFilter]));
+  return narrowsOnlyBy(filter, held);
 }
 
 /** The entries of the index that pass the filter, in the index's order: one pass over its columns. */
