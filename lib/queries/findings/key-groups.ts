@@ -63,7 +63,7 @@ function countsFor(mode: InUseMode, severities: string[], alias: string) {
 }
 
 /** Each shown group's label and best score (see groupKeysFromRollups), over the groups `g`. */
-export function shownGroupsSql(g: Prisma.Sql, accounts: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+function shownGroupsSql(g: Prisma.Sql, accounts: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH g AS (${g})
     SELECT g.key, top.title AS label, g.count, g.critical, g.high, g.exploitable, (${accounts})::int AS accounts,

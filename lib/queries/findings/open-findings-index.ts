@@ -40,6 +40,10 @@ export class Dictionary {
     }
     return c;
   }
+  /** The value's code, or -1 when it has none. */
+  find(value: string | null): number {
+    return this.codes.get(value) ?? -1;
+  }
   /** A lookup by code: 1 where the value is one of `wanted`, or every code when `wanted` is undefined. */
   mask(wanted: ((value: string | null) => boolean) | undefined): Uint8Array {
     const m = new Uint8Array(this.values.length);
@@ -95,14 +99,25 @@ export interface OpenFindingsIndex {
   epss: Float64Array;
   packages: EntryLists;
   related: EntryLists;
+  /** The entry's first resource (its resource_id's code), and every name the findings give each such
+   *  resource (finding_resource_names: `search`, the id and name lower-cased by the database, for each
+   *  name's resource code), as the resource filter tests them (resource-match.ts). */
+  resource: Int32Array;
+  resourceNames: { resource: Int32Array; search: string[] };
+  /** The entry's later resources (finding_other_resources), each coded as its id and its `search`
+   *  joined by a NUL (text holds none). */
+  others: EntryLists;
+  /** The resource texts asked lately, each with the resources it matches (resource-text-masks.ts). */
+  resourceMasks: Map<string, { first: Uint8Array; later: Uint8Array }>;
   dict: {
     key: Dictionary; account: Dictionary; region: Dictionary; resourceType: Dictionary; type: Dictionary;
     severity: Dictionary; exploit: Dictionary; fix: Dictionary; package: Dictionary; related: Dictionary;
+    resource: Dictionary; other: Dictionary;
   };
 }
 
 interface Row {
-  id: string; finding_key: string; account_id: string; region: string; resource_type: string; type: string;
+  id: string; finding_key: string; resource_id: string; account_id: string; region: string; resource_type: string; type: string;
   severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
   inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
 }
@@ -155,6 +170,7 @@ function columns(capacity: number) {
     exploit: of((n) => new Uint8Array(n)), fix: of((n) => new Uint8Array(n)), idle: of((n) => new Uint8Array(n)),
     firstObserved: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
     epss: of((n) => new Float64Array(n)), pair: of((n) => new Int32Array(n)), combo: of((n) => new Int32Array(n)),
+    resource: of((n) => new Int32Array(n)),
   };
 }
 
@@ -170,7 +186,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   const dict = {
     key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(256),
     type: new Dictionary(256), severity: new Dictionary(256), exploit: new Dictionary(256), fix: new Dictionary(256),
-    package: new Dictionary(wide), related: new Dictionary(wide),
+    package: new Dictionary(wide), related: new Dictionary(wide), resource: new Dictionary(wide), other: new Dictionary(wide),
   };
   /** The combinations of the one-byte columns seen, numbered as first read. */
   const combos = new Map<number, number>();
@@ -180,7 +196,8 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   let size = 0;
   let settled = false;
   let readIn = "";
-  let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists> } | undefined;
+  let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists>;
+    resourceNames: OpenFindingsIndex["resourceNames"]; others: EntryLists } | undefined;
   try {
     const read = await inOneSnapshot(async (rows) => {
       // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
@@ -196,14 +213,14 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
       const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity);
       let after = "-9223372036854775808";
       for (;;) {
-        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.account_id, f.region, f.resource_type, f.type,
+        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.resource_id, f.account_id, f.region, f.resource_type, f.type,
             f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
             (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
             f.related_vulnerabilities
           FROM findings f WHERE ${statusInSql("f", [OPEN_STATUS])} AND f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
         if (size > max) return undefined;
-        for (const { finding_key: findingKey, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
+        for (const { finding_key: findingKey, resource_id: resourceId, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
           fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
           const pair = key * 65_536 + account;
@@ -211,6 +228,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           if (code === undefined) pairs.set(pair, (code = pairs.size));
           cols.key.push(key);
           cols.account.push(account);
+          cols.resource.push(dict.resource.code(resourceId));
           cols.pair.push(code);
           const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
             dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0];
@@ -235,9 +253,11 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           related.push(relatedIds.map((v) => dict.related.code(v)));
         }
         for (const { id } of batch) cols.id.push(Number(id));
-        if (batch.length < BATCH) return { cols, packages, related };
+        if (batch.length < BATCH) break;
         after = batch[batch.length - 1].id;
       }
+      const ids = cols.id.done();
+      return { cols, packages, related, resourceNames: await readResourceNames(rows, dict.resource), others: await readOthers(rows, ids, dict.other) };
     });
     filled = read;
   } catch (err) {
@@ -245,11 +265,68 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
     throw err;
   }
   if (!filled) return undefined;
-  const { cols, packages, related } = filled;
+  const { cols, packages, related, resourceNames, others } = filled;
   const done = Object.fromEntries(Object.entries(cols).map(([name, c]) => [name, c.done()])) as {
     [K in keyof typeof cols]: ReturnType<(typeof cols)[K]["done"]>;
   };
-  return { version, builtAt: Date.now(), settled, snapshot: readIn, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done() };
+  return {
+    version, builtAt: Date.now(), settled, snapshot: readIn, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done(),
+    resourceNames, others, resourceMasks: new Map(),
+  };
+}
+
+type SnapshotRows = <R>(query: Prisma.Sql) => Promise<R[]>;
+
+/** Every name the findings give the open findings' first resources (finding_resource_names, read in
+ *  key order by batches; names of resources no open finding has are skipped). */
+async function readResourceNames(rows: SnapshotRows, resources: Dictionary): Promise<OpenFindingsIndex["resourceNames"]> {
+  const resource = growable((n) => new Int32Array(n), resources.values.length + 16);
+  const search: string[] = [];
+  let after: [string, string] | undefined;
+  for (;;) {
+    const batch = await rows<{ resource_id: string; name: string; search: string }>(Prisma.sql`SELECT n.resource_id, n.name, n.search
+      FROM finding_resource_names n ${after ? Prisma.sql`WHERE (n.resource_id, n.name) > (${after[0]}, ${after[1]})` : Prisma.empty}
+      ORDER BY n.resource_id, n.name LIMIT ${BATCH}`);
+    for (const n of batch) {
+      const code = resources.find(n.resource_id);
+      if (code < 0) continue;
+      resource.push(code);
+      search.push(n.search);
+    }
+    if (batch.length < BATCH) return { resource: resource.done(), search };
+    const last = batch[batch.length - 1];
+    after = [last.resource_id, last.name];
+  }
+}
+
+/** The open findings' later resources as lists per entry (`ids`: the entries' findings.id, ascending),
+ *  each resource its id and search text (lowered by the database, as resourceWhere's) joined by a NUL. */
+async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictionary): Promise<EntryLists> {
+  const entry: number[] = [], code: number[] = [];
+  let after: [string, number] = ["-9223372036854775808", 0];
+  let i = 0;
+  for (;;) {
+    const batch = await rows<{ id: string; position: number; resource_id: string; search: string }>(Prisma.sql`SELECT f.id::text AS id, o.position,
+        o.resource_id, lower(o.resource_id || chr(10) || coalesce(o.name, '')) AS search
+      FROM finding_other_resources o JOIN findings f ON f.arn = o.finding_arn
+      WHERE ${statusInSql("f", [OPEN_STATUS])} AND (f.id, o.position) > (${after[0]}::int8, ${after[1]}::int)
+      ORDER BY f.id, o.position LIMIT ${BATCH}`);
+    for (const o of batch) {
+      const id = Number(o.id);
+      while (i < ids.length && ids[i] < id) i++;
+      // Every open finding is an entry: one missing would be a finding opened after the snapshot, which it cannot see.
+      if (ids[i] !== id) continue;
+      entry.push(i);
+      code.push(other.code(`${o.resource_id}\0${o.search}`));
+    }
+    if (batch.length < BATCH) break;
+    const last = batch[batch.length - 1];
+    after = [last.id, last.position];
+  }
+  const start = new Uint32Array(ids.length + 1);
+  for (const e of entry) start[e + 1]++;
+  for (let k = 0; k < ids.length; k++) start[k + 1] += start[k];
+  return { start, codes: Int32Array.from(code) };
 }
 
 interface IndexState {

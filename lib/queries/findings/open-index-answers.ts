@@ -1,11 +1,12 @@
 // The explorer's exact count and CVE groups from the open findings index (open-findings-index.ts), for
 // the filters it holds: open findings narrowed by accounts, region, severity, finding type, resource
-// type, CVE (its spellings, as the finding's key or a related vulnerability: finding-key-sql.ts),
-// package, fix, exploit, age and the "In use only" switch; and the page of such a filter's findings
-// in any sort, from the matches' sort values (findings-sort.ts's segments and keyset). The same rows the SQL counts: the index holds
-// each condition's columns as findingsWhere tests them, and the age cutoffs come from the database.
-// Each shown group's label and best score are read from its top finding, as the key rollups' groups
-// are (key-groups.ts), and the groups are put in order by the database, whose collation orders keys.
+// type, resource text (resource-text-masks.ts), CVE (its spellings, as the finding's key or a related
+// vulnerability: finding-key-sql.ts), package, fix, exploit, age and the "In use only" switch; and the
+// page of such a filter's findings in any sort, from the matches' sort values (findings-sort.ts's
+// segments and keyset). The same rows the SQL counts: the index holds each condition's columns as
+// findingsWhere tests them, and the age cutoffs come from the database. Each shown group's label is its
+// top finding's title, read by id, and the groups are put in order by the database, whose collation
+// orders keys.
 import { defaultInUse } from "@/lib/domain/in-use";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { Prisma, queryRows } from "@/lib/queries/sql";
@@ -13,9 +14,8 @@ import type { Scope } from "@/lib/queries/scope";
 import { narrowsOnlyBy, sameValue } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
-import { findingsWhere } from "./findings-where";
-import { shownGroupsSql } from "./key-groups";
 import { ageCutoffs, type OpenFindingsIndex } from "./open-findings-index";
+import { resourceTextMasks } from "./resource-text-masks";
 import { keySpellings } from "./finding-key-sql";
 import type { ResolvedFilter } from "./resource-match";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
@@ -24,14 +24,14 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
-  "account", "region", "severity", "status", "type", "resourceType", "cve", "package", "fix", "exploit", "ageMin", "ageMax", "inUse", "group", "sort",
+  "account", "region", "severity", "status", "type", "resourceType", "resource", "cve", "package", "fix", "exploit", "ageMin", "ageMax", "inUse", "group", "sort",
   "cursor", "limit",
 ]);
 
 /** Whether the index holds this filter's rows: open findings, grouped by CVE or not grouped, nothing
- *  narrowed beyond the held fields. */
+ *  narrowed beyond the held fields. A resource text is the index's own to resolve (resource-text-masks.ts). */
 export function openIndexAnswers(filter: ResolvedFilter): boolean {
-  if (!sameValue(filter.status, [OPEN_STATUS]) || filter.resourceMatch) return false;
+  if (!sameValue(filter.status, [OPEN_STATUS])) return false;
   if (filter.group && filter.group !== "cve") return false;
   return narrowsOnlyBy(filter, held);
 }
@@ -58,11 +58,14 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   const relatedOk = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
   const packageCode = filter.package === undefined ? -1 : dict.package.values.indexOf(filter.package);
   if (filter.package !== undefined && packageCode < 0) return new Int32Array(0);
+  // A resource text: the first resource's matches by its code, else any later resource's.
+  const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
   // Each combination of the one-byte columns tested once; then one lookup per open finding.
   const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl]) =>
     regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl]);
   // The columns as locals: the loop below runs once per open finding.
-  const { account, combo, firstObserved, key, size } = index;
+  const { account, combo, firstObserved, key, resource, size } = index;
+  const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
   const out = new Int32Array(size);
@@ -75,6 +78,11 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
       let related = false;
       for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;
       if (!related) continue;
+    }
+    if (masks && !masks.first[resource[i]]) {
+      let later = false;
+      for (let j = otherStart[i]; j < otherStart[i + 1] && !later; j++) later = masks.later[otherCodes[j]] === 1;
+      if (!later) continue;
     }
     if (packageCode >= 0) {
       for (let j = packageStart[i]; j < packageStart[i + 1]; j++) {
@@ -91,7 +99,7 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
 }
 
 /** The CVE groups, as groupFindingsOverFindings gives them. */
-export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, scope: Scope, filter: ResolvedFilter & { limit: number }) {
+export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: ResolvedFilter & { limit: number }) {
   const keys = index.dict.key.values.length;
   const count = new Int32Array(keys), critical = new Int32Array(keys), high = new Int32Array(keys), exploitable = new Int32Array(keys), accounts = new Int32Array(keys);
   const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
@@ -119,13 +127,33 @@ export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int
   while (end > 0 && end < present.length && rank(present[end - 1], present[end]) === 0) end++;
   const shown = present.slice(0, end);
   if (!shown.length) return { groups: [], totalGroups: 0 };
+  // Each shown group's top finding, as the key's index orders them (shownGroupsSql in key-groups.ts):
+  // an unscored finding first, else the best score, then the lowest id; it gives the label. The best
+  // score is the greatest among the group's scored findings (none: null).
+  const shownAt = new Int32Array(keys).fill(-1);
+  shown.forEach((k, n) => (shownAt[k] = n));
+  const top = new Int32Array(shown.length).fill(-1), best = new Float64Array(shown.length).fill(NaN);
+  const { score, id } = index;
+  const above = (i: number, t: number) => {
+    const a = score[i], b = score[t];
+    if (Number.isNaN(a) !== Number.isNaN(b)) return Number.isNaN(a);
+    return a !== b && !Number.isNaN(a) ? a > b : id[i] < id[t];
+  };
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m], n = shownAt[key[i]];
+    if (n < 0) continue;
+    if (!Number.isNaN(score[i]) && !(score[i] <= best[n])) best[n] = score[i];
+    if (top[n] < 0 || above(i, top[n])) top[n] = i;
+  }
   const column = (a: Int32Array) => shown.map((k) => a[k]);
-  const g = Prisma.sql`SELECT g.key, g.count, g.critical, g.high, g.exploitable, g.accounts, ${present.length}::int AS total_groups
+  // The titles by id, and the order of groups tied on their counts by the database's collation of keys.
+  const rows = await queryRows<FindingGroupRow>(Prisma.sql`SELECT g.key, f.title AS label, g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
     FROM unnest(${shown.map((k) => index.dict.key.values[k]!)}::text[], ${column(count)}::int[], ${column(critical)}::int[], ${column(high)}::int[],
-      ${column(exploitable)}::int[], ${column(accounts)}::int[]) AS g(key, count, critical, high, exploitable, accounts)
-    ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`;
-  const rows = await queryRows<FindingGroupRow>(shownGroupsSql(g, Prisma.sql`g.accounts`, findingsWhere(scope, filter)));
-  return { groups: rows.map(({ total_groups: _t, ...r }) => r), totalGroups: present.length };
+      ${column(exploitable)}::int[], ${column(accounts)}::int[], ${Array.from(top, (i) => String(id[i]))}::int8[],
+      ${Array.from(best, (b) => (Number.isNaN(b) ? null : b))}::float8[]) AS g(key, count, critical, high, exploitable, accounts, top_id, max_score)
+    LEFT JOIN findings f ON f.id = g.top_id
+    ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`);
+  return { groups: rows, totalGroups: present.length };
 }
 
 /** One match's place in the sort: its segment (none: the sort leaves it out) and value. */
