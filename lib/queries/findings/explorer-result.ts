@@ -6,7 +6,8 @@ import { groupFindings, type FindingGroupRow } from "./findings-groups";
 import { countCap, countFindings, searchFindings, type FindingRow } from "./findings-search";
 import { resolveResourceMatch, type ResolvedFilter } from "./resource-match";
 import { currentOpenFindingsIndex } from "./open-findings-index";
-import { groupsFromOpenIndex, openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
+import { openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
+import { groupsFromOpenIndex } from "./open-index-groups";
 import { keyRollupsAnswer } from "./key-groups";
 
 type Jsonify<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

@@ -83,6 +83,8 @@ export interface OpenFindingsIndex {
   fix: Uint8Array;
   /** 1: an ECR image known to run nowhere (idleImageSql). */
   idle: Uint8Array;
+  /** Its vulnerability in CISA KEV (vulnerability_intel.in_kev): 1 yes, 2 no, 0 unknown. */
+  kev: Uint8Array;
   /** first_observed_at in ms since the epoch (the column keeps ms). */
   firstObserved: Float64Array;
   /** The entry's combination of the one-byte columns (a filter tests each combination once, then
@@ -104,20 +106,33 @@ export interface OpenFindingsIndex {
    *  name's resource code), as the resource filter tests them (resource-match.ts). */
   resource: Int32Array;
   resourceNames: { resource: Int32Array; search: string[] };
-  /** The entry's later resources (finding_other_resources), each coded as its id and its `search`
-   *  joined by a NUL (text holds none). */
+  /** The entry's first resource's own name (its code; null: none), for the resource groups' labels. */
+  resourceName: Int32Array;
+  /** The entry's later resources (finding_other_resources), each coded as otherResource spells it. */
   others: EntryLists;
+  /** The entry's resource tags (resource_tags) as a code of its distinct set, and each set's entries
+   *  (tagEntries: "k\u0001key" for each key `?` finds, "v\u0001key\u0000value" for each string value `@>` finds). */
+  tagSet: Int32Array;
+  tagSets: EntryLists;
   /** The resource texts asked lately, each with the resources it matches (resource-text-masks.ts). */
   resourceMasks: Map<string, { first: Uint8Array; later: Uint8Array }>;
   dict: {
     key: Dictionary; account: Dictionary; region: Dictionary; resourceType: Dictionary; type: Dictionary;
     severity: Dictionary; exploit: Dictionary; fix: Dictionary; package: Dictionary; related: Dictionary;
-    resource: Dictionary; other: Dictionary;
+    resource: Dictionary; resourceName: Dictionary; other: Dictionary; tagSet: Dictionary; tag: Dictionary;
   };
 }
 
+/** A later resource as the index codes it: its id, search text, type and name (text holds no NUL). */
+export interface OtherResource { id: string; search: string; type: string; name: string | null }
+const otherCode = (o: OtherResource) => [o.id, o.search, o.type, o.name === null ? "N" : `S${o.name}`].join("\0");
+export function otherResource(code: string): OtherResource {
+  const [id, search, type, name] = code.split("\0");
+  return { id, search, type, name: name === "N" ? null : name.slice(1) };
+}
+
 interface Row {
-  id: string; finding_key: string; resource_id: string; account_id: string; region: string; resource_type: string; type: string;
+  id: string; finding_key: string; resource_id: string; resource_name: string | null; vulnerability_id: string | null; tags: string; account_id: string; region: string; resource_type: string; type: string;
   severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
   inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
 }
@@ -170,7 +185,7 @@ function columns(capacity: number) {
     exploit: of((n) => new Uint8Array(n)), fix: of((n) => new Uint8Array(n)), idle: of((n) => new Uint8Array(n)),
     firstObserved: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
     epss: of((n) => new Float64Array(n)), pair: of((n) => new Int32Array(n)), combo: of((n) => new Int32Array(n)),
-    resource: of((n) => new Int32Array(n)),
+    resource: of((n) => new Int32Array(n)), resourceName: of((n) => new Int32Array(n)), kev: of((n) => new Uint8Array(n)), tagSet: of((n) => new Int32Array(n)),
   };
 }
 
@@ -186,8 +201,11 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   const dict = {
     key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(256),
     type: new Dictionary(256), severity: new Dictionary(256), exploit: new Dictionary(256), fix: new Dictionary(256),
-    package: new Dictionary(wide), related: new Dictionary(wide), resource: new Dictionary(wide), other: new Dictionary(wide),
+    package: new Dictionary(wide), related: new Dictionary(wide), resource: new Dictionary(wide), resourceName: new Dictionary(wide), other: new Dictionary(wide),
+    tagSet: new Dictionary(wide), tag: new Dictionary(wide),
   };
+  /** Each distinct tag set's entries, as it is first seen. */
+  const tagSets = growableLists(1024);
   /** The combinations of the one-byte columns seen, numbered as first read. */
   const combos = new Map<number, number>();
   const comboParts: number[][] = [];
@@ -207,20 +225,26 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
       settled = settledSnapshot(snapshot, hasReadReplica());
       // The open findings the rollups count in this snapshot (exact: kept in the same transactions):
       // the arrays' size from the start, not doubled (and copied) as they fill.
+      // What the enrichment knows of KEV, by vulnerability (kevFilterSql: YES in_kev, NO in_kev = false,
+      // UNKNOWN neither, which a finding without a vulnerability id is too).
+      const kevOf = new Map<string, number>();
+      for (const v of await rows<{ vulnerability_id: string; in_kev: boolean }>(Prisma.sql`SELECT vulnerability_id, in_kev FROM vulnerability_intel WHERE in_kev IS NOT NULL`)) {
+        kevOf.set(v.vulnerability_id, v.in_kev ? 1 : 2);
+      }
       const [{ open }] = await rows<{ open: number }>(Prisma.sql`SELECT coalesce(sum(findings), 0)::int AS open FROM open_rollups_by_account`);
       if (open > max) return undefined;
       const capacity = open + 16;
       const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity);
       let after = "-9223372036854775808";
       for (;;) {
-        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.resource_id, f.account_id, f.region, f.resource_type, f.type,
+        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
             f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
             (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
             f.related_vulnerabilities
           FROM findings f WHERE ${statusInSql("f", [OPEN_STATUS])} AND f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
         if (size > max) return undefined;
-        for (const { finding_key: findingKey, resource_id: resourceId, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
+        for (const { finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
           fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
           const pair = key * 65_536 + account;
@@ -229,10 +253,15 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           cols.key.push(key);
           cols.account.push(account);
           cols.resource.push(dict.resource.code(resourceId));
+          cols.resourceName.push(dict.resourceName.code(resourceName));
+          const before = dict.tagSet.values.length, tagSet = dict.tagSet.code(tags);
+          if (tagSet === before) tagSets.push(tagEntries(tags).map((t) => dict.tag.code(t)));
+          cols.tagSet.push(tagSet);
           cols.pair.push(code);
           const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
-            dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0];
-          const packed = parts.reduce((acc, part) => acc * 256 + part, 0);
+            dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0, vulnerabilityId === null ? 0 : kevOf.get(vulnerabilityId) ?? 0];
+          // Six codes under 256, the idle flag and the KEV state: under 2^51, exact in a double.
+          const packed = (parts.slice(0, 6).reduce((acc, part) => acc * 256 + part, 0) * 2 + parts[6]) * 4 + parts[7];
           let combo = combos.get(packed);
           if (combo === undefined) {
             combos.set(packed, (combo = comboParts.length));
@@ -246,6 +275,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           cols.exploit.push(parts[4]);
           cols.fix.push(parts[5]);
           cols.idle.push(parts[6]);
+          cols.kev.push(parts[7]);
           cols.firstObserved.push(firstMs);
           cols.score.push(score ?? NaN);
           cols.epss.push(epss ?? NaN);
@@ -271,8 +301,18 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   };
   return {
     version, builtAt: Date.now(), settled, snapshot: readIn, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done(),
-    resourceNames, others, resourceMasks: new Map(),
+    resourceNames, others, resourceMasks: new Map(), tagSets: tagSets.done(),
   };
+}
+
+/** A tag set's entries (resource_tags as text): what `resource_tags ? key` finds (an object's keys;
+ *  an array's strings; a string itself) and what `@> {key: value}` finds (an object's string values). */
+export function tagEntries(text: string): string[] {
+  const tags: unknown = JSON.parse(text);
+  if (typeof tags === "string") return [`k\u0001${tags}`];
+  if (Array.isArray(tags)) return tags.filter((t): t is string => typeof t === "string").map((t) => `k\u0001${t}`);
+  if (tags === null || typeof tags !== "object") return [];
+  return Object.entries(tags).flatMap(([k, v]) => (typeof v === "string" ? [`k\u0001${k}`, `v\u0001${k}\u0000${v}`] : [`k\u0001${k}`]));
 }
 
 type SnapshotRows = <R>(query: Prisma.Sql) => Promise<R[]>;
@@ -306,8 +346,8 @@ async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictiona
   let after: [string, number] = ["-9223372036854775808", 0];
   let i = 0;
   for (;;) {
-    const batch = await rows<{ id: string; position: number; resource_id: string; search: string }>(Prisma.sql`SELECT f.id::text AS id, o.position,
-        o.resource_id, lower(o.resource_id || chr(10) || coalesce(o.name, '')) AS search
+    const batch = await rows<{ id: string; position: number; resource_id: string; search: string; type: string; name: string | null }>(Prisma.sql`SELECT
+        f.id::text AS id, o.position, o.resource_id, lower(o.resource_id || chr(10) || coalesce(o.name, '')) AS search, o.type, o.name
       FROM finding_other_resources o JOIN findings f ON f.arn = o.finding_arn
       WHERE ${statusInSql("f", [OPEN_STATUS])} AND (f.id, o.position) > (${after[0]}::int8, ${after[1]}::int)
       ORDER BY f.id, o.position LIMIT ${BATCH}`);
@@ -317,7 +357,7 @@ async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictiona
       // Every open finding is an entry: one missing would be a finding opened after the snapshot, which it cannot see.
       if (ids[i] !== id) continue;
       entry.push(i);
-      code.push(other.code(`${o.resource_id}\0${o.search}`));
+      code.push(other.code(otherCode({ id: o.resource_id, search: o.search, type: o.type, name: o.name })));
     }
     if (batch.length < BATCH) break;
     const last = batch[batch.length - 1];

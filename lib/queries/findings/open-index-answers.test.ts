@@ -10,7 +10,8 @@ import { groupFindingsOverFindings } from "./findings-groups";
 import { countFindings, searchFindings } from "./findings-search";
 import { getExplorerResult } from "./explorer-result";
 import { buildOpenFindingsIndex, currentOpenFindingsIndex, refreshOpenFindingsIndex, resetOpenFindingsIndex, settledSnapshot } from "./open-findings-index";
-import { groupsFromOpenIndex, openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
+import { openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
+import { groupsFromOpenIndex } from "./open-index-groups";
 import { resolveResourceMatch } from "./resource-match";
 
 const database = setupQueryTestDatabase();
@@ -41,6 +42,10 @@ const finding = fc.record({
   resourceId: pick([`arn:aws:lambda:us-east-1:${A}:function:pay:$LATEST`, "i-0abc", "i-0ABD", "repo/web:v1_%"]),
   resourceName: pick([null, "Payments", "web-$LATEST", "Zürich"]),
   more: pick([[], [{ id: "i-0abc", name: "Side" }], [{ id: "vol-9", name: "pay-vol" }, { id: "i-0ABD" }]]),
+  // Tags as objects (a value that is no string: `@>` with a string misses it), an array and none.
+  tags: pick<Record<string, unknown> | string[]>([{}, { Team: "payments" }, { Team: "web", Env: "prod" }, { Env: 5, "aws:owner": "a:b" }, ["Team"]]),
+  // A vulnerability id KEV lists, one it does not, one enrichment knows nothing of, none.
+  vulnerability: pick(["CVE-2026-0001", "CVE-2026-0002", "CVE-2026-0003", null]),
 });
 const scopes: Scope[] = [allScope, { accountIds: [A] }, { accountIds: [A, B] }, { accountIds: [] }];
 const change = fc.record({ close: fc.integer({ min: 0, max: 4 }), idleAccount: pick([A, B]), inUse: pick([0, 2]) });
@@ -55,39 +60,55 @@ const held = [
   "cve=CVE-2026-0009", "package=openssl", "package=zlib&severity=HIGH", "package=nothing", "sort=age", "limit=2",
   "resource=%3A%24LATEST", "resource=i-0abc", "resource=I-0AB", "resource=payments&ageMin=30", "resource=side", "resource=PAY-VOL&severity=HIGH",
   "resource=%25", "resource=_", "resource=%C3%BCrich", "resource=Z%C3%9CRICH", "resource=nothing", "resource=i-0ABD&cve=CVE-2026-0001",
+  "kev=YES", "kev=NO&severity=HIGH", "kev=UNKNOWN&ageMin=30", "scoreMin=5", "scoreMin=2.5&scoreMax=5", "scoreMax=9.9", "epssMin=0.5", "epssMax=0.5&epssMin=0.00043",
+  "tag=Team", "tag=Team%3Apayments", "tag=Env%3Aprod&tag=Team%3Aweb", "tag=Env%3A5", "tag=Env", "tag=aws%3Aowner%3Aa%3Ab", "tag=nothing%3Ahere",
 ];
+/** Date bounds around the findings' first-seen instants (`now` is theirs): whole UTC days, and instants
+ *  exactly on a finding's first sighting (an instant's lower bound is exclusive, its upper inclusive). */
+const dated = (now: number) => {
+  const day = (age: number) => daysAgo(age, now).toISOString().slice(0, 10);
+  const instant = (age: number) => encodeURIComponent(daysAgo(age, now).toISOString());
+  return [`firstSeenFrom=${day(30)}`, `firstSeenTo=${day(30)}`, `firstSeenFrom=${instant(30.001)}`, `firstSeenTo=${instant(29.999)}`,
+    `firstSeenFrom=${day(60)}&firstSeenTo=${instant(0.5)}&severity=HIGH`];
+};
 const sorts = ["score", "severity", "age", "epss"];
 
 describe("the open findings index", () => {
   it("counts and groups the rows the database counts and groups, after findings, closures and usage changes", async () => {
     const d = database();
+    await d.pool.query(`INSERT INTO vulnerability_intel (vulnerability_id, state, source_arn, basis_at, fetched_at, in_kev)
+      VALUES ('CVE-2026-0001', 'OK', 'a', now(), now(), true), ('CVE-2026-0002', 'OK', 'b', now(), now(), false), ('CVE-2026-0003', 'OK', 'c', now(), now(), NULL)
+      ON CONFLICT DO NOTHING`);
     await fc.assert(fc.asyncProperty(fc.array(finding, { minLength: 1, maxLength: 16 }), change, async (fs, c) => {
       await d.pool.query("TRUNCATE findings CASCADE");
       const now = Date.now();
       for (const f of fs) {
         const arn = await addFinding(d, {
-          account_id: f.account, region: f.region, finding_key: f.key, vulnerability_id: f.key, severity: f.severity, status: f.status, type: f.type,
+          account_id: f.account, region: f.region, finding_key: f.key, severity: f.severity, status: f.status, type: f.type,
           resource_type: f.resource, exploit_available: f.exploit, fix_available: f.fix, inspector_score: f.score, first_observed_at: daysAgo(f.age, now),
           epss_score: f.epss, related_vulnerabilities: f.related, package_names: f.packages, resource_id: f.resourceId, resource_name: f.resourceName,
-          more_resources: f.more,
+          more_resources: f.more, resource_tags: f.tags as Record<string, string>, vulnerability_id: f.vulnerability,
         });
         if (f.resource === "AWS_ECR_CONTAINER_IMAGE") await d.pool.query("UPDATE findings SET in_use_count = $1 WHERE arn = $2", [f.inUse, arn]);
       }
       const same = async () => {
         const index = (await buildOpenFindingsIndex("test"))!;
-        for (const qs of held) {
-          for (const grouped of [false, true]) {
-            const fl = filter(grouped ? `group=cve&${qs}` : qs);
+        for (const qs of [...held, ...dated(now)]) {
+          for (const group of [undefined, "cve", "package", "resource"] as const) {
+            const fl = filter(group ? `group=${group}&${qs}` : qs);
             expect(openIndexAnswers(fl), qs).toBe(true);
             for (const scope of scopes) {
-              const label = `${grouped ? "group=cve&" : ""}${qs} for ${JSON.stringify(scope)}`;
+              const label = `${group ? `group=${group}&` : ""}${qs} for ${JSON.stringify(scope)}`;
               const matches = await openIndexMatches(index, scope, fl);
+              if (group) {
+                expect(await groupsFromOpenIndex(index, matches, { ...fl, group }), label).toEqual(await groupFindingsOverFindings(scope, { ...fl, group }));
+                continue;
+              }
               const count = (await countFindings(scope, fl, 1_000_000)).count;
               expect(matches.length, label).toBe(count);
               // A resource text resolved as the database resolves one too broad to list (resource-match.ts).
               if (fl.resource) expect((await countFindings(scope, await resolveResourceMatch(fl, 0), 1_000_000)).count, `${label} broad`).toBe(count);
-              if (grouped) expect(await groupsFromOpenIndex(index, matches, fl), label).toEqual(await groupFindingsOverFindings(scope, { ...fl, group: "cve" }));
-              if (grouped || scope !== allScope && qs) continue;
+              if (scope !== allScope && qs) continue;
               // Every page in every sort, two findings a page, each cursor followed.
               for (const sort of sorts) {
                 let asked = { ...filter(`${qs}&sort=${sort}`), limit: 2 };
@@ -119,14 +140,14 @@ describe("the open findings index", () => {
       const fl = filter(`group=cve&ageMin=1&limit=${limit}`);
       const theirs = await groupFindingsOverFindings(allScope, { ...fl, group: "cve" });
       expect(theirs.groups).toHaveLength(limit);
-      expect(await groupsFromOpenIndex(index, await openIndexMatches(index, allScope, fl), fl)).toEqual(theirs);
+      expect(await groupsFromOpenIndex(index, await openIndexMatches(index, allScope, fl), { ...fl, group: "cve" })).toEqual(theirs);
     }
   });
 
   it("leaves every other filter to the database", () => {
-    for (const qs of ["status=CLOSED", "status=ACTIVE&status=SUPPRESSED", "owner=payments", "ou=Production",
-      "tag=env:prod", "kev=YES", "scoreMin=7", "epssMin=0.5", "firstSeenFrom=2026-01-01", "ami=ami-0abc1234", "image=repo",
-      "notPulledDays=30", "provider=AZURE", "group=package", "group=resource&ageMin=3", "closure=remediated"]) {
+    for (const qs of ["status=CLOSED", "status=ACTIVE&status=SUPPRESSED", "owner=payments", "ou=Production", "closedFrom=2026-01-01",
+      "exploitableFrom=2026-01-01", "becameExploitableFrom=2026-01-01", "ami=ami-0abc1234", "image=repo",
+      "notPulledDays=30", "provider=AZURE", "group=ami", "group=image&ageMin=3", "closure=remediated"]) {
       expect(openIndexAnswers(filter(qs)), qs).toBe(false);
     }
   });
@@ -161,6 +182,11 @@ describe("the open findings index", () => {
     expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 10_000, totalCapped: true });
     await refreshOpenFindingsIndex();
     expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 12_002, totalCapped: false });
+    // What the enrichment learns of KEV moves the version too (migration *_vulnerability_intel_data_version).
+    await d.pool.query(`INSERT INTO vulnerability_intel (vulnerability_id, state, source_arn, basis_at, fetched_at, in_kev) VALUES ('CVE-2026-7777', 'OK', 'x', now(), now(), true)`);
+    expect(await currentOpenFindingsIndex()).toBeUndefined();
+    await refreshOpenFindingsIndex();
+    expect(await getExplorerResult(allScope, filter("kev=UNKNOWN&severity=HIGH&ageMin=30"))).toMatchObject({ total: 12_002, totalCapped: false });
   });
 
   it("is read again past the TTL only when a write was in progress at its snapshot or it came from a replica", async () => {

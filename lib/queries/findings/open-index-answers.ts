@@ -1,21 +1,21 @@
-// The explorer's exact count and CVE groups from the open findings index (open-findings-index.ts), for
-// the filters it holds: open findings narrowed by accounts, region, severity, finding type, resource
-// type, resource text (resource-text-masks.ts), CVE (its spellings, as the finding's key or a related
-// vulnerability: finding-key-sql.ts), package, fix, exploit, age and the "In use only" switch; and the
-// page of such a filter's findings in any sort, from the matches' sort values (findings-sort.ts's
-// segments and keyset). The same rows the SQL counts: the index holds each condition's columns as
-// findingsWhere tests them, and the age cutoffs come from the database. Each shown group's label is its
-// top finding's title, read by id, and the groups are put in order by the database, whose collation
-// orders keys.
+// The explorer's exact count, and the page of the matching findings in any sort, from the open findings
+// index (open-findings-index.ts), for the filters it holds: open findings narrowed by accounts, region,
+// severity, finding type, resource type, resource text (resource-text-masks.ts), resource tags, CVE (its
+// spellings, as the finding's key or a related vulnerability: finding-key-sql.ts), package, fix,
+// exploit, KEV, score and EPSS bounds, age, first-seen dates and the "In use only" switch. The same
+// rows the SQL counts: the index holds each condition's columns as findingsWhere tests them, and the
+// age cutoffs and the resource text's lowering come from the database. The page follows the sort's
+// segments and keyset (findings-sort.ts); the groups are open-index-groups.ts's.
 import { defaultInUse } from "@/lib/domain/in-use";
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { narrowsOnlyBy, sameValue } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
-import type { FindingGroupRow } from "./findings-groups";
 import { ageCutoffs, type OpenFindingsIndex } from "./open-findings-index";
 import { resourceTextMasks } from "./resource-text-masks";
+import { openIndexGroups } from "./open-index-groups";
+import { lowerEdge, upperEdge } from "./time-bound";
 import { keySpellings } from "./finding-key-sql";
 import type { ResolvedFilter } from "./resource-match";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
@@ -24,15 +24,15 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
-  "account", "region", "severity", "status", "type", "resourceType", "resource", "cve", "package", "fix", "exploit", "ageMin", "ageMax", "inUse", "group", "sort",
-  "cursor", "limit",
+  "account", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
+  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "inUse", "group", "sort", "cursor", "limit",
 ]);
 
 /** Whether the index holds this filter's rows: open findings, grouped by CVE or not grouped, nothing
  *  narrowed beyond the held fields. A resource text is the index's own to resolve (resource-text-masks.ts). */
 export function openIndexAnswers(filter: ResolvedFilter): boolean {
   if (!sameValue(filter.status, [OPEN_STATUS])) return false;
-  if (filter.group && filter.group !== "cve") return false;
+  if (filter.group && !openIndexGroups.has(filter.group)) return false;
   return narrowsOnlyBy(filter, held);
 }
 
@@ -51,6 +51,8 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   // The switch (inUseSql): "only" leaves out idle images, "idle" keeps only them, "all" keeps every one.
   const mode = filter.inUse ?? defaultInUse;
   const idleOk = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
+  // KEV states 0 unknown, 1 yes, 2 no (kevFilterSql).
+  const kevOk = filter.kev === "YES" ? Uint8Array.of(0, 1, 0) : filter.kev === "NO" ? Uint8Array.of(0, 0, 1) : filter.kev === "UNKNOWN" ? Uint8Array.of(1, 0, 0) : Uint8Array.of(1, 1, 1);
   const { atMost, after } = await ageCutoffs(filter.ageMin, filter.ageMax);
   // A CVE: any of its spellings as the key, or among the related vulnerabilities.
   const spellings = filter.cve ? keySpellings(filter.cve) : [];
@@ -61,10 +63,22 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   // A resource text: the first resource's matches by its code, else any later resource's.
   const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
   // Each combination of the one-byte columns tested once; then one lookup per open finding.
-  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl]) =>
-    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl]);
+  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev]) =>
+    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev]);
+  // First seen within the age and the dates (withinSql: a day keeps whole UTC days, an instant is exact).
+  const firstFrom = filter.firstSeenFrom === undefined ? undefined : lowerEdge(filter.firstSeenFrom);
+  const firstTo = filter.firstSeenTo === undefined ? undefined : upperEdge(filter.firstSeenTo);
+  const fromMs = firstFrom ? firstFrom.at.getTime() : -Infinity, fromInclusive = firstFrom?.inclusive ?? true;
+  const toMs = firstTo ? firstTo.at.getTime() : Infinity, toInclusive = firstTo?.inclusive ?? true;
+  // Scores within their bounds (a finding without one passes no bound).
+  const bounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined || filter.epssMin !== undefined || filter.epssMax !== undefined;
+  const scoreMin = filter.scoreMin ?? -Infinity, scoreMax = filter.scoreMax ?? Infinity;
+  const epssMin = filter.epssMin ?? -Infinity, epssMax = filter.epssMax ?? Infinity;
+  const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
+  // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
+  const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
   // The columns as locals: the loop below runs once per open finding.
-  const { account, combo, firstObserved, key, resource, size } = index;
+  const { account, combo, firstObserved, key, resource, size, score, epss, tagSet } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
@@ -74,6 +88,12 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
     if (!comboOk[combo[i]] || !accountOk[account[i]]) continue;
     const first = firstObserved[i];
     if (first > atMost || first <= after) continue;
+    if (first < fromMs || (!fromInclusive && first === fromMs) || first > toMs || (!toInclusive && first === toMs)) continue;
+    if (bounded) {
+      if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
+      if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
+    }
+    if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
     if (keyOk && !keyOk[key[i]]) {
       let related = false;
       for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;
@@ -98,62 +118,26 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   return out.slice(0, n);
 }
 
-/** The CVE groups, as groupFindingsOverFindings gives them. */
-export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: ResolvedFilter & { limit: number }) {
-  const keys = index.dict.key.values.length;
-  const count = new Int32Array(keys), critical = new Int32Array(keys), high = new Int32Array(keys), exploitable = new Int32Array(keys), accounts = new Int32Array(keys);
-  const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
-  const yesCode = index.dict.exploit.values.indexOf("YES");
-  const seen = new Uint8Array(index.pairs);
-  const { key, severity, exploit, pair } = index;
-  for (let m = 0; m < matches.length; m++) {
-    const i = matches[m], k = key[i];
-    count[k]++;
-    if (severity[i] === criticalCode) critical[k]++;
-    else if (severity[i] === highCode) high[k]++;
-    if (exploit[i] === yesCode) exploitable[k]++;
-    // The key's first finding in this account.
-    if (!seen[pair[i]]) {
-      seen[pair[i]] = 1;
-      accounts[k]++;
+/** By tag set: 1 where the set has every tag asked. */
+function tagSetMask(index: OpenFindingsIndex, tags: readonly { key: string; value?: string }[]): Uint8Array {
+  const wanted = tags.map((t) => index.dict.tag.find(t.value === undefined ? `k\u0001${t.key}` : `v\u0001${t.key}\u0000${t.value}`));
+  const sets = index.dict.tagSet.values.length;
+  const ok = new Uint8Array(sets);
+  if (wanted.includes(-1)) return ok;
+  const { start, codes } = index.tagSets;
+  for (let s = 0; s < sets; s++) {
+    let all = true;
+    for (const w of wanted) {
+      let has = false;
+      for (let j = start[s]; j < start[s + 1] && !has; j++) has = codes[j] === w;
+      if (!has) {
+        all = false;
+        break;
+      }
     }
+    if (all) ok[s] = 1;
   }
-  const present: number[] = [];
-  for (let k = 0; k < keys; k++) if (count[k] > 0) present.push(k);
-  const rank = (a: number, b: number) => critical[b] - critical[a] || high[b] - high[a] || count[b] - count[a];
-  present.sort(rank);
-  // The page's groups and every group tied with its last on the counts: the database orders ties by key.
-  let end = Math.min(filter.limit, present.length);
-  while (end > 0 && end < present.length && rank(present[end - 1], present[end]) === 0) end++;
-  const shown = present.slice(0, end);
-  if (!shown.length) return { groups: [], totalGroups: 0 };
-  // Each shown group's top finding, as the key's index orders them (shownGroupsSql in key-groups.ts):
-  // an unscored finding first, else the best score, then the lowest id; it gives the label. The best
-  // score is the greatest among the group's scored findings (none: null).
-  const shownAt = new Int32Array(keys).fill(-1);
-  shown.forEach((k, n) => (shownAt[k] = n));
-  const top = new Int32Array(shown.length).fill(-1), best = new Float64Array(shown.length).fill(NaN);
-  const { score, id } = index;
-  const above = (i: number, t: number) => {
-    const a = score[i], b = score[t];
-    if (Number.isNaN(a) !== Number.isNaN(b)) return Number.isNaN(a);
-    return a !== b && !Number.isNaN(a) ? a > b : id[i] < id[t];
-  };
-  for (let m = 0; m < matches.length; m++) {
-    const i = matches[m], n = shownAt[key[i]];
-    if (n < 0) continue;
-    if (!Number.isNaN(score[i]) && !(score[i] <= best[n])) best[n] = score[i];
-    if (top[n] < 0 || above(i, top[n])) top[n] = i;
-  }
-  const column = (a: Int32Array) => shown.map((k) => a[k]);
-  // The titles by id, and the order of groups tied on their counts by the database's collation of keys.
-  const rows = await queryRows<FindingGroupRow>(Prisma.sql`SELECT g.key, f.title AS label, g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
-    FROM unnest(${shown.map((k) => index.dict.key.values[k]!)}::text[], ${column(count)}::int[], ${column(critical)}::int[], ${column(high)}::int[],
-      ${column(exploitable)}::int[], ${column(accounts)}::int[], ${Array.from(top, (i) => String(id[i]))}::int8[],
-      ${Array.from(best, (b) => (Number.isNaN(b) ? null : b))}::float8[]) AS g(key, count, critical, high, exploitable, accounts, top_id, max_score)
-    LEFT JOIN findings f ON f.id = g.top_id
-    ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`);
-  return { groups: rows, totalGroups: present.length };
+  return ok;
 }
 
 /** One match's place in the sort: its segment (none: the sort leaves it out) and value. */

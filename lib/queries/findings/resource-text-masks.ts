@@ -6,7 +6,7 @@
 // for the escaped pattern. Each index remembers the texts asked lately: 50 viewers asking ":$LATEST"
 // with different ages test the resources once.
 import { Prisma, queryOne } from "@/lib/queries/sql";
-import type { OpenFindingsIndex } from "./open-findings-index";
+import { otherResource, type OpenFindingsIndex } from "./open-findings-index";
 
 /** Texts remembered per index (each ~1 byte per resource). */
 const REMEMBERED = 32;
@@ -33,8 +33,8 @@ export async function resourceTextMasks(index: OpenFindingsIndex, text: string):
   const { resource, search } = index.resourceNames;
   for (let k = 0; k < search.length; k++) if (!first[resource[k]] && search[k].includes(lowered)) first[resource[k]] = 1;
   const later = index.dict.other.mask((value) => {
-    const cut = value!.indexOf("\0");
-    return value!.slice(0, cut) === text || value!.slice(cut + 1).includes(lowered);
+    const o = otherResource(value!);
+    return o.id === text || o.search.includes(lowered);
   });
   const masks = { first, later };
   index.resourceMasks.set(text, masks);

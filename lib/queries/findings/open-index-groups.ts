@@ -1,0 +1,173 @@
+// The explorer's groups from the open findings index (open-findings-index.ts), as
+// groupFindingsOverFindings counts them over the matches (open-index-answers.ts): by CVE (the finding's
+// key), by package (each name in package_names) or by resource (the first resource and each later one).
+// Per group: its findings, critical, high and exploitable ones, distinct accounts and best score. The
+// page's groups (and every group tied with its last on the counts) then go to the database, which puts
+// ties in its collation's order of keys and gives the labels: a CVE group's top finding's title (found
+// here, read by id), a resource group's greatest name or else least type (among the names and types
+// found here: max and min follow the collation too), none for a package.
+import { Prisma, queryRows } from "@/lib/queries/sql";
+import type { FindingsGroup } from "./findings-fields";
+import type { FindingGroupRow } from "./findings-groups";
+import { otherResource, type OpenFindingsIndex, type OtherResource } from "./open-findings-index";
+
+/** The groups the index answers. */
+export const openIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource"]);
+
+interface Tally {
+  count: Int32Array; critical: Int32Array; high: Int32Array; exploitable: Int32Array; accounts: Int32Array; best: Float64Array;
+}
+
+/** Counts per group key over the matches; `keysOf` calls `add` with each key of entry i (a key twice
+ *  for an entry counts twice, as the database's join does). */
+function tally(index: OpenFindingsIndex, matches: Int32Array, keys: number, keysOf: (i: number, add: (k: number) => void) => void, byPair = false): Tally {
+  const t: Tally = {
+    count: new Int32Array(keys), critical: new Int32Array(keys), high: new Int32Array(keys), exploitable: new Int32Array(keys),
+    accounts: new Int32Array(keys), best: new Float64Array(keys).fill(NaN),
+  };
+  const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
+  const yesCode = index.dict.exploit.values.indexOf("YES");
+  const { severity, exploit, account, score } = index;
+  // Distinct accounts: by the index's (key, account) pair codes for CVE groups; else in a bitmap of
+  // (key, account) when it is small enough (packages), or each key's first account and a set of the
+  // pairs beyond it (a resource has one account).
+  const accountCount = index.dict.account.values.length;
+  const seenPair = byPair ? new Uint8Array(index.pairs) : undefined;
+  const { pair } = index;
+  const bitmap = !byPair && keys * accountCount <= 1 << 24 ? new Uint8Array(keys * accountCount) : undefined;
+  const firstAccount = new Int32Array(keys).fill(-1);
+  const pairs = new Set<number>();
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m], a = account[i], sev = severity[i], yes = exploit[i] === yesCode, s = score[i];
+    keysOf(i, (k) => {
+      t.count[k]++;
+      if (sev === criticalCode) t.critical[k]++;
+      else if (sev === highCode) t.high[k]++;
+      if (yes) t.exploitable[k]++;
+      if (!(s <= t.best[k]) && !Number.isNaN(s)) t.best[k] = s;
+      if (seenPair) {
+        if (!seenPair[pair[i]]) {
+          seenPair[pair[i]] = 1;
+          t.accounts[k]++;
+        }
+      } else if (bitmap) {
+        if (!bitmap[k * accountCount + a]) {
+          bitmap[k * accountCount + a] = 1;
+          t.accounts[k]++;
+        }
+      } else if (firstAccount[k] < 0) {
+        firstAccount[k] = a;
+        t.accounts[k]++;
+      } else if (firstAccount[k] !== a && !pairs.has(k * 65_536 + a)) {
+        pairs.add(k * 65_536 + a);
+        t.accounts[k]++;
+      }
+    });
+  }
+  return t;
+}
+
+/** The keys present, ranked; the page's and every one tied with its last. */
+function shownKeys(t: Tally, limit: number) {
+  const present: number[] = [];
+  for (let k = 0; k < t.count.length; k++) if (t.count[k] > 0) present.push(k);
+  const rank = (a: number, b: number) => t.critical[b] - t.critical[a] || t.high[b] - t.high[a] || t.count[b] - t.count[a];
+  present.sort(rank);
+  let end = Math.min(limit, present.length);
+  while (end > 0 && end < present.length && rank(present[end - 1], present[end]) === 0) end++;
+  return { shown: present.slice(0, end), total: present.length };
+}
+
+/** Each shown CVE group's top finding, as the key's index orders them (key-groups.ts): an unscored
+ *  finding first, else the best score, then the lowest id. */
+function topFindings(index: OpenFindingsIndex, matches: Int32Array, shown: number[]): string[] {
+  const shownAt = new Int32Array(index.dict.key.values.length).fill(-1);
+  shown.forEach((k, n) => (shownAt[k] = n));
+  const top = new Int32Array(shown.length).fill(-1);
+  const { score, id, key } = index;
+  const above = (i: number, t: number) => {
+    const a = score[i], b = score[t];
+    if (Number.isNaN(a) !== Number.isNaN(b)) return Number.isNaN(a);
+    return a !== b && !Number.isNaN(a) ? a > b : id[i] < id[t];
+  };
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m], n = shownAt[key[i]];
+    if (n >= 0 && (top[n] < 0 || above(i, top[n]))) top[n] = i;
+  }
+  return Array.from(top, (i) => String(id[i]));
+}
+
+/** Each shown resource group's names and types, as (group's place, value) pairs. */
+function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
+  const shownAt = new Map(shown.map((k, n) => [k, n]));
+  const names = new Set<string>(), types = new Set<string>();
+  const note = (n: number, name: string | null, type: string | null) => {
+    if (name !== null) names.add(`${n}\0${name}`);
+    if (type !== null) types.add(`${n}\0${type}`);
+  };
+  const { resource, resourceName, resourceType } = index;
+  const { start, codes } = index.others;
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m];
+    const first = shownAt.get(resource[i]);
+    if (first !== undefined) note(first, index.dict.resourceName.values[resourceName[i]], index.dict.resourceType.values[resourceType[i]]);
+    for (let j = start[i]; j < start[i + 1]; j++) {
+      const n = shownAt.get(otherKey[codes[j]]);
+      if (n !== undefined) note(n, others[codes[j]].name, others[codes[j]].type);
+    }
+  }
+  const split = (set: Set<string>) => {
+    const at: number[] = [], value: string[] = [];
+    for (const v of set) {
+      const cut = v.indexOf("\0");
+      at.push(Number(v.slice(0, cut)));
+      value.push(v.slice(cut + 1));
+    }
+    return { at, value };
+  };
+  return { names: split(names), types: split(types) };
+}
+
+/** The groups as groupFindingsOverFindings gives them, for the groups openIndexGroups holds. */
+export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }) {
+  const { key, resource } = index;
+  const { start, codes } = filter.group === "package" ? index.packages : index.others;
+  // A resource group's key: the first resource's code, or a later one's (its id's) after them.
+  const resources = index.dict.resource.values.length;
+  const others = filter.group === "resource" ? index.dict.other.values.map((v) => otherResource(v!)) : [];
+  const otherIds = new Map<string, number>();
+  const otherKey = Int32Array.from(others, (o) => {
+    const own = index.dict.resource.find(o.id);
+    if (own >= 0) return own;
+    let k = otherIds.get(o.id);
+    if (k === undefined) otherIds.set(o.id, (k = resources + otherIds.size));
+    return k;
+  });
+  const keyValues = filter.group === "cve" ? index.dict.key.values : filter.group === "package" ? index.dict.package.values
+    : [...index.dict.resource.values, ...otherIds.keys()];
+  const t = tally(index, matches, keyValues.length, filter.group === "cve" ? (i, add) => add(key[i])
+    : filter.group === "package" ? (i, add) => {
+      for (let j = start[i]; j < start[i + 1]; j++) add(codes[j]);
+    } : (i, add) => {
+      add(resource[i]);
+      for (let j = start[i]; j < start[i + 1]; j++) add(otherKey[codes[j]]);
+    }, filter.group === "cve");
+  const { shown, total } = shownKeys(t, filter.limit);
+  if (!shown.length) return { groups: [], totalGroups: 0 };
+  const column = (a: Int32Array) => shown.map((k) => a[k]);
+  const tops = filter.group === "cve" ? topFindings(index, matches, shown) : shown.map(() => null);
+  const labels = filter.group === "resource"
+    ? resourceLabels(index, matches, shown, others, otherKey)
+    : { names: { at: [], value: [] }, types: { at: [], value: [] } };
+  const rows = await queryRows<FindingGroupRow>(Prisma.sql`
+    WITH n AS (SELECT * FROM unnest(${labels.names.at}::int[], ${labels.names.value}::text[]) AS n(at, name)),
+      t AS (SELECT * FROM unnest(${labels.types.at}::int[], ${labels.types.value}::text[]) AS t(at, type))
+    SELECT g.key, coalesce(f.title, (SELECT max(n.name) FROM n WHERE n.at = g.at), (SELECT min(t.type) FROM t WHERE t.at = g.at)) AS label,
+      g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
+    FROM unnest(${shown.map((_k, n) => n)}::int[], ${shown.map((k) => keyValues[k]!)}::text[], ${column(t.count)}::int[], ${column(t.critical)}::int[],
+      ${column(t.high)}::int[], ${column(t.exploitable)}::int[], ${column(t.accounts)}::int[], ${tops}::int8[],
+      ${shown.map((k) => (Number.isNaN(t.best[k]) ? null : t.best[k]))}::float8[]) AS g(at, key, count, critical, high, exploitable, accounts, top_id, max_score)
+    LEFT JOIN findings f ON f.id = g.top_id
+    ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`);
+  return { groups: rows, totalGroups: total };
+}
