@@ -18,9 +18,12 @@ interface Tally {
   count: Int32Array; critical: Int32Array; high: Int32Array; exploitable: Int32Array; accounts: Int32Array; best: Float64Array;
 }
 
-/** Counts per group key over the matches; `keysOf` calls `add` with each key of entry i (a key twice
- *  for an entry counts twice, as the database's join does). */
-function tally(index: OpenFindingsIndex, matches: Int32Array, keys: number, keysOf: (i: number, add: (k: number) => void) => void, byPair = false): Tally {
+/** Where each entry's group keys are: one per entry (`first`), and lists per entry (their codes, or
+ *  `keyOf` their codes). A key twice for an entry counts twice, as the database's join does. */
+interface KeysOf { first?: Int32Array; lists?: { start: Uint32Array; codes: Int32Array; keyOf?: Int32Array } }
+
+/** Counts per group key over the matches. */
+function tally(index: OpenFindingsIndex, matches: Int32Array, keys: number, { first, lists }: KeysOf, byPair = false): Tally {
   const t: Tally = {
     count: new Int32Array(keys), critical: new Int32Array(keys), high: new Int32Array(keys), exploitable: new Int32Array(keys),
     accounts: new Int32Array(keys), best: new Float64Array(keys).fill(NaN),
@@ -37,45 +40,80 @@ function tally(index: OpenFindingsIndex, matches: Int32Array, keys: number, keys
   const bitmap = !byPair && keys * accountCount <= 1 << 24 ? new Uint8Array(keys * accountCount) : undefined;
   const firstAccount = new Int32Array(keys).fill(-1);
   const pairs = new Set<number>();
-  for (let m = 0; m < matches.length; m++) {
-    const i = matches[m], a = account[i], sev = severity[i], yes = exploit[i] === yesCode, s = score[i];
-    keysOf(i, (k) => {
-      t.count[k]++;
-      if (sev === criticalCode) t.critical[k]++;
-      else if (sev === highCode) t.high[k]++;
-      if (yes) t.exploitable[k]++;
-      if (!(s <= t.best[k]) && !Number.isNaN(s)) t.best[k] = s;
-      if (seenPair) {
-        if (!seenPair[pair[i]]) {
-          seenPair[pair[i]] = 1;
-          t.accounts[k]++;
-        }
-      } else if (bitmap) {
-        if (!bitmap[k * accountCount + a]) {
-          bitmap[k * accountCount + a] = 1;
-          t.accounts[k]++;
-        }
-      } else if (firstAccount[k] < 0) {
-        firstAccount[k] = a;
-        t.accounts[k]++;
-      } else if (firstAccount[k] !== a && !pairs.has(k * 65_536 + a)) {
-        pairs.add(k * 65_536 + a);
+  const add = (k: number, i: number) => {
+    t.count[k]++;
+    const sev = severity[i], s = score[i], a = account[i];
+    if (sev === criticalCode) t.critical[k]++;
+    else if (sev === highCode) t.high[k]++;
+    if (exploit[i] === yesCode) t.exploitable[k]++;
+    if (!(s <= t.best[k]) && !Number.isNaN(s)) t.best[k] = s;
+    if (seenPair) {
+      if (!seenPair[pair[i]]) {
+        seenPair[pair[i]] = 1;
         t.accounts[k]++;
       }
-    });
+    } else if (bitmap) {
+      if (!bitmap[k * accountCount + a]) {
+        bitmap[k * accountCount + a] = 1;
+        t.accounts[k]++;
+      }
+    } else if (firstAccount[k] < 0) {
+      firstAccount[k] = a;
+      t.accounts[k]++;
+    } else if (firstAccount[k] !== a && !pairs.has(k * 65_536 + a)) {
+      pairs.add(k * 65_536 + a);
+      t.accounts[k]++;
+    }
+  };
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m];
+    if (first) add(first[i], i);
+    if (lists) {
+      const { start, codes, keyOf } = lists;
+      for (let j = start[i]; j < start[i + 1]; j++) add(keyOf ? keyOf[codes[j]] : codes[j], i);
+    }
   }
   return t;
 }
 
-/** The keys present, ranked; the page's and every one tied with its last. */
+/** The keys present, ranked; the page's and every one tied with its last: those ranked at or above
+ *  the page's last, found without sorting every key (~100k resources at 1M) when there are many. */
 function shownKeys(t: Tally, limit: number) {
   const present: number[] = [];
   for (let k = 0; k < t.count.length; k++) if (t.count[k] > 0) present.push(k);
   const rank = (a: number, b: number) => t.critical[b] - t.critical[a] || t.high[b] - t.high[a] || t.count[b] - t.count[a];
-  present.sort(rank);
-  let end = Math.min(limit, present.length);
-  while (end > 0 && end < present.length && rank(present[end - 1], present[end]) === 0) end++;
-  return { shown: present.slice(0, end), total: present.length };
+  if (!present.length || limit <= 0) return { shown: [], total: present.length };
+  let last: number;
+  if (present.length <= 4 * limit) {
+    present.sort(rank);
+    last = present[Math.min(limit, present.length) - 1];
+  } else {
+    // The `limit` best in a heap whose root is the worst of them.
+    const heap: number[] = [];
+    const down = (i: number) => {
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let w = i;
+        if (l < heap.length && rank(heap[l], heap[w]) > 0) w = l;
+        if (r < heap.length && rank(heap[r], heap[w]) > 0) w = r;
+        if (w === i) return;
+        [heap[i], heap[w]] = [heap[w], heap[i]];
+        i = w;
+      }
+    };
+    for (const k of present) {
+      if (heap.length < limit) {
+        heap.push(k);
+        for (let i = heap.length - 1; i > 0 && rank(heap[i], heap[(i - 1) >> 1]) > 0; i = (i - 1) >> 1) [heap[i], heap[(i - 1) >> 1]] = [heap[(i - 1) >> 1], heap[i]];
+      } else if (rank(k, heap[0]) < 0) {
+        heap[0] = k;
+        down(0);
+      }
+    }
+    last = heap[0];
+  }
+  const shown = present.filter((k) => rank(k, last) <= 0).sort(rank);
+  return { shown, total: present.length };
 }
 
 /** Each shown CVE group's top finding, as the key's index orders them (key-groups.ts): an unscored
@@ -99,7 +137,10 @@ function topFindings(index: OpenFindingsIndex, matches: Int32Array, shown: numbe
 
 /** Each shown resource group's names and types, as (group's place, value) pairs. */
 function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
-  const shownAt = new Map(shown.map((k, n) => [k, n]));
+  let keys = index.dict.resource.values.length;
+  for (const k of otherKey) keys = Math.max(keys, k + 1);
+  const shownAt = new Int32Array(keys).fill(-1);
+  shown.forEach((k, n) => (shownAt[k] = n));
   const names = new Set<string>(), types = new Set<string>();
   const note = (n: number, name: string | null, type: string | null) => {
     if (name !== null) names.add(`${n}\0${name}`);
@@ -109,11 +150,11 @@ function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: nu
   const { start, codes } = index.others;
   for (let m = 0; m < matches.length; m++) {
     const i = matches[m];
-    const first = shownAt.get(resource[i]);
-    if (first !== undefined) note(first, index.dict.resourceName.values[resourceName[i]], index.dict.resourceType.values[resourceType[i]]);
+    const first = shownAt[resource[i]];
+    if (first >= 0) note(first, index.dict.resourceName.values[resourceName[i]], index.dict.resourceType.values[resourceType[i]]);
     for (let j = start[i]; j < start[i + 1]; j++) {
-      const n = shownAt.get(otherKey[codes[j]]);
-      if (n !== undefined) note(n, others[codes[j]].name, others[codes[j]].type);
+      const n = shownAt[otherKey[codes[j]]];
+      if (n >= 0) note(n, others[codes[j]].name, others[codes[j]].type);
     }
   }
   const split = (set: Set<string>) => {
@@ -131,7 +172,6 @@ function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: nu
 /** The groups as groupFindingsOverFindings gives them, for the groups openIndexGroups holds. */
 export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }) {
   const { key, resource } = index;
-  const { start, codes } = filter.group === "package" ? index.packages : index.others;
   // A resource group's key: the first resource's code, or a later one's (its id's) after them.
   const resources = index.dict.resource.values.length;
   const others = filter.group === "resource" ? index.dict.other.values.map((v) => otherResource(v!)) : [];
@@ -143,15 +183,12 @@ export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int
     if (k === undefined) otherIds.set(o.id, (k = resources + otherIds.size));
     return k;
   });
-  const keyValues = filter.group === "cve" ? index.dict.key.values : filter.group === "package" ? index.dict.package.values
-    : [...index.dict.resource.values, ...otherIds.keys()];
-  const t = tally(index, matches, keyValues.length, filter.group === "cve" ? (i, add) => add(key[i])
-    : filter.group === "package" ? (i, add) => {
-      for (let j = start[i]; j < start[i + 1]; j++) add(codes[j]);
-    } : (i, add) => {
-      add(resource[i]);
-      for (let j = start[i]; j < start[i + 1]; j++) add(otherKey[codes[j]]);
-    }, filter.group === "cve");
+  const values = filter.group === "cve" ? index.dict.key.values : filter.group === "package" ? index.dict.package.values : index.dict.resource.values;
+  const laterIds = [...otherIds.keys()];
+  const keyCount = values.length + laterIds.length;
+  const keyValue = (k: number) => (k < values.length ? values[k]! : laterIds[k - values.length]);
+  const t = tally(index, matches, keyCount, filter.group === "cve" ? { first: key }
+    : filter.group === "package" ? { lists: index.packages } : { first: resource, lists: { ...index.others, keyOf: otherKey } }, filter.group === "cve");
   const { shown, total } = shownKeys(t, filter.limit);
   if (!shown.length) return { groups: [], totalGroups: 0 };
   const column = (a: Int32Array) => shown.map((k) => a[k]);
@@ -164,7 +201,7 @@ export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int
       t AS (SELECT * FROM unnest(${labels.types.at}::int[], ${labels.types.value}::text[]) AS t(at, type))
     SELECT g.key, coalesce(f.title, (SELECT max(n.name) FROM n WHERE n.at = g.at), (SELECT min(t.type) FROM t WHERE t.at = g.at)) AS label,
       g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
-    FROM unnest(${shown.map((_k, n) => n)}::int[], ${shown.map((k) => keyValues[k]!)}::text[], ${column(t.count)}::int[], ${column(t.critical)}::int[],
+    FROM unnest(${shown.map((_k, n) => n)}::int[], ${shown.map(keyValue)}::text[], ${column(t.count)}::int[], ${column(t.critical)}::int[],
       ${column(t.high)}::int[], ${column(t.exploitable)}::int[], ${column(t.accounts)}::int[], ${tops}::int8[],
       ${shown.map((k) => (Number.isNaN(t.best[k]) ? null : t.best[k]))}::float8[]) AS g(at, key, count, critical, high, exploitable, accounts, top_id, max_score)
     LEFT JOIN findings f ON f.id = g.top_id
