@@ -40,6 +40,12 @@ export const defaultPaths = [
   "/findings?exploit=YES&fix=YES&ageMin={i}",
   "/findings?resource=%3A%24LATEST&ageMin={i}",
   "/findings?group=cve&ageMin={i}",
+  // The other groupings, KEV, tags with a score bound and the closed findings (fortieth pass).
+  "/findings?group=package&ageMin={i}",
+  "/findings?group=resource&ageMin={i}",
+  "/findings?kev=YES&ageMin={i}",
+  "/findings?tag=Team%3Apayments&epssMin=0.1&ageMin={i}",
+  "/findings?status=CLOSED&ageMin={i}",
 ];
 const paths = named.length ? named : defaultPaths;
 
