@@ -5,7 +5,7 @@ import { announceRunFinished } from "@/lib/sync/run-listeners";
 import type { SyncResult } from "@/lib/sync/run-sync";
 import { costTotal, enablementSummary, imageUsageSummary, openAggregates, orgTopRisks, overviewFrame } from "./posture/overview-reads";
 import { heatmapRows } from "./posture/heatmap-data";
-import { currentOpenFindingsIndex } from "./findings/open-findings-index";
+import { currentFindingsIndex } from "./findings/findings-index";
 import { getExplorerResult } from "./findings/explorer-result";
 import { liveReview, liveReviewRequest } from "./review/live-review";
 import { insertAccount, insertFinding } from "./review/review-fixtures";
@@ -27,7 +27,7 @@ const stop = startViewsWarmer(0, { maxWaitMs: 0 }); // no wait for a quiet momen
 afterAll(stop);
 
 describe("the views warmer", () => {
-  it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage, regions, enablement, cost) and the explorer's open findings index when a run finishes", async () => {
+  it("fills what the organization-wide overview reads (counts, heatmap rows, top risks, image usage, regions, enablement, cost) and the explorer's findings index when a run finishes", async () => {
     const d = database();
     const A = "111111111111";
     await addAccount(d, A);
@@ -54,9 +54,9 @@ describe("the views warmer", () => {
     expect(await overviewFrame(allScope)).toEqual({ hasData: true, regions: ["eu-west-1"] });
     expect((await enablementSummary(allScope, [])).accounts).toBe(1);
     expect((await costTotal(allScope)).amount).toBe(4.5);
-    // The explorer's open findings index was read by the warming, at this version: both open findings
+    // The explorer's findings index was read by the warming, at this version: both open findings
     // are in it, and its answer is the warmed one (the database's now has none).
-    expect((await currentOpenFindingsIndex())?.size).toBe(2);
+    expect((await currentFindingsIndex())?.size).toBe(2);
     expect(await getExplorerResult(allScope, parseFindingsFilter(new URLSearchParams("inUse=all&ageMin=1")).filter)).toMatchObject({ total: 2, totalCapped: false });
     // Only the organization-wide view is warmed: a scoped one reads the (now empty) cache on first view.
     expect((await openAggregates({ accountIds: [A] }, [], "only")).byAccount).toEqual([]);

@@ -24,7 +24,7 @@ import { onRunFinished } from "@/lib/sync/run-listeners";
 import { syncStatus } from "@/lib/sync/sync-status";
 import { reviewParamsSchema } from "@/lib/review/review-params";
 import { forgetUnaskedScopes, sumAskedScopes } from "./findings/scope-key-rollups";
-import { refreshOpenFindingsIndex } from "./findings/open-findings-index";
+import { refreshFindingsIndex } from "./findings/findings-index";
 import { warmOrgOverview } from "./posture/overview-reads";
 import { heatmapRows } from "./posture/heatmap-data";
 import { frozenReview } from "./review/frozen-reviews";
@@ -67,7 +67,7 @@ function warm(version: () => Promise<string>): Promise<void> {
     await inWarmingTurn(async () => {
       await quiet();
       await part("overview", () => Promise.all([warmOrgOverview(), heatmapRows(allScope, { region: [], inUse: "only" })]));
-      await part("open findings index", refreshOpenFindingsIndex);
+      await part("findings index", refreshFindingsIndex);
       await part("review", () => warmTodaysReview(new Date(), quiet));
       await part("scoped CVE groups", async () => {
         await forgetUnaskedScopes();

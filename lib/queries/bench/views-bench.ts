@@ -10,7 +10,7 @@ import { db, openedReadDatabase } from "@/lib/db/client";
 import { allScope } from "@/lib/queries/scope";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { getExplorerResult } from "@/lib/queries/findings/explorer-result";
-import { currentOpenFindingsIndex, refreshOpenFindingsIndex } from "@/lib/queries/findings/open-findings-index";
+import { currentFindingsIndex, refreshFindingsIndex } from "@/lib/queries/findings/findings-index";
 import { groupFindingsOverFindings } from "@/lib/queries/findings/findings-groups";
 import { scopeHash, sumAskedScopes } from "@/lib/queries/findings/scope-key-rollups";
 import { getFindingDetail, getOtherResources } from "@/lib/queries/findings/finding-detail";
@@ -133,13 +133,13 @@ async function main() {
     await db().close();
     return;
   }
-  // The explorer's open findings index, read before measuring (as the app reads it after a run), so no
-  // measured view shares the process with its read; none past INSPECTORATE_OPEN_INDEX_MAX. Not before
+  // The explorer's findings index, read before measuring (as the app reads it after a run), so no
+  // measured view shares the process with its read; none past INSPECTORATE_FINDINGS_INDEX_MAX. Not before
   // --export-only: its RSS is a fresh process's.
   const indexStarted = performance.now();
-  await refreshOpenFindingsIndex();
-  const index = await currentOpenFindingsIndex();
-  console.log(index ? `open findings index: ${index.size} open findings, read in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s\n` : "open findings index: none (more open findings than INSPECTORATE_OPEN_INDEX_MAX): the database answers\n");
+  await refreshFindingsIndex();
+  const index = await currentFindingsIndex();
+  console.log(index ? `findings index: ${index.size} findings, read in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s\n` : "findings index: none (more findings than INSPECTORATE_FINDINGS_INDEX_MAX): the database answers\n");
   if (process.argv.includes("--explorer-only")) {
     const { explorer } = await measureExplorer(pick, resources, cve);
     console.log(`\nFiltered explorer worst p95 ${Math.max(...explorer.map((e) => e.p95)).toFixed(0)} ms < 200`);

@@ -5,9 +5,9 @@ import type { FindingsFilter } from "./findings-filter";
 import { groupFindings, type FindingGroupRow } from "./findings-groups";
 import { countCap, countFindings, searchFindings, type FindingRow } from "./findings-search";
 import { resolveResourceMatch, type ResolvedFilter } from "./resource-match";
-import { currentOpenFindingsIndex } from "./open-findings-index";
-import { openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
-import { groupsFromOpenIndex } from "./open-index-groups";
+import { currentFindingsIndex } from "./findings-index";
+import { findingsIndexAnswers, findingsIndexMatches, pageFromFindingsIndex } from "./findings-index-answers";
+import { groupsFromFindingsIndex } from "./findings-index-groups";
 import { keyRollupsAnswer } from "./key-groups";
 
 type Jsonify<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -20,11 +20,11 @@ export type ExplorerResult =
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The open findings that pass the filter, from the index when it holds the filter and is current
- *  (open-findings-index.ts). */
+/** The findings that pass the filter, from the index when it holds the filter and is current
+ *  (findings-index.ts). */
 async function indexMatches(scope: Scope, filter: ResolvedFilter) {
-  const index = openIndexAnswers(filter) ? await currentOpenFindingsIndex() : undefined;
-  return index && { index, matches: await openIndexMatches(index, scope, filter) };
+  const index = findingsIndexAnswers(filter) ? await currentFindingsIndex() : undefined;
+  return index && { index, matches: await findingsIndexMatches(index, scope, filter) };
 }
 
 /** The count: exact from the index's matches, else capped from the database. */
@@ -39,7 +39,7 @@ export async function getExplorerResult(scope: Scope, asked: FindingsFilter): Pr
   if (filter.group) {
     const group = { ...filter, group: filter.group };
     // The key rollups where they hold the groups (no age, nothing else narrowed), else the index.
-    const groups = matched && !keyRollupsAnswer(group) ? groupsFromOpenIndex(matched.index, matched.matches, group) : groupFindings(scope, group);
+    const groups = matched && !keyRollupsAnswer(group) ? groupsFromFindingsIndex(matched.index, matched.matches, group) : groupFindings(scope, group);
     const [grouped, total] = await Promise.all([groups, totalOf(scope, filter, matched)]);
     return { kind: "groups", ...grouped, total: total.count, totalCapped: total.capped };
   }
@@ -51,7 +51,7 @@ export async function getExplorerResult(scope: Scope, asked: FindingsFilter): Pr
   const total = await totalOf(scope, filter, matched);
   const many = total.capped || total.count > countCap;
   const page = matched && (!many || filter.resource !== undefined)
-    ? await pageFromOpenIndex(matched.index, matched.matches, filter)
+    ? await pageFromFindingsIndex(matched.index, matched.matches, filter)
     : await searchFindings(scope, filter, undefined, { filterFirst: !many, matches: total.count });
   const rows = page.rows.map((r) => ({ ...r, first_observed_at: iso(r.first_observed_at)!, last_observed_at: iso(r.last_observed_at)!, closed_at: iso(r.closed_at) }));
   return { kind: "list", rows, nextCursor: page.nextCursor, page: page.page, total: total.count, totalCapped: total.capped };

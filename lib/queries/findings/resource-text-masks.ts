@@ -1,4 +1,4 @@
-// The open findings index's answer to the explorer's resource filter (resource-match.ts): which of its
+// The findings index's answer to the explorer's resource filter (resource-match.ts): which of its
 // first resources and later resources a text matches. A resource matches when the text is its id, or
 // a part of any of its names' search text (the id and name lower-cased by the database, a line break
 // between them); a later resource by its own id and name. The text is lowered by the database too, so
@@ -6,7 +6,7 @@
 // for the escaped pattern. Each index remembers the texts asked lately: 50 viewers asking ":$LATEST"
 // with different ages test the resources once.
 import { Prisma, queryOne } from "@/lib/queries/sql";
-import { otherResource, type OpenFindingsIndex } from "./open-findings-index";
+import { otherResource, type FindingsIndex } from "./findings-index";
 
 /** Texts remembered per index (each ~1 byte per resource). */
 const REMEMBERED = 32;
@@ -18,7 +18,7 @@ export interface ResourceTextMasks {
   later: Uint8Array;
 }
 
-export async function resourceTextMasks(index: OpenFindingsIndex, text: string): Promise<ResourceTextMasks> {
+export async function resourceTextMasks(index: FindingsIndex, text: string): Promise<ResourceTextMasks> {
   const memo = index.resourceMasks.get(text);
   if (memo) {
     // Most recently asked last: the first in the map is the one let go.

@@ -1,5 +1,5 @@
-// The explorer's groups from the open findings index (open-findings-index.ts), as
-// groupFindingsOverFindings counts them over the matches (open-index-answers.ts): by CVE (the finding's
+// The explorer's groups from the findings index (findings-index.ts), as
+// groupFindingsOverFindings counts them over the matches (findings-index-answers.ts): by CVE (the finding's
 // key), by package (each name in package_names) or by resource (the first resource and each later one).
 // Per group: its findings, critical, high and exploitable ones, distinct accounts and best score. The
 // page's groups (and every group tied with its last on the counts) then go to the database, which puts
@@ -9,10 +9,10 @@
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { FindingsGroup } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
-import { otherResource, type OpenFindingsIndex, type OtherResource } from "./open-findings-index";
+import { otherResource, type FindingsIndex, type OtherResource } from "./findings-index";
 
 /** The groups the index answers. */
-export const openIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource"]);
+export const findingsIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource"]);
 
 interface Tally {
   count: Int32Array; critical: Int32Array; high: Int32Array; exploitable: Int32Array; accounts: Int32Array; best: Float64Array;
@@ -23,7 +23,7 @@ interface Tally {
 interface KeysOf { first?: Int32Array; lists?: { start: Uint32Array; codes: Int32Array; keyOf?: Int32Array } }
 
 /** Counts per group key over the matches. */
-function tally(index: OpenFindingsIndex, matches: Int32Array, keys: number, { first, lists }: KeysOf, byPair = false): Tally {
+function tally(index: FindingsIndex, matches: Int32Array, keys: number, { first, lists }: KeysOf, byPair = false): Tally {
   const t: Tally = {
     count: new Int32Array(keys), critical: new Int32Array(keys), high: new Int32Array(keys), exploitable: new Int32Array(keys),
     accounts: new Int32Array(keys), best: new Float64Array(keys).fill(NaN),
@@ -116,14 +116,20 @@ function shownKeys(t: Tally, limit: number) {
   return { shown, total: present.length };
 }
 
-/** Each shown CVE group's top finding, as the key's index orders them (key-groups.ts): an unscored
- *  finding first, else the best score, then the lowest id. */
-function topFindings(index: OpenFindingsIndex, matches: Int32Array, shown: number[]): string[] {
+/** Each shown CVE group's top finding, as the key's index orders them (findings-groups.ts's titleOf):
+ *  by status (its text's order), then an unscored finding first, else the best score, then the lowest id. */
+function topFindings(index: FindingsIndex, matches: Int32Array, shown: number[]): string[] {
   const shownAt = new Int32Array(index.dict.key.values.length).fill(-1);
   shown.forEach((k, n) => (shownAt[k] = n));
   const top = new Int32Array(shown.length).fill(-1);
-  const { score, id, key } = index;
+  const { score, id, key, combo, comboParts } = index;
+  // Each status code's place in the statuses' order (upper-case ASCII words: the same in any collation).
+  const statuses = index.dict.status.values as string[];
+  const sorted = [...statuses].sort();
+  const statusRank = statuses.map((v) => sorted.indexOf(v));
+  const statusOf = (i: number) => statusRank[comboParts[combo[i]][8]];
   const above = (i: number, t: number) => {
+    if (statusOf(i) !== statusOf(t)) return statusOf(i) < statusOf(t);
     const a = score[i], b = score[t];
     if (Number.isNaN(a) !== Number.isNaN(b)) return Number.isNaN(a);
     return a !== b && !Number.isNaN(a) ? a > b : id[i] < id[t];
@@ -136,7 +142,7 @@ function topFindings(index: OpenFindingsIndex, matches: Int32Array, shown: numbe
 }
 
 /** Each shown resource group's names and types, as (group's place, value) pairs. */
-function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
+function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
   let keys = index.dict.resource.values.length;
   for (const k of otherKey) keys = Math.max(keys, k + 1);
   const shownAt = new Int32Array(keys).fill(-1);
@@ -169,8 +175,8 @@ function resourceLabels(index: OpenFindingsIndex, matches: Int32Array, shown: nu
   return { names: split(names), types: split(types) };
 }
 
-/** The groups as groupFindingsOverFindings gives them, for the groups openIndexGroups holds. */
-export async function groupsFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }) {
+/** The groups as groupFindingsOverFindings gives them, for the groups findingsIndexGroups holds. */
+export async function groupsFromFindingsIndex(index: FindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }) {
   const { key, resource } = index;
   // A resource group's key: the first resource's code, or a later one's (its id's) after them.
   const resources = index.dict.resource.values.length;

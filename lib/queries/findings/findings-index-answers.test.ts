@@ -1,4 +1,4 @@
-// The open findings index counts and groups exactly the rows the database does, for every filter it
+// The findings index counts and groups exactly the rows the database does, for every filter it
 // holds, after any mix of findings, closures and image-usage changes; it answers only at the data
 // version it was read at.
 import fc from "fast-check";
@@ -9,9 +9,9 @@ import { parseFindingsFilter } from "./findings-filter";
 import { groupFindingsOverFindings } from "./findings-groups";
 import { countFindings, searchFindings } from "./findings-search";
 import { getExplorerResult } from "./explorer-result";
-import { buildOpenFindingsIndex, currentOpenFindingsIndex, refreshOpenFindingsIndex, resetOpenFindingsIndex, settledSnapshot } from "./open-findings-index";
-import { openIndexAnswers, openIndexMatches, pageFromOpenIndex } from "./open-index-answers";
-import { groupsFromOpenIndex } from "./open-index-groups";
+import { buildFindingsIndex, currentFindingsIndex, refreshFindingsIndex, resetFindingsIndex, settledSnapshot } from "./findings-index";
+import { findingsIndexAnswers, findingsIndexMatches, pageFromFindingsIndex } from "./findings-index-answers";
+import { groupsFromFindingsIndex } from "./findings-index-groups";
 import { resolveResourceMatch } from "./resource-match";
 
 const database = setupQueryTestDatabase();
@@ -46,6 +46,7 @@ const finding = fc.record({
   tags: pick<Record<string, unknown> | string[]>([{}, { Team: "payments" }, { Team: "web", Env: "prod" }, { Env: 5, "aws:owner": "a:b" }, ["Team"]]),
   // A vulnerability id KEV lists, one it does not, one enrichment knows nothing of, none.
   vulnerability: pick(["CVE-2026-0001", "CVE-2026-0002", "CVE-2026-0003", null]),
+  closedAge: pick([null, 1.5, 29.999, 30.001]),
 });
 const scopes: Scope[] = [allScope, { accountIds: [A] }, { accountIds: [A, B] }, { accountIds: [] }];
 const change = fc.record({ close: fc.integer({ min: 0, max: 4 }), idleAccount: pick([A, B]), inUse: pick([0, 2]) });
@@ -61,6 +62,7 @@ const held = [
   "resource=%3A%24LATEST", "resource=i-0abc", "resource=I-0AB", "resource=payments&ageMin=30", "resource=side", "resource=PAY-VOL&severity=HIGH",
   "resource=%25", "resource=_", "resource=%C3%BCrich", "resource=Z%C3%9CRICH", "resource=nothing", "resource=i-0ABD&cve=CVE-2026-0001",
   "kev=YES", "kev=NO&severity=HIGH", "kev=UNKNOWN&ageMin=30", "scoreMin=5", "scoreMin=2.5&scoreMax=5", "scoreMax=9.9", "epssMin=0.5", "epssMax=0.5&epssMin=0.00043",
+  "status=CLOSED", "status=CLOSED&status=SUPPRESSED&ageMin=30", "status=SUPPRESSED&severity=HIGH", "status=ACTIVE&status=CLOSED&sort=age",
   "tag=Team", "tag=Team%3Apayments", "tag=Env%3Aprod&tag=Team%3Aweb", "tag=Env%3A5", "tag=Env", "tag=aws%3Aowner%3Aa%3Ab", "tag=nothing%3Ahere",
 ];
 /** Date bounds around the findings' first-seen instants (`now` is theirs): whole UTC days, and instants
@@ -69,11 +71,12 @@ const dated = (now: number) => {
   const day = (age: number) => daysAgo(age, now).toISOString().slice(0, 10);
   const instant = (age: number) => encodeURIComponent(daysAgo(age, now).toISOString());
   return [`firstSeenFrom=${day(30)}`, `firstSeenTo=${day(30)}`, `firstSeenFrom=${instant(30.001)}`, `firstSeenTo=${instant(29.999)}`,
-    `firstSeenFrom=${day(60)}&firstSeenTo=${instant(0.5)}&severity=HIGH`];
+    `firstSeenFrom=${day(60)}&firstSeenTo=${instant(0.5)}&severity=HIGH`, `status=CLOSED&closedFrom=${day(30)}`,
+    `status=CLOSED&status=ACTIVE&closedTo=${instant(29.999)}`, `status=CLOSED&closedFrom=${instant(30.001)}&closedTo=${day(1.5)}`];
 };
 const sorts = ["score", "severity", "age", "epss"];
 
-describe("the open findings index", () => {
+describe("the findings index", () => {
   it("counts and groups the rows the database counts and groups, after findings, closures and usage changes", async () => {
     const d = database();
     await d.pool.query(`INSERT INTO vulnerability_intel (vulnerability_id, state, source_arn, basis_at, fetched_at, in_kev)
@@ -88,23 +91,24 @@ describe("the open findings index", () => {
           resource_type: f.resource, exploit_available: f.exploit, fix_available: f.fix, inspector_score: f.score, first_observed_at: daysAgo(f.age, now),
           epss_score: f.epss, related_vulnerabilities: f.related, package_names: f.packages, resource_id: f.resourceId, resource_name: f.resourceName,
           more_resources: f.more, resource_tags: f.tags as Record<string, string>, vulnerability_id: f.vulnerability,
+          closed_at: f.closedAge === null ? null : daysAgo(f.closedAge, now),
         });
         if (f.resource === "AWS_ECR_CONTAINER_IMAGE") await d.pool.query("UPDATE findings SET in_use_count = $1 WHERE arn = $2", [f.inUse, arn]);
       }
       const same = async () => {
-        const index = (await buildOpenFindingsIndex("test"))!;
+        const index = (await buildFindingsIndex("test"))!;
         for (const qs of [...held, ...dated(now)]) {
           for (const group of [undefined, "cve", "package", "resource"] as const) {
             const fl = filter(group ? `group=${group}&${qs}` : qs);
-            expect(openIndexAnswers(fl), qs).toBe(true);
+            expect(findingsIndexAnswers(fl), qs).toBe(true);
             for (const scope of scopes) {
               const label = `${group ? `group=${group}&` : ""}${qs} for ${JSON.stringify(scope)}`;
-              const matches = await openIndexMatches(index, scope, fl);
+              const matches = await findingsIndexMatches(index, scope, fl);
               if (group) {
-                expect(await groupsFromOpenIndex(index, matches, { ...fl, group }), label).toEqual(await groupFindingsOverFindings(scope, { ...fl, group }));
+                expect(await groupsFromFindingsIndex(index, matches, { ...fl, group }), label).toEqual(await groupFindingsOverFindings(scope, { ...fl, group }));
                 // One group a page: the page's last found without sorting every key, its ties kept.
                 const one = { ...fl, group, limit: 1 };
-                expect(await groupsFromOpenIndex(index, matches, one), `${label} limit=1`).toEqual(await groupFindingsOverFindings(scope, one));
+                expect(await groupsFromFindingsIndex(index, matches, one), `${label} limit=1`).toEqual(await groupFindingsOverFindings(scope, one));
                 continue;
               }
               const count = (await countFindings(scope, fl, 1_000_000)).count;
@@ -116,7 +120,7 @@ describe("the open findings index", () => {
               for (const sort of sorts) {
                 let asked = { ...filter(`${qs}&sort=${sort}`), limit: 2 };
                 for (let pages = 0; pages < 20; pages++) {
-                  const ours = await pageFromOpenIndex(index, await openIndexMatches(index, scope, asked), asked);
+                  const ours = await pageFromFindingsIndex(index, await findingsIndexMatches(index, scope, asked), asked);
                   expect(ours, `${label} sort=${sort} page ${pages + 1}`).toEqual(await searchFindings(scope, asked));
                   if (!ours.nextCursor) break;
                   asked = { ...asked, cursor: ours.nextCursor };
@@ -138,38 +142,38 @@ describe("the open findings index", () => {
     await d.pool.query("TRUNCATE findings CASCADE");
     // Five keys of one HIGH finding each, inserted in an order that is not the keys' own.
     for (const key of ["CVE-2026-0005", "CVE-2026-0001", "b-rule", "CVE-2026-0003", "A-rule"]) await addFinding(d, { account_id: A, finding_key: key, vulnerability_id: key });
-    const index = (await buildOpenFindingsIndex("test"))!;
+    const index = (await buildFindingsIndex("test"))!;
     for (const limit of [1, 2, 3, 5]) {
       const fl = filter(`group=cve&ageMin=1&limit=${limit}`);
       const theirs = await groupFindingsOverFindings(allScope, { ...fl, group: "cve" });
       expect(theirs.groups).toHaveLength(limit);
-      expect(await groupsFromOpenIndex(index, await openIndexMatches(index, allScope, fl), { ...fl, group: "cve" })).toEqual(theirs);
+      expect(await groupsFromFindingsIndex(index, await findingsIndexMatches(index, allScope, fl), { ...fl, group: "cve" })).toEqual(theirs);
     }
   });
 
   it("leaves every other filter to the database", () => {
-    for (const qs of ["status=CLOSED", "status=ACTIVE&status=SUPPRESSED", "owner=payments", "ou=Production", "closedFrom=2026-01-01",
+    for (const qs of ["owner=payments", "ou=Production",
       "exploitableFrom=2026-01-01", "becameExploitableFrom=2026-01-01", "ami=ami-0abc1234", "image=repo",
       "notPulledDays=30", "provider=AZURE", "group=ami", "group=image&ageMin=3", "closure=remediated"]) {
-      expect(openIndexAnswers(filter(qs)), qs).toBe(false);
+      expect(findingsIndexAnswers(filter(qs)), qs).toBe(false);
     }
   });
 
   it("answers the explorer only at the data version it was read at, and stands aside while a build is pending", async () => {
     const d = database();
     await d.pool.query("TRUNCATE findings CASCADE");
-    resetOpenFindingsIndex();
+    resetFindingsIndex();
     // More findings than the database's capped count shows: the index's count is exact.
     await d.pool.query(`INSERT INTO findings (arn, account_id, region, type, title, severity, status, finding_key, package_names, resource_type, resource_id,
         resource_tags, first_observed_at, last_observed_at, updated_at, raw)
       SELECT 'arn:aws:inspector2:us-east-1:${A}:finding/' || g, '${A}', 'us-east-1', 'PACKAGE_VULNERABILITY', 't', 'HIGH', 'ACTIVE', 'CVE-2026-' || (g % 7),
         ARRAY['openssl'], 'AWS_EC2_INSTANCE', 'i-' || g, '{}', now() - interval '40 days', now(), now(), '{}' FROM generate_series(1, 12001) g`);
     const fl = filter("severity=HIGH&ageMin=30");
-    expect(await currentOpenFindingsIndex()).toBeUndefined();
+    expect(await currentFindingsIndex()).toBeUndefined();
     // No index yet: the database's capped count.
     const before = await getExplorerResult(allScope, fl);
     expect(before).toMatchObject({ total: 10_000, totalCapped: true });
-    await refreshOpenFindingsIndex();
+    await refreshFindingsIndex();
     expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 12_001, totalCapped: false });
     expect(await getExplorerResult(allScope, filter("group=cve&ageMin=30"))).toMatchObject({ total: 12_001, totalGroups: 7 });
     // A resource text the index resolves itself, matching more than the capped count: the exact count,
@@ -181,14 +185,14 @@ describe("the open findings index", () => {
     expect(fromIndex.kind === "list" && fromIndex.rows.map((r) => r.id)).toEqual(theirs.rows.map((r) => r.id));
     // A change moves the data version: the index read before it no longer answers.
     await addFinding(d, { account_id: B, severity: "HIGH", first_observed_at: daysAgo(45) });
-    expect(await currentOpenFindingsIndex()).toBeUndefined();
+    expect(await currentFindingsIndex()).toBeUndefined();
     expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 10_000, totalCapped: true });
-    await refreshOpenFindingsIndex();
+    await refreshFindingsIndex();
     expect(await getExplorerResult(allScope, fl)).toMatchObject({ total: 12_002, totalCapped: false });
     // What the enrichment learns of KEV moves the version too (migration *_vulnerability_intel_data_version).
     await d.pool.query(`INSERT INTO vulnerability_intel (vulnerability_id, state, source_arn, basis_at, fetched_at, in_kev) VALUES ('CVE-2026-7777', 'OK', 'x', now(), now(), true)`);
-    expect(await currentOpenFindingsIndex()).toBeUndefined();
-    await refreshOpenFindingsIndex();
+    expect(await currentFindingsIndex()).toBeUndefined();
+    await refreshFindingsIndex();
     expect(await getExplorerResult(allScope, filter("kev=UNKNOWN&severity=HIGH&ageMin=30"))).toMatchObject({ total: 12_002, totalCapped: false });
   });
 
@@ -198,7 +202,7 @@ describe("the open findings index", () => {
     await addFinding(d, { account_id: A });
     // Whether it is settled follows from the snapshot it was read in (other tests' writes elsewhere on
     // the same server may be in progress in it: transaction ids are the server's).
-    const index = (await buildOpenFindingsIndex("quiet"))!;
+    const index = (await buildFindingsIndex("quiet"))!;
     expect(index.snapshot).toMatch(/^\d+:\d+:[\d,]*$/);
     expect(index.settled).toBe(settledSnapshot(index.snapshot, false));
     expect(settledSnapshot("7451:7451:", false)).toBe(true);
@@ -210,7 +214,7 @@ describe("the open findings index", () => {
     const d = database();
     await d.pool.query("TRUNCATE findings CASCADE");
     for (let i = 0; i < 3; i++) await addFinding(d, { account_id: A });
-    expect(await buildOpenFindingsIndex("test", 2)).toBeUndefined();
-    expect((await buildOpenFindingsIndex("test", 3))?.size).toBe(3);
+    expect(await buildFindingsIndex("test", 2)).toBeUndefined();
+    expect((await buildFindingsIndex("test", 3))?.size).toBe(3);
   });
 });

@@ -1,28 +1,29 @@
-// The open findings' filter columns held in each web worker's memory, one typed array per column, so
-// the explorer's counts and CVE groups for the filters it covers (open-index-answers.ts) are a pass over
-// arrays (~2 ms at 1M findings) instead of a scan of every open finding in the database (100-480 ms of
-// one core each, which 50 viewers asking different questions queue behind: docs/benchmarks.md,
-// thirty-ninth pass).
+// The findings' filter columns held in each web worker's memory, one typed array per column, so the
+// explorer's counts, groups and pages for the filters it covers (findings-index-answers.ts,
+// findings-index-groups.ts) are a pass over arrays (~5-10 ms at 1M findings) instead of a scan of every
+// open or closed finding in the database (100-480 ms of one core each, which 50 viewers asking
+// different questions queue behind: docs/benchmarks.md, thirty-ninth and fortieth passes).
 //
 // It answers only for the data version it was read at (syncDataVersion, as the memos), read in one
 // snapshot; until then, and while a sync run writes (the version moves with every batch), the SQL
 // answers and one build starts behind it. Unless it was read with no write in progress (`settled`),
-// past the memos' TTL with the version unchanged it answers while one rebuild runs behind it. A cache of more open findings than INSPECTORATE_OPEN_INDEX_MAX
-// builds none (~70 bytes per open finding and worker: ~45 MB of arrays at 1M findings): the SQL answers there.
+// past the memos' TTL with the version unchanged it answers while one rebuild runs behind it. A cache
+// of more findings than INSPECTORATE_FINDINGS_INDEX_MAX builds none (~85 bytes per finding and worker
+// in arrays, ~85 MB at 1M, plus its resource names and tag sets): the SQL answers there.
 import { env } from "@/lib/env";
 import { log } from "@/lib/ops/logger";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { hasReadReplica, readDb } from "@/lib/db/client";
 import { syncStatus } from "@/lib/sync/sync-status";
-import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import { idleImageSql } from "@/lib/queries/in-use-sql";
-import { statusInSql } from "@/lib/queries/lifecycle-sql";
 import { inOneSnapshot, Prisma, queryOne } from "@/lib/queries/sql";
 import { sharedVersion } from "@/lib/queries/posture/sync-version";
 
-/** Open findings beyond which no index is built: INSPECTORATE_OPEN_INDEX_MAX, 0 for none. */
-const openIndexMax = () => env().INSPECTORATE_OPEN_INDEX_MAX;
+/** Open findings beyond which no index is built: INSPECTORATE_FINDINGS_INDEX_MAX, 0 for none. */
+const findingsIndexMax = () => env().INSPECTORATE_FINDINGS_INDEX_MAX;
 const BATCH = 2_000;
+/** The sizes of the combination's parts (region, resource type, type, severity, exploit, fix, idle, KEV, status). */
+const RADIX = [256, 64, 16, 16, 8, 8, 2, 4, 16];
 const TTL_MS = 120_000;
 
 /** A column's distinct values, each given a small code (its position). */
@@ -34,7 +35,7 @@ export class Dictionary {
     let c = this.codes.get(value);
     if (c === undefined) {
       c = this.values.length;
-      if (c >= this.max) throw new OpenIndexTooWide();
+      if (c >= this.max) throw new FindingsIndexTooWide();
       this.values.push(value);
       this.codes.set(value, c);
     }
@@ -53,7 +54,7 @@ export class Dictionary {
 }
 
 /** More distinct values than a column's code holds (e.g. over 65,536 accounts): no index. */
-class OpenIndexTooWide extends Error {}
+class FindingsIndexTooWide extends Error {}
 
 /** Lists per entry (a finding's packages, its related vulnerabilities): entry i's codes are
  *  codes[start[i] .. start[i + 1]). */
@@ -62,7 +63,7 @@ export interface EntryLists {
   codes: Int32Array;
 }
 
-export interface OpenFindingsIndex {
+export interface FindingsIndex {
   version: string;
   builtAt: number;
   /** Read with no transaction in progress, from the primary: exact for its version, so not read again
@@ -87,9 +88,11 @@ export interface OpenFindingsIndex {
   kev: Uint8Array;
   /** first_observed_at in ms since the epoch (the column keeps ms). */
   firstObserved: Float64Array;
+  /** closed_at in ms, NaN for none. */
+  closedAt: Float64Array;
   /** The entry's combination of the one-byte columns (a filter tests each combination once, then
    *  each entry's by one lookup), and each combination's codes: region, resource type, type,
-   *  severity, exploit, fix, idle. */
+   *  severity, exploit, fix, idle, KEV, status. */
   combo: Int32Array;
   comboParts: number[][];
   /** The entry's (key, account) pair, numbered 0 … pairs - 1: a key's distinct accounts are its pairs seen. */
@@ -119,7 +122,7 @@ export interface OpenFindingsIndex {
   dict: {
     key: Dictionary; account: Dictionary; region: Dictionary; resourceType: Dictionary; type: Dictionary;
     severity: Dictionary; exploit: Dictionary; fix: Dictionary; package: Dictionary; related: Dictionary;
-    resource: Dictionary; resourceName: Dictionary; other: Dictionary; tagSet: Dictionary; tag: Dictionary;
+    status: Dictionary; resource: Dictionary; resourceName: Dictionary; other: Dictionary; tagSet: Dictionary; tag: Dictionary;
   };
 }
 
@@ -132,7 +135,7 @@ export function otherResource(code: string): OtherResource {
 }
 
 interface Row {
-  id: string; finding_key: string; resource_id: string; resource_name: string | null; vulnerability_id: string | null; tags: string; account_id: string; region: string; resource_type: string; type: string;
+  id: string; status: string; closed_ms: number | null; finding_key: string; resource_id: string; resource_name: string | null; vulnerability_id: string | null; tags: string; account_id: string; region: string; resource_type: string; type: string;
   severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
   inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
 }
@@ -183,7 +186,7 @@ function columns(capacity: number) {
     key: of((n) => new Int32Array(n)), account: of((n) => new Uint16Array(n)), region: of((n) => new Uint8Array(n)),
     resourceType: of((n) => new Uint8Array(n)), type: of((n) => new Uint8Array(n)), severity: of((n) => new Uint8Array(n)),
     exploit: of((n) => new Uint8Array(n)), fix: of((n) => new Uint8Array(n)), idle: of((n) => new Uint8Array(n)),
-    firstObserved: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
+    firstObserved: of((n) => new Float64Array(n)), closedAt: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
     epss: of((n) => new Float64Array(n)), pair: of((n) => new Int32Array(n)), combo: of((n) => new Int32Array(n)),
     resource: of((n) => new Int32Array(n)), resourceName: of((n) => new Int32Array(n)), kev: of((n) => new Uint8Array(n)), tagSet: of((n) => new Int32Array(n)),
   };
@@ -194,13 +197,14 @@ function columns(capacity: number) {
  *  write in another database of the same server counts too (the index is then read once more). */
 export const settledSnapshot = (snapshot: string, fromReplica: boolean): boolean => !fromReplica && /^\d+:\d+:$/.test(snapshot);
 
-/** Reads the open findings at `version`, in one snapshot; undefined when there are more than `max`. */
-export async function buildOpenFindingsIndex(version: string, max = openIndexMax()): Promise<OpenFindingsIndex | undefined> {
+/** Reads the findings at `version`, in one snapshot; undefined when there are more than `max`. */
+export async function buildFindingsIndex(version: string, max = findingsIndexMax()): Promise<FindingsIndex | undefined> {
   if (max <= 0) return undefined;
   const wide = 2 ** 31 - 1;
+  // The one-byte columns' codes are packed into one number per combination: their sizes keep it exact.
   const dict = {
-    key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(256),
-    type: new Dictionary(256), severity: new Dictionary(256), exploit: new Dictionary(256), fix: new Dictionary(256),
+    key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(64),
+    type: new Dictionary(16), severity: new Dictionary(16), exploit: new Dictionary(8), fix: new Dictionary(8), status: new Dictionary(16),
     package: new Dictionary(wide), related: new Dictionary(wide), resource: new Dictionary(wide), resourceName: new Dictionary(wide), other: new Dictionary(wide),
     tagSet: new Dictionary(wide), tag: new Dictionary(wide),
   };
@@ -215,7 +219,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
   let settled = false;
   let readIn = "";
   let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists>;
-    resourceNames: OpenFindingsIndex["resourceNames"]; others: EntryLists } | undefined;
+    resourceNames: FindingsIndex["resourceNames"]; others: EntryLists } | undefined;
   try {
     const read = await inOneSnapshot(async (rows) => {
       // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
@@ -223,28 +227,29 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
       const [{ snapshot }] = await rows<{ snapshot: string }>(Prisma.sql`SELECT pg_current_snapshot()::text AS snapshot`);
       readIn = snapshot;
       settled = settledSnapshot(snapshot, hasReadReplica());
-      // The open findings the rollups count in this snapshot (exact: kept in the same transactions):
-      // the arrays' size from the start, not doubled (and copied) as they fill.
       // What the enrichment knows of KEV, by vulnerability (kevFilterSql: YES in_kev, NO in_kev = false,
       // UNKNOWN neither, which a finding without a vulnerability id is too).
       const kevOf = new Map<string, number>();
       for (const v of await rows<{ vulnerability_id: string; in_kev: boolean }>(Prisma.sql`SELECT vulnerability_id, in_kev FROM vulnerability_intel WHERE in_kev IS NOT NULL`)) {
         kevOf.set(v.vulnerability_id, v.in_kev ? 1 : 2);
       }
-      const [{ open }] = await rows<{ open: number }>(Prisma.sql`SELECT coalesce(sum(findings), 0)::int AS open FROM open_rollups_by_account`);
-      if (open > max) return undefined;
-      const capacity = open + 16;
+      // The findings in this snapshot: the arrays' size from the start, not doubled (and copied) as they
+      // fill (the count reads the id index, ~60 ms at 1M).
+      const [{ total }] = await rows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM findings`);
+      if (total > max) return undefined;
+      const capacity = total + 16;
       const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity);
       let after = "-9223372036854775808";
       for (;;) {
-        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
+        const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.status,
+            (extract(epoch FROM f.closed_at) * 1000)::float8 AS closed_ms, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
             f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
             (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
             f.related_vulnerabilities
-          FROM findings f WHERE ${statusInSql("f", [OPEN_STATUS])} AND f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
+          FROM findings f WHERE f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
         if (size > max) return undefined;
-        for (const { finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
+        for (const { status, closed_ms: closedMs, finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
           fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
           const pair = key * 65_536 + account;
@@ -259,9 +264,10 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           cols.tagSet.push(tagSet);
           cols.pair.push(code);
           const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
-            dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0, vulnerabilityId === null ? 0 : kevOf.get(vulnerabilityId) ?? 0];
-          // Six codes under 256, the idle flag and the KEV state: under 2^51, exact in a double.
-          const packed = (parts.slice(0, 6).reduce((acc, part) => acc * 256 + part, 0) * 2 + parts[6]) * 4 + parts[7];
+            dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0, vulnerabilityId === null ? 0 : kevOf.get(vulnerabilityId) ?? 0,
+            dict.status.code(status)];
+          // Each code under its dictionary's size: 8 + 6 + 4 + 4 + 3 + 3 + 1 + 2 + 4 = 35 bits, exact in a double.
+          const packed = parts.reduce((acc, part, k) => acc * RADIX[k] + part, 0);
           let combo = combos.get(packed);
           if (combo === undefined) {
             combos.set(packed, (combo = comboParts.length));
@@ -276,6 +282,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
           cols.fix.push(parts[5]);
           cols.idle.push(parts[6]);
           cols.kev.push(parts[7]);
+          cols.closedAt.push(closedMs ?? NaN);
           cols.firstObserved.push(firstMs);
           cols.score.push(score ?? NaN);
           cols.epss.push(epss ?? NaN);
@@ -291,7 +298,7 @@ export async function buildOpenFindingsIndex(version: string, max = openIndexMax
     });
     filled = read;
   } catch (err) {
-    if (err instanceof OpenIndexTooWide) return undefined;
+    if (err instanceof FindingsIndexTooWide) return undefined;
     throw err;
   }
   if (!filled) return undefined;
@@ -317,9 +324,9 @@ export function tagEntries(text: string): string[] {
 
 type SnapshotRows = <R>(query: Prisma.Sql) => Promise<R[]>;
 
-/** Every name the findings give the open findings' first resources (finding_resource_names, read in
- *  key order by batches; names of resources no open finding has are skipped). */
-async function readResourceNames(rows: SnapshotRows, resources: Dictionary): Promise<OpenFindingsIndex["resourceNames"]> {
+/** Every name the findings give their first resources (finding_resource_names, read in key order by
+ *  batches). */
+async function readResourceNames(rows: SnapshotRows, resources: Dictionary): Promise<FindingsIndex["resourceNames"]> {
   const resource = growable((n) => new Int32Array(n), resources.values.length + 16);
   const search: string[] = [];
   let after: [string, string] | undefined;
@@ -339,7 +346,7 @@ async function readResourceNames(rows: SnapshotRows, resources: Dictionary): Pro
   }
 }
 
-/** The open findings' later resources as lists per entry (`ids`: the entries' findings.id, ascending),
+/** The findings' later resources as lists per entry (`ids`: the entries' findings.id, ascending),
  *  each resource its id and search text (lowered by the database, as resourceWhere's) joined by a NUL. */
 async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictionary): Promise<EntryLists> {
   const entry: number[] = [], code: number[] = [];
@@ -349,12 +356,12 @@ async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictiona
     const batch = await rows<{ id: string; position: number; resource_id: string; search: string; type: string; name: string | null }>(Prisma.sql`SELECT
         f.id::text AS id, o.position, o.resource_id, lower(o.resource_id || chr(10) || coalesce(o.name, '')) AS search, o.type, o.name
       FROM finding_other_resources o JOIN findings f ON f.arn = o.finding_arn
-      WHERE ${statusInSql("f", [OPEN_STATUS])} AND (f.id, o.position) > (${after[0]}::int8, ${after[1]}::int)
+      WHERE (f.id, o.position) > (${after[0]}::int8, ${after[1]}::int)
       ORDER BY f.id, o.position LIMIT ${BATCH}`);
     for (const o of batch) {
       const id = Number(o.id);
       while (i < ids.length && ids[i] < id) i++;
-      // Every open finding is an entry: one missing would be a finding opened after the snapshot, which it cannot see.
+      // Every finding is an entry: one missing would be a finding written after the snapshot, which it cannot see.
       if (ids[i] !== id) continue;
       entry.push(i);
       code.push(other.code(otherCode({ id: o.resource_id, search: o.search, type: o.type, name: o.name })));
@@ -370,17 +377,17 @@ async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictiona
 }
 
 interface IndexState {
-  index?: OpenFindingsIndex;
+  index?: FindingsIndex;
   building?: Promise<void>;
   /** The version a build last found too big, so it is not read again until the data changes. */
   tooBigAt?: string;
 }
-const holder = globalThis as { __inspectorateOpenFindingsIndex?: IndexState };
-const state = (): IndexState => (holder.__inspectorateOpenFindingsIndex ??= {});
+const holder = globalThis as { __inspectorateFindingsIndex?: IndexState };
+const state = (): IndexState => (holder.__inspectorateFindingsIndex ??= {});
 
-/** Builds the index for the current version unless one is building, a run is writing, or the open
+/** Builds the index for the current version unless one is building, a run is writing, or the
  *  findings were too many at this version. Settles when done (never rejects: a failure is logged). */
-export function refreshOpenFindingsIndex(): Promise<void> {
+export function refreshFindingsIndex(): Promise<void> {
   const s = state();
   s.building ??= (async () => {
     try {
@@ -388,16 +395,16 @@ export function refreshOpenFindingsIndex(): Promise<void> {
       if (status.running || version === s.tooBigAt) return;
       if (s.index?.version === version && (s.index.settled || Date.now() - s.index.builtAt < TTL_MS)) return;
       const started = Date.now();
-      const index = await buildOpenFindingsIndex(version);
+      const index = await buildFindingsIndex(version);
       if (!index) {
         s.tooBigAt = version;
-        log().info({ component: "open-findings-index" }, `no open findings index: more than ${openIndexMax()} open findings, or more accounts or values than its codes hold; the database answers`);
+        log().info({ component: "findings-index" }, `no findings index: more than ${findingsIndexMax()} findings, or more accounts or values than its codes hold; the database answers`);
         return;
       }
       s.index = index;
-      log().info({ component: "open-findings-index", findings: index.size, ms: Date.now() - started }, "open findings index built");
+      log().info({ component: "findings-index", findings: index.size, ms: Date.now() - started }, "findings index built");
     } catch (err) {
-      log().warn({ component: "open-findings-index", kind: internalErrorKind(err) }, "building the open findings index failed");
+      log().warn({ component: "findings-index", kind: internalErrorKind(err) }, "building the findings index failed");
     } finally {
       s.building = undefined;
     }
@@ -407,20 +414,20 @@ export function refreshOpenFindingsIndex(): Promise<void> {
 
 /** The index, when it was read at the data's current version; otherwise none, and a build starts
  *  behind the answer (past the TTL the current one still answers while it rebuilds). */
-export async function currentOpenFindingsIndex(): Promise<OpenFindingsIndex | undefined> {
+export async function currentFindingsIndex(): Promise<FindingsIndex | undefined> {
   const version = await sharedVersion();
   const index = state().index;
   if (index?.version === version) {
-    if (!index.settled && Date.now() - index.builtAt >= TTL_MS) void refreshOpenFindingsIndex();
+    if (!index.settled && Date.now() - index.builtAt >= TTL_MS) void refreshFindingsIndex();
     return index;
   }
-  void refreshOpenFindingsIndex();
+  void refreshFindingsIndex();
   return undefined;
 }
 
 /** Tests: forget the index. */
-export function resetOpenFindingsIndex(): void {
-  holder.__inspectorateOpenFindingsIndex = {};
+export function resetFindingsIndex(): void {
+  holder.__inspectorateFindingsIndex = {};
 }
 
 /** The instants an age in days means, as the database computes them (findings-where.ts): now() less

@@ -1,20 +1,21 @@
-// The explorer's exact count, and the page of the matching findings in any sort, from the open findings
-// index (open-findings-index.ts), for the filters it holds: open findings narrowed by accounts, region,
+// The explorer's exact count, and the page of the matching findings in any sort, from the findings
+// index (findings-index.ts), for the filters it holds: findings of any statuses narrowed by the dates
+// they closed, accounts, region,
 // severity, finding type, resource type, resource text (resource-text-masks.ts), resource tags, CVE (its
 // spellings, as the finding's key or a related vulnerability: finding-key-sql.ts), package, fix,
 // exploit, KEV, score and EPSS bounds, age, first-seen dates and the "In use only" switch. The same
 // rows the SQL counts: the index holds each condition's columns as findingsWhere tests them, and the
 // age cutoffs and the resource text's lowering come from the database. The page follows the sort's
-// segments and keyset (findings-sort.ts); the groups are open-index-groups.ts's.
+// segments and keyset (findings-sort.ts); the groups are findings-index-groups.ts's.
 import { defaultInUse } from "@/lib/domain/in-use";
-import { OPEN_STATUS } from "@/lib/domain/lifecycle";
+import type { LifecycleStatus } from "@/lib/domain/lifecycle";
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
-import { narrowsOnlyBy, sameValue } from "./findings-filter";
+import { narrowsOnlyBy } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
-import { ageCutoffs, type OpenFindingsIndex } from "./open-findings-index";
+import { ageCutoffs, type FindingsIndex } from "./findings-index";
 import { resourceTextMasks } from "./resource-text-masks";
-import { openIndexGroups } from "./open-index-groups";
+import { findingsIndexGroups } from "./findings-index-groups";
 import { lowerEdge, upperEdge } from "./time-bound";
 import { keySpellings } from "./finding-key-sql";
 import type { ResolvedFilter } from "./resource-match";
@@ -25,19 +26,18 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
   "account", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
-  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "inUse", "group", "sort", "cursor", "limit",
+  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "inUse", "group", "sort", "cursor", "limit",
 ]);
 
-/** Whether the index holds this filter's rows: open findings, grouped by CVE or not grouped, nothing
- *  narrowed beyond the held fields. A resource text is the index's own to resolve (resource-text-masks.ts). */
-export function openIndexAnswers(filter: ResolvedFilter): boolean {
-  if (!sameValue(filter.status, [OPEN_STATUS])) return false;
-  if (filter.group && !openIndexGroups.has(filter.group)) return false;
+/** Whether the index holds this filter's rows: not grouped, or grouped as findingsIndexGroups holds,
+ *  nothing narrowed beyond the held fields. A resource text is the index's own to resolve (resource-text-masks.ts). */
+export function findingsIndexAnswers(filter: ResolvedFilter): boolean {
+  if (filter.group && !findingsIndexGroups.has(filter.group)) return false;
   return narrowsOnlyBy(filter, held);
 }
 
 /** The entries of the index that pass the filter, in the index's order: one pass over its columns. */
-export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
+export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
   const { dict } = index;
   const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
   const scoped = scope.accountIds === "all" ? undefined : new Set(scope.accountIds);
@@ -52,6 +52,8 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   const mode = filter.inUse ?? defaultInUse;
   const idleOk = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
   // KEV states 0 unknown, 1 yes, 2 no (kevFilterSql).
+  // Statuses asked (none: every one).
+  const statusOk = dict.status.mask(filter.status.length ? (v) => filter.status.includes(v as LifecycleStatus) : undefined);
   const kevOk = filter.kev === "YES" ? Uint8Array.of(0, 1, 0) : filter.kev === "NO" ? Uint8Array.of(0, 0, 1) : filter.kev === "UNKNOWN" ? Uint8Array.of(1, 0, 0) : Uint8Array.of(1, 1, 1);
   const { atMost, after } = await ageCutoffs(filter.ageMin, filter.ageMax);
   // A CVE: any of its spellings as the key, or among the related vulnerabilities.
@@ -62,14 +64,17 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   if (filter.package !== undefined && packageCode < 0) return new Int32Array(0);
   // A resource text: the first resource's matches by its code, else any later resource's.
   const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
-  // Each combination of the one-byte columns tested once; then one lookup per open finding.
-  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev]) =>
-    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev]);
+  // Each combination of the one-byte columns tested once; then one lookup per finding.
+  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st]) =>
+    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st]);
+  // Closed within the dates (a finding never closed is in no such window).
+  const closedFrom = filter.closedFrom === undefined ? undefined : lowerEdge(filter.closedFrom);
+  const closedTo = filter.closedTo === undefined ? undefined : upperEdge(filter.closedTo);
+  const closedBounded = closedFrom !== undefined || closedTo !== undefined;
   // First seen within the age and the dates (withinSql: a day keeps whole UTC days, an instant is exact).
   const firstFrom = filter.firstSeenFrom === undefined ? undefined : lowerEdge(filter.firstSeenFrom);
   const firstTo = filter.firstSeenTo === undefined ? undefined : upperEdge(filter.firstSeenTo);
-  const fromMs = firstFrom ? firstFrom.at.getTime() : -Infinity, fromInclusive = firstFrom?.inclusive ?? true;
-  const toMs = firstTo ? firstTo.at.getTime() : Infinity, toInclusive = firstTo?.inclusive ?? true;
+  const firstBounded = firstFrom !== undefined || firstTo !== undefined;
   // Scores within their bounds (a finding without one passes no bound).
   const bounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined || filter.epssMin !== undefined || filter.epssMax !== undefined;
   const scoreMin = filter.scoreMin ?? -Infinity, scoreMax = filter.scoreMax ?? Infinity;
@@ -77,8 +82,8 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
   // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
   const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
-  // The columns as locals: the loop below runs once per open finding.
-  const { account, combo, firstObserved, key, resource, size, score, epss, tagSet } = index;
+  // The columns as locals: the loop below runs once per finding.
+  const { account, combo, firstObserved, closedAt, key, resource, size, score, epss, tagSet } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
@@ -88,12 +93,13 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
     if (!comboOk[combo[i]] || !accountOk[account[i]]) continue;
     const first = firstObserved[i];
     if (first > atMost || first <= after) continue;
-    if (first < fromMs || (!fromInclusive && first === fromMs) || first > toMs || (!toInclusive && first === toMs)) continue;
+    if (firstBounded && !within(first, firstFrom, firstTo)) continue;
     if (bounded) {
       if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
       if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
     }
     if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
+    if (closedBounded && !within(closedAt[i], closedFrom, closedTo)) continue;
     if (keyOk && !keyOk[key[i]]) {
       let related = false;
       for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;
@@ -118,8 +124,16 @@ export async function openIndexMatches(index: OpenFindingsIndex, scope: Scope, f
   return out.slice(0, n);
 }
 
+/** A time within a date filter's edges (withinSql); NaN (no time) is within none. */
+function within(ms: number, from: { at: Date; inclusive: boolean } | undefined, to: { at: Date; inclusive: boolean } | undefined): boolean {
+  if (Number.isNaN(ms)) return false;
+  if (from && (from.inclusive ? ms < from.at.getTime() : ms <= from.at.getTime())) return false;
+  if (to && (to.inclusive ? ms > to.at.getTime() : ms >= to.at.getTime())) return false;
+  return true;
+}
+
 /** By tag set: 1 where the set has every tag asked. */
-function tagSetMask(index: OpenFindingsIndex, tags: readonly { key: string; value?: string }[]): Uint8Array {
+function tagSetMask(index: FindingsIndex, tags: readonly { key: string; value?: string }[]): Uint8Array {
   const wanted = tags.map((t) => index.dict.tag.find(t.value === undefined ? `k\u0001${t.key}` : `v\u0001${t.key}\u0000${t.value}`));
   const sets = index.dict.tagSet.values.length;
   const ok = new Uint8Array(sets);
@@ -141,7 +155,7 @@ function tagSetMask(index: OpenFindingsIndex, tags: readonly { key: string; valu
 }
 
 /** One match's place in the sort: its segment (none: the sort leaves it out) and value. */
-function placeIn(index: OpenFindingsIndex, segments: SortSegment[], i: number): { segment: number; value: number } | undefined {
+function placeIn(index: FindingsIndex, segments: SortSegment[], i: number): { segment: number; value: number } | undefined {
   const severity = index.dict.severity.values[index.severity[i]];
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s];
@@ -159,7 +173,7 @@ function placeIn(index: OpenFindingsIndex, segments: SortSegment[], i: number): 
 
 /** The page searchFindings reads for this filter: the matches after the cursor in the sort's
  *  segments, each ordered by its value and then id, read back by id. */
-export async function pageFromOpenIndex(index: OpenFindingsIndex, matches: Int32Array, filter: ResolvedFilter): Promise<FindingsPage> {
+export async function pageFromFindingsIndex(index: FindingsIndex, matches: Int32Array, filter: ResolvedFilter): Promise<FindingsPage> {
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const from = cursor?.segment ?? 0;
