@@ -15,6 +15,9 @@ import { narrowsOnlyBy } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
 import { ageCutoffs, type FindingsIndex } from "./findings-index";
 import { resourceTextMasks } from "./resource-text-masks";
+import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
+import { NO_OU } from "@/lib/domain/no-ou";
+import { UNOWNED } from "@/lib/review/owner";
 import { findingsIndexGroups } from "./findings-index-groups";
 import { lowerEdge, upperEdge } from "./time-bound";
 import { keySpellings } from "./finding-key-sql";
@@ -25,7 +28,7 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
-  "account", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
+  "account", "owner", "ou", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
   "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "inUse", "group", "sort", "cursor", "limit",
 ]);
 
@@ -41,7 +44,8 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const { dict } = index;
   const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
   const scoped = scope.accountIds === "all" ? undefined : new Set(scope.accountIds);
-  const accountOk = dict.account.mask((v) => (!scoped || scoped.has(v!)) && (!filter.account.length || filter.account.includes(v!)));
+  const named = await accountsNamed(filter);
+  const accountOk = dict.account.mask((v) => (!scoped || scoped.has(v!)) && (!filter.account.length || filter.account.includes(v!)) && (!named || named(v!)));
   const regionOk = dict.region.mask(oneOf(filter.region));
   const severityOk = dict.severity.mask(oneOf(filter.severity));
   const typeOk = dict.type.mask(oneOf(filter.type));
@@ -87,9 +91,14 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
-  const out = new Int32Array(size);
+  // The entries of the statuses asked, one status after another (none asked: every entry).
+  const asked = filter.status.length ? index.byStatus.filter((_, code) => statusOk[code]) : undefined;
+  const positions = !asked ? undefined : asked.length === 1 ? asked[0] : concat(asked);
+  const end = positions ? positions.length : size;
+  const out = new Int32Array(end);
   let n = 0;
-  entries: for (let i = 0; i < size; i++) {
+  entries: for (let k = 0; k < end; k++) {
+    const i = positions ? positions[k] : k;
     if (!comboOk[combo[i]] || !accountOk[account[i]]) continue;
     const first = firstObserved[i];
     if (first > atMost || first <= after) continue;
@@ -122,6 +131,35 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
     out[n++] = i;
   }
   return out.slice(0, n);
+}
+
+/** Whether an account passes the owner and OU filters, as findingsWhere's subqueries pick accounts:
+ *  an owner as resolvedOwnerSql resolves it (an account the cache has no row for is "Unowned"), an OU
+ *  by its name (NO_OU: none or blank; an account with no row has no OU to match). Undefined: neither asked. */
+async function accountsNamed(filter: ResolvedFilter): Promise<((account: string) => boolean) | undefined> {
+  if (!filter.owner.length && !filter.ou.length) return undefined;
+  const rows = await queryRows<{ id: string; owner_ok: boolean; ou_ok: boolean }>(Prisma.sql`SELECT a.id,
+      ${resolvedOwnerSql} = ANY(${filter.owner}::text[]) AS owner_ok,
+      coalesce(a.ou_name = ANY(${filter.ou}::text[]), FALSE) OR (${filter.ou.includes(NO_OU)} AND nullif(btrim(a.ou_name), '') IS NULL) AS ou_ok
+    FROM accounts a`);
+  const known = new Map(rows.map((r) => [r.id, r]));
+  return (account) => {
+    const row = known.get(account);
+    const ownerOk = !filter.owner.length || (row ? row.owner_ok : filter.owner.includes(UNOWNED));
+    const ouOk = !filter.ou.length || (row?.ou_ok ?? false);
+    return ownerOk && ouOk;
+  };
+}
+
+/** The lists one after another. */
+function concat(lists: Int32Array[]): Int32Array {
+  const all = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  return all;
 }
 
 /** A time within a date filter's edges (withinSql); NaN (no time) is within none. */
