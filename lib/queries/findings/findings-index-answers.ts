@@ -13,7 +13,9 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { narrowsOnlyBy } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
-import { ageCutoffs, type FindingsIndex } from "./findings-index";
+import { ageCutoffs, type Dictionary, type FindingsIndex } from "./findings-index";
+import { imageKeys } from "./findings-where";
+import { ECR_IMAGE } from "@/lib/queries/in-use-sql";
 import { resourceTextMasks } from "./resource-text-masks";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { NO_OU } from "@/lib/domain/no-ou";
@@ -29,7 +31,8 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
   "account", "owner", "ou", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
-  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "inUse", "group", "sort", "cursor", "limit",
+  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "inUse", "notPulledDays", "provider",
+  "providerAccount", "ami", "image", "group", "sort", "cursor", "limit",
 ]);
 
 /** Whether the index holds this filter's rows: not grouped, or grouped as findingsIndexGroups holds,
@@ -69,8 +72,21 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   // A resource text: the first resource's matches by its code, else any later resource's.
   const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
   // Each combination of the one-byte columns tested once; then one lookup per finding.
-  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st]) =>
-    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st]);
+  const providerOk = dict.provider.mask(oneOf(filter.provider));
+  // Not pulled for the days (notPulledSql): an ECR image pulled before the cutoff, or never and idle.
+  const ecrCode = dict.resourceType.find(ECR_IMAGE);
+  const pulledBefore = filter.notPulledDays === undefined ? undefined : (await ageCutoffs(filter.notPulledDays, undefined)).atMost;
+  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st, pv]) =>
+    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st] & providerOk[pv] &
+      (pulledBefore === undefined || rt === ecrCode ? 1 : 0));
+  // One value of a column (absent from the index: no finding has it).
+  const codeOf = (d: Dictionary, value: string | undefined) => (value === undefined ? undefined : d.find(value));
+  const amiCode = codeOf(dict.ami, filter.ami), providerAccountCode = codeOf(dict.providerAccount, filter.providerAccount);
+  if (amiCode === -1 || providerAccountCode === -1) return new Int32Array(0);
+  // An image by repository or digest (imageKeys: a bare digest also as sha256:…).
+  const keys = filter.image === undefined ? undefined : imageKeys(filter.image);
+  const repositoryOk = keys && dict.repository.mask((v) => v !== null && keys.includes(v));
+  const imageHashOk = keys && dict.imageHash.mask((v) => v !== null && keys.includes(v));
   // Closed within the dates (a finding never closed is in no such window).
   const closedFrom = filter.closedFrom === undefined ? undefined : lowerEdge(filter.closedFrom);
   const closedTo = filter.closedTo === undefined ? undefined : upperEdge(filter.closedTo);
@@ -87,7 +103,7 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
   const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
   // The columns as locals: the loop below runs once per finding.
-  const { account, combo, firstObserved, closedAt, key, resource, size, score, epss, tagSet } = index;
+  const { account, combo, firstObserved, closedAt, key, resource, size, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
@@ -109,6 +125,10 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
     }
     if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
     if (closedBounded && !within(closedAt[i], closedFrom, closedTo)) continue;
+    if (pulledBefore !== undefined && !(pulledAt[i] < pulledBefore || (Number.isNaN(pulledAt[i]) && idle[i] === 1))) continue;
+    if (amiCode !== undefined && ami[i] !== amiCode) continue;
+    if (providerAccountCode !== undefined && providerAccount[i] !== providerAccountCode) continue;
+    if (keys && !repositoryOk![repository[i]] && !imageHashOk![imageHash[i]]) continue;
     if (keyOk && !keyOk[key[i]]) {
       let related = false;
       for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;

@@ -22,8 +22,8 @@ import { sharedVersion } from "@/lib/queries/posture/sync-version";
 /** Open findings beyond which no index is built: INSPECTORATE_FINDINGS_INDEX_MAX, 0 for none. */
 const findingsIndexMax = () => env().INSPECTORATE_FINDINGS_INDEX_MAX;
 const BATCH = 2_000;
-/** The sizes of the combination's parts (region, resource type, type, severity, exploit, fix, idle, KEV, status). */
-const RADIX = [256, 64, 16, 16, 8, 8, 2, 4, 16];
+/** The sizes of the combination's parts (region, resource type, type, severity, exploit, fix, idle, KEV, status, provider). */
+const RADIX = [256, 64, 16, 16, 8, 8, 2, 4, 16, 16];
 const TTL_MS = 120_000;
 
 /** A column's distinct values, each given a small code (its position). */
@@ -90,9 +90,16 @@ export interface FindingsIndex {
   firstObserved: Float64Array;
   /** closed_at in ms, NaN for none. */
   closedAt: Float64Array;
+  /** image_pulled_at in ms, NaN for none. */
+  pulledAt: Float64Array;
+  /** Codes of ami_id, ecr_repository, ecr_image_hash and provider_account_id (each null a code too). */
+  ami: Int32Array;
+  repository: Int32Array;
+  imageHash: Int32Array;
+  providerAccount: Int32Array;
   /** The entry's combination of the one-byte columns (a filter tests each combination once, then
    *  each entry's by one lookup), and each combination's codes: region, resource type, type,
-   *  severity, exploit, fix, idle, KEV, status. */
+   *  severity, exploit, fix, idle, KEV, status, provider. */
   combo: Int32Array;
   comboParts: number[][];
   /** The entry's (key, account) pair, numbered 0 … pairs - 1: a key's distinct accounts are its pairs seen. */
@@ -125,7 +132,8 @@ export interface FindingsIndex {
   dict: {
     key: Dictionary; account: Dictionary; region: Dictionary; resourceType: Dictionary; type: Dictionary;
     severity: Dictionary; exploit: Dictionary; fix: Dictionary; package: Dictionary; related: Dictionary;
-    status: Dictionary; resource: Dictionary; resourceName: Dictionary; other: Dictionary; tagSet: Dictionary; tag: Dictionary;
+    status: Dictionary; provider: Dictionary; ami: Dictionary; repository: Dictionary; imageHash: Dictionary; providerAccount: Dictionary;
+    resource: Dictionary; resourceName: Dictionary; other: Dictionary; tagSet: Dictionary; tag: Dictionary;
   };
 }
 
@@ -138,6 +146,8 @@ export function otherResource(code: string): OtherResource {
 }
 
 interface Row {
+  ami_id: string | null; ecr_repository: string | null; ecr_image_hash: string | null; provider: string; provider_account_id: string | null;
+  pulled_ms: number | null;
   id: string; status: string; closed_ms: number | null; finding_key: string; resource_id: string; resource_name: string | null; vulnerability_id: string | null; tags: string; account_id: string; region: string; resource_type: string; type: string;
   severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
   inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
@@ -189,7 +199,9 @@ function columns(capacity: number) {
     key: of((n) => new Int32Array(n)), account: of((n) => new Uint16Array(n)), region: of((n) => new Uint8Array(n)),
     resourceType: of((n) => new Uint8Array(n)), type: of((n) => new Uint8Array(n)), severity: of((n) => new Uint8Array(n)),
     exploit: of((n) => new Uint8Array(n)), fix: of((n) => new Uint8Array(n)), idle: of((n) => new Uint8Array(n)),
-    firstObserved: of((n) => new Float64Array(n)), closedAt: of((n) => new Float64Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
+    firstObserved: of((n) => new Float64Array(n)), closedAt: of((n) => new Float64Array(n)), pulledAt: of((n) => new Float64Array(n)),
+    ami: of((n) => new Int32Array(n)), repository: of((n) => new Int32Array(n)), imageHash: of((n) => new Int32Array(n)),
+    providerAccount: of((n) => new Int32Array(n)), id: of((n) => new Float64Array(n)), score: of((n) => new Float64Array(n)),
     epss: of((n) => new Float64Array(n)), pair: of((n) => new Int32Array(n)), combo: of((n) => new Int32Array(n)),
     resource: of((n) => new Int32Array(n)), resourceName: of((n) => new Int32Array(n)), kev: of((n) => new Uint8Array(n)), tagSet: of((n) => new Int32Array(n)),
   };
@@ -207,7 +219,8 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
   // The one-byte columns' codes are packed into one number per combination: their sizes keep it exact.
   const dict = {
     key: new Dictionary(wide), account: new Dictionary(2 ** 16), region: new Dictionary(256), resourceType: new Dictionary(64),
-    type: new Dictionary(16), severity: new Dictionary(16), exploit: new Dictionary(8), fix: new Dictionary(8), status: new Dictionary(16),
+    type: new Dictionary(16), severity: new Dictionary(16), exploit: new Dictionary(8), fix: new Dictionary(8), status: new Dictionary(16), provider: new Dictionary(16),
+    ami: new Dictionary(wide), repository: new Dictionary(wide), imageHash: new Dictionary(wide), providerAccount: new Dictionary(wide),
     package: new Dictionary(wide), related: new Dictionary(wide), resource: new Dictionary(wide), resourceName: new Dictionary(wide), other: new Dictionary(wide),
     tagSet: new Dictionary(wide), tag: new Dictionary(wide),
   };
@@ -245,14 +258,16 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
       let after = "-9223372036854775808";
       for (;;) {
         const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.status,
-            (extract(epoch FROM f.closed_at) * 1000)::float8 AS closed_ms, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
+            (extract(epoch FROM f.closed_at) * 1000)::float8 AS closed_ms, f.ami_id, f.ecr_repository, f.ecr_image_hash, f.provider, f.provider_account_id,
+            (extract(epoch FROM f.image_pulled_at) * 1000)::float8 AS pulled_ms, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
             f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
             (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
             f.related_vulnerabilities
           FROM findings f WHERE f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
         if (size > max) return undefined;
-        for (const { status, closed_ms: closedMs, finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
+        for (const { status, closed_ms: closedMs, ami_id: ami, ecr_repository: repository, ecr_image_hash: imageHash, provider, provider_account_id: providerAccount,
+          pulled_ms: pulledMs, finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
           fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
           const pair = key * 65_536 + account;
@@ -268,8 +283,8 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
           cols.pair.push(code);
           const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
             dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0, vulnerabilityId === null ? 0 : kevOf.get(vulnerabilityId) ?? 0,
-            dict.status.code(status)];
-          // Each code under its dictionary's size: 8 + 6 + 4 + 4 + 3 + 3 + 1 + 2 + 4 = 35 bits, exact in a double.
+            dict.status.code(status), dict.provider.code(provider)];
+          // Each code under its dictionary's size: 8 + 6 + 4 + 4 + 3 + 3 + 1 + 2 + 4 + 4 = 39 bits, exact in a double.
           const packed = parts.reduce((acc, part, k) => acc * RADIX[k] + part, 0);
           let combo = combos.get(packed);
           if (combo === undefined) {
@@ -286,6 +301,11 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
           cols.idle.push(parts[6]);
           cols.kev.push(parts[7]);
           cols.closedAt.push(closedMs ?? NaN);
+          cols.pulledAt.push(pulledMs ?? NaN);
+          cols.ami.push(dict.ami.code(ami));
+          cols.repository.push(dict.repository.code(repository));
+          cols.imageHash.push(dict.imageHash.code(imageHash));
+          cols.providerAccount.push(dict.providerAccount.code(providerAccount));
           cols.firstObserved.push(firstMs);
           cols.score.push(score ?? NaN);
           cols.epss.push(epss ?? NaN);
