@@ -121,7 +121,7 @@ const schema = z.object({
   // Each web worker checks this often whether the cache's data moved with no run in progress, and then
   // computes the overview and today's review before anyone asks (besides after each in-app sync); 0 = off.
   INSPECTORATE_WARM_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  // Each web worker keeps the findings' filter columns in memory (~85 bytes a finding) for the
+  // Each web worker keeps the findings' filter columns in memory (~120 bytes a finding) for the
   // explorer's counts, groups and pages when there are at most this many findings; 0 = never.
   INSPECTORATE_FINDINGS_INDEX_MAX: z.coerce.number().int().min(0).max(20_000_000).default(1_500_000),
   INSPECTORATE_ALERTS_PRIVATE_HOSTS: csvList(z.string().regex(/^[\w.:\[\]\/-]+$/, "expected a host name or address")).default([]),

@@ -8,8 +8,8 @@
 // snapshot; until then, and while a sync run writes (the version moves with every batch), the SQL
 // answers and one build starts behind it. Unless it was read with no write in progress (`settled`),
 // past the memos' TTL with the version unchanged it answers while one rebuild runs behind it. A cache
-// of more findings than INSPECTORATE_FINDINGS_INDEX_MAX builds none (~85 bytes per finding and worker
-// in arrays, ~85 MB at 1M, plus its resource names and tag sets): the SQL answers there.
+// of more findings than INSPECTORATE_FINDINGS_INDEX_MAX builds none (~120 bytes per finding and worker
+// in arrays, ~118 MB at 1M, plus its resource names and tag sets): the SQL answers there.
 import { env } from "@/lib/env";
 import { log } from "@/lib/ops/logger";
 import { internalErrorKind } from "@/lib/ops/internal-error-kind";
