@@ -13,6 +13,11 @@ describe("parseEnv", () => {
     expect(configuredRegions(e)).toEqual(["us-east-1"]);
   });
 
+  it("refuses a setting that was renamed, naming its successor", () => {
+    expect(() => parseEnv({ INSPECTORATE_OPEN_INDEX_MAX: "0" })).toThrow(/^INSPECTORATE_OPEN_INDEX_MAX: renamed INSPECTORATE_FINDINGS_INDEX_MAX, /);
+    expect(parseEnv({ INSPECTORATE_FINDINGS_INDEX_MAX: "0" }).INSPECTORATE_FINDINGS_INDEX_MAX).toBe(0);
+  });
+
   it("names the variable and the expectation for a bad database URL", () => {
     expect(() => parseEnv({ DATABASE_URL: "not-a-url" })).toThrow(ConfigError);
     expect(() => parseEnv({ DATABASE_URL: "not-a-url" })).toThrow(/^DATABASE_URL: expected a postgres:\/\/ or postgresql:\/\/ URL \(got "not-a-url"\)$/);

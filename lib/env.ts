@@ -168,8 +168,15 @@ export class ConfigError extends Error {}
  */
 export const secretNames = /(TOKEN|SECRET|KEY|PASSWORD|CREDENTIAL)/i;
 
+/** Settings read under another name now: one set is a start-up error naming its successor, not a
+ *  value silently ignored. */
+const renamed: Record<string, string> = {
+  INSPECTORATE_OPEN_INDEX_MAX: "renamed INSPECTORATE_FINDINGS_INDEX_MAX, which counts every finding, not only the open ones: set that instead",
+};
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  for (const [old, message] of Object.entries(renamed)) if (cleaned[old] !== undefined) throw new ConfigError(`${old}: ${message}`);
   const r = schema.safeParse(cleaned);
   if (!r.success) {
     const issue = r.error.issues[0];
