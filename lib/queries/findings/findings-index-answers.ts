@@ -58,24 +58,24 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   // The switch (inUseSql): "only" leaves out idle images, "idle" keeps only them, "all" keeps every one.
   const mode = filter.inUse ?? defaultInUse;
   const idleOk = mode === "all" ? Uint8Array.of(1, 1) : mode === "idle" ? Uint8Array.of(0, 1) : Uint8Array.of(1, 0);
-  // KEV states 0 unknown, 1 yes, 2 no (kevFilterSql).
   // Statuses asked (none: every one).
   const statusOk = dict.status.mask(filter.status.length ? (v) => filter.status.includes(v as LifecycleStatus) : undefined);
+  // KEV states 0 unknown, 1 yes, 2 no (kevFilterSql).
   const kevOk = filter.kev === "YES" ? Uint8Array.of(0, 1, 0) : filter.kev === "NO" ? Uint8Array.of(0, 0, 1) : filter.kev === "UNKNOWN" ? Uint8Array.of(1, 0, 0) : Uint8Array.of(1, 1, 1);
   const { atMost, after } = await ageCutoffs(filter.ageMin, filter.ageMax);
   // A CVE: any of its spellings as the key, or among the related vulnerabilities.
   const spellings = filter.cve ? keySpellings(filter.cve) : [];
   const keyOk = filter.cve ? dict.key.mask((v) => spellings.includes(v!)) : undefined;
   const relatedOk = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
-  const packageCode = filter.package === undefined ? -1 : dict.package.values.indexOf(filter.package);
+  const packageCode = filter.package === undefined ? -1 : dict.package.find(filter.package);
   if (filter.package !== undefined && packageCode < 0) return new Int32Array(0);
   // A resource text: the first resource's matches by its code, else any later resource's.
   const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
-  // Each combination of the one-byte columns tested once; then one lookup per finding.
   const providerOk = dict.provider.mask(oneOf(filter.provider));
   // Not pulled for the days (notPulledSql): an ECR image pulled before the cutoff, or never and idle.
   const ecrCode = dict.resourceType.find(ECR_IMAGE);
   const pulledBefore = filter.notPulledDays === undefined ? undefined : (await ageCutoffs(filter.notPulledDays, undefined)).atMost;
+  // Each combination of the one-byte columns tested once; then one lookup per finding.
   const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st, pv]) =>
     regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st] & providerOk[pv] &
       (pulledBefore === undefined || rt === ecrCode ? 1 : 0));
@@ -96,7 +96,6 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const firstTo = filter.firstSeenTo === undefined ? undefined : upperEdge(filter.firstSeenTo);
   const firstBounded = firstFrom !== undefined || firstTo !== undefined;
   // Scores within their bounds (a finding without one passes no bound).
-  const bounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined || filter.epssMin !== undefined || filter.epssMax !== undefined;
   const scoreMin = filter.scoreMin ?? -Infinity, scoreMax = filter.scoreMax ?? Infinity;
   const epssMin = filter.epssMin ?? -Infinity, epssMax = filter.epssMax ?? Infinity;
   const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
@@ -119,10 +118,8 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
     const first = firstObserved[i];
     if (first > atMost || first <= after) continue;
     if (firstBounded && !within(first, firstFrom, firstTo)) continue;
-    if (bounded) {
-      if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
-      if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
-    }
+    if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
+    if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
     if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
     if (closedBounded && !within(closedAt[i], closedFrom, closedTo)) continue;
     if (pulledBefore !== undefined && !(pulledAt[i] < pulledBefore || (Number.isNaN(pulledAt[i]) && idle[i] === 1))) continue;

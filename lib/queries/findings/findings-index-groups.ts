@@ -28,8 +28,8 @@ function tally(index: FindingsIndex, matches: Int32Array, keys: number, { first,
     count: new Int32Array(keys), critical: new Int32Array(keys), high: new Int32Array(keys), exploitable: new Int32Array(keys),
     accounts: new Int32Array(keys), best: new Float64Array(keys).fill(NaN),
   };
-  const criticalCode = index.dict.severity.values.indexOf("CRITICAL"), highCode = index.dict.severity.values.indexOf("HIGH");
-  const yesCode = index.dict.exploit.values.indexOf("YES");
+  const criticalCode = index.dict.severity.find("CRITICAL"), highCode = index.dict.severity.find("HIGH");
+  const yesCode = index.dict.exploit.find("YES");
   const { severity, exploit, account, score } = index;
   // Distinct accounts: by the index's (key, account) pair codes for CVE groups; else in a bitmap of
   // (key, account) when it is small enough (packages), or each key's first account and a set of the
