@@ -1,9 +1,10 @@
 // The explorer's exact count, and the page of the matching findings in any sort, from the findings
 // index (findings-index.ts), for the filters it holds: findings of any statuses narrowed by the dates
-// they closed, accounts, region,
-// severity, finding type, resource type, resource text (resource-text-masks.ts), resource tags, CVE (its
-// spellings, as the finding's key or a related vulnerability: finding-key-sql.ts), package, fix,
-// exploit, KEV, score and EPSS bounds, age, first-seen dates and the "In use only" switch. The same
+// they closed and how (remediated or removed), accounts, owners, OUs, region, severity, finding type,
+// resource type, resource text (resource-text-masks.ts), resource tags, CVE (its spellings, as the
+// finding's key or a related vulnerability: finding-key-sql.ts), package, fix, exploit (and since
+// when), KEV, score and EPSS bounds, age, first-seen dates, the reopened and became-exploitable
+// windows, AMI, image, provider, pulls, an alert's digest and the "In use only" switch. The same
 // rows the SQL counts: the index holds each condition's columns as findingsWhere tests them, and the
 // age cutoffs and the resource text's lowering come from the database. The page follows the sort's
 // segments and keyset (findings-sort.ts); the groups are findings-index-groups.ts's.
@@ -13,7 +14,7 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { Scope } from "@/lib/queries/scope";
 import { narrowsOnlyBy } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
-import { ageCutoffs, type Dictionary, type FindingsIndex } from "./findings-index";
+import { ageCutoffs, entryOfId, type DatedEntries, type Dictionary, type FindingsIndex } from "./findings-index";
 import { imageKeys } from "./findings-where";
 import { ECR_IMAGE } from "@/lib/queries/in-use-sql";
 import { resourceTextMasks } from "./resource-text-masks";
@@ -31,8 +32,9 @@ import { findingRowColumns, type FindingRow, type FindingsPage } from "./finding
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
   "account", "owner", "ou", "region", "severity", "status", "type", "resourceType", "resource", "tag", "cve", "package", "fix", "exploit", "kev", "epssMin", "epssMax",
-  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "inUse", "notPulledDays", "provider",
-  "providerAccount", "ami", "image", "group", "sort", "cursor", "limit",
+  "scoreMin", "scoreMax", "ageMin", "ageMax", "firstSeenFrom", "firstSeenTo", "closedFrom", "closedTo", "closure", "exploitableFrom",
+  "reopenedFrom", "reopenedTo", "becameExploitableFrom", "becameExploitableTo", "inUse", "notPulledDays", "provider",
+  "providerAccount", "ami", "image", "alert", "group", "sort", "cursor", "limit",
 ]);
 
 /** Whether the index holds this filter's rows: not grouped, or grouped as findingsIndexGroups holds,
@@ -76,8 +78,10 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const ecrCode = dict.resourceType.find(ECR_IMAGE);
   const pulledBefore = filter.notPulledDays === undefined ? undefined : (await ageCutoffs(filter.notPulledDays, undefined)).atMost;
   // Each combination of the one-byte columns tested once; then one lookup per finding.
-  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st, pv]) =>
-    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st] & providerOk[pv] &
+  // Closed as remediated (the resource still covered and actively scanned) or removed (closureSql).
+  const closureOk = filter.closure === "remediated" ? Uint8Array.of(0, 1) : filter.closure === "removed" ? Uint8Array.of(1, 0) : Uint8Array.of(1, 1);
+  const comboOk = Uint8Array.from(index.comboParts, ([r, rt, t, sev, ex, fx, idl, kev, st, pv, rem]) =>
+    regionOk[r] & resourceTypeOk[rt] & typeOk[t] & severityOk[sev] & exploitOk[ex] & fixOk[fx] & idleOk[idl] & kevOk[kev] & statusOk[st] & providerOk[pv] & closureOk[rem] &
       (pulledBefore === undefined || rt === ecrCode ? 1 : 0));
   // One value of a column (absent from the index: no finding has it).
   const codeOf = (d: Dictionary, value: string | undefined) => (value === undefined ? undefined : d.find(value));
@@ -101,6 +105,8 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
   // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
   const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
+  // The few entries the dated and digest filters allow (exploit since, events in a window, an alert's digest).
+  const allowed = await allowedEntries(index, filter);
   // The columns as locals: the loop below runs once per finding.
   const { account, combo, firstObserved, closedAt, key, resource, size, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
@@ -121,6 +127,7 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
     if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
     if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
     if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
+    if (allowed && !allowed[i]) continue;
     if (closedBounded && !within(closedAt[i], closedFrom, closedTo)) continue;
     if (pulledBefore !== undefined && !(pulledAt[i] < pulledBefore || (Number.isNaN(pulledAt[i]) && idle[i] === 1))) continue;
     if (amiCode !== undefined && ami[i] !== amiCode) continue;
@@ -166,6 +173,36 @@ async function accountsNamed(filter: ResolvedFilter): Promise<((account: string)
     const ouOk = !filter.ou.length || (row?.ou_ok ?? false);
     return ownerOk && ouOk;
   };
+}
+
+/** 1 for the entries that pass every dated and digest filter asked (withinSql, eventInSql, the alert's
+ *  subjects), or undefined when none is asked. */
+async function allowedEntries(index: FindingsIndex, filter: ResolvedFilter): Promise<Uint8Array | undefined> {
+  const masks: Uint8Array[] = [];
+  const dated = (entries: DatedEntries, from: string | undefined, to: string | undefined) => {
+    if (from === undefined && to === undefined) return;
+    const lo = from === undefined ? undefined : lowerEdge(from), hi = to === undefined ? undefined : upperEdge(to);
+    const mask = new Uint8Array(index.size);
+    for (let k = 0; k < entries.entry.length; k++) if (within(entries.at[k], lo, hi)) mask[entries.entry[k]] = 1;
+    masks.push(mask);
+  };
+  dated(index.exploitSince, filter.exploitableFrom, undefined);
+  dated(index.reopened, filter.reopenedFrom, filter.reopenedTo);
+  dated(index.becameExploitable, filter.becameExploitableFrom, filter.becameExploitableTo);
+  if (filter.alert) {
+    // The digest's subjects that are findings (alert_sent by its (rule, run) index), each found by its id.
+    const mask = new Uint8Array(index.size);
+    const sent = await queryRows<{ id: string }>(Prisma.sql`SELECT f.id::text AS id FROM alert_sent s JOIN findings f ON f.arn = s.subject
+      WHERE s.rule_id = ${filter.alert.ruleId}::int AND s.run_id = ${filter.alert.runId}::int`);
+    for (const { id } of sent) {
+      const i = entryOfId(index.id, Number(id));
+      if (i >= 0) mask[i] = 1;
+    }
+    masks.push(mask);
+  }
+  if (masks.length <= 1) return masks[0];
+  for (let i = 0; i < index.size; i++) for (let m = 1; m < masks.length; m++) masks[0][i] &= masks[m][i];
+  return masks[0];
 }
 
 /** The lists one after another. */

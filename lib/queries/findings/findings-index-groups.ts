@@ -1,6 +1,7 @@
 // The explorer's groups from the findings index (findings-index.ts), as
 // groupFindingsOverFindings counts them over the matches (findings-index-answers.ts): by CVE (the finding's
-// key), by package (each name in package_names) or by resource (the first resource and each later one).
+// key), by package (each name in package_names), by resource (the first resource and each later one),
+// by AMI or by image (its digest). A null key (no AMI, no image, a NULL package name) is no group.
 // Per group: its findings, critical, high and exploitable ones, distinct accounts and best score. The
 // page's groups (and every group tied with its last on the counts) then go to the database, which puts
 // ties in its collation's order of keys and gives the labels: a CVE group's top finding's title (found
@@ -12,7 +13,7 @@ import type { FindingGroupRow } from "./findings-groups";
 import { otherResource, type FindingsIndex, type OtherResource } from "./findings-index";
 
 /** The groups the index answers. */
-export const findingsIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource"]);
+export const findingsIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource", "ami", "image"]);
 
 interface Tally {
   count: Int32Array; critical: Int32Array; high: Int32Array; exploitable: Int32Array; accounts: Int32Array; best: Float64Array;
@@ -172,7 +173,24 @@ function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number
     }
     return { at, value };
   };
-  return { names: split(names), types: split(types) };
+  return { greatest: split(names), least: split(types) };
+}
+
+/** Each shown image group's repositories, as (group's place, value) pairs. */
+function imageRepositories(index: FindingsIndex, matches: Int32Array, shown: number[]) {
+  const shownAt = new Int32Array(index.dict.imageHash.values.length).fill(-1);
+  shown.forEach((k, n) => (shownAt[k] = n));
+  const seen = new Set<string>();
+  const at: number[] = [], value: string[] = [];
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m], n = shownAt[index.imageHash[i]];
+    const repository = index.dict.repository.values[index.repository[i]];
+    if (n < 0 || repository === null || seen.has(`${n}\0${repository}`)) continue;
+    seen.add(`${n}\0${repository}`);
+    at.push(n);
+    value.push(repository);
+  }
+  return { at, value };
 }
 
 /** The groups as groupFindingsOverFindings gives them, for the groups findingsIndexGroups holds. */
@@ -189,22 +207,31 @@ export async function groupsFromFindingsIndex(index: FindingsIndex, matches: Int
     if (k === undefined) otherIds.set(o.id, (k = resources + otherIds.size));
     return k;
   });
-  const values = filter.group === "cve" ? index.dict.key.values : filter.group === "package" ? index.dict.package.values : index.dict.resource.values;
+  const { dict } = index;
+  const keyDict = { cve: dict.key, package: dict.package, resource: dict.resource, ami: dict.ami, image: dict.imageHash }[filter.group];
+  const values = keyDict.values;
   const laterIds = [...otherIds.keys()];
   const keyCount = values.length + laterIds.length;
   const keyValue = (k: number) => (k < values.length ? values[k]! : laterIds[k - values.length]);
-  const t = tally(index, matches, keyCount, filter.group === "cve" ? { first: key }
-    : filter.group === "package" ? { lists: index.packages } : { first: resource, lists: { ...index.others, keyOf: otherKey } }, filter.group === "cve");
+  const keysOf: Record<FindingsGroup, KeysOf> = {
+    cve: { first: key }, package: { lists: index.packages }, resource: { first: resource, lists: { ...index.others, keyOf: otherKey } },
+    ami: { first: index.ami }, image: { first: index.imageHash },
+  };
+  const t = tally(index, matches, keyCount, keysOf[filter.group], filter.group === "cve");
+  // A null key is no group (the database's `key IS NOT NULL`).
+  const nullKey = keyDict.find(null);
+  if (nullKey >= 0) t.count[nullKey] = 0;
   const { shown, total } = shownKeys(t, filter.limit);
   if (!shown.length) return { groups: [], totalGroups: 0 };
   const column = (a: Int32Array) => shown.map((k) => a[k]);
   const tops = filter.group === "cve" ? topFindings(index, matches, shown) : shown.map(() => null);
-  const labels = filter.group === "resource"
-    ? resourceLabels(index, matches, shown, others, otherKey)
-    : { names: { at: [], value: [] }, types: { at: [], value: [] } };
+  // A label is the greatest of its candidates, else the least (the database's max and min, in its collation).
+  const none = { at: [], value: [] };
+  const labels = filter.group === "resource" ? resourceLabels(index, matches, shown, others, otherKey)
+    : filter.group === "image" ? { greatest: none, least: imageRepositories(index, matches, shown) } : { greatest: none, least: none };
   const rows = await queryRows<FindingGroupRow>(Prisma.sql`
-    WITH n AS (SELECT * FROM unnest(${labels.names.at}::int[], ${labels.names.value}::text[]) AS n(at, name)),
-      t AS (SELECT * FROM unnest(${labels.types.at}::int[], ${labels.types.value}::text[]) AS t(at, type))
+    WITH n AS (SELECT * FROM unnest(${labels.greatest.at}::int[], ${labels.greatest.value}::text[]) AS n(at, name)),
+      t AS (SELECT * FROM unnest(${labels.least.at}::int[], ${labels.least.value}::text[]) AS t(at, type))
     SELECT g.key, coalesce(f.title, (SELECT max(n.name) FROM n WHERE n.at = g.at), (SELECT min(t.type) FROM t WHERE t.at = g.at)) AS label,
       g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
     FROM unnest(${shown.map((_k, n) => n)}::int[], ${shown.map(keyValue)}::text[], ${column(t.count)}::int[], ${column(t.critical)}::int[],

@@ -16,14 +16,16 @@ import { internalErrorKind } from "@/lib/ops/internal-error-kind";
 import { hasReadReplica, readDb } from "@/lib/db/client";
 import { syncStatus } from "@/lib/sync/sync-status";
 import { idleImageSql } from "@/lib/queries/in-use-sql";
+import { remediatedSql } from "@/lib/queries/remediation-sql";
+import { becameExploitableEventSql, statusEventSql } from "@/lib/queries/lifecycle-sql";
 import { inOneSnapshot, Prisma, queryOne } from "@/lib/queries/sql";
 import { sharedVersion } from "@/lib/queries/posture/sync-version";
 
 /** Open findings beyond which no index is built: INSPECTORATE_FINDINGS_INDEX_MAX, 0 for none. */
 const findingsIndexMax = () => env().INSPECTORATE_FINDINGS_INDEX_MAX;
 const BATCH = 2_000;
-/** The sizes of the combination's parts (region, resource type, type, severity, exploit, fix, idle, KEV, status, provider). */
-const RADIX = [256, 64, 16, 16, 8, 8, 2, 4, 16, 16];
+/** The sizes of the combination's parts (region, resource type, type, severity, exploit, fix, idle, KEV, status, provider, remediated). */
+const RADIX = [256, 64, 16, 16, 8, 8, 2, 4, 16, 16, 2];
 const TTL_MS = 120_000;
 
 /** A column's distinct values, each given a small code (its position). */
@@ -63,6 +65,13 @@ export interface EntryLists {
   codes: Int32Array;
 }
 
+/** Instants some entries have (none, one or several each), as (entry, ms) pairs in no order: the
+ *  few findings with an exploit since a date, or with an event of a kind. */
+export interface DatedEntries {
+  entry: Int32Array;
+  at: Float64Array;
+}
+
 export interface FindingsIndex {
   version: string;
   builtAt: number;
@@ -99,7 +108,8 @@ export interface FindingsIndex {
   providerAccount: Int32Array;
   /** The entry's combination of the one-byte columns (a filter tests each combination once, then
    *  each entry's by one lookup), and each combination's codes: region, resource type, type,
-   *  severity, exploit, fix, idle, KEV, status, provider. */
+   *  severity, exploit, fix, idle, KEV, status, provider, and 1 when its resource is still covered and
+   *  actively scanned (remediatedSql: a closure is then "remediated", else "removed"). */
   combo: Int32Array;
   comboParts: number[][];
   /** The entry's (key, account) pair, numbered 0 … pairs - 1: a key's distinct accounts are its pairs seen. */
@@ -124,6 +134,12 @@ export interface FindingsIndex {
    *  (tagEntries: "k\u0001key" for each key `?` finds, "v\u0001key\u0000value" for each string value `@>` finds). */
   tagSet: Int32Array;
   tagSets: EntryLists;
+  /** exploit_since, for the entries that have one (exploitableFrom). */
+  exploitSince: DatedEntries;
+  /** The entries' events the explorer's windows ask for (eventInSql): reopened (closed → open) and
+   *  became exploitable (exploit available → YES), each at its instant. */
+  reopened: DatedEntries;
+  becameExploitable: DatedEntries;
   /** Each status code's entries, ascending: a filter of some statuses passes only theirs (most ask for
    *  the open findings, ~64 % of a synced 1M cache). */
   byStatus: Int32Array[];
@@ -151,6 +167,7 @@ interface Row {
   id: string; status: string; closed_ms: number | null; finding_key: string; resource_id: string; resource_name: string | null; vulnerability_id: string | null; tags: string; account_id: string; region: string; resource_type: string; type: string;
   severity: string; exploit_available: string | null; fix_available: string | null; idle: boolean; first_ms: number;
   inspector_score: number | null; epss_score: number | null; package_names: string[]; related_vulnerabilities: string[];
+  remediated: boolean; exploit_since_ms: number | null;
 }
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
@@ -177,6 +194,17 @@ function growable<T extends Column>(make: (n: number) => T, capacity = 1024) {
 }
 
 /** Per-entry lists as they fill. */
+function growableDated(capacity: number) {
+  const entry = growable((n) => new Int32Array(n), capacity), at = growable((n) => new Float64Array(n), capacity);
+  return {
+    push(i: number, ms: number) {
+      entry.push(i);
+      at.push(ms);
+    },
+    done: (): DatedEntries => ({ entry: entry.done(), at: at.done() }),
+  };
+}
+
 function growableLists(capacity: number) {
   const start = growable((n) => new Uint32Array(n), capacity + 1);
   const codes = growable((n) => new Int32Array(n), capacity);
@@ -235,7 +263,7 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
   let settled = false;
   let readIn = "";
   let filled: { cols: ReturnType<typeof columns>; packages: ReturnType<typeof growableLists>; related: ReturnType<typeof growableLists>;
-    resourceNames: FindingsIndex["resourceNames"]; others: EntryLists } | undefined;
+    resourceNames: FindingsIndex["resourceNames"]; others: EntryLists; exploitSince: DatedEntries; events: Pick<FindingsIndex, "reopened" | "becameExploitable"> } | undefined;
   try {
     const read = await inOneSnapshot(async (rows) => {
       // The snapshot's transactions in progress (xmin:xmax:ids). With none, every write that moved the
@@ -254,7 +282,7 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
       const [{ total }] = await rows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM findings`);
       if (total > max) return undefined;
       const capacity = total + 16;
-      const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity);
+      const cols = columns(capacity), packages = growableLists(capacity), related = growableLists(capacity), exploitSince = growableDated(1024);
       let after = "-9223372036854775808";
       for (;;) {
         const batch = await rows<Row>(Prisma.sql`SELECT f.id::text AS id, f.status,
@@ -262,13 +290,15 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
             (extract(epoch FROM f.image_pulled_at) * 1000)::float8 AS pulled_ms, f.finding_key, f.resource_id, f.resource_name, f.vulnerability_id, f.resource_tags::text AS tags, f.account_id, f.region, f.resource_type, f.type,
             f.severity, f.exploit_available, f.fix_available, ${idleImageSql("f")} IS TRUE AS idle,
             (extract(epoch FROM f.first_observed_at) * 1000)::float8 AS first_ms, f.inspector_score, f.epss_score, f.package_names,
-            f.related_vulnerabilities
+            f.related_vulnerabilities, ${remediatedSql("f")} AS remediated, (extract(epoch FROM f.exploit_since) * 1000)::float8 AS exploit_since_ms
           FROM findings f WHERE f.id > ${after}::int8 ORDER BY f.id LIMIT ${BATCH}`);
         size += batch.length;
         if (size > max) return undefined;
         for (const { status, closed_ms: closedMs, ami_id: ami, ecr_repository: repository, ecr_image_hash: imageHash, provider, provider_account_id: providerAccount,
           pulled_ms: pulledMs, finding_key: findingKey, resource_id: resourceId, resource_name: resourceName, vulnerability_id: vulnerabilityId, tags, account_id: accountId, region, resource_type: resourceType, type, severity, exploit_available: exploit,
-          fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds } of batch) {
+          fix_available: fix, idle, first_ms: firstMs, inspector_score: score, epss_score: epss, package_names: packageNames, related_vulnerabilities: relatedIds,
+          remediated, exploit_since_ms: exploitSinceMs } of batch) {
+          if (exploitSinceMs !== null) exploitSince.push(cols.key.length, exploitSinceMs);
           const key = dict.key.code(findingKey), account = dict.account.code(accountId);
           const pair = key * 65_536 + account;
           let code = pairs.get(pair);
@@ -283,8 +313,8 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
           cols.pair.push(code);
           const parts = [dict.region.code(region), dict.resourceType.code(resourceType), dict.type.code(type), dict.severity.code(severity),
             dict.exploit.code(exploit), dict.fix.code(fix), idle ? 1 : 0, vulnerabilityId === null ? 0 : kevOf.get(vulnerabilityId) ?? 0,
-            dict.status.code(status), dict.provider.code(provider)];
-          // Each code under its dictionary's size: 8 + 6 + 4 + 4 + 3 + 3 + 1 + 2 + 4 + 4 = 39 bits, exact in a double.
+            dict.status.code(status), dict.provider.code(provider), remediated ? 1 : 0];
+          // Each code under its dictionary's size: 8 + 6 + 4 + 4 + 3 + 3 + 1 + 2 + 4 + 4 + 1 = 40 bits, exact in a double.
           const packed = parts.reduce((acc, part, k) => acc * RADIX[k] + part, 0);
           let combo = combos.get(packed);
           if (combo === undefined) {
@@ -317,7 +347,8 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
         after = batch[batch.length - 1].id;
       }
       const ids = cols.id.done();
-      return { cols, packages, related, resourceNames: await readResourceNames(rows, dict.resource), others: await readOthers(rows, ids, dict.other) };
+      return { cols, packages, related, resourceNames: await readResourceNames(rows, dict.resource), others: await readOthers(rows, ids, dict.other),
+        exploitSince: exploitSince.done(), events: await readEvents(rows, ids) };
     });
     filled = read;
   } catch (err) {
@@ -325,13 +356,13 @@ export async function buildFindingsIndex(version: string, max = findingsIndexMax
     throw err;
   }
   if (!filled) return undefined;
-  const { cols, packages, related, resourceNames, others } = filled;
+  const { cols, packages, related, resourceNames, others, exploitSince, events } = filled;
   const done = Object.fromEntries(Object.entries(cols).map(([name, c]) => [name, c.done()])) as {
     [K in keyof typeof cols]: ReturnType<(typeof cols)[K]["done"]>;
   };
   return {
     version, builtAt: Date.now(), settled, snapshot: readIn, size, dict, pairs: pairs.size, comboParts, ...done, packages: packages.done(), related: related.done(),
-    resourceNames, others, resourceMasks: new Map(), tagSets: tagSets.done(), byStatus: entriesByStatus(done.combo, comboParts, dict.status.values.length),
+    resourceNames, others, exploitSince, ...events, resourceMasks: new Map(), tagSets: tagSets.done(), byStatus: entriesByStatus(done.combo, comboParts, dict.status.values.length),
   };
 }
 
@@ -411,6 +442,38 @@ async function readOthers(rows: SnapshotRows, ids: Float64Array, other: Dictiona
   for (const e of entry) start[e + 1]++;
   for (let k = 0; k < ids.length; k++) start[k + 1] += start[k];
   return { start, codes: Int32Array.from(code) };
+}
+
+/** The entry of a findings.id (`ids` ascending), or -1. */
+export function entryOfId(ids: Float64Array, id: number): number {
+  let lo = 0, hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The findings' reopened and became-exploitable events (the only kinds the explorer filters on), read
+ *  by the events' own key in batches, each finding found by its ARN. */
+async function readEvents(rows: SnapshotRows, ids: Float64Array): Promise<Pick<FindingsIndex, "reopened" | "becameExploitable">> {
+  const reopened = growableDated(1024), became = growableDated(1024);
+  let after = "0";
+  for (;;) {
+    const batch = await rows<{ id: string; finding: string; at_ms: number; reopened: boolean }>(Prisma.sql`SELECT e.id::text AS id, f.id::text AS finding,
+        (extract(epoch FROM e.at) * 1000)::float8 AS at_ms, ${statusEventSql("e", "closed", "open")} AS reopened
+      FROM finding_events e JOIN findings f ON f.arn = e.finding_arn
+      WHERE e.id > ${after}::int8 AND (${statusEventSql("e", "closed", "open")} OR ${becameExploitableEventSql("e")})
+      ORDER BY e.id LIMIT ${BATCH}`);
+    for (const e of batch) {
+      const i = entryOfId(ids, Number(e.finding));
+      if (i >= 0) (e.reopened ? reopened : became).push(i, e.at_ms);
+    }
+    if (batch.length < BATCH) return { reopened: reopened.done(), becameExploitable: became.done() };
+    after = batch[batch.length - 1].id;
+  }
 }
 
 interface IndexState {
