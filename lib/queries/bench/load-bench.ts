@@ -46,6 +46,10 @@ export const defaultPaths = [
   "/findings?kev=YES&ageMin={i}",
   "/findings?tag=Team%3Apayments&epssMin=0.1&ageMin={i}",
   "/findings?status=CLOSED&ageMin={i}",
+  // How findings closed, those reopened since a date, and the image grouping (forty-first pass).
+  "/findings?closure=remediated&ageMin={i}",
+  "/findings?reopenedFrom=2026-10-01&ageMin={i}",
+  "/findings?group=image&ageMin={i}",
 ];
 const paths = named.length ? named : defaultPaths;
 
