@@ -4,12 +4,16 @@
 // Each path is first asked for --warmup seconds with the same connections, unmeasured: the figures
 // are the steady state (a server that just started compiles its code on the first requests).
 // Prints p50/p99 latency, requests/s, bytes/s, non-2xx answers, errors and timeouts. A path with
-// "{i}" asks a different question each request ({i} = 1, 2, … up to --distinct, then again). The
-// default, 300, is more than the explorer's memo keeps (256, the earliest computed dropped first), so
-// cycling through them the memos answer none, and as an age in days ({i} in ageMin) every question still
-// matches findings (the oldest open finding of the synced 1M cache is 354 days old, the median 46). Until
-// the thirty-eighth pass the default was 100,000: a 20 s run at ~700 requests/s then asked ages up to
-// ~38 years, nearly all of which matched nothing and cost little.
+// "{i}" asks a different question each request ({i} = 1, 2, … up to --distinct, then again); as an age
+// in days ({i} in ageMin) every question still matches findings (the oldest open finding of the synced
+// 1M cache is 354 days old, the median 46). "{j}" is 400 plus the times {i} started over: as ageMax
+// (older than every finding, so the answer is the same) it makes each question one never asked before
+// in the run. Without it the memos answered some: the default --distinct, 300, is more than the
+// explorer's memo keeps (256), but each of two web workers sees only its share of the questions, ~150
+// a round, so a question asked again on the same worker a round later was still remembered (found in
+// the forty-first pass; the passes before it measured those paths without {j}). Until the thirty-eighth
+// pass the default was 100,000: a 20 s run at ~700 requests/s then asked ages up to ~38 years, nearly
+// all of which matched nothing and cost little.
 import autocannon from "autocannon";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:3223";
@@ -56,10 +60,13 @@ const paths = named.length ? named : defaultPaths;
 console.log(`${connections} connections, ${duration} s per path after ${warmup} s unmeasured, against ${base}`);
 for (const path of paths) {
   let i = 0;
-  const next = () => path.replace("{i}", String((i++ % distinct) + 1));
+  const next = () => {
+    const k = i++;
+    return path.replace("{i}", String((k % distinct) + 1)).replace("{j}", String(400 + Math.floor(k / distinct)));
+  };
   await fetch(`${base}${next()}`).then((r) => r.arrayBuffer()); // one request first (compile, caches)
   const run = (seconds: number) => autocannon({
-    url: `${base}${path.replace("{i}", "0")}`, connections, duration: seconds, timeout: 30,
+    url: `${base}${path.replace("{i}", "0").replace("{j}", "400")}`, connections, duration: seconds, timeout: 30,
     requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
   });
   if (warmup > 0) await run(warmup);
