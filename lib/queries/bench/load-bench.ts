@@ -34,26 +34,26 @@ export const defaultPaths = [
   "/api/findings?package=openssl&region=us-east-1",
   "/api/findings?severity=CRITICAL&sort=age",
   "/api/findings?group=cve&severity=HIGH",
-  // Every viewer a different question: the memos do not help.
-  "/api/findings?severity=HIGH&ageMin={i}",
-  "/api/findings?package=openssl&ageMin={i}",
+  // Every viewer a different question, never asked before in the run: the memos do not help.
+  "/api/findings?severity=HIGH&ageMin={i}&ageMax={j}",
+  "/api/findings?package=openssl&ageMin={i}&ageMax={j}",
   // The explorer's page as a viewer opens it, each viewer a different question, on the filters that cost
   // the most alone (docs/benchmarks.md, thirty-eighth pass).
-  "/findings?cve=CVE-2024-0727&ageMin={i}",
-  "/findings?package=openssl-libs&sort=severity&ageMin={i}",
-  "/findings?exploit=YES&fix=YES&ageMin={i}",
-  "/findings?resource=%3A%24LATEST&ageMin={i}",
-  "/findings?group=cve&ageMin={i}",
+  "/findings?cve=CVE-2024-0727&ageMin={i}&ageMax={j}",
+  "/findings?package=openssl-libs&sort=severity&ageMin={i}&ageMax={j}",
+  "/findings?exploit=YES&fix=YES&ageMin={i}&ageMax={j}",
+  "/findings?resource=%3A%24LATEST&ageMin={i}&ageMax={j}",
+  "/findings?group=cve&ageMin={i}&ageMax={j}",
   // The other groupings, KEV, tags with a score bound and the closed findings (fortieth pass).
-  "/findings?group=package&ageMin={i}",
-  "/findings?group=resource&ageMin={i}",
-  "/findings?kev=YES&ageMin={i}",
-  "/findings?tag=Team%3Apayments&epssMin=0.1&ageMin={i}",
-  "/findings?status=CLOSED&ageMin={i}",
+  "/findings?group=package&ageMin={i}&ageMax={j}",
+  "/findings?group=resource&ageMin={i}&ageMax={j}",
+  "/findings?kev=YES&ageMin={i}&ageMax={j}",
+  "/findings?tag=Team%3Apayments&epssMin=0.1&ageMin={i}&ageMax={j}",
+  "/findings?status=CLOSED&ageMin={i}&ageMax={j}",
   // How findings closed, those reopened since a date, and the image grouping (forty-first pass).
-  "/findings?closure=remediated&ageMin={i}",
-  "/findings?reopenedFrom=2026-10-01&ageMin={i}",
-  "/findings?group=image&ageMin={i}",
+  "/findings?closure=remediated&ageMin={i}&ageMax={j}",
+  "/findings?reopenedFrom=2026-10-01&ageMin={i}&ageMax={j}",
+  "/findings?group=image&ageMin={i}&ageMax={j}",
 ];
 const paths = named.length ? named : defaultPaths;
 
