@@ -21,18 +21,23 @@ describe("the accounts and coverage pages' per-account reads", () => {
     expect((await costByAccount(allScope)).get(A)?.amount).toBe(4.5);
     expect(await unscannedByReason(allScope)).toEqual([]);
 
-    // Coverage and usage change without moving the version (only a run writes them): still the memory.
-    await addCoveredResource(d, { account_id: A, resource_id: "i-2", region: "eu-west-1", code: "INACTIVE", reason: "NO_INVENTORY" });
+    // Usage changes without moving the version (only a run writes it): still the memory.
     await d.pool.query("UPDATE usage_totals SET estimated_monthly_cost = 9");
     expect(await coverageMatrix(allScope)).toBe(matrix);
-    expect(await unscannedByReason(allScope)).toEqual([]);
     expect((await costByAccount(allScope)).get(A)?.amount).toBe(4.5);
+
+    // A coverage write moves it, outside a run too (migration *_coverage_events_data_version): each reads again.
+    await addCoveredResource(d, { account_id: A, resource_id: "i-2", region: "eu-west-1", code: "INACTIVE", reason: "NO_INVENTORY" });
+    const reread = await coverageMatrix(allScope);
+    expect(reread.map((r) => [r.accountId, r.active, r.inactive])).toEqual([[A, 1, 1]]);
+    expect(await unscannedByReason(allScope)).toEqual([expect.objectContaining({ reason: "NO_INVENTORY", resources: 1 })]);
+    expect((await costByAccount(allScope)).get(A)?.amount).toBe(9);
+    expect(await coverageMatrix(allScope)).toBe(reread);
 
     // A run (its row moves the version) makes each read again.
     await addRow(d, "sync_runs", { trigger: "schedule", outcome: "SUCCEEDED", finished_at: new Date() });
+    expect(await coverageMatrix(allScope)).not.toBe(reread);
     expect((await coverageMatrix(allScope)).map((r) => [r.accountId, r.active, r.inactive])).toEqual([[A, 1, 1]]);
-    expect((await costByAccount(allScope)).get(A)?.amount).toBe(9);
-    expect(await unscannedByReason(allScope)).toEqual([expect.objectContaining({ reason: "NO_INVENTORY", resources: 1 })]);
 
     // A write to accounts or findings outside a run moves it too (cache_data_version).
     await addAccount(d, B);
