@@ -44,11 +44,11 @@ export function findingsIndexAnswers(filter: ResolvedFilter): boolean {
   return narrowsOnlyBy(filter, held);
 }
 
-/** The entries of the index that pass the filter, status by status, each in the index's order. The candidates first: the
- *  entries of the few a dated or digest filter allows, else those of the statuses asked that pass the
- *  one-byte columns, the account and the age, in one tight pass (~4 ms over the open findings of a 1M
- *  cache, where one pass testing every condition took ~11). Then every condition, on the candidates,
- *  when anything else is asked. */
+/** The entries of the index that pass the filter, status by status, each in the index's order. The
+ *  candidates first: the entries a dated or digest filter allows, else those of the statuses asked that
+ *  pass the one-byte columns, the account and the age, in one tight pass (~4 ms over the open findings
+ *  of a 1M cache, where one pass testing every condition took ~11). Then every condition, on the
+ *  candidates, when anything else is asked. */
 export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
   const { dict } = index;
   const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
@@ -109,9 +109,9 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
   // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
   const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
-  // The few entries the dated and digest filters allow (exploit since, events in a window, an alert's digest).
+  // The entries the dated and digest filters allow (exploit since, events in a window, an alert's digest).
   const allowed = await allowedEntries(index, filter);
-  // The columns as locals: the loop below runs once per finding.
+  // The columns as locals: the loop below runs once per candidate.
   const { account, combo, firstObserved, closedAt, key, resource, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
