@@ -37,6 +37,13 @@ const held = new Set<FindingsFilterField>([
   "providerAccount", "ami", "image", "alert", "group", "sort", "cursor", "limit",
 ]);
 
+/** The fields the candidates' pass (candidatesOf) decides alone: the combination's columns, the account
+ *  (its owner and OU too) and the age. A filter of any other field is tested on the candidates. */
+const decidedByCandidates = new Set<FindingsFilterField>([
+  "account", "owner", "ou", "region", "severity", "status", "type", "resourceType", "fix", "exploit", "kev", "inUse", "provider", "closure",
+  "ageMin", "ageMax", "group", "sort", "cursor", "limit",
+]);
+
 /** Whether the index holds this filter's rows: not grouped, or grouped as findingsIndexGroups holds,
  *  nothing narrowed beyond the held fields. A resource text is the index's own to resolve (resource-text-masks.ts). */
 export function findingsIndexAnswers(filter: ResolvedFilter): boolean {
@@ -117,9 +124,7 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
   const candidates = allowed ?? candidatesOf(index, comboOk, accountOk, atMost, after);
-  const refine = allowed !== undefined || firstBounded || scoreBounded || epssBounded || tagSetOk !== undefined || closedBounded || pulledBefore !== undefined ||
-    amiCode !== undefined || providerAccountCode !== undefined || keys !== undefined || keyOk !== undefined || masks !== undefined || packageCode >= 0;
-  if (!refine) return candidates;
+  if (!allowed && narrowsOnlyBy(filter, decidedByCandidates)) return candidates;
   const out = new Int32Array(candidates.length);
   let n = 0;
   entries: for (let k = 0; k < candidates.length; k++) {

@@ -142,6 +142,17 @@ function topFindings(index: FindingsIndex, matches: Int32Array, shown: number[])
   return Array.from(top, (i) => String(id[i]));
 }
 
+/** A set of "place\0value" strings as (group's place, value) pairs. */
+function placedValues(set: Set<string>) {
+  const at: number[] = [], value: string[] = [];
+  for (const v of set) {
+    const cut = v.indexOf("\0");
+    at.push(Number(v.slice(0, cut)));
+    value.push(v.slice(cut + 1));
+  }
+  return { at, value };
+}
+
 /** Each shown resource group's names and types, as (group's place, value) pairs. */
 function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
   let keys = index.dict.resource.values.length;
@@ -164,33 +175,20 @@ function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number
       if (n >= 0) note(n, others[codes[j]].name, others[codes[j]].type);
     }
   }
-  const split = (set: Set<string>) => {
-    const at: number[] = [], value: string[] = [];
-    for (const v of set) {
-      const cut = v.indexOf("\0");
-      at.push(Number(v.slice(0, cut)));
-      value.push(v.slice(cut + 1));
-    }
-    return { at, value };
-  };
-  return { greatest: split(names), least: split(types) };
+  return { greatest: placedValues(names), least: placedValues(types) };
 }
 
 /** Each shown image group's repositories, as (group's place, value) pairs. */
 function imageRepositories(index: FindingsIndex, matches: Int32Array, shown: number[]) {
   const shownAt = new Int32Array(index.dict.imageHash.values.length).fill(-1);
   shown.forEach((k, n) => (shownAt[k] = n));
-  const seen = new Set<string>();
-  const at: number[] = [], value: string[] = [];
+  const repositories = new Set<string>();
   for (let m = 0; m < matches.length; m++) {
     const i = matches[m], n = shownAt[index.imageHash[i]];
     const repository = index.dict.repository.values[index.repository[i]];
-    if (n < 0 || repository === null || seen.has(`${n}\0${repository}`)) continue;
-    seen.add(`${n}\0${repository}`);
-    at.push(n);
-    value.push(repository);
+    if (n >= 0 && repository !== null) repositories.add(`${n}\0${repository}`);
   }
-  return { at, value };
+  return placedValues(repositories);
 }
 
 /** The groups as groupFindingsOverFindings gives them, for the groups findingsIndexGroups holds. */
