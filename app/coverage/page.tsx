@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { scopeForRequest } from "@/lib/queries/scope";
-import { hasPostureData } from "@/lib/queries/posture/has-data";
+import { overviewFrame } from "@/lib/queries/posture/overview-reads";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
@@ -15,7 +15,7 @@ export const metadata = { title: "Coverage" };
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const scope = await scopeForRequest();
   const header = <PageHeader title="Coverage" subtitle="What Inspector scans, what it does not, and why" />;
-  if (!(await hasPostureData(scope))) {
+  if (!(await overviewFrame(scope)).hasData) {
     return (
       <>
         {header}

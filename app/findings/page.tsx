@@ -4,8 +4,8 @@ import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { findingsSearchParams } from "@/lib/queries/findings/findings-href";
 import { explorerResult } from "@/lib/queries/findings/explorer-reads";
 import { alertChipName } from "@/lib/queries/findings/alert-rule-name";
-import { getFilterOptions } from "@/lib/queries/accounts/account-options";
-import { hasPostureData } from "@/lib/queries/posture/has-data";
+import { filterOptions } from "@/lib/queries/accounts/account-options";
+import { overviewFrame } from "@/lib/queries/posture/overview-reads";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { CardSkeleton } from "@/components/ui/card";
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function Page({ searchParams }: Props) {
   const scope = await scopeForRequest();
   const header = <PageHeader title="Findings" subtitle="Every finding in the cache, across accounts and regions; the filter lives in the link" />;
-  if (!(await hasPostureData(scope))) {
+  if (!(await overviewFrame(scope)).hasData) {
     return (
       <>
         {header}
@@ -41,6 +41,6 @@ async function ExplorerLoader({ searchParams }: Props) {
   const scope = await scopeForRequest();
   // Invalid fields are dropped here too; the client shows which ones from the same URL.
   const { filter } = parseFindingsFilter(await searchParams);
-  const [result, options, alertRule] = await Promise.all([explorerResult(scope, filter), getFilterOptions(scope), alertChipName(scope, filter.alert)]);
+  const [result, options, alertRule] = await Promise.all([explorerResult(scope, filter), filterOptions(scope), alertChipName(scope, filter.alert)]);
   return <FindingsExplorer initial={{ qs: findingsSearchParams(filter).toString(), result }} options={options} alertRule={alertRule} />;
 }

@@ -5,12 +5,16 @@ import { Prisma, queryRows } from "@/lib/queries/sql";
 import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
 import { scopeWhere, type Scope } from "@/lib/queries/scope";
 import { listRegions } from "@/lib/queries/posture/has-data";
+import { overviewMemo } from "@/lib/queries/posture/sync-version";
 
 export interface FilterOptions {
   ous: string[];
   owners: string[];
   regions: string[];
 }
+
+/** The options, memoised until the data changes (accounts and account_regions move the version). */
+export const filterOptions = (scope: Scope): Promise<FilterOptions> => overviewMemo().get(`filter-options:${JSON.stringify(scope)}`, () => getFilterOptions(scope));
 
 export async function getFilterOptions(scope: Scope): Promise<FilterOptions> {
   const [pairs, regions] = await Promise.all([

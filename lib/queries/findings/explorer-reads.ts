@@ -13,5 +13,5 @@ export function explorerResult(scope: Scope, filter: FindingsFilter): Promise<Ex
   // moving the data version: an answer remembered before that (a link opened early, by hand) would stay
   // empty. Those pages are a digest's readers, few, and their query reads one run's rows by index.
   if (filter.alert) return getExplorerResult(scope, filter);
-  return explorerMemo().get(`explorer:${JSON.stringify([scope, filter])}`, () => getExplorerResult(scope, filter));
+  return explorerMemo().get(`explorer:${JSON.stringify([scope, filter])}`, (version) => getExplorerResult(scope, filter, version));
 }

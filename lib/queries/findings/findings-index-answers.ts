@@ -28,6 +28,8 @@ import type { ResolvedFilter } from "./resource-match";
 import { decodeCursor, encodeCursor } from "./findings-cursor";
 import { cursorValue as cursorValueOf, sortSegments, type SortSegment } from "./findings-sort";
 import { findingRowColumns, type FindingRow, type FindingsPage } from "./findings-search";
+import { int32, scratch, uint8 } from "./scratch-arrays";
+import { postingsCount, postingsOf } from "./findings-index-postings";
 
 /** The fields the index holds, or that do not narrow the rows. */
 const held = new Set<FindingsFilterField>([
@@ -51,12 +53,21 @@ export function findingsIndexAnswers(filter: ResolvedFilter): boolean {
   return narrowsOnlyBy(filter, held);
 }
 
-/** The entries of the index that pass the filter, status by status, each in the index's order. The
- *  candidates first: the entries a dated or digest filter allows, else those of the statuses asked that
- *  pass the one-byte columns, the account and the age, in one tight pass (~4 ms over the open findings
- *  of a 1M cache, where one pass testing every condition took ~11). Then every condition, on the
- *  candidates, when anything else is asked. */
-export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
+/** The entries of the index that pass the filter, status by status, each in the index's order (a copy:
+ *  withFindingsIndexMatches spares it). */
+export function findingsIndexMatches(index: FindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
+  return withFindingsIndexMatches(index, scope, filter, (matches) => matches.slice());
+}
+
+/** `consume` of the entries of the index that pass the filter, status by status, each in the index's order,
+ *  called on a scratch array (scratch-arrays.ts) in the same synchronous stretch that fills it: what
+ *  it returns must not hold the array. A copy of 360k matches for each question was ~5 ms of page
+ *  faults on this VM. The candidates first: the entries a dated or digest filter allows, else those of
+ *  the statuses asked that pass the one-byte columns, the account and the age, in one tight pass (~4 ms
+ *  over the open findings of a 1M cache, where one pass testing every condition took ~11). Then every
+ *  condition, on the candidates, when anything else is asked. */
+export async function withFindingsIndexMatches<T>(index: FindingsIndex, scope: Scope, filter: ResolvedFilter, consume: (matches: Int32Array) => T): Promise<T> {
+  const none = new Int32Array(0);
   const { dict } = index;
   const oneOf = (values: readonly string[]) => (values.length ? (v: string | null) => v !== null && values.includes(v) : undefined);
   const scoped = scope.accountIds === "all" ? undefined : new Set(scope.accountIds);
@@ -81,7 +92,7 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const keyOk = filter.cve ? dict.key.mask((v) => spellings.includes(v!)) : undefined;
   const relatedOk = filter.cve ? dict.related.mask((v) => spellings.includes(v!)) : undefined;
   const packageCode = filter.package === undefined ? -1 : dict.package.find(filter.package);
-  if (filter.package !== undefined && packageCode < 0) return new Int32Array(0);
+  if (filter.package !== undefined && packageCode < 0) return consume(none);
   // A resource text: the first resource's matches by its code, else any later resource's.
   const masks = filter.resource === undefined ? undefined : await resourceTextMasks(index, filter.resource);
   const providerOk = dict.provider.mask(oneOf(filter.provider));
@@ -97,7 +108,7 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   // One value of a column (absent from the index: no finding has it).
   const codeOf = (d: Dictionary, value: string | undefined) => (value === undefined ? undefined : d.find(value));
   const amiCode = codeOf(dict.ami, filter.ami), providerAccountCode = codeOf(dict.providerAccount, filter.providerAccount);
-  if (amiCode === -1 || providerAccountCode === -1) return new Int32Array(0);
+  if (amiCode === -1 || providerAccountCode === -1) return consume(none);
   // An image by repository or digest (imageKeys: a bare digest also as sha256:…).
   const keys = filter.image === undefined ? undefined : imageKeys(filter.image);
   const repositoryOk = keys && dict.repository.mask((v) => v !== null && keys.includes(v));
@@ -116,16 +127,35 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
   const scoreBounded = filter.scoreMin !== undefined || filter.scoreMax !== undefined, epssBounded = filter.epssMin !== undefined || filter.epssMax !== undefined;
   // Every tag asked: its key (`?`) or its key and string value (`@>`), by the entry's tag set.
   const tagSetOk = filter.tag.length ? tagSetMask(index, filter.tag) : undefined;
-  // The entries the dated and digest filters allow (exploit since, events in a window, an alert's digest).
-  const allowed = await allowedEntries(index, filter);
+  // A CVE's or a package's entries (findings-index-postings.ts), when fewer than the statuses' asked.
+  const scanned = index.byStatus.reduce((n, list, code) => (statusOk[code] ? n + list.length : n), 0);
+  const narrowing: Int32Array[] = [];
+  const codesOf = (ok: Uint8Array) => {
+    const codes: number[] = [];
+    ok.forEach((v, code) => v && codes.push(code));
+    return codes;
+  };
+  if (keyOk && relatedOk) {
+    const keyCodes = codesOf(keyOk), relatedCodes = codesOf(relatedOk);
+    if (postingsCount(index, "key", keyCodes) + postingsCount(index, "related", relatedCodes) < scanned) {
+      const byKey = postingsOf(index, "key", keyCodes), byRelated = postingsOf(index, "related", relatedCodes);
+      const both = new Int32Array(byKey.length + byRelated.length);
+      both.set(byKey);
+      both.set(byRelated, byKey.length);
+      narrowing.push(both);
+    }
+  }
+  if (packageCode >= 0 && postingsCount(index, "package", [packageCode]) < scanned) narrowing.push(postingsOf(index, "package", [packageCode]));
+  // The entries those and the dated and digest filters allow (exploit since, events in a window, an alert's digest).
+  const allowed = await allowedEntries(index, filter, narrowing);
   // The columns as locals: the loop below runs once per candidate.
   const { account, combo, firstObserved, closedAt, key, resource, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
   const { start: otherStart, codes: otherCodes } = index.others;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
   const candidates = allowed ?? candidatesOf(index, comboOk, accountOk, atMost, after);
-  if (!allowed && narrowsOnlyBy(filter, decidedByCandidates)) return candidates;
-  const out = new Int32Array(candidates.length);
+  if (!allowed && narrowsOnlyBy(filter, decidedByCandidates)) return consume(candidates);
+  const out = scratch("matches.out", int32, candidates.length, "none");
   let n = 0;
   entries: for (let k = 0; k < candidates.length; k++) {
     const i = candidates[k];
@@ -162,16 +192,17 @@ export async function findingsIndexMatches(index: FindingsIndex, scope: Scope, f
     }
     out[n++] = i;
   }
-  return out.slice(0, n);
+  return consume(out.subarray(0, n));
 }
 
 /** The entries of the statuses the combinations allow (comboOk holds the status) that pass the
- *  combinations, the account and the age: a loop with nothing else in it. */
+ *  combinations, the account and the age: a loop with nothing else in it. A scratch array's view:
+ *  the caller's until it next awaits. */
 function candidatesOf(index: FindingsIndex, comboOk: Uint8Array, accountOk: Uint8Array, atMost: number, after: number): Int32Array {
   const statusAllowed = new Uint8Array(index.dict.status.values.length);
   index.comboParts.forEach((parts, c) => comboOk[c] && (statusAllowed[parts[8]] = 1));
   const lists = index.byStatus.filter((_, code) => statusAllowed[code]);
-  const out = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  const out = scratch("matches.candidates", int32, lists.reduce((sum, list) => sum + list.length, 0), "none");
   const { combo, account, firstObserved } = index;
   let n = 0;
   for (const list of lists) {
@@ -182,7 +213,7 @@ function candidatesOf(index: FindingsIndex, comboOk: Uint8Array, accountOk: Uint
       if (first <= atMost && first > after) out[n++] = i;
     }
   }
-  return out.slice(0, n);
+  return out.subarray(0, n);
 }
 
 /** Whether an account passes the owner and OU filters, as findingsWhere's subqueries pick accounts:
@@ -203,11 +234,11 @@ async function accountsNamed(filter: ResolvedFilter): Promise<((account: string)
   };
 }
 
-/** The entries that pass every dated and digest filter asked (withinSql, eventInSql, the alert's
- *  subjects), ascending, or undefined when none is asked. */
-async function allowedEntries(index: FindingsIndex, filter: ResolvedFilter): Promise<Int32Array | undefined> {
+/** The entries in every one of `narrowing` (entry lists) that pass every dated and digest filter asked
+ *  (withinSql, eventInSql, the alert's subjects), ascending, or undefined when there is nothing to pass. */
+async function allowedEntries(index: FindingsIndex, filter: ResolvedFilter, narrowing: Int32Array[]): Promise<Int32Array | undefined> {
   // Each filter's entries, as many times as they pass it (an entry with two events in the window twice).
-  const sets: number[][] = [];
+  const sets: ArrayLike<number>[] = [...narrowing];
   const dated = (entries: DatedEntries, from: string | undefined, to: string | undefined) => {
     if (from === undefined && to === undefined) return;
     const lo = from === undefined ? undefined : lowerEdge(from), hi = to === undefined ? undefined : upperEdge(to);
@@ -225,13 +256,22 @@ async function allowedEntries(index: FindingsIndex, filter: ResolvedFilter): Pro
     sets.push(sent.map(({ id }) => entryOfId(index.id, Number(id))).filter((i) => i >= 0));
   }
   if (!sets.length) return undefined;
-  // Those in every set, once each, ascending.
-  const seen = new Uint8Array(index.size);
-  sets.forEach((set, s) => set.forEach((i) => seen[i] === s && (seen[i] = s + 1)));
-  const out = new Int32Array(index.size);
+  // Those in every set, once each, ascending: marked set by set, then read from the smallest set.
+  const seen = scratch("allowed.seen", uint8, index.size);
+  sets.forEach((set, s) => {
+    for (let k = 0; k < set.length; k++) if (seen[set[k]] === s) seen[set[k]] = s + 1;
+  });
+  const smallest = sets.reduce((a, b) => (b.length < a.length ? b : a));
+  const out = new Int32Array(smallest.length);
   let n = 0;
-  for (let i = 0; i < seen.length; i++) if (seen[i] === sets.length) out[n++] = i;
-  return out.slice(0, n);
+  for (let k = 0; k < smallest.length; k++) {
+    const i = smallest[k];
+    if (seen[i] === sets.length) {
+      out[n++] = i;
+      seen[i] = 0;
+    }
+  }
+  return out.subarray(0, n).sort();
 }
 
 /** A time within a date filter's edges (withinSql); NaN (no time) is within none. */
@@ -264,26 +304,42 @@ function tagSetMask(index: FindingsIndex, tags: readonly { key: string; value?: 
   return ok;
 }
 
-/** One match's place in the sort: its segment (none: the sort leaves it out) and value. */
-function placeIn(index: FindingsIndex, segments: SortSegment[], i: number): { segment: number; value: number } | undefined {
-  const severity = index.dict.severity.values[index.severity[i]];
-  for (let s = 0; s < segments.length; s++) {
-    const seg = segments[s];
-    if (seg.severity !== undefined && seg.severity !== severity) continue;
-    const valued = seg.column ?? seg.unvaluedOf;
-    if (valued === "first_observed_at") return { segment: s, value: index.firstObserved[i] };
-    if (valued === undefined) return { segment: s, value: 0 };
-    const v = valued === "inspector_score" ? index.score[i] : index.epss[i];
-    if (seg.unvaluedOf) {
-      if (Number.isNaN(v)) return { segment: s, value: 0 };
-    } else if (!Number.isNaN(v)) return { segment: s, value: v };
-  }
-  return undefined;
+/** Where a match falls in the sort's segments, by its severity's code: its segment when it has the
+ *  sort's value (or the segment has none to test), and when it has not (-1: the sort leaves it out),
+ *  and the column of values. One lookup per match instead of a walk over the segments. */
+function segmentsBySeverity(index: FindingsIndex, segments: SortSegment[]) {
+  const severities = index.dict.severity.values;
+  const valued = new Int32Array(severities.length).fill(-1), unvalued = new Int32Array(severities.length).fill(-1);
+  severities.forEach((severity, code) => {
+    segments.forEach((seg, s) => {
+      if (seg.severity !== undefined && seg.severity !== severity) return;
+      if (seg.unvaluedOf) {
+        if (unvalued[code] < 0) unvalued[code] = s;
+      } else if (valued[code] < 0) {
+        valued[code] = s;
+        // A segment with nothing to test (no column, or the first sighting every finding has) takes them all.
+        if (!seg.column || seg.column === "first_observed_at") unvalued[code] = s;
+      }
+    });
+  });
+  // The segments' one column (a sort orders by one).
+  const column = segments.find((seg) => seg.column)?.column;
+  const values = column === "first_observed_at" ? index.firstObserved : column === "inspector_score" ? index.score : column === "epss_score" ? index.epss : undefined;
+  return { valued, unvalued, values };
 }
+
+/** A page's matches in the sort's order, as pagePick chose them. */
+export interface PagePick { ordered: { segment: number; value: number; i: number }[] }
 
 /** The page searchFindings reads for this filter: the matches after the cursor in the sort's
  *  segments, each ordered by its value and then id, read back by id. */
 export async function pageFromFindingsIndex(index: FindingsIndex, matches: Int32Array, filter: ResolvedFilter): Promise<FindingsPage> {
+  return readPage(index, pagePick(index, matches, filter), filter);
+}
+
+/** The page's matches (the first limit + 1 after the cursor in the sort's order), chosen in one
+ *  synchronous pass over the matches. */
+export function pagePick(index: FindingsIndex, matches: Int32Array, filter: ResolvedFilter): PagePick {
   const segments = sortSegments(filter.sort, filter.severity);
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const from = cursor?.segment ?? 0;
@@ -291,16 +347,16 @@ export async function pageFromFindingsIndex(index: FindingsIndex, matches: Int32
   const cursorId = cursor ? Number(cursor.id) : NaN;
   // Before b in the sort: an earlier segment, then the segment's order of values, then the lower id.
   type Place = { segment: number; value: number; i: number };
-  const before = (a: Place, b: Place) => {
-    if (a.segment !== b.segment) return a.segment < b.segment;
-    const seg = segments[a.segment];
-    if (seg.column && a.value !== b.value) return seg.direction === "DESC" ? a.value > b.value : a.value < b.value;
-    return index.id[a.i] < index.id[b.i];
+  const before = (aSegment: number, aValue: number, aI: number, b: Place) => {
+    if (aSegment !== b.segment) return aSegment < b.segment;
+    const seg = segments[aSegment];
+    if (seg.column && aValue !== b.value) return seg.direction === "DESC" ? aValue > b.value : aValue < b.value;
+    return index.id[aI] < index.id[b.i];
   };
   const want = filter.limit + 1;
   // The first `want` matches in the sort's order: a max-heap of the best seen, its worst on top.
   const heap: Place[] = [];
-  const worse = (a: Place, b: Place) => before(b, a);
+  const worse = (a: Place, b: Place) => before(b.segment, b.value, b.i, a);
   const siftDown = (k: number) => {
     for (;;) {
       const l = 2 * k + 1, r = l + 1;
@@ -312,32 +368,44 @@ export async function pageFromFindingsIndex(index: FindingsIndex, matches: Int32
       k = m;
     }
   };
-  for (const i of matches) {
-    const place = placeIn(index, segments, i);
-    if (!place || place.segment < from) continue;
-    if (cursor && place.segment === from) {
+  const { valued, unvalued, values } = segmentsBySeverity(index, segments);
+  const { severity } = index;
+  for (let m = 0; m < matches.length; m++) {
+    const i = matches[m];
+    // The match's segment and value (the valued segment's order; an unvalued segment orders by id only).
+    const v = values ? values[i] : NaN;
+    const hasValue = v === v;
+    const segment = hasValue ? valued[severity[i]] : unvalued[severity[i]];
+    const value = hasValue ? v : 0;
+    if (segment < from) continue;
+    if (cursor && segment === from) {
       // The keyset (afterCursor): strictly after the cursor's value and id within its segment.
       const seg = segments[from];
       const id = index.id[i];
       if (!seg.column) {
         if (!(id > cursorId)) continue;
-      } else if (!(seg.direction === "DESC" ? place.value < cursorValue : place.value > cursorValue) && !(place.value === cursorValue && id > cursorId)) continue;
+      } else if (!(seg.direction === "DESC" ? value < cursorValue : value > cursorValue) && !(value === cursorValue && id > cursorId)) continue;
     }
-    const p = { ...place, i };
     if (heap.length < want) {
-      heap.push(p);
+      heap.push({ segment, value, i });
       for (let k = heap.length - 1; k > 0; ) {
         const parent = (k - 1) >> 1;
         if (!worse(heap[k], heap[parent])) break;
         [heap[k], heap[parent]] = [heap[parent], heap[k]];
         k = parent;
       }
-    } else if (before(p, heap[0])) {
-      heap[0] = p;
+    } else if (before(segment, value, i, heap[0])) {
+      heap[0] = { segment, value, i };
       siftDown(0);
     }
   }
-  const ordered = heap.sort((a, b) => (before(a, b) ? -1 : 1));
+  return { ordered: heap.sort((a, b) => (before(a.segment, a.value, a.i, b) ? -1 : 1)) };
+}
+
+/** The picked page's findings, read back by id, and the cursor after it. */
+export async function readPage(index: FindingsIndex, { ordered }: PagePick, filter: ResolvedFilter): Promise<FindingsPage> {
+  const segments = sortSegments(filter.sort, filter.severity);
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const ids = ordered.map((p) => String(index.id[p.i]));
   const read = ids.length ? await queryRows<FindingRow>(Prisma.sql`SELECT ${findingRowColumns} FROM findings f LEFT JOIN accounts a ON a.id = f.account_id
     WHERE f.id = ANY(${ids}::int8[])`) : [];

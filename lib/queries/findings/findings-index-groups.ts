@@ -10,84 +10,100 @@
 import { Prisma, queryRows } from "@/lib/queries/sql";
 import type { FindingsGroup } from "./findings-fields";
 import type { FindingGroupRow } from "./findings-groups";
-import { otherResource, type FindingsIndex, type OtherResource } from "./findings-index";
+import type { FindingsIndex } from "./findings-index";
+import { groupingShape, topRank, type GroupingShape } from "./findings-index-group-shapes";
+import { float64, int32, scratch, uint8 } from "./scratch-arrays";
 
 /** The groups the index answers. */
 export const findingsIndexGroups = new Set<FindingsGroup>(["cve", "package", "resource", "ami", "image"]);
 
-interface Tally {
-  count: Int32Array; critical: Int32Array; high: Int32Array; exploitable: Int32Array; accounts: Int32Array; best: Float64Array;
+/** A shown group's figures, as the database's grouping gives them. */
+interface GroupFigures {
+  key: number; count: number; critical: number; high: number; exploitable: number; accounts: number;
+  /** Its best score, null for none; its top finding's entry (CVE groups), else -1. */
+  best: number | null; top: number;
 }
 
-/** Where each entry's group keys are: one per entry (`first`), and lists per entry (their codes, or
- *  `keyOf` their codes). A key twice for an entry counts twice, as the database's join does. */
-interface KeysOf { first?: Int32Array; lists?: { start: Uint32Array; codes: Int32Array; keyOf?: Int32Array } }
-
-/** Counts per group key over the matches. */
-function tally(index: FindingsIndex, matches: Int32Array, keys: number, { first, lists }: KeysOf, byPair = false): Tally {
-  const t: Tally = {
-    count: new Int32Array(keys), critical: new Int32Array(keys), high: new Int32Array(keys), exploitable: new Int32Array(keys),
-    accounts: new Int32Array(keys), best: new Float64Array(keys).fill(NaN),
-  };
+/** The groups over the matches: the page's (and every group tied with its last), ranked, and how many
+ *  groups there are. Each match adds one to its key's bin of its (critical, high, exploitable) flags,
+ *  its pair's first sighting to the key's accounts, its score to the key's best and, for the CVE
+ *  groups, its place in the top finding's order: no branch on a column's value. In one synchronous
+ *  stretch: the tallies are scratch arrays (scratch-arrays.ts). */
+function shownGroups(index: FindingsIndex, matches: Int32Array, shape: GroupingShape, withTop: boolean, limit: number): { shown: GroupFigures[]; total: number } {
+  const keys = shape.keyCount;
   const criticalCode = index.dict.severity.find("CRITICAL"), highCode = index.dict.severity.find("HIGH");
   const yesCode = index.dict.exploit.find("YES");
-  const { severity, exploit, account, score } = index;
-  // Distinct accounts: by the index's (key, account) pair codes for CVE groups; else in a bitmap of
-  // (key, account) when it is small enough (packages), or each key's first account and a set of the
-  // pairs beyond it (a resource has one account).
-  const accountCount = index.dict.account.values.length;
-  const seenPair = byPair ? new Uint8Array(index.pairs) : undefined;
-  const { pair } = index;
-  const bitmap = !byPair && keys * accountCount <= 1 << 24 ? new Uint8Array(keys * accountCount) : undefined;
-  const firstAccount = new Int32Array(keys).fill(-1);
-  const pairs = new Set<number>();
-  const add = (k: number, i: number) => {
-    t.count[k]++;
-    const sev = severity[i], s = score[i], a = account[i];
-    if (sev === criticalCode) t.critical[k]++;
-    else if (sev === highCode) t.high[k]++;
-    if (exploit[i] === yesCode) t.exploitable[k]++;
-    if (!(s <= t.best[k]) && !Number.isNaN(s)) t.best[k] = s;
-    if (seenPair) {
-      if (!seenPair[pair[i]]) {
-        seenPair[pair[i]] = 1;
-        t.accounts[k]++;
+  // Each combination's flags: 1 critical, 2 high, 4 exploitable.
+  const flags = Uint8Array.from(index.comboParts, (parts) => (parts[3] === criticalCode ? 1 : parts[3] === highCode ? 2 : 0) | (parts[4] === yesCode ? 4 : 0));
+  const bins = scratch("groups.bins", int32, keys * 8), accounts = scratch("groups.accounts", int32, keys);
+  const best = scratch("groups.best", float64, keys, -Infinity), seen = scratch("groups.seen", uint8, shape.pairs);
+  const rank = withTop ? topRank(index) : undefined;
+  const topPlace = scratch("groups.topPlace", int32, withTop ? keys : 0, 2 ** 31 - 1), top = scratch("groups.top", int32, withTop ? keys : 0, -1);
+  const { combo, score } = index;
+  if (shape.first) {
+    const { keys: keyOf, pairs } = shape.first;
+    for (let m = 0; m < matches.length; m++) {
+      const i = matches[m], k = keyOf[i], p = pairs[i], s = score[i];
+      bins[(k << 3) | flags[combo[i]]]++;
+      if (s > best[k]) best[k] = s;
+      accounts[k] += 1 - seen[p];
+      seen[p] = 1;
+      if (rank && rank[i] < topPlace[k]) {
+        topPlace[k] = rank[i];
+        top[k] = i;
       }
-    } else if (bitmap) {
-      if (!bitmap[k * accountCount + a]) {
-        bitmap[k * accountCount + a] = 1;
-        t.accounts[k]++;
-      }
-    } else if (firstAccount[k] < 0) {
-      firstAccount[k] = a;
-      t.accounts[k]++;
-    } else if (firstAccount[k] !== a && !pairs.has(k * 65_536 + a)) {
-      pairs.add(k * 65_536 + a);
-      t.accounts[k]++;
-    }
-  };
-  for (let m = 0; m < matches.length; m++) {
-    const i = matches[m];
-    if (first) add(first[i], i);
-    if (lists) {
-      const { start, codes, keyOf } = lists;
-      for (let j = start[i]; j < start[i + 1]; j++) add(keyOf ? keyOf[codes[j]] : codes[j], i);
     }
   }
-  return t;
+  if (shape.lists) {
+    const { start, keys: keyOf, pairs } = shape.lists;
+    for (let m = 0; m < matches.length; m++) {
+      const i = matches[m], f = flags[combo[i]], s = score[i];
+      for (let j = start[i]; j < start[i + 1]; j++) {
+        const k = keyOf[j], p = pairs[j];
+        bins[(k << 3) | f]++;
+        if (s > best[k]) best[k] = s;
+        accounts[k] += 1 - seen[p];
+        seen[p] = 1;
+      }
+    }
+  }
+  // The keys present (a null key is no group: the database's `key IS NOT NULL`), with their counts.
+  const count = scratch("groups.count", int32, keys), critical = scratch("groups.critical", int32, keys), high = scratch("groups.high", int32, keys);
+  const present = scratch("groups.present", int32, keys, "none");
+  let total = 0;
+  for (let k = 0; k < keys; k++) {
+    let c = 0, cr = 0, hi = 0;
+    for (let f = 0; f < 8; f++) {
+      const n = bins[(k << 3) | f];
+      c += n;
+      if (f & 1) cr += n;
+      if (f & 2) hi += n;
+    }
+    if (c === 0 || k === shape.nullKey) continue;
+    count[k] = c;
+    critical[k] = cr;
+    high[k] = hi;
+    present[total++] = k;
+  }
+  const shown = rankedKeys(present.subarray(0, total), limit, (a, b) => critical[b] - critical[a] || high[b] - high[a] || count[b] - count[a]);
+  return {
+    total,
+    shown: shown.map((k) => {
+      let exploitable = 0;
+      for (let f = 4; f < 8; f++) exploitable += bins[(k << 3) | f];
+      return { key: k, count: count[k], critical: critical[k], high: high[k], exploitable, accounts: accounts[k], best: best[k] === -Infinity ? null : best[k], top: withTop ? top[k] : -1 };
+    }),
+  };
 }
 
-/** The keys present, ranked; the page's and every one tied with its last: those ranked at or above
- *  the page's last, found without sorting every key (~100k resources at 1M) when there are many. */
-function shownKeys(t: Tally, limit: number) {
-  const present: number[] = [];
-  for (let k = 0; k < t.count.length; k++) if (t.count[k] > 0) present.push(k);
-  const rank = (a: number, b: number) => t.critical[b] - t.critical[a] || t.high[b] - t.high[a] || t.count[b] - t.count[a];
-  if (!present.length || limit <= 0) return { shown: [], total: present.length };
+/** The keys ranked first, the page's and every one tied with its last: those ranked at or above the
+ *  page's last, found without sorting every key (~100k resources at 1M) when there are many. */
+function rankedKeys(present: Int32Array, limit: number, rank: (a: number, b: number) => number): number[] {
+  if (!present.length || limit <= 0) return [];
   let last: number;
   if (present.length <= 4 * limit) {
-    present.sort(rank);
-    last = present[Math.min(limit, present.length) - 1];
+    const sorted = Array.from(present).sort(rank);
+    last = sorted[Math.min(limit, sorted.length) - 1];
   } else {
     // The `limit` best in a heap whose root is the worst of them.
     const heap: number[] = [];
@@ -113,33 +129,9 @@ function shownKeys(t: Tally, limit: number) {
     }
     last = heap[0];
   }
-  const shown = present.filter((k) => rank(k, last) <= 0).sort(rank);
-  return { shown, total: present.length };
-}
-
-/** Each shown CVE group's top finding, as the key's index orders them (findings-groups.ts's titleOf):
- *  by status (its text's order), then an unscored finding first, else the best score, then the lowest id. */
-function topFindings(index: FindingsIndex, matches: Int32Array, shown: number[]): string[] {
-  const shownAt = new Int32Array(index.dict.key.values.length).fill(-1);
-  shown.forEach((k, n) => (shownAt[k] = n));
-  const top = new Int32Array(shown.length).fill(-1);
-  const { score, id, key, combo, comboParts } = index;
-  // Each status code's place in the statuses' order (upper-case ASCII words: the same in any collation).
-  const statuses = index.dict.status.values as string[];
-  const sorted = [...statuses].sort();
-  const statusRank = statuses.map((v) => sorted.indexOf(v));
-  const statusOf = (i: number) => statusRank[comboParts[combo[i]][8]];
-  const above = (i: number, t: number) => {
-    if (statusOf(i) !== statusOf(t)) return statusOf(i) < statusOf(t);
-    const a = score[i], b = score[t];
-    if (Number.isNaN(a) !== Number.isNaN(b)) return Number.isNaN(a);
-    return a !== b && !Number.isNaN(a) ? a > b : id[i] < id[t];
-  };
-  for (let m = 0; m < matches.length; m++) {
-    const i = matches[m], n = shownAt[key[i]];
-    if (n >= 0 && (top[n] < 0 || above(i, top[n]))) top[n] = i;
-  }
-  return Array.from(top, (i) => String(id[i]));
+  const shown: number[] = [];
+  for (const k of present) if (rank(k, last) <= 0) shown.push(k);
+  return shown.sort(rank);
 }
 
 /** A set of "place\0value" strings as (group's place, value) pairs. */
@@ -153,12 +145,16 @@ function placedValues(set: Set<string>) {
   return { at, value };
 }
 
+/** By key: its place among the shown groups, -1 when not shown (a scratch array). */
+function shownPlaces(shown: number[], keys: number): Int32Array {
+  const at = scratch("groups.shownAt", int32, keys, -1);
+  shown.forEach((k, n) => (at[k] = n));
+  return at;
+}
+
 /** Each shown resource group's names and types, as (group's place, value) pairs. */
-function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number[], others: OtherResource[], otherKey: Int32Array) {
-  let keys = index.dict.resource.values.length;
-  for (const k of otherKey) keys = Math.max(keys, k + 1);
-  const shownAt = new Int32Array(keys).fill(-1);
-  shown.forEach((k, n) => (shownAt[k] = n));
+function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number[], shape: GroupingShape) {
+  const shownAt = shownPlaces(shown, shape.keyCount);
   const names = new Set<string>(), types = new Set<string>();
   const note = (n: number, name: string | null, type: string | null) => {
     if (name !== null) names.add(`${n}\0${name}`);
@@ -166,12 +162,13 @@ function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number
   };
   const { resource, resourceName, resourceType } = index;
   const { start, codes } = index.others;
+  const { resources: others, keyOf } = shape.others!;
   for (let m = 0; m < matches.length; m++) {
     const i = matches[m];
     const first = shownAt[resource[i]];
     if (first >= 0) note(first, index.dict.resourceName.values[resourceName[i]], index.dict.resourceType.values[resourceType[i]]);
     for (let j = start[i]; j < start[i + 1]; j++) {
-      const n = shownAt[otherKey[codes[j]]];
+      const n = shownAt[keyOf[codes[j]]];
       if (n >= 0) note(n, others[codes[j]].name, others[codes[j]].type);
     }
   }
@@ -179,9 +176,8 @@ function resourceLabels(index: FindingsIndex, matches: Int32Array, shown: number
 }
 
 /** Each shown image group's repositories, as (group's place, value) pairs. */
-function imageRepositories(index: FindingsIndex, matches: Int32Array, shown: number[]) {
-  const shownAt = new Int32Array(index.dict.imageHash.values.length).fill(-1);
-  shown.forEach((k, n) => (shownAt[k] = n));
+function imageRepositories(index: FindingsIndex, matches: Int32Array, shown: number[], shape: GroupingShape) {
+  const shownAt = shownPlaces(shown, shape.keyCount);
   const repositories = new Set<string>();
   for (let m = 0; m < matches.length; m++) {
     const i = matches[m], n = shownAt[index.imageHash[i]];
@@ -191,50 +187,43 @@ function imageRepositories(index: FindingsIndex, matches: Int32Array, shown: num
   return placedValues(repositories);
 }
 
+/** A page of groups as groupsPick chose them: their figures, top findings' ids and label candidates. */
+export interface GroupsPick {
+  figures: GroupFigures[]; total: number; tops: (string | null)[];
+  labels: { greatest: { at: number[]; value: string[] }; least: { at: number[]; value: string[] } };
+}
+
 /** The groups as groupFindingsOverFindings gives them, for the groups findingsIndexGroups holds. */
 export async function groupsFromFindingsIndex(index: FindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }) {
-  const { key, resource } = index;
-  // A resource group's key: the first resource's code, or a later one's (its id's) after them.
-  const resources = index.dict.resource.values.length;
-  const others = filter.group === "resource" ? index.dict.other.values.map((v) => otherResource(v!)) : [];
-  const otherIds = new Map<string, number>();
-  const otherKey = Int32Array.from(others, (o) => {
-    const own = index.dict.resource.find(o.id);
-    if (own >= 0) return own;
-    let k = otherIds.get(o.id);
-    if (k === undefined) otherIds.set(o.id, (k = resources + otherIds.size));
-    return k;
-  });
-  const { dict } = index;
-  const keyDict = { cve: dict.key, package: dict.package, resource: dict.resource, ami: dict.ami, image: dict.imageHash }[filter.group];
-  const values = keyDict.values;
-  const laterIds = [...otherIds.keys()];
-  const keyCount = values.length + laterIds.length;
-  const keyValue = (k: number) => (k < values.length ? values[k]! : laterIds[k - values.length]);
-  const keysOf: Record<FindingsGroup, KeysOf> = {
-    cve: { first: key }, package: { lists: index.packages }, resource: { first: resource, lists: { ...index.others, keyOf: otherKey } },
-    ami: { first: index.ami }, image: { first: index.imageHash },
-  };
-  const t = tally(index, matches, keyCount, keysOf[filter.group], filter.group === "cve");
-  // A null key is no group (the database's `key IS NOT NULL`).
-  const nullKey = keyDict.find(null);
-  if (nullKey >= 0) t.count[nullKey] = 0;
-  const { shown, total } = shownKeys(t, filter.limit);
-  if (!shown.length) return { groups: [], totalGroups: 0 };
-  const column = (a: Int32Array) => shown.map((k) => a[k]);
-  const tops = filter.group === "cve" ? topFindings(index, matches, shown) : shown.map(() => null);
+  return readGroups(index, groupsPick(index, matches, filter), filter);
+}
+
+/** The page's groups over the matches, in one synchronous stretch (their tallies are scratch arrays). */
+export function groupsPick(index: FindingsIndex, matches: Int32Array, filter: { group: FindingsGroup; limit: number }): GroupsPick {
+  const shape = groupingShape(index, filter.group);
+  const { shown: figures, total } = shownGroups(index, matches, shape, filter.group === "cve", filter.limit);
+  const shown = figures.map((g) => g.key);
+  const tops = figures.map((g) => (g.top >= 0 ? String(index.id[g.top]) : null));
   // A label is the greatest of its candidates, else the least (the database's max and min, in its collation).
   const none = { at: [], value: [] };
-  const labels = filter.group === "resource" ? resourceLabels(index, matches, shown, others, otherKey)
-    : filter.group === "image" ? { greatest: none, least: imageRepositories(index, matches, shown) } : { greatest: none, least: none };
+  const labels = !figures.length ? { greatest: none, least: none } : filter.group === "resource" ? resourceLabels(index, matches, shown, shape)
+    : filter.group === "image" ? { greatest: none, least: imageRepositories(index, matches, shown, shape) } : { greatest: none, least: none };
+  return { figures, total, tops, labels };
+}
+
+/** The picked groups' rows: ties put in the database's collation, and the labels. */
+export async function readGroups(index: FindingsIndex, { figures, total, tops, labels }: GroupsPick, filter: { group: FindingsGroup; limit: number }) {
+  if (!figures.length) return { groups: [], totalGroups: 0 };
+  const shape = groupingShape(index, filter.group);
+  const column = <K extends keyof GroupFigures>(name: K) => figures.map((g) => g[name]);
   const rows = await queryRows<FindingGroupRow>(Prisma.sql`
     WITH n AS (SELECT * FROM unnest(${labels.greatest.at}::int[], ${labels.greatest.value}::text[]) AS n(at, name)),
       t AS (SELECT * FROM unnest(${labels.least.at}::int[], ${labels.least.value}::text[]) AS t(at, type))
     SELECT g.key, coalesce(f.title, (SELECT max(n.name) FROM n WHERE n.at = g.at), (SELECT min(t.type) FROM t WHERE t.at = g.at)) AS label,
       g.count, g.critical, g.high, g.exploitable, g.accounts, g.max_score
-    FROM unnest(${shown.map((_k, n) => n)}::int[], ${shown.map(keyValue)}::text[], ${column(t.count)}::int[], ${column(t.critical)}::int[],
-      ${column(t.high)}::int[], ${column(t.exploitable)}::int[], ${column(t.accounts)}::int[], ${tops}::int8[],
-      ${shown.map((k) => (Number.isNaN(t.best[k]) ? null : t.best[k]))}::float8[]) AS g(at, key, count, critical, high, exploitable, accounts, top_id, max_score)
+    FROM unnest(${figures.map((_g, n) => n)}::int[], ${figures.map((g) => shape.keyValue(g.key))}::text[], ${column("count")}::int[], ${column("critical")}::int[],
+      ${column("high")}::int[], ${column("exploitable")}::int[], ${column("accounts")}::int[], ${tops}::int8[],
+      ${column("best")}::float8[]) AS g(at, key, count, critical, high, exploitable, accounts, top_id, max_score)
     LEFT JOIN findings f ON f.id = g.top_id
     ORDER BY g.critical DESC, g.high DESC, g.count DESC, g.key ASC LIMIT ${filter.limit}`);
   return { groups: rows, totalGroups: total };

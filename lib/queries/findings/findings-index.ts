@@ -512,10 +512,11 @@ export function refreshFindingsIndex(): Promise<void> {
   return s.building;
 }
 
-/** The index, when it was read at the data's current version; otherwise none, and a build starts
- *  behind the answer (past the TTL the current one still answers while it rebuilds). */
-export async function currentFindingsIndex(): Promise<FindingsIndex | undefined> {
-  const version = await sharedVersion();
+/** The index, when it was read at the data's current version (`known`: as the caller just read it);
+ *  otherwise none, and a build starts behind the answer (past the TTL the current one still answers
+ *  while it rebuilds). */
+export async function currentFindingsIndex(known?: string): Promise<FindingsIndex | undefined> {
+  const version = known ?? (await sharedVersion());
   const index = state().index;
   if (index?.version === version) {
     if (!index.settled && Date.now() - index.builtAt >= TTL_MS) void refreshFindingsIndex();

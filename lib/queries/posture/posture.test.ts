@@ -7,7 +7,7 @@ import { getSeverityHeatmap } from "./severity-heatmap";
 import { getTopRisks } from "./top-risks";
 import { parseOverviewFilter } from "./overview-filter";
 import { hasPostureData, listRegions } from "./has-data";
-import { getFilterOptions } from "@/lib/queries/accounts/account-options";
+import { filterOptions, getFilterOptions } from "@/lib/queries/accounts/account-options";
 
 const A = "111111111111", B = "222222222222", C = "333333333333";
 const database = setupQueryTestDatabase();
@@ -114,6 +114,22 @@ describe("overview read models", () => {
       owners: ["bob"],
       regions: ["us-east-1"],
     });
+  });
+
+  it("memoise the filter options until an account or a region is written", async () => {
+    const D = "444444444444";
+    const scope = { accountIds: [B, D] };
+    expect(await filterOptions(scope)).toEqual({ ous: ["Development"], owners: ["bob"], regions: ["us-east-1"] });
+    try {
+      await addAccount(database(), D, { ou_name: "Sandbox", owner: "carol" });
+      expect(await filterOptions(scope)).toEqual({ ous: ["Development", "Sandbox"], owners: ["bob", "carol"], regions: ["us-east-1"] });
+      await addAccountRegion(database(), D, "ap-south-1");
+      expect((await filterOptions(scope)).regions).toEqual(["ap-south-1", "us-east-1"]);
+    } finally {
+      await database().pool.query("DELETE FROM account_regions WHERE account_id = $1", [D]);
+      await database().pool.query("DELETE FROM accounts WHERE id = $1", [D]);
+    }
+    expect(await filterOptions(scope)).toEqual({ ous: ["Development"], owners: ["bob"], regions: ["us-east-1"] });
   });
 
   it("parse the overview URL leniently", () => {

@@ -52,6 +52,18 @@ describe("version memo", () => {
     expect(asked).toEqual(["compute", "refresh"]);
   });
 
+  it("gives compute the version it read, read through the caller's reader when one is given", async () => {
+    let memoReads = 0, callerReads = 0;
+    const memo = createVersionMemo(async () => (memoReads++, "memo's"), 1000, 4, () => 0);
+    const seen: string[] = [];
+    const compute = async (v: string) => (seen.push(v), seen.length);
+    expect(await memo.get("k", compute)).toBe(1);
+    // The caller's reader replaces the memo's: a different version is a new answer.
+    expect(await memo.get("k", compute, undefined, async () => (callerReads++, "caller's"))).toBe(2);
+    expect(seen).toEqual(["memo's", "caller's"]);
+    expect([memoReads, callerReads]).toEqual([1, 1]);
+  });
+
   it("shares one in-flight version read between callers that arrive while it runs, not later ones", async () => {
     let reads = 0;
     let release!: () => void;
