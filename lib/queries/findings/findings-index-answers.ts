@@ -149,23 +149,31 @@ export async function withFindingsIndexMatches<T>(index: FindingsIndex, scope: S
   // The entries those and the dated and digest filters allow (exploit since, events in a window, an alert's digest).
   const allowed = await allowedEntries(index, filter, narrowing);
   // The columns as locals: the loop below runs once per candidate.
-  const { account, combo, firstObserved, closedAt, key, resource, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
-  const { start: otherStart, codes: otherCodes } = index.others;
+  const { account, combo, firstObserved, closedAt, key, score, epss, tagSet, pulledAt, idle, ami, providerAccount, repository, imageHash } = index;
   const { start: packageStart, codes: packageCodes } = index.packages;
   const { start: relatedStart, codes: relatedCodes } = index.related;
   const candidates = allowed ?? candidatesOf(index, comboOk, accountOk, atMost, after);
   if (!allowed && narrowsOnlyBy(filter, decidedByCandidates)) return consume(candidates);
-  const out = scratch("matches.out", int32, candidates.length, "none");
-  let n = 0;
-  entries: for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k];
-    if (!comboOk[combo[i]] || !accountOk[account[i]]) continue;
-    const first = firstObserved[i];
-    if (first > atMost || first <= after) continue;
-    if (firstBounded && !within(first, firstFrom, firstTo)) continue;
-    if (scoreBounded && !(score[i] >= scoreMin && score[i] <= scoreMax)) continue;
-    if (epssBounded && !(epss[i] >= epssMin && epss[i] <= epssMax)) continue;
-    if (tagSetOk && !tagSetOk[tagSet[i]]) continue;
+  // Then each condition asked, in its own tight loop keeping the entries that pass it in place (a
+  // loop testing every condition on every candidate took as long as the candidates' pass), the
+  // commonest first; the candidates' pass already tested the combinations, the accounts and the age.
+  const kept = candidates;
+  let n = kept.length;
+  if (allowed) {
+    n = keepCoded(kept, n, combo, comboOk);
+    n = keepCoded(kept, n, account, accountOk);
+    n = keepAfter(kept, n, firstObserved, after, atMost);
+  }
+  if (scoreBounded) n = keepBetween(kept, n, score, scoreMin, scoreMax);
+  if (epssBounded) n = keepBetween(kept, n, epss, epssMin, epssMax);
+  if (tagSetOk) n = keepCoded(kept, n, tagSet, tagSetOk);
+  if (masks) n = keepResources(kept, n, index, masks);
+  const rest = firstBounded || closedBounded || pulledBefore !== undefined || amiCode !== undefined || providerAccountCode !== undefined || keys || keyOk || packageCode >= 0;
+  if (!rest) return consume(kept.subarray(0, n));
+  let m = 0;
+  entries: for (let k = 0; k < n; k++) {
+    const i = kept[k];
+    if (firstBounded && !within(firstObserved[i], firstFrom, firstTo)) continue;
     if (closedBounded && !within(closedAt[i], closedFrom, closedTo)) continue;
     if (pulledBefore !== undefined && !(pulledAt[i] < pulledBefore || (Number.isNaN(pulledAt[i]) && idle[i] === 1))) continue;
     if (amiCode !== undefined && ami[i] !== amiCode) continue;
@@ -176,23 +184,62 @@ export async function withFindingsIndexMatches<T>(index: FindingsIndex, scope: S
       for (let j = relatedStart[i]; j < relatedStart[i + 1] && !related; j++) related = relatedOk![relatedCodes[j]] === 1;
       if (!related) continue;
     }
-    if (masks && !masks.first[resource[i]]) {
-      let later = false;
-      for (let j = otherStart[i]; j < otherStart[i + 1] && !later; j++) later = masks.later[otherCodes[j]] === 1;
-      if (!later) continue;
-    }
     if (packageCode >= 0) {
       for (let j = packageStart[i]; j < packageStart[i + 1]; j++) {
         if (packageCodes[j] === packageCode) {
-          out[n++] = i;
+          kept[m++] = i;
           continue entries;
         }
       }
       continue;
     }
-    out[n++] = i;
+    kept[m++] = i;
   }
-  return consume(out.subarray(0, n));
+  return consume(kept.subarray(0, m));
+}
+
+/** Keeps, in place, the entries whose code in `column` the mask allows; returns how many. */
+function keepCoded(entries: Int32Array, n: number, column: Int32Array | Uint16Array, ok: Uint8Array): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = entries[k];
+    if (ok[column[i]] === 1) entries[m++] = i;
+  }
+  return m;
+}
+
+/** Keeps, in place, the entries whose value is within [min, max] (NaN, no value, is within none). */
+function keepBetween(entries: Int32Array, n: number, values: Float64Array, min: number, max: number): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = entries[k], v = values[i];
+    if (v >= min && v <= max) entries[m++] = i;
+  }
+  return m;
+}
+
+/** Keeps, in place, the entries whose value is within (after, atMost]. */
+function keepAfter(entries: Int32Array, n: number, values: Float64Array, after: number, atMost: number): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = entries[k], v = values[i];
+    if (v > after && v <= atMost) entries[m++] = i;
+  }
+  return m;
+}
+
+/** Keeps, in place, the entries whose first resource, or a later one, the resource text matches. */
+function keepResources(entries: Int32Array, n: number, index: FindingsIndex, masks: { first: Uint8Array; later: Uint8Array }): number {
+  const { resource } = index;
+  const { start, codes } = index.others;
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = entries[k];
+    let ok = masks.first[resource[i]] === 1;
+    for (let j = start[i]; j < start[i + 1] && !ok; j++) ok = masks.later[codes[j]] === 1;
+    if (ok) entries[m++] = i;
+  }
+  return m;
 }
 
 /** The entries of the statuses the combinations allow (comboOk holds the status) that pass the
