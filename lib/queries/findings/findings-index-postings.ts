@@ -18,21 +18,15 @@ function postings(index: FindingsIndex, column: PostingsColumn): Postings {
   let byColumn = held.get(index);
   if (!byColumn) held.set(index, (byColumn = new Map()));
   let p = byColumn.get(column);
-  if (!p) byColumn.set(column, (p = column === "key" ? ofOne(index.key, index.dict.key.values.length) : ofLists(column === "related" ? index.related : index.packages, column === "related" ? index.dict.related.values.length : index.dict.package.values.length)));
+  if (!p) {
+    // The key is one code per entry: a list of one at each entry.
+    const lists = column === "key" ? { start: Uint32Array.from({ length: index.size + 1 }, (_, i) => i), codes: index.key } : column === "related" ? index.related : index.packages;
+    byColumn.set(column, (p = ofLists(lists, index.dict[column].values.length)));
+  }
   return p;
 }
 
-/** Postings of a column with one code per entry. */
-function ofOne(codes: Int32Array, distinct: number): Postings {
-  const start = new Uint32Array(distinct + 1);
-  for (const c of codes) start[c + 1]++;
-  for (let c = 0; c < distinct; c++) start[c + 1] += start[c];
-  const at = start.slice(0, distinct), entries = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) entries[at[codes[i]]++] = i;
-  return { start, entries };
-}
-
-/** Postings of a column listed per entry (an entry listing a code twice is there twice). */
+/** A column's postings from its lists per entry (an entry listing a code twice is there twice). */
 function ofLists(lists: { start: Uint32Array; codes: Int32Array }, distinct: number): Postings {
   const start = new Uint32Array(distinct + 1);
   for (const c of lists.codes) start[c + 1]++;
