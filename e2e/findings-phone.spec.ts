@@ -23,9 +23,11 @@ for (const width of [320, 390]) {
     await expect(page.getByRole("region", { name: /Findings \(scrolls sideways\)/ })).toHaveCount(0);
     const title = await row.locator("td").nth(3).locator("a").first().boundingBox();
     expect(title!.width).toBeGreaterThan(width * 0.4);
-    // Score, EPSS and age say what they are, the column headers being hidden.
-    expect(await row.locator("td").nth(1).innerText()).toMatch(/^Score \d+\.\d$|^Score —$/);
-    expect(await row.locator("td").nth(6).innerText()).toMatch(/^Age \d+ ?[a-z]+$/);
+    // Score, EPSS and age say what they are, the column headers being hidden (the label is the
+    // cell's data-label shown before it, so read as a screen reader does: the cell's name).
+    await expect(row.locator("td").nth(1)).toHaveAccessibleName(/^Score \d+\.\d$|^Score —$/);
+    await expect(row.locator("td").nth(2)).toHaveAccessibleName(/^EPSS (\d+(\.\d)?%|<0\.1%|—)$/);
+    await expect(row.locator("td").nth(6)).toHaveAccessibleName(/^Age \d+ ?[a-z]+$/);
   });
 }
 
@@ -39,17 +41,18 @@ for (const width of [320, 390]) {
     const labels = ["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"];
     for (const [i, label] of labels.entries()) {
       const cell = cells.nth(i + 1);
-      expect(await cell.innerText()).toMatch(new RegExp(`^${label} (\\d[\\d,]*|·|\\d+\\.\\d|—)$`));
+      await expect(cell).toHaveAccessibleName(new RegExp(`^${label} (\\d[\\d,]*|·|\\d+\\.\\d|—)$`));
       const b = await cell.boundingBox();
       expect(b!.x + b!.width, label).toBeLessThanOrEqual(width);
     }
     // The same numbers as the desktop table's columns.
-    const phone = await Promise.all(labels.map((_, i) => cells.nth(i + 1).innerText().then((t) => t.replace(/^[A-Za-z ]+ /, ""))));
+    const phone = await Promise.all(labels.map((_, i) => cells.nth(i + 1).innerText()));
     await row.scrollIntoViewIfNeeded();
     await attachScreenshot(page, testInfo, `findings-grouped-${width}`);
     await page.setViewportSize({ width: 1440, height: 900 });
     await expect(row).toHaveCSS("display", "table-row");
     expect(await Promise.all(labels.map((_, i) => cells.nth(i + 1).innerText()))).toEqual(phone);
+    for (const [i, label] of labels.entries()) await expect(cells.nth(i + 1), label).toHaveAccessibleName(phone[i]); // no label here: the header names the column
   });
 }
 
@@ -60,5 +63,5 @@ test("at 1440 px the findings list is a table with sortable headers", async ({ p
   await expect(row).toBeVisible();
   expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe("table-row");
   await expect(page.getByRole("columnheader", { name: /Score/ })).toBeVisible();
-  expect(await row.locator("td").nth(1).innerText()).toMatch(/^\d+\.\d$|^—$/); // the phone's "Score " label hidden
+  await expect(row.locator("td").nth(1)).toHaveAccessibleName(/^\d+\.\d$|^—$/); // the phone's "Score " label not shown
 });

@@ -1,8 +1,9 @@
 "use client";
 // One page of findings: the columns an engineer triages by, the title linking to the detail page,
-// sortable headers (any sort change starts again at page one). Below the sm breakpoint each row is a
-// card (.finding-cards in app/globals.css): the header is hidden there, Score, EPSS and Age say what
-// they are, and the toolbar's Sort select sorts.
+// sortable headers (any sort change starts again at page one). The cells' spacing, alignment and
+// link styles are .finding-cards rules in app/globals.css, not utilities on each of 50 rows' cells.
+// Below the sm breakpoint each row is a card: the header is hidden there, Score, EPSS and Age say
+// what they are (their data-label, shown before the value), and the toolbar's Sort select sorts.
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
 import Link from "next/link";
 import type { FindingListItem } from "@/lib/queries/findings/explorer-result";
@@ -42,36 +43,30 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
       </thead>
       <tbody>
         {rows.map((f) => (
-          <tr key={f.arn} className="border-b border-line/70 align-top hover:bg-canvas" data-finding={f.arn}>
-            <td className="px-2 py-2"><SeverityBadge severity={f.severity} /></td>
-            <td className="px-2 py-2 text-right font-semibold tabular-nums">
-              <span className="font-normal text-muted sm:hidden">Score </span>{formatScore(f.inspector_score)}
-            </td>
-            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-              <span className="text-muted sm:hidden">EPSS </span>{formatEpss(f.epss_score)}
-            </td>
-            <td className="max-w-[28rem] px-2 py-2">
-              <Link href={findingHref(f.arn)} className="font-medium hover:text-accent hover:underline">{f.title}</Link>
-              <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-[11px] text-muted">
+          <tr key={f.arn} data-finding={f.arn}>
+            <td><SeverityBadge severity={f.severity} /></td>
+            <td data-label="Score">{formatScore(f.inspector_score)}</td>
+            <td data-label="EPSS">{formatEpss(f.epss_score)}</td>
+            <td>
+              <Link href={findingHref(f.arn)}>{f.title}</Link>
+              <div className="cell-tags">
                 {f.kev === "YES" && <KevBadge />}
-                {f.exploit_available === "YES" && <span className="rounded bg-red-700 px-1 font-bold uppercase text-white">exploit</span>}
-                {f.fix_available === "YES" && <span className="rounded bg-emerald-700 px-1 font-bold uppercase text-white">fix</span>}
-                {f.fix_available === "PARTIAL" && <span className="rounded bg-emerald-600/80 px-1 font-bold uppercase text-white">partial fix</span>}
+                {f.exploit_available === "YES" && <span className="tag bg-red-700">exploit</span>}
+                {f.fix_available === "YES" && <span className="tag bg-emerald-700">fix</span>}
+                {f.fix_available === "PARTIAL" && <span className="tag bg-emerald-600/80">partial fix</span>}
                 {f.status !== OPEN_STATUS && <StatusPill value={f.status} />}
                 {f.package_names.length > 0 && <span className="truncate">{f.package_names.join(", ")}</span>}
               </div>
             </td>
-            <td className="max-w-[18rem] px-2 py-2">
+            <td>
               <div className="truncate font-mono text-xs" title={f.resource_id}>{f.resource_name ?? f.resource_id}</div>
-              <div className="text-[11px] text-muted">{resourceTypeLabel[f.resource_type as ResourceType] ?? f.resource_type} · {f.region}</div>
+              <div className="cell-note">{resourceTypeLabel[f.resource_type as ResourceType] ?? f.resource_type} · {f.region}</div>
             </td>
-            <td className="px-2 py-2">
-              <Link href={`/accounts/${f.account_id}`} className="hover:text-accent hover:underline">{f.account_name ?? f.account_id}</Link>
-              <div className="font-mono text-[11px] text-muted">{f.account_id}</div>
+            <td>
+              <Link href={`/accounts/${f.account_id}`}>{f.account_name ?? f.account_id}</Link>
+              <div className="cell-note font-mono">{f.account_id}</div>
             </td>
-            <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" title={`first seen ${f.first_observed_at}`}>
-              <span className="text-muted sm:hidden">Age </span>{formatAge(f.first_observed_at)}
-            </td>
+            <td data-label="Age" title={`first seen ${f.first_observed_at}`}>{formatAge(f.first_observed_at)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,7 +1,7 @@
 // Group-by view: counts per CVE, package, resource, AMI or image; each row opens the list for it.
-// Below the sm breakpoint each row is a card (.group-cards in app/globals.css): the key across the
-// top, the six counts under it in two lines, each saying what it is (the header is hidden there).
-import type { ReactNode } from "react";
+// The cells' spacing and alignment are .group-cards rules in app/globals.css. Below the sm breakpoint
+// each row is a card: the key across the top, the six counts under it in two lines, each saying what
+// it is (its data-label, shown before the value; the header is hidden there).
 import Link from "next/link";
 import type { FindingGroupItem } from "@/lib/queries/findings/explorer-result";
 import type { FindingsFilter, FindingsGroup } from "@/lib/queries/findings/findings-filter";
@@ -19,31 +19,20 @@ export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem
       <TableHead columns={[keyLabel[group], ...["Findings", "Critical", "High", "Exploitable", "Accounts", "Max score"].map((label) => ({ label, align: "right" as const }))]} />
       <tbody>
         {groups.map((g) => (
-          <tr key={g.key} className="border-b border-line/70 hover:bg-canvas">
-            <td className="max-w-[36rem] px-2 py-1.5">
-              <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))} className="font-mono text-xs font-semibold hover:text-accent hover:underline">
-                {group === "cve" ? findingKeyLabel(g.key) : g.key}
-              </Link>
+          <tr key={g.key}>
+            <td>
+              <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))}>{group === "cve" ? findingKeyLabel(g.key) : g.key}</Link>
               {g.label && g.label !== g.key && <div className="truncate text-xs text-muted">{g.label.replace(`${g.key} - `, "")}</div>}
             </td>
-            <Count label="Findings" className="font-semibold">{formatCount(g.count)}</Count>
-            <Count label="Critical">{g.critical ? formatCount(g.critical) : "·"}</Count>
-            <Count label="High">{g.high ? formatCount(g.high) : "·"}</Count>
-            <Count label="Exploitable">{g.exploitable ? formatCount(g.exploitable) : "·"}</Count>
-            <Count label="Accounts">{formatCount(g.accounts)}</Count>
-            <Count label="Max score">{formatScore(g.max_score)}</Count>
+            <td data-label="Findings">{formatCount(g.count)}</td>
+            <td data-label="Critical">{g.critical ? formatCount(g.critical) : "·"}</td>
+            <td data-label="High">{g.high ? formatCount(g.high) : "·"}</td>
+            <td data-label="Exploitable">{g.exploitable ? formatCount(g.exploitable) : "·"}</td>
+            <td data-label="Accounts">{formatCount(g.accounts)}</td>
+            <td data-label="Max score">{formatScore(g.max_score)}</td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A count's cell; on a phone, where the header is hidden, it says what it counts. */
-function Count({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
-  return (
-    <td className={`whitespace-nowrap px-2 py-1.5 text-right tabular-nums ${className}`}>
-      <span className="text-xs font-normal text-muted sm:hidden">{label} </span>{children}
-    </td>
   );
 }

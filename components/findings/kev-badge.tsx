@@ -3,7 +3,7 @@
 export function KevBadge({ due, compact = false }: { due?: string | null; compact?: boolean }) {
   const title = `In CISA's Known Exploited Vulnerabilities catalog${due ? `; CISA due date ${due.slice(0, 10)}` : ""}`;
   return (
-    <span title={title} data-kev="yes" className={`rounded bg-fuchsia-800 px-1 font-bold uppercase text-white ${compact ? "text-[10px]" : "text-[11px]"}`}>
+    <span title={title} data-kev="yes" className={`tag bg-fuchsia-800 ${compact ? "text-[10px]" : "text-[11px]"}`}>
       KEV
     </span>
   );
