@@ -57,6 +57,9 @@ const schema = z.object({
   // Web server processes sharing PORT (node:cluster, `npm start` with the standalone build); each
   // renders pages on its own thread, so up to one per core. More than one needs DATABASE_URL.
   INSPECTORATE_WEB_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  // Pages and API calls each web worker serves at once; the others wait their turn in arrival order
+  // (lib/ops/request-admission.ts). 0: no limit.
+  INSPECTORATE_WEB_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   INSPECTORATE_ROLE_ARN: z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, "expected an IAM role ARN such as arn:aws:iam::123456789012:role/InspectorateReadOnly")

@@ -2,6 +2,8 @@
 // One page of findings: the columns an engineer triages by, the title linking to the detail page,
 // sortable headers (any sort change starts again at page one). The cells' spacing, alignment and
 // link styles are .finding-cards rules in app/globals.css, not utilities on each of 50 rows' cells.
+// Its links do not prefetch: each would be a request to the server as it scrolls into view, up to
+// 100 a page, each waiting behind every viewer's pages (lib/ops/request-admission.ts).
 // Below the sm breakpoint each row is a card: the header is hidden there, Score, EPSS and Age say
 // what they are (their data-label, shown before the value), and the toolbar's Sort select sorts.
 import { OPEN_STATUS } from "@/lib/domain/lifecycle";
@@ -48,7 +50,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
             <td data-label="Score">{formatScore(f.inspector_score)}</td>
             <td data-label="EPSS">{formatEpss(f.epss_score)}</td>
             <td>
-              <Link href={findingHref(f.arn)}>{f.title}</Link>
+              <Link href={findingHref(f.arn)} prefetch={false}>{f.title}</Link>
               <div className="cell-tags">
                 {f.kev === "YES" && <KevBadge />}
                 {f.exploit_available === "YES" && <span className="tag bg-red-700">exploit</span>}
@@ -63,7 +65,7 @@ export function FindingsTable({ rows, sort, onSort }: { rows: FindingListItem[];
               <div className="cell-note">{resourceTypeLabel[f.resource_type as ResourceType] ?? f.resource_type} · {f.region}</div>
             </td>
             <td>
-              <Link href={`/accounts/${f.account_id}`}>{f.account_name ?? f.account_id}</Link>
+              <Link href={`/accounts/${f.account_id}`} prefetch={false}>{f.account_name ?? f.account_id}</Link>
               <div className="cell-note font-mono">{f.account_id}</div>
             </td>
             <td data-label="Age" title={`first seen ${f.first_observed_at}`}>{formatAge(f.first_observed_at)}</td>

@@ -1,7 +1,8 @@
 // Group-by view: counts per CVE, package, resource, AMI or image; each row opens the list for it.
 // The cells' spacing and alignment are .group-cards rules in app/globals.css. Below the sm breakpoint
 // each row is a card: the key across the top, the six counts under it in two lines, each saying what
-// it is (its data-label, shown before the value; the header is hidden there).
+// it is (its data-label, shown before the value; the header is hidden there). Its links do not
+// prefetch (one request per row as it scrolls into view; see findings-table.tsx).
 import Link from "next/link";
 import type { FindingGroupItem } from "@/lib/queries/findings/explorer-result";
 import type { FindingsFilter, FindingsGroup } from "@/lib/queries/findings/findings-filter";
@@ -21,7 +22,7 @@ export function GroupTable({ groups, group, filter }: { groups: FindingGroupItem
         {groups.map((g) => (
           <tr key={g.key}>
             <td>
-              <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))}>{group === "cve" ? findingKeyLabel(g.key) : g.key}</Link>
+              <Link href={findingsHref(withFilter(filter, { ...groupFilter(group, g.key), group: undefined }))} prefetch={false}>{group === "cve" ? findingKeyLabel(g.key) : g.key}</Link>
               {g.label && g.label !== g.key && <div className="truncate text-xs text-muted">{g.label.replace(`${g.key} - `, "")}</div>}
             </td>
             <td data-label="Findings">{formatCount(g.count)}</td>

@@ -62,4 +62,18 @@ describe("the standalone server", () => {
     expect(lines.find((l) => l.msg === "request" && l.path === "/findings")).toMatchObject({ requestId: expect.any(String), status: 200 });
     expect(lines.find((l) => l.msg === "sync run finished")).toMatchObject({ runId: 1, outcome: "SUCCEEDED" });
   });
+
+  it("serves pages a few at a time (INSPECTORATE_WEB_CONCURRENCY, 4): the others wait their turn, each counted", async () => {
+    const sample = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+    const metricsText = async () => (await fetch(`${app.url}/api/metrics`)).text();
+    const before = await metricsText();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${app.url}/findings?group=cve`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const after = await metricsText();
+    // Every page passed the door (the scrape itself does not); with 12 at once and 4 places, some waited.
+    expect(sample(after, "inspectorate_http_queue_wait_seconds_count") - sample(before, "inspectorate_http_queue_wait_seconds_count")).toBe(12);
+    expect(sample(after, "inspectorate_http_queue_wait_seconds_sum")).toBeGreaterThan(sample(before, "inspectorate_http_queue_wait_seconds_sum"));
+    expect(sample(after, "inspectorate_http_requests_waiting")).toBe(0);
+    expect(sample(after, "inspectorate_http_requests_serving")).toBe(0);
+  });
 });
