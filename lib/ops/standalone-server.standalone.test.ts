@@ -67,8 +67,12 @@ describe("the standalone server", () => {
     const sample = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
     const metricsText = async () => (await fetch(`${app.url}/api/metrics`)).text();
     const before = await metricsText();
-    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${app.url}/findings?group=cve`)));
+    const answers = await Promise.all(Array.from({ length: 12 }, async () => {
+      const r = await fetch(`${app.url}/findings?group=cve`);
+      return { status: r.status, page: await r.text() }; // a page's place is freed once it is all sent
+    }));
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect(answers.every((r) => r.page.includes('data-testid="group-table"'))).toBe(true);
     const after = await metricsText();
     // Every page passed the door (the scrape itself does not); with 12 at once and 4 places, some waited.
     expect(sample(after, "inspectorate_http_queue_wait_seconds_count") - sample(before, "inspectorate_http_queue_wait_seconds_count")).toBe(12);
