@@ -96,6 +96,7 @@ describe("the line at the door", () => {
     expect(admission.waiting).toBe(2);
     leaving.abort();
     expect(await left).toBe("AbortError");
+    await expect.poll(() => admission.waiting).toBe(1); // out of the line at once, not at its turn
     expect(await first).toBe("first");
     expect(await after).toBe("after");
     expect(log.served).toEqual(["first", "after"]);
@@ -114,6 +115,27 @@ describe("the line at the door", () => {
     }
     expect(await Promise.all(sent)).toEqual(["page1", "prefetch1", "page2", "prefetch2", "page3"]);
     expect(log.served).toEqual(["page1", "page2", "page3", "prefetch1", "prefetch2"]);
+  });
+
+  it("frees the place of a request that throws as its turn comes, and serves the next", async () => {
+    const admission = createAdmission(1);
+    const server = http.createServer((req, res) =>
+      admission.admit(req, res, () => {
+        if (req.url === "/bad") throw new Error("broken handler");
+        setTimeout(() => res.end(req.url), 80);
+      }),
+    );
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const first = fetch(`${base}/first`).then((r) => r.text());
+    await holding(admission, 1);
+    const bad = fetch(`${base}/bad`).then(() => "answered", () => "connection closed");
+    await holding(admission, 2);
+    const after = fetch(`${base}/after`).then((r) => r.text());
+    await holding(admission, 3);
+    expect([await first, await bad, await after]).toEqual(["/first", "connection closed", "/after"]);
+    expect([admission.serving, admission.waiting]).toEqual([0, 0]);
   });
 
   it("with limit 0 serves everything at once", async () => {

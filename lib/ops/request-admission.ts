@@ -5,8 +5,8 @@
 // it has started. With 25 viewers on one worker each page shared the core with 24 others, so a
 // question twice as dear took twice as long as the median one: p99 was ~2.3× p50. Served a few at a
 // time in arrival order, each waits for the ones before it and then runs nearly alone, so the waits
-// even out: at 50 viewers on a 1M cache the CVE grouping's p99 went 1,791 → 945 ms and the resource
-// grouping's 2,688 → 1,087, at the same or higher throughput (docs/benchmarks.md, forty-third pass).
+// even out: at 50 viewers on a 1M cache the explorer's p99 fell 14–47 % (the CVE grouping 1,615 → 863
+// ms, the resource grouping 1,868 → 1,290) at about the same throughput (docs/benchmarks.md, 43rd pass).
 //
 // Never held back: static assets, health and metrics (a probe or a scrape must answer while pages
 // queue), and the downloads (a CSV or PDF streams for seconds and would hold a place that long).
@@ -32,13 +32,12 @@ export interface Admission {
 /** `limit` 0: no limit. `waited`: each admitted request's seconds in the line (0 when served at once). */
 export function createAdmission(limit: number, waited?: (seconds: number) => void): Admission {
   let serving = 0;
-  type Turn = { res: http.ServerResponse; serve: () => void; since: number; gone: boolean };
+  type Turn = { res: http.ServerResponse; serve: () => void; since: number };
   const line: Turn[] = [];
   const prefetches: Turn[] = [];
   const next = () => {
     while (serving < limit && (line.length || prefetches.length)) {
       const turn = (line.length ? line : prefetches).shift()!;
-      if (turn.gone) continue; // the client left while waiting
       start(turn.res, turn.serve, turn.since);
     }
   };
@@ -54,16 +53,25 @@ export function createAdmission(limit: number, waited?: (seconds: number) => voi
     res.once("finish", release);
     res.once("close", release);
     waited?.((performance.now() - since) / 1000);
-    serve();
+    try {
+      serve();
+    } catch (err) {
+      res.destroy(err as Error); // frees its place ("close"); a waiting one must not throw into another's "finish"
+    }
   };
   return {
     admit(req, res, serve) {
       if (limit <= 0 || servedUnqueued(pathOf(req.url))) return serve();
       const prefetch = req.headers["next-router-prefetch"] !== undefined;
       if (serving < limit && !line.length && (!prefetch || !prefetches.length)) return start(res, serve, performance.now());
-      const turn: Turn = { res, serve: AsyncResource.bind(serve), since: performance.now(), gone: false };
-      res.once("close", () => (turn.gone = true));
-      (prefetch ? prefetches : line).push(turn);
+      const turn: Turn = { res, serve: AsyncResource.bind(serve), since: performance.now() };
+      const queue = prefetch ? prefetches : line;
+      queue.push(turn);
+      // The client left while waiting: out of the line (once served, the turn is no longer in it).
+      res.once("close", () => {
+        const at = queue.indexOf(turn);
+        if (at >= 0) queue.splice(at, 1);
+      });
     },
     get serving() {
       return serving;
