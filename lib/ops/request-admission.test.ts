@@ -61,7 +61,7 @@ describe("the line at the door", () => {
   });
 
   it("never holds back assets, probes, scrapes or downloads", async () => {
-    const admission = createAdmission(1);
+    const admission = createAdmission(1, undefined, 10_000);
     const { base, log } = await serverWith(admission);
     const slow = fetch(`${base}/findings?id=slow&hold=1500`).then((r) => r.text());
     await holding(admission, 1);
@@ -135,6 +135,22 @@ describe("the line at the door", () => {
     const after = fetch(`${base}/after`).then((r) => r.text());
     await holding(admission, 3);
     expect([await first, await bad, await after]).toEqual(["/first", "connection closed", "/after"]);
+    expect([admission.serving, admission.waiting]).toEqual([0, 0]);
+  });
+
+  it("lets the next one in once a request has held its place for the longest it may", async () => {
+    const admission = createAdmission(1, undefined, 200);
+    const { base, log } = await serverWith(admission);
+    const slow = fetch(`${base}/a?id=slow&hold=1500`).then((r) => r.text());
+    await holding(admission, 1);
+    const started = performance.now();
+    const next = fetch(`${base}/b?id=next&hold=1`).then((r) => r.text());
+    expect(await next).toBe("next");
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThan(150);
+    expect(waited).toBeLessThan(1000); // not behind the slow one's 1.5 s
+    expect(await slow).toBe("slow");
+    expect(log.served).toEqual(["slow", "next"]);
     expect([admission.serving, admission.waiting]).toEqual([0, 0]);
   });
 

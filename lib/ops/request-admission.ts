@@ -11,7 +11,9 @@
 // Never held back: static assets, health and metrics (a probe or a scrape must answer while pages
 // queue), and the downloads (a CSV or PDF streams for seconds and would hold a place that long).
 // Served last: the router's prefetches (Next-Router-Prefetch), a guess at a next page, wait until no
-// page or API call does. A request whose client leaves while it waits is dropped, never served.
+// page or API call does. A request whose client leaves while it waits is dropped, never served. A
+// request keeps its place at most HOLD_MS: one still going then (a slow client reading a big page, a
+// slow database) goes on outside the count, and the next one in the line starts.
 import http from "node:http";
 import { AsyncResource } from "node:async_hooks";
 import { pathOf } from "./log-request";
@@ -29,8 +31,11 @@ export interface Admission {
   readonly waiting: number;
 }
 
+/** The longest a request holds its place. A page's own work is ~5-40 ms of CPU here; more is waiting. */
+export const HOLD_MS = 500;
+
 /** `limit` 0: no limit. `waited`: each admitted request's seconds in the line (0 when served at once). */
-export function createAdmission(limit: number, waited?: (seconds: number) => void): Admission {
+export function createAdmission(limit: number, waited?: (seconds: number) => void, holdMs = HOLD_MS): Admission {
   let serving = 0;
   type Turn = { res: http.ServerResponse; serve: () => void; since: number };
   const line: Turn[] = [];
@@ -47,9 +52,12 @@ export function createAdmission(limit: number, waited?: (seconds: number) => voi
     const release = () => {
       if (done) return;
       done = true;
+      clearTimeout(held);
       serving--;
       next();
     };
+    const held = setTimeout(release, holdMs);
+    held.unref();
     res.once("finish", release);
     res.once("close", release);
     waited?.((performance.now() - since) / 1000);
