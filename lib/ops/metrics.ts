@@ -25,7 +25,7 @@ function build() {
   };
   // The line at the door (request-admission.ts), summed across web workers.
   new client.Gauge({ name: "inspectorate_http_requests_waiting", help: "Page and API requests waiting for their turn", registers: [registry], collect() { this.set(currentAdmission()?.waiting ?? 0); } });
-  new client.Gauge({ name: "inspectorate_http_requests_serving", help: "Page and API requests being served (downloads, assets and probes not counted)", registers: [registry], collect() { this.set(currentAdmission()?.serving ?? 0); } });
+  new client.Gauge({ name: "inspectorate_http_requests_serving", help: "Page and API requests holding one of the places (downloads, assets and probes not counted, nor one still running past its 500 ms hold)", registers: [registry], collect() { this.set(currentAdmission()?.serving ?? 0); } });
   // 1 per process, summed across web workers: how many processes a scrape's numbers cover.
   new client.Gauge({ name: "inspectorate_web_workers", help: "Web server processes whose metrics this scrape sums", registers: [registry], collect() { this.set(1); } });
   collectDatabaseGauges(registry);

@@ -77,6 +77,8 @@ describe("the line at the door", () => {
     expect(await queued).toBe("queued");
     // Every download and probe was served before the page that came before them, which waited its turn.
     expect(log.served).toEqual(["slow", "/api/health/live", "/api/health/ready", "/api/metrics", "/_next/static/chunks/a.js", "/api/findings/export", "/api/review/csv", "/api/review/pdf", "queued"]);
+    expect(servedUnqueued("/favicon.ico")).toBe(true);
+    expect(servedUnqueued("/robots.txt")).toBe(true);
     expect(servedUnqueued("/findings")).toBe(false);
     expect(servedUnqueued("/api/findings")).toBe(false);
     expect(servedUnqueued("/api/health")).toBe(false); // not a probe's path

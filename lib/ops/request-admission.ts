@@ -17,11 +17,13 @@
 import http from "node:http";
 import { AsyncResource } from "node:async_hooks";
 import { pathOf } from "./log-request";
+import { routeOf } from "./route-label";
 
-const unqueued = [/^\/_next\//, /^\/favicon\.ico$/, /^\/api\/health\//, /^\/api\/metrics$/, /^\/api\/findings\/export$/, /^\/api\/review\/(csv|pdf)$/];
+const unqueued = [/^\/api\/health\//, /^\/api\/metrics$/, /^\/api\/findings\/export$/, /^\/api\/review\/(csv|pdf)$/];
 
-/** Whether a request path skips the line (assets, probes, scrapes, downloads). */
-export const servedUnqueued = (path: string): boolean => unqueued.some((re) => re.test(path));
+/** Whether a request path skips the line: assets (as the metrics' route labels class them), probes,
+ *  scrapes, downloads. */
+export const servedUnqueued = (path: string): boolean => routeOf(path).kind === "asset" || unqueued.some((re) => re.test(path));
 
 export interface Admission {
   /** Serves the request now, or once a place frees up; `serve` runs in the request's own async context. */
