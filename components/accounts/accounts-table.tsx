@@ -36,7 +36,7 @@ export function sortAccountRows(rows: AccountListRow[], sort: AccountSort): Acco
 export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]; sortHref: (s: AccountSort) => string; sort: AccountSort }) {
   const th = (label: string, s?: AccountSort, className = "") => (
     <th scope="col" aria-sort={s === sort ? "descending" : undefined} className={`px-2 py-2 font-semibold ${className}`}>
-      {s ? <Link href={sortHref(s)} className={`hover:text-accent ${s === sort ? "text-ink underline" : ""}`}>{label}</Link> : label}
+      {s ? <Link prefetch={false} href={sortHref(s)} className={`hover:text-accent ${s === sort ? "text-ink underline" : ""}`}>{label}</Link> : label}
     </th>
   );
   return (
@@ -65,7 +65,7 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
           return (
             <tr key={r.accountId} className="border-b border-line/60 hover:bg-canvas">
               <td className="px-2 py-1.5">
-                <Link href={`/accounts/${r.accountId}`} className="font-medium hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
+                <Link prefetch={false} href={`/accounts/${r.accountId}`} className="font-medium hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
                 <div className="font-mono text-[11px] text-muted">{r.accountId}</div>
               </td>
               <td className="px-2 py-1.5 text-xs">{r.ou ?? "—"}<div className="text-muted">{r.owner ?? "no owner"}</div></td>
@@ -74,12 +74,12 @@ export function AccountsTable({ rows, sortHref, sort }: { rows: AccountListRow[]
               ) : (<>
               {rankedSeverities.map((s) => (
                 <td key={s} className="px-2 py-1.5 text-right tabular-nums">
-                  <Link href={findingsHref({ account: [r.accountId], severity: [s], ...awsOnly([r]) })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
+                  <Link prefetch={false} href={findingsHref({ account: [r.accountId], severity: [s], ...awsOnly([r]) })} className="hover:underline" style={{ color: r.counts[s] && (s === "CRITICAL" || s === "HIGH") ? severityColor[s].ink : undefined, fontWeight: s === "CRITICAL" && r.counts[s] ? 700 : undefined }}>
                     {formatCount(r.counts[s])}
                   </Link>
                 </td>
               ))}
-              <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link href={findingsHref({ account: [r.accountId], ...awsOnly([r]) })} className="hover:underline">{formatCount(r.total)}</Link></td>
+              <td className="px-2 py-1.5 text-right font-semibold tabular-nums"><Link prefetch={false} href={findingsHref({ account: [r.accountId], ...awsOnly([r]) })} className="hover:underline">{formatCount(r.total)}</Link></td>
               </>)}
               <td className="px-2 py-1.5 text-right tabular-nums" data-cost>{formatCost(r.cost)}</td>
               {r.left ? (

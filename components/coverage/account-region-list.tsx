@@ -16,7 +16,7 @@ export function AccountRegionList({ rows, empty, show }: { rows: AccountRegionSt
         const a = regions[0];
         return (
           <li key={a.account_id} className="py-1.5">
-            <Link href={`/accounts/${a.account_id}`} className="hover:text-accent hover:underline">{a.name ?? a.account_id}</Link>
+            <Link prefetch={false} href={`/accounts/${a.account_id}`} className="hover:text-accent hover:underline">{a.name ?? a.account_id}</Link>
             <span className="ml-1.5 font-mono text-[11px] text-muted">{a.account_id}</span>
             <div className="mt-1 flex flex-wrap gap-1">
               {regions.map((r) => (

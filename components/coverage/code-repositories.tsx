@@ -31,9 +31,9 @@ export async function CodeRepositoriesLoader({ scope }: { scope: Scope }) {
             {repos.map((r) => (
               <tr key={`${r.region}/${r.resource_id}`} className="border-b border-line/60">
                 <td className="px-2 py-1.5"><span className="font-mono text-xs">{r.project ?? r.resource_id}</span><div className="text-[11px] text-muted">{r.provider ?? "—"} · {r.region}{r.last_commit ? ` · commit ${r.last_commit.slice(0, 8)}` : ""}</div></td>
-                <td className="px-2 py-1.5"><Link href={`/accounts/${r.account_id}`} className="hover:text-accent hover:underline">{r.account_name ?? r.account_id}</Link></td>
+                <td className="px-2 py-1.5"><Link prefetch={false} href={`/accounts/${r.account_id}`} className="hover:text-accent hover:underline">{r.account_name ?? r.account_id}</Link></td>
                 <td className="px-2 py-1.5 text-xs">{r.scan_status_code === "ACTIVE" ? "scanned" : "not scanned"} · {explainScanStatusReason(r.scan_status_reason).label}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums"><Link href={findingsHref({ resource: r.resource_id })} className="hover:underline">{r.open_findings}</Link></td>
+                <td className="px-2 py-1.5 text-right tabular-nums"><Link prefetch={false} href={findingsHref({ resource: r.resource_id })} className="hover:underline">{r.open_findings}</Link></td>
                 <td className="px-2 py-1.5 text-right text-xs">{r.last_scanned_at ? `${formatAge(r.last_scanned_at)} ago` : "never"}</td>
               </tr>
             ))}

@@ -30,7 +30,7 @@ export function CoverageMatrixTable({ rows }: { rows: CoverageMatrixRow[] }) {
         {rows.map((r) => (
           <tr key={r.accountId} className="border-b border-line/60 hover:bg-canvas">
             <th scope="row" className="px-2 py-1.5 text-left font-normal">
-              <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
+              <Link prefetch={false} href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">{r.name ?? r.accountId}</Link>
               <span className="ml-1.5 font-mono text-[11px] text-muted">{r.accountId}</span>
             </th>
             {r.left ? (
@@ -39,7 +39,7 @@ export function CoverageMatrixTable({ rows }: { rows: CoverageMatrixRow[] }) {
               <>
                 {scanTypes.map((s) => <MatrixCell key={s} accountId={r.accountId} scanType={s} cell={r.cells[s]} />)}
                 <td className="px-2 py-1.5 text-right tabular-nums">
-                  {r.inactive ? <Link href={coverageResourcesHref({ account: r.accountId })} className="font-semibold text-accent hover:underline">{formatCount(r.inactive)}</Link> : <span className="text-muted">0</span>}
+                  {r.inactive ? <Link prefetch={false} href={coverageResourcesHref({ account: r.accountId })} className="font-semibold text-accent hover:underline">{formatCount(r.inactive)}</Link> : <span className="text-muted">0</span>}
                 </td>
               </>
             )}
@@ -55,7 +55,7 @@ function MatrixCell({ accountId, scanType, cell }: { accountId: string; scanType
   const title = `${scanTypeLabel[scanType]}: enabled in ${cell.enabledRegions}/${cell.regions} regions; ${cell.active} scanned, ${cell.inactive} not scanned`;
   return (
     <td className="px-1 py-1">
-      <Link href={coverageResourcesHref({ account: accountId, scanType })} title={title} className={`block rounded px-2 py-1 text-xs font-semibold hover:outline hover:outline-2 hover:outline-ink ${v.tone}`}>
+      <Link prefetch={false} href={coverageResourcesHref({ account: accountId, scanType })} title={title} className={`block rounded px-2 py-1 text-xs font-semibold hover:outline hover:outline-2 hover:outline-ink ${v.tone}`}>
         {v.text}
         <span className="block font-normal opacity-80">{formatCount(cell.active)} / {formatCount(cell.active + cell.inactive)} resources</span>
       </Link>

@@ -17,13 +17,13 @@ export function CoverageResourcesTable({ rows }: { rows: Omit<CoverageResourceRo
         {rows.map((r) => (
           <tr key={`${r.region}/${r.resource_id}/${r.scan_type}`} className="border-b border-line/60 hover:bg-canvas" data-resource={r.resource_id}>
             <td className="max-w-[28rem] px-2 py-1.5">
-              <Link href={findingsHref({ resource: r.resource_id, status: [...lifecycleStatuses] })} className="block truncate font-mono text-xs hover:text-accent hover:underline" title={r.resource_id}>
+              <Link prefetch={false} href={findingsHref({ resource: r.resource_id, status: [...lifecycleStatuses] })} className="block truncate font-mono text-xs hover:text-accent hover:underline" title={r.resource_id}>
                 {r.resource_name ?? r.resource_id}
               </Link>
               <span className="text-[11px] text-muted">{resourceTypeLabel[r.resource_type as ResourceType] ?? r.resource_type} · {r.region}</span>
             </td>
             <td className="px-2 py-1.5">
-              <Link href={`/accounts/${r.account_id}`} className="hover:text-accent hover:underline">{r.account_name ?? r.account_id}</Link>
+              <Link prefetch={false} href={`/accounts/${r.account_id}`} className="hover:text-accent hover:underline">{r.account_name ?? r.account_id}</Link>
               <div className="font-mono text-[11px] text-muted">{r.account_id}</div>
             </td>
             <td className="px-2 py-1.5 text-xs">{r.scan_type.toLowerCase()}<Ec2ScanMode row={r} /></td>

@@ -15,7 +15,7 @@ export function ScanConfigWarnings({ warnings, configured }: { warnings: ScanCon
           <div className="min-w-0 text-sm">
             <p className="font-semibold">
               <span className="sr-only">{w.level === "critical" ? "Critical: " : "Warning: "}</span>
-              {w.accountId ? <Link href={`/accounts/${w.accountId}`} className="hover:text-accent hover:underline">{w.message}</Link> : w.message}
+              {w.accountId ? <Link prefetch={false} href={`/accounts/${w.accountId}`} className="hover:text-accent hover:underline">{w.message}</Link> : w.message}
             </p>
             <p className="text-muted"><span className="font-semibold">Fix: </span>{w.fix}</p>
           </div>

@@ -58,7 +58,7 @@ export function SeverityHeatmap({ first, initialRows, regions, sort: initialSort
   const accountRow = (r: HeatmapRow, indent = false): HeatRow => (r.provider ? providerRow(r, regions, use, indent) : {
     id: r.accountId,
     label: (
-      <Link href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
+      <Link prefetch={false} href={`/accounts/${r.accountId}`} className="hover:text-accent hover:underline">
         {r.name ?? r.accountId}
         {r.name && <span className="ml-1.5 hidden font-mono text-[11px] text-muted sm:inline">{r.accountId}</span>}
       </Link>

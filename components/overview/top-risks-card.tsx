@@ -23,7 +23,7 @@ export function TopRisksCard({ risks, regions }: { risks: TopRiskRow[]; regions:
         {risks.map((r) => (
           <tr key={r.finding_key} className="border-b border-line/60 last:border-0 hover:bg-canvas">
             <td className="py-1.5 pr-2">
-              <Link href={findingsHref({ cve: r.finding_key, region: regions, inUse: "all" })} className="group block">
+              <Link prefetch={false} href={findingsHref({ cve: r.finding_key, region: regions, inUse: "all" })} className="group block">
                 <span className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
                   <SeverityBadge severity={r.severity} compact />
                   <span className="whitespace-nowrap font-mono text-xs font-semibold group-hover:text-accent">{findingKeyLabel(r.finding_key)}</span>

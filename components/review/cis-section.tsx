@@ -18,7 +18,7 @@ export async function CisReviewLoader({ scope }: { scope: Scope }) {
       <tbody>
         {rows.map((s) => (
           <tr key={`${s.accountId}/${s.region}`} className="border-b border-line/60 last:border-0">
-            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40" href={accountHref(s.accountId)}>{names.get(s.accountId) ?? s.accountId}</Link></td>
+            <td className="px-2 py-1.5"><Link prefetch={false} className="text-accent underline decoration-accent/40" href={accountHref(s.accountId)}>{names.get(s.accountId) ?? s.accountId}</Link></td>
             <td className="px-2 py-1.5 text-muted">{s.region}</td>
             <td className="px-2 py-1.5 text-muted">{s.scanName ?? "—"} · {formatDate(s.scanDate)}</td>
             <td className="px-2 py-1.5 text-right tabular-nums">{s.failed === null ? "—" : `${formatCount(s.failed)} of ${formatCount(s.checks ?? 0)}`}</td>

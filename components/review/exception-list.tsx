@@ -27,7 +27,7 @@ export function ExceptionList({ rows, empty, editable, testId }: { rows: Excepti
               <span className={`rounded border px-1.5 py-0.5 text-xs font-semibold ${badge[e.status] ?? badge.active}`}>
                 {e.status === "expired" ? "Expired" : e.status === "expiring" ? "Expiring"  : "Active"} {formatDate(e.expiresAt)}
               </span>
-              <Link href={e.href} className="truncate font-medium text-accent hover:underline" title={e.findingArn ?? e.resourceIds.join(", ")}>{covers(e)}</Link>
+              <Link prefetch={false} href={e.href} className="truncate font-medium text-accent hover:underline" title={e.findingArn ?? e.resourceIds.join(", ")}>{covers(e)}</Link>
               <span className="text-xs text-muted">{e.findings} open finding{e.findings === 1 ? "" : "s"}</span>
             </div>
             <p className="mt-0.5 text-sm">{e.reason}</p>

@@ -37,7 +37,7 @@ export function SinceSection({ groups, unobserved }: { groups: SinceGroupView[];
             <ul className="mt-2 space-y-1.5 text-sm">
               {group.items.map((i) => (
                 <li key={i.key} className="min-w-0">
-                  <Link href={i.href} className="block truncate text-ink hover:text-accent hover:underline" title={i.label}>{i.label}</Link>
+                  <Link prefetch={false} href={i.href} className="block truncate text-ink hover:text-accent hover:underline" title={i.label}>{i.label}</Link>
                   <span className="block truncate text-xs text-muted" title={i.detail}>{i.detail}</span>
                 </li>
               ))}

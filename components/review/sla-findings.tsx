@@ -31,7 +31,7 @@ export function SlaFindings({ findings, asOf, exceptHref, testId, label }: { fin
             <tr key={f.arn} data-arn={f.arn} className="border-b border-line/60 align-top last:border-0">
               <td className="px-2 py-1.5"><SeverityBadge severity={f.severity} compact /></td>
               <td className="max-w-[28rem] px-2 py-1.5">
-                <Link href={findingHref(f.arn)} className="text-accent hover:underline">{f.vulnerabilityId ?? f.title}</Link>
+                <Link prefetch={false} href={findingHref(f.arn)} className="text-accent hover:underline">{f.vulnerabilityId ?? f.title}</Link>
                 <div className="truncate text-xs text-muted" title={f.title}>{f.vulnerabilityId ? f.title : f.resourceId}</div>
               </td>
               <td className="px-2 py-1.5">{f.accountName ?? f.accountId}<div className="text-xs text-muted">{f.owner}</div></td>
@@ -46,7 +46,7 @@ export function SlaFindings({ findings, asOf, exceptHref, testId, label }: { fin
               </td>
               {exceptHref && (
                 <td className="px-2 py-1.5 text-right" data-no-print>
-                  {!f.excepted && <Link href={exceptHref(f.arn)} className="whitespace-nowrap text-xs text-accent hover:underline" data-testid="add-exception">Add exception</Link>}
+                  {!f.excepted && <Link prefetch={false} href={exceptHref(f.arn)} className="whitespace-nowrap text-xs text-accent hover:underline" data-testid="add-exception">Add exception</Link>}
                 </td>
               )}
             </tr>

@@ -38,7 +38,7 @@ export function SlaByOwner({ rows, group }: { rows: SlaOwnerRow[]; group: LinkGr
       <tbody>
         {rows.map((r) => (
           <tr key={r.owner} className="border-b border-line/60 last:border-0">
-            <td className="px-2 py-1.5"><Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.owner, group)}>{r.owner}</Link></td>
+            <td className="px-2 py-1.5"><Link prefetch={false} className="text-accent underline decoration-accent/40 hover:decoration-accent" href={ownerHref(r.owner, group)}>{r.owner}</Link></td>
             <td className={`${num} text-muted`}>{r.accountIds.length}</td>
             <Counts r={r} />
           </tr>
@@ -57,7 +57,7 @@ export function SlaByAccount({ rows, inUse }: { rows: SlaAccountRow[]; inUse?: I
         {rows.map((r) => (
           <tr key={r.accountId} className="border-b border-line/60 last:border-0">
             <td className="px-2 py-1.5">
-              <Link className="text-accent underline decoration-accent/40 hover:decoration-accent" href={accountHref(r.accountId, { inUse: inUseParam(inUse) })}>{r.accountName ?? r.accountId}</Link>
+              <Link prefetch={false} className="text-accent underline decoration-accent/40 hover:decoration-accent" href={accountHref(r.accountId, { inUse: inUseParam(inUse) })}>{r.accountName ?? r.accountId}</Link>
               {r.accountName && <span className="ml-1 font-mono text-xs text-muted">{r.accountId}</span>}
             </td>
             <td className="px-2 py-1.5 text-muted">{r.owner}</td>

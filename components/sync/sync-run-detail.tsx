@@ -54,7 +54,7 @@ export function SyncRunDetail({ detail, notes }: { detail: Detail; notes: Visibl
           <tbody>
             {problemAccounts.map((a) => (
               <tr key={`${a.account_id}/${a.region}`} className="border-b border-line/60 last:border-0 align-top">
-                <td className="whitespace-nowrap px-2 py-1.5"><Link href={`/accounts/${a.account_id}`} className="hover:text-accent hover:underline">{a.account_name ?? a.account_id}</Link><div className="font-mono text-[11px] text-muted">{a.account_id}</div></td>
+                <td className="whitespace-nowrap px-2 py-1.5"><Link prefetch={false} href={`/accounts/${a.account_id}`} className="hover:text-accent hover:underline">{a.account_name ?? a.account_id}</Link><div className="font-mono text-[11px] text-muted">{a.account_id}</div></td>
                 <td className="whitespace-nowrap px-2 py-1.5 font-mono text-xs">{a.region}</td>
                 <td className="whitespace-nowrap px-2 py-1.5"><StatusPill value={a.status} /></td>
                 <td className="min-w-[16rem] px-2 py-1.5 text-xs">

@@ -13,7 +13,7 @@ export function SyncRunsTable({ runs, selected }: { runs: SyncRunRow[]; selected
         {runs.map((r) => (
           <tr key={r.id} className={`border-b border-line/60 last:border-0 ${r.id === selected ? "bg-blue-50" : "hover:bg-canvas"}`}>
             <td className="px-2 py-1.5">
-              <Link href={`/sync?run=${r.id}`} aria-current={r.id === selected ? "true" : undefined} className="font-semibold text-accent hover:underline">#{r.id}</Link>
+              <Link prefetch={false} href={`/sync?run=${r.id}`} aria-current={r.id === selected ? "true" : undefined} className="font-semibold text-accent hover:underline">#{r.id}</Link>
               <div className="text-[11px] text-muted" title={`${r.trigger}, ${listingModeLabel(r.mode)}`}>
                 <span className="whitespace-nowrap">{r.trigger}</span> · <span className="whitespace-nowrap">{listingModeLabel(r.mode, "short")}</span>
               </div>

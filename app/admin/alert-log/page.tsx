@@ -19,7 +19,7 @@ const cell = "block sm:table-cell sm:pr-3";
 /** A cell's column name, shown only where the table is a list of blocks (below sm). */
 const Label = ({ children }: { children: string }) => <span className="mr-1 text-xs text-muted sm:hidden">{children}:</span>;
 /** What the message said; a digest's heading opens its link in this app. */
-const message = (d: DeliveryLogRow) => (d.path ? <Link href={d.path} className="text-accent hover:underline">{d.heading}</Link> : d.heading);
+const message = (d: DeliveryLogRow) => (d.path ? <Link prefetch={false} href={d.path} className="text-accent hover:underline">{d.heading}</Link> : d.heading);
 
 export default async function Page() {
   const actor = await requirePermission("alerts");

@@ -23,7 +23,7 @@ export function RelatedFindings({ rows, total, capped, vulnerabilityId }: { rows
               <td className="py-1 pr-2"><SeverityBadge severity={r.severity} compact /></td>
               <td className="py-1 pr-2 text-right tabular-nums">{formatScore(r.inspector_score)}</td>
               <td className="max-w-[16rem] truncate py-1 pr-2 font-mono text-xs" title={r.resource_id}>
-                <Link href={findingHref(r.arn)} className="hover:text-accent hover:underline">{r.resource_name ?? r.resource_id}</Link>
+                <Link prefetch={false} href={findingHref(r.arn)} className="hover:text-accent hover:underline">{r.resource_name ?? r.resource_id}</Link>
               </td>
               <td className="py-1 pr-2 text-xs text-muted">{resourceTypeLabel[r.resource_type as ResourceType] ?? r.resource_type}</td>
               <td className="py-1 text-xs">{r.account_name ?? r.account_id} · {r.region}</td>

@@ -17,7 +17,7 @@ const td = "px-2 py-1 text-right tabular-nums";
 /** A count linking to its findings, or "—" when nothing was observed (never 0). */
 function Num({ value, href }: { value: number | null | undefined; href: string }) {
   if (value == null) return <span className="text-muted" title="no data: nothing was observed">—</span>;
-  return <Link className="hover:text-accent hover:underline" href={href}>{value}</Link>;
+  return <Link prefetch={false} className="hover:text-accent hover:underline" href={href}>{value}</Link>;
 }
 
 export function TrendTable({ trends, group }: { trends: Trends; group: LinkGroup }) {
