@@ -65,7 +65,7 @@ if (isRoot() && hasAptGet()) {
   say("installing Debian's chromium-headless-shell, else chromium (apt-get update && apt-get install -y …)");
   const apt = { stdio: ["ignore", 2, 2], env: { ...env, DEBIAN_FRONTEND: "noninteractive" } };
   const install = (name) => spawnSync("apt-get", ["install", "-y", "-qq", name], apt).status === 0;
-  if (spawnSync("apt-get", ["update", "-qq"], apt).status === 0) install("chromium-headless-shell") || install("chromium");
+  if (spawnSync("apt-get", ["update", "-qq"], apt).status === 0 && !install("chromium-headless-shell")) install("chromium");
   const installed = systemChromium();
   if (installed) found(installed);
 }
