@@ -15,7 +15,9 @@ async function readStatus(): Promise<SyncStatus> {
   return res.json();
 }
 
-export function SyncNowPanel() {
+/** `mayStart`: whether the viewer's role may start a run (the "sync" permission); a viewer sees the
+ *  runs but not a button that would only be refused. */
+export function SyncNowPanel({ mayStart, role }: { mayStart: boolean; role: string }) {
   const router = useRouter();
   const status = useQuery({ queryKey: ["sync-status"], queryFn: readStatus, refetchInterval: (q) => (q.state.data?.running ? 1000 : 10_000), staleTime: 0, retry: 1 });
   const start = useMutation({
@@ -40,7 +42,9 @@ export function SyncNowPanel() {
         <button
           type="button"
           onClick={() => start.mutate()}
-          disabled={running || start.isPending || status.isError}
+          disabled={!mayStart || running || start.isPending || status.isError}
+          title={mayStart ? undefined : `The ${role} role cannot start a sync`}
+          aria-describedby={mayStart ? undefined : "sync-not-allowed"}
           className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {running ? "Syncing…" : start.isPending ? "Starting…" : "Sync now"}
@@ -65,6 +69,7 @@ export function SyncNowPanel() {
         </p>
         {start.isError && <p role="alert" className="text-sm text-red-800">{start.error.message}</p>}
       </div>
+      {!mayStart && <p id="sync-not-allowed" className="mt-2 text-sm text-muted">The {role} role cannot start a sync; an analyst or an admin can.</p>}
       {running && p && p.regions.length > 0 && (
         <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {p.regions.map((r) => {

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { SCOPED_OU } from "../oidc/test-idp-config";
 import { signIn } from "./sign-in";
 import { attachScreenshot } from "../screenshots";
+import { sidewaysOverflow } from "../layout-probe";
 
 type AccountRow = { id: string; name: string; ou: string };
 
@@ -81,7 +82,18 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   await viewer.goto("/sync");
   await expect(viewer.getByTestId("sync-notes")).toContainText(/\d+ notes?: no access/);
   await expect(viewer.getByTestId("sync-notes")).not.toContainText("Demo data");
+  // A viewer may not start a run: the button says so rather than being refused after a click.
+  await expect(admin.getByRole("button", { name: "Sync now" })).toBeEnabled();
+  await expect(viewer.getByRole("button", { name: "Sync now" })).toBeDisabled();
+  await expect(viewer.getByRole("button", { name: "Sync now" })).toHaveAccessibleDescription("The viewer role cannot start a sync; an analyst or an admin can.");
   await attachScreenshot(viewer, testInfo, "sync-scoped-viewer");
+  // On a phone too: the same notice, and nothing scrolls sideways.
+  await viewer.setViewportSize({ width: 390, height: 844 });
+  await viewer.reload();
+  await expect(viewer.getByTestId("sync-notes")).toContainText(/\d+ notes?: no access/);
+  const { overflow, culprits } = await sidewaysOverflow(viewer);
+  expect(overflow, `the scoped viewer's Sync page at 390 px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
+  await attachScreenshot(viewer, testInfo, "sync-scoped-viewer-390");
   await admin.context().close();
   await viewer.context().close();
 });
