@@ -24,6 +24,8 @@ import { AddCisSectionLink, CisReviewLoader } from "@/components/review/cis-sect
 import { groupScope } from "@/lib/queries/review/review-accounts";
 import { ReviewInUseSwitch } from "@/components/review/review-in-use-switch";
 import { recordedInUse } from "@/lib/review/review-in-use";
+import { currentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 const canFreezeNow = (date: string, now: Date) => freezeRefusal(date, now, env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS) === null;
@@ -39,12 +41,17 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const view = { date: params.date, group: params.group, value: params.value, weeks: params.weeks, version: params.version, inUse: params.inUse, accounts: params.accounts, slaFindings: params.slaFindings };
   const key = paramsKey(view);
   const scope = await scopeForRequest();
-  const [{ meta, frozenAt, frozen: record }, frozen, choices] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices()]);
-  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={!frozenAt && params.group === "org" && seesWholeOrg(scope) && canFreezeNow(params.date, now)} />} />;
+  const [{ meta, frozenAt, frozen: record }, frozen, choices, actor] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices(), currentActor()]);
+  // What the reader's role may do here: a viewer sees the review without the actions the server would refuse.
+  const role = actor?.role ?? "viewer";
+  const canFreeze = can(role, "freeze") && !frozenAt && params.group === "org" && seesWholeOrg(scope) && canFreezeNow(params.date, now);
+  const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={canFreeze} />} />;
   if (!choices.firstAccount && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
-  const editable = !frozenAt && params.date === today;
+  const live = !frozenAt && params.date === today;
+  const editable = live && can(role, "exceptions");
+  const readOnly = live ? `The ${role} role cannot record or change exceptions; an analyst or an admin can.` : undefined;
   // Past weeks are counted with each image's usage today: the cache keeps no usage history.
   const inUseNote = recordedInUse(meta).mode === "only" ? " · in-use is today's usage, applied to past weeks; coverage counts every resource" : " · every image counts";
   return (
@@ -77,7 +84,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
       </Suspense>
       <ReviewSection id="exceptions" title="Risk exceptions" subtitle={`Valid through their expiry day (UTC); expiring = before the next meeting, the meeting day included${recordedInUse(meta).mode === "only" ? "; covered findings count every image" : ""}`}>
         <Suspense fallback={<SectionSkeleton rows={1} />}>
-          <ExceptionsLoader dataKey={key} editable={editable} prefillArn={params.except} />
+          <ExceptionsLoader dataKey={key} editable={editable} readOnly={readOnly} prefillArn={params.except} />
         </Suspense>
       </ReviewSection>
       {params.cis ? (

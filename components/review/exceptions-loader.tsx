@@ -4,7 +4,8 @@ import { reviewSection } from "./review-data";
 import { ExceptionForm } from "./exception-form";
 import { ExceptionList } from "./exception-list";
 
-export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { dataKey: string; editable: boolean; prefillArn?: string }) {
+/** `readOnly`: why today's live review is not editable for this reader (their role), when it is not. */
+export async function ExceptionsLoader({ dataKey, editable, readOnly, prefillArn }: { dataKey: string; editable: boolean; readOnly?: string; prefillArn?: string }) {
   const ex = await reviewSection(dataKey, "exceptions");
   const today = toDay(new Date());
   return (
@@ -27,7 +28,7 @@ export async function ExceptionsLoader({ dataKey, editable, prefillArn }: { data
           </Card>
         </div>
       ) : (
-        <p className="text-sm text-muted" data-no-print>This is not today&apos;s live review (it is frozen, or a past meeting): exceptions are managed on today&apos;s review.</p>
+        <p className="text-sm text-muted" data-no-print data-testid="exceptions-read-only">{readOnly ?? "This is not today’s live review (it is frozen, or a past meeting): exceptions are managed on today’s review."}</p>
       )}
     </div>
   );

@@ -94,6 +94,17 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   const { overflow, culprits } = await sidewaysOverflow(viewer);
   expect(overflow, `the scoped viewer's Sync page at 390 px scrolls sideways: ${culprits.join(" › ")}`).toBeLessThanOrEqual(0);
   await attachScreenshot(viewer, testInfo, "sync-scoped-viewer-390");
+
+  // Today's review: the admin records exceptions from the SLA table and the form; the viewer reads
+  // the same review without them, told why.
+  await admin.goto("/review");
+  await expect(admin.getByTestId("sla-findings").getByTestId("add-exception").first()).toBeVisible();
+  await expect(admin.getByTestId("exception-form")).toBeVisible();
+  await viewer.goto("/review");
+  await expect(viewer.getByTestId("exceptions-read-only")).toHaveText("The viewer role cannot record or change exceptions; an analyst or an admin can.");
+  await expect(viewer.getByTestId("sla-findings")).toBeVisible();
+  await expect(viewer.getByTestId("add-exception")).toHaveCount(0);
+  await expect(viewer.getByTestId("exception-form")).toHaveCount(0);
   await admin.context().close();
   await viewer.context().close();
 });
