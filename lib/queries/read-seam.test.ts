@@ -19,7 +19,7 @@ function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === "bench" ? [] : sources(p);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && e.name !== "test-fixtures.ts" ? [p] : [];
+    return /\.tsx?$/.test(e.name) && !/\.test(-support)?\.tsx?$/.test(e.name) && e.name !== "test-fixtures.ts" ? [p] : [];
   });
 }
 

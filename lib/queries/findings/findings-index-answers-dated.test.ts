@@ -1,8 +1,8 @@
-// The findings index against the database (findings-index-agreement.ts) over the second half of the
+// The findings index against the database (findings-index-agreement.test-support.ts) over the second half of the
 // filters it holds and the date windows; findings-index-answers.test.ts runs the first half.
 import { describe, it } from "vitest";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { agreesWithDatabase, dated, held, heldHalf } from "./findings-index-agreement";
+import { agreesWithDatabase, dated, held, heldHalf } from "./findings-index-agreement.test-support";
 
 const database = setupQueryTestDatabase();
 

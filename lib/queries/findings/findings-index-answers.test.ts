@@ -1,7 +1,7 @@
 // The findings index counts and groups exactly the rows the database does, for every filter it
 // holds, after any mix of findings, closures, coverage and image-usage changes; it answers only at the
 // data version it was read at. The property runs here over the first half of the filters, and in
-// findings-index-answers-dated.test.ts over the rest and the date windows (findings-index-agreement.ts).
+// findings-index-answers-dated.test.ts over the rest and the date windows (findings-index-agreement.test-support.ts).
 import { describe, expect, it } from "vitest";
 import { allScope } from "@/lib/queries/scope";
 import { addCoveredResource, addFinding, addFindingEvent, daysAgo, setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
@@ -12,7 +12,7 @@ import { buildFindingsIndex, currentFindingsIndex, refreshFindingsIndex, resetFi
 import { findingsIndexAnswers, findingsIndexMatches } from "./findings-index-answers";
 import { groupsFromFindingsIndex } from "./findings-index-groups";
 import { resolveResourceMatch } from "./resource-match";
-import { A, B, agreesWithDatabase, filter, held, heldHalf } from "./findings-index-agreement";
+import { A, B, agreesWithDatabase, filter, held, heldHalf } from "./findings-index-agreement.test-support";
 
 const database = setupQueryTestDatabase();
 
