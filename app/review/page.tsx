@@ -25,7 +25,7 @@ import { groupScope } from "@/lib/queries/review/review-accounts";
 import { ReviewInUseSwitch } from "@/components/review/review-in-use-switch";
 import { recordedInUse } from "@/lib/review/review-in-use";
 import { currentActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import { can, notAllowedText } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 const canFreezeNow = (date: string, now: Date) => freezeRefusal(date, now, env().INSPECTORATE_REVIEW_FREEZE_GRACE_HOURS) === null;
@@ -44,14 +44,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const [{ meta, frozenAt, frozen: record }, frozen, choices, actor] = await Promise.all([reviewMeta(key), frozenReviewDates(scope), reviewChoices(), currentActor()]);
   // What the reader's role may do here: a viewer sees the review without the actions the server would refuse.
   const role = actor?.role ?? "viewer";
-  const canFreeze = can(role, "freeze") && !frozenAt && params.group === "org" && seesWholeOrg(scope) && canFreezeNow(params.date, now);
+  const mayFreeze = can(role, "freeze") && seesWholeOrg(scope);
+  const canFreeze = mayFreeze && !frozenAt && params.group === "org" && canFreezeNow(params.date, now);
   const header = <PageHeader title="Weekly review" subtitle={`Meeting of ${formatDay(params.date)} · ${meta.group.label}`} actions={<ReviewActions params={view} canFreeze={canFreeze} />} />;
   if (!choices.firstAccount && !frozenAt) {
     return (<>{header}<FilterIssues issues={issues} /><EmptyState /></>);
   }
   const live = !frozenAt && params.date === today;
   const editable = live && can(role, "exceptions");
-  const readOnly = live ? `The ${role} role cannot record or change exceptions; an analyst or an admin can.` : undefined;
+  const readOnly = live && !editable ? notAllowedText(role, "record or change exceptions", "exceptions") : undefined;
   // Past weeks are counted with each image's usage today: the cache keeps no usage history.
   const inUseNote = recordedInUse(meta).mode === "only" ? " · in-use is today's usage, applied to past weeks; coverage counts every resource" : " · every image counts";
   return (
@@ -65,7 +66,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
           <GroupPicker params={view} choices={choices} />
         </div>
       </div>
-      <ReviewStatus frozen={record} asOf={meta.asOf} generatedAt={meta.generatedAt} groupLabel={meta.group.label} isToday={params.date === today} params={view} canCorrect={seesWholeOrg(scope)} />
+      <ReviewStatus frozen={record} asOf={meta.asOf} generatedAt={meta.generatedAt} groupLabel={meta.group.label} isToday={params.date === today} params={view} mayFreeze={mayFreeze} />
       <Suspense fallback={<div aria-hidden className="h-[88px] animate-pulse rounded-lg border border-line bg-panel" />}>
         <HeadlineLoader dataKey={key} />
       </Suspense>

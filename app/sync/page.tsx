@@ -1,5 +1,5 @@
 import { currentActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/permissions";
+import { can, notAllowedText } from "@/lib/auth/permissions";
 import { errorsForActor } from "@/lib/auth/error-text";
 import { scopeForRequest } from "@/lib/queries/scope";
 import { notesForScope, runNotesFromJson } from "@/lib/sync/run/run-notes";
@@ -27,7 +27,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     <>
       <PageHeader title="Sync" subtitle="Copying Amazon Inspector into the cache: runs, per region and account results, integrity checks" />
       <div className="space-y-5">
-        <SyncNowPanel mayStart={can(reader.role, "sync")} role={reader.role} />
+        <SyncNowPanel notAllowed={can(reader.role, "sync") ? undefined : notAllowedText(reader.role, "start a sync", "sync")} />
         {runs.length === 0 ? (
           <p className="rounded-lg border border-dashed border-line bg-panel px-6 py-10 text-center text-sm text-muted">No sync has run yet. Start one above or with <code className="font-mono">npm run sync</code>.</p>
         ) : (

@@ -15,10 +15,11 @@ interface Props {
   groupLabel: string;
   isToday: boolean;
   params: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">;
-  canCorrect: boolean;
+  /** Whether the reader may freeze and correct reviews (the freeze permission, over the whole organization). */
+  mayFreeze: boolean;
 }
 
-export function ReviewStatus({ frozen, asOf, generatedAt, groupLabel, isToday, params, canCorrect }: Props) {
+export function ReviewStatus({ frozen, asOf, generatedAt, groupLabel, isToday, params, mayFreeze }: Props) {
   if (frozen) {
     const line = reviewStatusLine({ kind: "frozen", frozenAt: frozen.frozenAt, frozen, payload: { meta: { generatedAt } } });
     const newest = frozen.versions.at(-1)!.version;
@@ -40,7 +41,7 @@ export function ReviewStatus({ frozen, asOf, generatedAt, groupLabel, isToday, p
             ))}
           </p>
         )}
-        {canCorrect && frozen.version === newest && <CorrectForm meetingDate={params.date} />}
+        {mayFreeze && frozen.version === newest && <CorrectForm meetingDate={params.date} />}
       </div>
     );
   }
@@ -52,7 +53,7 @@ export function ReviewStatus({ frozen, asOf, generatedAt, groupLabel, isToday, p
         {groupLabel} · as of {formatInstant(asOf)}
         {reconstruction
           ? ` — this meeting was never frozen, so this is computed now (${formatInstant(generatedAt)}) from the cache, not what the meeting saw.`
-          : " from the latest sync; freeze it at the meeting to keep this record."}
+          : mayFreeze ? " from the latest sync; freeze it at the meeting to keep this record." : " from the latest sync; it becomes the meeting's record once frozen."}
       </span>
     </div>
   );

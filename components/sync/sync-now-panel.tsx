@@ -15,9 +15,9 @@ async function readStatus(): Promise<SyncStatus> {
   return res.json();
 }
 
-/** `mayStart`: whether the viewer's role may start a run (the "sync" permission); a viewer sees the
- *  runs but not a button that would only be refused. */
-export function SyncNowPanel({ mayStart, role }: { mayStart: boolean; role: string }) {
+/** `notAllowed`: why the reader's role may not start a run (it lacks the "sync" permission), when it
+ *  may not: the button is then disabled and says so, rather than being refused after a click. */
+export function SyncNowPanel({ notAllowed }: { notAllowed?: string }) {
   const router = useRouter();
   const status = useQuery({ queryKey: ["sync-status"], queryFn: readStatus, refetchInterval: (q) => (q.state.data?.running ? 1000 : 10_000), staleTime: 0, retry: 1 });
   const start = useMutation({
@@ -42,9 +42,8 @@ export function SyncNowPanel({ mayStart, role }: { mayStart: boolean; role: stri
         <button
           type="button"
           onClick={() => start.mutate()}
-          disabled={!mayStart || running || start.isPending || status.isError}
-          title={mayStart ? undefined : `The ${role} role cannot start a sync`}
-          aria-describedby={mayStart ? undefined : "sync-not-allowed"}
+          disabled={!!notAllowed || running || start.isPending || status.isError}
+          aria-describedby={notAllowed ? "sync-not-allowed" : undefined}
           className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {running ? "Syncing…" : start.isPending ? "Starting…" : "Sync now"}
@@ -69,7 +68,7 @@ export function SyncNowPanel({ mayStart, role }: { mayStart: boolean; role: stri
         </p>
         {start.isError && <p role="alert" className="text-sm text-red-800">{start.error.message}</p>}
       </div>
-      {!mayStart && <p id="sync-not-allowed" className="mt-2 text-sm text-muted">The {role} role cannot start a sync; an analyst or an admin can.</p>}
+      {notAllowed && <p id="sync-not-allowed" className="mt-2 text-sm text-muted">{notAllowed}</p>}
       {running && p && p.regions.length > 0 && (
         <ul className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {p.regions.map((r) => {

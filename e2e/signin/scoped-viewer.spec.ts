@@ -100,11 +100,17 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   await admin.goto("/review");
   await expect(admin.getByTestId("sla-findings").getByTestId("add-exception").first()).toBeVisible();
   await expect(admin.getByTestId("exception-form")).toBeVisible();
+  await expect(admin.getByTestId("live-label")).toContainText("freeze it at the meeting to keep this record");
   await viewer.goto("/review");
   await expect(viewer.getByTestId("exceptions-read-only")).toHaveText("The viewer role cannot record or change exceptions; an analyst or an admin can.");
   await expect(viewer.getByTestId("sla-findings")).toBeVisible();
   await expect(viewer.getByTestId("add-exception")).toHaveCount(0);
   await expect(viewer.getByTestId("exception-form")).toHaveCount(0);
+  // Nor is the viewer told to freeze it: they cannot.
+  await expect(viewer.getByTestId("live-label")).toContainText("it becomes the meeting's record once frozen");
+  await attachScreenshot(viewer, testInfo, "review-scoped-viewer-390");
+  await viewer.setViewportSize({ width: 1440, height: 900 });
+  await attachScreenshot(viewer, testInfo, "review-scoped-viewer-1440");
   await admin.context().close();
   await viewer.context().close();
 });

@@ -1,7 +1,7 @@
 // What each role may do, as data (one table, like dub's rbac/permissions): every route handler and
 // server action names the permission it needs; API tokens carry a role and so the same permissions.
 import type { Scope } from "@/lib/queries/scope";
-import type { Actor, Role } from "./actor";
+import { roles, type Actor, type Role } from "./actor";
 
 export const permissions = [
   "read", // every page, API read and export, within the actor's scope
@@ -28,6 +28,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
+}
+
+/** What a page says where a role lacks a permission, naming the roles that have it (from the table):
+ *  "The viewer role cannot start a sync; an analyst or an admin can." */
+export function notAllowedText(role: Role, action: string, permission: Permission): string {
+  const article = (r: Role) => (/^[aeiou]/.test(r) ? `an ${r}` : `a ${r}`);
+  const who = roles.filter((r) => can(r, permission)).map(article).join(" or ");
+  return `The ${role} role cannot ${action}; ${who} can.`;
 }
 
 /** The accounts an actor reaches with one permission: its groups granting that permission. */
