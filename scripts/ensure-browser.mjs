@@ -2,7 +2,7 @@
 // none can be had. Order: PLAYWRIGHT_CHROMIUM_EXECUTABLE; the system's Chromium (its headless shell
 // first); Playwright's own (downloaded when its host answers); Debian's package when root; else one
 // line naming the fix. The headless shell is what Playwright itself runs headless tests in: on this
-// project's browser tests it took 25-33 % less CPU than the whole Chromium (docs/benchmarks.md).
+// project's browser tests it took 23-33 % less CPU than the whole Chromium (docs/benchmarks.md).
 // Prints the executable to use on stdout (empty = Playwright's own), everything else on stderr.
 // Overrides for tests: INSPECTORATE_SYSTEM_CHROMIUM (":"-separated paths), INSPECTORATE_BROWSER_APT=0,
 // PLAYWRIGHT_BROWSERS_PATH and PLAYWRIGHT_DOWNLOAD_HOST (Playwright's own variables).
