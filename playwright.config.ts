@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./scripts/system-chromium.mjs";
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET, testGroupMap } from "./e2e/oidc/test-idp-config";
 
 // The browser: PLAYWRIGHT_CHROMIUM_EXECUTABLE (npm test sets it: scripts/ensure-browser.mjs), else
-// Debian's headless shell or Chromium, else Playwright's own.
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((p) => fs.existsSync(p));
+// the system's (its headless shell first: scripts/system-chromium.mjs), else Playwright's own.
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || systemChromium();
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 // The signed-in app (OpenID Connect against a local test provider) beside the local-mode one.

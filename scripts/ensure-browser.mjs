@@ -1,6 +1,6 @@
 // `npm test` runs this first: make sure the browser tests have a Chromium, within seconds when
 // none can be had. Order: PLAYWRIGHT_CHROMIUM_EXECUTABLE; the system's Chromium (its headless shell
-// first); Playwright's own (downloaded when its host answers); Debian's package when root; else one
+// first, scripts/system-chromium.mjs); Playwright's own (downloaded when its host answers); Debian's package when root; else one
 // line naming the fix. The headless shell is what Playwright itself runs headless tests in: on this
 // project's browser tests it took 23-33 % less CPU than the whole Chromium (docs/benchmarks.md).
 // Prints the executable to use on stdout (empty = Playwright's own), everything else on stderr.
@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { systemChromium } from "./system-chromium.mjs";
 
 const env = process.env;
 const say = (m) => process.stderr.write(`browser: ${m}\n`);
@@ -21,8 +22,6 @@ const found = (p) => {
   process.stdout.write(p ? `${p}\n` : "\n");
   process.exit(0);
 };
-const systemPaths = () => (env.INSPECTORATE_SYSTEM_CHROMIUM ?? "/usr/bin/chromium-headless-shell:/usr/bin/chromium:/usr/bin/chromium-browser").split(":").filter(Boolean);
-const systemChromium = () => systemPaths().find((p) => fs.existsSync(p));
 const require = createRequire(import.meta.url);
 const playwrightCli = path.join(path.dirname(require.resolve("playwright/package.json")), "cli.js");
 

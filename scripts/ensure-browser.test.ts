@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { systemChromium, systemChromiumPaths } from "./system-chromium.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ensure-browser-"));
@@ -25,6 +26,17 @@ describe("npm test's browser check", () => {
     const r = run(process.execPath, ["scripts/ensure-browser.mjs"], { ...noBrowser, INSPECTORATE_SYSTEM_CHROMIUM: `/nope:${fake}` });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(fake);
+  });
+
+  it("takes Debian's headless shell before the whole Chromium, and the first that exists", () => {
+    const paths = systemChromiumPaths({});
+    expect(paths.indexOf("/usr/bin/chromium-headless-shell")).toBe(0);
+    expect(paths.indexOf("/usr/bin/chromium")).toBeGreaterThan(0);
+    const shell = path.join(tmp, "shell"), whole = path.join(tmp, "whole");
+    fs.writeFileSync(shell, "");
+    fs.writeFileSync(whole, "");
+    expect(systemChromium({ INSPECTORATE_SYSTEM_CHROMIUM: `/nope:${shell}:${whole}` })).toBe(shell);
+    expect(systemChromium({ INSPECTORATE_SYSTEM_CHROMIUM: `${path.join(tmp, "gone")}:${whole}` })).toBe(whole);
   });
 
   it("stops within seconds with one line naming what to install", () => {
