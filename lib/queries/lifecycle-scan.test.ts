@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isTestCode } from "@/lib/test-support/test-code";
 
 const roots = ["lib/queries", "lib/sync/snapshots", "lib/sync/integrity/cache-counts.ts"];
 const helper = path.normalize("lib/queries/lifecycle-sql.ts");
@@ -32,7 +33,7 @@ export function violations(file: string, text: string): string[] {
 
 describe("one lifecycle definition", () => {
   it("finds no status predicate outside lib/queries/lifecycle-sql.ts", () => {
-    const checked = roots.flatMap(files).filter((f) => /\.tsx?$/.test(f) && !/\.test(-support)?\.ts$/.test(f) && path.normalize(f) !== helper);
+    const checked = roots.flatMap(files).filter((f) => /\.tsx?$/.test(f) && !isTestCode(f) && path.normalize(f) !== helper);
     expect(checked.length).toBeGreaterThan(40);
     const found = checked.flatMap((f) => violations(f, fs.readFileSync(f, "utf8")));
     expect(found).toEqual([]);

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { isTestCode } from "@/lib/test-support/test-code";
 
 const root = path.join(process.cwd(), "lib", "queries");
 const onPrimary: Record<string, string> = {
@@ -19,7 +20,7 @@ function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === "bench" ? [] : sources(p);
-    return /\.tsx?$/.test(e.name) && !/\.test(-support)?\.tsx?$/.test(e.name) && e.name !== "test-fixtures.ts" ? [p] : [];
+    return /\.tsx?$/.test(e.name) && !isTestCode(p) ? [p] : [];
   });
 }
 
