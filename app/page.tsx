@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { scopeForRequest, seesWholeOrg } from "@/lib/queries/scope";
 import { parseOverviewFilter } from "@/lib/queries/posture/overview-filter";
 import { overviewFrame } from "@/lib/queries/posture/overview-reads";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,7 +35,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const switchHref = overviewHref({ ...filter, inUse: filter.inUse === "only" ? "all" : "only" });
   return (
     <>
-      <PageHeader title="Overview" subtitle={`Open Amazon Inspector findings across the organization · ${where}`} actions={<RegionFilter regions={regions} filter={filter} />} />
+      <PageHeader title="Overview" subtitle={`Open Amazon Inspector findings across ${seesWholeOrg(scope) ? "the organization" : "your accounts"} · ${where}`} actions={<RegionFilter regions={regions} filter={filter} />} />
       <div className="space-y-5">
         <Suspense fallback={<InUseSwitch on={filter.inUse === "only"} href={switchHref} />}>
           <InUseSwitchLoader scope={scope} regions={filter.region} on={filter.inUse === "only"} href={switchHref} />

@@ -10,6 +10,8 @@ export interface GroupChoices {
   owners: string[];
   /** The first account by name, where "By account" starts; null when the scope has none. */
   firstAccount: string | null;
+  /** "Whole organization", or "Your N accounts" for a viewer scoped to some of it. */
+  everyLabel: string;
 }
 
 export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "date" | "group" | "value" | "weeks" | "inUse">; choices: GroupChoices }) {
@@ -30,7 +32,7 @@ export function GroupPicker({ params, choices }: { params: Pick<ReviewParams, "d
           }}
           className="rounded border border-field bg-white px-2 py-1"
         >
-          <option value="org">Whole organization</option>
+          <option value="org">{choices.everyLabel}</option>
           <option value="ou" disabled={!choices.ous.length}>By OU</option>
           <option value="owner" disabled={!choices.owners.length}>By owner</option>
           <option value="account" disabled={!choices.firstAccount}>By account</option>

@@ -5,7 +5,7 @@ import { liveReview, liveReviewRequest, type LiveSectionKey } from "@/lib/querie
 import { frozenReview } from "@/lib/queries/review/frozen-reviews";
 import { groupOptions, reviewAccounts } from "@/lib/queries/review/review-accounts";
 import type { ReviewPayload } from "@/lib/queries/review/review-types";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { scopeForRequest, seesWholeOrg } from "@/lib/queries/scope";
 import type { ReviewParams } from "@/lib/review/review-params";
 
 export type SectionKey = LiveSectionKey;
@@ -43,4 +43,7 @@ export async function reviewMeta(key: string) {
 }
 
 /** OUs, owners and accounts for the group picker. */
-export const reviewChoices = cache(async () => groupOptions(await reviewAccounts(await scopeForRequest())));
+export const reviewChoices = cache(async () => {
+  const scope = await scopeForRequest();
+  return groupOptions(await reviewAccounts(scope), seesWholeOrg(scope));
+});

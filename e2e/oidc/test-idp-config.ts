@@ -7,6 +7,7 @@ export const TEST_CLIENT_SECRET = "e2e-client-secret-never-in-a-bundle-5b1f0c";
 export const testIdpUsers: Record<string, string[]> = {
   "ada.admin": ["inspectorate-admins", "everyone"],
   "vic.viewer": ["prod-viewers", "everyone"],
+  "olga.orgviewer": ["org-viewers", "everyone"],
   "sam.scopedadmin": ["prod-admins", "everyone"],
   "nina.nogroups": ["contractors", "everyone"],
 };
@@ -16,5 +17,6 @@ export const SCOPED_OU = "Production";
 export const testGroupMap = {
   "inspectorate-admins": { role: "admin", scope: "all" },
   "prod-viewers": { role: "viewer", scope: { ous: [SCOPED_OU] } },
+  "org-viewers": { role: "viewer", scope: "all" },
   "prod-admins": { role: "admin", scope: { ous: [SCOPED_OU] } },
 };

@@ -39,8 +39,14 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   expect(inside.length).toBeGreaterThan(1);
   expect(outside.length).toBeGreaterThan(1);
 
-  // Accounts page: exactly the OU's accounts.
+  // Accounts page: exactly the OU's accounts, and the header counts them as the viewer's, not the organization's.
   expect((await accountRows(viewer)).map((a) => a.id).sort()).toEqual(inside.map((a) => a.id).sort());
+  await expect(viewer.locator("main h1 + p").first()).toContainText(`Your ${inside.length} accounts`);
+  await expect(admin.locator("main h1 + p").first()).toContainText(/^\d+ accounts in the organization/);
+  await viewer.goto("/");
+  await expect(viewer.getByText("Open Amazon Inspector findings across your accounts")).toBeVisible();
+  await admin.goto("/");
+  await expect(admin.getByText("Open Amazon Inspector findings across the organization")).toBeVisible();
 
   // Findings API and CSV export: the viewer's unfiltered counts equal the admin's OU-filtered ones.
   const ou = `ou=${encodeURIComponent(SCOPED_OU)}`;
@@ -101,7 +107,17 @@ test(`a viewer scoped to the ${SCOPED_OU} OU sees only its accounts on every pag
   await expect(admin.getByTestId("sla-findings").getByTestId("add-exception").first()).toBeVisible();
   await expect(admin.getByTestId("exception-form")).toBeVisible();
   await expect(admin.getByTestId("live-label")).toContainText("freeze it at the meeting to keep this record");
+  await expect(admin.getByLabel("Group")).toHaveValue("org");
+  await expect(admin.getByLabel("Group").locator("option:checked")).toHaveText("Whole organization");
+  await expect(admin.getByTestId("live-label")).toContainText("Whole organization");
   await viewer.goto("/review");
+  // The viewer's counts are their OU's: the header, the View picker and the live label say so,
+  // never "Whole organization".
+  const theirs = `Your ${inside.length} accounts`;
+  await expect(viewer.locator("main h1 + p").first()).toContainText(theirs);
+  await expect(viewer.getByLabel("Group").locator("option:checked")).toHaveText(theirs);
+  await expect(viewer.getByTestId("live-label")).toContainText(theirs);
+  await expect(viewer.locator("main")).not.toContainText("Whole organization");
   await expect(viewer.getByTestId("exceptions-read-only")).toHaveText("The viewer role cannot record or change exceptions; an analyst or an admin can.");
   await expect(viewer.getByTestId("sla-findings")).toBeVisible();
   await expect(viewer.getByTestId("add-exception")).toHaveCount(0);

@@ -24,6 +24,14 @@ export function seesWholeOrg(scope: Scope): boolean {
   return scope.accountIds === "all";
 }
 
+/**
+ * What "every account" is called for this viewer: the whole organization only for a viewer who sees
+ * it; a scoped viewer's counts cover their own accounts, and the label says so.
+ */
+export function everyAccountLabel(wholeOrg: boolean, accounts: number): string {
+  return wholeOrg ? "Whole organization" : `Your ${accounts.toLocaleString("en-US")} account${accounts === 1 ? "" : "s"}`;
+}
+
 /** Whether one account is within the viewer's scope. */
 export function inScope(scope: Scope, accountId: string): boolean {
   return scope.accountIds === "all" || scope.accountIds.includes(accountId);

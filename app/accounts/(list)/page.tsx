@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { scopeForRequest } from "@/lib/queries/scope";
+import { everyAccountLabel, scopeForRequest, seesWholeOrg } from "@/lib/queries/scope";
 import { accountsHeatmap, costByAccount, coverageMatrix } from "@/lib/queries/per-account-reads";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +18,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const [heat, coverage, costs] = await Promise.all([accountsHeatmap(scope), coverageMatrix(scope), costByAccount(scope)]);
   // Accounts that left Inspector or the organization stay listed (with their last state), so say how many.
   const departed = heat.filter((r) => r.left).length;
-  const header = <PageHeader title="Accounts" subtitle={`${heat.length - departed} accounts in the organization${departed ? ` and ${departed} that left it or Inspector` : ""}: open findings, coverage and sync state`} />;
+  // A scoped viewer's list is their accounts, not the organization's: the count says which.
+  const counted = seesWholeOrg(scope) ? `${heat.length - departed} accounts in the organization` : everyAccountLabel(false, heat.length - departed);
+  const header = <PageHeader title="Accounts" subtitle={`${counted}${departed ? ` and ${departed} that left the organization or Inspector` : ""}: open findings, coverage and sync state`} />;
   if (!heat.length) {
     return (
       <>

@@ -4,7 +4,7 @@ import { slaDays } from "@/lib/env";
 import type { Day } from "@/lib/review/day";
 import { meetingAsOf, sinceWindow } from "@/lib/review/meeting";
 import type { SlaPolicy } from "@/lib/review/sla";
-import type { Scope } from "@/lib/queries/scope";
+import { seesWholeOrg, type Scope } from "@/lib/queries/scope";
 import { reviewHeadline } from "@/lib/review/export/review-headline";
 import { previousFrozenReview } from "./frozen-reviews";
 import { groupScope, resolveGroup, reviewAccounts, type ReviewAccount } from "./review-accounts";
@@ -45,7 +45,7 @@ export async function reviewContext(scope: Scope, req: ReviewRequest): Promise<R
   const now = req.now ?? new Date();
   const asOf = req.asOf ?? meetingAsOf(req.meetingDate, now);
   const [accounts, previous] = await Promise.all([reviewAccounts(scope), previousFrozenReview(scope, req.meetingDate)]);
-  const group = resolveGroup(accounts, req.group?.kind ?? "org", req.group?.value);
+  const group = resolveGroup(accounts, req.group?.kind ?? "org", req.group?.value, seesWholeOrg(scope));
   const window = sinceWindow(asOf, previous?.asOf ?? null);
   const inUse = req.inUse ?? "only";
   const meta: ReviewMeta = {

@@ -15,6 +15,13 @@ describe("review groups", () => {
     expect(resolveGroup(accounts, "org")).toMatchObject({ kind: "org", label: "Whole organization" });
   });
 
+  it("calls a scoped viewer's every-account view theirs, with its count, never the whole organization", () => {
+    expect(resolveGroup(accounts, "org", undefined, false)).toMatchObject({ kind: "org", label: "Your 3 accounts", accountIds: accounts.map((a) => a.id) });
+    expect(resolveGroup(accounts.slice(0, 1), "org", undefined, false).label).toBe("Your 1 account");
+    expect(groupOptions(accounts.slice(0, 2), false).everyLabel).toBe("Your 2 accounts");
+    expect(groupOptions(accounts).everyLabel).toBe("Whole organization");
+  });
+
   it("never widens: an unknown group is empty, and the viewer's scope still applies", () => {
     const unknown = resolveGroup(accounts, "ou", "Nope");
     expect(groupScope({ accountIds: "all" }, unknown)).toEqual({ accountIds: [] });
@@ -24,7 +31,7 @@ describe("review groups", () => {
   });
 
   it("offers each OU and owner once, sorted, and the first account (not every one)", () => {
-    expect(groupOptions(accounts)).toEqual({ ous: ["Development", "Production"], owners: ["payments", "search"], firstAccount: accounts[0].id });
-    expect(groupOptions([])).toEqual({ ous: [], owners: [], firstAccount: null });
+    expect(groupOptions(accounts)).toEqual({ ous: ["Development", "Production"], owners: ["payments", "search"], firstAccount: accounts[0].id, everyLabel: "Whole organization" });
+    expect(groupOptions([])).toEqual({ ous: [], owners: [], firstAccount: null, everyLabel: "Whole organization" });
   });
 });

@@ -3,7 +3,7 @@
 import { env } from "@/lib/env";
 import { ownerMap } from "@/lib/review/owner";
 import { Prisma, queryRows } from "@/lib/queries/sql";
-import { inScope, scopeWhere, type Scope } from "@/lib/queries/scope";
+import { everyAccountLabel, inScope, scopeWhere, type Scope } from "@/lib/queries/scope";
 import type { GroupKind, ReviewGroup } from "./review-types";
 
 export interface ReviewAccount {
@@ -22,8 +22,8 @@ export async function reviewAccounts(scope: Scope, overrides: Record<string, str
 }
 
 /** The group the URL asks for; an unknown OU/owner/account yields an empty group, not everything. */
-export function resolveGroup(accounts: ReviewAccount[], kind: GroupKind, value?: string): ReviewGroup {
-  if (kind === "org" || !value) return { kind: "org", label: "Whole organization", accountIds: accounts.map((a) => a.id) };
+export function resolveGroup(accounts: ReviewAccount[], kind: GroupKind, value?: string, wholeOrg = true): ReviewGroup {
+  if (kind === "org" || !value) return { kind: "org", label: everyAccountLabel(wholeOrg, accounts.length), accountIds: accounts.map((a) => a.id) };
   const match = accounts.filter((a) => (kind === "ou" ? a.ouName === value : kind === "owner" ? a.owner === value : a.id === value));
   const label = kind === "account" ? `Account ${match[0]?.name ?? value}` : `${kind === "ou" ? "OU" : "Owner"} ${value}`;
   return { kind, value, label, accountIds: match.map((a) => a.id) };
@@ -35,9 +35,9 @@ export function groupScope(scope: Scope, group: ReviewGroup): Scope {
   return { accountIds: group.accountIds.filter((id) => inScope(scope, id)) };
 }
 
-/** Distinct OUs and owners for the group picker. */
-export function groupOptions(accounts: ReviewAccount[]) {
+/** Distinct OUs and owners for the group picker, and what its "every account" choice is called. */
+export function groupOptions(accounts: ReviewAccount[], wholeOrg = true) {
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
   // reviewAccounts lists them by name (or id): the first is where "By account" starts.
-  return { ous: uniq(accounts.map((a) => a.ouName)), owners: uniq(accounts.map((a) => a.owner)), firstAccount: accounts[0]?.id ?? null };
+  return { ous: uniq(accounts.map((a) => a.ouName)), owners: uniq(accounts.map((a) => a.owner)), firstAccount: accounts[0]?.id ?? null, everyLabel: everyAccountLabel(wholeOrg, accounts.length) };
 }
