@@ -15,11 +15,9 @@ import type { Scope } from "@/lib/queries/scope";
 import { narrowsOnlyBy } from "./findings-filter";
 import type { FindingsFilterField } from "./findings-fields";
 import { ageCutoffs, entryOfId, type DatedEntries, type Dictionary, type FindingsIndex } from "./findings-index";
-import { imageKeys } from "./findings-where";
+import { imageKeys, ouInSql, ownerInSql } from "./findings-where";
 import { ECR_IMAGE } from "@/lib/queries/in-use-sql";
 import { resourceTextMasks } from "./resource-text-masks";
-import { resolvedOwnerSql } from "@/lib/queries/owner-sql";
-import { NO_OU } from "@/lib/domain/no-ou";
 import { UNOWNED } from "@/lib/review/owner";
 import { findingsIndexGroups } from "./findings-index-groups";
 import { lowerEdge, upperEdge } from "./time-bound";
@@ -269,8 +267,7 @@ function candidatesOf(index: FindingsIndex, comboOk: Uint8Array, accountOk: Uint
 async function accountsNamed(filter: ResolvedFilter): Promise<((account: string) => boolean) | undefined> {
   if (!filter.owner.length && !filter.ou.length) return undefined;
   const rows = await queryRows<{ id: string; owner_ok: boolean; ou_ok: boolean }>(Prisma.sql`SELECT a.id,
-      ${resolvedOwnerSql} = ANY(${filter.owner}::text[]) AS owner_ok,
-      coalesce(a.ou_name = ANY(${filter.ou}::text[]), FALSE) OR (${filter.ou.includes(NO_OU)} AND nullif(btrim(a.ou_name), '') IS NULL) AS ou_ok
+      ${ownerInSql(filter.owner)} AS owner_ok, coalesce(${ouInSql(filter.ou)}, FALSE) AS ou_ok
     FROM accounts a`);
   const known = new Map(rows.map((r) => [r.id, r]));
   return (account) => {

@@ -15,6 +15,14 @@ import { UNOWNED } from "@/lib/review/owner";
 
 import { lowerEdge, upperEdge } from "./time-bound";
 
+/** An account row `a` whose owner, as resolvedOwnerSql resolves it, is one of `owners`. */
+export const ownerInSql = (owners: string[]): Prisma.Sql => Prisma.sql`${resolvedOwnerSql} = ANY(${owners}::text[])`;
+
+/** An account row `a` in one of the OUs named; NO_OU: an account without one (the heatmap's "(none)"
+ *  group). NULL, not false, for an account with no OU when NO_OU is not asked. */
+export const ouInSql = (ous: string[]): Prisma.Sql =>
+  Prisma.sql`(a.ou_name = ANY(${ous}::text[])${ous.includes(NO_OU) ? Prisma.sql` OR nullif(btrim(a.ou_name), '') IS NULL` : Prisma.empty})`;
+
 /** A column within a date filter's bounds (time-bound.ts: a day keeps whole UTC days, an instant is exact). */
 function withinSql(column: Prisma.Sql, from: string | undefined, to: string | undefined): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
@@ -57,10 +65,9 @@ export function findingsWhere(scope: Scope, f: ResolvedFilter): Prisma.Sql {
   // An account the cache holds findings of but no accounts row for is "Unowned", as the review groups it.
   if (f.owner.length) {
     const unknown = f.owner.includes(UNOWNED) ? Prisma.sql` OR NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = f.account_id)` : Prisma.empty;
-    c.push(Prisma.sql`(f.account_id IN (SELECT a.id FROM accounts a WHERE ${resolvedOwnerSql} = ANY(${f.owner}::text[]))${unknown})`);
+    c.push(Prisma.sql`(f.account_id IN (SELECT a.id FROM accounts a WHERE ${ownerInSql(f.owner)})${unknown})`);
   }
-  // NO_OU: the accounts without an OU (the heatmap's "(none)" group).
-  if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT id FROM accounts WHERE ou_name = ANY(${f.ou}::text[])${f.ou.includes(NO_OU) ? Prisma.sql` OR nullif(btrim(ou_name), '') IS NULL` : Prisma.empty})`);
+  if (f.ou.length) c.push(Prisma.sql`f.account_id IN (SELECT a.id FROM accounts a WHERE ${ouInSql(f.ou)})`);
   // Any resource of the finding, by its id or a part of its id or name (resource-match.ts).
   if (f.resource) c.push(resourceWhere(f.resource, f.resourceMatch));
   if (f.cve) c.push(findingKeySql("f", f.cve));
