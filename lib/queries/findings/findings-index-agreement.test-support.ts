@@ -8,15 +8,21 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 import { allScope, type Scope } from "@/lib/queries/scope";
+import type { ResolvedFilter } from "./resource-match";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { addCoveredResource, addFinding, addFindingEvent, daysAgo } from "@/lib/queries/test-fixtures";
 import { parseFindingsFilter } from "./findings-filter";
 import { groupFindingsOverFindings } from "./findings-groups";
 import { countFindings, searchFindings } from "./findings-search";
-import { buildFindingsIndex } from "./findings-index";
-import { findingsIndexAnswers, findingsIndexMatches, pageFromFindingsIndex } from "./findings-index-answers";
+import { buildFindingsIndex, type FindingsIndex } from "./findings-index";
+import { findingsIndexAnswers, pageFromFindingsIndex, withFindingsIndexMatches } from "./findings-index-answers";
 import { groupsFromFindingsIndex } from "./findings-index-groups";
 import { resolveResourceMatch } from "./resource-match";
+
+/** The entries of the index that pass the filter, as a copy the test may keep (the app's callers
+ *  consume withFindingsIndexMatches's scratch array in place). */
+export const findingsIndexMatches = (index: FindingsIndex, scope: Scope, f: ResolvedFilter): Promise<Int32Array> =>
+  withFindingsIndexMatches(index, scope, f, (matches) => matches.slice());
 
 export const filter = (qs: string) => {
   const parsed = parseFindingsFilter(new URLSearchParams(qs));

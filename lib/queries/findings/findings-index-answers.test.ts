@@ -9,10 +9,10 @@ import { groupFindingsOverFindings } from "./findings-groups";
 import { countFindings, searchFindings } from "./findings-search";
 import { getExplorerResult } from "./explorer-result";
 import { buildFindingsIndex, currentFindingsIndex, refreshFindingsIndex, resetFindingsIndex, settledSnapshot } from "./findings-index";
-import { findingsIndexAnswers, findingsIndexMatches } from "./findings-index-answers";
+import { findingsIndexAnswers } from "./findings-index-answers";
 import { groupsFromFindingsIndex } from "./findings-index-groups";
 import { resolveResourceMatch } from "./resource-match";
-import { A, B, agreesWithDatabase, filter, held, heldSplit } from "./findings-index-agreement.test-support";
+import { A, B, agreesWithDatabase, filter, findingsIndexMatches, held, heldSplit } from "./findings-index-agreement.test-support";
 
 const database = setupQueryTestDatabase();
 

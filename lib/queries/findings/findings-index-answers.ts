@@ -51,12 +51,6 @@ export function findingsIndexAnswers(filter: ResolvedFilter): boolean {
   return narrowsOnlyBy(filter, held);
 }
 
-/** The entries of the index that pass the filter, status by status, each in the index's order (a copy:
- *  withFindingsIndexMatches spares it). */
-export function findingsIndexMatches(index: FindingsIndex, scope: Scope, filter: ResolvedFilter): Promise<Int32Array> {
-  return withFindingsIndexMatches(index, scope, filter, (matches) => matches.slice());
-}
-
 /** `consume` of the entries of the index that pass the filter, status by status, each in the index's order,
  *  called on a scratch array (scratch-arrays.ts) in the same synchronous stretch that fills it: what
  *  it returns must not hold the array. A copy of 360k matches for each question was ~5 ms of page
