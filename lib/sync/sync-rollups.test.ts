@@ -77,4 +77,20 @@ describe("finding rollups through the sync", () => {
     expect(run.notes).toContainEqual({ kind: "integrity", message: "Finding rollups differed from a recount in 2 cell(s); recomputed" });
     expect(await q("SELECT count(*)::int AS n FROM finding_rollups WHERE findings = 0")).toEqual([{ n: 0 }]); // pruned
   });
+
+  it("a full sync mends the resource aliases (missing and stale pairs) and says so in the run's notes", async () => {
+    const [{ n: kept }] = await q("SELECT count(*)::int AS n FROM finding_resource_aliases");
+    // The race's outcome (lib/sync/integrity/resource-aliases-repair.ts): a resource known under two
+    // names with no aliases; and a pair left behind for a resource known under one name.
+    const [one] = await q("SELECT resource_id FROM finding_resource_names GROUP BY resource_id HAVING count(*) = 1 LIMIT 1");
+    await q("INSERT INTO finding_resource_names (resource_id, name, search) VALUES ('i-planted', 'a', 'i-planted\na'), ('i-planted', 'b', 'i-planted\nb')");
+    await q("DELETE FROM finding_resource_aliases WHERE resource_id = 'i-planted'");
+    await q("INSERT INTO finding_resource_aliases (resource_id, name, search) VALUES ($1, 'stale', 'stale')", [one.resource_id]);
+    const r = await w.sync({ full: true });
+    expect(r.outcome).toBe("SUCCEEDED");
+    const [run] = await q("SELECT notes FROM sync_runs WHERE id = $1", [r.runId]);
+    expect(run.notes).toContainEqual({ kind: "integrity", message: "Resource aliases differed from the resources' names (2 added, 1 removed); mended" });
+    expect(await q("SELECT name FROM finding_resource_aliases WHERE resource_id IN ('i-planted', $1) ORDER BY name", [one.resource_id])).toEqual([{ name: "a" }, { name: "b" }]);
+    expect(await q("SELECT count(*)::int AS n FROM finding_resource_aliases")).toEqual([{ n: kept + 2 }]);
+  });
 });

@@ -1,13 +1,15 @@
 // What a run settles once every region is done: findings of regions no longer configured go
 // GONE (REGION_NOT_SYNCED), and AWS's clock far off the app's is a note (the watermarks use
 // AWS's time, so the skew costs nothing, but a user comparing times should know). After a full
-// listing the rollups are checked against a recount (repaired and noted when they drifted), and raw
-// JSON parts no finding points to any more are deleted.
+// listing the rollups are checked against a recount (repaired and noted when they drifted), so are
+// the resource aliases against the resources' names, and raw JSON parts no finding points to any
+// more are deleted.
 import { markRegionsNotSynced } from "../findings/gone";
 import type { SyncContext } from "../context";
 import { syncRegionExtras } from "../extras/region-extras";
 import { verifyRollups } from "../integrity/rollup-verify";
 import { pruneRawParts } from "../integrity/raw-parts-prune";
+import { repairResourceAliases } from "../integrity/resource-aliases-repair";
 
 export const DEFAULT_CLOCK_SKEW_NOTE_MS = 60_000;
 
@@ -18,6 +20,8 @@ export async function afterRegions(ctx: SyncContext, fullListing = false): Promi
   if (fullListing) {
     const v = await verifyRollups(ctx.pool);
     if (v.drift) ctx.notes.push({ kind: "integrity", message: `Finding rollups differed from a recount in ${v.drift} cell(s); recomputed` });
+    const a = await repairResourceAliases(ctx.pool);
+    if (a.added || a.removed) ctx.notes.push({ kind: "integrity", message: `Resource aliases differed from the resources' names (${a.added} added, ${a.removed} removed); mended` });
     await pruneRawParts(ctx.pool);
   }
   const skew = ctx.aws.clock.skewMs();
