@@ -12,8 +12,10 @@
 // queue), and the downloads (a CSV or PDF streams for seconds and would hold a place that long).
 // Served last: the router's prefetches (Next-Router-Prefetch), a guess at a next page, wait until no
 // page or API call does. A request whose client leaves while it waits is dropped, never served. A
-// request keeps its place at most HOLD_MS: one still going then (a slow client reading a big page, a
-// slow database) goes on outside the count, and the next one in the line starts.
+// request keeps its place at most HOLD_MS: one still going then (a slow query or render) goes on
+// outside the count, and the next one in the line starts. A client that reads slowly, or not at all,
+// holds no place on this app's pages: the kernel's socket buffers take the whole response (measured
+// with a 399 KB page, docs/benchmarks.md, 45th pass); only a response of several MB could wait on one.
 import http from "node:http";
 import { AsyncResource } from "node:async_hooks";
 import { pathOf } from "./log-request";
