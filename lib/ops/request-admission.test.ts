@@ -108,8 +108,10 @@ describe("the line at the door", () => {
   it("serves the router's prefetches only when no page or API call waits", async () => {
     const admission = createAdmission(1);
     const { base, log } = await serverWith(admission);
-    const send = (id: string, prefetch = false) => fetch(`${base}/${id}?id=${id}&hold=60`, { headers: prefetch ? { "next-router-prefetch": "1", rsc: "1" } : {} }).then((r) => r.text());
-    const sent = [send("page1")];
+    const send = (id: string, prefetch = false, hold = 60) => fetch(`${base}/${id}?id=${id}&hold=${hold}`, { headers: prefetch ? { "next-router-prefetch": "1", rsc: "1" } : {} }).then((r) => r.text());
+    // The first is held long enough for the four others to be in the line behind it, even on a loaded
+    // machine (at 60 ms it was once done before the second arrived, under the whole suite).
+    const sent = [send("page1", false, 1_000)];
     await holding(admission, 1);
     for (const [i, [id, prefetch]] of ([["prefetch1", true], ["page2", false], ["prefetch2", true], ["page3", false]] as const).entries()) {
       sent.push(send(id, prefetch));
