@@ -6,13 +6,12 @@ import { describe, expect, it } from "vitest";
 import pg from "pg";
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
+import { broadArns } from "@/lib/queries/findings/broad-resource-search.test-support";
 import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
 import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
 import { ecrFinding } from "@/lib/sync/map/fixtures";
 import { toFindingRow, type FindingRow } from "@/lib/sync/map/finding-row";
 import { upsertFindings } from "@/lib/sync/write/finding-writer";
-import { allScope } from "@/lib/queries/scope";
-import { searchFindings } from "@/lib/queries/findings/findings-search";
 
 const database = setupQueryTestDatabase();
 const arn = (n: number) => `arn:aws:inspector2:us-east-1:111122223333:finding/${String(n).padStart(32, "e")}`;
@@ -27,14 +26,6 @@ const image = (repository: string, tag: string) => ({
 });
 const aliases = async (pool: Pick<pg.Pool, "query">) =>
   (await pool.query("SELECT name FROM finding_resource_aliases ORDER BY name")).rows.map((r) => r.name);
-/** The findings a search for `text` finds when it matches too many resources to list them: each
- *  finding's own id and name tested, and the resources of several names (resolved past a cap of 0). */
-const broadArns = async (text: string) => {
-  const filter = parseFindingsFilter(new URLSearchParams({ resource: text })).filter;
-  const resolved = (await resolveResourceMatch(filter, 0)).resourceMatch;
-  const resourceMatch = { ids: "broad" as const, arns: resolved?.arns ?? [], renamed: resolved?.renamed };
-  return (await searchFindings(allScope, { ...filter, resourceMatch, limit: 10 })).rows.map((r) => r.arn).sort();
-};
 const matchedIds = async (text: string) => {
   const resolved = await resolveResourceMatch(parseFindingsFilter(new URLSearchParams({ resource: text })).filter);
   return resolved.resourceMatch?.ids ?? [];

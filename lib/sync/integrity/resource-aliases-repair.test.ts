@@ -5,10 +5,7 @@ import { describe, expect, it } from "vitest";
 import pg from "pg";
 import type { Finding } from "@aws-sdk/client-inspector2";
 import { setupQueryTestDatabase } from "@/lib/queries/test-fixtures";
-import { resolveResourceMatch } from "@/lib/queries/findings/resource-match";
-import { parseFindingsFilter } from "@/lib/queries/findings/findings-filter";
-import { searchFindings } from "@/lib/queries/findings/findings-search";
-import { allScope } from "@/lib/queries/scope";
+import { broadArns } from "@/lib/queries/findings/broad-resource-search.test-support";
 import { ecrFinding } from "../map/fixtures";
 import { toFindingRow, type FindingRow } from "../map/finding-row";
 import { upsertFindings } from "../write/finding-writer";
@@ -27,13 +24,6 @@ function row(n: number, over: Partial<Finding> = {}): FindingRow {
   return r.row;
 }
 const aliases = async () => (await database().pool.query("SELECT resource_id, name FROM finding_resource_aliases ORDER BY 1, 2")).rows;
-/** A search for `text` too broad to list its resources: each finding's own name, plus the aliases. */
-const broadArns = async (text: string) => {
-  const filter = parseFindingsFilter(new URLSearchParams({ resource: text })).filter;
-  const resolved = (await resolveResourceMatch(filter, 0)).resourceMatch;
-  const resourceMatch = { ids: "broad" as const, arns: resolved?.arns ?? [], renamed: resolved?.renamed };
-  return (await searchFindings(allScope, { ...filter, resourceMatch, limit: 10 })).rows.map((r) => r.arn).sort();
-};
 
 /** Two writers at once on a server (each transaction open while the other writes), in turn on PGlite. */
 async function overlapping(write: (client: Pick<pg.Pool, "query">) => Promise<unknown>, other: (client: Pick<pg.Pool, "query">) => Promise<unknown>) {
