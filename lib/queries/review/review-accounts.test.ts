@@ -22,6 +22,12 @@ describe("review groups", () => {
     expect(groupOptions(accounts).everyLabel).toBe("Whole organization");
   });
 
+  it("counts, as Accounts does, only the accounts still present: one that left stays in the group, not in the count", () => {
+    const withDeparted = [...accounts, { id: "444444444444", name: "old-prod", ouName: "Production", owner: "search", left: true }];
+    expect(resolveGroup(withDeparted, "org", undefined, false)).toMatchObject({ label: "Your 3 accounts", accountIds: withDeparted.map((a) => a.id) });
+    expect(groupOptions(withDeparted, false).everyLabel).toBe("Your 3 accounts");
+  });
+
   it("never widens: an unknown group is empty, and the viewer's scope still applies", () => {
     const unknown = resolveGroup(accounts, "ou", "Nope");
     expect(groupScope({ accountIds: "all" }, unknown)).toEqual({ accountIds: [] });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/lib/db/test-database";
 import { allScope } from "@/lib/queries/scope";
-import { reviewAccounts } from "./review-accounts";
+import { resolveGroup, reviewAccounts } from "./review-accounts";
 import { closeReviewDatabase, insertAccount, insertCoverage, insertFinding, useReviewDatabase } from "./review-fixtures";
 import { sinceLastReview, wentDarkHref } from "./since-last-review";
 import { sinceGroups, sinceUnobserved } from "@/lib/review/export/since-groups";
@@ -67,6 +67,12 @@ describe("since the last review (database)", () => {
     await insertCoverage(q, "2026-11-25", B, "EC2", 3, 0);
   });
   afterAll(() => closeReviewDatabase(t));
+
+  it("reads an account's departure: a scoped viewer's label counts the two present accounts, the group keeps all three", async () => {
+    const accounts = await reviewAccounts({ accountIds: [A, B, C] }, {});
+    expect(accounts.map((a) => [a.id, a.left])).toEqual([[C, true], [A, false], [B, false]]);
+    expect(resolveGroup(accounts, "org", undefined, false)).toMatchObject({ label: "Your 2 accounts", accountIds: [C, A, B] });
+  });
 
   it("counts each kind of change inside (previous review, this review]", async () => {
     const s = await sinceLastReview(allScope, window, await reviewAccounts(allScope, {}), ["222222222222/eu-west-1"]);
