@@ -11,6 +11,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const signinPort = Number(process.env.E2E_SIGNIN_PORT ?? port + 50);
 const idpPort = Number(process.env.E2E_IDP_PORT ?? port + 60);
 const signinURL = `http://127.0.0.1:${signinPort}`;
+// The test provider's address, for the specs that change a user's groups there (the workers inherit it).
+process.env.E2E_IDP_URL = `http://127.0.0.1:${idpPort}`;
 const layoutAudit = /e2e\/responsive\.spec\.ts$/;
 export const signinLog = ".test-data/e2e-signin-server.log";
 const only = process.env.E2E_ONLY; // "local" or "signin": start only that app (a quicker local run)
@@ -64,6 +66,8 @@ const signinServers = [
       // Short enough for the expired-session test to wait it out.
       INSPECTORATE_SESSION_IDLE_MINUTES: "1.5",
       INSPECTORATE_SIGNIN_RATE_PER_MINUTE: "200",
+      // Short enough for the groups-recheck test to see a change at the provider within seconds.
+      INSPECTORATE_OIDC_GROUPS_RECHECK_SECONDS: "3",
     },
   },
 ];

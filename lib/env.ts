@@ -106,6 +106,8 @@ const schema = z.object({
   INSPECTORATE_PUBLIC_URL: httpUrl.transform((v) => v.replace(/\/+$/, "")).optional(),
   INSPECTORATE_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(10080).default(120),
   INSPECTORATE_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
+  // How often a session re-reads the user's groups from the provider (its refresh token); 0: at sign-in only.
+  INSPECTORATE_OIDC_GROUPS_RECHECK_SECONDS: z.coerce.number().int().min(0).max(86400).default(900),
   INSPECTORATE_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   // Proxies in front of the app that append to X-Forwarded-For (a load balancer: 1). 0: reached
   // directly, the client's address is the connection's, and X-Forwarded-For is the client's own text.

@@ -10,6 +10,9 @@ export const testIdpUsers: Record<string, string[]> = {
   "olga.orgviewer": ["org-viewers", "everyone"],
   "sam.scopedadmin": ["prod-admins", "everyone"],
   "nina.nogroups": ["contractors", "everyone"],
+  // Changed or disabled at the provider while signed in (groups-recheck.spec.ts).
+  "gus.groupchange": ["org-viewers", "everyone"],
+  "dora.disabled": ["org-viewers", "everyone"],
 };
 
 export const SCOPED_OU = "Production";

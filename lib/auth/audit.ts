@@ -13,6 +13,7 @@ export type AuditActor = Pick<Actor, "kind" | "id" | "name"> | { kind: "system";
 
 export const auditActions = [
   "sign_in.succeeded", "sign_in.failed", "sign_in.no_role", "sign_in.rate_limited", "sign_out",
+  "sign_in.groups_changed", "sign_in.ended_by_provider",
   "sync.started",
   "exception.created", "exception.approved", "exception.revoked",
   "review.frozen", "review.corrected",

@@ -1,5 +1,6 @@
-// "End sessions" on /admin/access: groups are read only at sign-in, so someone removed from a team
-// (or with a lost laptop) keeps access until their session expires unless an admin ends it here.
+// "End sessions" on /admin/access: groups are re-read from the provider only every recheck period (and
+// never where it gives no refresh token), so someone who must go at once (a lost laptop, a departure)
+// keeps access until then unless an admin ends their sessions here.
 // Deleting the rows is enough: readSession then finds nothing and the next request goes to sign-in.
 import { z } from "zod";
 import { db } from "@/lib/db/client";

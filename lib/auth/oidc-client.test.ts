@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestIdp } from "@/e2e/oidc/test-idp";
 import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from "@/e2e/oidc/test-idp-config";
 import { parseEnv } from "@/lib/env";
-import { oidcConfiguration, startSignIn } from "./oidc-client";
+import { oidcConfiguration, signInScopes, startSignIn } from "./oidc-client";
 
 let server: Server;
 let issuer = "";
@@ -37,8 +37,18 @@ describe("OpenID Connect relying party", () => {
     expect(q.get("code_challenge")).not.toBe(attempt.verifier);
     expect(q.get("state")).toBe(attempt.state);
     expect(q.get("nonce")).toBe(attempt.nonce);
-    expect(q.get("scope")).toBe("openid email profile");
+    // The provider lists offline_access, and groups are rechecked by default: a refresh token is asked for.
+    expect(q.get("scope")).toBe("openid email profile offline_access");
     expect(url.href).not.toContain(TEST_CLIENT_SECRET);
+  });
+
+  it("asks for offline_access only when groups are rechecked and the provider lists it, and never twice", async () => {
+    const { url } = await startSignIn("/", envFor({ INSPECTORATE_OIDC_GROUPS_RECHECK_SECONDS: "0" }));
+    expect(url.searchParams.get("scope")).toBe("openid email profile");
+    const e = envFor();
+    expect(signInScopes(e, ["openid", "email"])).toBe("openid email profile");
+    expect(signInScopes(e, undefined)).toBe("openid email profile");
+    expect(signInScopes({ ...e, INSPECTORATE_OIDC_SCOPES: "openid  offline_access groups" }, ["openid", "offline_access"])).toBe("openid offline_access groups");
   });
 
   it("refuses a discovery document whose issuer is not the configured one", async () => {

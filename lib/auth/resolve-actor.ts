@@ -5,6 +5,7 @@ import type { Actor } from "./actor";
 import { bearerSecret } from "./api-token-secret";
 import { signInConfigured } from "./oidc-client";
 import { localActor } from "./local-actor";
+import { clientAddress } from "./rate-limit";
 import { actorFromSession } from "./session-actor";
 import { SESSION_COOKIE } from "./session-cookie-name";
 import { actorFromToken } from "./token-actor";
@@ -22,5 +23,5 @@ export async function actorFromHeaders(headers: Headers): Promise<Actor | null> 
   if (bearer !== null) return bearer ? actorFromToken(bearer) : null;
   if (!signInConfigured()) return localActor;
   const session = cookieValue(headers.get("cookie"), SESSION_COOKIE);
-  return session ? actorFromSession(session) : null;
+  return session ? actorFromSession(session, clientAddress(headers)) : null;
 }

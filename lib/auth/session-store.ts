@@ -3,6 +3,7 @@
 // most once a minute), absolute expiry from sign-in.
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import { openRefreshToken, sealRefreshToken } from "./refresh-token-seal";
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -11,14 +12,39 @@ export interface SessionPolicy {
 
 export const hashSessionId = (cookieValue: string) => crypto.createHash("sha256").update(cookieValue).digest("hex");
 
-/** Starts a session; returns the cookie value (shown to nobody but the browser) and its expiry. */
-export async function createSession(userId: string, policy: SessionPolicy, now = new Date()) {
+/**
+ * Starts a session; returns the cookie value (shown to nobody but the browser) and its expiry. With the
+ * provider's refresh token, the session keeps it sealed by the cookie (refresh-token-seal.ts) to recheck
+ * the user's groups (groups-recheck.ts), counting from now.
+ */
+export async function createSession(userId: string, policy: SessionPolicy, now = new Date(), refreshToken: string | null = null) {
   const cookieValue = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000);
-  await db().pool.query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)", [
-    hashSessionId(cookieValue), userId, now, expiresAt,
+  await db().pool.query("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, refresh_token, groups_read_at) VALUES ($1, $2, $3, $3, $4, $5, $3)", [
+    hashSessionId(cookieValue), userId, now, expiresAt, refreshToken ? sealRefreshToken(cookieValue, refreshToken) : null,
   ]);
   return { cookieValue, expiresAt };
+}
+
+/**
+ * Claims this session's groups recheck when the last read is `everySeconds` old: one request of many
+ * at once wins (the others go on with the groups as read) and the clock restarts, so a provider that
+ * does not answer is asked again a period later, not on every request. Null when not due (or no token);
+ * `opened: null` when the sealed token does not open with this cookie.
+ */
+export async function claimGroupsRecheck(cookieValue: string, everySeconds: number, now = new Date()): Promise<{ opened: string | null } | null> {
+  const { rows } = await db().pool.query<{ refresh_token: string }>(
+    `UPDATE sessions SET groups_read_at = $2 WHERE id_hash = $1 AND refresh_token IS NOT NULL
+       AND (groups_read_at IS NULL OR groups_read_at <= $2::timestamptz - make_interval(secs => $3::float8))
+     RETURNING refresh_token`,
+    [hashSessionId(cookieValue), now, everySeconds],
+  );
+  return rows[0] ? { opened: openRefreshToken(cookieValue, rows[0].refresh_token) } : null;
+}
+
+/** Keeps the provider's rotated refresh token. */
+export async function replaceRefreshToken(cookieValue: string, refreshToken: string): Promise<void> {
+  await db().pool.query("UPDATE sessions SET refresh_token = $2 WHERE id_hash = $1", [hashSessionId(cookieValue), sealRefreshToken(cookieValue, refreshToken)]);
 }
 
 /** The live session's user id, or null when unknown, idle too long or past its absolute expiry. */

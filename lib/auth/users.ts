@@ -1,5 +1,6 @@
 // Users as the identity provider describes them at sign-in: keyed by (issuer, subject), with the
-// email, name and groups refreshed every time (role and scope are derived from groups per request).
+// email, name and groups refreshed every time, and at each groups recheck (groups-recheck.ts); role and
+// scope are derived from groups per request.
 import { db } from "@/lib/db/client";
 
 export interface UserRow {
@@ -28,6 +29,26 @@ export async function upsertUser(who: SignedInIdentity, now = new Date()): Promi
     [who.issuer, who.subject, who.email, who.name, who.groups, now],
   );
   return rows[0];
+}
+
+/** The provider's name for a user (issuer, subject): whom a groups recheck asks about. */
+export async function userSubject(id: string): Promise<{ issuer: string; subject: string; display: string } | null> {
+  const { rows } = await db().pool.query<{ issuer: string; subject: string; display: string }>(
+    "SELECT issuer, subject, coalesce(email, name, id::text) AS display FROM users WHERE id = $1", [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** A recheck's answer recorded (not a sign-in: last_sign_in_at stays); the groups before it, or null if the user is gone. */
+export async function recordRecheckedClaims(id: string, who: SignedInIdentity): Promise<{ before: string[] } | null> {
+  const { rows } = await db().pool.query<{ before: string[] }>(
+    `UPDATE users u SET email = $4, name = $5, groups = $6::text[]
+     FROM (SELECT id, groups FROM users WHERE id = $1 FOR UPDATE) old
+     WHERE u.id = old.id AND u.issuer = $2 AND u.subject = $3
+     RETURNING old.groups AS before`,
+    [id, who.issuer, who.subject, who.email, who.name, who.groups],
+  );
+  return rows[0] ?? null;
 }
 
 /** `pool`: the database to read (an alert rule's maker is looked up inside the worker's transaction). */

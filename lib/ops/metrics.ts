@@ -21,6 +21,7 @@ function build() {
     awsThrottles: new client.Counter({ name: "inspectorate_aws_throttles_total", help: "AWS API attempts answered with throttling", labelNames: ["region", "operation"], registers: [registry] }),
     awsErrors: new client.Counter({ name: "inspectorate_aws_errors_total", help: "AWS API calls that failed after retries, by error class", labelNames: ["region", "operation", "kind"], registers: [registry] }),
     httpDuration: new client.Histogram({ name: "inspectorate_http_request_duration_seconds", help: "Page and API response time", labelNames: ["kind", "route", "method", "status"], buckets: durationBuckets, registers: [registry] }),
+    groupsRechecks: new client.Counter({ name: "inspectorate_groups_rechecks_total", help: "Sessions' groups rechecked at the identity provider, by outcome (unchanged, changed, ended, unreachable)", labelNames: ["outcome"], registers: [registry] }),
     httpQueueWait: new client.Histogram({ name: "inspectorate_http_queue_wait_seconds", help: "Time a page or API request waited for its turn (INSPECTORATE_WEB_CONCURRENCY)", buckets: durationBuckets, registers: [registry] }),
   };
   // The line at the door (request-admission.ts), summed across web workers.

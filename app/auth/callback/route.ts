@@ -47,7 +47,7 @@ export async function GET(req: NextRequest) {
       status: 403,
     });
   }
-  const { cookieValue } = await createSession(user.id, sessionPolicy());
+  const { cookieValue } = await createSession(user.id, sessionPolicy(), new Date(), identity.refreshToken);
   jar.set(SESSION_COOKIE, cookieValue, cookieOptions("/", sessionPolicy().maxHours * 3600));
   await logSignIn("signed_in", { user: who, userId: user.id, address });
   return new Response(null, { status: 303, headers: { location: new URL(attempt.returnTo, publicUrl()).href, "cache-control": "no-store" } });
