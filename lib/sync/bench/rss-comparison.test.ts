@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, parseFirstLoad } from "./rss-comparison";
+import { median, parseFirstLoad, rssComparison } from "./rss-comparison";
 
 describe("the RSS comparison's reading of a first load", () => {
   const line = "first load: 1,998,424 findings over 2000 accounts in 181.4 s (listing+writes 152.6 + index build 28.8) = 11,018 findings/s end to end (SUCCEEDED); " +
@@ -16,5 +16,10 @@ describe("the RSS comparison's reading of a first load", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
     expect(median([408, 387, 395])).toBe(395);
     expect(median([406, 386])).toBe(396);
+  });
+
+  it("refuses a number of accounts that is not a whole number from 1 to 20,000 before running anything", async () => {
+    await expect(rssComparison(1, 0)).rejects.toThrow("--accounts: expected a whole number from 1 to 20,000, got 0");
+    await expect(rssComparison(1, 2.5)).rejects.toThrow(/--accounts/);
   });
 });

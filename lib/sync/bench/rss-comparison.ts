@@ -3,7 +3,8 @@
 // size differ by 20-40 MB: one pair of runs cannot settle the bar either way. This runs the two sizes
 // (the same 1,000 findings an account) in turn, each first load in a fresh process as `--scenario
 // first-load` does, alternating which size goes first, and prints every peak, each size's median and
-// range, and the bar on the medians.
+// range, and the bar on the medians. With `--accounts N` both sizes list N accounts: what grows with
+// the findings alone, apart from what grows with the organization's accounts.
 import { spawn } from "node:child_process";
 import { fmt } from "./bench-format";
 
@@ -51,12 +52,14 @@ function firstLoadChild(findings: number, accounts: number): Promise<RssRun> {
   });
 }
 
-export async function rssComparison(rounds: number): Promise<void> {
+export async function rssComparison(rounds: number, accounts?: number): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds: expected a whole number from 1 to 20, got ${rounds}`);
-  console.log(`peak RSS, first loads of 200k (200 accounts) and 2M (2,000 accounts) in turn, ${rounds} round(s), each in its own process`);
+  if (accounts !== undefined && (!Number.isInteger(accounts) || accounts < 1 || accounts > 20_000)) throw new Error(`--accounts: expected a whole number from 1 to 20,000, got ${accounts}`);
+  const sizes = accounts === undefined ? SIZES : SIZES.map((s) => ({ ...s, accounts }));
+  console.log(`peak RSS, first loads of 200k (${fmt(sizes[0].accounts)} accounts) and 2M (${fmt(sizes[1].accounts)} accounts) in turn, ${rounds} round(s), each in its own process`);
   const runs: RssRun[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 ? SIZES : [...SIZES].reverse();
+    const order = round % 2 ? sizes : [...sizes].reverse();
     for (const s of order) {
       const r = await firstLoadChild(s.findings, s.accounts);
       runs.push(r);

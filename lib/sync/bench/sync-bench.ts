@@ -128,5 +128,5 @@ if (values.scenario === "relist") await relistFigures(Number(values.findings ?? 
 // The same organization's first load alone (no re-listing, no COPY): to compare settings run after run.
 if (values.scenario === "first-load") await relistFigures(Number(values.findings ?? 200_000), Number(values.accounts ?? 200), REGIONS, { copy: false, relist: false });
 // Issue 16's memory bar: 200k and 2M first loads in turn, --rounds times, each in its own process.
-if (values.scenario === "rss") await rssComparison(Number(values.rounds));
+if (values.scenario === "rss") await rssComparison(Number(values.rounds), values.accounts === undefined ? undefined : Number(values.accounts));
 process.exit(0);
