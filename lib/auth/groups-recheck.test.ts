@@ -23,7 +23,7 @@ Object.assign(process.env, {
   INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify({ "org-viewers": { role: "viewer", scope: "all" }, "inspectorate-admins": { role: "admin", scope: "all" } }),
 });
 const { finishSignIn, startSignIn } = await import("./oidc-client");
-const { createSession, hashSessionId } = await import("./session-store");
+const { createSession, hashSessionId, openSession } = await import("./session-store");
 const { openRefreshToken } = await import("./refresh-token-seal");
 const { recheckGroups } = await import("./groups-recheck");
 const { getUser, upsertUser } = await import("./users");
@@ -70,8 +70,14 @@ async function signIn(login: string) {
 async function session(login: string, at: Date) {
   const { identity, scope } = await signIn(login);
   const user = await upsertUser(identity);
-  const { cookieValue } = await createSession(user.id, { idleMinutes: 120, maxHours: 12 }, at, identity.refreshToken);
+  const { cookieValue } = await createSession(user.id, policy, at, identity.refreshToken);
   return { identity, scope, user, cookieValue };
+}
+const policy = { idleMinutes: 120, maxHours: 12 };
+/** A request at `at`: the session as it reads it, then the recheck if due. */
+async function recheckAt(cookieValue: string, address: string, at: Date) {
+  const open = await openSession(cookieValue, policy, at);
+  return open ? recheckGroups(cookieValue, open, address, at) : "no session";
 }
 const plus = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 const auditRows = async (action: string) =>
@@ -93,18 +99,18 @@ describe("groups rechecked at the identity provider", () => {
     const { user, cookieValue } = await session("gus.groupchange", t0);
     expect(user.groups.sort()).toEqual(["everyone", "org-viewers"]);
     expect((await atProvider("gus.groupchange", { groups: ["inspectorate-admins"] })).status).toBe(200);
-    expect(await recheckGroups(cookieValue, user.id, "198.51.100.7", plus(t0, 59))).toBe("not_due");
+    expect(await recheckAt(cookieValue, "198.51.100.7", plus(t0, 59))).toBe("not_due");
     expect((await getUser(user.id))!.groups.sort()).toEqual(["everyone", "org-viewers"]);
-    const [first, second] = await Promise.all([recheckGroups(cookieValue, user.id, "198.51.100.7", plus(t0, 60)), recheckGroups(cookieValue, user.id, "198.51.100.7", plus(t0, 60))]);
+    const [first, second] = await Promise.all([recheckAt(cookieValue, "198.51.100.7", plus(t0, 60)), recheckAt(cookieValue, "198.51.100.7", plus(t0, 60))]);
     expect([first, second].sort()).toEqual(["changed", "not_due"]);
     expect((await getUser(user.id))!.groups).toEqual(["inspectorate-admins"]);
     expect(await auditRows("sign_in.groups_changed")).toEqual([{ actor_name: "gus.groupchange@example.com", detail: { reason: "groups everyone, org-viewers → inspectorate-admins" } }]);
     // The next period with no change at the provider: asked, unchanged, nothing on the record.
-    expect(await recheckGroups(cookieValue, user.id, "198.51.100.7", plus(t0, 120))).toBe("unchanged");
+    expect(await recheckAt(cookieValue, "198.51.100.7", plus(t0, 120))).toBe("unchanged");
     expect(await auditRows("sign_in.groups_changed")).toHaveLength(1);
     // And the token the provider may have rotated still works a period later.
     await atProvider("gus.groupchange", { groups: ["org-viewers"] });
-    expect(await recheckGroups(cookieValue, user.id, "198.51.100.7", plus(t0, 180))).toBe("changed");
+    expect(await recheckAt(cookieValue, "198.51.100.7", plus(t0, 180))).toBe("changed");
     expect((await getUser(user.id))!.groups).toEqual(["org-viewers"]);
     // Counted for /api/metrics, by outcome ("not_due" is no recheck and not counted).
     const counted = Object.fromEntries((await metrics().groupsRechecks.get()).values.map((v) => [v.labels.outcome, v.value]));
@@ -115,7 +121,7 @@ describe("groups rechecked at the identity provider", () => {
     const t0 = new Date();
     const { user, cookieValue } = await session("dora.disabled", t0);
     await atProvider("dora.disabled", { disabled: true });
-    expect(await recheckGroups(cookieValue, user.id, "198.51.100.8", plus(t0, 61))).toBe("ended");
+    expect(await recheckAt(cookieValue, "198.51.100.8", plus(t0, 61))).toBe("ended");
     expect((await database().pool.query("SELECT 1 FROM sessions WHERE id_hash = $1", [hashSessionId(cookieValue)])).rowCount).toBe(0);
     expect(await auditRows("sign_in.ended_by_provider")).toEqual([
       { actor_name: "dora.disabled@example.com", detail: { reason: expect.stringContaining("the identity provider refused the refresh: invalid_grant") } },
@@ -128,8 +134,8 @@ describe("groups rechecked at the identity provider", () => {
     const { user, cookieValue } = await session("olga.orgviewer", t0);
     await new Promise((r) => server.close(r));
     try {
-      expect(await recheckGroups(cookieValue, user.id, "198.51.100.9", plus(t0, 61))).toBe("unreachable");
-      expect(await recheckGroups(cookieValue, user.id, "198.51.100.9", plus(t0, 62))).toBe("not_due");
+      expect(await recheckAt(cookieValue, "198.51.100.9", plus(t0, 61))).toBe("unreachable");
+      expect(await recheckAt(cookieValue, "198.51.100.9", plus(t0, 62))).toBe("not_due");
     } finally {
       server = createTestIdp(port, `${app}/auth/callback`).listen(port, "127.0.0.1");
       await new Promise((r) => server.once("listening", r));
@@ -138,6 +144,6 @@ describe("groups rechecked at the identity provider", () => {
     expect((await getUser(user.id))!.groups.sort()).toEqual(["everyone", "org-viewers"]);
     // Back: the provider kept its grants in memory across the restart? It did not (a new instance), so
     // the old token is refused now, as a provider that lost it would refuse it: the session ends.
-    expect(await recheckGroups(cookieValue, user.id, "198.51.100.9", plus(t0, 122))).toBe("ended");
+    expect(await recheckAt(cookieValue, "198.51.100.9", plus(t0, 122))).toBe("ended");
   });
 });

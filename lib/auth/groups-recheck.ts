@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/ops/logger";
 import { metrics } from "@/lib/ops/metrics";
 import { refreshIdentity, refusalOf } from "./oidc-client";
-import { claimGroupsRecheck, deleteSession, replaceRefreshToken } from "./session-store";
+import { claimGroupsRecheck, deleteSession, replaceRefreshToken, type OpenSession } from "./session-store";
 import { logSignIn } from "./sign-in-log";
 import { recordRecheckedClaims, userSubject } from "./users";
 
@@ -15,13 +15,17 @@ export type RecheckOutcome = "not_due" | "unchanged" | "changed" | "ended" | "un
 
 const listed = (groups: string[]) => (groups.length ? [...groups].sort().join(", ") : "none");
 
-/** Rechecks when due; "ended" means the session is gone and the request is nobody's. */
-export async function recheckGroups(cookieValue: string, userId: string, address = "direct", now = new Date()): Promise<RecheckOutcome> {
+/**
+ * Rechecks when due; "ended" means the session is gone and the request is nobody's. `session` is what
+ * the request read already: a session not due costs no query.
+ */
+export async function recheckGroups(cookieValue: string, session: OpenSession, address = "direct", now = new Date()): Promise<RecheckOutcome> {
   const every = env().INSPECTORATE_OIDC_GROUPS_RECHECK_SECONDS;
-  if (every === 0) return "not_due";
+  if (every === 0 || !session.rechecks) return "not_due";
+  if (session.groupsReadAt && now.getTime() - session.groupsReadAt.getTime() < every * 1000) return "not_due";
   const claim = await claimGroupsRecheck(cookieValue, every, now);
   if (!claim) return "not_due";
-  const outcome = await recheck(cookieValue, userId, claim.opened, address);
+  const outcome = await recheck(cookieValue, session.userId, claim.opened, address);
   metrics().groupsRechecks.inc({ outcome });
   return outcome;
 }

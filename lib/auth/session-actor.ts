@@ -4,7 +4,7 @@
 import { env } from "@/lib/env";
 import type { Actor } from "./actor";
 import { recheckGroups } from "./groups-recheck";
-import { readSession } from "./session-store";
+import { openSession } from "./session-store";
 import { actorForUser } from "./user-actor";
 import { getUser } from "./users";
 
@@ -15,9 +15,9 @@ export const sessionPolicy = () => ({ idleMinutes: env().INSPECTORATE_SESSION_ID
  * provider at a groups recheck, or no role any more).
  */
 export async function actorFromSession(cookieValue: string, address?: string): Promise<Actor | null> {
-  const userId = await readSession(cookieValue, sessionPolicy());
-  if (!userId) return null;
-  if ((await recheckGroups(cookieValue, userId, address)) === "ended") return null;
-  const user = await getUser(userId);
+  const session = await openSession(cookieValue, sessionPolicy());
+  if (!session) return null;
+  if ((await recheckGroups(cookieValue, session, address)) === "ended") return null;
+  const user = await getUser(session.userId);
   return user ? actorForUser(user) : null;
 }

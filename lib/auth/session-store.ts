@@ -47,12 +47,19 @@ export async function replaceRefreshToken(cookieValue: string, refreshToken: str
   await db().pool.query("UPDATE sessions SET refresh_token = $2 WHERE id_hash = $1", [hashSessionId(cookieValue), sealRefreshToken(cookieValue, refreshToken)]);
 }
 
-/** The live session's user id, or null when unknown, idle too long or past its absolute expiry. */
-export async function readSession(cookieValue: string, policy: SessionPolicy, now = new Date()): Promise<string | null> {
+/** A live session as a request finds it: whose it is, and when its groups were last read (null: never rechecked). */
+export interface OpenSession {
+  userId: string;
+  groupsReadAt: Date | null;
+  rechecks: boolean;
+}
+
+/** The live session, or null when unknown, idle too long or past its absolute expiry. */
+export async function openSession(cookieValue: string, policy: SessionPolicy, now = new Date()): Promise<OpenSession | null> {
   if (!/^[\w-]{20,100}$/.test(cookieValue)) return null;
   const idHash = hashSessionId(cookieValue);
-  const { rows } = await db().pool.query<{ user_id: string; last_seen_at: Date; expires_at: Date }>(
-    "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE id_hash = $1", [idHash],
+  const { rows } = await db().pool.query<{ user_id: string; last_seen_at: Date; expires_at: Date; groups_read_at: Date | null; rechecks: boolean }>(
+    "SELECT user_id, last_seen_at, expires_at, groups_read_at, refresh_token IS NOT NULL AS rechecks FROM sessions WHERE id_hash = $1", [idHash],
   );
   const s = rows[0];
   if (!s) return null;
@@ -64,7 +71,12 @@ export async function readSession(cookieValue: string, policy: SessionPolicy, no
   if (now.getTime() - s.last_seen_at.getTime() > Math.min(60_000, policy.idleMinutes * 15_000)) {
     await db().pool.query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1", [idHash, now]);
   }
-  return s.user_id;
+  return { userId: s.user_id, groupsReadAt: s.groups_read_at, rechecks: s.rechecks };
+}
+
+/** The live session's user id, or null when unknown, idle too long or past its absolute expiry. */
+export async function readSession(cookieValue: string, policy: SessionPolicy, now = new Date()): Promise<string | null> {
+  return (await openSession(cookieValue, policy, now))?.userId ?? null;
 }
 
 export async function deleteSession(cookieValue: string): Promise<void> {
