@@ -119,7 +119,7 @@ describe("groups rechecked at the identity provider", () => {
 
   it("ends the session when the provider refuses (the user disabled there), and says so on the record", async () => {
     const t0 = new Date();
-    const { user, cookieValue } = await session("dora.disabled", t0);
+    const { cookieValue } = await session("dora.disabled", t0);
     await atProvider("dora.disabled", { disabled: true });
     expect(await recheckAt(cookieValue, "198.51.100.8", plus(t0, 61))).toBe("ended");
     expect((await database().pool.query("SELECT 1 FROM sessions WHERE id_hash = $1", [hashSessionId(cookieValue)])).rowCount).toBe(0);
