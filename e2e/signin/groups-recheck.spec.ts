@@ -3,6 +3,7 @@
 // through the refresh token the test provider gave at sign-in. A user the provider disables loses the
 // session at the next recheck. The provider is changed as an admin would change it (test-idp.ts).
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { attachScreenshot } from "../screenshots";
 import { sessionCookie, signIn } from "./sign-in";
 
 const atProvider = async (login: string, change: { groups?: string[]; disabled?: boolean }) => {
@@ -16,7 +17,7 @@ async function signedIn(browser: Browser, login: string, path = "/accounts"): Pr
   return page;
 }
 
-test("a group granted, then taken away at the provider, changes the signed-in user's role within a recheck", async ({ browser }) => {
+test("a group granted, then taken away at the provider, changes the signed-in user's role within a recheck", async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const gus = await signedIn(browser, "gus.groupchange");
   await expect(gus.getByTestId("signed-in-role")).toHaveText(/viewer/i);
@@ -36,6 +37,7 @@ test("a group granted, then taken away at the provider, changes the signed-in us
   // The change is on the record, with both lists of groups.
   await admin.goto("/admin/audit?action=sign_in.groups_changed");
   await expect(admin.getByTestId("audit-table")).toContainText("groups everyone, org-viewers → inspectorate-admins");
+  await attachScreenshot(admin, testInfo, "audit-groups-changed");
 
   // Every mapped group taken away: the next page after a recheck is not his; signing in again says why.
   await atProvider("gus.groupchange", { groups: ["contractors"] });
