@@ -35,7 +35,7 @@ export function createTestIdp(port: number, redirectUri: string) {
     async issueRefreshToken(_ctx, client) {
       return client.grantTypeAllowed("refresh_token");
     },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
     cookies: { keys: ["e2e-idp-cookie-key"] },
   });
   provider.use(async (ctx, next) => {

@@ -22,8 +22,8 @@ Object.assign(process.env, {
   INSPECTORATE_PUBLIC_URL: app, INSPECTORATE_OIDC_GROUPS_RECHECK_SECONDS: "60",
   INSPECTORATE_OIDC_GROUP_MAP: JSON.stringify({ "org-viewers": { role: "viewer", scope: "all" }, "inspectorate-admins": { role: "admin", scope: "all" } }),
 });
-const { finishSignIn, startSignIn } = await import("./oidc-client");
-const { createSession, hashSessionId, openSession } = await import("./session-store");
+const { finishSignIn, refreshIdentity, refusalOf, revokeRefreshToken, startSignIn } = await import("./oidc-client");
+const { createSession, deleteSession, hashSessionId, openSession } = await import("./session-store");
 const { openRefreshToken } = await import("./refresh-token-seal");
 const { recheckGroups } = await import("./groups-recheck");
 const { getUser, upsertUser } = await import("./users");
@@ -145,5 +145,16 @@ describe("groups rechecked at the identity provider", () => {
     // Back: the provider kept its grants in memory across the restart? It did not (a new instance), so
     // the old token is refused now, as a provider that lost it would refuse it: the session ends.
     expect(await recheckAt(cookieValue, "198.51.100.9", plus(t0, 122))).toBe("ended");
+  });
+
+  it("at sign-out hands the session's refresh token back, opened, for the provider to revoke: a copy used afterwards is refused", async () => {
+    const { identity, cookieValue } = await session("ada.admin", new Date());
+    const token = await deleteSession(cookieValue);
+    expect(token).toBe(identity.refreshToken);
+    expect(await refreshIdentity(token!, "ada.admin")).toMatchObject({ identity: { subject: "ada.admin" } }); // still good before
+    expect(await revokeRefreshToken(token!)).toBe(true);
+    const refused = await refreshIdentity(token!, "ada.admin").then(() => null, (err: unknown) => refusalOf(err));
+    expect(refused).toBe("the identity provider refused the refresh: invalid_grant");
+    expect(await deleteSession(cookieValue)).toBeNull(); // gone: nothing to hand back twice
   });
 });

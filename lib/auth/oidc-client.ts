@@ -100,6 +100,17 @@ export async function refreshIdentity(refreshToken: string, subject: string, e: 
   return { identity, refreshToken: tokens.refresh_token ?? refreshToken };
 }
 
+/**
+ * Asks the provider to drop a refresh token (RFC 7009), when it has a revocation endpoint; false when
+ * it has none. Throws when the provider does not answer or refuses.
+ */
+export async function revokeRefreshToken(refreshToken: string, e: Env = env()): Promise<boolean> {
+  const config = await oidcConfiguration(e);
+  if (!config.serverMetadata().revocation_endpoint) return false;
+  await oidc.tokenRevocation(config, refreshToken, { token_type_hint: "refresh_token" });
+  return true;
+}
+
 class OtherSubject extends Error {
   constructor() {
     super("the identity provider answered for another subject");

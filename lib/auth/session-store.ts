@@ -79,8 +79,11 @@ export async function readSession(cookieValue: string, policy: SessionPolicy, no
   return (await openSession(cookieValue, policy, now))?.userId ?? null;
 }
 
-export async function deleteSession(cookieValue: string): Promise<void> {
-  await db().pool.query("DELETE FROM sessions WHERE id_hash = $1", [hashSessionId(cookieValue)]);
+/** Ends the session; returns the provider's refresh token it held (opened by the cookie), for revoking, or null. */
+export async function deleteSession(cookieValue: string): Promise<string | null> {
+  const { rows } = await db().pool.query<{ refresh_token: string | null }>("DELETE FROM sessions WHERE id_hash = $1 RETURNING refresh_token", [hashSessionId(cookieValue)]);
+  const sealed = rows[0]?.refresh_token;
+  return sealed ? openRefreshToken(cookieValue, sealed) : null;
 }
 
 /** Drops sessions past their absolute expiry (idle ones go when next read). */
