@@ -31,10 +31,10 @@ export async function upsertUser(who: SignedInIdentity, now = new Date()): Promi
   return rows[0];
 }
 
-/** The provider's name for a user (issuer, subject): whom a groups recheck asks about. */
-export async function userSubject(id: string): Promise<{ issuer: string; subject: string; display: string } | null> {
-  const { rows } = await db().pool.query<{ issuer: string; subject: string; display: string }>(
-    "SELECT issuer, subject, coalesce(email, name, id::text) AS display FROM users WHERE id = $1", [id],
+/** The provider's subject for a user (whom a groups recheck asks about), and the name the audit shows. */
+export async function userSubject(id: string): Promise<{ subject: string; display: string } | null> {
+  const { rows } = await db().pool.query<{ subject: string; display: string }>(
+    "SELECT subject, coalesce(email, name, id::text) AS display FROM users WHERE id = $1", [id],
   );
   return rows[0] ?? null;
 }
