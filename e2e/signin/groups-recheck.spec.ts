@@ -38,6 +38,11 @@ test("a group granted, then taken away at the provider, changes the signed-in us
   await admin.goto("/admin/audit?action=sign_in.groups_changed");
   await expect(admin.getByTestId("audit-table")).toContainText("groups everyone, org-viewers → inspectorate-admins");
   await attachScreenshot(admin, testInfo, "audit-groups-changed");
+  // At phone width the row's detail (both lists) is on screen whole, not off to the right of a scrolled table.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await expect(admin.getByTestId("audit-table").locator('td[data-label="Detail"]').first()).toBeInViewport({ ratio: 1 });
+  await attachScreenshot(admin, testInfo, "audit-groups-changed-390");
+  await admin.setViewportSize({ width: 1440, height: 900 });
 
   // Every mapped group taken away: the next page after a recheck is not his; signing in again says why.
   await atProvider("gus.groupchange", { groups: ["contractors"] });

@@ -43,17 +43,17 @@ export default async function Page({ searchParams }: Props) {
           <button type="submit" className="rounded-md bg-accent px-3 py-1.5 font-semibold text-white hover:bg-blue-800">Filter</button>
         </form>
         <ScrollArea label="Audit trail">
-        <table className="w-full text-sm" data-testid="audit-table">
+        <table className="audit-cards w-full text-sm" data-testid="audit-table">
           <thead><tr className="text-left text-xs uppercase text-muted"><th className="py-1">When (UTC)</th><th>Who</th><th>Action</th><th>Target</th><th>From</th><th>Detail</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-t border-line align-top">
                 <td className="whitespace-nowrap py-1.5">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{r.actorName} <span className="text-xs text-muted">({r.actorKind})</span></td>
-                <td className="font-mono text-xs">{r.action}</td>
-                <td className="max-w-[14rem] truncate font-mono text-xs" title={r.target ?? ""}>{r.target ?? "—"}</td>
-                <td className="text-xs">{r.address ?? "—"}</td>
-                <td className="max-w-[28rem] truncate font-mono text-xs" title={JSON.stringify(r.detail)}>{JSON.stringify(r.detail)}</td>
+                <td data-label="Who">{r.actorName} <span className="text-xs text-muted">({r.actorKind})</span></td>
+                <td className="font-mono text-xs" data-label="Action">{r.action}</td>
+                <td className="max-w-[14rem] truncate font-mono text-xs" data-label="Target" title={r.target ?? ""}>{r.target ?? "—"}</td>
+                <td className="text-xs" data-label="From">{r.address ?? "—"}</td>
+                <td className="max-w-[28rem] truncate font-mono text-xs" data-label="Detail" title={JSON.stringify(r.detail)}>{JSON.stringify(r.detail)}</td>
               </tr>
             ))}
             {rows.length === 0 && <tr><td colSpan={6} className="py-3 text-muted">Nothing recorded for this filter.</td></tr>}
